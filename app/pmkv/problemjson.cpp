@@ -1,0 +1,36 @@
+#include "problemjson.h"
+
+#include "exitcode.h"
+
+namespace pmkv {
+
+QJsonObject problemToJson(const Problem& problem)
+{
+    QJsonObject o{{QStringLiteral("severity"), severityName(problem.severity)},
+                  {QStringLiteral("path"), problem.path},
+                  {QStringLiteral("code"), problem.code},
+                  {QStringLiteral("message"), problem.message}};
+    if (problem.line > 0) {
+        o.insert(QStringLiteral("line"), problem.line);
+        o.insert(QStringLiteral("column"), problem.column);
+    }
+    return o;
+}
+
+QJsonArray problemsToJson(const QVector<Problem>& problems)
+{
+    QJsonArray array;
+    for (const Problem& p : problems)
+        array.append(problemToJson(p));
+    return array;
+}
+
+int exitCodeFor(const QVector<Problem>& problems)
+{
+    int code = ExitClean;
+    for (const Problem& p : problems)
+        code = std::max(code, p.severity == Severity::Error ? int(ExitErrors) : int(ExitWarnings));
+    return code;
+}
+
+} // namespace pmkv

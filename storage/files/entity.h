@@ -1,0 +1,44 @@
+#pragma once
+
+#include <QByteArray>
+#include <QString>
+#include <QStringList>
+
+#include <nlohmann/json.hpp>
+
+namespace pmkv {
+
+enum class EntityKind { People, Project, Epic, Story, NonData };
+
+QString entityKindName(EntityKind kind);
+
+// One file of a pm/ tree. Keeps the raw bytes (the source of truth) and the few fields the
+// tree needs; the full document is parsed on demand so memory stays close to the data size.
+struct Entity
+{
+    EntityKind kind = EntityKind::NonData;
+    QString relativePath; // e.g. "atlas/clinical-decision-support/F-AI-001.json"
+    QString project;      // project folder name
+    QString epic;         // epic folder name
+    QString story;        // story id: the file name without ".json"
+    QByteArray raw;
+    QByteArray sha256Hex;
+    qint64 size = 0;
+    bool readable = false; // bytes were read
+    bool parsed = false;   // valid JSON of the expected top-level type
+
+    // Extracted while validating.
+    QString documentId;    // the "id" field (epic, story)
+    QString title;         // name (project, person list: empty), title (epic, story)
+    QStringList childIds;  // project.epicIds or epic.storyIds
+    QStringList personIds; // people.json: every person id
+    QStringList personRefs; // manager, contributors, createdBy ...: ids that must be people
+    QString epicIdField;   // story.epicId
+    bool deleted = false;
+
+    bool isData() const { return kind != EntityKind::NonData; }
+    // The parsed document (ordered, integers exact); a discarded value if it does not parse.
+    nlohmann::ordered_json document() const;
+};
+
+} // namespace pmkv

@@ -1,0 +1,635 @@
+#include "files/jsstringify.h"
+
+#include "core/textposition.h"
+
+#include <QSet>
+
+#include <algorithm>
+#include <charconv>
+#include <cmath>
+#include <cstring>
+#include <vector>
+
+namespace pmkv {
+namespace {
+
+constexpr int kMaxDepth = 512;
+
+struct ParseFailure
+{
+    qsizetype offset;
+    QString what;
+};
+
+// One pass over the input, writing the compact form straight into `out`.
+class Writer
+{
+public:
+    Writer(QByteArrayView in, QStringList* notes) : m_in(in), m_notes(notes)
+    {
+        m_out.reserve(in.size());
+    }
+
+    QByteArray run()
+    {
+        if (m_in.size() >= 3 && std::memcmp(m_in.data(), "\xEF\xBB\xBF", 3) == 0)
+            throw ParseFailure{0, QStringLiteral(
+                                      "starts with a UTF-8 byte-order mark, which the "
+                                      "application's JSON.parse rejects; save it without BOM")};
+        skipSpace();
+        value(0);
+        skipSpace();
+        if (m_pos != m_in.size())
+            throw ParseFailure{m_pos, QStringLiteral("unexpected text after the JSON value")};
+        return std::move(m_out);
+    }
+
+private:
+    char peek() const { return m_pos < m_in.size() ? m_in[m_pos] : '\0'; }
+    bool atEnd() const { return m_pos >= m_in.size(); }
+
+    void skipSpace()
+    {
+        while (!atEnd()) {
+            const char c = m_in[m_pos];
+            if (c != ' ' && c != '\t' && c != '\n' && c != '\r')
+                break;
+            ++m_pos;
+        }
+    }
+
+    [[noreturn]] void fail(const QString& what) const { throw ParseFailure{m_pos, what}; }
+
+    void expect(char c)
+    {
+        if (peek() != c)
+            fail(atEnd() ? QStringLiteral("unexpected end of file, expected '%1'").arg(QChar::fromLatin1(c))
+                         : QStringLiteral("expected '%1'").arg(QChar::fromLatin1(c)));
+        ++m_pos;
+    }
+
+    void value(int depth)
+    {
+        if (depth > kMaxDepth)
+            fail(QStringLiteral("nested deeper than %1 levels").arg(kMaxDepth));
+        switch (peek()) {
+        case '{':
+            object(depth);
+            return;
+        case '[':
+            array(depth);
+            return;
+        case '"':
+            string();
+            return;
+        case 't':
+            literal("true");
+            return;
+        case 'f':
+            literal("false");
+            return;
+        case 'n':
+            literal("null");
+            return;
+        default:
+            if (peek() == '-' || (peek() >= '0' && peek() <= '9')) {
+                number();
+                return;
+            }
+            fail(atEnd() ? QStringLiteral("unexpected end of file, expected a value")
+                         : QStringLiteral("unexpected character, expected a value"));
+        }
+    }
+
+    void literal(const char* word)
+    {
+        const qsizetype n = qsizetype(std::strlen(word));
+        if (m_in.size() - m_pos < n || std::memcmp(m_in.data() + m_pos, word, size_t(n)) != 0)
+            fail(QStringLiteral("invalid literal, expected '%1'").arg(QLatin1String(word)));
+        m_out.append(word, n);
+        m_pos += n;
+    }
+
+    struct Member
+    {
+        qsizetype start; // in m_out, the opening quote of the key
+        qsizetype keyEnd;
+        qsizetype end; // one past the value
+        bool arrayIndex;
+        quint32 index;
+    };
+
+    void object(int depth)
+    {
+        expect('{');
+        m_out.append('{');
+        const qsizetype objectStart = m_out.size();
+        std::vector<Member> members;
+        bool needsReorder = false;
+        QSet<QByteArray> seenKeys;
+        skipSpace();
+        if (peek() == '}') {
+            ++m_pos;
+            m_out.append('}');
+            return;
+        }
+        for (;;) {
+            skipSpace();
+            if (peek() != '"')
+                fail(QStringLiteral("expected a quoted member name"));
+            if (!members.empty())
+                m_out.append(',');
+            Member member{};
+            member.start = m_out.size();
+            string();
+            member.keyEnd = m_out.size();
+            const QByteArrayView key(m_out.constData() + member.start, member.keyEnd - member.start);
+            member.arrayIndex = isArrayIndex(key, &member.index);
+            if (member.arrayIndex || wasSeen(seenKeys, members, key))
+                needsReorder = true;
+            skipSpace();
+            expect(':');
+            m_out.append(':');
+            skipSpace();
+            value(depth + 1);
+            member.end = m_out.size();
+            members.push_back(member);
+            skipSpace();
+            if (peek() == ',') {
+                ++m_pos;
+                continue;
+            }
+            expect('}');
+            break;
+        }
+        if (needsReorder)
+            reorder(objectStart, members);
+        m_out.append('}');
+    }
+
+    bool wasSeen(QSet<QByteArray>& seen, const std::vector<Member>& members, QByteArrayView key)
+    {
+        // Small objects: a linear scan beats hashing; large ones switch to a set.
+        if (members.size() < 16) {
+            for (const Member& m : members) {
+                if (QByteArrayView(m_out.constData() + m.start, m.keyEnd - m.start) == key)
+                    return true;
+            }
+            return false;
+        }
+        if (seen.isEmpty()) {
+            for (const Member& m : members)
+                seen.insert(QByteArray(m_out.constData() + m.start, m.keyEnd - m.start));
+        }
+        const QByteArray owned = key.toByteArray();
+        if (seen.contains(owned))
+            return true;
+        seen.insert(owned);
+        return false;
+    }
+
+    // `key` is the written key including quotes. Array indices are canonical decimal
+    // numbers below 2^32 - 1.
+    static bool isArrayIndex(QByteArrayView key, quint32* index)
+    {
+        const QByteArrayView digits = key.sliced(1, key.size() - 2);
+        if (digits.isEmpty() || digits.size() > 10)
+            return false;
+        if (digits.size() > 1 && digits[0] == '0')
+            return false;
+        quint64 value = 0;
+        for (char c : digits) {
+            if (c < '0' || c > '9')
+                return false;
+            value = value * 10 + quint64(c - '0');
+        }
+        if (value >= 0xFFFFFFFFull)
+            return false;
+        *index = quint32(value);
+        return true;
+    }
+
+    // JavaScript's property order: array indices ascending, then insertion order; a duplicate
+    // keeps the first position with the last value.
+    void reorder(qsizetype objectStart, const std::vector<Member>& members)
+    {
+        struct Slot
+        {
+            QByteArrayView key;
+            const Member* value; // the last member with this key
+            const Member* first;
+        };
+        std::vector<Slot> slots;
+        for (const Member& m : members) {
+            const QByteArrayView key(m_out.constData() + m.start, m.keyEnd - m.start);
+            auto it = std::find_if(slots.begin(), slots.end(),
+                                   [&](const Slot& s) { return s.key == key; });
+            if (it == slots.end())
+                slots.push_back(Slot{key, &m, &m});
+            else
+                it->value = &m;
+        }
+        std::stable_sort(slots.begin(), slots.end(), [](const Slot& a, const Slot& b) {
+            if (a.first->arrayIndex != b.first->arrayIndex)
+                return a.first->arrayIndex;
+            if (a.first->arrayIndex)
+                return a.first->index < b.first->index;
+            return false;
+        });
+        QByteArray rebuilt;
+        rebuilt.reserve(m_out.size() - objectStart);
+        for (const Slot& slot : slots) {
+            if (!rebuilt.isEmpty())
+                rebuilt.append(',');
+            rebuilt.append(m_out.constData() + slot.value->start, slot.value->end - slot.value->start);
+        }
+        m_out.truncate(objectStart);
+        m_out.append(rebuilt);
+    }
+
+    void array(int depth)
+    {
+        expect('[');
+        m_out.append('[');
+        skipSpace();
+        if (peek() == ']') {
+            ++m_pos;
+            m_out.append(']');
+            return;
+        }
+        for (bool first = true;; first = false) {
+            skipSpace();
+            if (!first)
+                m_out.append(',');
+            value(depth + 1);
+            skipSpace();
+            if (peek() == ',') {
+                ++m_pos;
+                continue;
+            }
+            expect(']');
+            break;
+        }
+        m_out.append(']');
+    }
+
+    static int hexValue(char c)
+    {
+        if (c >= '0' && c <= '9')
+            return c - '0';
+        if (c >= 'a' && c <= 'f')
+            return c - 'a' + 10;
+        if (c >= 'A' && c <= 'F')
+            return c - 'A' + 10;
+        return -1;
+    }
+
+    char32_t hex4()
+    {
+        if (m_in.size() - m_pos < 4)
+            fail(QStringLiteral("incomplete \\u escape"));
+        char32_t v = 0;
+        for (int i = 0; i < 4; ++i) {
+            const int h = hexValue(m_in[m_pos + i]);
+            if (h < 0)
+                fail(QStringLiteral("invalid \\u escape, expected four hex digits"));
+            v = (v << 4) | char32_t(h);
+        }
+        m_pos += 4;
+        return v;
+    }
+
+    void writeEscapedUnit(char32_t unit)
+    {
+        static const char digits[] = "0123456789abcdef";
+        const char buf[6] = {'\\', 'u', digits[(unit >> 12) & 0xF], digits[(unit >> 8) & 0xF],
+                             digits[(unit >> 4) & 0xF], digits[unit & 0xF]};
+        m_out.append(buf, 6);
+    }
+
+    void writeCodePoint(char32_t cp)
+    {
+        switch (cp) {
+        case '"':
+            m_out.append("\\\"", 2);
+            return;
+        case '\\':
+            m_out.append("\\\\", 2);
+            return;
+        case '\b':
+            m_out.append("\\b", 2);
+            return;
+        case '\f':
+            m_out.append("\\f", 2);
+            return;
+        case '\n':
+            m_out.append("\\n", 2);
+            return;
+        case '\r':
+            m_out.append("\\r", 2);
+            return;
+        case '\t':
+            m_out.append("\\t", 2);
+            return;
+        default:
+            break;
+        }
+        if (cp < 0x20 || (cp >= 0xD800 && cp <= 0xDFFF)) {
+            writeEscapedUnit(cp);
+        } else if (cp < 0x80) {
+            m_out.append(char(cp));
+        } else if (cp < 0x800) {
+            m_out.append(char(0xC0 | (cp >> 6)));
+            m_out.append(char(0x80 | (cp & 0x3F)));
+        } else if (cp < 0x10000) {
+            m_out.append(char(0xE0 | (cp >> 12)));
+            m_out.append(char(0x80 | ((cp >> 6) & 0x3F)));
+            m_out.append(char(0x80 | (cp & 0x3F)));
+        } else {
+            m_out.append(char(0xF0 | (cp >> 18)));
+            m_out.append(char(0x80 | ((cp >> 12) & 0x3F)));
+            m_out.append(char(0x80 | ((cp >> 6) & 0x3F)));
+            m_out.append(char(0x80 | (cp & 0x3F)));
+        }
+    }
+
+    // Length of the valid UTF-8 sequence at m_pos (first byte >= 0x80), or 0.
+    qsizetype utf8SequenceLength() const
+    {
+        const auto b = [&](qsizetype i) { return quint8(m_in[m_pos + i]); };
+        const quint8 lead = b(0);
+        const qsizetype left = m_in.size() - m_pos;
+        const auto cont = [&](qsizetype i) { return i < left && (b(i) & 0xC0) == 0x80; };
+        if (lead >= 0xC2 && lead <= 0xDF)
+            return cont(1) ? 2 : 0;
+        if (lead >= 0xE0 && lead <= 0xEF) {
+            if (!cont(1) || !cont(2))
+                return 0;
+            if (lead == 0xE0 && b(1) < 0xA0)
+                return 0; // overlong
+            if (lead == 0xED && b(1) >= 0xA0)
+                return 0; // encoded surrogate
+            return 3;
+        }
+        if (lead >= 0xF0 && lead <= 0xF4) {
+            if (!cont(1) || !cont(2) || !cont(3))
+                return 0;
+            if (lead == 0xF0 && b(1) < 0x90)
+                return 0;
+            if (lead == 0xF4 && b(1) >= 0x90)
+                return 0;
+            return 4;
+        }
+        return 0;
+    }
+
+    void string()
+    {
+        expect('"');
+        m_out.append('"');
+        for (;;) {
+            // Copy the plain run in one go: the common case.
+            const qsizetype runStart = m_pos;
+            while (!atEnd()) {
+                const quint8 c = quint8(m_in[m_pos]);
+                if (c == '"' || c == '\\' || c < 0x20 || c >= 0x80)
+                    break;
+                ++m_pos;
+            }
+            m_out.append(m_in.data() + runStart, m_pos - runStart);
+            if (atEnd())
+                fail(QStringLiteral("unterminated string"));
+            const quint8 c = quint8(m_in[m_pos]);
+            if (c == '"') {
+                ++m_pos;
+                m_out.append('"');
+                return;
+            }
+            if (c < 0x20)
+                fail(QStringLiteral("control character inside a string (must be escaped)"));
+            if (c >= 0x80) {
+                const qsizetype n = utf8SequenceLength();
+                if (n == 0)
+                    fail(QStringLiteral("invalid UTF-8 byte sequence"));
+                m_out.append(m_in.data() + m_pos, n);
+                m_pos += n;
+                continue;
+            }
+            escape();
+        }
+    }
+
+    void escape()
+    {
+        ++m_pos; // the backslash
+        if (atEnd())
+            fail(QStringLiteral("unterminated escape"));
+        const char e = m_in[m_pos++];
+        switch (e) {
+        case '"':
+            writeCodePoint('"');
+            return;
+        case '\\':
+            writeCodePoint('\\');
+            return;
+        case '/':
+            writeCodePoint('/');
+            return;
+        case 'b':
+            writeCodePoint('\b');
+            return;
+        case 'f':
+            writeCodePoint('\f');
+            return;
+        case 'n':
+            writeCodePoint('\n');
+            return;
+        case 'r':
+            writeCodePoint('\r');
+            return;
+        case 't':
+            writeCodePoint('\t');
+            return;
+        case 'u':
+            break;
+        default:
+            --m_pos;
+            fail(QStringLiteral("invalid escape sequence"));
+        }
+        const char32_t unit = hex4();
+        if (unit >= 0xD800 && unit <= 0xDBFF && m_in.size() - m_pos >= 6 && m_in[m_pos] == '\\' &&
+            m_in[m_pos + 1] == 'u') {
+            const qsizetype save = m_pos;
+            m_pos += 2;
+            const char32_t low = hex4();
+            if (low >= 0xDC00 && low <= 0xDFFF) {
+                writeCodePoint(0x10000 + ((unit - 0xD800) << 10) + (low - 0xDC00));
+                return;
+            }
+            m_pos = save; // not a pair: the high surrogate stands alone
+        }
+        writeCodePoint(unit);
+    }
+
+    void number()
+    {
+        const qsizetype start = m_pos;
+        if (peek() == '-')
+            ++m_pos;
+        if (peek() == '0') {
+            ++m_pos;
+        } else if (peek() >= '1' && peek() <= '9') {
+            while (peek() >= '0' && peek() <= '9')
+                ++m_pos;
+        } else {
+            fail(QStringLiteral("invalid number"));
+        }
+        bool integral = true;
+        if (peek() == '.') {
+            integral = false;
+            ++m_pos;
+            if (!(peek() >= '0' && peek() <= '9'))
+                fail(QStringLiteral("invalid number: digits expected after '.'"));
+            while (peek() >= '0' && peek() <= '9')
+                ++m_pos;
+        }
+        if (peek() == 'e' || peek() == 'E') {
+            integral = false;
+            ++m_pos;
+            if (peek() == '+' || peek() == '-')
+                ++m_pos;
+            if (!(peek() >= '0' && peek() <= '9'))
+                fail(QStringLiteral("invalid number: digits expected in the exponent"));
+            while (peek() >= '0' && peek() <= '9')
+                ++m_pos;
+        }
+        const QByteArrayView text = m_in.sliced(start, m_pos - start);
+        if (integral)
+            writeInteger(text, start);
+        else
+            writeDouble(text, start);
+    }
+
+    void writeInteger(QByteArrayView text, qsizetype offset)
+    {
+        const bool negative = text[0] == '-';
+        const QByteArrayView digits = negative ? text.sliced(1) : text;
+        if (digits == "0") {
+            m_out.append('0'); // -0 prints as 0
+            return;
+        }
+        // 2^53 = 9007199254740992 (16 digits).
+        constexpr QByteArrayView kMaxSafe = "9007199254740992";
+        const bool safe = digits.size() < kMaxSafe.size() ||
+                          (digits.size() == kMaxSafe.size() && digits <= kMaxSafe);
+        if (!safe && m_notes) {
+            const TextPosition at = TextPosition::fromOffset(m_in, offset);
+            m_notes->append(QStringLiteral("line %1, column %2: integer %3 is beyond 2^53; kept "
+                                           "digit for digit, but JavaScript reads it rounded")
+                                .arg(at.line)
+                                .arg(at.column)
+                                .arg(QString::fromLatin1(text.data(), text.size())));
+        }
+        m_out.append(text.data(), text.size());
+    }
+
+    void writeDouble(QByteArrayView text, qsizetype offset)
+    {
+        double value = 0;
+        const auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), value);
+        if (ec == std::errc::result_out_of_range) {
+            // from_chars reports underflow the same way: tiny numbers are 0 in JavaScript.
+            const bool tiny = text.contains("e-") || text.contains("E-");
+            if (tiny) {
+                m_out.append('0');
+                return;
+            }
+            if (m_notes) {
+                const TextPosition at = TextPosition::fromOffset(m_in, offset);
+                m_notes->append(QStringLiteral("line %1, column %2: number %3 is too large for "
+                                               "JavaScript and is written as null")
+                                    .arg(at.line)
+                                    .arg(at.column)
+                                    .arg(QString::fromLatin1(text.data(), text.size())));
+            }
+            m_out.append("null", 4);
+            return;
+        }
+        Q_UNUSED(end);
+        m_out.append(JsStringify::formatDouble(value));
+    }
+
+    QByteArrayView m_in;
+    QStringList* m_notes;
+    QByteArray m_out;
+    qsizetype m_pos = 0;
+};
+
+} // namespace
+
+QByteArray JsStringify::formatDouble(double value)
+{
+    if (std::isnan(value) || std::isinf(value))
+        return QByteArrayLiteral("null");
+    if (value == 0)
+        return QByteArrayLiteral("0");
+    QByteArray result;
+    if (value < 0) {
+        result.append('-');
+        value = -value;
+    }
+    // Shortest round-trip digits in scientific form, e.g. "1.2345e+02".
+    char buf[64];
+    const auto [end, ec] = std::to_chars(buf, buf + sizeof buf, value, std::chars_format::scientific);
+    Q_UNUSED(ec);
+    const char* e = std::find(buf, end, 'e');
+    QByteArray digits;
+    for (const char* p = buf; p != e; ++p) {
+        if (*p != '.')
+            digits.append(*p);
+    }
+    int exponent = 0;
+    std::from_chars(e[1] == '+' ? e + 2 : e + 1, end, exponent);
+    // ECMAScript Number::toString: value = digits x 10^(n-k).
+    const int k = int(digits.size());
+    const int n = exponent + 1;
+    if (k <= n && n <= 21) {
+        result.append(digits);
+        result.append(QByteArray(n - k, '0'));
+    } else if (0 < n && n <= 21) {
+        result.append(digits.left(n));
+        result.append('.');
+        result.append(digits.mid(n));
+    } else if (-6 < n && n <= 0) {
+        result.append("0.", 2);
+        result.append(QByteArray(-n, '0'));
+        result.append(digits);
+    } else {
+        result.append(digits[0]);
+        if (k > 1) {
+            result.append('.');
+            result.append(digits.mid(1));
+        }
+        result.append('e');
+        result.append(n - 1 >= 0 ? '+' : '-');
+        result.append(QByteArray::number(std::abs(n - 1)));
+    }
+    return result;
+}
+
+Result<QByteArray> JsStringify::fromJsonText(QByteArrayView json, QStringList* notes,
+                                             qsizetype* errorOffset)
+{
+    try {
+        Writer writer(json, notes);
+        return writer.run();
+    } catch (const ParseFailure& failure) {
+        if (errorOffset)
+            *errorOffset = failure.offset;
+        const TextPosition at = TextPosition::fromOffset(json, failure.offset);
+        return makeError(QStringLiteral("json.parse"),
+                         QStringLiteral("line %1, column %2: %3").arg(at.line).arg(at.column).arg(failure.what));
+    }
+}
+
+} // namespace pmkv

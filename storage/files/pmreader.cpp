@@ -1,0 +1,256 @@
+#include "files/pmreader.h"
+
+#include "core/logging.h"
+#include "core/textposition.h"
+#include "core/utf8.h"
+#include "files/documentvalidator.h"
+#include "files/jsstringify.h"
+#include "files/treecheck.h"
+
+#include <QCryptographicHash>
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
+#include <QtConcurrent/QtConcurrentMap>
+
+#include <vector>
+
+namespace pmkv {
+namespace {
+
+struct FileWork
+{
+    QString absolutePath;
+    Entity entity;
+    QVector<Problem> problems;
+};
+
+bool isJson(const QString& name)
+{
+    return name.endsWith(QLatin1String(".json"), Qt::CaseInsensitive);
+}
+
+QString stem(const QString& name)
+{
+    return name.left(name.size() - 5);
+}
+
+// The walk: decides what every file is from where it stands, records skipped folders and
+// folder-level problems. Depth 0 is the root, 1 a project, 2 an epic.
+class Walker
+{
+public:
+    Walker(PmIndex& index, std::vector<FileWork>& work) : m_index(index), m_work(work) {}
+
+    void walk(const QString& absolute, const QString& relative, int depth, const QString& project,
+              const QString& epic)
+    {
+        QDir dir(absolute);
+        const QFileInfoList entries =
+            dir.entryInfoList(QDir::AllEntries | QDir::NoDotAndDotDot | QDir::Hidden | QDir::System,
+                              QDir::Name);
+        if (entries.isEmpty() && !QFileInfo(absolute).isReadable()) {
+            m_index.problems.append(Problem::error(
+                relative.isEmpty() ? QStringLiteral(".") : relative, QStringLiteral("folder.unreadable"),
+                QStringLiteral("folder cannot be read (permission denied); its files are not in the "
+                               "scan: fix its permissions")));
+            return;
+        }
+        bool sawMarker = depth == 0;
+        for (const QFileInfo& info : entries) {
+            const QString name = info.fileName();
+            const QString rel = relative.isEmpty() ? name : relative + QLatin1Char('/') + name;
+            if (info.isSymLink() && !info.exists()) {
+                m_index.problems.append(Problem::error(
+                    rel, QStringLiteral("link.broken"),
+                    QStringLiteral("symbolic link points to \"%1\", which does not exist; remove or fix it")
+                        .arg(info.symLinkTarget())));
+                continue;
+            }
+            if (info.isDir()) {
+                if (info.isSymLink()) {
+                    m_index.skippedFolders << rel;
+                    m_index.problems.append(Problem::warning(
+                        rel, QStringLiteral("link.folder"),
+                        QStringLiteral("symbolic link to a folder (%1) is not followed, so it cannot "
+                                       "loop; copy the folder in if it belongs to the data")
+                            .arg(info.symLinkTarget())));
+                    continue;
+                }
+                if (name == QLatin1String(".git") || name == QLatin1String("node_modules") ||
+                    name.startsWith(QLatin1Char('.'))) {
+                    m_index.skippedFolders << rel;
+                    continue;
+                }
+                if (depth >= 2) {
+                    m_index.problems.append(Problem::warning(
+                        rel, QStringLiteral("folder.unexpected"),
+                        QStringLiteral("folder inside an epic is not part of the data model; its files "
+                                       "are kept as non-data")));
+                }
+                walk(info.absoluteFilePath(), rel, depth + 1, depth == 0 ? name : project,
+                     depth == 1 ? name : epic);
+                continue;
+            }
+            FileWork item;
+            item.absolutePath = info.absoluteFilePath();
+            Entity& e = item.entity;
+            e.relativePath = rel;
+            e.project = project;
+            e.epic = epic;
+            e.kind = classify(name, depth);
+            if (e.kind == EntityKind::Story)
+                e.story = stem(name);
+            if ((depth == 1 && name == QLatin1String("project.json")) ||
+                (depth == 2 && name == QLatin1String("epic.json")))
+                sawMarker = true;
+            if (e.kind == EntityKind::NonData && isJson(name))
+                item.problems.append(Problem::warning(
+                    rel, QStringLiteral("file.unexpected-json"),
+                    QStringLiteral("JSON file in a place the data model has no entity for; kept as "
+                                   "non-data")));
+            if (info.isSymLink())
+                item.problems.append(Problem::warning(
+                    rel, QStringLiteral("link.file"),
+                    QStringLiteral("symbolic link to %1; its target is read").arg(info.symLinkTarget())));
+            m_work.push_back(std::move(item));
+        }
+        if (!sawMarker && depth <= 2) {
+            const bool isProject = depth == 1;
+            m_index.problems.append(Problem::warning(
+                relative, isProject ? QStringLiteral("project.missing") : QStringLiteral("epic.missing"),
+                isProject ? QStringLiteral("folder has no project.json, so it is not a project; add one "
+                                           "or move the folder out of the tree")
+                          : QStringLiteral("folder has no epic.json, so its stories belong to no epic; add "
+                                           "one or move the folder out of the tree")));
+        }
+    }
+
+private:
+    static EntityKind classify(const QString& name, int depth)
+    {
+        if (!isJson(name))
+            return EntityKind::NonData;
+        if (depth == 0)
+            return name == QLatin1String("people.json") ? EntityKind::People : EntityKind::NonData;
+        if (depth == 1)
+            return name == QLatin1String("project.json") ? EntityKind::Project : EntityKind::NonData;
+        if (depth == 2)
+            return name == QLatin1String("epic.json") ? EntityKind::Epic : EntityKind::Story;
+        return EntityKind::NonData;
+    }
+
+    PmIndex& m_index;
+    std::vector<FileWork>& m_work;
+};
+
+void reportParseError(FileWork& item)
+{
+    Entity& e = item.entity;
+    qsizetype offset = 0;
+    const auto ours = JsStringify::fromJsonText(e.raw, nullptr, &offset);
+    const TextPosition at = TextPosition::fromOffset(e.raw, offset);
+    // Our parser's message starts with "line L, column C: "; the Problem carries those already.
+    QString detail = ours.ok() ? QStringLiteral("invalid JSON") : ours.error().message;
+    detail = detail.mid(detail.indexOf(QStringLiteral(": ")) + 2);
+    item.problems.append(Problem::error(
+        e.relativePath, QStringLiteral("json.parse"),
+        QStringLiteral("not valid JSON: %1; fix the file in an editor").arg(detail), at.line, at.column));
+}
+
+void processFile(FileWork& item, qint64 maxFileBytes)
+{
+    Entity& e = item.entity;
+    QFile file(item.absolutePath);
+    const qint64 size = file.size();
+    e.size = size;
+    if (size > maxFileBytes) {
+        item.problems.append(Problem::error(
+            e.relativePath, QStringLiteral("file.too-large"),
+            QStringLiteral("file is %1 MiB, over the %2 MiB limit; it was not read. Split it, or raise "
+                           "the limit if it really is data")
+                .arg(double(size) / (1024.0 * 1024.0), 0, 'f', 1)
+                .arg(maxFileBytes / (1024 * 1024))));
+        return;
+    }
+    if (!file.open(QIODevice::ReadOnly)) {
+        item.problems.append(Problem::error(
+            e.relativePath, QStringLiteral("file.unreadable"),
+            QStringLiteral("cannot be read (%1); fix its permissions").arg(file.errorString())));
+        return;
+    }
+    e.raw = file.readAll();
+    e.readable = true;
+    e.size = e.raw.size();
+    e.sha256Hex = QCryptographicHash::hash(e.raw, QCryptographicHash::Sha256).toHex();
+    if (!e.isData())
+        return;
+    if (e.raw.trimmed().isEmpty()) {
+        item.problems.append(Problem::error(
+            e.relativePath, QStringLiteral("file.empty"),
+            QStringLiteral("file is empty; expected a JSON %1")
+                .arg(e.kind == EntityKind::People ? QStringLiteral("array") : QStringLiteral("object"))));
+        return;
+    }
+    const qsizetype badByte = firstInvalidUtf8(e.raw);
+    if (badByte >= 0) {
+        const TextPosition at = TextPosition::fromOffset(e.raw, badByte);
+        item.problems.append(Problem::error(
+            e.relativePath, QStringLiteral("file.encoding"),
+            QStringLiteral("not UTF-8 (byte 0x%1); re-save the file as UTF-8")
+                .arg(quint8(e.raw.at(badByte)), 2, 16, QLatin1Char('0')),
+            at.line, at.column));
+        return;
+    }
+    if (e.raw.startsWith("\xEF\xBB\xBF")) {
+        item.problems.append(Problem::error(
+            e.relativePath, QStringLiteral("file.bom"),
+            QStringLiteral("starts with a byte-order mark, which JSON.parse rejects; save without BOM"), 1, 1));
+        return;
+    }
+    const auto document =
+        nlohmann::ordered_json::parse(e.raw.constBegin(), e.raw.constEnd(), nullptr, false);
+    if (document.is_discarded()) {
+        reportParseError(item);
+        return;
+    }
+    DocumentValidator::validate(e, document, item.problems);
+}
+
+} // namespace
+
+Result<PmIndex> PmReader::read(const QString& root, const Options& options)
+{
+    const QFileInfo rootInfo(root);
+    if (!rootInfo.exists())
+        return makeError(QStringLiteral("root.missing"),
+                         QStringLiteral("%1: no such folder; give the path of a pm/ folder").arg(root));
+    if (!rootInfo.isDir())
+        return makeError(QStringLiteral("root.not-folder"),
+                         QStringLiteral("%1: is a file, not a folder; give the path of a pm/ folder").arg(root));
+    if (!rootInfo.isReadable())
+        return makeError(QStringLiteral("root.unreadable"),
+                         QStringLiteral("%1: folder cannot be read (permission denied)").arg(root));
+
+    PmIndex index;
+    index.root = rootInfo.absoluteFilePath();
+    std::vector<FileWork> work;
+    Walker(index, work).walk(index.root, QString(), 0, QString(), QString());
+    qCDebug(lcFiles) << "walked" << index.root << work.size() << "files";
+
+    const qint64 maxFileBytes = options.maxFileBytes;
+    QtConcurrent::blockingMap(work, [maxFileBytes](FileWork& item) { processFile(item, maxFileBytes); });
+
+    index.entities.reserve(qsizetype(work.size()));
+    for (FileWork& item : work) {
+        index.totalBytes += item.entity.size;
+        index.problems += item.problems;
+        index.entities.append(std::move(item.entity));
+    }
+    index.finish();
+    TreeCheck::run(index);
+    index.finish();
+    return index;
+}
+
+} // namespace pmkv

@@ -1,0 +1,25 @@
+#pragma once
+
+#include "core/result.h"
+#include "files/pmindex.h"
+
+namespace pmkv {
+
+// Reads a pm/ root into a PmIndex. Files are read, hashed (SHA-256), parsed and validated in
+// parallel on the global thread pool; the walk itself never follows a symbolic link to a
+// folder, skips .git, node_modules and hidden folders, and refuses files over a size limit.
+// A broken file never stops the scan: it becomes a Problem. Only a root that cannot be read
+// at all is an Error.
+class PmReader final
+{
+public:
+    struct Options
+    {
+        qint64 maxFileBytes = 16 * 1024 * 1024;
+    };
+
+    static Result<PmIndex> read(const QString& root, const Options& options);
+    static Result<PmIndex> read(const QString& root) { return read(root, Options{}); }
+};
+
+} // namespace pmkv

@@ -1,0 +1,147 @@
+#include "files/treecheck.h"
+
+#include "layout/namesafety.h"
+
+#include <QSet>
+
+namespace pmkv {
+namespace {
+
+QString listOf(const QStringList& names)
+{
+    constexpr int kShown = 5;
+    QStringList shown = names.mid(0, kShown);
+    for (QString& n : shown)
+        n = QLatin1Char('"') + n + QLatin1Char('"');
+    QString text = shown.join(QStringLiteral(", "));
+    if (names.size() > kShown)
+        text += QStringLiteral(" and %1 more").arg(names.size() - kShown);
+    return text;
+}
+
+void checkPeople(PmIndex& index)
+{
+    const Entity* people = nullptr;
+    for (const Entity& e : index.entities) {
+        if (e.kind == EntityKind::People)
+            people = &e;
+    }
+    if (!people) {
+        index.problems.append(Problem::warning(
+            QStringLiteral("people.json"), QStringLiteral("people.missing"),
+            QStringLiteral("no people.json at the root; person references cannot be checked")));
+        return;
+    }
+    if (!people->parsed)
+        return;
+    const QSet<QString> known(people->personIds.cbegin(), people->personIds.cend());
+    for (const Entity& e : index.entities) {
+        QStringList unknown;
+        for (const QString& ref : e.personRefs) {
+            if (!known.contains(ref) && !unknown.contains(ref))
+                unknown << ref;
+        }
+        if (!unknown.isEmpty())
+            index.problems.append(Problem::warning(
+                e.relativePath, QStringLiteral("ref.unknown-person"),
+                QStringLiteral("refers to person %1, not in people.json").arg(listOf(unknown))));
+    }
+}
+
+// `listed` (from a document) against `present` (on disk), both ways.
+void compareLists(PmIndex& index, const QString& path, const QString& field,
+                  const QStringList& listed, const QStringList& present, const QString& what)
+{
+    const QSet<QString> listedSet(listed.cbegin(), listed.cend());
+    const QSet<QString> presentSet(present.cbegin(), present.cend());
+    QStringList missing, unlisted;
+    for (const QString& id : listed) {
+        if (!presentSet.contains(id))
+            missing << id;
+    }
+    for (const QString& id : present) {
+        if (!listedSet.contains(id))
+            unlisted << id;
+    }
+    if (!missing.isEmpty())
+        index.problems.append(Problem::warning(
+            path, QStringLiteral("list.missing"),
+            QStringLiteral("%1 lists %2 %3 that do not exist on disk").arg(field).arg(missing.size()).arg(what) +
+                QStringLiteral(": ") + listOf(missing)));
+    if (!unlisted.isEmpty())
+        index.problems.append(Problem::warning(
+            path, QStringLiteral("list.unlisted"),
+            QStringLiteral("%1 does not list %2 %3 present on disk").arg(field).arg(unlisted.size()).arg(what) +
+                QStringLiteral(": ") + listOf(unlisted)));
+}
+
+void checkLists(PmIndex& index)
+{
+    QHash<QString, QStringList> epicsOfProject;  // project -> epic folders with epic.json
+    QHash<QString, QStringList> storiesOfEpic;   // "project/epic" -> story ids
+    QHash<QString, QString> epicIdOfFolder;      // "project/epic" -> epic.id
+    for (const Entity& e : index.entities) {
+        if (e.kind == EntityKind::Epic) {
+            epicsOfProject[e.project] << e.epic;
+            epicIdOfFolder.insert(e.project + QLatin1Char('/') + e.epic, e.documentId);
+        } else if (e.kind == EntityKind::Story) {
+            storiesOfEpic[e.project + QLatin1Char('/') + e.epic] << e.story;
+        }
+    }
+    QVector<Problem> found;
+    for (const Entity& e : index.entities) {
+        if (!e.parsed)
+            continue;
+        if (e.kind == EntityKind::Project)
+            compareLists(index, e.relativePath, QStringLiteral("epicIds"), e.childIds,
+                         epicsOfProject.value(e.project), QStringLiteral("epic folder(s)"));
+        if (e.kind == EntityKind::Epic)
+            compareLists(index, e.relativePath, QStringLiteral("storyIds"), e.childIds,
+                         storiesOfEpic.value(e.project + QLatin1Char('/') + e.epic),
+                         QStringLiteral("story file(s)"));
+        if (e.kind == EntityKind::Story && !e.epicIdField.isEmpty() && e.epicIdField != e.epic) {
+            const QString epicDocumentId = epicIdOfFolder.value(e.project + QLatin1Char('/') + e.epic);
+            if (e.epicIdField != epicDocumentId)
+                index.problems.append(Problem::warning(
+                    e.relativePath, QStringLiteral("story.epic-mismatch"),
+                    QStringLiteral("epicId \"%1\" matches neither its folder \"%2\" nor that epic's id "
+                                   "\"%3\"")
+                        .arg(e.epicIdField, e.epic, epicDocumentId)));
+        }
+    }
+}
+
+void checkNames(PmIndex& index)
+{
+    QSet<QString> reported;
+    const auto check = [&](const QString& name, const QString& path, const QString& what) {
+        if (name.isNull() || reported.contains(path))
+            return;
+        const QString reason = NameSafety::whyUnsafe(name);
+        if (reason.isEmpty())
+            return;
+        reported.insert(path);
+        index.problems.append(Problem::warning(
+            path, QStringLiteral("name.unsafe"),
+            QStringLiteral("%1 name \"%2\" %3; it cannot become a key: rename it").arg(what, name, reason)));
+    };
+    for (const Entity& e : index.entities) {
+        if (!e.isData())
+            continue;
+        check(e.project, e.project, QStringLiteral("project folder"));
+        check(e.epic, e.project + QLatin1Char('/') + e.epic, QStringLiteral("epic folder"));
+        if (e.kind == EntityKind::Story)
+            check(e.story, e.relativePath, QStringLiteral("story"));
+    }
+}
+
+} // namespace
+
+void TreeCheck::run(PmIndex& index)
+{
+    checkPeople(index);
+    checkLists(index);
+    checkNames(index);
+}
+
+} // namespace pmkv

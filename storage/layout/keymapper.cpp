@@ -1,0 +1,210 @@
+#include "layout/keymapper.h"
+
+#include "files/jsstringify.h"
+
+#include <QHash>
+#include <QSet>
+
+#include <algorithm>
+#include <map>
+
+namespace pmkv {
+namespace {
+
+// A JSON array of names, as JSON.stringify writes it.
+QByteArray nameListValue(const QStringList& names)
+{
+    nlohmann::ordered_json array = nlohmann::ordered_json::array();
+    for (const QString& name : names)
+        array.push_back(name.toStdString());
+    const std::string text = array.dump();
+    return JsStringify::fromJsonText(QByteArrayView(text.data(), qsizetype(text.size()))).value();
+}
+
+QStringList orderedChildren(const QStringList& listed, QStringList present)
+{
+    const QSet<QString> presentSet(present.cbegin(), present.cend());
+    QStringList ordered;
+    QSet<QString> used;
+    for (const QString& id : listed) {
+        if (presentSet.contains(id) && !used.contains(id)) {
+            ordered << id;
+            used.insert(id);
+        }
+    }
+    present.sort();
+    for (const QString& id : present) {
+        if (!used.contains(id))
+            ordered << id;
+    }
+    return ordered;
+}
+
+class Mapper
+{
+public:
+    Mapper(const PmIndex& index, const KeyLayout& layout) : m_index(index), m_layout(layout) {}
+
+    KeyMap run()
+    {
+        collectTree();
+        for (const Entity& e : m_index.entities)
+            mapEntity(e);
+        mapLists();
+        resolveCollisions();
+        std::sort(m_map.entries.begin(), m_map.entries.end(),
+                  [](const KeyEntry& a, const KeyEntry& b) { return a.key < b.key; });
+        return std::move(m_map);
+    }
+
+private:
+    void collectTree()
+    {
+        for (const Entity& e : m_index.entities) {
+            if (e.kind == EntityKind::Project)
+                m_projects[e.project].entity = &e;
+            else if (e.kind == EntityKind::Epic)
+                m_projects[e.project].epics[e.epic].entity = &e;
+            else if (e.kind == EntityKind::Story)
+                m_projects[e.project].epics[e.epic].stories << e.story;
+        }
+    }
+
+    void add(const EntityRef& ref, const QString& sourcePath, QByteArray value)
+    {
+        if (!m_layout.has(ref.role))
+            return;
+        auto key = m_layout.keyFor(ref);
+        if (!key) {
+            m_map.problems.append(Problem::error(sourcePath, key.error().code, key.error().message));
+            return;
+        }
+        m_map.entries.append(KeyEntry{key.value(), ref, sourcePath, std::move(value)});
+    }
+
+    void mapEntity(const Entity& e)
+    {
+        if (!e.isData())
+            return;
+        if (!e.parsed) {
+            m_map.problems.append(Problem::error(
+                e.relativePath, QStringLiteral("map.skipped"),
+                QStringLiteral("not mapped to a key: the file has errors (see scan); fix it first")));
+            return;
+        }
+        QStringList notes;
+        auto value = JsStringify::fromJsonText(e.raw, &notes);
+        if (!value) {
+            m_map.problems.append(Problem::error(e.relativePath, value.error().code,
+                                                 QStringLiteral("not mapped: ") + value.error().message));
+            return;
+        }
+        for (const QString& note : notes)
+            m_map.problems.append(Problem::warning(e.relativePath, QStringLiteral("value.number"), note));
+        EntityRef ref;
+        ref.project = e.project;
+        ref.epic = e.epic;
+        ref.story = e.story;
+        switch (e.kind) {
+        case EntityKind::People:
+            ref.role = KeyRole::People;
+            break;
+        case EntityKind::Project:
+            ref.role = KeyRole::Project;
+            break;
+        case EntityKind::Epic:
+            ref.role = KeyRole::Epic;
+            break;
+        case EntityKind::Story:
+            ref.role = KeyRole::Story;
+            break;
+        case EntityKind::NonData:
+            return;
+        }
+        add(ref, e.relativePath, std::move(value).value());
+    }
+
+    void mapLists()
+    {
+        QStringList projectNames;
+        for (const auto& [project, node] : m_projects) {
+            if (!node.entity)
+                continue;
+            projectNames << project;
+            QStringList epicFolders;
+            for (const auto& [epic, epicNode] : node.epics) {
+                if (epicNode.entity)
+                    epicFolders << epic;
+            }
+            EntityRef epicsRef{KeyRole::EpicsList, project, {}, {}};
+            add(epicsRef, project,
+                nameListValue(orderedChildren(node.entity->parsed ? node.entity->childIds : QStringList(),
+                                              epicFolders)));
+            for (const auto& [epic, epicNode] : node.epics) {
+                if (!epicNode.entity)
+                    continue;
+                EntityRef storiesRef{KeyRole::StoriesList, project, epic, {}};
+                add(storiesRef, project + QLatin1Char('/') + epic,
+                    nameListValue(orderedChildren(
+                        epicNode.entity->parsed ? epicNode.entity->childIds : QStringList(), epicNode.stories)));
+            }
+        }
+        add(EntityRef{KeyRole::ProjectsList, {}, {}, {}}, QStringLiteral("."), nameListValue(projectNames));
+    }
+
+    void resolveCollisions()
+    {
+        QHash<QString, QVector<int>> byKey;
+        for (int i = 0; i < m_map.entries.size(); ++i)
+            byKey[m_map.entries.at(i).key].append(i);
+        QSet<int> dropped;
+        for (auto it = byKey.cbegin(); it != byKey.cend(); ++it) {
+            if (it->size() < 2)
+                continue;
+            QStringList sources;
+            for (int i : *it)
+                sources << m_map.entries.at(i).sourcePath;
+            for (int i : *it) {
+                dropped.insert(i);
+                m_map.problems.append(Problem::error(
+                    m_map.entries.at(i).sourcePath, QStringLiteral("map.collision"),
+                    QStringLiteral("key \"%1\" would hold both %2; rename one or use a layout that "
+                                   "tells them apart")
+                        .arg(it.key(), sources.join(QStringLiteral(" and ")))));
+            }
+        }
+        if (dropped.isEmpty())
+            return;
+        QVector<KeyEntry> kept;
+        for (int i = 0; i < m_map.entries.size(); ++i) {
+            if (!dropped.contains(i))
+                kept.append(std::move(m_map.entries[i]));
+        }
+        m_map.entries = std::move(kept);
+    }
+
+    struct EpicNode
+    {
+        const Entity* entity = nullptr;
+        QStringList stories;
+    };
+    struct ProjectNode
+    {
+        const Entity* entity = nullptr;
+        std::map<QString, EpicNode> epics;
+    };
+
+    const PmIndex& m_index;
+    const KeyLayout& m_layout;
+    std::map<QString, ProjectNode> m_projects;
+    KeyMap m_map;
+};
+
+} // namespace
+
+KeyMap KeyMapper::map(const PmIndex& index, const KeyLayout& layout)
+{
+    return Mapper(index, layout).run();
+}
+
+} // namespace pmkv
