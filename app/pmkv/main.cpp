@@ -1,7 +1,5 @@
+#include "commandregistry.h"
 #include "exitcode.h"
-#include "generatecommand.h"
-#include "keyscommand.h"
-#include "scancommand.h"
 
 #include <QCoreApplication>
 #include <QTextStream>
@@ -12,15 +10,6 @@
 using namespace pmkv;
 
 namespace {
-
-std::vector<std::unique_ptr<CliCommand>> allCommands()
-{
-    std::vector<std::unique_ptr<CliCommand>> commands;
-    commands.push_back(std::make_unique<ScanCommand>());
-    commands.push_back(std::make_unique<KeysCommand>());
-    commands.push_back(std::make_unique<GenerateCommand>());
-    return commands;
-}
 
 void printHelp(QTextStream& stream, const std::vector<std::unique_ptr<CliCommand>>& commands)
 {

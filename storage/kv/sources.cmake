@@ -1,0 +1,5 @@
+target_sources(pmkv_storage PRIVATE
+  ${CMAKE_CURRENT_LIST_DIR}/kvreply.h
+  ${CMAKE_CURRENT_LIST_DIR}/kvreply.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/kvstore.h
+  ${CMAKE_CURRENT_LIST_DIR}/kvstore.cpp)
