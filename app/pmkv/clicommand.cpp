@@ -38,7 +38,8 @@ int CliCommand::run(const QStringList& arguments)
     parser.setSingleDashWordOptionMode(QCommandLineParser::ParseAsLongOptions);
     const QCommandLineOption help({QStringLiteral("h"), QStringLiteral("help")},
                                   QStringLiteral("Show this help and exit."));
-    const QCommandLineOption version(QStringLiteral("version"), QStringLiteral("Show the version and exit."));
+    const QCommandLineOption version(QStringLiteral("version"),
+                                     QStringLiteral("Show the version and exit."));
     parser.addOption(help);
     parser.addOption(version);
     configure(parser);
@@ -65,14 +66,16 @@ int CliCommand::run(const QStringList& arguments)
     return code;
 }
 
-bool readCount(const QCommandLineParser& parser, const QString& option, qint64& value, QString& error)
+bool readCount(const QCommandLineParser& parser, const QString& option, qint64& value,
+               QString& error)
 {
     if (!parser.isSet(option))
         return true;
     bool ok = false;
     const qint64 parsed = parser.value(option).toLongLong(&ok);
     if (!ok || parsed < 0) {
-        error = QStringLiteral("--%1 needs a whole number of 0 or more, got \"%2\"").arg(option, parser.value(option));
+        error = QStringLiteral("--%1 needs a whole number of 0 or more, got \"%2\"")
+                    .arg(option, parser.value(option));
         return false;
     }
     value = parsed;

@@ -34,6 +34,7 @@ protected:
 };
 
 // Reads a non-negative integer option; false (and a message) when it is not one.
-bool readCount(const QCommandLineParser& parser, const QString& option, qint64& value, QString& error);
+bool readCount(const QCommandLineParser& parser, const QString& option, qint64& value,
+               QString& error);
 
 } // namespace pmkv

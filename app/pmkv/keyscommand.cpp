@@ -17,12 +17,15 @@ QString KeysCommand::summary() const
 void KeysCommand::configure(QCommandLineParser& parser)
 {
     parser.addPositionalArgument(QStringLiteral("root"), QStringLiteral("The pm/ folder to read."));
-    parser.addOption({QStringLiteral("layout"),
-                      QStringLiteral("Key layout: repository (default), strategy, or a layout JSON file."),
-                      QStringLiteral("name"), QStringLiteral("repository")});
-    parser.addOption({QStringLiteral("prefix"), QStringLiteral("Key prefix (default: pm, or the layout file's)."),
+    parser.addOption(
+        {QStringLiteral("layout"),
+         QStringLiteral("Key layout: repository (default), strategy, or a layout JSON file."),
+         QStringLiteral("name"), QStringLiteral("repository")});
+    parser.addOption({QStringLiteral("prefix"),
+                      QStringLiteral("Key prefix (default: pm, or the layout file's)."),
                       QStringLiteral("prefix")});
-    parser.addOption({QStringLiteral("values"), QStringLiteral("Also print each value (the exact bytes written).")});
+    parser.addOption({QStringLiteral("values"),
+                      QStringLiteral("Also print each value (the exact bytes written).")});
     parser.addOption({QStringLiteral("json"), QStringLiteral("Print the result as JSON.")});
 }
 
@@ -32,8 +35,10 @@ QString KeysCommand::epilog() const
         "Layouts:\n"
         "  repository  pm:project:{project}:epic:{epic}:story:{story}  (what the app reads)\n"
         "  strategy    pm:story:{project}:{epic}:{story}\n"
-        "  FILE.json   {\"name\": \"mine\", \"prefix\": \"pm\", \"templates\": {\"project\": \"{prefix}:p:{project}\",\n"
-        "              \"epic\": \"...\", \"story\": \"...\", \"people\": \"...\", \"projectsList\": \"...\",\n"
+        "  FILE.json   {\"name\": \"mine\", \"prefix\": \"pm\", \"templates\": {\"project\": "
+        "\"{prefix}:p:{project}\",\n"
+        "              \"epic\": \"...\", \"story\": \"...\", \"people\": \"...\", "
+        "\"projectsList\": \"...\",\n"
         "              \"epicsList\": \"...\", \"storiesList\": \"...\"}}\n"
         "\n"
         "Examples:\n"
@@ -51,7 +56,8 @@ int KeysCommand::execute(const QCommandLineParser& parser)
     const QStringList args = parser.positionalArguments();
     if (args.size() != 1)
         return usageError(QStringLiteral("give exactly one pm/ folder"));
-    auto layout = KeyLayout::fromSpec(parser.value(QStringLiteral("layout")), parser.value(QStringLiteral("prefix")));
+    auto layout = KeyLayout::fromSpec(parser.value(QStringLiteral("layout")),
+                                      parser.value(QStringLiteral("prefix")));
     if (!layout)
         return usageError(layout.error().message);
     auto scanned = PmReader::read(args.first());

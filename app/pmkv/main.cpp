@@ -38,7 +38,8 @@ int main(int argc, char** argv)
         return ExitUsage;
     }
     const QString first = args.takeFirst();
-    if (first == QLatin1String("--help") || first == QLatin1String("-h") || first == QLatin1String("help")) {
+    if (first == QLatin1String("--help") || first == QLatin1String("-h") ||
+        first == QLatin1String("help")) {
         QTextStream out(stdout);
         printHelp(out, commands);
         return ExitClean;
@@ -51,6 +52,7 @@ int main(int argc, char** argv)
         if (command->name() == first)
             return command->run(args);
     }
-    QTextStream(stderr) << "pmkv: unknown command \"" << first << "\"\nRun 'pmkv --help' for the list.\n";
+    QTextStream(stderr) << "pmkv: unknown command \"" << first
+                        << "\"\nRun 'pmkv --help' for the list.\n";
     return ExitUsage;
 }

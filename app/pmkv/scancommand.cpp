@@ -52,10 +52,10 @@ int ScanCommand::execute(const QCommandLineParser& parser)
     const int code = exitCodeFor(index.problems);
 
     const std::pair<EntityKind, const char*> kinds[] = {{EntityKind::People, "people"},
-                                                       {EntityKind::Project, "projects"},
-                                                       {EntityKind::Epic, "epics"},
-                                                       {EntityKind::Story, "stories"},
-                                                       {EntityKind::NonData, "nonData"}};
+                                                        {EntityKind::Project, "projects"},
+                                                        {EntityKind::Epic, "epics"},
+                                                        {EntityKind::Story, "stories"},
+                                                        {EntityKind::NonData, "nonData"}};
     if (parser.isSet(QStringLiteral("json"))) {
         QJsonObject counts;
         for (const auto& [kind, label] : kinds)

@@ -147,17 +147,18 @@ void checkFields(const Json& object, const FieldRule (&rules)[N], const QString&
         const auto it = object.find(rule.name);
         if (it == object.end()) {
             if (rule.required)
-                problems.append(Problem::error(
-                    path, QStringLiteral("field.missing"),
-                    QStringLiteral("%1missing required field \"%2\" (%3); add it")
-                        .arg(where, field, describeTypes(rule.types))));
+                problems.append(
+                    Problem::error(path, QStringLiteral("field.missing"),
+                                   QStringLiteral("%1missing required field \"%2\" (%3); add it")
+                                       .arg(where, field, describeTypes(rule.types))));
             continue;
         }
         if (!(typeOf(*it) & rule.types)) {
             const QString message = QStringLiteral("%1field \"%2\" should be %3")
                                         .arg(where, field, describeTypes(rule.types));
-            problems.append(rule.required ? Problem::error(path, QStringLiteral("field.type"), message)
-                                          : Problem::warning(path, QStringLiteral("field.type"), message));
+            problems.append(rule.required
+                                ? Problem::error(path, QStringLiteral("field.type"), message)
+                                : Problem::warning(path, QStringLiteral("field.type"), message));
             continue;
         }
         if (rule.allowedValues.size() > 0 && it->is_string()) {
@@ -219,8 +220,9 @@ void validatePeople(Entity& entity, const Json& document, QVector<Problem>& prob
         if (id.isEmpty())
             continue;
         if (entity.personIds.contains(id))
-            problems.append(Problem::warning(path, QStringLiteral("person.duplicate"),
-                                             where + QStringLiteral("id \"%1\" appears more than once").arg(id)));
+            problems.append(Problem::warning(
+                path, QStringLiteral("person.duplicate"),
+                where + QStringLiteral("id \"%1\" appears more than once").arg(id)));
         entity.personIds << id;
     }
 }
@@ -247,8 +249,9 @@ void DocumentValidator::validate(Entity& entity, const nlohmann::ordered_json& d
     const QString& path = entity.relativePath;
     if (entity.kind == EntityKind::People) {
         if (!document.is_array()) {
-            problems.append(Problem::error(path, QStringLiteral("document.type"),
-                                           QStringLiteral("people.json must hold a JSON array of people")));
+            problems.append(
+                Problem::error(path, QStringLiteral("document.type"),
+                               QStringLiteral("people.json must hold a JSON array of people")));
             return;
         }
         entity.parsed = true;
@@ -299,7 +302,8 @@ void DocumentValidator::validate(Entity& entity, const nlohmann::ordered_json& d
         if (!isKnownStoryIdPattern(entity.story))
             problems.append(Problem::warning(
                 path, QStringLiteral("story.id-pattern"),
-                QStringLiteral("story id \"%1\" fits neither (F|NFR)-XX-000 nor STORY-000").arg(entity.story)));
+                QStringLiteral("story id \"%1\" fits neither (F|NFR)-XX-000 nor STORY-000")
+                    .arg(entity.story)));
         break;
     }
     case EntityKind::People:

@@ -28,12 +28,12 @@ struct Entity
     bool parsed = false;   // valid JSON of the expected top-level type
 
     // Extracted while validating.
-    QString documentId;    // the "id" field (epic, story)
-    QString title;         // name (project, person list: empty), title (epic, story)
-    QStringList childIds;  // project.epicIds or epic.storyIds
-    QStringList personIds; // people.json: every person id
+    QString documentId;     // the "id" field (epic, story)
+    QString title;          // name (project, person list: empty), title (epic, story)
+    QStringList childIds;   // project.epicIds or epic.storyIds
+    QStringList personIds;  // people.json: every person id
     QStringList personRefs; // manager, contributors, createdBy ...: ids that must be people
-    QString epicIdField;   // story.epicId
+    QString epicIdField;    // story.epicId
     bool deleted = false;
 
     bool isData() const { return kind != EntityKind::NonData; }

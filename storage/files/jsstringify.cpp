@@ -33,9 +33,9 @@ public:
     QByteArray run()
     {
         if (m_in.size() >= 3 && std::memcmp(m_in.data(), "\xEF\xBB\xBF", 3) == 0)
-            throw ParseFailure{0, QStringLiteral(
-                                      "starts with a UTF-8 byte-order mark, which the "
-                                      "application's JSON.parse rejects; save it without BOM")};
+            throw ParseFailure{
+                0, QStringLiteral("starts with a UTF-8 byte-order mark, which the "
+                                  "application's JSON.parse rejects; save it without BOM")};
         skipSpace();
         value(0);
         skipSpace();
@@ -63,7 +63,8 @@ private:
     void expect(char c)
     {
         if (peek() != c)
-            fail(atEnd() ? QStringLiteral("unexpected end of file, expected '%1'").arg(QChar::fromLatin1(c))
+            fail(atEnd() ? QStringLiteral("unexpected end of file, expected '%1'")
+                               .arg(QChar::fromLatin1(c))
                          : QStringLiteral("expected '%1'").arg(QChar::fromLatin1(c)));
         ++m_pos;
     }
@@ -143,7 +144,8 @@ private:
             member.start = m_out.size();
             string();
             member.keyEnd = m_out.size();
-            const QByteArrayView key(m_out.constData() + member.start, member.keyEnd - member.start);
+            const QByteArrayView key(m_out.constData() + member.start,
+                                     member.keyEnd - member.start);
             member.arrayIndex = isArrayIndex(key, &member.index);
             if (member.arrayIndex || wasSeen(seenKeys, members, key))
                 needsReorder = true;
@@ -241,7 +243,8 @@ private:
         for (const Slot& slot : slots) {
             if (!rebuilt.isEmpty())
                 rebuilt.append(',');
-            rebuilt.append(m_out.constData() + slot.value->start, slot.value->end - slot.value->start);
+            rebuilt.append(m_out.constData() + slot.value->start,
+                           slot.value->end - slot.value->start);
         }
         m_out.truncate(objectStart);
         m_out.append(rebuilt);
@@ -302,8 +305,12 @@ private:
     void writeEscapedUnit(char32_t unit)
     {
         static const char digits[] = "0123456789abcdef";
-        const char buf[6] = {'\\', 'u', digits[(unit >> 12) & 0xF], digits[(unit >> 8) & 0xF],
-                             digits[(unit >> 4) & 0xF], digits[unit & 0xF]};
+        const char buf[6] = {'\\',
+                             'u',
+                             digits[(unit >> 12) & 0xF],
+                             digits[(unit >> 8) & 0xF],
+                             digits[(unit >> 4) & 0xF],
+                             digits[unit & 0xF]};
         m_out.append(buf, 6);
     }
 
@@ -580,7 +587,8 @@ QByteArray JsStringify::formatDouble(double value)
     }
     // Shortest round-trip digits in scientific form, e.g. "1.2345e+02".
     char buf[64];
-    const auto [end, ec] = std::to_chars(buf, buf + sizeof buf, value, std::chars_format::scientific);
+    const auto [end, ec] =
+        std::to_chars(buf, buf + sizeof buf, value, std::chars_format::scientific);
     Q_UNUSED(ec);
     const char* e = std::find(buf, end, 'e');
     QByteArray digits;
@@ -627,8 +635,9 @@ Result<QByteArray> JsStringify::fromJsonText(QByteArrayView json, QStringList* n
         if (errorOffset)
             *errorOffset = failure.offset;
         const TextPosition at = TextPosition::fromOffset(json, failure.offset);
-        return makeError(QStringLiteral("json.parse"),
-                         QStringLiteral("line %1, column %2: %3").arg(at.line).arg(at.column).arg(failure.what));
+        return makeError(
+            QStringLiteral("json.parse"),
+            QStringLiteral("line %1, column %2: %3").arg(at.line).arg(at.column).arg(failure.what));
     }
 }
 

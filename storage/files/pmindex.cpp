@@ -37,9 +37,8 @@ const Entity* PmIndex::findByPath(const QString& relativePath) const
 
 void PmIndex::finish()
 {
-    std::sort(entities.begin(), entities.end(), [](const Entity& a, const Entity& b) {
-        return a.relativePath < b.relativePath;
-    });
+    std::sort(entities.begin(), entities.end(),
+              [](const Entity& a, const Entity& b) { return a.relativePath < b.relativePath; });
     std::stable_sort(problems.begin(), problems.end(), [](const Problem& a, const Problem& b) {
         if (a.path != b.path)
             return a.path < b.path;

@@ -14,7 +14,7 @@ class PmIndex final
 {
 public:
     QString root;
-    QVector<Entity> entities; // sorted by relativePath
+    QVector<Entity> entities;  // sorted by relativePath
     QVector<Problem> problems; // sorted by path, then line
     QStringList skippedFolders;
     qint64 totalBytes = 0;

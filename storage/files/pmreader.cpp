@@ -46,14 +46,15 @@ public:
               const QString& epic)
     {
         QDir dir(absolute);
-        const QFileInfoList entries =
-            dir.entryInfoList(QDir::AllEntries | QDir::NoDotAndDotDot | QDir::Hidden | QDir::System,
-                              QDir::Name);
+        const QFileInfoList entries = dir.entryInfoList(
+            QDir::AllEntries | QDir::NoDotAndDotDot | QDir::Hidden | QDir::System, QDir::Name);
         if (entries.isEmpty() && !QFileInfo(absolute).isReadable()) {
             m_index.problems.append(Problem::error(
-                relative.isEmpty() ? QStringLiteral(".") : relative, QStringLiteral("folder.unreadable"),
-                QStringLiteral("folder cannot be read (permission denied); its files are not in the "
-                               "scan: fix its permissions")));
+                relative.isEmpty() ? QStringLiteral(".") : relative,
+                QStringLiteral("folder.unreadable"),
+                QStringLiteral(
+                    "folder cannot be read (permission denied); its files are not in the "
+                    "scan: fix its permissions")));
             return;
         }
         bool sawMarker = depth == 0;
@@ -63,7 +64,8 @@ public:
             if (info.isSymLink() && !info.exists()) {
                 m_index.problems.append(Problem::error(
                     rel, QStringLiteral("link.broken"),
-                    QStringLiteral("symbolic link points to \"%1\", which does not exist; remove or fix it")
+                    QStringLiteral(
+                        "symbolic link points to \"%1\", which does not exist; remove or fix it")
                         .arg(info.symLinkTarget())));
                 continue;
             }
@@ -72,8 +74,9 @@ public:
                     m_index.skippedFolders << rel;
                     m_index.problems.append(Problem::warning(
                         rel, QStringLiteral("link.folder"),
-                        QStringLiteral("symbolic link to a folder (%1) is not followed, so it cannot "
-                                       "loop; copy the folder in if it belongs to the data")
+                        QStringLiteral(
+                            "symbolic link to a folder (%1) is not followed, so it cannot "
+                            "loop; copy the folder in if it belongs to the data")
                             .arg(info.symLinkTarget())));
                     continue;
                 }
@@ -85,8 +88,9 @@ public:
                 if (depth >= 2) {
                     m_index.problems.append(Problem::warning(
                         rel, QStringLiteral("folder.unexpected"),
-                        QStringLiteral("folder inside an epic is not part of the data model; its files "
-                                       "are kept as non-data")));
+                        QStringLiteral(
+                            "folder inside an epic is not part of the data model; its files "
+                            "are kept as non-data")));
                 }
                 walk(info.absoluteFilePath(), rel, depth + 1, depth == 0 ? name : project,
                      depth == 1 ? name : epic);
@@ -110,19 +114,23 @@ public:
                     QStringLiteral("JSON file in a place the data model has no entity for; kept as "
                                    "non-data")));
             if (info.isSymLink())
-                item.problems.append(Problem::warning(
-                    rel, QStringLiteral("link.file"),
-                    QStringLiteral("symbolic link to %1; its target is read").arg(info.symLinkTarget())));
+                item.problems.append(
+                    Problem::warning(rel, QStringLiteral("link.file"),
+                                     QStringLiteral("symbolic link to %1; its target is read")
+                                         .arg(info.symLinkTarget())));
             m_work.push_back(std::move(item));
         }
         if (!sawMarker && depth <= 2) {
             const bool isProject = depth == 1;
             m_index.problems.append(Problem::warning(
-                relative, isProject ? QStringLiteral("project.missing") : QStringLiteral("epic.missing"),
-                isProject ? QStringLiteral("folder has no project.json, so it is not a project; add one "
-                                           "or move the folder out of the tree")
-                          : QStringLiteral("folder has no epic.json, so its stories belong to no epic; add "
-                                           "one or move the folder out of the tree")));
+                relative,
+                isProject ? QStringLiteral("project.missing") : QStringLiteral("epic.missing"),
+                isProject
+                    ? QStringLiteral("folder has no project.json, so it is not a project; add one "
+                                     "or move the folder out of the tree")
+                    : QStringLiteral(
+                          "folder has no epic.json, so its stories belong to no epic; add "
+                          "one or move the folder out of the tree")));
         }
     }
 
@@ -134,7 +142,8 @@ private:
         if (depth == 0)
             return name == QLatin1String("people.json") ? EntityKind::People : EntityKind::NonData;
         if (depth == 1)
-            return name == QLatin1String("project.json") ? EntityKind::Project : EntityKind::NonData;
+            return name == QLatin1String("project.json") ? EntityKind::Project
+                                                         : EntityKind::NonData;
         if (depth == 2)
             return name == QLatin1String("epic.json") ? EntityKind::Epic : EntityKind::Story;
         return EntityKind::NonData;
@@ -144,6 +153,42 @@ private:
     std::vector<FileWork>& m_work;
 };
 
+bool isEscape(QByteArrayView text, qsizetype at, char16_t low, char16_t high)
+{
+    if (at + 6 > text.size() || text[at] != '\\' || text[at + 1] != 'u')
+        return false;
+    bool ok = false;
+    const uint unit = text.sliced(at + 2, 4).toByteArray().toUInt(&ok, 16);
+    return ok && unit >= low && unit <= high;
+}
+
+// JavaScript accepts a lone surrogate escape ("\ud800"); nlohmann/json does not. For the
+// field checks only, such escapes become U+FFFD; the value bytes still come from the raw file.
+QByteArray withoutLoneSurrogates(const QByteArray& raw)
+{
+    QByteArray out;
+    out.reserve(raw.size());
+    for (qsizetype i = 0; i < raw.size();) {
+        if (raw[i] == '\\' && i + 1 < raw.size() && raw[i + 1] != 'u') {
+            out.append(raw.mid(i, 2));
+            i += 2;
+            continue;
+        }
+        const bool high = isEscape(raw, i, 0xD800, 0xDBFF);
+        if (high && isEscape(raw, i + 6, 0xDC00, 0xDFFF)) {
+            out.append(raw.mid(i, 12));
+            i += 12;
+        } else if (high || isEscape(raw, i, 0xDC00, 0xDFFF)) {
+            out.append("\\ufffd");
+            i += 6;
+        } else {
+            out.append(raw[i]);
+            ++i;
+        }
+    }
+    return out;
+}
+
 void reportParseError(FileWork& item)
 {
     Entity& e = item.entity;
@@ -152,10 +197,13 @@ void reportParseError(FileWork& item)
     const TextPosition at = TextPosition::fromOffset(e.raw, offset);
     // Our parser's message starts with "line L, column C: "; the Problem carries those already.
     QString detail = ours.ok() ? QStringLiteral("invalid JSON") : ours.error().message;
-    detail = detail.mid(detail.indexOf(QStringLiteral(": ")) + 2);
-    item.problems.append(Problem::error(
-        e.relativePath, QStringLiteral("json.parse"),
-        QStringLiteral("not valid JSON: %1; fix the file in an editor").arg(detail), at.line, at.column));
+    const qsizetype afterPosition = detail.indexOf(QStringLiteral(": "));
+    if (afterPosition >= 0)
+        detail = detail.mid(afterPosition + 2);
+    item.problems.append(
+        Problem::error(e.relativePath, QStringLiteral("json.parse"),
+                       QStringLiteral("not valid JSON: %1; fix the file in an editor").arg(detail),
+                       at.line, at.column));
 }
 
 void processFile(FileWork& item, qint64 maxFileBytes)
@@ -167,8 +215,9 @@ void processFile(FileWork& item, qint64 maxFileBytes)
     if (size > maxFileBytes) {
         item.problems.append(Problem::error(
             e.relativePath, QStringLiteral("file.too-large"),
-            QStringLiteral("file is %1 MiB, over the %2 MiB limit; it was not read. Split it, or raise "
-                           "the limit if it really is data")
+            QStringLiteral(
+                "file is %1 MiB, over the %2 MiB limit; it was not read. Split it, or raise "
+                "the limit if it really is data")
                 .arg(double(size) / (1024.0 * 1024.0), 0, 'f', 1)
                 .arg(maxFileBytes / (1024 * 1024))));
         return;
@@ -186,30 +235,38 @@ void processFile(FileWork& item, qint64 maxFileBytes)
     if (!e.isData())
         return;
     if (e.raw.trimmed().isEmpty()) {
-        item.problems.append(Problem::error(
-            e.relativePath, QStringLiteral("file.empty"),
-            QStringLiteral("file is empty; expected a JSON %1")
-                .arg(e.kind == EntityKind::People ? QStringLiteral("array") : QStringLiteral("object"))));
+        item.problems.append(
+            Problem::error(e.relativePath, QStringLiteral("file.empty"),
+                           QStringLiteral("file is empty; expected a JSON %1")
+                               .arg(e.kind == EntityKind::People ? QStringLiteral("array")
+                                                                 : QStringLiteral("object"))));
         return;
     }
     const qsizetype badByte = firstInvalidUtf8(e.raw);
     if (badByte >= 0) {
         const TextPosition at = TextPosition::fromOffset(e.raw, badByte);
-        item.problems.append(Problem::error(
-            e.relativePath, QStringLiteral("file.encoding"),
-            QStringLiteral("not UTF-8 (byte 0x%1); re-save the file as UTF-8")
-                .arg(quint8(e.raw.at(badByte)), 2, 16, QLatin1Char('0')),
-            at.line, at.column));
+        item.problems.append(
+            Problem::error(e.relativePath, QStringLiteral("file.encoding"),
+                           QStringLiteral("not UTF-8 (byte 0x%1); re-save the file as UTF-8")
+                               .arg(quint8(e.raw.at(badByte)), 2, 16, QLatin1Char('0')),
+                           at.line, at.column));
         return;
     }
     if (e.raw.startsWith("\xEF\xBB\xBF")) {
         item.problems.append(Problem::error(
             e.relativePath, QStringLiteral("file.bom"),
-            QStringLiteral("starts with a byte-order mark, which JSON.parse rejects; save without BOM"), 1, 1));
+            QStringLiteral(
+                "starts with a byte-order mark, which JSON.parse rejects; save without BOM"),
+            1, 1));
         return;
     }
-    const auto document =
+    auto document =
         nlohmann::ordered_json::parse(e.raw.constBegin(), e.raw.constEnd(), nullptr, false);
+    if (document.is_discarded() && JsStringify::fromJsonText(e.raw).ok()) {
+        const QByteArray patched = withoutLoneSurrogates(e.raw);
+        document =
+            nlohmann::ordered_json::parse(patched.constBegin(), patched.constEnd(), nullptr, false);
+    }
     if (document.is_discarded()) {
         reportParseError(item);
         return;
@@ -223,11 +280,13 @@ Result<PmIndex> PmReader::read(const QString& root, const Options& options)
 {
     const QFileInfo rootInfo(root);
     if (!rootInfo.exists())
-        return makeError(QStringLiteral("root.missing"),
-                         QStringLiteral("%1: no such folder; give the path of a pm/ folder").arg(root));
+        return makeError(
+            QStringLiteral("root.missing"),
+            QStringLiteral("%1: no such folder; give the path of a pm/ folder").arg(root));
     if (!rootInfo.isDir())
-        return makeError(QStringLiteral("root.not-folder"),
-                         QStringLiteral("%1: is a file, not a folder; give the path of a pm/ folder").arg(root));
+        return makeError(
+            QStringLiteral("root.not-folder"),
+            QStringLiteral("%1: is a file, not a folder; give the path of a pm/ folder").arg(root));
     if (!rootInfo.isReadable())
         return makeError(QStringLiteral("root.unreadable"),
                          QStringLiteral("%1: folder cannot be read (permission denied)").arg(root));
@@ -239,7 +298,8 @@ Result<PmIndex> PmReader::read(const QString& root, const Options& options)
     qCDebug(lcFiles) << "walked" << index.root << work.size() << "files";
 
     const qint64 maxFileBytes = options.maxFileBytes;
-    QtConcurrent::blockingMap(work, [maxFileBytes](FileWork& item) { processFile(item, maxFileBytes); });
+    QtConcurrent::blockingMap(work,
+                              [maxFileBytes](FileWork& item) { processFile(item, maxFileBytes); });
 
     index.entities.reserve(qsizetype(work.size()));
     for (FileWork& item : work) {

@@ -4,7 +4,8 @@ namespace pmkv {
 
 Problem Problem::error(QString path, QString code, QString message, int line, int column)
 {
-    return Problem{Severity::Error, std::move(path), std::move(code), std::move(message), line, column};
+    return Problem{Severity::Error, std::move(path), std::move(code), std::move(message), line,
+                   column};
 }
 
 Problem Problem::warning(QString path, QString code, QString message)
@@ -16,7 +17,8 @@ QString Problem::toText() const
 {
     QString where = path;
     if (line > 0)
-        where += QLatin1Char(':') + QString::number(line) + QLatin1Char(':') + QString::number(column);
+        where +=
+            QLatin1Char(':') + QString::number(line) + QLatin1Char(':') + QString::number(column);
     return where + QStringLiteral(": ") + severityName(severity) + QStringLiteral(": ") + message +
            QStringLiteral(" [") + code + QLatin1Char(']');
 }

@@ -64,22 +64,28 @@ void compareLists(PmIndex& index, const QString& path, const QString& field,
             unlisted << id;
     }
     if (!missing.isEmpty())
-        index.problems.append(Problem::warning(
-            path, QStringLiteral("list.missing"),
-            QStringLiteral("%1 lists %2 %3 that do not exist on disk").arg(field).arg(missing.size()).arg(what) +
-                QStringLiteral(": ") + listOf(missing)));
+        index.problems.append(
+            Problem::warning(path, QStringLiteral("list.missing"),
+                             QStringLiteral("%1 lists %2 %3 that do not exist on disk")
+                                     .arg(field)
+                                     .arg(missing.size())
+                                     .arg(what) +
+                                 QStringLiteral(": ") + listOf(missing)));
     if (!unlisted.isEmpty())
-        index.problems.append(Problem::warning(
-            path, QStringLiteral("list.unlisted"),
-            QStringLiteral("%1 does not list %2 %3 present on disk").arg(field).arg(unlisted.size()).arg(what) +
-                QStringLiteral(": ") + listOf(unlisted)));
+        index.problems.append(
+            Problem::warning(path, QStringLiteral("list.unlisted"),
+                             QStringLiteral("%1 does not list %2 %3 present on disk")
+                                     .arg(field)
+                                     .arg(unlisted.size())
+                                     .arg(what) +
+                                 QStringLiteral(": ") + listOf(unlisted)));
 }
 
 void checkLists(PmIndex& index)
 {
-    QHash<QString, QStringList> epicsOfProject;  // project -> epic folders with epic.json
-    QHash<QString, QStringList> storiesOfEpic;   // "project/epic" -> story ids
-    QHash<QString, QString> epicIdOfFolder;      // "project/epic" -> epic.id
+    QHash<QString, QStringList> epicsOfProject; // project -> epic folders with epic.json
+    QHash<QString, QStringList> storiesOfEpic;  // "project/epic" -> story ids
+    QHash<QString, QString> epicIdOfFolder;     // "project/epic" -> epic.id
     for (const Entity& e : index.entities) {
         if (e.kind == EntityKind::Epic) {
             epicsOfProject[e.project] << e.epic;
@@ -100,12 +106,14 @@ void checkLists(PmIndex& index)
                          storiesOfEpic.value(e.project + QLatin1Char('/') + e.epic),
                          QStringLiteral("story file(s)"));
         if (e.kind == EntityKind::Story && !e.epicIdField.isEmpty() && e.epicIdField != e.epic) {
-            const QString epicDocumentId = epicIdOfFolder.value(e.project + QLatin1Char('/') + e.epic);
+            const QString epicDocumentId =
+                epicIdOfFolder.value(e.project + QLatin1Char('/') + e.epic);
             if (e.epicIdField != epicDocumentId)
                 index.problems.append(Problem::warning(
                     e.relativePath, QStringLiteral("story.epic-mismatch"),
-                    QStringLiteral("epicId \"%1\" matches neither its folder \"%2\" nor that epic's id "
-                                   "\"%3\"")
+                    QStringLiteral(
+                        "epicId \"%1\" matches neither its folder \"%2\" nor that epic's id "
+                        "\"%3\"")
                         .arg(e.epicIdField, e.epic, epicDocumentId)));
         }
     }
@@ -121,9 +129,10 @@ void checkNames(PmIndex& index)
         if (reason.isEmpty())
             return;
         reported.insert(path);
-        index.problems.append(Problem::warning(
-            path, QStringLiteral("name.unsafe"),
-            QStringLiteral("%1 name \"%2\" %3; it cannot become a key: rename it").arg(what, name, reason)));
+        index.problems.append(
+            Problem::warning(path, QStringLiteral("name.unsafe"),
+                             QStringLiteral("%1 name \"%2\" %3; it cannot become a key: rename it")
+                                 .arg(what, name, reason)));
     };
     for (const Entity& e : index.entities) {
         if (!e.isData())

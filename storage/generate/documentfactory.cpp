@@ -87,22 +87,29 @@ QString DocumentFactory::timestamp()
 
 nlohmann::ordered_json DocumentFactory::person(int index)
 {
-    static const QStringList first = {QStringLiteral("Ana"), QStringLiteral("Kofi"), QStringLiteral("Mei"),
-                                      QStringLiteral("Lars"), QStringLiteral("Priya"), QStringLiteral("Tomás")};
+    static const QStringList first = {QStringLiteral("Ana"),   QStringLiteral("Kofi"),
+                                      QStringLiteral("Mei"),   QStringLiteral("Lars"),
+                                      QStringLiteral("Priya"), QStringLiteral("Tomás")};
     static const QStringList last = {QStringLiteral("Okafor"), QStringLiteral("Lindqvist"),
-                                     QStringLiteral("Tanaka"), QStringLiteral("García"), QStringLiteral("Rao")};
-    const QString name = first.at(index % first.size()) + QLatin1Char(' ') + last.at(index % last.size());
+                                     QStringLiteral("Tanaka"), QStringLiteral("García"),
+                                     QStringLiteral("Rao")};
+    const QString name =
+        first.at(index % first.size()) + QLatin1Char(' ') + last.at(index % last.size());
     Json p;
     p["id"] = s(QStringLiteral("person-17652578%1-%2").arg(59386 + index).arg(100 + index * 7));
     p["name"] = s(name);
-    p["email"] = s(name.toLower().replace(QLatin1Char(' '), QLatin1Char('.')) + QStringLiteral("@example.org"));
-    p["designation"] = s(pick({QStringLiteral("Engineer"), QStringLiteral("Product Manager"), QStringLiteral("Designer")}));
+    p["email"] = s(name.toLower().replace(QLatin1Char(' '), QLatin1Char('.')) +
+                   QStringLiteral("@example.org"));
+    p["designation"] = s(pick({QStringLiteral("Engineer"), QStringLiteral("Product Manager"),
+                               QStringLiteral("Designer")}));
     p["roleInProject"] = s(pick({QStringLiteral("owner"), QStringLiteral("contributor")}));
     return p;
 }
 
-nlohmann::ordered_json DocumentFactory::project(const QString& folder, const QStringList& epicFolders,
-                                                const QString& manager, const QStringList& contributors)
+nlohmann::ordered_json DocumentFactory::project(const QString& folder,
+                                                const QStringList& epicFolders,
+                                                const QString& manager,
+                                                const QStringList& contributors)
 {
     Json p;
     QString name = folder;
@@ -142,7 +149,9 @@ nlohmann::ordered_json DocumentFactory::epic(const QString& id, const QString& f
     e["manager"] = s(manager);
     e["createdAt"] = s(timestamp());
     e["updatedAt"] = s(timestamp());
-    e["targetRelease"] = m_random.below(2) ? Json(s(QStringLiteral("2026-0%1-15").arg(m_random.between(1, 9)))) : Json();
+    e["targetRelease"] = m_random.below(2)
+                             ? Json(s(QStringLiteral("2026-0%1-15").arg(m_random.between(1, 9))))
+                             : Json();
     e["storyIds"] = toJson(storyIds);
     const int total = int(storyIds.size()) * 3;
     e["metrics"] = {{"totalStoryPoints", total}, {"completedStoryPoints", total / 2}};
@@ -166,30 +175,37 @@ nlohmann::ordered_json DocumentFactory::story(const QString& id, const QString& 
     st["description"] = s(markdown(m_random.between(1, 3)));
     Json criteria = Json::array();
     for (int i = m_random.between(2, 5); i > 0; --i)
-        criteria.push_back(s(QStringLiteral("Given ") + words(3) + QStringLiteral(", when ") + words(3) +
-                             QStringLiteral(", then ") + words(4)));
+        criteria.push_back(s(QStringLiteral("Given ") + words(3) + QStringLiteral(", when ") +
+                             words(3) + QStringLiteral(", then ") + words(4)));
     st["acceptanceCriteria"] = criteria;
     st["status"] = s(pick(statuses));
     st["priority"] = s(pick(priorities));
     st["manager"] = s(manager);
     st["createdAt"] = s(timestamp());
     st["updatedAt"] = s(timestamp());
-    st["plannedStartDate"] = s(QStringLiteral("2025-0%1-0%2").arg(m_random.between(1, 9)).arg(m_random.between(1, 9)));
-    st["plannedDueDate"] = m_random.below(3) ? Json(s(QStringLiteral("2025-1%1-1%2").arg(m_random.between(0, 2)).arg(m_random.between(0, 9)))) : Json();
+    st["plannedStartDate"] =
+        s(QStringLiteral("2025-0%1-0%2").arg(m_random.between(1, 9)).arg(m_random.between(1, 9)));
+    st["plannedDueDate"] = m_random.below(3) ? Json(s(QStringLiteral("2025-1%1-1%2")
+                                                          .arg(m_random.between(0, 2))
+                                                          .arg(m_random.between(0, 9))))
+                                             : Json();
     st["actualStartDate"] = Json();
     st["actualDueDate"] = Json();
     st["dueDate"] = Json();
     st["tags"] = toJson(QStringList{pick(vocabulary()), pick(vocabulary())});
     st["estimate"] = {{"storyPoints", m_random.between(1, 13)},
-                      {"confidence", s(pick({QStringLiteral("low"), QStringLiteral("medium"), QStringLiteral("high")}))}};
+                      {"confidence", s(pick({QStringLiteral("low"), QStringLiteral("medium"),
+                                             QStringLiteral("high")}))}};
     Json related = Json::array();
     if (!siblings.isEmpty() && m_random.below(2))
         related.push_back(s(pick(siblings)));
     st["relatedStories"] = related;
     st["mentions"] = Json::array();
-    st["files"] = Json::array({{{"path", s(QStringLiteral("src/") + words(1) + QStringLiteral(".ts"))},
-                                {"role", "primary"}}});
-    st["metadata"] = {{"createdBy", s(manager)}, {"lastEditedBy", s(manager)}, {"custom", Json::object()}};
+    st["files"] =
+        Json::array({{{"path", s(QStringLiteral("src/") + words(1) + QStringLiteral(".ts"))},
+                      {"role", "primary"}}});
+    st["metadata"] = {
+        {"createdBy", s(manager)}, {"lastEditedBy", s(manager)}, {"custom", Json::object()}};
     st["deleted"] = m_random.below(50) == 0;
     st["archived"] = false;
     return st;

@@ -19,10 +19,10 @@ public:
     nlohmann::ordered_json person(int index);
     nlohmann::ordered_json project(const QString& folder, const QStringList& epicFolders,
                                    const QString& manager, const QStringList& contributors);
-    nlohmann::ordered_json epic(const QString& id, const QString& folder, const QStringList& storyIds,
-                                const QString& manager);
-    nlohmann::ordered_json story(const QString& id, const QString& epicFolder, const QString& manager,
-                                 const QStringList& siblings);
+    nlohmann::ordered_json epic(const QString& id, const QString& folder,
+                                const QStringList& storyIds, const QString& manager);
+    nlohmann::ordered_json story(const QString& id, const QString& epicFolder,
+                                 const QString& manager, const QStringList& siblings);
 
     QString words(int count);
     QString sentence();

@@ -74,7 +74,8 @@ Result<KeyLayout> KeyLayout::preset(const QString& name, const QString& prefix)
         t[KeyRole::People] = QStringLiteral("{prefix}:people");
         t[KeyRole::ProjectsList] = QStringLiteral("{prefix}:projects:list");
         t[KeyRole::EpicsList] = QStringLiteral("{prefix}:project:{project}:epics:list");
-        t[KeyRole::StoriesList] = QStringLiteral("{prefix}:project:{project}:epic:{epic}:stories:list");
+        t[KeyRole::StoriesList] =
+            QStringLiteral("{prefix}:project:{project}:epic:{epic}:stories:list");
     } else if (name == QLatin1String("strategy")) {
         t[KeyRole::Project] = QStringLiteral("{prefix}:project:{project}");
         t[KeyRole::Epic] = QStringLiteral("{prefix}:epic:{project}:{epic}");
@@ -83,9 +84,10 @@ Result<KeyLayout> KeyLayout::preset(const QString& name, const QString& prefix)
         t[KeyRole::ProjectsList] = QStringLiteral("{prefix}:projects:list");
         t[KeyRole::StoriesList] = QStringLiteral("{prefix}:epic:{project}:{epic}:stories");
     } else {
-        return makeError(QStringLiteral("layout.unknown"),
-                         QStringLiteral("unknown layout \"%1\"; use %2 or the path of a layout JSON file")
-                             .arg(name, presetNames().join(QStringLiteral(" or "))));
+        return makeError(
+            QStringLiteral("layout.unknown"),
+            QStringLiteral("unknown layout \"%1\"; use %2 or the path of a layout JSON file")
+                .arg(name, presetNames().join(QStringLiteral(" or "))));
     }
     return build(name, prefix, t);
 }
@@ -103,10 +105,11 @@ Result<KeyLayout> KeyLayout::custom(const QString& name, const QString& prefix,
             }
         }
         if (!known)
-            return makeError(QStringLiteral("layout.role"),
-                             QStringLiteral("layout \"%1\": unknown template \"%2\"; known: people, "
-                                            "projectsList, project, epicsList, epic, storiesList, story")
-                                 .arg(name, it.key()));
+            return makeError(
+                QStringLiteral("layout.role"),
+                QStringLiteral("layout \"%1\": unknown template \"%2\"; known: people, "
+                               "projectsList, project, epicsList, epic, storiesList, story")
+                    .arg(name, it.key()));
     }
     for (KeyRole role : {KeyRole::Project, KeyRole::Epic, KeyRole::Story}) {
         if (!t.contains(role))
@@ -123,19 +126,21 @@ Result<KeyLayout> KeyLayout::fromSpec(const QString& spec, const QString& prefix
         return preset(spec, prefix.isEmpty() ? QStringLiteral("pm") : prefix);
     QFile file(spec);
     if (!file.exists())
-        return makeError(QStringLiteral("layout.unknown"),
-                         QStringLiteral("--layout %1: neither a preset (%2) nor an existing layout file")
-                             .arg(spec, presetNames().join(QStringLiteral(", "))));
+        return makeError(
+            QStringLiteral("layout.unknown"),
+            QStringLiteral("--layout %1: neither a preset (%2) nor an existing layout file")
+                .arg(spec, presetNames().join(QStringLiteral(", "))));
     if (!file.open(QIODevice::ReadOnly))
         return makeError(QStringLiteral("layout.file"),
                          QStringLiteral("%1: cannot be read (%2)").arg(spec, file.errorString()));
     QJsonParseError parseError;
     const QJsonDocument doc = QJsonDocument::fromJson(file.readAll(), &parseError);
     if (!doc.isObject())
-        return makeError(QStringLiteral("layout.file"),
-                         QStringLiteral("%1: not a JSON object (%2); expected {\"name\", \"prefix\", "
-                                        "\"templates\": {\"project\": \"...\", ...}}")
-                             .arg(spec, parseError.errorString()));
+        return makeError(
+            QStringLiteral("layout.file"),
+            QStringLiteral("%1: not a JSON object (%2); expected {\"name\", \"prefix\", "
+                           "\"templates\": {\"project\": \"...\", ...}}")
+                .arg(spec, parseError.errorString()));
     const QJsonObject root = doc.object();
     QMap<QString, QString> templates;
     const QJsonObject t = root.value(QStringLiteral("templates")).toObject();
@@ -151,8 +156,9 @@ Result<KeyLayout> KeyLayout::build(const QString& name, const QString& prefix,
 {
     const QString prefixProblem = NameSafety::whyUnsafe(prefix);
     if (!prefixProblem.isEmpty())
-        return makeError(QStringLiteral("layout.prefix"),
-                         QStringLiteral("layout \"%1\": prefix \"%2\" %3").arg(name, prefix, prefixProblem));
+        return makeError(
+            QStringLiteral("layout.prefix"),
+            QStringLiteral("layout \"%1\": prefix \"%2\" %3").arg(name, prefix, prefixProblem));
     KeyLayout layout;
     layout.m_name = name;
     layout.m_prefix = prefix;
@@ -161,7 +167,8 @@ Result<KeyLayout> KeyLayout::build(const QString& name, const QString& prefix,
         text.replace(QStringLiteral("{prefix}"), prefix);
         if (text.isEmpty())
             return makeError(QStringLiteral("layout.template"),
-                             QStringLiteral("layout \"%1\": the %2 template is empty").arg(name, keyRoleName(it.key())));
+                             QStringLiteral("layout \"%1\": the %2 template is empty")
+                                 .arg(name, keyRoleName(it.key())));
         // Split into literal and placeholder parts; each placeholder must fill a whole
         // ':'-separated segment.
         QString regex = QStringLiteral("^");
@@ -171,19 +178,24 @@ Result<KeyLayout> KeyLayout::build(const QString& name, const QString& prefix,
         while (matches.hasNext()) {
             const auto m = matches.next();
             const QString placeholder = m.captured(1);
-            if (!allowedPlaceholders(it.key()).contains(placeholder) || placeholders.contains(placeholder))
-                return makeError(QStringLiteral("layout.template"),
-                                 QStringLiteral("layout \"%1\": the %2 template \"%3\" may not use {%4} "
-                                                "(allowed: %5, each once)")
-                                     .arg(name, keyRoleName(it.key()), it.value(), placeholder,
-                                          allowedPlaceholders(it.key()).join(QStringLiteral(", "))));
-            const bool startsSegment = m.capturedStart() == 0 || text.at(m.capturedStart() - 1) == QLatin1Char(':');
-            const bool endsSegment = m.capturedEnd() == text.size() || text.at(m.capturedEnd()) == QLatin1Char(':');
+            if (!allowedPlaceholders(it.key()).contains(placeholder) ||
+                placeholders.contains(placeholder))
+                return makeError(
+                    QStringLiteral("layout.template"),
+                    QStringLiteral("layout \"%1\": the %2 template \"%3\" may not use {%4} "
+                                   "(allowed: %5, each once)")
+                        .arg(name, keyRoleName(it.key()), it.value(), placeholder,
+                             allowedPlaceholders(it.key()).join(QStringLiteral(", "))));
+            const bool startsSegment =
+                m.capturedStart() == 0 || text.at(m.capturedStart() - 1) == QLatin1Char(':');
+            const bool endsSegment =
+                m.capturedEnd() == text.size() || text.at(m.capturedEnd()) == QLatin1Char(':');
             if (!startsSegment || !endsSegment)
-                return makeError(QStringLiteral("layout.template"),
-                                 QStringLiteral("layout \"%1\": in \"%2\", {%3} must stand between ':' "
-                                                "separators so that keys parse back unambiguously")
-                                     .arg(name, it.value(), placeholder));
+                return makeError(
+                    QStringLiteral("layout.template"),
+                    QStringLiteral("layout \"%1\": in \"%2\", {%3} must stand between ':' "
+                                   "separators so that keys parse back unambiguously")
+                        .arg(name, it.value(), placeholder));
             regex += QRegularExpression::escape(text.mid(last, m.capturedStart() - last));
             regex += QStringLiteral("([^:]+)");
             placeholders << placeholder;
@@ -211,8 +223,9 @@ Result<QString> KeyLayout::keyFor(const EntityRef& ref) const
 {
     const auto it = m_templates.constFind(ref.role);
     if (it == m_templates.cend())
-        return makeError(QStringLiteral("layout.no-key"),
-                         QStringLiteral("layout \"%1\" has no key for %2").arg(m_name, keyRoleName(ref.role)));
+        return makeError(
+            QStringLiteral("layout.no-key"),
+            QStringLiteral("layout \"%1\" has no key for %2").arg(m_name, keyRoleName(ref.role)));
     QString key = *it;
     const std::pair<const char*, const QString*> parts[] = {
         {"project", &ref.project}, {"epic", &ref.epic}, {"story", &ref.story}};
@@ -222,9 +235,10 @@ Result<QString> KeyLayout::keyFor(const EntityRef& ref) const
             continue;
         const QString problem = NameSafety::whyUnsafe(*value);
         if (!problem.isEmpty())
-            return makeError(QStringLiteral("name.unsafe"),
-                             QStringLiteral("%1 name \"%2\" %3; rename it before it can become a key")
-                                 .arg(QLatin1String(placeholder), *value, problem));
+            return makeError(
+                QStringLiteral("name.unsafe"),
+                QStringLiteral("%1 name \"%2\" %3; rename it before it can become a key")
+                    .arg(QLatin1String(placeholder), *value, problem));
         key.replace(token, *value);
     }
     return key;

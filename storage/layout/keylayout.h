@@ -21,7 +21,8 @@ public:
     // `repository` (what the deployed application reads and writes; the default) and
     // `strategy` (what the migration strategy document lists), both with prefix "pm".
     static QStringList presetNames();
-    static Result<KeyLayout> preset(const QString& name, const QString& prefix = QStringLiteral("pm"));
+    static Result<KeyLayout> preset(const QString& name,
+                                    const QString& prefix = QStringLiteral("pm"));
     // A user layout: templates by role name (people, projectsList, project, epicsList, epic,
     // storiesList, story). project, epic and story are required.
     static Result<KeyLayout> custom(const QString& name, const QString& prefix,

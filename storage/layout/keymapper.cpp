@@ -47,7 +47,6 @@ public:
 
     KeyMap run()
     {
-        collectTree();
         for (const Entity& e : m_index.entities)
             mapEntity(e);
         mapLists();
@@ -58,28 +57,31 @@ public:
     }
 
 private:
-    void collectTree()
+    // Lists name only the members that get a key of their own, so the application never
+    // follows a list entry to a key that was not written.
+    void recordMapped(const Entity& e)
     {
-        for (const Entity& e : m_index.entities) {
-            if (e.kind == EntityKind::Project)
-                m_projects[e.project].entity = &e;
-            else if (e.kind == EntityKind::Epic)
-                m_projects[e.project].epics[e.epic].entity = &e;
-            else if (e.kind == EntityKind::Story)
-                m_projects[e.project].epics[e.epic].stories << e.story;
-        }
+        if (e.kind == EntityKind::Project)
+            m_projects[e.project].entity = &e;
+        else if (e.kind == EntityKind::Epic)
+            m_projects[e.project].epics[e.epic].entity = &e;
+        else if (e.kind == EntityKind::Story)
+            m_projects[e.project].epics[e.epic].stories << e.story;
     }
 
-    void add(const EntityRef& ref, const QString& sourcePath, QByteArray value)
+    // False when the entity cannot have a key (unsafe name); the problem is recorded.
+    bool add(const EntityRef& ref, const QString& sourcePath, QByteArray value)
     {
         if (!m_layout.has(ref.role))
-            return;
+            return true;
         auto key = m_layout.keyFor(ref);
         if (!key) {
-            m_map.problems.append(Problem::error(sourcePath, key.error().code, key.error().message));
-            return;
+            m_map.problems.append(
+                Problem::error(sourcePath, key.error().code, key.error().message));
+            return false;
         }
         m_map.entries.append(KeyEntry{key.value(), ref, sourcePath, std::move(value)});
+        return true;
     }
 
     void mapEntity(const Entity& e)
@@ -89,18 +91,21 @@ private:
         if (!e.parsed) {
             m_map.problems.append(Problem::error(
                 e.relativePath, QStringLiteral("map.skipped"),
-                QStringLiteral("not mapped to a key: the file has errors (see scan); fix it first")));
+                QStringLiteral(
+                    "not mapped to a key: the file has errors (see scan); fix it first")));
             return;
         }
         QStringList notes;
         auto value = JsStringify::fromJsonText(e.raw, &notes);
         if (!value) {
-            m_map.problems.append(Problem::error(e.relativePath, value.error().code,
-                                                 QStringLiteral("not mapped: ") + value.error().message));
+            m_map.problems.append(
+                Problem::error(e.relativePath, value.error().code,
+                               QStringLiteral("not mapped: ") + value.error().message));
             return;
         }
         for (const QString& note : notes)
-            m_map.problems.append(Problem::warning(e.relativePath, QStringLiteral("value.number"), note));
+            m_map.problems.append(
+                Problem::warning(e.relativePath, QStringLiteral("value.number"), note));
         EntityRef ref;
         ref.project = e.project;
         ref.epic = e.epic;
@@ -121,7 +126,8 @@ private:
         case EntityKind::NonData:
             return;
         }
-        add(ref, e.relativePath, std::move(value).value());
+        if (add(ref, e.relativePath, std::move(value).value()))
+            recordMapped(e);
     }
 
     void mapLists()
@@ -138,18 +144,17 @@ private:
             }
             EntityRef epicsRef{KeyRole::EpicsList, project, {}, {}};
             add(epicsRef, project,
-                nameListValue(orderedChildren(node.entity->parsed ? node.entity->childIds : QStringList(),
-                                              epicFolders)));
+                nameListValue(orderedChildren(node.entity->childIds, epicFolders)));
             for (const auto& [epic, epicNode] : node.epics) {
                 if (!epicNode.entity)
                     continue;
                 EntityRef storiesRef{KeyRole::StoriesList, project, epic, {}};
                 add(storiesRef, project + QLatin1Char('/') + epic,
-                    nameListValue(orderedChildren(
-                        epicNode.entity->parsed ? epicNode.entity->childIds : QStringList(), epicNode.stories)));
+                    nameListValue(orderedChildren(epicNode.entity->childIds, epicNode.stories)));
             }
         }
-        add(EntityRef{KeyRole::ProjectsList, {}, {}, {}}, QStringLiteral("."), nameListValue(projectNames));
+        add(EntityRef{KeyRole::ProjectsList, {}, {}, {}}, QStringLiteral("."),
+            nameListValue(projectNames));
     }
 
     void resolveCollisions()

@@ -24,6 +24,8 @@ struct KeyMap
 
 // Maps every readable data entity of a PmIndex to its key and value under a layout, and
 // derives the list keys from the tree:
+// Lists name only members that get a key of their own (a broken or unsafely named story is
+// left out of its epic's list, so the application never follows a list entry to nothing):
 // * projects list: the project folders that hold a project.json, sorted by name;
 // * epics list of a project: its epicIds in their order, keeping only epic folders that
 //   exist, then the existing epic folders it does not list, sorted;

@@ -1,0 +1,316 @@
+#include "files/pmreader.h"
+#include "generate/treegenerator.h"
+#include "testtree.h"
+
+#include <QCryptographicHash>
+#include <QDir>
+#include <QFile>
+#include <QProcess>
+#include <QTest>
+
+#include <unistd.h>
+
+using namespace pmkv;
+
+namespace {
+
+bool hasProblem(const PmIndex& index, const QString& path, const QString& code, Severity severity,
+                int line = 0, int column = 0)
+{
+    for (const Problem& p : index.problems) {
+        if (p.path == path && p.code == code && p.severity == severity &&
+            (line == 0 || p.line == line) && (column == 0 || p.column == column))
+            return true;
+    }
+    return false;
+}
+
+QString dump(const PmIndex& index)
+{
+    QStringList lines;
+    for (const Problem& p : index.problems)
+        lines << p.toText();
+    return lines.join(QLatin1Char('\n'));
+}
+
+// Copies a folder tree (files only), for tests that add things git cannot hold.
+void copyTree(const QString& from, const QString& to)
+{
+    QDir().mkpath(to);
+    const QDir source(from);
+    for (const QFileInfo& info :
+         source.entryInfoList(QDir::AllEntries | QDir::NoDotAndDotDot | QDir::Hidden)) {
+        const QString target = to + QLatin1Char('/') + info.fileName();
+        if (info.isDir())
+            copyTree(info.absoluteFilePath(), target);
+        else
+            QFile::copy(info.absoluteFilePath(), target);
+    }
+}
+
+} // namespace
+
+class TestPmReader final : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void countsKinds();
+    void reportsQuirks_data();
+    void reportsQuirks();
+    void keepsNonDataAndSkipsTooling();
+    void hashesMatchSha256sum();
+    void extractsFields();
+    void symlinksAreNotFollowed();
+    void refusesHugeFiles();
+    void unreadableFile();
+    void badRootIsAnError_data();
+    void badRootIsAnError();
+    void cleanGeneratedTreeHasNoProblems();
+    void faultsOfTheGeneratorAreAllFound();
+};
+
+void TestPmReader::countsKinds()
+{
+    const auto index = PmReader::read(test::quirksTreePath());
+    QVERIFY(index.ok());
+    QCOMPARE(index.value().count(EntityKind::People), 1);
+    QCOMPARE(index.value().count(EntityKind::Project), 1);
+    QCOMPARE(index.value().count(EntityKind::Epic), 3);   // cds, orphan-epic, "bad name"
+    QCOMPARE(index.value().count(EntityKind::Story), 14); // 13 in cds + 1 in no-epic-json
+    QCOMPARE(index.value().count(EntityKind::NonData),
+             4); // README.md, description, notes.md, stray.json
+}
+
+void TestPmReader::reportsQuirks_data()
+{
+    QTest::addColumn<QString>("path");
+    QTest::addColumn<QString>("code");
+    QTest::addColumn<bool>("isError");
+    QTest::addColumn<int>("line");
+    QTest::addColumn<int>("column");
+    const QString cds = QStringLiteral("clinic/clinical-decision-support/");
+    QTest::newRow("parse error with position")
+        << cds + QStringLiteral("broken.json") << QStringLiteral("json.parse") << true << 4 << 17;
+    QTest::newRow("empty") << cds + QStringLiteral("empty.json") << QStringLiteral("file.empty")
+                           << true << 0 << 0;
+    QTest::newRow("latin-1") << cds + QStringLiteral("latin1.json")
+                             << QStringLiteral("file.encoding") << true << 1 << 31;
+    QTest::newRow("array instead of object")
+        << cds + QStringLiteral("array.json") << QStringLiteral("document.type") << true << 0 << 0;
+    QTest::newRow("wrong type of required field")
+        << cds + QStringLiteral("wrongtype.json") << QStringLiteral("field.type") << true << 0 << 0;
+    QTest::newRow("byte-order mark")
+        << cds + QStringLiteral("bom.json") << QStringLiteral("file.bom") << true << 1 << 1;
+    QTest::newRow("id differs from file name")
+        << cds + QStringLiteral("F-AI-002.json") << QStringLiteral("story.id-mismatch") << false
+        << 0 << 0;
+    QTest::newRow("id pattern") << cds + QStringLiteral("weird-id.json")
+                                << QStringLiteral("story.id-pattern") << false << 0 << 0;
+    QTest::newRow("unknown status") << cds + QStringLiteral("weird-id.json")
+                                    << QStringLiteral("field.value") << false << 0 << 0;
+    QTest::newRow("unknown manager") << cds + QStringLiteral("F-AI-001.json")
+                                     << QStringLiteral("ref.unknown-person") << false << 0 << 0;
+    QTest::newRow("epic manager unknown")
+        << cds + QStringLiteral("epic.json") << QStringLiteral("ref.unknown-person") << false << 0
+        << 0;
+    QTest::newRow("storyIds lists a missing file")
+        << cds + QStringLiteral("epic.json") << QStringLiteral("list.missing") << false << 0 << 0;
+    QTest::newRow("story files not in storyIds")
+        << cds + QStringLiteral("epic.json") << QStringLiteral("list.unlisted") << false << 0 << 0;
+    QTest::newRow("epicIds lists a missing folder")
+        << QStringLiteral("clinic/project.json") << QStringLiteral("list.missing") << false << 0
+        << 0;
+    QTest::newRow("epic folders not in epicIds")
+        << QStringLiteral("clinic/project.json") << QStringLiteral("list.unlisted") << false << 0
+        << 0;
+    QTest::newRow("epicId matches nothing")
+        << cds + QStringLiteral("STORY-123.json") << QStringLiteral("story.epic-mismatch") << false
+        << 0 << 0;
+    QTest::newRow("colon in story id") << cds + QStringLiteral("F-AI:003.json")
+                                       << QStringLiteral("name.unsafe") << false << 0 << 0;
+    QTest::newRow("space in epic folder")
+        << QStringLiteral("clinic/bad name") << QStringLiteral("name.unsafe") << false << 0 << 0;
+    QTest::newRow("folder without epic.json") << QStringLiteral("clinic/no-epic-json")
+                                              << QStringLiteral("epic.missing") << false << 0 << 0;
+    QTest::newRow("lone surrogate is valid JavaScript")
+        << cds + QStringLiteral("F-AI-099.json") << QString() << false << 0 << 0;
+    QTest::newRow("stray JSON in a project")
+        << QStringLiteral("clinic/stray.json") << QStringLiteral("file.unexpected-json") << false
+        << 0 << 0;
+}
+
+void TestPmReader::reportsQuirks()
+{
+    QFETCH(QString, path);
+    QFETCH(QString, code);
+    QFETCH(bool, isError);
+    QFETCH(int, line);
+    QFETCH(int, column);
+    const auto index = PmReader::read(test::quirksTreePath());
+    QVERIFY(index.ok());
+    if (code.isEmpty()) { // a row that must stay free of problems
+        QVERIFY2(index.value().problemsFor(path).isEmpty(), qPrintable(dump(index.value())));
+        QVERIFY(index.value().findByPath(path)->parsed);
+        return;
+    }
+    QVERIFY2(hasProblem(index.value(), path, code, isError ? Severity::Error : Severity::Warning,
+                        line, column),
+             qPrintable(dump(index.value())));
+}
+
+void TestPmReader::keepsNonDataAndSkipsTooling()
+{
+    const auto index = PmReader::read(test::quirksTreePath());
+    QVERIFY(index.ok());
+    const Entity* readme = index.value().findByPath(QStringLiteral("README.md"));
+    QVERIFY(readme);
+    QCOMPARE(readme->kind, EntityKind::NonData);
+    QCOMPARE(readme->raw, QByteArray("# Project data\n\nNot data: kept byte for byte.\n"));
+    QVERIFY(index.value().skippedFolders.contains(QStringLiteral("node_modules")));
+    QVERIFY(!index.value().findByPath(QStringLiteral("node_modules/some-package/package.json")));
+    // Non-data files never produce problems of their own.
+    QVERIFY(index.value()
+                .problemsFor(QStringLiteral("clinic/clinical-decision-support/notes.md"))
+                .isEmpty());
+}
+
+void TestPmReader::hashesMatchSha256sum()
+{
+    const auto index = PmReader::read(test::quirksTreePath());
+    QVERIFY(index.ok());
+    const Entity* epic =
+        index.value().findByPath(QStringLiteral("clinic/clinical-decision-support/epic.json"));
+    QVERIFY(epic);
+    QProcess sha;
+    sha.start(
+        QStringLiteral("sha256sum"),
+        {test::quirksTreePath() + QStringLiteral("/clinic/clinical-decision-support/epic.json")});
+    QVERIFY(sha.waitForFinished());
+    QCOMPARE(epic->sha256Hex, sha.readAllStandardOutput().left(64));
+}
+
+void TestPmReader::extractsFields()
+{
+    const auto index = PmReader::read(test::quirksTreePath());
+    QVERIFY(index.ok());
+    const Entity* epic =
+        index.value().findByPath(QStringLiteral("clinic/clinical-decision-support/epic.json"));
+    QVERIFY(epic && epic->parsed);
+    QCOMPARE(epic->documentId, QStringLiteral("AI"));
+    QCOMPARE(epic->epic, QStringLiteral("clinical-decision-support"));
+    QCOMPARE(epic->childIds,
+             (QStringList{QStringLiteral("F-AI-001"), QStringLiteral("F-AI-002"),
+                          QStringLiteral("F-AI-404"), QStringLiteral("NFR-SEC-014")}));
+    const Entity* story =
+        index.value().findByPath(QStringLiteral("clinic/clinical-decision-support/F-AI-001.json"));
+    QVERIFY(story && story->deleted);
+    QCOMPARE(story->story, QStringLiteral("F-AI-001"));
+    QCOMPARE(story->document()["title"].get<std::string>(), std::string("Story F-AI-001"));
+}
+
+void TestPmReader::symlinksAreNotFollowed()
+{
+    test::TestTree tree;
+    copyTree(test::quirksTreePath(), tree.path(QStringLiteral("pm")));
+    QVERIFY(QFile::link(QStringLiteral(".."), tree.path(QStringLiteral("pm/clinic/loop"))));
+    QVERIFY(QFile::link(QStringLiteral("nowhere.json"),
+                        tree.path(QStringLiteral("pm/clinic/dangling.json"))));
+    tree.write(QStringLiteral("pm/.git/HEAD"), "ref: refs/heads/main\n");
+    const auto index = PmReader::read(tree.path(QStringLiteral("pm")));
+    QVERIFY(index.ok());
+    QVERIFY(hasProblem(index.value(), QStringLiteral("clinic/loop"), QStringLiteral("link.folder"),
+                       Severity::Warning));
+    QVERIFY(hasProblem(index.value(), QStringLiteral("clinic/dangling.json"),
+                       QStringLiteral("link.broken"), Severity::Error));
+    QVERIFY(index.value().skippedFolders.contains(QStringLiteral(".git")));
+    QCOMPARE(index.value().count(EntityKind::Story), 14); // nothing read twice through the loop
+}
+
+void TestPmReader::refusesHugeFiles()
+{
+    test::TestTree tree;
+    tree.write(QStringLiteral("pm/people.json"), "[]");
+    tree.write(QStringLiteral("pm/p/project.json"),
+               "{\"name\": \"" + QByteArray(3 * 1024 * 1024, 'x') + "\"}");
+    PmReader::Options options;
+    options.maxFileBytes = 2 * 1024 * 1024;
+    const auto index = PmReader::read(tree.path(QStringLiteral("pm")), options);
+    QVERIFY(index.ok());
+    QVERIFY2(hasProblem(index.value(), QStringLiteral("p/project.json"),
+                        QStringLiteral("file.too-large"), Severity::Error),
+             qPrintable(dump(index.value())));
+    const Entity* project = index.value().findByPath(QStringLiteral("p/project.json"));
+    QVERIFY(project && !project->readable && project->raw.isEmpty());
+}
+
+void TestPmReader::unreadableFile()
+{
+    if (::geteuid() == 0)
+        QSKIP("running as root: file permissions cannot make a file unreadable");
+    test::TestTree tree;
+    tree.write(QStringLiteral("pm/people.json"), "[]");
+    tree.write(QStringLiteral("pm/p/project.json"), "{\"name\": \"p\"}");
+    QFile::setPermissions(tree.path(QStringLiteral("pm/p/project.json")), QFileDevice::WriteOwner);
+    const auto index = PmReader::read(tree.path(QStringLiteral("pm")));
+    QVERIFY(index.ok());
+    QVERIFY(hasProblem(index.value(), QStringLiteral("p/project.json"),
+                       QStringLiteral("file.unreadable"), Severity::Error));
+}
+
+void TestPmReader::badRootIsAnError_data()
+{
+    QTest::addColumn<QString>("root");
+    QTest::addColumn<QString>("code");
+    QTest::newRow("missing") << QStringLiteral("/nonexistent/pm") << QStringLiteral("root.missing");
+    QTest::newRow("a file") << test::quirksTreePath() + QStringLiteral("/people.json")
+                            << QStringLiteral("root.not-folder");
+}
+
+void TestPmReader::badRootIsAnError()
+{
+    QFETCH(QString, root);
+    QFETCH(QString, code);
+    const auto index = PmReader::read(root);
+    QVERIFY(!index.ok());
+    QCOMPARE(index.error().code, code);
+    QVERIFY(index.error().message.contains(root));
+}
+
+void TestPmReader::cleanGeneratedTreeHasNoProblems()
+{
+    test::TestTree tree;
+    TreeGenerator::Options options;
+    options.projects = 2;
+    options.epicsPerProject = 3;
+    options.storiesPerEpic = 12;
+    QVERIFY(TreeGenerator::generate(tree.path(QStringLiteral("pm")), options).ok());
+    const auto index = PmReader::read(tree.path(QStringLiteral("pm")));
+    QVERIFY(index.ok());
+    QVERIFY2(index.value().problems.isEmpty(), qPrintable(dump(index.value())));
+    QCOMPARE(index.value().count(EntityKind::Story), 2 * 3 * 12);
+}
+
+void TestPmReader::faultsOfTheGeneratorAreAllFound()
+{
+    test::TestTree tree;
+    TreeGenerator::Options options;
+    options.epicsPerProject = 2;
+    options.storiesPerEpic = 5;
+    options.faults = true;
+    QVERIFY(TreeGenerator::generate(tree.path(QStringLiteral("pm")), options).ok());
+    const auto index = PmReader::read(tree.path(QStringLiteral("pm")));
+    QVERIFY(index.ok());
+    for (const QString& fault : TreeGenerator::faultFiles()) {
+        const QString file = fault.section(QLatin1Char(' '), 0, -2);
+        const QString code = fault.section(QLatin1Char(' '), -1);
+        bool found = false;
+        for (const Problem& p : index.value().problems)
+            found = found || (p.code == code &&
+                              (p.path.endsWith(QLatin1Char('/') + file) || p.path == file));
+        QVERIFY2(found, qPrintable(fault + QStringLiteral("\n") + dump(index.value())));
+    }
+}
+
+QTEST_GUILESS_MAIN(TestPmReader)
+#include "tst_pmreader.moc"
