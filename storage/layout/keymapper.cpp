@@ -57,6 +57,13 @@ public:
     }
 
 private:
+    bool hasErrors(const Entity& e) const
+    {
+        const QVector<Problem> problems = m_index.problemsFor(e.relativePath);
+        return std::any_of(problems.cbegin(), problems.cend(),
+                           [](const Problem& p) { return p.severity == Severity::Error; });
+    }
+
     // Lists name only the members that get a key of their own, so the application never
     // follows a list entry to a key that was not written.
     void recordMapped(const Entity& e)
@@ -88,7 +95,7 @@ private:
     {
         if (!e.isData())
             return;
-        if (!e.parsed) {
+        if (!e.parsed || hasErrors(e)) {
             m_map.problems.append(Problem::error(
                 e.relativePath, QStringLiteral("map.skipped"),
                 QStringLiteral(

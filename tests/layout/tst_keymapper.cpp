@@ -1,0 +1,171 @@
+#include "files/pmreader.h"
+#include "layout/keymapper.h"
+#include "testtree.h"
+
+#include <QTest>
+
+using namespace pmkv;
+
+namespace {
+
+const KeyEntry* find(const KeyMap& map, const QString& key)
+{
+    for (const KeyEntry& e : map.entries) {
+        if (e.key == key)
+            return &e;
+    }
+    return nullptr;
+}
+
+bool hasProblem(const KeyMap& map, const QString& path, const QString& code)
+{
+    for (const Problem& p : map.problems) {
+        if (p.path == path && p.code == code)
+            return true;
+    }
+    return false;
+}
+
+KeyMap mapQuirks(const QString& layout)
+{
+    const auto index = PmReader::read(test::quirksTreePath());
+    return KeyMapper::map(index.value(), KeyLayout::preset(layout).value());
+}
+
+} // namespace
+
+class TestKeyMapper final : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void listValues_data();
+    void listValues();
+    void valueIsJsonStringify();
+    void brokenAndUnsafeEntitiesAreNotMapped_data();
+    void brokenAndUnsafeEntitiesAreNotMapped();
+    void collisionsAreRefused();
+    void keysAreSortedAndUnique();
+};
+
+void TestKeyMapper::listValues_data()
+{
+    QTest::addColumn<QString>("layout");
+    QTest::addColumn<QString>("key");
+    QTest::addColumn<QByteArray>("value");
+    QTest::newRow("projects") << QStringLiteral("repository") << QStringLiteral("pm:projects:list")
+                              << QByteArray(R"(["clinic"])");
+    // epicIds order for those present, ghost-epic dropped, unlisted orphan-epic appended,
+    // "bad name" left out (no key of its own).
+    QTest::newRow("epics") << QStringLiteral("repository")
+                           << QStringLiteral("pm:project:clinic:epics:list")
+                           << QByteArray(R"(["clinical-decision-support","orphan-epic"])");
+    // storyIds order (F-AI-404 has no file), then unlisted mapped stories sorted; broken
+    // files and F-AI:003 are left out; soft-deleted F-AI-001 stays.
+    QTest::newRow("stories")
+        << QStringLiteral("repository")
+        << QStringLiteral("pm:project:clinic:epic:clinical-decision-support:stories:list")
+        << QByteArray(R"(["F-AI-001","F-AI-002","NFR-SEC-014","F-AI-099","STORY-123","weird-id"])");
+    QTest::newRow("strategy stories")
+        << QStringLiteral("strategy")
+        << QStringLiteral("pm:epic:clinic:clinical-decision-support:stories")
+        << QByteArray(R"(["F-AI-001","F-AI-002","NFR-SEC-014","F-AI-099","STORY-123","weird-id"])");
+}
+
+void TestKeyMapper::listValues()
+{
+    QFETCH(QString, layout);
+    QFETCH(QString, key);
+    QFETCH(QByteArray, value);
+    const KeyMap map = mapQuirks(layout);
+    const KeyEntry* entry = find(map, key);
+    QVERIFY2(entry, qPrintable(key));
+    QCOMPARE(entry->value, value);
+}
+
+void TestKeyMapper::valueIsJsonStringify()
+{
+    const KeyMap map = mapQuirks(QStringLiteral("repository"));
+    const KeyEntry* entry = find(
+        map, QStringLiteral("pm:project:clinic:epic:clinical-decision-support:story:F-AI-099"));
+    QVERIFY(entry);
+    // What node's JSON.stringify(JSON.parse(file)) prints, except the big integer we keep.
+    QCOMPARE(entry->value, QByteArray("{\"1\":\"one\",\"2\":\"two\",\"id\":\"F-AI-099\",\"title\":"
+                                      "\"caf\xc3\xa9 \xf0\x9f\x98\x80 "
+                                      "\xe2\x80\xa8\",\"b\":2,\"big\":12345678901234567890,"
+                                      "\"small\":1e-7,\"exp\":1e+21,\"neg0\":0,"
+                                      "\"esc\":\"/\\t\\u0001\",\"lone\":\"\\ud800\"}"));
+    QVERIFY(hasProblem(map, entry->sourcePath, QStringLiteral("value.number")));
+    const KeyEntry* people = find(map, QStringLiteral("pm:people"));
+    QVERIFY(people && people->value.startsWith("[{\"id\":\"person-1765257859386-420\""));
+}
+
+void TestKeyMapper::brokenAndUnsafeEntitiesAreNotMapped_data()
+{
+    QTest::addColumn<QString>("path");
+    QTest::addColumn<QString>("code");
+    const QString cds = QStringLiteral("clinic/clinical-decision-support/");
+    QTest::newRow("broken JSON") << cds + QStringLiteral("broken.json")
+                                 << QStringLiteral("map.skipped");
+    QTest::newRow("empty") << cds + QStringLiteral("empty.json") << QStringLiteral("map.skipped");
+    QTest::newRow("required field of wrong type")
+        << cds + QStringLiteral("wrongtype.json") << QStringLiteral("map.skipped");
+    QTest::newRow("colon in id") << cds + QStringLiteral("F-AI:003.json")
+                                 << QStringLiteral("name.unsafe");
+    QTest::newRow("space in epic folder")
+        << QStringLiteral("clinic/bad name/epic.json") << QStringLiteral("name.unsafe");
+}
+
+void TestKeyMapper::brokenAndUnsafeEntitiesAreNotMapped()
+{
+    QFETCH(QString, path);
+    QFETCH(QString, code);
+    const KeyMap map = mapQuirks(QStringLiteral("repository"));
+    QVERIFY(hasProblem(map, path, code));
+    for (const KeyEntry& e : map.entries)
+        QVERIFY2(e.sourcePath != path, qPrintable(e.key));
+}
+
+void TestKeyMapper::collisionsAreRefused()
+{
+    test::TestTree tree;
+    tree.write(QStringLiteral("pm/people.json"), "[]");
+    tree.write(QStringLiteral("pm/p/project.json"), R"({"name": "p", "epicIds": ["a", "b"]})");
+    tree.write(QStringLiteral("pm/p/a/epic.json"),
+               R"({"id": "A", "title": "a", "storyIds": ["F-XX-001"]})");
+    tree.write(QStringLiteral("pm/p/b/epic.json"),
+               R"({"id": "B", "title": "b", "storyIds": ["F-XX-001"]})");
+    tree.write(QStringLiteral("pm/p/a/F-XX-001.json"), R"({"id": "F-XX-001", "title": "one"})");
+    tree.write(QStringLiteral("pm/p/b/F-XX-001.json"), R"({"id": "F-XX-001", "title": "two"})");
+    const auto layout =
+        KeyLayout::custom(QStringLiteral("no-epic-in-story"), QStringLiteral("pm"),
+                          {{QStringLiteral("project"), QStringLiteral("pm:p:{project}")},
+                           {QStringLiteral("epic"), QStringLiteral("pm:e:{project}:{epic}")},
+                           {QStringLiteral("story"), QStringLiteral("pm:s:{project}:{story}")}});
+    QVERIFY(layout.ok());
+    const auto index = PmReader::read(tree.path(QStringLiteral("pm")));
+    const KeyMap map = KeyMapper::map(index.value(), layout.value());
+    QVERIFY(!find(map, QStringLiteral("pm:s:p:F-XX-001")));
+    QVERIFY(hasProblem(map, QStringLiteral("p/a/F-XX-001.json"), QStringLiteral("map.collision")));
+    QVERIFY(hasProblem(map, QStringLiteral("p/b/F-XX-001.json"), QStringLiteral("map.collision")));
+    // The repository layout tells them apart.
+    const KeyMap ok =
+        KeyMapper::map(index.value(), KeyLayout::preset(QStringLiteral("repository")).value());
+    QVERIFY(ok.problems.isEmpty());
+    QVERIFY(find(ok, QStringLiteral("pm:project:p:epic:a:story:F-XX-001")));
+    QVERIFY(find(ok, QStringLiteral("pm:project:p:epic:b:story:F-XX-001")));
+}
+
+void TestKeyMapper::keysAreSortedAndUnique()
+{
+    const KeyMap map = mapQuirks(QStringLiteral("repository"));
+    for (int i = 1; i < map.entries.size(); ++i)
+        QVERIFY(map.entries.at(i - 1).key < map.entries.at(i).key);
+    // Every key parses back to the entity it came from.
+    const auto layout = KeyLayout::preset(QStringLiteral("repository")).value();
+    for (const KeyEntry& e : map.entries)
+        QVERIFY2(layout.entityFor(e.key) == e.ref, qPrintable(e.key));
+}
+
+QTEST_GUILESS_MAIN(TestKeyMapper)
+#include "tst_keymapper.moc"
