@@ -1,0 +1,340 @@
+#include "redis/redisclient.h"
+
+#include "core/logging.h"
+
+#include <QSocketNotifier>
+
+#include <hiredis/async.h>
+#include <hiredis/hiredis.h>
+
+#include <vector>
+
+namespace pmkv {
+
+struct RedisClient::Pending
+{
+    RedisClient* client;
+    Callback callback;
+};
+
+namespace {
+
+KvReply convert(const redisReply* r)
+{
+    switch (r->type) {
+    case REDIS_REPLY_STRING:
+        return KvReply::string(QByteArray(r->str, static_cast<qsizetype>(r->len)));
+    case REDIS_REPLY_STATUS:
+        return KvReply::status(QByteArray(r->str, static_cast<qsizetype>(r->len)));
+    case REDIS_REPLY_ERROR:
+        return KvReply::error(QByteArray(r->str, static_cast<qsizetype>(r->len)));
+    case REDIS_REPLY_INTEGER:
+        return KvReply::fromInteger(r->integer);
+    case REDIS_REPLY_ARRAY: {
+        QVector<KvReply> items;
+        items.reserve(static_cast<qsizetype>(r->elements));
+        for (size_t i = 0; i < r->elements; ++i)
+            items.append(convert(r->element[i]));
+        return KvReply::array(std::move(items));
+    }
+    default:
+        return KvReply::nil();
+    }
+}
+
+} // namespace
+
+// The C callbacks hiredis calls; they forward to the client.
+struct RedisClientHooks
+{
+    static RedisClient* client(void* p) { return static_cast<RedisClient*>(p); }
+    static void addRead(void* p)
+    {
+        if (auto* n = client(p)->m_readNotifier)
+            n->setEnabled(true);
+    }
+    static void delRead(void* p)
+    {
+        if (auto* n = client(p)->m_readNotifier)
+            n->setEnabled(false);
+    }
+    static void addWrite(void* p)
+    {
+        if (auto* n = client(p)->m_writeNotifier)
+            n->setEnabled(true);
+    }
+    static void delWrite(void* p)
+    {
+        if (auto* n = client(p)->m_writeNotifier)
+            n->setEnabled(false);
+    }
+    static void cleanup(void* p)
+    {
+        RedisClient* c = client(p);
+        // May run inside the notifier's own activated(): disable now, delete later.
+        for (QSocketNotifier** n : {&c->m_readNotifier, &c->m_writeNotifier}) {
+            if (*n) {
+                (*n)->setEnabled(false);
+                (*n)->deleteLater();
+                *n = nullptr;
+            }
+        }
+    }
+    static void onConnect(const redisAsyncContext* ac, int status)
+    {
+        RedisClient* c = client(ac->data);
+        if (status != REDIS_OK)
+            c->m_lastError = QString::fromLocal8Bit(ac->errstr);
+        c->handleConnect(status == REDIS_OK);
+    }
+    static void onDisconnect(const redisAsyncContext* ac, int status)
+    {
+        RedisClient* c = client(ac->data);
+        if (status != REDIS_OK)
+            c->m_lastError = QString::fromLocal8Bit(ac->errstr);
+        c->handleDisconnect(status != REDIS_OK);
+    }
+    static Error failure(redisAsyncContext* ac, RedisClient* c)
+    {
+        if (c->m_closing)
+            return makeError(QStringLiteral("redis-closed"),
+                             QStringLiteral("The connection to %1 was closed before Redis "
+                                            "answered.")
+                                 .arg(c->m_address.describe()));
+        const QString why =
+            ac && ac->err ? QString::fromLocal8Bit(ac->errstr) : QStringLiteral("connection lost");
+        return makeError(QStringLiteral("redis-unavailable"),
+                         QStringLiteral("Redis at %1 did not answer (%2). It may be down or "
+                                        "restarting; pmkv reconnects by itself.")
+                             .arg(c->m_address.describe(), why));
+    }
+    static void onReply(redisAsyncContext* ac, void* reply, void* privdata)
+    {
+        auto* pending = static_cast<RedisClient::Pending*>(privdata);
+        if (reply)
+            pending->callback(convert(static_cast<redisReply*>(reply)));
+        else
+            pending->callback(failure(ac, pending->client));
+        delete pending;
+    }
+    static void onMessage(redisAsyncContext* ac, void* reply, void* privdata)
+    {
+        auto* callback = static_cast<RedisClient::Callback*>(privdata);
+        auto* c = client(ac->data);
+        if (reply)
+            (*callback)(convert(static_cast<redisReply*>(reply)));
+        else
+            (*callback)(failure(ac, c));
+    }
+};
+
+RedisClient::RedisClient(RedisAddress address, QObject* parent)
+    : QObject(parent), m_address(std::move(address))
+{
+    m_reconnectTimer.setSingleShot(true);
+    connect(&m_reconnectTimer, &QTimer::timeout, this, &RedisClient::startConnect);
+}
+
+RedisClient::~RedisClient()
+{
+    close();
+}
+
+void RedisClient::open()
+{
+    m_wantOpen = true;
+    m_closing = false;
+    if (m_state == State::Idle)
+        startConnect();
+}
+
+void RedisClient::close()
+{
+    m_wantOpen = false;
+    m_reconnectTimer.stop();
+    if (m_ctx) {
+        m_closing = true;
+        redisAsyncContext* ctx = m_ctx;
+        // Frees the context; pending callbacks run with a null reply ("redis-closed").
+        redisAsyncFree(ctx);
+        m_ctx = nullptr;
+    }
+    m_subscriptions.clear();
+    m_state = State::Idle;
+}
+
+void RedisClient::startConnect()
+{
+    if (m_ctx || !m_wantOpen)
+        return;
+    m_state = State::Connecting;
+    redisAsyncContext* ac =
+        m_address.isUnixSocket()
+            ? redisAsyncConnectUnix(m_address.socketPath().toLocal8Bit().constData())
+            : redisAsyncConnect(m_address.host().toLocal8Bit().constData(), m_address.port());
+    if (!ac || ac->err) {
+        m_lastError = ac ? QString::fromLocal8Bit(ac->errstr) : QStringLiteral("out of memory");
+        if (ac)
+            redisAsyncFree(ac);
+        qCWarning(lcRedis) << "cannot connect to" << m_address.describe() << m_lastError;
+        scheduleReconnect();
+        return;
+    }
+    m_ctx = ac;
+    ac->data = this;
+    ac->ev.data = this;
+    ac->ev.addRead = &RedisClientHooks::addRead;
+    ac->ev.delRead = &RedisClientHooks::delRead;
+    ac->ev.addWrite = &RedisClientHooks::addWrite;
+    ac->ev.delWrite = &RedisClientHooks::delWrite;
+    ac->ev.cleanup = &RedisClientHooks::cleanup;
+    m_readNotifier = new QSocketNotifier(ac->c.fd, QSocketNotifier::Read, this);
+    m_writeNotifier = new QSocketNotifier(ac->c.fd, QSocketNotifier::Write, this);
+    m_readNotifier->setEnabled(false);
+    connect(m_readNotifier, &QSocketNotifier::activated, this, [this] {
+        if (m_ctx)
+            redisAsyncHandleRead(m_ctx);
+    });
+    connect(m_writeNotifier, &QSocketNotifier::activated, this, [this] {
+        if (m_ctx)
+            redisAsyncHandleWrite(m_ctx);
+    });
+    // The write event tells hiredis the non-blocking connect finished.
+    m_writeNotifier->setEnabled(true);
+    redisAsyncSetConnectCallback(ac, &RedisClientHooks::onConnect);
+    redisAsyncSetDisconnectCallback(ac, &RedisClientHooks::onDisconnect);
+
+    // Log in and pick the database before anything else goes out on this connection.
+    if (m_address.hasPassword()) {
+        KvCommand auth{QByteArrayLiteral("AUTH")};
+        if (!m_address.user().isEmpty())
+            auth.append(m_address.user().toUtf8());
+        auth.append(m_address.password().toUtf8());
+        send(auth, [this](const Result<KvReply>& r) {
+            if (r.ok() && r.value().isError()) {
+                m_lastError = QStringLiteral("Redis refused the login (AUTH): %1")
+                                  .arg(QString::fromUtf8(r.value().bytes));
+                qCWarning(lcRedis) << m_address.describe() << m_lastError;
+                if (m_ctx)
+                    redisAsyncDisconnect(m_ctx);
+            }
+        });
+    }
+    if (m_address.database() != 0) {
+        send({QByteArrayLiteral("SELECT"), QByteArray::number(m_address.database())},
+             [this](const Result<KvReply>& r) {
+                 if (r.ok() && r.value().isError()) {
+                     m_lastError = QStringLiteral("Redis refused database %1 (SELECT): %2")
+                                       .arg(m_address.database())
+                                       .arg(QString::fromUtf8(r.value().bytes));
+                     qCWarning(lcRedis) << m_address.describe() << m_lastError;
+                     if (m_ctx)
+                         redisAsyncDisconnect(m_ctx);
+                 }
+             });
+    }
+}
+
+void RedisClient::scheduleReconnect()
+{
+    m_state = m_wantOpen ? State::WaitingToReconnect : State::Idle;
+    if (!m_wantOpen)
+        return;
+    m_reconnectTimer.start(m_backoffMs);
+    m_backoffMs = qMin(m_backoffMs * 2, 5000);
+}
+
+void RedisClient::handleConnect(bool ok)
+{
+    if (ok) {
+        m_state = State::Connected;
+        m_backoffMs = 100;
+        m_lastError.clear();
+        qCDebug(lcRedis) << "connected to" << m_address.describe();
+        Q_EMIT connected();
+        return;
+    }
+    // hiredis frees the context after this callback.
+    m_ctx = nullptr;
+    qCWarning(lcRedis) << "cannot connect to" << m_address.describe() << m_lastError;
+    scheduleReconnect();
+    Q_EMIT disconnected(m_lastError);
+}
+
+void RedisClient::handleDisconnect(bool error)
+{
+    m_ctx = nullptr;
+    if (!error && m_lastError.isEmpty())
+        m_lastError = QStringLiteral("connection closed");
+    if (m_closing)
+        return;
+    qCWarning(lcRedis) << "lost connection to" << m_address.describe() << m_lastError;
+    scheduleReconnect();
+    Q_EMIT disconnected(m_lastError);
+}
+
+Error RedisClient::unavailableError() const
+{
+    return makeError(QStringLiteral("redis-unavailable"),
+                     QStringLiteral("Redis at %1 is not reachable (%2). Start it or check the "
+                                    "address; pmkv reconnects by itself.")
+                         .arg(m_address.describe(), m_lastError.isEmpty()
+                                                        ? QStringLiteral("not connected")
+                                                        : m_lastError));
+}
+
+void RedisClient::failLater(Callback callback, Error error)
+{
+    QMetaObject::invokeMethod(
+        this, [callback = std::move(callback), error = std::move(error)] { callback(error); },
+        Qt::QueuedConnection);
+}
+
+void RedisClient::send(const KvCommand& command, Callback callback)
+{
+    if (!m_ctx) {
+        failLater(std::move(callback), unavailableError());
+        return;
+    }
+    std::vector<const char*> argv;
+    std::vector<size_t> argvlen;
+    argv.reserve(static_cast<size_t>(command.size()));
+    argvlen.reserve(static_cast<size_t>(command.size()));
+    for (const QByteArray& part : command) {
+        argv.push_back(part.constData());
+        argvlen.push_back(static_cast<size_t>(part.size()));
+    }
+    auto* pending = new Pending{this, std::move(callback)};
+    if (redisAsyncCommandArgv(m_ctx, &RedisClientHooks::onReply, pending,
+                              static_cast<int>(argv.size()), argv.data(),
+                              argvlen.data()) != REDIS_OK) {
+        Callback cb = std::move(pending->callback);
+        delete pending;
+        failLater(std::move(cb), unavailableError());
+    }
+}
+
+void RedisClient::subscribe(const KvCommand& command, Callback onMessage)
+{
+    if (!m_ctx) {
+        failLater(std::move(onMessage), unavailableError());
+        return;
+    }
+    m_subscriptions.push_back(std::move(onMessage));
+    Callback* stored = &m_subscriptions.back();
+    std::vector<const char*> argv;
+    std::vector<size_t> argvlen;
+    for (const QByteArray& part : command) {
+        argv.push_back(part.constData());
+        argvlen.push_back(static_cast<size_t>(part.size()));
+    }
+    if (redisAsyncCommandArgv(m_ctx, &RedisClientHooks::onMessage, stored,
+                              static_cast<int>(argv.size()), argv.data(),
+                              argvlen.data()) != REDIS_OK) {
+        Callback cb = *stored;
+        m_subscriptions.pop_back();
+        failLater(std::move(cb), unavailableError());
+    }
+}
+
+} // namespace pmkv

@@ -1,0 +1,91 @@
+#pragma once
+
+#include "core/result.h"
+#include "kv/kvreply.h"
+#include "redis/redisaddress.h"
+
+#include <QObject>
+#include <QTimer>
+
+#include <functional>
+#include <list>
+
+struct redisAsyncContext;
+class QSocketNotifier;
+
+namespace pmkv {
+
+// One asynchronous Redis connection (hiredis, RESP2) driven by the Qt event loop of the
+// thread the object lives on. Not thread-safe: call it from that thread only.
+//
+// * send() pipelines: every command goes out at once, replies come back in order to their
+//   callbacks. A command Redis refuses is a KvReply of type Error; a transport failure
+//   (Redis down, connection lost, client destroyed) is a failed Result.
+// * Commands sent back to back in one call chain reach Redis contiguously on this connection,
+//   so MULTI ... EXEC written that way is exclusive (nothing can come between).
+// * On connect it sends AUTH (if the address has a password) and SELECT (db != 0) first.
+// * When the connection drops it reconnects by itself with a backoff (100 ms doubling up to
+//   5 s). While it is down send() fails at once (asynchronously) with code "redis-unavailable".
+// * Callbacks run on the client's thread, never from inside send(). Do not delete the client
+//   from inside a callback (use deleteLater()); on destruction pending callbacks get a
+//   "redis-closed" failure.
+// * subscribe() is for a connection dedicated to (P)SUBSCRIBE: the callback gets every
+//   message array (["message", channel, payload] ...) until the connection ends.
+class RedisClient final : public QObject
+{
+    Q_OBJECT
+
+public:
+    using Callback = std::function<void(const Result<KvReply>&)>;
+    enum class State { Idle, Connecting, Connected, WaitingToReconnect };
+
+    explicit RedisClient(RedisAddress address, QObject* parent = nullptr);
+    ~RedisClient() override;
+
+    // Starts connecting (idempotent). Commands sent while connecting wait for the connection.
+    void open();
+    // Closes the connection and stops reconnecting; pending callbacks fail with "redis-closed".
+    void close();
+
+    void send(const KvCommand& command, Callback callback);
+    void subscribe(const KvCommand& command, Callback onMessage);
+
+    State state() const { return m_state; }
+    bool isConnected() const { return m_state == State::Connected; }
+    const RedisAddress& address() const { return m_address; }
+    // Why the last connection attempt failed or dropped (no secret in it), empty when fine.
+    QString lastError() const { return m_lastError; }
+
+    // Helpers for tests and diagnostics.
+    static KvCommand command(std::initializer_list<QByteArray> parts) { return KvCommand(parts); }
+
+Q_SIGNALS:
+    void connected();
+    void disconnected(const QString& reason);
+
+private:
+    struct Pending;
+    friend struct RedisClientHooks;
+
+    void startConnect();
+    void scheduleReconnect();
+    void handleConnect(bool ok);
+    void handleDisconnect(bool error);
+    void failLater(Callback callback, Error error);
+    void updateNotifiers();
+    Error unavailableError() const;
+
+    RedisAddress m_address;
+    redisAsyncContext* m_ctx = nullptr;
+    State m_state = State::Idle;
+    bool m_wantOpen = false;
+    bool m_closing = false;
+    QSocketNotifier* m_readNotifier = nullptr;
+    QSocketNotifier* m_writeNotifier = nullptr;
+    QTimer m_reconnectTimer;
+    int m_backoffMs = 100;
+    QString m_lastError;
+    std::list<Callback> m_subscriptions;
+};
+
+} // namespace pmkv

@@ -1,0 +1,46 @@
+#pragma once
+
+#include "kv/kvstore.h"
+#include "redis/redisaddress.h"
+
+namespace pmkv {
+
+class RedisClient;
+
+// KvStore straight to Redis over one RedisClient connection (hiredis).
+// * execute(): the batch is pipelined in one go; replies in order.
+// * executeAtomic(): MULTI, the batch, EXEC written back to back on the connection, so
+//   nothing else runs between them. A transaction Redis discards (EXECABORT, e.g. a command
+//   with wrong arguments) fails the Result with code "redis-execabort" and Redis' text.
+// * Thread-safe to call: calls from other threads are forwarded to the store's thread. The
+//   futures finish on the store's thread, so that thread must run an event loop.
+// * readOnly = true refuses any command outside the read allow-list with code "read-only"
+//   before anything is sent (the whole batch is refused).
+class RedisStore final : public KvStore
+{
+    Q_OBJECT
+
+public:
+    explicit RedisStore(RedisAddress address, bool readOnly = false, QObject* parent = nullptr);
+    ~RedisStore() override;
+
+    QFuture<Result<Replies>> execute(QVector<KvCommand> batch) override;
+    QFuture<Result<Replies>> executeAtomic(QVector<KvCommand> batch) override;
+    Capabilities capabilities() const override;
+    QString describe() const override;
+
+    RedisClient* client() const { return m_client; }
+
+    // True when `name` (any case) only reads: GET, MGET, HGETALL, EXISTS, TTL, ... Scanning
+    // commands (SCAN, KEYS, HSCAN, ...) count as reads here; see isScanCommand().
+    static bool isReadCommand(const QByteArray& name);
+    static bool isScanCommand(const QByteArray& name);
+
+private:
+    QFuture<Result<Replies>> run(QVector<KvCommand> batch, bool atomic);
+
+    RedisClient* m_client;
+    bool m_readOnly;
+};
+
+} // namespace pmkv
