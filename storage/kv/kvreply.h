@@ -16,7 +16,7 @@ struct KvReply
     enum class Type { Nil, String, Status, Integer, Array, Error };
 
     Type type = Type::Nil;
-    QByteArray bytes;  // String, Status, Error (the error text)
+    QByteArray bytes; // String, Status, Error (the error text)
     qint64 integer = 0;
     QVector<KvReply> elements; // Array
 

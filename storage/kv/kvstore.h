@@ -26,8 +26,8 @@ public:
     struct Capabilities
     {
         bool canWrite = true;
-        bool canScan = true;    // Upstash read-only tokens may not SCAN or KEYS
-        QString serverKind;     // "redis 7.0.15", "upstash", "pmkv-proxy 0.1.0" ...
+        bool canScan = true; // Upstash read-only tokens may not SCAN or KEYS
+        QString serverKind;  // "redis 7.0.15", "upstash", "pmkv-proxy 0.1.0" ...
     };
 
     using Replies = QVector<KvReply>;

@@ -1,3 +1,4 @@
+#include "files/jsprettyprint.h"
 #include "files/jsstringify.h"
 #include "generate/documentfactory.h"
 #include "generate/splitmix64.h"
@@ -201,9 +202,9 @@ void TestJsStringify::agreesWithNode()
                         "const fs=require('fs');"
                         "for (const l of fs.readFileSync(process.argv[1],'utf8').split('\\n')) {"
                         "  if (!l) continue;"
-                        "  "
-                        "process.stdout.write(JSON.stringify(JSON.stringify(JSON.parse(JSON.parse("
-                        "l))))+'\\n');"
+                        "  const v = JSON.parse(JSON.parse(l));"
+                        "  process.stdout.write(JSON.stringify("
+                        "    [JSON.stringify(v), JSON.stringify(v, null, 2)]) + '\\n');"
                         "}"),
                     dir.path(QStringLiteral("inputs.ndjson"))});
     QVERIFY(js.waitForFinished(60000));
@@ -212,8 +213,9 @@ void TestJsStringify::agreesWithNode()
     QVERIFY(outputs.size() >= inputs.size());
     int keptDigits = 0;
     for (int i = 0; i < inputs.size(); ++i) {
-        const std::string expected =
-            nlohmann::json::parse(outputs.at(i).toStdString()).get<std::string>();
+        const auto pair = nlohmann::json::parse(outputs.at(i).toStdString());
+        const std::string expected = pair[0].get<std::string>();
+        const std::string expectedPretty = pair[1].get<std::string>();
         QStringList notes;
         const auto ours = JsStringify::fromJsonText(inputs.at(i), &notes);
         QVERIFY2(ours.ok(), inputs.at(i).constData());
@@ -222,6 +224,7 @@ void TestJsStringify::agreesWithNode()
             continue;
         }
         QCOMPARE(ours.value(), QByteArray::fromStdString(expected));
+        QCOMPARE(JsPrettyPrint::indent(ours.value()), QByteArray::fromStdString(expectedPretty));
     }
     QVERIFY(keptDigits < inputs.size() / 4); // most inputs really were compared
 }

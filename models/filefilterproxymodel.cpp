@@ -1,0 +1,38 @@
+#include "filefilterproxymodel.h"
+
+#include "filetreemodel.h"
+
+namespace pmkv {
+
+FileFilterProxyModel::FileFilterProxyModel(QObject* parent) : QSortFilterProxyModel(parent)
+{
+    setRecursiveFilteringEnabled(true);
+}
+
+void FileFilterProxyModel::setSearchText(const QString& text)
+{
+    m_text = text.trimmed();
+    invalidateRowsFilter();
+}
+
+void FileFilterProxyModel::setOnlyProblems(bool onlyProblems)
+{
+    m_onlyProblems = onlyProblems;
+    invalidateRowsFilter();
+}
+
+bool FileFilterProxyModel::filterAcceptsRow(int sourceRow, const QModelIndex& sourceParent) const
+{
+    const QModelIndex index = sourceModel()->index(sourceRow, 0, sourceParent);
+    if (m_onlyProblems && sourceModel()->hasChildren(index))
+        return false; // folders show when a child matches (recursive filtering)
+    if (m_onlyProblems && index.data(FileTreeModel::ErrorsRole).toInt() +
+                                  index.data(FileTreeModel::WarningsRole).toInt() ==
+                              0)
+        return false;
+    return m_text.isEmpty() || index.data(FileTreeModel::SearchTextRole)
+                                   .toString()
+                                   .contains(m_text, Qt::CaseInsensitive);
+}
+
+} // namespace pmkv

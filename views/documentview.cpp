@@ -1,0 +1,141 @@
+#include "documentview.h"
+
+#include "core/utf8.h"
+#include "entityicons.h"
+#include "files/jsprettyprint.h"
+#include "files/jsstringify.h"
+#include "jsonhighlighter.h"
+
+#include <QFontDatabase>
+#include <QLabel>
+#include <QListWidget>
+#include <QPlainTextEdit>
+#include <QVBoxLayout>
+
+namespace pmkv {
+
+QString hexDump(const QByteArray& bytes, qsizetype limit)
+{
+    QString out;
+    const qsizetype size = qMin(bytes.size(), limit);
+    for (qsizetype offset = 0; offset < size; offset += 16) {
+        QString hex, ascii;
+        for (qsizetype i = offset; i < offset + 16; ++i) {
+            if (i < size) {
+                const auto b = quint8(bytes.at(i));
+                hex += QStringLiteral("%1 ").arg(b, 2, 16, QLatin1Char('0'));
+                ascii += b >= 0x20 && b < 0x7F ? QChar(QLatin1Char(char(b))) : QLatin1Char('.');
+            } else {
+                hex += QStringLiteral("   ");
+            }
+        }
+        out += QStringLiteral("%1  %2 |%3|\n").arg(offset, 8, 16, QLatin1Char('0')).arg(hex, ascii);
+    }
+    if (bytes.size() > limit)
+        out += QObject::tr("... %1 more bytes\n").arg(bytes.size() - limit);
+    return out;
+}
+
+DocumentView::DocumentView(QWidget* parent) : QWidget(parent)
+{
+    m_header = new QLabel(this);
+    m_header->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_header->setWordWrap(true);
+    m_problems = new QListWidget(this);
+    m_problems->setObjectName(QStringLiteral("problems"));
+    m_problems->setMaximumHeight(110);
+    m_problems->setWordWrap(true);
+    m_content = new QPlainTextEdit(this);
+    m_content->setObjectName(QStringLiteral("content"));
+    m_content->setReadOnly(true);
+    m_content->setLineWrapMode(QPlainTextEdit::NoWrap);
+    m_content->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
+    const bool dark = palette().color(QPalette::Base).lightness() < 128;
+    m_highlighter = new JsonHighlighter(m_content->document(), dark);
+    auto* layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->addWidget(m_header);
+    layout->addWidget(m_problems);
+    layout->addWidget(m_content, 1);
+    clear();
+}
+
+void DocumentView::clear()
+{
+    m_header->setText(tr("Select a file to see its content."));
+    m_problems->clear();
+    m_problems->hide();
+    m_content->clear();
+}
+
+void DocumentView::showProblems(const QVector<Problem>& problems)
+{
+    m_problems->clear();
+    for (const Problem& p : problems) {
+        QString where;
+        if (p.line > 0)
+            where = tr("line %1, column %2: ").arg(p.line).arg(p.column);
+        auto* item = new QListWidgetItem(p.severity == Severity::Error ? EntityIcons::error()
+                                                                       : EntityIcons::warning(),
+                                         where + p.message, m_problems);
+        item->setToolTip(p.code);
+    }
+    m_problems->setVisible(!problems.isEmpty());
+}
+
+void DocumentView::showEntity(const Entity* entity, const QVector<Problem>& problems)
+{
+    if (!entity) {
+        clear();
+        return;
+    }
+    m_header->setText(tr("<b>%1</b> &middot; %2 &middot; %3 bytes<br><small>SHA-256 %4</small>")
+                          .arg(entity->relativePath.toHtmlEscaped(), entityKindName(entity->kind))
+                          .arg(entity->size)
+                          .arg(QString::fromLatin1(entity->sha256Hex)));
+    showProblems(problems);
+    if (!entity->readable) {
+        m_content->setPlainText(tr("(not read)"));
+        return;
+    }
+    m_highlighter->setDocument(nullptr);
+    if (firstInvalidUtf8(entity->raw) >= 0) {
+        m_content->setPlainText(hexDump(entity->raw));
+        return;
+    }
+    if (entity->isData()) {
+        const auto compact = JsStringify::fromJsonText(entity->raw);
+        if (compact.ok()) {
+            m_highlighter->setDocument(m_content->document());
+            m_content->setPlainText(QString::fromUtf8(JsPrettyPrint::indent(compact.value())));
+            return;
+        }
+    }
+    m_content->setPlainText(QString::fromUtf8(entity->raw)); // text, or JSON that does not parse
+}
+
+void DocumentView::showFolder(const QString& relativePath, const QVector<Problem>& problems,
+                              int errors, int warnings)
+{
+    m_header->setText(tr("<b>%1</b> &middot; folder &middot; %2 errors, %3 warnings inside")
+                          .arg(relativePath.toHtmlEscaped())
+                          .arg(errors)
+                          .arg(warnings));
+    showProblems(problems);
+    m_content->clear();
+}
+
+QString DocumentView::contentText() const
+{
+    return m_content->toPlainText();
+}
+
+QStringList DocumentView::problemTexts() const
+{
+    QStringList texts;
+    for (int i = 0; i < m_problems->count(); ++i)
+        texts << m_problems->item(i)->text();
+    return texts;
+}
+
+} // namespace pmkv

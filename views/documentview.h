@@ -1,0 +1,45 @@
+#pragma once
+
+#include "files/entity.h"
+#include "files/problem.h"
+
+#include <QWidget>
+
+class QLabel;
+class QListWidget;
+class QPlainTextEdit;
+
+namespace pmkv {
+
+class JsonHighlighter;
+
+// The detail pane: what the selected file is (kind, path, size, hash), its problems, and its
+// content: formatted, coloured JSON (every number digit for digit), plain text for text
+// files, a hex dump for bytes that are not UTF-8.
+class DocumentView final : public QWidget
+{
+    Q_OBJECT
+
+public:
+    explicit DocumentView(QWidget* parent = nullptr);
+
+    void showEntity(const Entity* entity, const QVector<Problem>& problems);
+    void showFolder(const QString& relativePath, const QVector<Problem>& problems, int errors,
+                    int warnings);
+    void clear();
+    QString contentText() const;
+    QStringList problemTexts() const;
+
+private:
+    void showProblems(const QVector<Problem>& problems);
+
+    QLabel* m_header;
+    QListWidget* m_problems;
+    QPlainTextEdit* m_content;
+    JsonHighlighter* m_highlighter;
+};
+
+// Lines of "offset  hex bytes  |ascii|", 16 bytes each, at most `limit` bytes.
+QString hexDump(const QByteArray& bytes, qsizetype limit = 64 * 1024);
+
+} // namespace pmkv

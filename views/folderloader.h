@@ -1,0 +1,34 @@
+#pragma once
+
+#include "core/result.h"
+#include "filetreesnapshot.h"
+
+#include <QObject>
+
+#include <memory>
+
+namespace pmkv {
+
+// Scans a pm/ folder on a worker thread and hands back a ready snapshot. A newer load makes
+// the result of an older one stale: it is dropped, never shown.
+class FolderLoader final : public QObject
+{
+    Q_OBJECT
+
+public:
+    explicit FolderLoader(QObject* parent = nullptr);
+
+    void load(const QString& root);
+    bool isLoading() const { return m_running > 0; }
+
+Q_SIGNALS:
+    void started(const QString& root);
+    void loaded(std::shared_ptr<const pmkv::FileTreeSnapshot> snapshot, qint64 milliseconds);
+    void failed(const QString& root, const QString& message);
+
+private:
+    quint64 m_generation = 0;
+    int m_running = 0;
+};
+
+} // namespace pmkv
