@@ -123,7 +123,7 @@ QVariant FileTreeModel::data(const QModelIndex& index, int role) const
     case RelativePathRole:
         return node->relativePath;
     case KindRole:
-        return node->isFolder || !e ? -1 : int(e->kind);
+        return e ? int(e->kind) : -1;
     case ErrorsRole:
         return node->errors;
     case WarningsRole:

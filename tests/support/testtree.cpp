@@ -25,7 +25,7 @@ void TestTree::write(const QString& relative, const QByteArray& bytes) const
 
 QString quirksTreePath()
 {
-    return QStringLiteral(PMKV_TEST_DATA_DIR "/quirks/pm");
+    return QDir::cleanPath(QStringLiteral(PMKV_TEST_DATA_DIR "/quirks/pm"));
 }
 
 QString binaryPath(const QString& name)
