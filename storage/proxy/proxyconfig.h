@@ -1,0 +1,44 @@
+#pragma once
+
+#include "core/result.h"
+#include "proxy/httprequestparser.h"
+#include "redis/redisaddress.h"
+
+#include <QByteArrayList>
+#include <QHostAddress>
+#include <QProcessEnvironment>
+#include <QStringList>
+
+namespace pmkv {
+
+// pmkv-proxy's settings, from (later wins) defaults, a --config JSON file, the environment
+// and the command line. Secrets (tokens, Redis password) come from the environment or the
+// file, never from the command line:
+//   PMKV_PROXY_TOKEN, PMKV_PROXY_READONLY_TOKEN   comma-separated token lists
+//   PMKV_PROXY_REDIS_URL                          redis:// URL that may carry a password
+// Config file (JSON): {"listen": "127.0.0.1:8080", "redis": "redis://...", "tokens": [...],
+//   "readonlyTokens": [...], "allowRemote": false, "maxBodyBytes": 10485760,
+//   "maxConnections": 1024}
+struct ProxyConfig
+{
+    QHostAddress listenAddress = QHostAddress(QHostAddress::LocalHost);
+    QString listenHost = QStringLiteral("127.0.0.1");
+    quint16 listenPort = 8080;
+    RedisAddress redis = RedisAddress::tcp(QStringLiteral("127.0.0.1"), 6379);
+    QByteArrayList tokens;
+    QByteArrayList readOnlyTokens;
+    bool allowRemote = false;
+    HttpLimits limits;
+    int maxConnections = 1024;
+    qsizetype memoryBudget = 256 * 1024 * 1024; // request bytes buffered by all clients
+    int idleTimeoutMs = 60000;                  // keep-alive connection with no request
+    int requestTimeoutMs = 30000;               // a request that does not finish arriving
+    QStringList warnings;                       // things to tell the user at start
+
+    // `arguments` excludes the program name. Errors name the option and what to do.
+    static Result<ProxyConfig> load(const QStringList& arguments,
+                                    const QProcessEnvironment& environment);
+    static QString usage();
+};
+
+} // namespace pmkv

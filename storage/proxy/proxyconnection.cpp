@@ -1,0 +1,231 @@
+#include "proxy/proxyconnection.h"
+
+#include "core/logging.h"
+#include "proxy/httpresponse.h"
+#include "proxy/proxyexecutor.h"
+#include "proxy/proxyrouter.h"
+#include "proxy/proxyserver.h"
+#include "proxy/replyjson.h"
+#include "redis/redisclient.h"
+
+#include <QPointer>
+#include <QTcpSocket>
+
+namespace pmkv {
+
+namespace {
+
+constexpr qint64 readChunk = 64 * 1024;
+constexpr qint64 maxPendingOutput = 4 * 1024 * 1024;
+
+} // namespace
+
+ProxyConnection::ProxyConnection(QTcpSocket* socket, ProxyServer* server)
+    : QObject(server), m_socket(socket), m_server(server), m_parser(server->config().limits)
+{
+    m_socket->setParent(this);
+    m_socket->setReadBufferSize(readChunk);
+    m_lastActivity.start();
+    connect(m_socket, &QTcpSocket::readyRead, this, &ProxyConnection::readSocket);
+    connect(m_socket, &QTcpSocket::bytesWritten, this, [this] {
+        m_lastActivity.restart();
+        if (!m_busy && m_socket->bytesToWrite() < maxPendingOutput)
+            processNext();
+    });
+    connect(m_socket, &QTcpSocket::disconnected, this, [this] {
+        m_closing = true;
+        deleteLater();
+    });
+    readSocket();
+}
+
+ProxyConnection::~ProxyConnection()
+{
+    m_server->adjustBuffered(-m_accounted);
+    m_server->connectionGone(this);
+}
+
+void ProxyConnection::updateAccounting()
+{
+    const qsizetype now = m_parser.bufferedBytes();
+    m_server->adjustBuffered(now - m_accounted);
+    m_accounted = now;
+}
+
+void ProxyConnection::resume()
+{
+    if (m_paused) {
+        m_paused = false;
+        readSocket();
+    }
+}
+
+void ProxyConnection::readSocket()
+{
+    if (m_closing || isStreaming())
+        return;
+    while (m_socket->bytesAvailable() > 0) {
+        if (m_server->overBudget()) {
+            m_paused = true; // the kernel buffer fills, TCP slows the client down
+            break;
+        }
+        const QByteArray chunk = m_socket->read(readChunk);
+        if (chunk.isEmpty())
+            break;
+        if (m_parser.isIdle())
+            m_requestStarted.start();
+        m_lastActivity.restart();
+        m_parser.append(chunk);
+        updateAccounting();
+        if (m_parser.takeContinueRequest())
+            m_socket->write("HTTP/1.1 100 Continue\r\n\r\n");
+        if (!m_busy) {
+            processNext();
+            if (m_closing)
+                return;
+        }
+    }
+}
+
+void ProxyConnection::processNext()
+{
+    while (!m_busy && !m_closing && !isStreaming()) {
+        if (m_socket->bytesToWrite() >= maxPendingOutput)
+            return; // wait for the client to read what we wrote
+        const auto status = m_parser.next();
+        if (m_parser.takeContinueRequest())
+            m_socket->write("HTTP/1.1 100 Continue\r\n\r\n");
+        if (status == HttpRequestParser::Status::NeedMore) {
+            updateAccounting();
+            return;
+        }
+        if (status == HttpRequestParser::Status::Error) {
+            const int code = m_parser.errorStatus();
+            QByteArray message = m_parser.errorMessage();
+            if (!message.startsWith("ERR "))
+                message.prepend("ERR ");
+            m_busy = true;
+            reply(code, ReplyJson::error(message), false);
+            return;
+        }
+        const HttpRequest request = m_parser.takeRequest();
+        updateAccounting();
+        if (m_parser.isIdle())
+            m_requestStarted.invalidate();
+        else
+            m_requestStarted.start();
+        handle(request);
+    }
+}
+
+void ProxyConnection::handle(const HttpRequest& request)
+{
+    m_busy = true;
+    m_keepAlive = request.keepAlive && !m_server->isShuttingDown();
+    const ProxyPlan plan = ProxyRouter::plan(request, m_server->auth());
+    switch (plan.kind) {
+    case ProxyPlan::Kind::Respond:
+        reply(plan.status, plan.body, m_keepAlive);
+        return;
+    case ProxyPlan::Kind::Subscribe:
+        startEvents(plan);
+        return;
+    default:
+        break;
+    }
+    QPointer<ProxyConnection> self(this);
+    QPointer<ProxyServer> server(m_server);
+    const bool writes = plan.writes;
+    ProxyExecutor::run(m_server->redis(), plan,
+                       [self, server, writes](int status, QByteArray body) {
+                           if (writes && server)
+                               server->noteWrite();
+                           if (!self)
+                               return;
+                           // Always continue from the event loop: run() may answer at once.
+                           QMetaObject::invokeMethod(
+                               self.data(),
+                               [self, status, body = std::move(body)] {
+                                   if (self)
+                                       self->reply(status, body, self->m_keepAlive);
+                               },
+                               Qt::QueuedConnection);
+                       });
+}
+
+void ProxyConnection::reply(int status, const QByteArray& body, bool keepAlive)
+{
+    if (m_closing)
+        return;
+    const HttpResponse::Headers headers{{"upstash-sync-token", m_server->syncToken()}};
+    m_socket->write(HttpResponse::build(status, body, headers, keepAlive));
+    m_lastActivity.restart();
+    m_busy = false;
+    if (!keepAlive || m_server->isShuttingDown()) {
+        closeSoon();
+        return;
+    }
+    processNext();
+}
+
+void ProxyConnection::closeSoon()
+{
+    m_closing = true;
+    m_socket->disconnectFromHost(); // after the pending bytes are written
+    if (m_socket->state() == QAbstractSocket::UnconnectedState)
+        deleteLater();
+}
+
+void ProxyConnection::closeWhenIdle()
+{
+    if (isStreaming() || (!m_busy && m_parser.isIdle()))
+        closeSoon();
+    // else: reply() closes after the answer because the server is shutting down.
+}
+
+void ProxyConnection::checkTimeouts()
+{
+    if (m_closing || isStreaming() || m_busy)
+        return;
+    const auto& limits = m_server->config();
+    if (!m_parser.isIdle() && m_requestStarted.isValid() &&
+        m_requestStarted.elapsed() > limits.requestTimeoutMs) {
+        m_busy = true;
+        reply(408, ReplyJson::error("ERR the request did not arrive in time"), false);
+        return;
+    }
+    if (m_parser.isIdle() && m_lastActivity.elapsed() > limits.idleTimeoutMs)
+        closeSoon();
+}
+
+void ProxyConnection::startEvents(const ProxyPlan& plan)
+{
+    const HttpResponse::Headers headers{{"upstash-sync-token", m_server->syncToken()}};
+    m_socket->write(HttpResponse::streamHead(200, headers, "text/event-stream"));
+    m_subscriber = new RedisClient(m_server->config().redis, this);
+    m_subscriber->open();
+    QPointer<ProxyConnection> self(this);
+    m_subscriber->subscribe(plan.commands[0], [self](const Result<KvReply>& r) {
+        if (!self || self->m_closing)
+            return;
+        if (!r.ok()) {
+            self->m_socket->write("data: error," + r.error().message.toUtf8() + "\n\n");
+            self->closeSoon();
+            return;
+        }
+        const KvReply& m = r.value();
+        if (m.type != KvReply::Type::Array)
+            return;
+        QByteArray line("data: ");
+        for (qsizetype i = 0; i < m.elements.size(); ++i) {
+            if (i)
+                line.append(',');
+            const KvReply& e = m.elements[i];
+            line.append(e.type == KvReply::Type::Integer ? QByteArray::number(e.integer) : e.bytes);
+        }
+        line.append("\n\n");
+        self->m_socket->write(line);
+    });
+}
+
+} // namespace pmkv

@@ -1,0 +1,57 @@
+#pragma once
+
+#include "proxy/httprequestparser.h"
+#include "proxy/proxyplan.h"
+
+#include <QElapsedTimer>
+#include <QObject>
+
+class QTcpSocket;
+
+namespace pmkv {
+
+class ProxyServer;
+class RedisClient;
+
+// One client socket of pmkv-proxy: reads requests (one at a time, pipelined requests wait),
+// runs them through ProxyRouter/ProxyExecutor and writes the answers; or streams server-sent
+// events for /subscribe. Owned by the server; deletes itself when the socket closes.
+class ProxyConnection final : public QObject
+{
+    Q_OBJECT
+
+public:
+    ProxyConnection(QTcpSocket* socket, ProxyServer* server);
+    ~ProxyConnection() override;
+
+    // Reads again after the server's memory budget freed up.
+    void resume();
+    // Closes now if idle, else after the answer in progress.
+    void closeWhenIdle();
+    // Called every second by the server: idle and slow-request timeouts.
+    void checkTimeouts();
+    bool isStreaming() const { return m_subscriber != nullptr; }
+
+private:
+    void readSocket();
+    void processNext();
+    void handle(const HttpRequest& request);
+    void reply(int status, const QByteArray& body, bool keepAlive);
+    void startEvents(const ProxyPlan& plan);
+    void closeSoon();
+    void updateAccounting();
+
+    QTcpSocket* m_socket;
+    ProxyServer* m_server;
+    HttpRequestParser m_parser;
+    RedisClient* m_subscriber = nullptr;
+    QElapsedTimer m_lastActivity;
+    QElapsedTimer m_requestStarted;
+    qsizetype m_accounted = 0;
+    bool m_busy = false;
+    bool m_keepAlive = true;
+    bool m_closing = false;
+    bool m_paused = false;
+};
+
+} // namespace pmkv

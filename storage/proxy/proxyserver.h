@@ -1,0 +1,68 @@
+#pragma once
+
+#include "core/result.h"
+#include "proxy/proxyauth.h"
+#include "proxy/proxyconfig.h"
+
+#include <QObject>
+#include <QSet>
+#include <QTcpServer>
+#include <QTimer>
+
+namespace pmkv {
+
+class ProxyConnection;
+class RedisClient;
+
+// pmkv-proxy's server: an own HTTP/1.1 layer on QTcpServer (limits, timeouts, 405s, streaming
+// SSE) and one shared, pipelined RedisClient, all on the thread's event loop.
+// Memory stays bounded: at most maxConnections sockets, 64 KiB read buffers, and once the
+// requests being received hold more than memoryBudget bytes, sockets are not read (TCP
+// pushes back) until requests finish.
+class ProxyServer final : public QObject
+{
+    Q_OBJECT
+
+public:
+    explicit ProxyServer(ProxyConfig config, QObject* parent = nullptr);
+    ~ProxyServer() override;
+
+    Result<void> listen();
+    quint16 serverPort() const { return m_server.serverPort(); }
+    // Stops accepting, lets requests in flight finish (up to 5 s), then emits finished().
+    void shutdown();
+
+    // For ProxyConnection.
+    RedisClient& redis() { return *m_redis; }
+    const ProxyAuth& auth() const { return m_auth; }
+    const ProxyConfig& config() const { return m_config; }
+    QByteArray syncToken() const;
+    void noteWrite() { ++m_writes; }
+    void adjustBuffered(qsizetype delta);
+    bool overBudget() const { return m_buffered > m_config.memoryBudget; }
+    bool isShuttingDown() const { return m_shuttingDown; }
+    void connectionGone(ProxyConnection* connection);
+
+Q_SIGNALS:
+    void finished();
+
+private:
+    void acceptConnections();
+    void sweep();
+    void maybeFinish();
+
+    ProxyConfig m_config;
+    ProxyAuth m_auth;
+    QTcpServer m_server;
+    RedisClient* m_redis;
+    QSet<ProxyConnection*> m_connections;
+    QTimer m_sweepTimer;
+    QTimer m_shutdownDeadline;
+    QByteArray m_syncPrefix;
+    quint64 m_writes = 0;
+    qsizetype m_buffered = 0;
+    bool m_shuttingDown = false;
+    bool m_finished = false;
+};
+
+} // namespace pmkv
