@@ -1,0 +1,9 @@
+# Upstash REST transport (issue #4).
+target_sources(pmkv_storage PRIVATE
+  ${CMAKE_CURRENT_LIST_DIR}/upstashrestoptions.h
+  ${CMAKE_CURRENT_LIST_DIR}/restcodec.h
+  ${CMAKE_CURRENT_LIST_DIR}/restcodec.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/restbatchrun.h
+  ${CMAKE_CURRENT_LIST_DIR}/restbatchrun.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/upstashreststore.h
+  ${CMAKE_CURRENT_LIST_DIR}/upstashreststore.cpp)
