@@ -1,0 +1,128 @@
+#include "connections/commandallowlist.h"
+
+#include <QSet>
+
+namespace pmkv {
+
+namespace {
+
+const QSet<QByteArray>& readOnlyNames()
+{
+    // Commands Redis flags "readonly" (or that touch no data at all) which this project has
+    // a use for. Anything else is a write as far as a read-only profile is concerned.
+    static const QSet<QByteArray> names{"PING",
+                                        "ECHO",
+                                        "GET",
+                                        "MGET",
+                                        "GETRANGE",
+                                        "SUBSTR",
+                                        "STRLEN",
+                                        "EXISTS",
+                                        "TYPE",
+                                        "TTL",
+                                        "PTTL",
+                                        "EXPIRETIME",
+                                        "PEXPIRETIME",
+                                        "SCAN",
+                                        "KEYS",
+                                        "DBSIZE",
+                                        "INFO",
+                                        "TIME",
+                                        "LASTSAVE",
+                                        "RANDOMKEY",
+                                        "DUMP",
+                                        "HGET",
+                                        "HMGET",
+                                        "HGETALL",
+                                        "HKEYS",
+                                        "HVALS",
+                                        "HLEN",
+                                        "HEXISTS",
+                                        "HSTRLEN",
+                                        "HSCAN",
+                                        "HRANDFIELD",
+                                        "LRANGE",
+                                        "LLEN",
+                                        "LINDEX",
+                                        "LPOS",
+                                        "SMEMBERS",
+                                        "SISMEMBER",
+                                        "SMISMEMBER",
+                                        "SCARD",
+                                        "SSCAN",
+                                        "SRANDMEMBER",
+                                        "SINTER",
+                                        "SUNION",
+                                        "SDIFF",
+                                        "SINTERCARD",
+                                        "ZRANGE",
+                                        "ZRANGEBYSCORE",
+                                        "ZREVRANGE",
+                                        "ZREVRANGEBYSCORE",
+                                        "ZRANGEBYLEX",
+                                        "ZCARD",
+                                        "ZSCORE",
+                                        "ZMSCORE",
+                                        "ZRANK",
+                                        "ZREVRANK",
+                                        "ZCOUNT",
+                                        "ZLEXCOUNT",
+                                        "ZSCAN",
+                                        "XRANGE",
+                                        "XREVRANGE",
+                                        "XLEN",
+                                        "BITCOUNT",
+                                        "BITPOS",
+                                        "GETBIT",
+                                        "PFCOUNT",
+                                        "SORT_RO",
+                                        "MEMORY",
+                                        "OBJECT",
+                                        "COMMAND",
+                                        "SELECT",
+                                        "READONLY",
+                                        "WATCH",
+                                        "UNWATCH",
+                                        "MULTI",
+                                        "EXEC",
+                                        "DISCARD",
+                                        "JSON.GET",
+                                        "JSON.MGET",
+                                        "JSON.TYPE",
+                                        "JSON.STRLEN"};
+    return names;
+}
+
+} // namespace
+
+bool CommandAllowList::isReadOnly(const KvCommand& command)
+{
+    if (command.isEmpty())
+        return false;
+    const QByteArray name = command.first().toUpper();
+    if (!readOnlyNames().contains(name))
+        return false;
+    if (name == "MEMORY" || name == "OBJECT") {
+        // MEMORY USAGE / OBJECT ENCODING read; MEMORY PURGE and friends do not belong here.
+        const QByteArray sub = command.size() > 1 ? command.at(1).toUpper() : QByteArray();
+        return sub == "USAGE" || sub == "ENCODING" || sub == "FREQ" || sub == "IDLETIME" ||
+               sub == "REFCOUNT" || sub == "STATS";
+    }
+    return true;
+}
+
+bool CommandAllowList::allReadOnly(const QVector<KvCommand>& batch)
+{
+    return firstWrite(batch) < 0;
+}
+
+int CommandAllowList::firstWrite(const QVector<KvCommand>& batch)
+{
+    for (int i = 0; i < batch.size(); ++i) {
+        if (!isReadOnly(batch.at(i)))
+            return i;
+    }
+    return -1;
+}
+
+} // namespace pmkv

@@ -1,0 +1,57 @@
+#pragma once
+
+#include "core/result.h"
+
+#include <QString>
+#include <QStringList>
+
+#include <optional>
+
+namespace pmkv {
+
+// A named way to reach one key space: where it is, how keys are laid out, how careful to be
+// with it. Holds no secret: tokens and passwords live in the keychain (SecretStore), in an
+// environment variable named here, or in memory for one session.
+class ConnectionProfile final
+{
+public:
+    enum class Kind { Upstash, LocalProxy, Redis };
+    enum class Environment { None, Dev, Staging, Prod };
+    // Where the secret (REST token or Redis password) comes from.
+    enum class SecretSource { None, Keychain, EnvironmentVariable, Session };
+
+    QString name;
+    Kind kind = Kind::Upstash;
+    QString address; // https://eu1-x.upstash.io, http://127.0.0.1:8080, redis://host:6379
+    int database = 0;
+    QString layout = QStringLiteral("repository"); // preset name or layout file
+    QString prefix;                                // empty: the layout's own
+    bool readOnly = false;
+    Environment environment = Environment::None;
+    QString colour; // #rrggbb; empty: the environment's default colour
+    bool hasReadOnlyToken = false;
+    QString redisUser; // ACL user for Redis (the password is a secret)
+    bool allowInsecureHttp = false;
+    SecretSource secretSource = SecretSource::None;
+    QString secretVariable; // for SecretSource::EnvironmentVariable
+
+    // What is wrong (empty name, unknown scheme ...), naming the field and what to do.
+    Result<void> validate() const;
+    bool isProduction() const { return environment == Environment::Prod; }
+    QString effectiveColour() const;
+
+    static bool isValidName(const QString& name);
+
+    static QString kindName(Kind kind); // "upstash", "proxy", "redis"
+    static std::optional<Kind> kindFromName(const QString& name);
+    static QStringList kindNames();
+    static QString environmentName(Environment env); // "PROD", "STAGING", "DEV", ""
+    static std::optional<Environment> environmentFromName(const QString& name);
+    static QString defaultColour(Environment env);
+    static QString secretSourceName(SecretSource source);
+    static std::optional<SecretSource> secretSourceFromName(const QString& name);
+    // Upstash for remote https, LocalProxy for a loopback http(s) address, Redis for redis://.
+    static Kind guessKind(const QString& address);
+};
+
+} // namespace pmkv

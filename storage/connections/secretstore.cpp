@@ -1,0 +1,148 @@
+#include "connections/secretstore.h"
+
+#include <QPromise>
+#include <QThread>
+
+#include <qt6keychain/keychain.h>
+
+#include <memory>
+
+namespace pmkv {
+
+namespace {
+
+QString slotName(SecretSlot slot)
+{
+    return slot == SecretSlot::ReadOnlyToken ? QStringLiteral("read-only-token")
+                                             : QStringLiteral("token");
+}
+
+bool unreachable(QKeychain::Error error)
+{
+    return error == QKeychain::NoBackendAvailable || error == QKeychain::NotImplemented ||
+           error == QKeychain::OtherError || error == QKeychain::AccessDenied;
+}
+
+Error keychainError(QKeychain::Job* job, const QString& profile, const QString& action)
+{
+    if (unreachable(job->error())) {
+        return makeError(
+            QStringLiteral("keychain-unavailable"),
+            QStringLiteral("no keychain is reachable to %1 the secret of connection \"%2\" (%3). "
+                           "Nothing was written to disk. Choose one: read the secret from an "
+                           "environment variable each time (pmkv conn add ... --secret-env VAR), "
+                           "pass it for one command (--url with PMKV_TOKEN), or keep it for this "
+                           "session only (desktop app). On a desktop, unlock or start your "
+                           "keyring (gnome-keyring, KWallet) and retry.")
+                .arg(action, profile, job->errorString()));
+    }
+    return makeError(QStringLiteral("keychain"),
+                     QStringLiteral("the keychain could not %1 the secret of connection \"%2\": "
+                                    "%3")
+                         .arg(action, profile, job->errorString()));
+}
+
+} // namespace
+
+SecretStore::SecretStore(QObject* parent) : QObject(parent) {}
+
+SecretStore::~SecretStore() = default;
+
+QString SecretStore::service()
+{
+    return QStringLiteral("pmkv-studio");
+}
+
+QString SecretStore::key(const QString& profile, SecretSlot slot)
+{
+    return QStringLiteral("connection/%1/%2").arg(profile, slotName(slot));
+}
+
+void SecretStore::onThread(std::function<void()> work)
+{
+    if (QThread::currentThread() == thread())
+        work();
+    else
+        QMetaObject::invokeMethod(this, std::move(work), Qt::QueuedConnection);
+}
+
+QFuture<Result<QByteArray>> SecretStore::read(const QString& profile, SecretSlot slot)
+{
+    auto promise = std::make_shared<QPromise<Result<QByteArray>>>();
+    promise->start();
+    QFuture<Result<QByteArray>> future = promise->future();
+    onThread([this, profile, slot, promise] {
+        auto* job = new QKeychain::ReadPasswordJob(service(), this);
+        job->setAutoDelete(true);
+        job->setInsecureFallback(false);
+        job->setKey(key(profile, slot));
+        connect(job, &QKeychain::Job::finished, this, [profile, slot, promise](QKeychain::Job* j) {
+            auto* readJob = static_cast<QKeychain::ReadPasswordJob*>(j);
+            if (j->error() == QKeychain::NoError) {
+                promise->addResult(Result<QByteArray>(readJob->binaryData()));
+            } else if (j->error() == QKeychain::EntryNotFound) {
+                promise->addResult(Result<QByteArray>(makeError(
+                    QStringLiteral("secret-not-found"),
+                    QStringLiteral("the keychain holds no %1 for connection \"%2\"; store one "
+                                   "with 'pmkv conn add %2 --replace ... --token-stdin'")
+                        .arg(slotName(slot), profile))));
+            } else {
+                promise->addResult(
+                    Result<QByteArray>(keychainError(j, profile, QStringLiteral("read"))));
+            }
+            promise->finish();
+        });
+        job->start();
+    });
+    return future;
+}
+
+QFuture<Result<void>> SecretStore::write(const QString& profile, SecretSlot slot,
+                                         const QByteArray& secret)
+{
+    auto promise = std::make_shared<QPromise<Result<void>>>();
+    promise->start();
+    QFuture<Result<void>> future = promise->future();
+    onThread([this, profile, slot, secret, promise] {
+        auto* job = new QKeychain::WritePasswordJob(service(), this);
+        job->setAutoDelete(true);
+        job->setInsecureFallback(false);
+        job->setKey(key(profile, slot));
+        job->setBinaryData(secret);
+        connect(job, &QKeychain::Job::finished, this, [profile, promise](QKeychain::Job* j) {
+            if (j->error() == QKeychain::NoError)
+                promise->addResult(Result<void>());
+            else
+                promise->addResult(
+                    Result<void>(keychainError(j, profile, QStringLiteral("store"))));
+            promise->finish();
+        });
+        job->start();
+    });
+    return future;
+}
+
+QFuture<Result<void>> SecretStore::remove(const QString& profile, SecretSlot slot)
+{
+    auto promise = std::make_shared<QPromise<Result<void>>>();
+    promise->start();
+    QFuture<Result<void>> future = promise->future();
+    onThread([this, profile, slot, promise] {
+        auto* job = new QKeychain::DeletePasswordJob(service(), this);
+        job->setAutoDelete(true);
+        job->setInsecureFallback(false);
+        job->setKey(key(profile, slot));
+        connect(job, &QKeychain::Job::finished, this, [profile, promise](QKeychain::Job* j) {
+            if (j->error() == QKeychain::NoError || j->error() == QKeychain::EntryNotFound)
+                promise->addResult(Result<void>());
+            else
+                promise->addResult(
+                    Result<void>(keychainError(j, profile, QStringLiteral("remove"))));
+            promise->finish();
+        });
+        job->start();
+    });
+    return future;
+}
+
+} // namespace pmkv

@@ -1,0 +1,52 @@
+#include "connections/storefactory.h"
+
+#include "connections/readonlystore.h"
+#include "redis/redisaddress.h"
+#include "redis/redisstore.h"
+#include "rest/upstashreststore.h"
+
+namespace pmkv {
+
+UpstashRestOptions StoreFactory::restOptions(const ConnectionProfile& profile,
+                                             const ConnectionSecrets& secrets)
+{
+    UpstashRestOptions options;
+    options.url = QUrl(profile.address.trimmed());
+    options.token = secrets.secret;
+    options.allowInsecureHttp = profile.allowInsecureHttp;
+    // Upstash refuses SCAN and KEYS to read-only tokens; a local proxy decides for itself.
+    options.readOnlyToken =
+        secrets.readOnlyToken && profile.kind == ConnectionProfile::Kind::Upstash;
+    return options;
+}
+
+Result<std::unique_ptr<KvStore>> StoreFactory::create(const ConnectionProfile& profile,
+                                                      const ConnectionSecrets& secrets)
+{
+    const Result<void> valid = profile.validate();
+    if (!valid)
+        return valid.error();
+    std::unique_ptr<KvStore> store;
+    if (profile.kind == ConnectionProfile::Kind::Redis) {
+        auto address = RedisAddress::parse(profile.address.trimmed());
+        if (!address)
+            return address.error();
+        RedisAddress a = address.value();
+        if (profile.database != 0)
+            a.setDatabase(profile.database);
+        if (!secrets.secret.isEmpty() || !profile.redisUser.isEmpty())
+            a.setCredentials(profile.redisUser, QString::fromUtf8(secrets.secret));
+        store = std::make_unique<RedisStore>(a, profile.readOnly);
+    } else {
+        const UpstashRestOptions options = restOptions(profile, secrets);
+        const Result<void> ok = UpstashRestStore::validate(options);
+        if (!ok)
+            return ok.error();
+        store = std::make_unique<UpstashRestStore>(options);
+    }
+    if (profile.readOnly)
+        store = std::make_unique<ReadOnlyStore>(store.release(), profile.name);
+    return store;
+}
+
+} // namespace pmkv
