@@ -1,0 +1,225 @@
+#include "jobs/backupverifier.h"
+
+#include "jobs/backupformat.h"
+#include "jobs/filesync.h"
+
+#include <QCryptographicHash>
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
+#include <QHash>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QSet>
+
+#include <archive.h>
+#include <archive_entry.h>
+
+namespace pmkv {
+
+namespace {
+
+struct ReadArchive
+{
+    archive* a = archive_read_new();
+    ~ReadArchive() { archive_read_free(a); }
+};
+
+struct FileSeen
+{
+    qint64 size = 0;
+    QByteArray sha256Hex;
+};
+
+QString libarchiveText(archive* a)
+{
+    const char* text = archive_error_string(a);
+    return text ? QString::fromLocal8Bit(text) : QStringLiteral("unreadable archive");
+}
+
+// A relative path that stays inside the target: no absolute path, no "..", no empty part.
+bool isSafeRelative(const QString& rel)
+{
+    if (rel.isEmpty() || rel.startsWith(QLatin1Char('/')))
+        return false;
+    const QStringList parts = rel.split(QLatin1Char('/'), Qt::SkipEmptyParts);
+    for (const QString& part : parts)
+        if (part == QLatin1String("..") || part == QLatin1String("."))
+            return false;
+    return !parts.isEmpty();
+}
+
+// One pass over the archive. `sink` (may be null) gets each data file's relative path and
+// bytes; returns the report.
+using Sink = std::function<Result<void>(const QString& rel, const QByteArray& bytes, int perm)>;
+
+Result<BackupVerifier::Report> scan(const QString& path, const Sink& sink)
+{
+    if (!QFileInfo(path).isFile())
+        return makeError(QStringLiteral("verify.open"),
+                         path + QStringLiteral(" does not exist or is not a file."));
+    ReadArchive reader;
+    archive_read_support_filter_gzip(reader.a);
+    archive_read_support_format_tar(reader.a);
+    BackupVerifier::Report report;
+    if (archive_read_open_filename(reader.a, QFile::encodeName(path).constData(), 256 * 1024) !=
+        ARCHIVE_OK) {
+        report.problems << path + QStringLiteral(": not a readable .tar.gz: ") +
+                               libarchiveText(reader.a);
+        return report;
+    }
+    QHash<QString, FileSeen> seen;
+    QStringList order;
+    QByteArray manifestBytes;
+    bool haveTag = false;
+    bool haveManifest = false;
+    archive_entry* entry = nullptr;
+    QByteArray buffer(256 * 1024, Qt::Uninitialized);
+    while (true) {
+        const int rc = archive_read_next_header(reader.a, &entry);
+        if (rc == ARCHIVE_EOF)
+            break;
+        if (rc != ARCHIVE_OK && rc != ARCHIVE_WARN) {
+            report.problems << path + QStringLiteral(": the archive is damaged: ") +
+                                   libarchiveText(reader.a);
+            break;
+        }
+        const char* utf8 = archive_entry_pathname_utf8(entry);
+        const QString name =
+            utf8 ? QString::fromUtf8(utf8) : QString::fromLocal8Bit(archive_entry_pathname(entry));
+        const bool isFile = archive_entry_filetype(entry) == AE_IFREG;
+        QByteArray bytes;
+        QCryptographicHash hash(QCryptographicHash::Sha256);
+        bool readFailed = false;
+        while (isFile) {
+            const la_ssize_t n = archive_read_data(reader.a, buffer.data(), size_t(buffer.size()));
+            if (n < 0) {
+                report.problems << name + QStringLiteral(": cannot be read from the archive (") +
+                                       libarchiveText(reader.a) + QStringLiteral(")");
+                readFailed = true;
+                break;
+            }
+            if (n == 0)
+                break;
+            hash.addData(QByteArrayView(buffer.constData(), n));
+            bytes.append(buffer.constData(), n);
+        }
+        if (readFailed)
+            break;
+        if (name == backupformat::tagEntry()) {
+            const QJsonDocument doc = QJsonDocument::fromJson(bytes);
+            haveTag = doc.isObject();
+            report.tag = doc.object();
+        } else if (name == backupformat::manifestEntry()) {
+            haveManifest = true;
+            manifestBytes = bytes;
+        } else if (name.startsWith(backupformat::dataPrefix()) && isFile) {
+            const QString rel = name.mid(backupformat::dataPrefix().size());
+            if (!isSafeRelative(rel)) {
+                report.problems << name + QStringLiteral(": unsafe path in the archive");
+                continue;
+            }
+            seen.insert(rel, FileSeen{bytes.size(), hash.result().toHex()});
+            order << rel;
+            if (sink) {
+                if (auto r = sink(rel, bytes, int(archive_entry_perm(entry))); !r)
+                    return r.error();
+            }
+        }
+    }
+    if (!haveTag)
+        report.problems << backupformat::tagEntry() +
+                               QStringLiteral(": missing or not JSON (not a pmkv backup?)");
+    if (!haveManifest) {
+        report.problems << backupformat::manifestEntry() +
+                               QStringLiteral(": missing (the archive is incomplete)");
+        return report;
+    }
+    const QJsonDocument doc = QJsonDocument::fromJson(manifestBytes);
+    if (!doc.isObject() || !doc.object().value(QStringLiteral("files")).isArray()) {
+        report.problems << backupformat::manifestEntry() + QStringLiteral(": not valid JSON");
+        return report;
+    }
+    const QJsonArray files = doc.object().value(QStringLiteral("files")).toArray();
+    if (doc.object().value(QStringLiteral("count")).toInt(-1) != files.size())
+        report.problems << backupformat::manifestEntry() +
+                               QStringLiteral(": its count does not match its file list");
+    QSet<QString> listed;
+    for (const QJsonValue& v : files) {
+        const QJsonObject o = v.toObject();
+        const QString rel = o.value(QStringLiteral("path")).toString();
+        listed.insert(rel);
+        const auto found = seen.constFind(rel);
+        if (found == seen.constEnd()) {
+            report.problems << rel + QStringLiteral(": listed in the manifest but missing from "
+                                                    "the archive");
+            continue;
+        }
+        if (found->sha256Hex != o.value(QStringLiteral("sha256")).toString().toLatin1())
+            report.problems << rel + QStringLiteral(": SHA-256 differs from the manifest (the "
+                                                    "file or the manifest was changed)");
+        else if (found->size != qint64(o.value(QStringLiteral("size")).toDouble(-1)))
+            report.problems << rel + QStringLiteral(": size differs from the manifest");
+        report.totalBytes += found->size;
+    }
+    for (const QString& rel : std::as_const(order))
+        if (!listed.contains(rel))
+            report.problems << rel + QStringLiteral(": in the archive but not in the manifest");
+    report.fileCount = int(seen.size());
+    report.valid = report.problems.isEmpty();
+    return report;
+}
+
+} // namespace
+
+Result<BackupVerifier::Report> BackupVerifier::verify(const QString& archivePath)
+{
+    return scan(archivePath, {});
+}
+
+Result<BackupVerifier::RestoreOutcome>
+BackupVerifier::restore(const QString& archivePath, const QString& target, bool overwrite)
+{
+    auto checked = verify(archivePath);
+    if (!checked)
+        return checked.error();
+    if (!checked.value().valid)
+        return makeError(QStringLiteral("restore.invalid"),
+                         archivePath + QStringLiteral(" does not verify, nothing restored: ") +
+                             checked.value().problems.join(QStringLiteral("; ")));
+    const QDir dir(target);
+    if (dir.exists() && !dir.isEmpty(QDir::AllEntries | QDir::Hidden | QDir::NoDotAndDotDot) &&
+        !overwrite)
+        return makeError(QStringLiteral("restore.exists"),
+                         target + QStringLiteral(" exists and is not empty: restore into a new "
+                                                 "folder, or pass --overwrite to replace the "
+                                                 "files it holds."));
+    if (!QDir().mkpath(target))
+        return makeError(QStringLiteral("restore.mkdir"),
+                         QStringLiteral("cannot create ") + target);
+    RestoreOutcome outcome;
+    outcome.target = QFileInfo(target).absoluteFilePath();
+    auto written = scan(
+        archivePath, [&](const QString& rel, const QByteArray& bytes, int perm) -> Result<void> {
+            const QString path = dir.filePath(rel);
+            if (!QDir().mkpath(QFileInfo(path).absolutePath()))
+                return makeError(QStringLiteral("restore.mkdir"),
+                                 QStringLiteral("cannot create the folder of ") + path);
+            if (auto r = filesync::writeAtomically(path, bytes); !r)
+                return r.error();
+            QFile::setPermissions(path, (perm & 0100) ? QFileDevice::Permissions(0x7755)
+                                                      : QFileDevice::Permissions(0x6644));
+            ++outcome.fileCount;
+            outcome.totalBytes += bytes.size();
+            return {};
+        });
+    if (!written)
+        return written.error();
+    if (!written.value().valid)
+        return makeError(QStringLiteral("restore.changed"),
+                         archivePath + QStringLiteral(" changed while it was restored: ") +
+                             written.value().problems.join(QStringLiteral("; ")));
+    return outcome;
+}
+
+} // namespace pmkv

@@ -1,0 +1,54 @@
+#include "jobs/jobpaths.h"
+
+#include <QDir>
+#include <QStandardPaths>
+
+namespace pmkv {
+
+JobPaths::JobPaths(const QString& folder)
+    : m_root(QDir::cleanPath(QDir(folder.isEmpty() ? defaultRoot() : folder).absolutePath()))
+{
+}
+
+QString JobPaths::defaultRoot()
+{
+    QString base = qEnvironmentVariable("XDG_DATA_HOME");
+    if (base.isEmpty())
+        base = QStandardPaths::writableLocation(QStandardPaths::GenericDataLocation);
+    if (base.isEmpty())
+        base = QDir::homePath() + QStringLiteral("/.local/share");
+    return base + QStringLiteral("/pmkv-studio");
+}
+
+QString JobPaths::auditLogPath() const
+{
+    return m_root + QStringLiteral("/audit.jsonl");
+}
+
+QString JobPaths::runsFolder() const
+{
+    return m_root + QStringLiteral("/runs");
+}
+
+QString JobPaths::journalPath(const QString& runId) const
+{
+    return runsFolder() + QLatin1Char('/') + runId + QStringLiteral(".sqlite");
+}
+
+QString JobPaths::reportsFolder() const
+{
+    return m_root + QStringLiteral("/reports");
+}
+
+QString JobPaths::snapshotsFolder() const
+{
+    return m_root + QStringLiteral("/snapshots");
+}
+
+bool JobPaths::ensure() const
+{
+    QDir dir;
+    return dir.mkpath(runsFolder()) && dir.mkpath(reportsFolder()) && dir.mkpath(snapshotsFolder());
+}
+
+} // namespace pmkv
