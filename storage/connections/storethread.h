@@ -3,6 +3,7 @@
 #include <QObject>
 #include <QThread>
 
+#include <optional>
 #include <type_traits>
 
 namespace pmkv {
@@ -28,10 +29,11 @@ public:
         if constexpr (std::is_void_v<R>) {
             QMetaObject::invokeMethod(m_context, std::move(work), Qt::BlockingQueuedConnection);
         } else {
-            R result{};
+            std::optional<R> result; // R need not be default-constructible (Result<T>)
             QMetaObject::invokeMethod(
-                m_context, [&result, &work] { result = work(); }, Qt::BlockingQueuedConnection);
-            return result;
+                m_context, [&result, &work] { result.emplace(work()); },
+                Qt::BlockingQueuedConnection);
+            return std::move(*result);
         }
     }
 
