@@ -1,0 +1,3 @@
+# Diff and sync between any two sides (issue #6).
+pmkv_cli_command(DiffCommand diffcommand.h diffcommand.cpp diffoptionsparser.h
+  diffoptionsparser.cpp diffsideopener.h diffsideopener.cpp)
