@@ -146,9 +146,12 @@ int DiffCommand::execute(const QCommandLineParser& parser)
                 detail += QStringLiteral(" TTL %1 vs %2")
                               .arg(d.leftTtl.value_or(-1))
                               .arg(d.rightTtl.value_or(-1));
-            out() << QStringLiteral("%1  %2  %3\n")
+            out() << QStringLiteral("%1  %2")
                          .arg(QString::fromLatin1(entityStateName(d.state)), -10)
-                         .arg(entityTitle(d.ref), detail.trimmed());
+                         .arg(entityTitle(d.ref))
+                  << (detail.trimmed().isEmpty() ? QString()
+                                                 : QStringLiteral("  ") + detail.trimmed())
+                  << "\n";
         }
         for (const DiffRollup& r : report.rollups) {
             if (r.epic.isEmpty() && !r.project.isEmpty() && r.different() > 0)

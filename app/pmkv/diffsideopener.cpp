@@ -65,6 +65,23 @@ Result<DiffSideOpener::Opened> DiffSideOpener::open(const QString& spec, const K
     case Kind::Kv:
         break;
     }
+    auto connected = connect(spec);
+    if (!connected)
+        return connected.error();
+    opened = std::move(connected.value());
+    auto side = KvSideReader::read(*opened.store, layout, spec);
+    if (!side)
+        return side.error();
+    opened.side = std::move(side.value());
+    // What the user typed may hold a password (redis://user:pass@host); reports name the
+    // store the way it describes itself, which never includes a secret.
+    if (!spec.startsWith(QLatin1String("conn:")))
+        opened.side.spec = opened.store->describe();
+    return opened;
+}
+
+Result<DiffSideOpener::Opened> DiffSideOpener::connect(const QString& spec)
+{
     auto profile = KvTarget::fromSpec(spec);
     if (!profile)
         return profile.error();
@@ -73,14 +90,8 @@ Result<DiffSideOpener::Opened> DiffSideOpener::open(const QString& spec, const K
     auto store = KvTarget::open(profile.value(), *m_thread);
     if (!store)
         return store.error();
-    auto side = KvSideReader::read(*store.value(), layout, spec);
-    if (!side)
-        return side.error();
-    opened.side = std::move(side.value());
-    // What the user typed may hold a password (redis://user:pass@host); reports name the
-    // store the way it describes itself, which never includes a secret.
-    if (!spec.startsWith(QLatin1String("conn:")))
-        opened.side.spec = store.value()->describe();
+    Opened opened;
+    opened.kind = Kind::Kv;
     opened.profile = profile.value();
     opened.store = store.value();
     return opened;

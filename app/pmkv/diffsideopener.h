@@ -33,6 +33,8 @@ public:
 
     static Result<Kind> kindOf(const QString& spec);
     Result<Opened> open(const QString& spec, const KeyLayout& layout);
+    // A key space without reading it (undo and resume of a sync).
+    Result<Opened> connect(const QString& spec);
 
 private:
     std::unique_ptr<StoreThread> m_thread;
