@@ -1,0 +1,278 @@
+// End to end, the way a user works: generated tree -> load into a real Redis with
+// `pmkv sync` -> change N random fields in KV and M in files -> `pmkv diff` finds exactly
+// those -> `pmkv sync` makes the sides equal -> `pmkv sync --undo` restores the change.
+#include "diff/jsonparser.h"
+#include "files/jsprettyprint.h"
+#include "generate/splitmix64.h"
+#include "generate/treegenerator.h"
+#include "redisserver.h"
+#include "testtree.h"
+
+#include <QtTest>
+
+#include <set>
+
+using namespace pmkv;
+
+namespace {
+
+struct Run
+{
+    int exitCode = -1;
+    QByteArray out;
+    QByteArray err;
+};
+
+Run pmkvRun(const QStringList& arguments)
+{
+    QProcess process;
+    process.start(test::binaryPath(QStringLiteral("pmkv")), arguments);
+    Run run;
+    if (!process.waitForFinished(120000))
+        return run;
+    run.exitCode = process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -2;
+    run.out = process.readAllStandardOutput();
+    run.err = process.readAllStandardError();
+    return run;
+}
+
+// "story p/e/S /path" for every field change of every changed entity in a JSON report.
+std::set<QString> changesIn(const QByteArray& json, int* otherStates = nullptr)
+{
+    std::set<QString> out;
+    auto parsed = JsonParser::parse(json);
+    if (!parsed)
+        return out;
+    int others = 0;
+    for (const JsonValue& e : parsed.value().find("entities")->items()) {
+        if (e.find("state")->text() != "changed") {
+            ++others;
+            continue;
+        }
+        for (const JsonValue& c : e.find("changes")->items())
+            out.insert(
+                QString::fromStdString(e.find("entity")->text() + " " + c.find("path")->text()));
+    }
+    if (otherStates)
+        *otherStates = others;
+    return out;
+}
+
+QByteArray readFile(const QString& path)
+{
+    QFile f(path);
+    return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray();
+}
+
+void writeFile(const QString& path, const QByteArray& bytes)
+{
+    QFile f(path);
+    QVERIFY(f.open(QIODevice::WriteOnly | QIODevice::Truncate));
+    f.write(bytes);
+}
+
+} // namespace
+
+class TestSyncEnd2End final : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void initTestCase();
+    void diffFindsExactlyTheChanges();
+    void dryRunWritesNothing();
+    void syncMakesSidesEqualAndUndoRestores();
+    void kvToFilesWritesAppJson();
+    void kvToKvAcrossLayouts();
+
+private:
+    QStringList common() const
+    {
+        return {QStringLiteral("--state-dir"), m_dir.path(QStringLiteral("state"))};
+    }
+    QString pm() const { return m_dir.path(QStringLiteral("pm")); }
+
+    test::TestTree m_dir;
+    test::RedisServer m_redis;
+    QStringList m_stories; // relative paths of story files
+    std::set<QString> m_expected;
+};
+
+void TestSyncEnd2End::initTestCase()
+{
+    QVERIFY2(m_redis.start(), qPrintable(m_redis.errorString()));
+    TreeGenerator::Options gen;
+    gen.projects = 2;
+    gen.epicsPerProject = 3;
+    gen.storiesPerEpic = 6;
+    gen.seed = 11;
+    QVERIFY(TreeGenerator::generate(pm(), gen).ok());
+    QDirIterator it(pm(), {QStringLiteral("*-*.json")}, QDir::Files, QDirIterator::Subdirectories);
+    while (it.hasNext())
+        m_stories << QDir(pm()).relativeFilePath(it.next());
+    m_stories.sort();
+    QCOMPARE(m_stories.size(), 36);
+
+    const Run load = pmkvRun(QStringList{QStringLiteral("sync"), pm(), m_redis.url()} + common());
+    QVERIFY2(load.exitCode == 0, load.err.constData());
+    const Run same = pmkvRun({QStringLiteral("diff"), pm(), m_redis.url()});
+    QVERIFY2(same.exitCode == 0, same.out.constData());
+    QVERIFY2(same.out.contains("equal JSON 0, changed 0, only left 0, only right 0, unreadable 0"),
+             same.out.constData());
+}
+
+void TestSyncEnd2End::diffFindsExactlyTheChanges()
+{
+    SplitMix64 rnd(2026);
+    const char* fields[] = {"title", "status", "priority", "summary", "manager"};
+    QStringList pool = m_stories;
+    const int n = 5; // changed in KV
+    const int m = 4; // changed in files
+    for (int i = 0; i < n + m; ++i) {
+        const QString rel = pool.takeAt(int(rnd.below(quint64(pool.size()))));
+        const QStringList parts =
+            QString(rel).remove(QStringLiteral(".json")).split(QLatin1Char('/'));
+        const QString title = QStringLiteral("story ") + parts.join(QLatin1Char('/'));
+        const char* field = fields[rnd.below(5)];
+        const std::string value = "changed " + std::to_string(rnd.below(1000000));
+        if (i < n) {
+            const QString key =
+                QStringLiteral("pm:project:%1:epic:%2:story:%3").arg(parts[0], parts[1], parts[2]);
+            auto doc = JsonParser::parse(m_redis.cli({QStringLiteral("GET"), key}));
+            QVERIFY(doc.ok());
+            doc.value().insert(field, JsonValue::string(value));
+            QCOMPARE(m_redis.cli({QStringLiteral("SET"), key,
+                                  QString::fromStdString(doc.value().compact())}),
+                     QByteArray("OK"));
+        } else {
+            const QString path = QDir(pm()).filePath(rel);
+            auto doc = JsonParser::parse(readFile(path));
+            QVERIFY(doc.ok());
+            doc.value().insert(field, JsonValue::string(value));
+            writeFile(path, QByteArray::fromStdString(doc.value().pretty(2)));
+        }
+        m_expected.insert(title + QStringLiteral(" /") + QLatin1String(field));
+    }
+    QCOMPARE(int(m_expected.size()), n + m);
+
+    const Run diff =
+        pmkvRun({QStringLiteral("diff"), pm(), m_redis.url(), QStringLiteral("--json")});
+    QCOMPARE(diff.exitCode, 1);
+    int others = -1;
+    QCOMPARE(changesIn(diff.out, &others), m_expected);
+    QCOMPARE(others, 0);
+
+    // The terminal summary and the ignore rules agree.
+    const Run text = pmkvRun({QStringLiteral("diff"), pm(), m_redis.url()});
+    QVERIFY2(text.out.contains("changed 9, only left 0, only right 0"), text.out.constData());
+    const Run ignoring =
+        pmkvRun({QStringLiteral("diff"), pm(), m_redis.url(), QStringLiteral("--ignore"),
+                 QStringLiteral("/title,/status,/priority,/summary,/manager")});
+    QCOMPARE(ignoring.exitCode, 0);
+    QVERIFY2(ignoring.out.contains("equal JSON 9"), ignoring.out.constData());
+}
+
+void TestSyncEnd2End::dryRunWritesNothing()
+{
+    const Run dry =
+        pmkvRun(QStringList{QStringLiteral("sync"), pm(), m_redis.url(),
+                            QStringLiteral("--overwrite"), QStringLiteral("--dry-run")} +
+                common());
+    QCOMPARE(dry.exitCode, 0);
+    QVERIFY2(dry.out.contains("dry run: 9 writes"), dry.out.constData());
+    const Run diff =
+        pmkvRun({QStringLiteral("diff"), pm(), m_redis.url(), QStringLiteral("--json")});
+    QCOMPARE(changesIn(diff.out), m_expected);
+}
+
+void TestSyncEnd2End::syncMakesSidesEqualAndUndoRestores()
+{
+    // Without --overwrite nothing that differs is touched.
+    const Run missing =
+        pmkvRun(QStringList{QStringLiteral("sync"), pm(), m_redis.url()} + common());
+    QCOMPARE(missing.exitCode, 1);
+    QVERIFY2(missing.out.contains(": 0 written"), missing.out.constData());
+
+    const Run sync = pmkvRun(
+        QStringList{QStringLiteral("sync"), pm(), m_redis.url(), QStringLiteral("--overwrite")} +
+        common());
+    QVERIFY2(sync.exitCode == 0, sync.err.constData());
+    QVERIFY2(sync.out.contains(": 9 written"), sync.out.constData());
+    QCOMPARE(pmkvRun({QStringLiteral("diff"), pm(), m_redis.url()}).exitCode, 0);
+
+    const Run undo = pmkvRun(QStringList{QStringLiteral("sync"), QStringLiteral("--undo"),
+                                         QStringLiteral("last"), m_redis.url()} +
+                             common());
+    QVERIFY2(undo.exitCode == 0, undo.err.constData());
+    QVERIFY2(undo.out.contains("9 restored"), undo.out.constData());
+    const Run diff =
+        pmkvRun({QStringLiteral("diff"), pm(), m_redis.url(), QStringLiteral("--json")});
+    QCOMPARE(diff.exitCode, 1);
+    QCOMPARE(changesIn(diff.out), m_expected);
+}
+
+void TestSyncEnd2End::kvToFilesWritesAppJson()
+{
+    // Pick one entity that differs; copy its KV value over the file, per entity.
+    const QString change = *m_expected.begin();                    // "story p/e/S /field"
+    const QString entity = change.section(QLatin1Char(' '), 1, 1); // p/e/S
+    const QString path = QDir(pm()).filePath(entity + QStringLiteral(".json"));
+    const QByteArray before = readFile(path);
+    const Run sync =
+        pmkvRun(QStringList{QStringLiteral("sync"), m_redis.url(), pm(),
+                            QStringLiteral("--overwrite"), QStringLiteral("--entity"), entity} +
+                common());
+    QVERIFY2(sync.exitCode == 0, sync.err.constData());
+    QVERIFY2(sync.out.contains(": 1 written"), sync.out.constData());
+    const QStringList parts = entity.split(QLatin1Char('/'));
+    const QByteArray kv = m_redis.cli(
+        {QStringLiteral("GET"),
+         QStringLiteral("pm:project:%1:epic:%2:story:%3").arg(parts[0], parts[1], parts[2])});
+    // Written the way the application writes: JSON.stringify(value, null, 2).
+    QCOMPARE(readFile(path), JsPrettyPrint::indent(kv, 2));
+    QVERIFY(!QFileInfo::exists(path + QStringLiteral(".tmp")));
+    const Run diff =
+        pmkvRun({QStringLiteral("diff"), pm(), m_redis.url(), QStringLiteral("--json")});
+    QCOMPARE(int(changesIn(diff.out).size()), int(m_expected.size()) - 1);
+
+    const Run undo = pmkvRun(QStringList{QStringLiteral("sync"), QStringLiteral("--undo"),
+                                         QStringLiteral("last"), pm()} +
+                             common());
+    QVERIFY2(undo.exitCode == 0, undo.err.constData());
+    QCOMPARE(readFile(path), before); // byte for byte
+}
+
+void TestSyncEnd2End::kvToKvAcrossLayouts()
+{
+    // Copy the key space into db 1 under the strategy layout, then compare across layouts.
+    const QString db1 = m_redis.url() + QStringLiteral("/1");
+    const Run copy =
+        pmkvRun(QStringList{QStringLiteral("sync"), m_redis.url(), db1,
+                            QStringLiteral("--right-layout"), QStringLiteral("strategy")} +
+                common());
+    QVERIFY2(copy.exitCode == 1, copy.err.constData()); // epics lists have no strategy key
+    QVERIFY(copy.err.contains("epics list"));
+    QCOMPARE(m_redis.cli({QStringLiteral("-n"), QStringLiteral("1"), QStringLiteral("EXISTS"),
+                          QStringLiteral("pm:people:global")}),
+             QByteArray("1"));
+    const Run diff = pmkvRun({QStringLiteral("diff"), m_redis.url(), db1, QStringLiteral("--json"),
+                              QStringLiteral("--right-layout"), QStringLiteral("strategy")});
+    auto parsed = JsonParser::parse(diff.out);
+    QVERIFY(parsed.ok());
+    const JsonValue* counts = parsed.value().find("counts");
+    QCOMPARE(counts->find("changed")->text(), std::string("0"));
+    QCOMPARE(counts->find("only-left")->text(), std::string("2")); // one epics list per project
+    const std::string entities = parsed.value().find("left")->find("entities")->text();
+    QCOMPARE(counts->find("same")->text(), std::to_string(std::stoi(entities) - 2));
+
+    // A TTL set on one side is reported, and the value stays "same".
+    m_redis.cli({QStringLiteral("-n"), QStringLiteral("1"), QStringLiteral("EXPIRE"),
+                 QStringLiteral("pm:people:global"), QStringLiteral("3600")});
+    const Run ttl = pmkvRun({QStringLiteral("diff"), m_redis.url(), db1,
+                             QStringLiteral("--right-layout"), QStringLiteral("strategy")});
+    QVERIFY2(ttl.out.contains("TTL -1 vs 3600"), ttl.out.constData());
+    QVERIFY2(ttl.out.contains("type/TTL 1"), ttl.out.constData());
+}
+
+QTEST_GUILESS_MAIN(TestSyncEnd2End)
+#include "tst_syncend2end.moc"
