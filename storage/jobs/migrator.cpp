@@ -4,6 +4,7 @@
 #include "jobs/keycapture.h"
 #include "jobs/planner.h"
 
+#include <QDateTime>
 #include <QElapsedTimer>
 #include <QHash>
 #include <QJsonArray>
@@ -95,6 +96,15 @@ Result<Migrator::Outcome> Migrator::execute(const MigrationPlan& plan, KvStore& 
         return makeError(
             QStringLiteral("migrate.state"),
             QStringLiteral("cannot create the state folder %1").arg(params.paths.root()));
+    // The plan is saved before the run exists, so that every run has its plan to resume from.
+    const QString planPath =
+        params.paths.plansFolder() + QLatin1Char('/') +
+        QDateTime::currentDateTimeUtc().toString(QStringLiteral("yyyyMMddTHHmmsszzz")) +
+        QStringLiteral("Z-") + QString::fromLatin1(plan.kvChecksum.left(12)) +
+        QStringLiteral(".plan.json");
+    auto saved = plan.save(planPath);
+    if (!saved)
+        return saved.error();
     const QJsonObject runParams{
         {QStringLiteral("root"), plan.root},
         {QStringLiteral("layout"), plan.layoutSpec},
@@ -102,6 +112,7 @@ Result<Migrator::Outcome> Migrator::execute(const MigrationPlan& plan, KvStore& 
         {QStringLiteral("policy"), MigrationPlan::policyName(plan.policy)},
         {QStringLiteral("projects"), QJsonArray::fromStringList(plan.projects)},
         {QStringLiteral("target"), store.describe()},
+        {QStringLiteral("plan"), planPath},
         {QStringLiteral("sourceChecksum"), QString::fromLatin1(plan.sourceChecksum)},
         {QStringLiteral("kvChecksum"), QString::fromLatin1(plan.kvChecksum)},
         {QStringLiteral("keysToWrite"), counts.create + counts.update}};
@@ -112,15 +123,8 @@ Result<Migrator::Outcome> Migrator::execute(const MigrationPlan& plan, KvStore& 
     Outcome outcome;
     outcome.runId = journal.run().id;
     outcome.journalPath = journal.path();
-    outcome.planPath = params.paths.plansFolder() + QLatin1Char('/') + outcome.runId +
-                       QStringLiteral(".plan.json");
+    outcome.planPath = planPath;
     outcome.skipped = counts.skip;
-    auto saved = plan.save(outcome.planPath);
-    if (!saved)
-        return finish(journal, saved.error(), outcome);
-    auto noted = journal.updateParams({{QStringLiteral("plan"), outcome.planPath}});
-    if (!noted)
-        return finish(journal, noted.error(), outcome);
 
     QVector<int> order;
     for (int i : plan.writeOrder()) {
