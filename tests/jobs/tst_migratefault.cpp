@@ -35,7 +35,7 @@ int envInt(const char* name, int fallback)
 // Batches the run has recorded so far (0 when it has no journal yet).
 qint64 journaledBatches(const JobPaths& paths)
 {
-    const QVector<JournalRun> runs = Journal::listRuns(paths);
+    QVector<JournalRun> runs = Journal::listRuns(paths);
     if (runs.isEmpty())
         return -1;
     auto journal = Journal::open(runs.last().path);
@@ -110,13 +110,20 @@ private Q_SLOTS:
         const JobPaths paths(dir.filePath(QStringLiteral("state")));
         const QStringList common{QStringLiteral("--redis"),      redis.url(),
                                  QStringLiteral("--state-dir"),  paths.root(),
-                                 QStringLiteral("--batch-keys"), QStringLiteral("40")};
+                                 QStringLiteral("--batch-keys"), QStringLiteral("10")};
         const QString pmkv = binaryPath(QStringLiteral("pmkv"));
         int killed = 0;
         int launches = 0;
         bool finished = false;
-        const qint64 totalBatches = source.value().items.size() / 40 + 1;
-        while (!finished && launches < kills * 4 + 10) {
+        const qint64 totalBatches = source.value().items.size() / 10 + 1;
+        auto runFinished = [&paths] {
+            for (const JournalRun& r : Journal::listRuns(paths)) {
+                if (r.state == JournalRun::State::Done)
+                    return true;
+            }
+            return false;
+        };
+        while (!(finished = runFinished()) && launches < kills * 4 + 10) {
             ++launches;
             const bool resume = !Migrator::unfinishedRun(paths).isEmpty();
             QStringList args{QStringLiteral("migrate")};
@@ -131,33 +138,38 @@ private Q_SLOTS:
             process.start(pmkv, args);
             QVERIFY(process.waitForStarted());
             if (killed < kills) {
-                // Half the kill points at a random time, half right after a random batch
-                // reached the journal (plus a few random microseconds).
-                if (rng.bounded(2) == 0 || !resume) {
-                    QThread::usleep(rng.bounded(400000u));
+                // One kill point in four at a random early time (start-up, planning, the first
+                // batches); the others once a random number of batches reached the journal,
+                // plus a few random microseconds (capturing, journaling or sending a batch).
+                if (rng.bounded(4) == 0) {
+                    QThread::usleep(rng.bounded(150000u));
                 } else {
+                    const qint64 done = qMax<qint64>(0, journaledBatches(paths));
                     const qint64 target =
-                        journaledBatches(paths) + 1 + rng.bounded(quint32(totalBatches / 2 + 1));
+                        done + 1 + rng.bounded(quint32(qMax<qint64>(1, totalBatches - done - 1)));
                     QElapsedTimer clock;
                     clock.start();
-                    while (process.state() == QProcess::Running &&
-                           journaledBatches(paths) < target && clock.elapsed() < 20000)
-                        QThread::usleep(500);
+                    // waitForFinished() also keeps QProcess' state current (no event loop).
+                    while (!process.waitForFinished(1) && journaledBatches(paths) < target &&
+                           clock.elapsed() < 60000)
+                        QThread::usleep(300);
                     QThread::usleep(rng.bounded(3000u));
                 }
-                if (process.state() == QProcess::Running) {
+                if (!process.waitForFinished(1) && process.state() == QProcess::Running) {
                     ::kill(pid_t(process.processId()), SIGKILL);
                     process.waitForFinished(10000);
-                    ++killed;
-                    qInfo("kill %d (%s): %lld of about %lld batches journaled", killed,
-                          resume ? "resume" : "fresh run", journaledBatches(paths), totalBatches);
-                    continue;
+                    if (process.exitStatus() == QProcess::CrashExit) {
+                        ++killed;
+                        qInfo("kill %d (%s): %lld of about %lld batches journaled", killed,
+                              resume ? "resume" : "fresh run", journaledBatches(paths),
+                              totalBatches);
+                        continue;
+                    }
                 }
             }
             QVERIFY(process.waitForFinished(120000));
             QCOMPARE(process.exitStatus(), QProcess::NormalExit);
             QCOMPARE(process.exitCode(), 0);
-            finished = Migrator::unfinishedRun(paths).isEmpty();
         }
         qInfo("%d launches, %d killed with SIGKILL", launches, killed);
         QVERIFY(finished);
