@@ -123,6 +123,10 @@ private Q_SLOTS:
             }
             return false;
         };
+        QVector<qint64> killPoints;
+        for (int i = 0; i < kills; ++i)
+            killPoints.append(1 + rng.bounded(quint32(totalBatches)));
+        std::sort(killPoints.begin(), killPoints.end());
         while (!(finished = runFinished()) && launches < kills * 4 + 10) {
             ++launches;
             const bool resume = !Migrator::unfinishedRun(paths).isEmpty();
@@ -138,21 +142,23 @@ private Q_SLOTS:
             process.start(pmkv, args);
             QVERIFY(process.waitForStarted());
             if (killed < kills) {
-                // One kill point in four at a random early time (start-up, planning, the first
-                // batches); the others once a random number of batches reached the journal,
-                // plus a few random microseconds (capturing, journaling or sending a batch).
-                if (rng.bounded(4) == 0) {
+                // Kill points spread over the whole run: the next of the sorted random batch
+                // numbers, plus a few random microseconds (capturing, journaling or sending a
+                // batch). One launch in four dies at a random early time instead (start-up,
+                // planning, resuming).
+                const qint64 done = qMax<qint64>(0, journaledBatches(paths));
+                while (!killPoints.isEmpty() && killPoints.first() <= done)
+                    killPoints.removeFirst();
+                if (killPoints.isEmpty() || rng.bounded(4) == 0) {
                     QThread::usleep(rng.bounded(150000u));
                 } else {
-                    const qint64 done = qMax<qint64>(0, journaledBatches(paths));
-                    const qint64 target =
-                        done + 1 + rng.bounded(quint32(qMax<qint64>(1, totalBatches - done - 1)));
+                    const qint64 target = killPoints.takeFirst();
                     QElapsedTimer clock;
                     clock.start();
                     // waitForFinished() also keeps QProcess' state current (no event loop).
                     while (!process.waitForFinished(1) && journaledBatches(paths) < target &&
                            clock.elapsed() < 60000)
-                        QThread::usleep(300);
+                        QThread::usleep(2000);
                     QThread::usleep(rng.bounded(3000u));
                 }
                 if (!process.waitForFinished(1) && process.state() == QProcess::Running) {
