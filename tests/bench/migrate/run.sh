@@ -1,0 +1,28 @@
+#!/usr/bin/env bash
+# Migration benchmark (issue #5): migrate 100,000 generated stories into a fresh redis-server
+# directly and through pmkv-proxy, next to `redis-cli --pipe` loading the same keys and values
+# in the same run; then a full validation. Targets: direct >= 50% of redis-cli --pipe keys/s,
+# through the proxy >= 25%, full validation >= 50,000 keys/s.
+# Usage: tests/bench/migrate/run.sh [build-dir]   (BENCH_STORIES=N for another size)
+set -euo pipefail
+build=${1:-build}
+stories=${BENCH_STORIES:-100000}
+pmkv=$build/app/pmkv/pmkv
+bench=$build/tests/bench/migrate/bench_migrate
+work=${BENCH_DIR:-${TMPDIR:-/tmp}/pmkv-bench-migrate-$stories}
+tree=$work/pm
+epics=20
+per_epic=500
+projects=$(( (stories + epics * per_epic - 1) / (epics * per_epic) ))
+if [ "$stories" -lt $(( epics * per_epic )) ]; then
+  per_epic=$(( (stories + epics - 1) / epics ))
+  projects=1
+fi
+if [ ! -f "$work/.complete" ]; then
+  rm -rf "$work"
+  "$pmkv" generate "$tree" --projects "$projects" --epics "$epics" --stories "$per_epic" --seed 7 >/dev/null
+  touch "$work/.complete"
+fi
+find "$tree" -type f -print0 | xargs -0 cat >/dev/null  # warm the page cache
+echo "tree: $tree ($projects projects x $epics epics x $per_epic stories)"
+"$bench" "$tree" "$build/app/pmkv-proxy/pmkv-proxy"
