@@ -19,11 +19,6 @@ namespace {
 
 const QString kConfirmProd = QStringLiteral("confirm-prod");
 
-QString journalFolder(const QCommandLineParser& parser)
-{
-    return jobsupport::paths(parser).runsFolder();
-}
-
 } // namespace
 
 QString SyncCommand::summary() const
@@ -73,7 +68,8 @@ QString SyncCommand::epilog() const
         "Sync never deletes an entity that only the target has, and never overwrites a target\n"
         "value that changed since the comparison (it is reported as a conflict). Files are\n"
         "written as the application writes them (2-space JSON, temp file + rename). Every run\n"
-        "is journaled (previous values and TTLs) under --state-dir/runs/sync-RUN.json.\n"
+        "is journaled (previous values and TTLs) under --state-dir/runs/RUN.sqlite; a KV sync\n"
+        "can also be undone with `pmkv rollback RUN`.\n"
         "\n"
         "Examples:\n"
         "  pmkv sync pm/ redis://127.0.0.1:6379 --dry-run\n"
@@ -138,30 +134,26 @@ int SyncCommand::execute(const QCommandLineParser& parser)
         target = std::make_unique<FolderSyncTarget>(targetSpec);
     }
 
+    const JobPaths paths = jobsupport::paths(parser);
     if (undo || resume) {
         QString run = parser.value(undo ? QStringLiteral("undo") : QStringLiteral("resume"));
         if (run == QLatin1String("last")) {
-            auto last = SyncJournal::lastRun(journalFolder(parser));
-            if (!last)
-                return failure(last.error().message);
-            run = last.value();
+            run = SyncRunner::lastRun(paths, *target);
+            if (run.isEmpty())
+                return failure(QStringLiteral("no sync run to %1 is recorded in %2")
+                                   .arg(target->describe(), paths.runsFolder()));
         }
-        const QString path = SyncJournal::pathFor(journalFolder(parser), run);
-        auto journal = SyncJournal::load(path);
-        if (!journal)
-            return failure(journal.error().message);
-        if (journal.value().target != target->describe())
-            return failure(QStringLiteral("run %1 wrote to %2, not to %3")
-                               .arg(run, journal.value().target, target->describe()));
-        auto done = undo ? SyncRunner::undo(path, *target, parser.isSet(QStringLiteral("force")))
-                         : SyncRunner::resume(path, *target);
+        auto done =
+            undo ? SyncRunner::undo(paths, run, *target, parser.isSet(QStringLiteral("force")))
+                 : SyncRunner::resume(paths, run, *target);
         if (!done)
             return failure(done.error().message);
         for (const QString& c : done.value().conflicts)
             err() << "conflict: " << c << Qt::endl;
         if (undo)
             out() << "undid run " << run << ": " << done.value().restored << " restored, "
-                  << done.value().conflicts.size() << " left as they are" << Qt::endl;
+                  << done.value().conflicts.size() << " changed since (nothing restored while "
+                  << "any is)" << Qt::endl;
         else
             out() << "resumed run " << run << ": " << done.value().written << " written"
                   << Qt::endl;
@@ -202,11 +194,9 @@ int SyncCommand::execute(const QCommandLineParser& parser)
               << Qt::endl;
         return plan.value().skipped.isEmpty() ? ExitClean : ExitWarnings;
     }
-    if (!jobsupport::paths(parser).ensure())
-        return failure(QStringLiteral("cannot create the state folder %1")
-                           .arg(jobsupport::paths(parser).root()));
-    auto done = SyncRunner::execute(plan.value(), *target, journalFolder(parser),
-                                    source.value().side.description);
+    if (!paths.ensure())
+        return failure(QStringLiteral("cannot create the state folder %1").arg(paths.root()));
+    auto done = SyncRunner::execute(plan.value(), *target, paths, source.value().side.description);
     if (!done)
         return failure(done.error().message);
     for (const QString& c : done.value().conflicts)

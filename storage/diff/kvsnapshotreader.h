@@ -6,21 +6,16 @@
 
 namespace pmkv {
 
-// Reads a KV snapshot file (issue #5) as a DiffSide. The format, kept in this one place until
-// the migration engine's snapshot writer lands: UTF-8 NDJSON, one JSON object per line.
-//   {"key": "pm:project:demo", "type": "string", "ttl": -1, "value": "{\"name\":...}"}
-//   {"key": "...", "type": "string", "ttl": 3600, "base64": "eyJuYW1l..."}
-// * `value` holds the bytes as a UTF-8 string; `base64` (or `valueBase64`) holds them when
-//   they are not valid UTF-8. Exactly one of them.
-// * `ttl` in seconds (-1: no expiry); `pttl` in milliseconds is accepted instead.
-// * `type` defaults to "string". Lines without "key" (a header such as {"snapshot": {...}}
-//   or {"manifest": ...}) and blank lines are skipped.
-// A line that is not such an object stops the read with its line number.
+// Reads a KV snapshot file written by `pmkv snapshot` (SnapshotJob: NDJSON lines {"key",
+// "type", "ttl" in milliseconds, "value" or "valueBase64"} with <file>.manifest.json beside
+// it) as a DiffSide. The format is read by SnapshotJob::read alone, which checks the
+// manifest's SHA-256 first, so a damaged or edited snapshot is an error, not a side.
+// Keys that were not strings become unreadable entries naming their type.
 class KvSnapshotReader final
 {
 public:
     static Result<DiffSide> read(const QString& path, const KeyLayout& layout);
-    // Whether the file looks like a snapshot (its first non-blank line is a JSON object).
+    // Whether `path` looks like a snapshot: a manifest beside it, or an .ndjson/.jsonl name.
     static bool looksLikeSnapshot(const QString& path);
 };
 

@@ -1,53 +1,106 @@
 #include "sync/syncrunner.h"
 
+#include "jobs/journal.h"
+
+#include <QJsonObject>
+
 namespace pmkv {
 namespace {
 
-Result<void> runPending(SyncJournal& journal, const QString& path, SyncTarget& target,
-                        int batchSize, SyncRunner::Outcome& outcome)
+const QString kTarget = QStringLiteral("target");
+
+QString kindFor(const SyncTarget& target)
 {
-    journal.state = QStringLiteral("running");
-    if (auto saved = journal.save(path); !saved)
-        return saved;
-    QVector<qsizetype> batch;
-    auto flush = [&]() -> Result<void> {
-        if (batch.isEmpty())
-            return {};
-        QVector<SyncTarget::Write> writes;
-        for (qsizetype i : batch) {
-            const SyncAction& a = journal.entries[i].action;
-            writes.append({a.location, a.value, a.ttl});
-        }
-        if (auto w = target.write(writes); !w) {
-            journal.state = QStringLiteral("failed");
-            (void)journal.save(path);
-            return w;
-        }
-        for (qsizetype i : batch)
-            journal.entries[i].status = SyncJournal::Status::Done;
-        outcome.written += int(batch.size());
-        batch.clear();
-        return journal.save(path);
-    };
-    for (qsizetype i = 0; i < journal.entries.size(); ++i) {
-        if (journal.entries[i].status != SyncJournal::Status::Pending)
-            continue;
-        batch.append(i);
-        if (batch.size() >= batchSize) {
-            if (auto f = flush(); !f)
-                return f;
-        }
+    return target.isFolder() ? QStringLiteral("sync-files") : QStringLiteral("sync");
+}
+
+PreviousValue previousOf(const SyncTarget::Value& v)
+{
+    PreviousValue p;
+    if (v.exists) {
+        p.type = QStringLiteral("string");
+        p.value = v.bytes;
+        p.pttl = v.ttl && *v.ttl > 0 ? *v.ttl * 1000 : -1;
     }
-    if (auto f = flush(); !f)
-        return f;
-    journal.state = QStringLiteral("done");
-    return journal.save(path);
+    return p;
+}
+
+JournalEntry entryFor(const QString& location, const std::optional<QByteArray>& bytes,
+                      const std::optional<qint64>& ttl, const SyncTarget::Value& before)
+{
+    JournalEntry e;
+    e.key = location.toUtf8();
+    if (bytes) {
+        e.op = JournalEntry::Op::Set;
+        e.newValue = *bytes;
+        e.hasNewValue = true;
+        e.newHash = stateHash(PreviousValue{QStringLiteral("string"), *bytes, -1});
+        e.newPttl = ttl && *ttl > 0 ? *ttl * 1000 : -1;
+    } else {
+        e.op = JournalEntry::Op::Delete;
+    }
+    e.previous = previousOf(before);
+    return e;
+}
+
+SyncTarget::Write writeOf(const JournalEntry& e)
+{
+    SyncTarget::Write w;
+    w.location = QString::fromUtf8(e.key);
+    if (e.op == JournalEntry::Op::Set) {
+        w.bytes = e.newValue;
+        if (e.newPttl > 0)
+            w.ttl = (e.newPttl + 999) / 1000;
+    }
+    return w;
+}
+
+// Journals and writes `writes` in batches: beginBatch -> write -> markDone.
+Result<int> journaledWrites(Journal& journal, SyncTarget& target,
+                            const QVector<JournalEntry>& entries, int batchSize)
+{
+    int written = 0;
+    for (qsizetype start = 0; start < entries.size(); start += batchSize) {
+        const QVector<JournalEntry> batch = entries.mid(start, batchSize);
+        auto id = journal.beginBatch(batch);
+        if (!id)
+            return id.error();
+        QVector<SyncTarget::Write> writes;
+        for (const JournalEntry& e : batch)
+            writes.append(writeOf(e));
+        if (auto w = target.write(writes); !w) {
+            (void)journal.setState(JournalRun::State::Failed, w.error().message);
+            return w.error();
+        }
+        if (auto done = journal.markDone(id.value()); !done)
+            return done.error();
+        written += int(batch.size());
+    }
+    return written;
+}
+
+Result<std::unique_ptr<Journal>> openFor(const JobPaths& paths, const QString& runId,
+                                         const SyncTarget& target)
+{
+    auto journal = Journal::openRun(paths, runId);
+    if (!journal)
+        return journal.error();
+    const JournalRun run = journal.value()->run();
+    if (run.kind != kindFor(target))
+        return makeError(QStringLiteral("sync.run-kind"),
+                         QStringLiteral("run %1 is a %2 run, not a sync to %3")
+                             .arg(runId, run.kind, target.describe()));
+    if (run.params.value(kTarget).toString() != target.describe())
+        return makeError(QStringLiteral("sync.run-target"),
+                         QStringLiteral("run %1 wrote to %2, not to %3")
+                             .arg(runId, run.params.value(kTarget).toString(), target.describe()));
+    return journal;
 }
 
 } // namespace
 
 Result<SyncRunner::Outcome> SyncRunner::execute(const SyncPlanner::Plan& plan, SyncTarget& target,
-                                                const QString& journalFolder,
+                                                const JobPaths& paths,
                                                 const QString& sourceDescription, int batchSize)
 {
     Outcome outcome;
@@ -58,13 +111,7 @@ Result<SyncRunner::Outcome> SyncRunner::execute(const SyncPlanner::Plan& plan, S
     if (!before)
         return before.error();
 
-    SyncJournal journal;
-    journal.runId = SyncJournal::newRunId();
-    journal.createdAt = QDateTime::currentDateTimeUtc();
-    journal.source = sourceDescription;
-    journal.target = target.describe();
-    journal.targetIsFolder = target.isFolder();
-    journal.state = QStringLiteral("planned");
+    QVector<JournalEntry> entries;
     for (qsizetype i = 0; i < plan.actions.size(); ++i) {
         const SyncAction& a = plan.actions[i];
         const SyncTarget::Value& now = before.value()[i];
@@ -82,84 +129,136 @@ Result<SyncRunner::Outcome> SyncRunner::execute(const SyncPlanner::Plan& plan, S
                                                     "left as is (diff again to see it)");
             continue;
         }
-        journal.entries.append({a, now, SyncJournal::Status::Pending});
+        entries.append(entryFor(a.location, a.value, a.ttl, now));
     }
-    outcome.runId = journal.runId;
-    outcome.journalPath = SyncJournal::pathFor(journalFolder, journal.runId);
-    if (auto r = runPending(journal, outcome.journalPath, target, batchSize, outcome); !r)
-        return r.error();
-    return outcome;
-}
 
-Result<SyncRunner::Outcome> SyncRunner::resume(const QString& journalPath, SyncTarget& target,
-                                               int batchSize)
-{
-    auto journal = SyncJournal::load(journalPath);
+    const QJsonObject params{{QStringLiteral("source"), sourceDescription},
+                             {kTarget, target.describe()},
+                             {QStringLiteral("targetIsFolder"), target.isFolder()},
+                             {QStringLiteral("conflicts"), int(outcome.conflicts.size())}};
+    auto journal = Journal::create(paths, kindFor(target), params);
     if (!journal)
         return journal.error();
-    Outcome outcome;
-    outcome.runId = journal.value().runId;
-    outcome.journalPath = journalPath;
-    if (journal.value().state == QLatin1String("undone"))
-        return makeError(
-            QStringLiteral("sync.undone"),
-            QStringLiteral("run %1 was undone; it cannot be resumed").arg(outcome.runId));
-    if (auto r = runPending(journal.value(), journalPath, target, batchSize, outcome); !r)
-        return r.error();
+    outcome.runId = journal.value()->run().id;
+    outcome.journalPath = journal.value()->path();
+    auto written = journaledWrites(*journal.value(), target, entries, batchSize);
+    if (!written)
+        return written.error();
+    outcome.written = written.value();
+    if (auto s = journal.value()->setState(JournalRun::State::Done); !s)
+        return s.error();
     return outcome;
 }
 
-Result<SyncRunner::Outcome> SyncRunner::undo(const QString& journalPath, SyncTarget& target,
-                                             bool force)
+Result<SyncRunner::Outcome> SyncRunner::resume(const JobPaths& paths, const QString& runId,
+                                               SyncTarget& target)
 {
-    auto loaded = SyncJournal::load(journalPath);
-    if (!loaded)
-        return loaded.error();
-    SyncJournal& journal = loaded.value();
+    auto journal = openFor(paths, runId, target);
+    if (!journal)
+        return journal.error();
+    Journal& j = *journal.value();
+    if (j.run().state == JournalRun::State::Undone)
+        return makeError(QStringLiteral("sync.undone"),
+                         QStringLiteral("run %1 was undone; it cannot be resumed").arg(runId));
     Outcome outcome;
-    outcome.runId = journal.runId;
-    outcome.journalPath = journalPath;
-    QVector<qsizetype> done;
-    QStringList locations;
-    for (qsizetype i = journal.entries.size() - 1; i >= 0; --i) {
-        if (journal.entries[i].status == SyncJournal::Status::Done) {
-            done.append(i);
-            locations << journal.entries[i].action.location;
-        }
+    outcome.runId = runId;
+    outcome.journalPath = j.path();
+    auto pending = j.batches(true);
+    if (!pending)
+        return pending.error();
+    for (const JournalBatch& b : pending.value()) {
+        QVector<SyncTarget::Write> writes;
+        for (const JournalEntry& e : b.entries)
+            writes.append(writeOf(e));
+        if (auto w = target.write(writes); !w)
+            return w.error();
+        if (auto done = j.markDone(b.id); !done)
+            return done.error();
+        outcome.written += int(b.entries.size());
     }
+    if (auto s = j.setState(JournalRun::State::Done); !s)
+        return s.error();
+    return outcome;
+}
+
+Result<SyncRunner::Outcome> SyncRunner::undo(const JobPaths& paths, const QString& runId,
+                                             SyncTarget& target, bool force)
+{
+    auto journal = openFor(paths, runId, target);
+    if (!journal)
+        return journal.error();
+    Journal& j = *journal.value();
+    Outcome outcome;
+    auto steps = j.undoSteps();
+    if (!steps)
+        return steps.error();
+    QStringList locations;
+    for (const UndoStep& s : steps.value())
+        locations << QString::fromUtf8(s.key);
     auto now = target.read(locations);
     if (!now)
         return now.error();
-    QVector<SyncTarget::Write> writes;
-    QVector<qsizetype> restoring;
-    for (qsizetype n = 0; n < done.size(); ++n) {
-        SyncJournal::Entry& e = journal.entries[done[n]];
-        const SyncTarget::Value& current = now.value()[n];
-        if (!force && (!current.exists || !target.matches(current.bytes, e.action.value))) {
-            outcome.conflicts << e.action.location +
+
+    QVector<JournalEntry> entries;
+    for (qsizetype i = 0; i < steps.value().size(); ++i) {
+        const UndoStep& s = steps.value()[i];
+        const QByteArray current = stateHash(previousOf(now.value()[i]));
+        if (!force && !s.expectedHashes.contains(current)) {
+            outcome.conflicts << locations[i] +
                                      QStringLiteral(": changed since the sync; not restored "
                                                     "(--force restores it anyway)");
             continue;
         }
-        SyncTarget::Write w;
-        w.location = e.action.location;
-        if (e.before.exists) {
-            w.bytes = e.before.bytes;
-            w.ttl = e.before.ttl;
+        if (current == stateHash(s.restore))
+            continue; // already as it was (a batch that never reached the target)
+        std::optional<QByteArray> bytes;
+        std::optional<qint64> ttl;
+        if (s.restore.isString()) {
+            bytes = s.restore.value;
+            if (s.restore.pttl > 0)
+                ttl = (s.restore.pttl + 999) / 1000;
         }
-        writes.append(w);
-        restoring.append(done[n]);
+        entries.append(entryFor(locations[i], bytes, ttl, now.value()[i]));
     }
-    if (auto w = target.write(writes); !w)
-        return w.error();
-    for (qsizetype i : restoring)
-        journal.entries[i].status = SyncJournal::Status::Undone;
-    outcome.restored = int(restoring.size());
-    journal.state =
-        outcome.conflicts.isEmpty() ? QStringLiteral("undone") : QStringLiteral("partly-undone");
-    if (auto saved = journal.save(journalPath); !saved)
-        return saved.error();
+    if (!outcome.conflicts.isEmpty() && !force)
+        return outcome; // nothing restored: fix or force, then undo again
+
+    const QJsonObject params{{kTarget, target.describe()},
+                             {QStringLiteral("targetIsFolder"), target.isFolder()}};
+    auto undoJournal = Journal::create(paths, QStringLiteral("sync-undo"), params, runId);
+    if (!undoJournal)
+        return undoJournal.error();
+    outcome.runId = undoJournal.value()->run().id;
+    outcome.journalPath = undoJournal.value()->path();
+    auto restored = journaledWrites(*undoJournal.value(), target, entries, 200);
+    if (!restored)
+        return restored.error();
+    outcome.restored = restored.value();
+    if (auto s = undoJournal.value()->setState(JournalRun::State::Done); !s)
+        return s.error();
+    auto batches = j.batches();
+    if (!batches)
+        return batches.error();
+    for (const JournalBatch& b : batches.value()) {
+        if (b.state != JournalBatch::State::Undone) {
+            if (auto u = j.markUndone(b.id); !u)
+                return u.error();
+        }
+    }
+    if (auto s = j.setState(JournalRun::State::Undone); !s)
+        return s.error();
     return outcome;
+}
+
+QString SyncRunner::lastRun(const JobPaths& paths, const SyncTarget& target)
+{
+    const QVector<JournalRun> runs = Journal::listRuns(paths);
+    for (auto it = runs.rbegin(); it != runs.rend(); ++it) {
+        if (it->kind == kindFor(target) && it->state != JournalRun::State::Undone &&
+            it->params.value(kTarget).toString() == target.describe())
+            return it->id;
+    }
+    return QString();
 }
 
 } // namespace pmkv

@@ -1,8 +1,8 @@
 // SyncRunner on a folder target: the journal is written before the writes, a target changed
 // since the diff is a conflict (never overwritten), undo restores exactly and refuses what
 // someone changed since, creates are undone by removing the file and the folders they made.
+#include "jobs/journal.h"
 #include "sync/foldersynctarget.h"
-#include "sync/syncjournal.h"
 #include "sync/syncrunner.h"
 #include "testtree.h"
 
@@ -54,8 +54,8 @@ void TestSyncRunner::writesJournalsAndUndoes()
                            R"({"name":"p"})")
                  << action(SyncAction::Kind::Create, "p/new-epic/F-AB-001.json",
                            "{\n  \"id\": \"F-AB-001\"\n}");
-    auto run =
-        SyncRunner::execute(plan, target, dir.path(QStringLiteral("runs")), QStringLiteral("test"));
+    auto run = SyncRunner::execute(plan, target, JobPaths(dir.path(QStringLiteral("state"))),
+                                   QStringLiteral("test"));
     QVERIFY2(run.ok(), qPrintable(run.ok() ? QString() : run.error().message));
     QCOMPARE(run.value().written, 2);
     QVERIFY(run.value().conflicts.isEmpty());
@@ -64,23 +64,36 @@ void TestSyncRunner::writesJournalsAndUndoes()
     QCOMPARE(readFile(dir.path(QStringLiteral("pm/p/new-epic/F-AB-001.json"))),
              QByteArray("{\n  \"id\": \"F-AB-001\"\n}"));
 
-    auto journal = SyncJournal::load(run.value().journalPath);
-    QVERIFY(journal.ok());
-    QCOMPARE(journal.value().state, QStringLiteral("done"));
-    QCOMPARE(journal.value().entries.size(), 2);
-    QCOMPARE(journal.value().entries[0].before.bytes, QByteArray("{\n  \"name\": \"p\"\n}"));
-    QVERIFY(!journal.value().entries[1].before.exists);
-    QCOMPARE(SyncJournal::lastRun(dir.path(QStringLiteral("runs"))).value(), run.value().runId);
+    const JobPaths paths(dir.path(QStringLiteral("state")));
+    {
+        auto journal = Journal::openRun(paths, run.value().runId);
+        QVERIFY(journal.ok());
+        QCOMPARE(journal.value()->run().state, JournalRun::State::Done);
+        QCOMPARE(journal.value()->run().kind, QStringLiteral("sync-files"));
+        auto batches = journal.value()->batches();
+        QVERIFY(batches.ok());
+        QCOMPARE(batches.value().size(), 1);
+        const auto& entries = batches.value().front().entries;
+        QCOMPARE(entries.size(), 2);
+        QCOMPARE(entries[0].previous.value, QByteArray("{\n  \"name\": \"p\"\n}"));
+        QVERIFY(!entries[1].previous.existed());
+    }
+    QCOMPARE(SyncRunner::lastRun(paths, target), run.value().runId);
 
-    auto undone = SyncRunner::undo(run.value().journalPath, target, false);
+    auto undone = SyncRunner::undo(paths, run.value().runId, target, false);
     QVERIFY(undone.ok());
     QCOMPARE(undone.value().restored, 2);
     QCOMPARE(readFile(dir.path(QStringLiteral("pm/p/project.json"))),
              QByteArray("{\n  \"name\": \"p\"\n}"));
     QVERIFY(!QFileInfo::exists(dir.path(QStringLiteral("pm/p/new-epic"))));
     QVERIFY(QFileInfo::exists(dir.path(QStringLiteral("pm/p"))));
-    QCOMPARE(SyncJournal::load(run.value().journalPath).value().state, QStringLiteral("undone"));
-    QVERIFY(!SyncRunner::resume(run.value().journalPath, target).ok());
+    QCOMPARE(Journal::openRun(paths, run.value().runId).value()->run().state,
+             JournalRun::State::Undone);
+    QVERIFY(SyncRunner::lastRun(paths, target).isEmpty());
+    QVERIFY(!SyncRunner::resume(paths, run.value().runId, target).ok());
+    // A run is only ever undone on the target it wrote to.
+    FolderSyncTarget other(dir.path(QStringLiteral("elsewhere")));
+    QVERIFY(!SyncRunner::undo(paths, run.value().runId, other, false).ok());
 }
 
 void TestSyncRunner::conflictsAreLeftAlone()
@@ -94,8 +107,8 @@ void TestSyncRunner::conflictsAreLeftAlone()
                            R"({"name":"p"})")
                  << action(SyncAction::Kind::Create, "p/project2.json", "{}");
     dir.write(QStringLiteral("pm/p/project2.json"), "{\"made\": \"meanwhile\"}");
-    auto run =
-        SyncRunner::execute(plan, target, dir.path(QStringLiteral("runs")), QStringLiteral("test"));
+    auto run = SyncRunner::execute(plan, target, JobPaths(dir.path(QStringLiteral("state"))),
+                                   QStringLiteral("test"));
     QVERIFY(run.ok());
     QCOMPARE(run.value().written, 0);
     QCOMPARE(run.value().conflicts.size(), 2);
@@ -112,16 +125,17 @@ void TestSyncRunner::undoRefusesChangedEntriesUnlessForced()
     FolderSyncTarget target(dir.path(QStringLiteral("pm")));
     SyncPlanner::Plan plan;
     plan.actions << action(SyncAction::Kind::Update, "a.json", "{\n  \"v\": 2\n}", R"({"v":1})");
-    auto run =
-        SyncRunner::execute(plan, target, dir.path(QStringLiteral("runs")), QStringLiteral("test"));
+    auto run = SyncRunner::execute(plan, target, JobPaths(dir.path(QStringLiteral("state"))),
+                                   QStringLiteral("test"));
     QVERIFY(run.ok());
     dir.write(QStringLiteral("pm/a.json"), "{\"v\": 3}");
-    auto refused = SyncRunner::undo(run.value().journalPath, target, false);
+    const JobPaths paths(dir.path(QStringLiteral("state")));
+    auto refused = SyncRunner::undo(paths, run.value().runId, target, false);
     QVERIFY(refused.ok());
     QCOMPARE(refused.value().restored, 0);
     QCOMPARE(refused.value().conflicts.size(), 1);
     QCOMPARE(readFile(dir.path(QStringLiteral("pm/a.json"))), QByteArray("{\"v\": 3}"));
-    auto forced = SyncRunner::undo(run.value().journalPath, target, true);
+    auto forced = SyncRunner::undo(paths, run.value().runId, target, true);
     QVERIFY(forced.ok());
     QCOMPARE(forced.value().restored, 1);
     QCOMPARE(readFile(dir.path(QStringLiteral("pm/a.json"))), QByteArray("{\"v\": 1}"));
