@@ -84,6 +84,7 @@ private Q_SLOTS:
     void syncMakesSidesEqualAndUndoRestores();
     void kvToFilesWritesAppJson();
     void kvToKvAcrossLayouts();
+    void reportsBackupsAndUnreadable();
 
 private:
     QStringList common() const
@@ -272,6 +273,56 @@ void TestSyncEnd2End::kvToKvAcrossLayouts()
                              QStringLiteral("--right-layout"), QStringLiteral("strategy")});
     QVERIFY2(ttl.out.contains("TTL -1 vs 3600"), ttl.out.constData());
     QVERIFY2(ttl.out.contains("type/TTL 1"), ttl.out.constData());
+}
+
+void TestSyncEnd2End::reportsBackupsAndUnreadable()
+{
+    // A backup of the folder against the key space: the same differences as the folder.
+    const QString archive = m_dir.path(QStringLiteral("pm.tar.gz"));
+    const Run backup = pmkvRun(
+        QStringList{QStringLiteral("backup"), pm(), QStringLiteral("-o"), archive} + common());
+    QVERIFY2(backup.exitCode == 0, backup.err.constData());
+    const QString html = m_dir.path(QStringLiteral("diff.html"));
+    const QString csv = m_dir.path(QStringLiteral("diff.csv"));
+    const Run diff =
+        pmkvRun({QStringLiteral("diff"), archive, m_redis.url(), QStringLiteral("--json"),
+                 QStringLiteral("--html"), html, QStringLiteral("--csv"), csv});
+    QCOMPARE(diff.exitCode, 1);
+    QCOMPARE(changesIn(diff.out), m_expected);
+    QVERIFY(diff.out.contains("\"kind\": \"backup\""));
+    const QByteArray page = readFile(html);
+    QVERIFY(page.startsWith("<!DOCTYPE html>"));
+    QVERIFY(page.contains("<nav>"));
+    for (const QString& change : m_expected)
+        QVERIFY(page.contains(change.section(QLatin1Char(' '), 0, 1).toHtmlEscaped().toUtf8()));
+    QCOMPARE(int(readFile(csv).count("\r\n")), int(m_expected.size()) + 1);
+
+    // Deterministic: two runs give the same report apart from the run's time.
+    const Run again =
+        pmkvRun({QStringLiteral("diff"), archive, m_redis.url(), QStringLiteral("--json")});
+    auto strip = [](QByteArray json) {
+        QList<QByteArray> lines = json.split('\n');
+        lines.removeIf([](const QByteArray& l) {
+            return l.contains("\"startedAt\"") || l.contains("\"comparisonMs\"");
+        });
+        return lines;
+    };
+    QCOMPARE(strip(again.out), strip(diff.out));
+
+    // A value that is not JSON is unreadable, with the reason; the exit code says error.
+    const QString story = m_stories.last();
+    const QStringList parts =
+        QString(story).remove(QStringLiteral(".json")).split(QLatin1Char('/'));
+    const QString key =
+        QStringLiteral("pm:project:%1:epic:%2:story:%3").arg(parts[0], parts[1], parts[2]);
+    const QByteArray saved = m_redis.cli({QStringLiteral("GET"), key});
+    m_redis.cli({QStringLiteral("SET"), key, QStringLiteral("{not json")});
+    const Run broken = pmkvRun({QStringLiteral("diff"), pm(), m_redis.url()});
+    QCOMPARE(broken.exitCode, 2);
+    const QByteArray line = "unreadable  story " + parts.join(QLatin1Char('/')).toUtf8() +
+                            "  right: not valid JSON at byte 1";
+    QVERIFY2(broken.out.contains(line), broken.out.constData());
+    m_redis.cli({QStringLiteral("SET"), key, QString::fromUtf8(saved)});
 }
 
 QTEST_GUILESS_MAIN(TestSyncEnd2End)
