@@ -10,7 +10,14 @@
 #include "sync/kvsynctarget.h"
 #include "sync/syncrunner.h"
 
+#include "sync/syncwatcher.h"
+
+#include <QCoreApplication>
 #include <QDir>
+#include <QTimer>
+
+#include <atomic>
+#include <csignal>
 
 #include <memory>
 
@@ -18,6 +25,13 @@ namespace pmkv {
 namespace {
 
 const QString kConfirmProd = QStringLiteral("confirm-prod");
+
+std::atomic<bool> g_stop{false};
+
+void requestStop(int)
+{
+    g_stop = true;
+}
 
 } // namespace
 
@@ -54,6 +68,9 @@ void SyncCommand::configure(QCommandLineParser& parser)
     parser.addOption({QStringLiteral("resume"),
                       QStringLiteral("Finish the pending writes of run RUN (or 'last') on TARGET."),
                       QStringLiteral("RUN")});
+    parser.addOption({QStringLiteral("watch"),
+                      QStringLiteral("Follow SOURCE (a pm/ folder) and write each changed document "
+                                     "to TARGET (a key space) as it happens, until interrupted.")});
     parser.addOption({QStringLiteral("force"),
                       QStringLiteral("With --undo: restore entries changed since the sync.")});
     parser.addOption({kConfirmProd,
@@ -161,6 +178,35 @@ int SyncCommand::execute(const QCommandLineParser& parser)
             parser, err(), undo ? QStringLiteral("sync-undo") : QStringLiteral("sync-resume"),
             target->describe(), undo ? done.value().restored : done.value().written);
         return done.value().conflicts.isEmpty() ? ExitClean : ExitWarnings;
+    }
+
+    if (parser.isSet(QStringLiteral("watch"))) {
+        const auto sourceKind = DiffSideOpener::kindOf(args.first());
+        if (targetKind.value() != DiffSideOpener::Kind::Kv || !sourceKind ||
+            sourceKind.value() != DiffSideOpener::Kind::Folder)
+            return usageError(QStringLiteral("--watch follows a pm/ folder into a key space: "
+                                             "pmkv sync pm/ redis://... --watch"));
+        if (!paths.ensure())
+            return failure(QStringLiteral("cannot create the state folder %1").arg(paths.root()));
+        SyncWatcher watcher(args.first(), settings.value().leftLayout, *target, paths, {});
+        QObject::connect(&watcher, &SyncWatcher::logged, [this](const QString& line) {
+            out() << QDateTime::currentDateTime().toString(Qt::ISODate) << ' ' << line << Qt::endl;
+        });
+        if (!watcher.start(targetSide.side))
+            return ExitErrors;
+        std::signal(SIGINT, requestStop);
+        std::signal(SIGTERM, requestStop);
+        QTimer stopper;
+        QObject::connect(&stopper, &QTimer::timeout, [] {
+            if (g_stop)
+                QCoreApplication::quit();
+        });
+        stopper.start(100);
+        QCoreApplication::exec();
+        out() << "stopped; " << watcher.writtenCount() << " keys written" << Qt::endl;
+        jobsupport::recordAudit(parser, err(), QStringLiteral("sync-watch"), target->describe(),
+                                watcher.writtenCount());
+        return ExitClean;
     }
 
     auto source = opener.open(args.first(), settings.value().leftLayout);
