@@ -1,6 +1,7 @@
 // End to end, the way a user works: generated tree -> load into a real Redis with
 // `pmkv sync` -> change N random fields in KV and M in files -> `pmkv diff` finds exactly
 // those -> `pmkv sync` makes the sides equal -> `pmkv sync --undo` restores the change.
+#include "connections/profilestore.h"
 #include "diff/jsonparser.h"
 #include "files/jsprettyprint.h"
 #include "generate/splitmix64.h"
@@ -23,9 +24,14 @@ struct Run
     QByteArray err;
 };
 
-Run pmkvRun(const QStringList& arguments)
+Run pmkvRun(const QStringList& arguments, const QString& configHome = QString())
 {
     QProcess process;
+    if (!configHome.isEmpty()) {
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        env.insert(QStringLiteral("XDG_CONFIG_HOME"), configHome);
+        process.setProcessEnvironment(env);
+    }
     process.start(test::binaryPath(QStringLiteral("pmkv")), arguments);
     Run run;
     if (!process.waitForFinished(120000))
@@ -85,6 +91,7 @@ private Q_SLOTS:
     void kvToFilesWritesAppJson();
     void kvToKvAcrossLayouts();
     void reportsBackupsAndUnreadable();
+    void prodNeedsConfirmation();
 
 private:
     QStringList common() const
@@ -323,6 +330,46 @@ void TestSyncEnd2End::reportsBackupsAndUnreadable()
                             "  right: not valid JSON at byte 1";
     QVERIFY2(broken.out.contains(line), broken.out.constData());
     m_redis.cli({QStringLiteral("SET"), key, QString::fromUtf8(saved)});
+}
+
+void TestSyncEnd2End::prodNeedsConfirmation()
+{
+    // A saved connection labelled PROD, in a settings folder of the test's own.
+    const QString config = m_dir.path(QStringLiteral("config"));
+    ProfileStore profiles(config + QStringLiteral("/pmkv-studio/connections.ini"));
+    ConnectionProfile prod;
+    prod.name = QStringLiteral("live");
+    prod.address = m_redis.url();
+    prod.kind = ConnectionProfile::Kind::Redis;
+    prod.environment = ConnectionProfile::Environment::Prod;
+    QVERIFY(profiles.save(prod, true).ok());
+
+    const QStringList base = QStringList{QStringLiteral("sync"), pm(), QStringLiteral("conn:live"),
+                                         QStringLiteral("--overwrite")} +
+                             common();
+    const Run refused = pmkvRun(base, config);
+    QCOMPARE(refused.exitCode, 2);
+    QVERIFY2(refused.err.contains("--confirm-prod=live"), refused.err.constData());
+    QVERIFY2(!refused.out.contains("written"), refused.out.constData());
+    QCOMPARE(
+        pmkvRun({QStringLiteral("diff"), pm(), m_redis.url(), QStringLiteral("--json")}).exitCode,
+        1); // nothing was written
+
+    const Run preview = pmkvRun(base + QStringList{QStringLiteral("--dry-run")}, config);
+    QCOMPARE(preview.exitCode, 0); // a dry run writes nothing, so it needs no confirmation
+    const Run wrong = pmkvRun(base + QStringList{QStringLiteral("--confirm-prod=other")}, config);
+    QCOMPARE(wrong.exitCode, 2);
+    const Run confirmed =
+        pmkvRun(base + QStringList{QStringLiteral("--confirm-prod=live")}, config);
+    QVERIFY2(confirmed.exitCode == 0, confirmed.err.constData());
+    QCOMPARE(pmkvRun({QStringLiteral("diff"), pm(), m_redis.url()}).exitCode, 0);
+    // And back, so the sides differ as before for any later check.
+    const Run undo = pmkvRun(QStringList{QStringLiteral("sync"), QStringLiteral("--undo"),
+                                         QStringLiteral("last"), QStringLiteral("conn:live"),
+                                         QStringLiteral("--confirm-prod=live")} +
+                                 common(),
+                             config);
+    QVERIFY2(undo.exitCode == 0, undo.err.constData());
 }
 
 QTEST_GUILESS_MAIN(TestSyncEnd2End)
