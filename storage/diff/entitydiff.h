@@ -44,9 +44,11 @@ struct EntityDiff
     std::vector<FieldChange> changes;
     JsonPatch::Operations patch;
 
+    // Anything but Same or EqualJson, or a type/TTL difference on top of those.
     bool isDifferent() const
     {
-        return state != State::Same && state != State::EqualJson ? true : typeDiffers || ttlDiffers;
+        const bool valueDiffers = state != State::Same && state != State::EqualJson;
+        return valueDiffers || typeDiffers || ttlDiffers;
     }
 };
 
