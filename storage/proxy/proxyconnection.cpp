@@ -11,12 +11,31 @@
 #include <QPointer>
 #include <QTcpSocket>
 
+#include <sys/socket.h>
+
 namespace pmkv {
 
 namespace {
 
 constexpr qint64 readChunk = 64 * 1024;
 constexpr qint64 maxPendingOutput = 4 * 1024 * 1024;
+constexpr qint64 maxDrainBytes = 64 * 1024 * 1024;
+constexpr qint64 drainTimeoutMs = 3000;
+
+// Server-sent event framing: one `data:` line per line of the payload (SSE joins them back
+// with '\n'), ended by a blank line.
+QByteArray eventLines(const QByteArray& payload)
+{
+    QByteArray out;
+    out.reserve(payload.size() + 16);
+    for (const QByteArray& line : payload.split('\n')) {
+        out.append("data: ", 6);
+        out.append(line.endsWith('\r') ? line.chopped(1) : line);
+        out.append('\n');
+    }
+    out.append('\n');
+    return out;
+}
 
 } // namespace
 
@@ -29,6 +48,11 @@ ProxyConnection::ProxyConnection(QTcpSocket* socket, ProxyServer* server)
     connect(m_socket, &QTcpSocket::readyRead, this, &ProxyConnection::readSocket);
     connect(m_socket, &QTcpSocket::bytesWritten, this, [this] {
         m_lastActivity.restart();
+        if (m_draining) {
+            if (m_socket->bytesToWrite() == 0)
+                shutdownWriteSide();
+            return;
+        }
         if (!m_busy && m_socket->bytesToWrite() < maxPendingOutput)
             processNext();
     });
@@ -64,7 +88,13 @@ void ProxyConnection::readSocket()
 {
     if (m_closing || isStreaming())
         return;
-    while (m_socket->bytesAvailable() > 0) {
+    if (m_draining) {
+        m_drained += m_socket->skip(m_socket->bytesAvailable());
+        if (m_drained > maxDrainBytes)
+            m_socket->abort();
+        return;
+    }
+    while (m_socket->bytesAvailable() > 0 && !m_draining && !m_closing) {
         if (m_server->overBudget()) {
             m_paused = true; // the kernel buffer fills, TCP slows the client down
             break;
@@ -104,8 +134,7 @@ void ProxyConnection::processNext()
             QByteArray message = m_parser.errorMessage();
             if (!message.startsWith("ERR "))
                 message.prepend("ERR ");
-            m_busy = true;
-            reply(code, ReplyJson::error(message), false);
+            failAndDrain(code, ReplyJson::error(message));
             return;
         }
         const HttpRequest request = m_parser.takeRequest();
@@ -168,6 +197,31 @@ void ProxyConnection::reply(int status, const QByteArray& body, bool keepAlive)
     processNext();
 }
 
+void ProxyConnection::failAndDrain(int status, const QByteArray& body)
+{
+    m_busy = true;
+    m_draining = true;
+    const HttpResponse::Headers headers{{"upstash-sync-token", m_server->syncToken()}};
+    m_socket->write(HttpResponse::build(status, body, headers, false));
+    m_lastActivity.restart();
+    m_server->adjustBuffered(-m_accounted);
+    m_accounted = 0;
+    m_parser = HttpRequestParser(m_server->config().limits); // frees what it held
+    if (m_socket->bytesToWrite() == 0)
+        shutdownWriteSide();
+    readSocket();
+}
+
+void ProxyConnection::shutdownWriteSide()
+{
+    if (m_writeShut)
+        return;
+    m_writeShut = true;
+    m_socket->flush();
+    // FIN after the answer: the client sees the end of the response, we keep reading.
+    ::shutdown(static_cast<int>(m_socket->socketDescriptor()), SHUT_WR);
+}
+
 void ProxyConnection::closeSoon()
 {
     m_closing = true;
@@ -178,20 +232,32 @@ void ProxyConnection::closeSoon()
 
 void ProxyConnection::closeWhenIdle()
 {
-    if (isStreaming() || (!m_busy && m_parser.isIdle()))
+    if (m_draining) {
+        m_closing = true;
+        m_socket->abort();
+        deleteLater();
+    } else if (isStreaming() || (!m_busy && m_parser.isIdle())) {
         closeSoon();
+    }
     // else: reply() closes after the answer because the server is shutting down.
 }
 
 void ProxyConnection::checkTimeouts()
 {
+    if (m_draining && !m_closing) {
+        if (m_lastActivity.elapsed() > drainTimeoutMs) {
+            m_closing = true;
+            m_socket->abort();
+            deleteLater();
+        }
+        return;
+    }
     if (m_closing || isStreaming() || m_busy)
         return;
     const auto& limits = m_server->config();
     if (!m_parser.isIdle() && m_requestStarted.isValid() &&
         m_requestStarted.elapsed() > limits.requestTimeoutMs) {
-        m_busy = true;
-        reply(408, ReplyJson::error("ERR the request did not arrive in time"), false);
+        failAndDrain(408, ReplyJson::error("ERR the request did not arrive in time"));
         return;
     }
     if (m_parser.isIdle() && m_lastActivity.elapsed() > limits.idleTimeoutMs)
@@ -209,22 +275,22 @@ void ProxyConnection::startEvents(const ProxyPlan& plan)
         if (!self || self->m_closing)
             return;
         if (!r.ok()) {
-            self->m_socket->write("data: error," + r.error().message.toUtf8() + "\n\n");
+            self->m_socket->write(eventLines("error," + r.error().message.toUtf8()));
             self->closeSoon();
             return;
         }
         const KvReply& m = r.value();
         if (m.type != KvReply::Type::Array)
             return;
-        QByteArray line("data: ");
+        QByteArray payload;
         for (qsizetype i = 0; i < m.elements.size(); ++i) {
             if (i)
-                line.append(',');
+                payload.append(',');
             const KvReply& e = m.elements[i];
-            line.append(e.type == KvReply::Type::Integer ? QByteArray::number(e.integer) : e.bytes);
+            payload.append(e.type == KvReply::Type::Integer ? QByteArray::number(e.integer)
+                                                            : e.bytes);
         }
-        line.append("\n\n");
-        self->m_socket->write(line);
+        self->m_socket->write(eventLines(payload));
     });
 }
 
