@@ -9,6 +9,7 @@
 #include "redis/redisclient.h"
 
 #include <QPointer>
+#include <QScopeGuard>
 #include <QTcpSocket>
 
 #include <sys/socket.h>
@@ -54,7 +55,7 @@ ProxyConnection::ProxyConnection(QTcpSocket* socket, ProxyServer* server)
             return;
         }
         if (!m_busy && m_socket->bytesToWrite() < maxPendingOutput)
-            processNext();
+            pump();
     });
     connect(m_socket, &QTcpSocket::disconnected, this, [this] {
         m_closing = true;
@@ -86,15 +87,23 @@ void ProxyConnection::resume()
 
 void ProxyConnection::readSocket()
 {
-    if (m_closing || isStreaming())
+    if (m_closing || isStreaming() || m_inRead)
         return;
-    if (m_draining) {
-        m_drained += m_socket->skip(m_socket->bytesAvailable());
-        if (m_drained > maxDrainBytes)
-            m_socket->abort();
-        return;
-    }
-    while (m_socket->bytesAvailable() > 0 && !m_draining && !m_closing) {
+    m_inRead = true;
+    const HttpLimits& limits = m_server->config().limits;
+    const qsizetype readAhead =
+        limits.maxBody + limits.maxRequestLine + limits.maxHeaderBytes + readChunk;
+    while (m_socket->bytesAvailable() > 0 && !m_closing) {
+        if (m_draining) {
+            m_drained += m_socket->skip(m_socket->bytesAvailable());
+            if (m_drained > maxDrainBytes)
+                m_socket->abort();
+            continue;
+        }
+        // At most one request's worth ahead of what is being answered: a client that
+        // pipelines without reading answers waits in TCP, not in our memory.
+        if (m_parser.bufferedBytes() >= readAhead)
+            break;
         if (m_server->overBudget()) {
             m_paused = true; // the kernel buffer fills, TCP slows the client down
             break;
@@ -109,16 +118,27 @@ void ProxyConnection::readSocket()
         updateAccounting();
         if (m_parser.takeContinueRequest())
             m_socket->write("HTTP/1.1 100 Continue\r\n\r\n");
-        if (!m_busy) {
+        if (!m_busy)
             processNext();
-            if (m_closing)
-                return;
-        }
     }
+    m_inRead = false;
+}
+
+void ProxyConnection::pump()
+{
+    if (m_inProcess)
+        return; // the loop in processNext() goes on by itself: no recursion per request
+    processNext();
+    if (!m_busy && !m_closing && !m_draining && m_socket->bytesAvailable() > 0)
+        readSocket();
 }
 
 void ProxyConnection::processNext()
 {
+    if (m_inProcess)
+        return;
+    m_inProcess = true;
+    const auto done = qScopeGuard([this] { m_inProcess = false; });
     while (!m_busy && !m_closing && !isStreaming()) {
         if (m_socket->bytesToWrite() >= maxPendingOutput)
             return; // wait for the client to read what we wrote
@@ -194,7 +214,7 @@ void ProxyConnection::reply(int status, const QByteArray& body, bool keepAlive)
         closeSoon();
         return;
     }
-    processNext();
+    pump();
 }
 
 void ProxyConnection::failAndDrain(int status, const QByteArray& body)

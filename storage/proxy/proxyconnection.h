@@ -35,6 +35,8 @@ public:
 private:
     void readSocket();
     void processNext();
+    // processNext(), then reads on if the socket has bytes we stopped reading earlier.
+    void pump();
     void handle(const HttpRequest& request);
     void reply(int status, const QByteArray& body, bool keepAlive);
     // Answers a request that cannot be read (limits, malformed HTTP), then discards what the
@@ -58,6 +60,8 @@ private:
     bool m_closing = false;
     bool m_paused = false;
     bool m_draining = false;
+    bool m_inRead = false;
+    bool m_inProcess = false;
     bool m_writeShut = false;
     qint64 m_drained = 0;
 };
