@@ -94,8 +94,9 @@ QString LocalEnv::findProxyBinary()
     if (!fromEnv.isEmpty())
         return fromEnv;
     const QString dir = QCoreApplication::applicationDirPath();
-    for (const QString& candidate :
-         {dir + QStringLiteral("/pmkv-proxy"), dir + QStringLiteral("/../pmkv-proxy/pmkv-proxy")}) {
+    const QStringList candidates{dir + QStringLiteral("/pmkv-proxy"),
+                                 dir + QStringLiteral("/../pmkv-proxy/pmkv-proxy")};
+    for (const QString& candidate : candidates) {
         if (QFileInfo(candidate).isExecutable())
             return QFileInfo(candidate).canonicalFilePath();
     }

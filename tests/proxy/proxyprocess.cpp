@@ -79,43 +79,43 @@ QByteArray HttpReply::header(const QByteArray& name) const
 
 HttpReply readReply(QTcpSocket& socket, int timeoutMs)
 {
+    // Reads exactly one response, leaving the bytes of the next one in the socket.
     HttpReply reply;
-    QByteArray buffer;
     const QDeadlineTimer deadline(timeoutMs);
-    auto fill = [&]() {
-        if (socket.bytesAvailable() == 0 &&
-            !socket.waitForReadyRead(int(qMax<qint64>(1, deadline.remainingTime()))))
-            return false;
-        buffer += socket.readAll();
-        return true;
+    auto waitMore = [&]() {
+        return !deadline.hasExpired() &&
+               socket.waitForReadyRead(int(qMax<qint64>(1, deadline.remainingTime())));
     };
-    qsizetype headEnd;
-    while ((headEnd = buffer.indexOf("\r\n\r\n")) < 0) {
-        if (deadline.hasExpired() || !fill())
-            return reply;
-    }
-    const QList<QByteArray> lines = buffer.left(headEnd).split('\n');
-    const QList<QByteArray> statusLine = lines.first().trimmed().split(' ');
-    if (statusLine.size() < 2)
-        return reply;
+    QByteArray statusLine;
     qsizetype length = 0;
-    for (qsizetype i = 1; i < lines.size(); ++i) {
-        const qsizetype colon = lines[i].indexOf(':');
+    for (;;) {
+        while (!socket.canReadLine()) {
+            if (!waitMore())
+                return reply;
+        }
+        const QByteArray line = socket.readLine().trimmed();
+        if (statusLine.isEmpty()) {
+            statusLine = line;
+            continue;
+        }
+        if (line.isEmpty())
+            break;
+        const qsizetype colon = line.indexOf(':');
         if (colon < 0)
             continue;
-        const QByteArray name = lines[i].left(colon).trimmed().toLower();
-        const QByteArray value = lines[i].mid(colon + 1).trimmed();
+        const QByteArray name = line.left(colon).trimmed().toLower();
+        const QByteArray value = line.mid(colon + 1).trimmed();
         reply.headers.append({name, value});
         if (name == "content-length")
             length = value.toLongLong();
     }
-    buffer.remove(0, headEnd + 4);
-    while (buffer.size() < length) {
-        if (deadline.hasExpired() || !fill())
+    while (socket.bytesAvailable() < length) {
+        if (!waitMore())
             return reply;
     }
-    reply.body = buffer.left(length);
-    reply.status = statusLine[1].toInt();
+    reply.body = socket.read(length);
+    const QList<QByteArray> parts = statusLine.split(' ');
+    reply.status = parts.size() >= 2 ? parts[1].toInt() : 0;
     return reply;
 }
 

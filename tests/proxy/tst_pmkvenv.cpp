@@ -136,7 +136,7 @@ private Q_SLOTS:
         const Run r = pmkv({QStringLiteral("up")});
         QCOMPARE(r.exitCode, 0);
         QVERIFY2(r.err.contains("already running"), r.err.constData());
-        QVERIFY(r.out.contains("UPSTASH_REDIS_REST_TOKEN=" + m_token));
+        QVERIFY(r.out.contains(QByteArray("UPSTASH_REDIS_REST_TOKEN=" + m_token)));
         QCOMPARE(pidIn(QStringLiteral("redis.pid")), m_redisPid);
         QCOMPARE(pidIn(QStringLiteral("proxy.pid")), m_proxyPid);
     }
@@ -145,9 +145,11 @@ private Q_SLOTS:
     {
         const Run r = pmkv({QStringLiteral("status")}, false);
         QCOMPARE(r.exitCode, 0);
-        QVERIFY2(r.out.contains("redis-server: running (pid " + QByteArray::number(m_redisPid)),
+        QVERIFY2(r.out.contains(
+                     QByteArray("redis-server: running (pid " + QByteArray::number(m_redisPid))),
                  r.out.constData());
-        QVERIFY2(r.out.contains("pmkv-proxy: running (pid " + QByteArray::number(m_proxyPid)),
+        QVERIFY2(r.out.contains(
+                     QByteArray("pmkv-proxy: running (pid " + QByteArray::number(m_proxyPid))),
                  r.out.constData());
     }
 
@@ -176,8 +178,8 @@ private Q_SLOTS:
                   QStringLiteral("--redis-port"), QString::number(RedisServer::freePort())},
                  false);
         QCOMPARE(r.exitCode, 2);
-        QVERIFY2(r.err.contains("port " + QByteArray::number(squatter.serverPort()) +
-                                " (pmkv-proxy) is taken"),
+        QVERIFY2(r.err.contains(QByteArray("port " + QByteArray::number(squatter.serverPort()) +
+                                           " (pmkv-proxy) is taken")),
                  r.err.constData());
         QVERIFY(!QFile::exists(other.path(QStringLiteral("redis.pid"))));
         // Redis port taken by our own running env Redis.
@@ -221,7 +223,7 @@ private Q_SLOTS:
         QVERIFY2(r.exitCode == 0, r.err.constData());
         m_redisPid = pidIn(QStringLiteral("redis.pid"));
         m_proxyPid = pidIn(QStringLiteral("proxy.pid"));
-        QVERIFY(r.out.contains("UPSTASH_REDIS_REST_TOKEN=" + m_token)); // same token
+        QVERIFY(r.out.contains(QByteArray("UPSTASH_REDIS_REST_TOKEN=" + m_token))); // same token
         QCOMPARE(call("/get/env:k").body, QByteArray(R"({"result":"persisted"})"));
         QVERIFY(QFile::exists(envFile(QStringLiteral("redis"))));
         QCOMPARE(pmkv({QStringLiteral("down")}).exitCode, 0);

@@ -2,6 +2,7 @@
 // HTTP/1.1 sockets.
 #include "proxyprocess.h"
 #include "redisserver.h"
+#include "testtree.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
