@@ -5,7 +5,7 @@
 # Needs `npm ci --prefix tests/conformance` first (installs the pinned client).
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
-proxy="${1:?usage: run.sh /path/to/pmkv-proxy}"
+proxy="$(realpath -m "${1:?usage: run.sh /path/to/pmkv-proxy}")"
 if ! command -v node >/dev/null; then
   echo "conformance: node is not installed (Node.js 18+ is needed for fetch and node:test)" >&2
   exit 1
