@@ -18,7 +18,7 @@ namespace pmkv {
 
 namespace {
 
-constexpr qint64 readChunk = 64 * 1024;
+constexpr qint64 readChunk = 256 * 1024;
 constexpr qint64 maxPendingOutput = 4 * 1024 * 1024;
 constexpr qint64 maxDrainBytes = 64 * 1024 * 1024;
 constexpr qint64 drainTimeoutMs = 3000;
@@ -108,13 +108,14 @@ void ProxyConnection::readSocket()
             m_paused = true; // the kernel buffer fills, TCP slows the client down
             break;
         }
-        const QByteArray chunk = m_socket->read(readChunk);
-        if (chunk.isEmpty())
+        char chunk[16 * 1024];
+        const qint64 n = m_socket->read(chunk, sizeof chunk);
+        if (n <= 0)
             break;
         if (m_parser.isIdle())
             m_requestStarted.start();
         m_lastActivity.restart();
-        m_parser.append(chunk);
+        m_parser.append(chunk, n);
         updateAccounting();
         if (m_parser.takeContinueRequest())
             m_socket->write("HTTP/1.1 100 Continue\r\n\r\n");

@@ -123,6 +123,11 @@ private Q_SLOTS:
         QTest::newRow("string") << KvReply::string("v") << false << QByteArray(R"({"result":"v"})");
         QTest::newRow("string base64")
             << KvReply::string("hello") << true << QByteArray(R"({"result":"aGVsbG8="})");
+        QTest::newRow("base64 without padding")
+            << KvReply::string("abcdef") << true << QByteArray(R"({"result":"YWJjZGVm"})");
+        QTest::newRow("base64 of all byte values")
+            << KvReply::string(QByteArray::fromHex("00ff10fe80")) << true
+            << QByteArray(R"({"result":"AP8Q/oA="})");
         QTest::newRow("string OK in base64 is encoded")
             << KvReply::string("OK") << true << QByteArray(R"({"result":"T0s="})");
         QTest::newRow("nil") << KvReply::nil() << true << QByteArray(R"({"result":null})");

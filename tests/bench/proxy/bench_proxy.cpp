@@ -42,11 +42,13 @@ quint16 freePort()
 
 void waitForPort(quint16 port, QProcess& process, const char* name)
 {
+    if (!process.waitForStarted(5000))
+        die(QStringLiteral("cannot start %1: %2").arg(QLatin1String(name), process.errorString()));
     const QDeadlineTimer deadline(15000);
     while (!deadline.hasExpired()) {
         if (process.state() != QProcess::Running)
-            die(QStringLiteral("%1 exited: %2").arg(QLatin1String(name),
-                                                    QString::fromLocal8Bit(process.readAll())));
+            die(QStringLiteral("%1 exited: %2")
+                    .arg(QLatin1String(name), QString::fromLocal8Bit(process.readAll())));
         QTcpSocket s;
         s.connectToHost(QHostAddress::LocalHost, port);
         if (s.waitForConnected(200))
@@ -116,8 +118,10 @@ double viaProxy(HttpClient& http, const QByteArray& value, int pipeline, int tot
         QByteArray body;
         body.reserve(pipeline * (value.size() + 40));
         auto command = [&](int i) {
-            body += set ? "[\"SET\",\"" + key(i) + "\",\"" + value + "\"]"
-                        : "[\"GET\",\"" + key(i) + "\"]";
+            if (set)
+                body += "[\"SET\",\"" + key(i) + "\",\"" + value + "\"]";
+            else
+                body += "[\"GET\",\"" + key(i) + "\"]";
         };
         if (pipeline == 1) {
             command(done);
@@ -147,8 +151,8 @@ double direct(RedisClient& redis, const QByteArray& value, int pipeline, int tot
         bool failed = false;
         QEventLoop loop;
         for (int i = 0; i < pipeline; ++i) {
-            const KvCommand c = set ? KvCommand{"SET", key(done + i), value}
-                                    : KvCommand{"GET", key(done + i)};
+            const KvCommand c =
+                set ? KvCommand{"SET", key(done + i), value} : KvCommand{"GET", key(done + i)};
             redis.send(c, [&](const Result<KvReply>& r) {
                 failed |= !r.ok() || r.value().isError();
                 if (--remaining == 0)
@@ -194,10 +198,9 @@ int main(int argc, char** argv)
     env.insert(QStringLiteral("PMKV_PROXY_TOKEN"), QStringLiteral("bench-token"));
     proxy.setProcessEnvironment(env);
     proxy.setProcessChannelMode(QProcess::MergedChannels);
-    proxy.start(args.at(1), {QStringLiteral("--listen"),
-                             QStringLiteral("127.0.0.1:%1").arg(proxyPort),
-                             QStringLiteral("--redis"),
-                             QStringLiteral("redis://127.0.0.1:%1").arg(redisPort)});
+    proxy.start(args.at(1),
+                {QStringLiteral("--listen"), QStringLiteral("127.0.0.1:%1").arg(proxyPort),
+                 QStringLiteral("--redis"), QStringLiteral("redis://127.0.0.1:%1").arg(redisPort)});
     waitForPort(proxyPort, proxy, "pmkv-proxy");
 
     // 1.5 KB of JSON-ish text, as a story document is.
