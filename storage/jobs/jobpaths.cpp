@@ -40,6 +40,11 @@ QString JobPaths::reportsFolder() const
     return m_root + QStringLiteral("/reports");
 }
 
+QString JobPaths::plansFolder() const
+{
+    return m_root + QStringLiteral("/plans");
+}
+
 QString JobPaths::snapshotsFolder() const
 {
     return m_root + QStringLiteral("/snapshots");
@@ -48,7 +53,8 @@ QString JobPaths::snapshotsFolder() const
 bool JobPaths::ensure() const
 {
     QDir dir;
-    return dir.mkpath(runsFolder()) && dir.mkpath(reportsFolder()) && dir.mkpath(snapshotsFolder());
+    return dir.mkpath(runsFolder()) && dir.mkpath(reportsFolder()) &&
+           dir.mkpath(snapshotsFolder()) && dir.mkpath(plansFolder());
 }
 
 } // namespace pmkv

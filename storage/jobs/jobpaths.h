@@ -19,6 +19,7 @@ public:
     QString runsFolder() const;
     QString journalPath(const QString& runId) const;
     QString reportsFolder() const;
+    QString plansFolder() const;
     QString snapshotsFolder() const;
     // Creates the folders; false when the root cannot be created.
     bool ensure() const;

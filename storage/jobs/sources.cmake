@@ -13,4 +13,27 @@ target_sources(pmkv_storage PRIVATE
   ${CMAKE_CURRENT_LIST_DIR}/jobpaths.h
   ${CMAKE_CURRENT_LIST_DIR}/jobpaths.cpp
   ${CMAKE_CURRENT_LIST_DIR}/auditlog.h
-  ${CMAKE_CURRENT_LIST_DIR}/auditlog.cpp)
+  ${CMAKE_CURRENT_LIST_DIR}/auditlog.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/journalrecords.h
+  ${CMAKE_CURRENT_LIST_DIR}/journal.h
+  ${CMAKE_CURRENT_LIST_DIR}/journal.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/keycapture.h
+  ${CMAKE_CURRENT_LIST_DIR}/keycapture.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/jobprogress.h
+  ${CMAKE_CURRENT_LIST_DIR}/jobprogress.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/migrationplan.h
+  ${CMAKE_CURRENT_LIST_DIR}/migrationplan.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/planner.h
+  ${CMAKE_CURRENT_LIST_DIR}/planner.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/migrator.h
+  ${CMAKE_CURRENT_LIST_DIR}/migrator.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/rollbackjob.h
+  ${CMAKE_CURRENT_LIST_DIR}/rollbackjob.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/validator.h
+  ${CMAKE_CURRENT_LIST_DIR}/validator.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/jobreport.h
+  ${CMAKE_CURRENT_LIST_DIR}/jobreport.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/snapshotjob.h
+  ${CMAKE_CURRENT_LIST_DIR}/snapshotjob.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/archivejob.h
+  ${CMAKE_CURRENT_LIST_DIR}/archivejob.cpp)

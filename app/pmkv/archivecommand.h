@@ -1,0 +1,19 @@
+#pragma once
+
+#include "clicommand.h"
+
+namespace pmkv {
+
+class ArchiveCommand final : public CliCommand
+{
+public:
+    QString name() const override { return QStringLiteral("archive"); }
+    QString summary() const override;
+
+protected:
+    void configure(QCommandLineParser& parser) override;
+    QString epilog() const override;
+    int execute(const QCommandLineParser& parser) override;
+};
+
+} // namespace pmkv

@@ -1,0 +1,55 @@
+#pragma once
+
+#include "core/result.h"
+#include "jobs/jobpaths.h"
+
+#include <QString>
+#include <QVector>
+
+namespace pmkv {
+
+// Phase 6: renames pm/ to pm-backup/ (never deletes), only after a checklist passes:
+//   * a verified backup exists (the newest <name>-backup-*.tar.gz beside the folder, or the
+//     one given, read end to end against its manifest);
+//   * the target name is free (otherwise the next free "-2", "-3" ... suffix is chosen);
+//   * the target is on the same filesystem (so the rename is atomic);
+//   * no migration run is unfinished;
+//   * the latest validation is clean, or the user overrides it explicitly.
+// The rename is journaled (a run of kind "archive", params from/to) and undo() renames it
+// back.
+class ArchiveJob final
+{
+public:
+    struct Check
+    {
+        QString name; // "backup", "target", "filesystem", "runs", "validation"
+        bool ok = false;
+        QString detail;
+    };
+    struct Params
+    {
+        JobPaths paths;
+        QString root;
+        QString target; // empty: <root>-backup (with a suffix if taken)
+        QString backup; // empty: the newest beside the root
+        bool validationClean = false;
+        QString validationDetail;
+        bool overrideValidation = false;
+        bool dryRun = false;
+    };
+    struct Outcome
+    {
+        QVector<Check> checks;
+        QString from;
+        QString to;
+        QString runId;
+        bool renamed = false;
+        bool passed() const;
+    };
+
+    static Result<Outcome> run(const Params& params);
+    // Renames the archive of `runId` (empty: the newest archive run not undone) back.
+    static Result<Outcome> undo(const JobPaths& paths, const QString& runId);
+};
+
+} // namespace pmkv

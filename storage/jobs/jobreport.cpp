@@ -1,0 +1,240 @@
+#include "jobs/jobreport.h"
+
+#include "jobs/filesync.h"
+
+#include <QDir>
+#include <QJsonArray>
+#include <QJsonDocument>
+
+namespace pmkv {
+
+namespace {
+
+QString mdEscape(QString text)
+{
+    return text.replace(QLatin1Char('|'), QStringLiteral("\\|"));
+}
+
+} // namespace
+
+JobReport::JobReport(QString title)
+    : m_title(std::move(title)), m_createdAt(QDateTime::currentDateTimeUtc())
+{
+}
+
+QVector<Problem> JobReport::problems() const
+{
+    if (m_validation)
+        return m_validation->problems;
+    if (m_plan)
+        return m_plan->problems;
+    return {};
+}
+
+int JobReport::exitCode() const
+{
+    int code = 0;
+    for (const Problem& p : problems())
+        code = qMax(code, p.severity == Severity::Error ? 2 : 1);
+    if (m_plan && m_plan->counts().conflict > 0)
+        code = qMax(code, 1);
+    if (m_validation)
+        code = qMax(code, m_validation->exitCode());
+    return code;
+}
+
+QStringList JobReport::recommendations() const
+{
+    QStringList r;
+    int errors = 0;
+    int warnings = 0;
+    for (const Problem& p : problems())
+        ++(p.severity == Severity::Error ? errors : warnings);
+    if (errors > 0)
+        r << QStringLiteral("Fix the %1 files with errors (listed below): they are not migrated "
+                            "until they parse and map to a safe key.")
+                 .arg(errors);
+    if (warnings > 0)
+        r << QStringLiteral("Review the %1 warnings (dangling references, lists that disagree "
+                            "with folders); they do not block the migration.")
+                 .arg(warnings);
+    if (m_plan) {
+        const auto c = m_plan->counts();
+        if (c.conflict > 0)
+            r << QStringLiteral("%1 keys exist with other values: re-plan with --policy "
+                                "overwrite (the journal keeps the old values for rollback) or "
+                                "--policy skip-existing.")
+                     .arg(c.conflict);
+    }
+    if (m_migration && m_migration->cancelled)
+        r << QStringLiteral("The run was cancelled: finish it with `pmkv migrate --resume %1`.")
+                 .arg(m_migration->runId);
+    if (m_validation) {
+        const auto& v = *m_validation;
+        if (v.counts.value(QStringLiteral("only-files")) > 0)
+            r << QStringLiteral("%1 keys are missing from the key space: run `pmkv migrate`.")
+                     .arg(v.counts.value(QStringLiteral("only-files")));
+        if (v.counts.value(QStringLiteral("different")) > 0)
+            r << QStringLiteral("%1 keys differ from the files: compare them with `pmkv diff`, "
+                                "then migrate with --policy overwrite if the files are right.")
+                     .arg(v.counts.value(QStringLiteral("different")));
+        if (v.counts.value(QStringLiteral("equal-json")) > 0)
+            r << QStringLiteral("%1 keys hold the same JSON with other bytes (spacing or key "
+                                "order): harmless for the application; overwrite to make them "
+                                "byte-identical.")
+                     .arg(v.counts.value(QStringLiteral("equal-json")));
+        if (v.counts.value(QStringLiteral("only-kv")) > 0)
+            r << QStringLiteral("%1 keys under the prefix have no file: check whether another "
+                                "writer (dual write) created them before archiving pm/.")
+                     .arg(v.counts.value(QStringLiteral("only-kv")));
+        if (v.counts.value(QStringLiteral("wrong-type")) > 0)
+            r << QStringLiteral("%1 keys are not strings: the application cannot read them; "
+                                "delete or rename them.")
+                     .arg(v.counts.value(QStringLiteral("wrong-type")));
+        if (v.withTtl > 0)
+            r << QStringLiteral("%1 keys have a TTL and will expire: remove it (PERSIST).")
+                     .arg(v.withTtl);
+        if (v.sampled)
+            r << QStringLiteral("This was a sample: run a full `pmkv validate` before archiving.");
+        if (v.clean() && !v.sampled)
+            r << QStringLiteral("Validation is clean: next, a verified backup (`pmkv backup`) "
+                                "and then `pmkv archive`.");
+    }
+    return r;
+}
+
+QJsonObject JobReport::toJson() const
+{
+    QJsonObject o{
+        {QStringLiteral("title"), m_title},
+        {QStringLiteral("createdAt"), m_createdAt.toString(Qt::ISODateWithMs)},
+        {QStringLiteral("exitCode"), exitCode()},
+        {QStringLiteral("recommendations"), QJsonArray::fromStringList(recommendations())}};
+    if (m_plan) {
+        QJsonObject plan = m_plan->toJson();
+        plan.remove(QStringLiteral("items")); // the plan file has them
+        o.insert(QStringLiteral("plan"), plan);
+    }
+    if (m_migration) {
+        const auto& m = *m_migration;
+        o.insert(QStringLiteral("migration"),
+                 QJsonObject{{QStringLiteral("runId"), m.runId},
+                             {QStringLiteral("journal"), m.journalPath},
+                             {QStringLiteral("plan"), m.planPath},
+                             {QStringLiteral("written"), m.written},
+                             {QStringLiteral("resent"), m.resent},
+                             {QStringLiteral("skipped"), m.skipped},
+                             {QStringLiteral("bytes"), m.bytes},
+                             {QStringLiteral("batches"), m.batches},
+                             {QStringLiteral("seconds"), m.seconds},
+                             {QStringLiteral("keysPerSecond"),
+                              m.seconds > 0 ? double(m.written) / m.seconds : 0.0},
+                             {QStringLiteral("cancelled"), m.cancelled}});
+    }
+    if (m_validation)
+        o.insert(QStringLiteral("validation"), m_validation->toJson(1000));
+    return o;
+}
+
+QString JobReport::toMarkdown() const
+{
+    QString md;
+    md += QStringLiteral("# %1\n\n").arg(m_title);
+    md += QStringLiteral("Made %1. Exit code %2 (0 clean, 1 differences or warnings, 2 "
+                         "errors).\n\n")
+              .arg(m_createdAt.toString(Qt::ISODate))
+              .arg(exitCode());
+    const QStringList recs = recommendations();
+    if (!recs.isEmpty()) {
+        md += QStringLiteral("## Recommendations\n\n");
+        for (const QString& r : recs)
+            md += QStringLiteral("* ") + r + QLatin1Char('\n');
+        md += QLatin1Char('\n');
+    }
+    if (m_plan) {
+        const auto c = m_plan->counts();
+        md += QStringLiteral("## Plan\n\nSource `%1`, layout `%2` (prefix `%3`), policy `%4`, "
+                             "target `%5`.\n\n")
+                  .arg(m_plan->root, m_plan->layoutName, m_plan->prefix,
+                       MigrationPlan::policyName(m_plan->policy), m_plan->target);
+        md += QStringLiteral("| create | update | skip | conflict | bytes to write |\n"
+                             "|---:|---:|---:|---:|---:|\n| %1 | %2 | %3 | %4 | %5 |\n\n")
+                  .arg(c.create)
+                  .arg(c.update)
+                  .arg(c.skip)
+                  .arg(c.conflict)
+                  .arg(c.writeBytes);
+    }
+    if (m_migration) {
+        const auto& m = *m_migration;
+        md += QStringLiteral("## Migration\n\nRun `%1`: %2 keys written (%3 resent after an "
+                             "interruption), %4 bytes in %5 batches, %6 s (%7 keys/s)%8.\n\n"
+                             "Undo it with `pmkv rollback %1`.\n\n")
+                  .arg(m.runId)
+                  .arg(m.written)
+                  .arg(m.resent)
+                  .arg(m.bytes)
+                  .arg(m.batches)
+                  .arg(m.seconds, 0, 'f', 2)
+                  .arg(m.seconds > 0 ? double(m.written) / m.seconds : 0.0, 0, 'f', 0)
+                  .arg(m.cancelled ? QStringLiteral(", cancelled") : QString());
+    }
+    if (m_validation) {
+        const auto& v = *m_validation;
+        md += QStringLiteral("## Validation\n\n%1 keys from files checked, %2 keys under the "
+                             "prefix, %3 s (%4 keys/s)%5.\n\n")
+                  .arg(v.checkedKeys)
+                  .arg(v.kvKeys)
+                  .arg(v.seconds, 0, 'f', 2)
+                  .arg(v.keysPerSecond, 0, 'f', 0)
+                  .arg(v.sampled ? QStringLiteral(", sampled") : QString());
+        md += QStringLiteral("| kind | equal | equal-json | different | only-files | only-kv | "
+                             "wrong-type |\n|---|---:|---:|---:|---:|---:|---:|\n");
+        for (auto it = v.byRole.cbegin(); it != v.byRole.cend(); ++it) {
+            md += QStringLiteral("| %1 |").arg(it.key());
+            for (const char* s :
+                 {"equal", "equal-json", "different", "only-files", "only-kv", "wrong-type"})
+                md += QStringLiteral(" %1 |").arg(it->value(QLatin1String(s)));
+            md += QLatin1Char('\n');
+        }
+        md += QLatin1Char('\n');
+        for (const QString& n : v.notes)
+            md += QStringLiteral("Note: ") + n + QStringLiteral("\n\n");
+        if (!v.findings.isEmpty()) {
+            md += QStringLiteral("### Differences (first 200)\n\n| key | state | source | detail "
+                                 "|\n|---|---|---|---|\n");
+            for (int i = 0; i < v.findings.size() && i < 200; ++i) {
+                const auto& f = v.findings.at(i);
+                md += QStringLiteral("| `%1` | %2 | %3 | %4 |\n")
+                          .arg(mdEscape(f.key), Validator::stateName(f.state), mdEscape(f.source),
+                               mdEscape(f.detail));
+            }
+            md += QLatin1Char('\n');
+        }
+    }
+    const QVector<Problem> all = problems();
+    if (!all.isEmpty()) {
+        md += QStringLiteral("## Problems in the files\n\n");
+        for (const Problem& p : all)
+            md +=
+                QStringLiteral("* %1 `%2`: %3\n").arg(severityName(p.severity), p.path, p.message);
+        md += QLatin1Char('\n');
+    }
+    return md;
+}
+
+Result<QString> JobReport::save(const QString& folder, const QString& name) const
+{
+    QDir().mkpath(folder);
+    const QString base = folder + QLatin1Char('/') + name;
+    auto json = filesync::writeAtomically(base + QStringLiteral(".json"),
+                                          QJsonDocument(toJson()).toJson(QJsonDocument::Indented));
+    if (!json)
+        return json.error();
+    auto md = filesync::writeAtomically(base + QStringLiteral(".md"), toMarkdown().toUtf8());
+    if (!md)
+        return md.error();
+    return QString(base + QStringLiteral(".md"));
+}
+
+} // namespace pmkv

@@ -1,0 +1,45 @@
+#pragma once
+
+#include "core/result.h"
+#include "jobs/migrationplan.h"
+#include "jobs/migrator.h"
+#include "jobs/validator.h"
+
+#include <QJsonObject>
+#include <QString>
+
+#include <optional>
+
+namespace pmkv {
+
+// The report of a plan, a migration and/or a validation, as JSON and as readable Markdown:
+// counts, errors with paths, warnings (dangling references, list mismatches), validation
+// results, time and throughput, and concrete recommendations. Exit code: 0 clean,
+// 1 differences or warnings, 2 errors.
+class JobReport final
+{
+public:
+    explicit JobReport(QString title);
+
+    void setPlan(const MigrationPlan& plan) { m_plan = plan; }
+    void setMigration(const Migrator::Outcome& outcome) { m_migration = outcome; }
+    void setValidation(const Validator::Outcome& outcome) { m_validation = outcome; }
+
+    QStringList recommendations() const;
+    int exitCode() const;
+    QJsonObject toJson() const;
+    QString toMarkdown() const;
+    // Writes <folder>/<name>.json and <folder>/<name>.md; returns the Markdown path.
+    Result<QString> save(const QString& folder, const QString& name) const;
+
+private:
+    QVector<Problem> problems() const;
+
+    QString m_title;
+    QDateTime m_createdAt;
+    std::optional<MigrationPlan> m_plan;
+    std::optional<Migrator::Outcome> m_migration;
+    std::optional<Validator::Outcome> m_validation;
+};
+
+} // namespace pmkv

@@ -1,0 +1,477 @@
+#include "jobs/journal.h"
+
+#include "jobs/jobpaths.h"
+
+#include <QAtomicInteger>
+#include <QCryptographicHash>
+#include <QDir>
+#include <QFileInfo>
+#include <QJsonDocument>
+#include <QRandomGenerator>
+#include <QSqlDatabase>
+#include <QSqlError>
+#include <QSqlQuery>
+#include <QVariant>
+
+#include <map>
+
+namespace pmkv {
+
+namespace {
+
+QAtomicInteger<quint64> g_connectionCounter;
+
+QString nowText()
+{
+    return QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs);
+}
+
+Error sqlError(const QString& path, const QString& what, const QSqlError& error)
+{
+    return makeError(QStringLiteral("journal.sql"),
+                     QStringLiteral("journal %1: cannot %2: %3. Check that the disk is not full "
+                                    "and that no other program locks the file.")
+                         .arg(path, what, error.text()));
+}
+
+QString opName(JournalEntry::Op op)
+{
+    return op == JournalEntry::Op::Delete ? QStringLiteral("del") : QStringLiteral("set");
+}
+
+JournalBatch::State batchStateFromName(const QString& name)
+{
+    if (name == QLatin1String("done"))
+        return JournalBatch::State::Done;
+    if (name == QLatin1String("undone"))
+        return JournalBatch::State::Undone;
+    return JournalBatch::State::Pending;
+}
+
+} // namespace
+
+QByteArray stateHash(const PreviousValue& value)
+{
+    if (!value.existed())
+        return QByteArray();
+    if (!value.isString())
+        return QByteArray("type:") + value.type.toLatin1();
+    return QCryptographicHash::hash(value.value, QCryptographicHash::Sha256).toHex();
+}
+
+QString journalRunStateName(JournalRun::State state)
+{
+    switch (state) {
+    case JournalRun::State::Running:
+        return QStringLiteral("running");
+    case JournalRun::State::Done:
+        return QStringLiteral("done");
+    case JournalRun::State::Failed:
+        return QStringLiteral("failed");
+    case JournalRun::State::Cancelled:
+        return QStringLiteral("cancelled");
+    case JournalRun::State::Undone:
+        return QStringLiteral("undone");
+    }
+    return QStringLiteral("running");
+}
+
+JournalRun::State journalRunStateFromName(const QString& name)
+{
+    for (auto s : {JournalRun::State::Running, JournalRun::State::Done, JournalRun::State::Failed,
+                   JournalRun::State::Cancelled, JournalRun::State::Undone}) {
+        if (journalRunStateName(s) == name)
+            return s;
+    }
+    return JournalRun::State::Running;
+}
+
+QString journalBatchStateName(JournalBatch::State state)
+{
+    switch (state) {
+    case JournalBatch::State::Pending:
+        return QStringLiteral("pending");
+    case JournalBatch::State::Done:
+        return QStringLiteral("done");
+    case JournalBatch::State::Undone:
+        return QStringLiteral("undone");
+    }
+    return QStringLiteral("pending");
+}
+
+Journal::Journal(QString path, QString connectionName)
+    : m_path(std::move(path)), m_connectionName(std::move(connectionName))
+{
+}
+
+Journal::~Journal()
+{
+    {
+        QSqlDatabase db = QSqlDatabase::database(m_connectionName, false);
+        if (db.isOpen())
+            db.close();
+    }
+    QSqlDatabase::removeDatabase(m_connectionName);
+}
+
+QString Journal::newRunId(const QString& kind)
+{
+    const QString time =
+        QDateTime::currentDateTimeUtc().toString(QStringLiteral("yyyyMMddTHHmmsszzz"));
+    const quint32 salt = QRandomGenerator::global()->generate() & 0xffffu;
+    return QStringLiteral("%1Z-%2-%3").arg(time, kind).arg(salt, 4, 16, QLatin1Char('0'));
+}
+
+Result<std::unique_ptr<Journal>> Journal::openFile(const QString& path, bool create)
+{
+    if (!create && !QFileInfo::exists(path))
+        return makeError(
+            QStringLiteral("journal.missing"),
+            QStringLiteral("no journal at %1: list runs with `pmkv status`").arg(path));
+    if (create && !QDir().mkpath(QFileInfo(path).absolutePath()))
+        return makeError(QStringLiteral("journal.folder"),
+                         QStringLiteral("cannot create the folder of the journal %1").arg(path));
+    const QString name =
+        QStringLiteral("pmkv-journal-%1").arg(g_connectionCounter.fetchAndAddOrdered(1));
+    std::unique_ptr<Journal> journal(new Journal(path, name));
+    QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), name);
+    db.setDatabaseName(path);
+    db.setConnectOptions(QStringLiteral("QSQLITE_BUSY_TIMEOUT=10000"));
+    if (!db.open())
+        return sqlError(path, QStringLiteral("open"), db.lastError());
+    QSqlQuery q(db);
+    for (const char* pragma :
+         {"PRAGMA journal_mode=WAL", "PRAGMA synchronous=FULL", "PRAGMA foreign_keys=ON"}) {
+        if (!q.exec(QLatin1String(pragma)))
+            return sqlError(path, QLatin1String(pragma), q.lastError());
+    }
+    auto schema = journal->initSchema();
+    if (!schema)
+        return schema.error();
+    return journal;
+}
+
+Result<void> Journal::initSchema()
+{
+    QSqlDatabase db = QSqlDatabase::database(m_connectionName);
+    QSqlQuery q(db);
+    const char* statements[] = {
+        "CREATE TABLE IF NOT EXISTS run(id TEXT PRIMARY KEY, kind TEXT NOT NULL, params TEXT, "
+        "state TEXT NOT NULL, message TEXT, parent TEXT, created TEXT, updated TEXT)",
+        "CREATE TABLE IF NOT EXISTS batch(id INTEGER PRIMARY KEY AUTOINCREMENT, state TEXT NOT "
+        "NULL, created TEXT, updated TEXT)",
+        "CREATE TABLE IF NOT EXISTS entry(batch INTEGER NOT NULL REFERENCES batch(id), seq "
+        "INTEGER NOT NULL, key BLOB NOT NULL, op TEXT NOT NULL, new_hash TEXT, new_value BLOB, "
+        "new_pttl INTEGER, prev_type TEXT NOT NULL, prev_value BLOB, prev_pttl INTEGER, "
+        "PRIMARY KEY(batch, seq))",
+    };
+    for (const char* s : statements) {
+        if (!q.exec(QLatin1String(s)))
+            return sqlError(m_path, QStringLiteral("create its tables"), q.lastError());
+    }
+    return {};
+}
+
+Result<std::unique_ptr<Journal>> Journal::create(const JobPaths& paths, const QString& kind,
+                                                 const QJsonObject& params,
+                                                 const QString& parentRunId)
+{
+    const QString id = newRunId(kind);
+    auto opened = openFile(paths.journalPath(id), true);
+    if (!opened)
+        return opened.error();
+    std::unique_ptr<Journal> journal = std::move(opened).value();
+    QSqlQuery q(QSqlDatabase::database(journal->m_connectionName));
+    q.prepare(QStringLiteral("INSERT INTO run(id, kind, params, state, message, parent, created, "
+                             "updated) VALUES(?, ?, ?, ?, '', ?, ?, ?)"));
+    const QString now = nowText();
+    q.addBindValue(id);
+    q.addBindValue(kind);
+    q.addBindValue(QString::fromUtf8(QJsonDocument(params).toJson(QJsonDocument::Compact)));
+    q.addBindValue(journalRunStateName(JournalRun::State::Running));
+    q.addBindValue(parentRunId);
+    q.addBindValue(now);
+    q.addBindValue(now);
+    if (!q.exec())
+        return sqlError(journal->m_path, QStringLiteral("record the run"), q.lastError());
+    return journal;
+}
+
+Result<std::unique_ptr<Journal>> Journal::open(const QString& path)
+{
+    return openFile(path, false);
+}
+
+Result<std::unique_ptr<Journal>> Journal::openRun(const JobPaths& paths, const QString& runId)
+{
+    return open(paths.journalPath(runId));
+}
+
+QVector<JournalRun> Journal::listRuns(const JobPaths& paths)
+{
+    QVector<JournalRun> runs;
+    const QStringList files =
+        QDir(paths.runsFolder()).entryList({QStringLiteral("*.sqlite")}, QDir::Files, QDir::Name);
+    for (const QString& file : files) {
+        auto journal = open(paths.runsFolder() + QLatin1Char('/') + file);
+        if (!journal)
+            continue;
+        JournalRun run = journal.value()->run();
+        if (!run.id.isEmpty())
+            runs.append(run);
+    }
+    std::sort(runs.begin(), runs.end(),
+              [](const JournalRun& a, const JournalRun& b) { return a.id < b.id; });
+    return runs;
+}
+
+JournalRun Journal::run() const
+{
+    JournalRun run;
+    run.path = m_path;
+    QSqlQuery q(QSqlDatabase::database(m_connectionName));
+    if (!q.exec(QStringLiteral(
+            "SELECT id, kind, params, state, message, parent, created, updated FROM run")) ||
+        !q.next())
+        return run;
+    run.id = q.value(0).toString();
+    run.kind = q.value(1).toString();
+    run.params = QJsonDocument::fromJson(q.value(2).toString().toUtf8()).object();
+    run.state = journalRunStateFromName(q.value(3).toString());
+    run.message = q.value(4).toString();
+    run.parentRunId = q.value(5).toString();
+    run.createdAt = QDateTime::fromString(q.value(6).toString(), Qt::ISODateWithMs);
+    run.updatedAt = QDateTime::fromString(q.value(7).toString(), Qt::ISODateWithMs);
+    return run;
+}
+
+Result<void> Journal::setState(JournalRun::State state, const QString& message)
+{
+    QSqlQuery q(QSqlDatabase::database(m_connectionName));
+    q.prepare(QStringLiteral("UPDATE run SET state = ?, message = ?, updated = ?"));
+    q.addBindValue(journalRunStateName(state));
+    q.addBindValue(message);
+    q.addBindValue(nowText());
+    if (!q.exec())
+        return sqlError(m_path, QStringLiteral("record the run's state"), q.lastError());
+    return {};
+}
+
+Result<void> Journal::updateParams(const QJsonObject& params)
+{
+    QJsonObject merged = run().params;
+    for (auto it = params.begin(); it != params.end(); ++it)
+        merged.insert(it.key(), it.value());
+    QSqlQuery q(QSqlDatabase::database(m_connectionName));
+    q.prepare(QStringLiteral("UPDATE run SET params = ?, updated = ?"));
+    q.addBindValue(QString::fromUtf8(QJsonDocument(merged).toJson(QJsonDocument::Compact)));
+    q.addBindValue(nowText());
+    if (!q.exec())
+        return sqlError(m_path, QStringLiteral("record the run's parameters"), q.lastError());
+    return {};
+}
+
+Result<qint64> Journal::beginBatch(const QVector<JournalEntry>& entries,
+                                   const QVector<qint64>& alsoMarkDone)
+{
+    QSqlDatabase db = QSqlDatabase::database(m_connectionName);
+    if (!db.transaction())
+        return sqlError(m_path, QStringLiteral("start a transaction"), db.lastError());
+    QSqlQuery q(db);
+    q.prepare(QStringLiteral("INSERT INTO batch(state, created, updated) VALUES(?, ?, ?)"));
+    const QString now = nowText();
+    q.addBindValue(journalBatchStateName(JournalBatch::State::Pending));
+    q.addBindValue(now);
+    q.addBindValue(now);
+    if (!q.exec()) {
+        const QSqlError error = q.lastError();
+        db.rollback();
+        return sqlError(m_path, QStringLiteral("record a batch"), error);
+    }
+    const qint64 batchId = q.lastInsertId().toLongLong();
+    if (!alsoMarkDone.isEmpty()) {
+        QSqlQuery d(db);
+        d.prepare(QStringLiteral("UPDATE batch SET state = 'done', updated = ? WHERE id = ?"));
+        for (const qint64 id : alsoMarkDone) {
+            d.bindValue(0, now);
+            d.bindValue(1, id);
+            if (!d.exec()) {
+                const QSqlError error = d.lastError();
+                db.rollback();
+                return sqlError(m_path, QStringLiteral("mark a batch done"), error);
+            }
+        }
+    }
+    QSqlQuery e(db);
+    e.prepare(QStringLiteral("INSERT INTO entry(batch, seq, key, op, new_hash, new_value, "
+                             "new_pttl, prev_type, prev_value, prev_pttl) "
+                             "VALUES(?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
+    for (int i = 0; i < entries.size(); ++i) {
+        const JournalEntry& entry = entries.at(i);
+        e.bindValue(0, batchId);
+        e.bindValue(1, i);
+        e.bindValue(2, entry.key);
+        e.bindValue(3, opName(entry.op));
+        e.bindValue(4, QString::fromLatin1(entry.newHash));
+        e.bindValue(5, entry.hasNewValue ? QVariant(entry.newValue) : QVariant());
+        e.bindValue(6, entry.newPttl);
+        e.bindValue(7, entry.previous.type);
+        e.bindValue(8, entry.previous.isString() ? QVariant(entry.previous.value) : QVariant());
+        e.bindValue(9, entry.previous.pttl);
+        if (!e.exec()) {
+            const QSqlError error = e.lastError();
+            db.rollback();
+            return sqlError(m_path, QStringLiteral("record the batch's keys"), error);
+        }
+    }
+    if (!db.commit()) {
+        const QSqlError error = db.lastError();
+        db.rollback();
+        return sqlError(m_path, QStringLiteral("commit a batch"), error);
+    }
+    return batchId;
+}
+
+Result<void> Journal::setBatchState(qint64 batchId, JournalBatch::State state)
+{
+    QSqlQuery q(QSqlDatabase::database(m_connectionName));
+    q.prepare(QStringLiteral("UPDATE batch SET state = ?, updated = ? WHERE id = ?"));
+    q.addBindValue(journalBatchStateName(state));
+    q.addBindValue(nowText());
+    q.addBindValue(batchId);
+    if (!q.exec())
+        return sqlError(m_path, QStringLiteral("mark a batch ") + journalBatchStateName(state),
+                        q.lastError());
+    if (q.numRowsAffected() != 1)
+        return makeError(QStringLiteral("journal.batch"),
+                         QStringLiteral("journal %1 has no batch %2").arg(m_path).arg(batchId));
+    return {};
+}
+
+Result<void> Journal::markDone(qint64 batchId)
+{
+    return setBatchState(batchId, JournalBatch::State::Done);
+}
+
+Result<void> Journal::markUndone(qint64 batchId)
+{
+    return setBatchState(batchId, JournalBatch::State::Undone);
+}
+
+Result<QVector<JournalBatch>> Journal::batches(bool onlyPending) const
+{
+    QSqlDatabase db = QSqlDatabase::database(m_connectionName);
+    QSqlQuery q(db);
+    q.setForwardOnly(true);
+    QString sql = QStringLiteral(
+        "SELECT b.id, b.state, b.created, e.key, e.op, e.new_hash, e.new_value, e.new_pttl, "
+        "e.prev_type, e.prev_value, e.prev_pttl FROM batch b LEFT JOIN entry e ON e.batch = b.id");
+    if (onlyPending)
+        sql += QStringLiteral(" WHERE b.state = 'pending'");
+    sql += QStringLiteral(" ORDER BY b.id, e.seq");
+    if (!q.exec(sql))
+        return sqlError(m_path, QStringLiteral("read its batches"), q.lastError());
+    QVector<JournalBatch> result;
+    while (q.next()) {
+        const qint64 id = q.value(0).toLongLong();
+        if (result.isEmpty() || result.last().id != id) {
+            JournalBatch batch;
+            batch.id = id;
+            batch.state = batchStateFromName(q.value(1).toString());
+            batch.createdAt = QDateTime::fromString(q.value(2).toString(), Qt::ISODateWithMs);
+            result.append(batch);
+        }
+        if (q.value(3).isNull())
+            continue; // a batch without entries
+        JournalEntry entry;
+        entry.key = q.value(3).toByteArray();
+        entry.op = q.value(4).toString() == QLatin1String("del") ? JournalEntry::Op::Delete
+                                                                 : JournalEntry::Op::Set;
+        entry.newHash = q.value(5).toString().toLatin1();
+        entry.hasNewValue = !q.value(6).isNull();
+        entry.newValue = q.value(6).toByteArray();
+        entry.newPttl = q.value(7).toLongLong();
+        entry.previous.type = q.value(8).toString();
+        entry.previous.value = q.value(9).toByteArray();
+        entry.previous.pttl = q.value(10).toLongLong();
+        result.last().entries.append(entry);
+    }
+    return result;
+}
+
+Result<QSet<QByteArray>> Journal::journaledKeys() const
+{
+    QSqlQuery q(QSqlDatabase::database(m_connectionName));
+    q.setForwardOnly(true);
+    if (!q.exec(QStringLiteral("SELECT key FROM entry")))
+        return sqlError(m_path, QStringLiteral("read its keys"), q.lastError());
+    QSet<QByteArray> keys;
+    while (q.next())
+        keys.insert(q.value(0).toByteArray());
+    return keys;
+}
+
+Result<Journal::Counts> Journal::counts() const
+{
+    QSqlQuery q(QSqlDatabase::database(m_connectionName));
+    if (!q.exec(QStringLiteral("SELECT state, COUNT(*) FROM batch GROUP BY state")))
+        return sqlError(m_path, QStringLiteral("count its batches"), q.lastError());
+    Counts counts;
+    while (q.next()) {
+        const qint64 n = q.value(1).toLongLong();
+        switch (batchStateFromName(q.value(0).toString())) {
+        case JournalBatch::State::Pending:
+            counts.pendingBatches = n;
+            break;
+        case JournalBatch::State::Done:
+            counts.doneBatches = n;
+            break;
+        case JournalBatch::State::Undone:
+            counts.undoneBatches = n;
+            break;
+        }
+    }
+    if (!q.exec(QStringLiteral("SELECT COUNT(DISTINCT key) FROM entry")) || !q.next())
+        return sqlError(m_path, QStringLiteral("count its keys"), q.lastError());
+    counts.keys = q.value(0).toLongLong();
+    return counts;
+}
+
+Result<QVector<UndoStep>> Journal::undoSteps() const
+{
+    auto all = batches(false);
+    if (!all)
+        return all.error();
+    // Per key: the first write gives what to restore, the last write what the key holds now.
+    std::map<QByteArray, UndoStep> steps;
+    for (const JournalBatch& batch : all.value()) {
+        if (batch.state == JournalBatch::State::Undone)
+            continue;
+        for (const JournalEntry& entry : batch.entries) {
+            const QByteArray written =
+                entry.op == JournalEntry::Op::Delete ? QByteArray() : entry.newHash;
+            auto found = steps.find(entry.key);
+            if (found == steps.end()) {
+                UndoStep step;
+                step.key = entry.key;
+                step.restore = entry.previous;
+                step.batchId = batch.id;
+                found = steps.emplace(entry.key, step).first;
+            } else {
+                found->second.expectedHashes.clear();
+            }
+            found->second.expectedHashes.append(written);
+            if (batch.state == JournalBatch::State::Pending) {
+                // Perhaps never sent: the key may still hold what it held before this write.
+                found->second.expectedHashes.append(stateHash(entry.previous));
+            }
+        }
+    }
+    QVector<UndoStep> result;
+    result.reserve(int(steps.size()));
+    for (auto& [key, step] : steps)
+        result.append(std::move(step));
+    return result;
+}
+
+} // namespace pmkv

@@ -1,0 +1,95 @@
+#pragma once
+
+#include "core/result.h"
+#include "jobs/journalrecords.h"
+
+#include <QSet>
+#include <QString>
+#include <QVector>
+
+#include <memory>
+
+namespace pmkv {
+
+class JobPaths;
+
+// The durable record of one run: an SQLite file (runs/<run id>.sqlite under JobPaths) opened
+// through QtSql with journal_mode=WAL and synchronous=FULL, so that a call that returned has
+// reached the disk and survives kill -9 or a power cut.
+//
+// The write protocol every job follows (migrate, rollback, sync, restore-snapshot):
+//   1. capture the previous values and TTLs of the batch's keys (KeyCapture);
+//   2. beginBatch(entries)      -> durable, state Pending;
+//   3. send the batch to the store;
+//   4. markDone(batch id)       -> durable, state Done.
+// After a crash, the batches left Pending may or may not have reached the store: a resume
+// sends them again (the same bytes, so the result does not change) and marks them done, and
+// never captures "previous" values again for a key the run already journaled. undoSteps()
+// always takes a key's state from the run's FIRST batch that wrote it.
+//
+// Threading: a Journal owns one QSqlDatabase connection of its own and must be used only on
+// the thread that opened it (one connection per thread). Open another Journal on the same
+// file from another thread if needed; SQLite's WAL lets readers and one writer share it.
+class Journal final
+{
+public:
+    ~Journal();
+    Journal(const Journal&) = delete;
+    Journal& operator=(const Journal&) = delete;
+
+    // Starts a new run: creates runs/<new id>.sqlite under `paths` (folders made as needed).
+    static Result<std::unique_ptr<Journal>> create(const JobPaths& paths, const QString& kind,
+                                                   const QJsonObject& params,
+                                                   const QString& parentRunId = QString());
+    // Opens an existing journal file (to resume, undo, or read it).
+    static Result<std::unique_ptr<Journal>> open(const QString& path);
+    static Result<std::unique_ptr<Journal>> openRun(const JobPaths& paths, const QString& runId);
+    // Every run under `paths`, oldest first (unreadable files are skipped).
+    static QVector<JournalRun> listRuns(const JobPaths& paths);
+    // A new run id: "20261123T041502Z-<kind>-<4 hex>".
+    static QString newRunId(const QString& kind);
+
+    JournalRun run() const;
+    QString path() const { return m_path; }
+
+    Result<void> setState(JournalRun::State state, const QString& message = QString());
+    // Merges `params` into the run's parameters (e.g. progress notes, a report path).
+    Result<void> updateParams(const QJsonObject& params);
+
+    // Records a batch durably (one transaction, fsync) in state Pending; returns its id.
+    // `alsoMarkDone` marks earlier batches done in the same transaction (one fsync instead of
+    // two when a job overlaps sending batch N with journaling batch N+1).
+    Result<qint64> beginBatch(const QVector<JournalEntry>& entries,
+                              const QVector<qint64>& alsoMarkDone = {});
+    Result<void> markDone(qint64 batchId);
+    Result<void> markUndone(qint64 batchId);
+
+    // Batches in id order with their entries; `onlyPending` for a resume.
+    Result<QVector<JournalBatch>> batches(bool onlyPending = false) const;
+    // Every key of every batch of the run (pending, done or undone).
+    Result<QSet<QByteArray>> journaledKeys() const;
+    // Counts for status lines: batches and keys by state.
+    struct Counts
+    {
+        qint64 pendingBatches = 0;
+        qint64 doneBatches = 0;
+        qint64 undoneBatches = 0;
+        qint64 keys = 0; // distinct keys written by the run
+    };
+    Result<Counts> counts() const;
+
+    // One step per distinct key the run wrote (batches Pending or Done; Undone ones are
+    // left out), in key order: how to put the key back as it was before the run.
+    Result<QVector<UndoStep>> undoSteps() const;
+
+private:
+    Journal(QString path, QString connectionName);
+    static Result<std::unique_ptr<Journal>> openFile(const QString& path, bool create);
+    Result<void> initSchema();
+    Result<void> setBatchState(qint64 batchId, JournalBatch::State state);
+
+    QString m_path;
+    QString m_connectionName;
+};
+
+} // namespace pmkv

@@ -1,0 +1,371 @@
+#include "jobs/migrator.h"
+
+#include "jobs/journal.h"
+#include "jobs/keycapture.h"
+#include "jobs/planner.h"
+
+#include <QDateTime>
+#include <QElapsedTimer>
+#include <QHash>
+#include <QJsonArray>
+
+#include <optional>
+
+namespace pmkv {
+
+namespace {
+
+QString resumeHint(const QString& runId)
+{
+    return QStringLiteral("finish it with `pmkv migrate --resume %1` or undo it with `pmkv "
+                          "rollback %1`")
+        .arg(runId);
+}
+
+Result<void> checkReplies(const KvStore::Replies& replies, const QVector<KvCommand>& commands)
+{
+    for (int i = 0; i < replies.size(); ++i) {
+        if (replies.at(i).isError()) {
+            return makeError(QStringLiteral("migrate.refused"),
+                             QStringLiteral("the key space refused SET %1: %2")
+                                 .arg(QString::fromUtf8(commands.value(i).value(1)),
+                                      QString::fromUtf8(replies.at(i).bytes)));
+        }
+    }
+    if (replies.size() != commands.size())
+        return makeError(
+            QStringLiteral("migrate.reply"),
+            QStringLiteral("%1 replies for %2 writes").arg(replies.size()).arg(commands.size()));
+    return {};
+}
+
+bool cancelled(const Migrator::Params& params)
+{
+    return params.cancel && params.cancel->load();
+}
+
+} // namespace
+
+Result<void> Migrator::checkKv(const MigrationPlan& plan, KvStore& store, int batchKeys)
+{
+    const int step = qMax(1, batchKeys);
+    for (int start = 0; start < plan.items.size(); start += step) {
+        const int end = qMin<int>(start + step, plan.items.size());
+        QVector<QByteArray> keys;
+        for (int i = start; i < end; ++i)
+            keys.append(plan.items.at(i).key.toUtf8());
+        auto captured = KeyCapture::capture(store, keys);
+        if (!captured)
+            return captured.error();
+        for (int i = start; i < end; ++i) {
+            const PlanItem& item = plan.items.at(i);
+            if (stateHash(captured.value().at(i - start)) != item.kvState) {
+                return makeError(QStringLiteral("plan.stale"),
+                                 QStringLiteral("key %1 changed in %2 since the plan was made: "
+                                                "make a new plan with `pmkv plan`")
+                                     .arg(item.key, store.describe()));
+            }
+        }
+    }
+    return {};
+}
+
+Result<Migrator::Outcome> Migrator::execute(const MigrationPlan& plan, KvStore& store,
+                                            const Params& params)
+{
+    const MigrationPlan::Counts counts = plan.counts();
+    if (counts.conflict > 0) {
+        return makeError(QStringLiteral("plan.conflict"),
+                         QStringLiteral("the plan has %1 conflicts (keys that exist and differ): "
+                                        "re-plan with --policy overwrite or --policy "
+                                        "skip-existing, or remove those keys")
+                             .arg(counts.conflict));
+    }
+    for (const PlanItem& item : plan.items) {
+        if (item.writes() && item.value.isEmpty() && item.size > 0)
+            return makeError(
+                QStringLiteral("plan.values"),
+                QStringLiteral("the plan's values are not loaded (key %1)").arg(item.key));
+    }
+    if (params.checkKvFirst) {
+        auto fresh = checkKv(plan, store, params.batchKeys);
+        if (!fresh)
+            return fresh.error();
+    }
+    if (!params.paths.ensure())
+        return makeError(
+            QStringLiteral("migrate.state"),
+            QStringLiteral("cannot create the state folder %1").arg(params.paths.root()));
+    // The plan is saved before the run exists, so that every run has its plan to resume from.
+    const QString planPath =
+        params.paths.plansFolder() + QLatin1Char('/') +
+        QDateTime::currentDateTimeUtc().toString(QStringLiteral("yyyyMMddTHHmmsszzz")) +
+        QStringLiteral("Z-") + QString::fromLatin1(plan.kvChecksum.left(12)) +
+        QStringLiteral(".plan.json");
+    auto saved = plan.save(planPath);
+    if (!saved)
+        return saved.error();
+    const QJsonObject runParams{
+        {QStringLiteral("root"), plan.root},
+        {QStringLiteral("layout"), plan.layoutSpec},
+        {QStringLiteral("prefix"), plan.prefix},
+        {QStringLiteral("policy"), MigrationPlan::policyName(plan.policy)},
+        {QStringLiteral("projects"), QJsonArray::fromStringList(plan.projects)},
+        {QStringLiteral("target"), store.describe()},
+        {QStringLiteral("plan"), planPath},
+        {QStringLiteral("sourceChecksum"), QString::fromLatin1(plan.sourceChecksum)},
+        {QStringLiteral("kvChecksum"), QString::fromLatin1(plan.kvChecksum)},
+        {QStringLiteral("keysToWrite"), counts.create + counts.update}};
+    auto created = Journal::create(params.paths, QStringLiteral("migrate"), runParams);
+    if (!created)
+        return created.error();
+    Journal& journal = *created.value();
+    Outcome outcome;
+    outcome.runId = journal.run().id;
+    outcome.journalPath = journal.path();
+    outcome.planPath = planPath;
+    outcome.skipped = counts.skip;
+
+    QVector<int> order;
+    for (int i : plan.writeOrder()) {
+        if (plan.items.at(i).writes())
+            order.append(i);
+    }
+    QElapsedTimer clock;
+    clock.start();
+    auto written = writeItems(journal, plan, order, store, params, outcome);
+    outcome.seconds = double(clock.nsecsElapsed()) / 1e9;
+    return finish(journal, written, outcome);
+}
+
+Result<Migrator::Outcome> Migrator::finish(Journal& journal, Result<void> written, Outcome outcome)
+{
+    if (!written) {
+        const Error error{written.error().code,
+                          written.error().message +
+                              QStringLiteral(". The run %1 stopped: ").arg(outcome.runId) +
+                              resumeHint(outcome.runId)};
+        (void)journal.setState(JournalRun::State::Failed, error.message);
+        return error;
+    }
+    if (outcome.cancelled) {
+        (void)journal.setState(JournalRun::State::Cancelled,
+                               QStringLiteral("cancelled: ") + resumeHint(outcome.runId));
+        return outcome;
+    }
+    auto state = journal.setState(JournalRun::State::Done);
+    if (!state)
+        return state.error();
+    return outcome;
+}
+
+Result<void> Migrator::writeItems(Journal& journal, const MigrationPlan& plan,
+                                  const QVector<int>& order, KvStore& store, const Params& params,
+                                  Outcome& outcome)
+{
+    qint64 totalBytes = 0;
+    for (int i : order)
+        totalBytes += plan.items.at(i).size;
+    ProgressMeter meter(params.progress, QStringLiteral("write"), order.size(), totalBytes);
+    struct InFlight
+    {
+        qint64 batchId = 0;
+        QVector<KvCommand> commands;
+        QFuture<Result<KvStore::Replies>> future;
+        qint64 bytes = 0;
+    };
+    std::optional<InFlight> inFlight;
+    QVector<qint64> doneIds;
+
+    auto land = [&]() -> Result<void> {
+        if (!inFlight)
+            return {};
+        auto replies = waitFor(store, inFlight->future);
+        if (!replies)
+            return replies.error();
+        auto ok = checkReplies(replies.value(), inFlight->commands);
+        if (!ok)
+            return ok;
+        doneIds.append(inFlight->batchId);
+        outcome.written += inFlight->commands.size();
+        outcome.bytes += inFlight->bytes;
+        meter.add(inFlight->commands.size(), inFlight->bytes);
+        inFlight.reset();
+        return {};
+    };
+    // Records the batches that landed when the loop ends, whatever the reason.
+    auto flushDone = [&]() -> Result<void> {
+        for (qint64 id : doneIds) {
+            auto marked = journal.markDone(id);
+            if (!marked)
+                return marked;
+        }
+        doneIds.clear();
+        return {};
+    };
+    auto stop = [&](const Error& error) -> Result<void> {
+        if (inFlight)
+            (void)land();
+        (void)flushDone();
+        return error;
+    };
+
+    int pos = 0;
+    while (pos < order.size()) {
+        if (cancelled(params)) {
+            outcome.cancelled = true;
+            break;
+        }
+        int end = pos;
+        qint64 bytes = 0;
+        while (end < order.size() && end - pos < params.batchKeys &&
+               (end == pos || bytes + plan.items.at(order.at(end)).size <= params.batchBytes)) {
+            bytes += plan.items.at(order.at(end)).size;
+            ++end;
+        }
+        QVector<QByteArray> keys;
+        keys.reserve(end - pos);
+        for (int j = pos; j < end; ++j)
+            keys.append(plan.items.at(order.at(j)).key.toUtf8());
+        auto captured = KeyCapture::capture(store, keys);
+        if (!captured)
+            return stop(captured.error());
+        QVector<JournalEntry> entries;
+        QVector<KvCommand> commands;
+        entries.reserve(keys.size());
+        commands.reserve(keys.size());
+        for (int j = pos; j < end; ++j) {
+            const PlanItem& item = plan.items.at(order.at(j));
+            const PreviousValue& previous = captured.value().at(j - pos);
+            if (stateHash(previous) != item.kvState) {
+                return stop(makeError(QStringLiteral("plan.stale"),
+                                      QStringLiteral("key %1 changed in %2 since the plan was "
+                                                     "made")
+                                          .arg(item.key, store.describe())));
+            }
+            JournalEntry entry;
+            entry.key = keys.at(j - pos);
+            entry.newHash = item.sha256;
+            entry.previous = previous;
+            entries.append(entry);
+            commands.append({QByteArrayLiteral("SET"), entry.key, item.value});
+        }
+        auto landed = land();
+        if (!landed)
+            return stop(landed.error());
+        auto batchId = journal.beginBatch(entries, doneIds);
+        if (!batchId)
+            return stop(batchId.error());
+        doneIds.clear();
+        InFlight next;
+        next.batchId = batchId.value();
+        next.commands = commands;
+        next.bytes = bytes;
+        next.future = store.execute(std::move(commands));
+        inFlight = std::move(next);
+        ++outcome.batches;
+        pos = end;
+    }
+    auto landed = land();
+    if (!landed)
+        return stop(landed.error());
+    auto flushed = flushDone();
+    if (!flushed)
+        return flushed;
+    meter.finish();
+    return {};
+}
+
+Result<Migrator::Outcome> Migrator::resume(const QString& runId, KvStore& store,
+                                           const Params& params)
+{
+    auto opened = Journal::openRun(params.paths, runId);
+    if (!opened)
+        return opened.error();
+    Journal& journal = *opened.value();
+    const JournalRun run = journal.run();
+    if (run.kind != QLatin1String("migrate"))
+        return makeError(QStringLiteral("resume.kind"),
+                         QStringLiteral("run %1 is a %2, not a migration").arg(runId, run.kind));
+    if (run.state == JournalRun::State::Done || run.state == JournalRun::State::Undone)
+        return makeError(QStringLiteral("resume.finished"),
+                         QStringLiteral("run %1 is already %2: nothing to resume")
+                             .arg(runId, journalRunStateName(run.state)));
+    Outcome outcome;
+    outcome.runId = run.id;
+    outcome.journalPath = journal.path();
+    outcome.planPath = run.params.value(QStringLiteral("plan")).toString();
+    auto loaded = MigrationPlan::load(outcome.planPath);
+    if (!loaded)
+        return finish(journal, loaded.error(), outcome);
+    MigrationPlan plan = std::move(loaded).value();
+    auto values = Planner::loadValues(plan);
+    if (!values)
+        return finish(journal, values.error(), outcome);
+    (void)journal.setState(JournalRun::State::Running, QStringLiteral("resumed"));
+
+    QHash<QByteArray, int> byKey;
+    for (int i = 0; i < plan.items.size(); ++i)
+        byKey.insert(plan.items.at(i).key.toUtf8(), i);
+    QElapsedTimer clock;
+    clock.start();
+    // 1. Batches that were recorded but perhaps not sent: send them again.
+    auto pending = journal.batches(true);
+    if (!pending)
+        return finish(journal, pending.error(), outcome);
+    for (const JournalBatch& batch : pending.value()) {
+        QVector<KvCommand> commands;
+        for (const JournalEntry& entry : batch.entries) {
+            const int i = byKey.value(entry.key, -1);
+            if (i < 0 || plan.items.at(i).sha256 != entry.newHash)
+                return finish(journal,
+                              makeError(QStringLiteral("resume.mismatch"),
+                                        QStringLiteral("the journal's key %1 is not in the plan "
+                                                       "with the same value")
+                                            .arg(QString::fromUtf8(entry.key))),
+                              outcome);
+            commands.append({QByteArrayLiteral("SET"), entry.key, plan.items.at(i).value});
+            outcome.bytes += plan.items.at(i).size;
+        }
+        auto replies = waitFor(store, store.execute(commands));
+        if (!replies)
+            return finish(journal, replies.error(), outcome);
+        auto ok = checkReplies(replies.value(), commands);
+        if (!ok)
+            return finish(journal, ok.error(), outcome);
+        auto marked = journal.markDone(batch.id);
+        if (!marked)
+            return finish(journal, marked.error(), outcome);
+        outcome.written += commands.size();
+        outcome.resent += commands.size();
+    }
+    // 2. Keys the run never reached.
+    auto journaled = journal.journaledKeys();
+    if (!journaled)
+        return finish(journal, journaled.error(), outcome);
+    QVector<int> order;
+    for (int i : plan.writeOrder()) {
+        const PlanItem& item = plan.items.at(i);
+        if (item.writes() && !journaled.value().contains(item.key.toUtf8()))
+            order.append(i);
+    }
+    outcome.skipped = plan.counts().skip;
+    auto written = writeItems(journal, plan, order, store, params, outcome);
+    outcome.seconds = double(clock.nsecsElapsed()) / 1e9;
+    return finish(journal, written, outcome);
+}
+
+QString Migrator::unfinishedRun(const JobPaths& paths)
+{
+    const QVector<JournalRun> runs = Journal::listRuns(paths);
+    for (auto it = runs.crbegin(); it != runs.crend(); ++it) {
+        if (it->kind != QLatin1String("migrate"))
+            continue;
+        if (it->state == JournalRun::State::Running || it->state == JournalRun::State::Failed ||
+            it->state == JournalRun::State::Cancelled)
+            return it->id;
+    }
+    return QString();
+}
+
+} // namespace pmkv

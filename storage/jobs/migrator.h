@@ -1,0 +1,65 @@
+#pragma once
+
+#include "core/result.h"
+#include "jobs/jobpaths.h"
+#include "jobs/jobprogress.h"
+#include "jobs/migrationplan.h"
+#include "kv/kvstore.h"
+
+#include <atomic>
+
+namespace pmkv {
+
+class Journal;
+
+// Executes a MigrationPlan against a store, journaled (see journal.h):
+// * the keys to write go in batches bounded by count and bytes, members before list keys;
+// * for each batch the keys' current values and TTLs are read (MGET + PTTL) and compared with
+//   what the plan saw (a key changed since the plan stops the run: re-plan), recorded in the
+//   journal durably, then the SETs are pipelined; while a batch is in flight the next one is
+//   read, and the journal marks it done together with recording the next;
+// * the cancel flag is checked between batches; a cancelled, failed or killed run is finished
+//   by resume(), which sends the batches left pending again (same bytes) and then the keys
+//   not yet journaled, without capturing "previous" values twice.
+class Migrator final
+{
+public:
+    struct Params
+    {
+        JobPaths paths;
+        int batchKeys = 1000;
+        qint64 batchBytes = 4 * 1024 * 1024;
+        const std::atomic_bool* cancel = nullptr;
+        ProgressCallback progress;
+        // Re-read the key space before writing anything and refuse a stale plan (a saved plan).
+        bool checkKvFirst = true;
+    };
+    struct Outcome
+    {
+        QString runId;
+        QString journalPath;
+        QString planPath;
+        qint64 written = 0; // keys SET (resent pending keys included)
+        qint64 resent = 0;  // keys of batches left pending by an interrupted run
+        qint64 bytes = 0;
+        qint64 skipped = 0;
+        qint64 batches = 0;
+        double seconds = 0;
+        bool cancelled = false;
+    };
+
+    // `plan` must have its values (Planner::plan, or Planner::loadValues for a saved plan).
+    static Result<Outcome> execute(const MigrationPlan& plan, KvStore& store, const Params& params);
+    static Result<Outcome> resume(const QString& runId, KvStore& store, const Params& params);
+    // The newest migrate run that did not finish (running, failed or cancelled), if any.
+    static QString unfinishedRun(const JobPaths& paths);
+
+private:
+    static Result<void> checkKv(const MigrationPlan& plan, KvStore& store, int batchKeys);
+    static Result<void> writeItems(Journal& journal, const MigrationPlan& plan,
+                                   const QVector<int>& order, KvStore& store, const Params& params,
+                                   Outcome& outcome);
+    static Result<Outcome> finish(Journal& journal, Result<void> written, Outcome outcome);
+};
+
+} // namespace pmkv

@@ -1,0 +1,229 @@
+#include "jobs/planner.h"
+
+#include "files/jsstringify.h"
+#include "files/pmreader.h"
+#include "jobs/keycapture.h"
+#include "layout/keylayout.h"
+#include "layout/keymapper.h"
+
+#include <QCryptographicHash>
+#include <QDir>
+#include <QHash>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QSet>
+
+#include <nlohmann/json.hpp>
+
+namespace pmkv {
+
+namespace {
+
+QByteArray sha256Hex(const QByteArray& bytes)
+{
+    return QCryptographicHash::hash(bytes, QCryptographicHash::Sha256).toHex();
+}
+
+QStringList parseNameList(const QByteArray& value)
+{
+    QStringList names;
+    const QJsonDocument doc = QJsonDocument::fromJson(value);
+    for (const QJsonValue& v : doc.array()) {
+        if (v.isString())
+            names.append(v.toString());
+    }
+    return names;
+}
+
+QByteArray nameListValue(const QStringList& names)
+{
+    nlohmann::ordered_json array = nlohmann::ordered_json::array();
+    for (const QString& name : names)
+        array.push_back(name.toStdString());
+    const std::string text = array.dump();
+    auto bytes = JsStringify::fromJsonText(QByteArrayView(text.data(), qsizetype(text.size())));
+    return bytes ? bytes.value() : QByteArray("[]");
+}
+
+bool sameJson(const QByteArray& a, const QByteArray& b)
+{
+    const auto pa = nlohmann::json::parse(a.constBegin(), a.constEnd(), nullptr, false);
+    const auto pb = nlohmann::json::parse(b.constBegin(), b.constEnd(), nullptr, false);
+    return !pa.is_discarded() && !pb.is_discarded() && pa == pb;
+}
+
+bool inScope(const EntityRef& ref, const QSet<QString>& projects)
+{
+    if (projects.isEmpty() || ref.role == KeyRole::People || ref.role == KeyRole::ProjectsList)
+        return true;
+    return projects.contains(ref.project);
+}
+
+} // namespace
+
+Result<MigrationPlan> Planner::readSource(const Params& params)
+{
+    auto layout = KeyLayout::fromSpec(params.layoutSpec, params.prefix);
+    if (!layout)
+        return layout.error();
+    auto index = PmReader::read(params.root);
+    if (!index)
+        return index.error();
+    const KeyMap map = KeyMapper::map(index.value(), layout.value());
+
+    MigrationPlan plan;
+    plan.root = QDir(params.root).absolutePath();
+    plan.layoutSpec = params.layoutSpec;
+    plan.layoutName = layout.value().name();
+    plan.prefix = layout.value().prefix();
+    plan.projects = params.projects;
+    plan.policy = params.policy;
+    plan.createdAt = QDateTime::currentDateTimeUtc();
+    plan.problems = index.value().problems + map.problems;
+
+    const QSet<QString> scope(params.projects.cbegin(), params.projects.cend());
+    QSet<QString> treeProjects;
+    for (const KeyEntry& entry : map.entries) {
+        if (entry.ref.role == KeyRole::Project)
+            treeProjects.insert(entry.ref.project);
+    }
+    for (const QString& p : params.projects) {
+        if (!treeProjects.contains(p))
+            return makeError(QStringLiteral("plan.project"),
+                             QStringLiteral("project \"%1\" is not in %2 (or its project.json "
+                                            "cannot be migrated): check the name with `pmkv "
+                                            "keys %2`")
+                                 .arg(p, params.root));
+    }
+    plan.items.reserve(map.entries.size());
+    for (const KeyEntry& entry : map.entries) {
+        if (!inScope(entry.ref, scope))
+            continue;
+        PlanItem item;
+        item.key = entry.key;
+        item.role = entry.ref.role;
+        item.source = entry.sourcePath;
+        item.value = entry.value;
+        item.sha256 = sha256Hex(entry.value);
+        item.size = entry.value.size();
+        item.action = PlanItem::Action::Create;
+        plan.items.append(item);
+    }
+    plan.computeChecksums();
+    return plan;
+}
+
+Result<MigrationPlan> Planner::plan(const Params& params, KvStore& store)
+{
+    auto source = readSource(params);
+    if (!source)
+        return source;
+    MigrationPlan plan = std::move(source).value();
+    plan.target = store.describe();
+    const int step = qMax(1, params.readBatch);
+    for (int start = 0; start < plan.items.size(); start += step) {
+        const int end = qMin<int>(start + step, plan.items.size());
+        QVector<QByteArray> keys;
+        keys.reserve(end - start);
+        for (int i = start; i < end; ++i)
+            keys.append(plan.items.at(i).key.toUtf8());
+        auto captured = KeyCapture::capture(store, keys);
+        if (!captured)
+            return captured.error();
+        for (int i = start; i < end; ++i) {
+            PlanItem& item = plan.items[i];
+            const PreviousValue& kv = captured.value().at(i - start);
+            if (item.role == KeyRole::ProjectsList && !plan.projects.isEmpty()) {
+                // Partial scope: keep what the key space lists already.
+                const QStringList tree = parseNameList(item.value);
+                const QStringList existing =
+                    kv.isString() ? parseNameList(kv.value) : QStringList();
+                const QSet<QString> keep =
+                    QSet<QString>(existing.cbegin(), existing.cend()) +
+                    QSet<QString>(plan.projects.cbegin(), plan.projects.cend());
+                QStringList names;
+                for (const QString& n : tree) {
+                    if (keep.contains(n))
+                        names.append(n);
+                }
+                for (const QString& n : existing) {
+                    if (!names.contains(n))
+                        names.append(n);
+                }
+                item.value = nameListValue(names);
+                item.sha256 = sha256Hex(item.value);
+                item.size = item.value.size();
+                item.valueSaved = true;
+            }
+            item.kvState = stateHash(kv);
+            if (!kv.existed()) {
+                item.action = PlanItem::Action::Create;
+                item.reason = QStringLiteral("absent");
+            } else if (!kv.isString()) {
+                item.action = PlanItem::Action::Conflict;
+                item.reason = QStringLiteral("the key holds a %1, not a string").arg(kv.type);
+            } else if (kv.value == item.value) {
+                item.action = PlanItem::Action::Skip;
+                item.reason = QStringLiteral("identical");
+            } else {
+                const QString how = sameJson(kv.value, item.value)
+                                        ? QStringLiteral("same JSON, different bytes")
+                                        : QStringLiteral("different");
+                switch (plan.policy) {
+                case MigrationPlan::Policy::Overwrite:
+                    item.action = PlanItem::Action::Update;
+                    item.reason = how;
+                    break;
+                case MigrationPlan::Policy::SkipExisting:
+                    item.action = PlanItem::Action::Skip;
+                    item.reason = how + QStringLiteral("; kept (skip-existing)");
+                    break;
+                case MigrationPlan::Policy::AbortOnConflict:
+                    item.action = PlanItem::Action::Conflict;
+                    item.reason = how;
+                    break;
+                }
+            }
+            if (kv.pttl > 0 && item.writes())
+                item.reason += QStringLiteral("; its TTL is removed");
+        }
+    }
+    plan.computeChecksums();
+    return plan;
+}
+
+Result<void> Planner::loadValues(MigrationPlan& plan)
+{
+    Params params;
+    params.root = plan.root;
+    params.layoutSpec = plan.layoutSpec;
+    params.prefix = plan.prefix;
+    params.projects = plan.projects;
+    params.policy = plan.policy;
+    auto source = readSource(params);
+    if (!source)
+        return source.error();
+    QHash<QString, const PlanItem*> byKey;
+    for (const PlanItem& item : source.value().items)
+        byKey.insert(item.key, &item);
+    for (PlanItem& item : plan.items) {
+        if (item.valueSaved) {
+            if (sha256Hex(item.value) == item.sha256)
+                continue;
+        } else if (const PlanItem* now = byKey.value(item.key)) {
+            if (now->sha256 == item.sha256) {
+                item.value = now->value;
+                continue;
+            }
+        }
+        if (!item.writes())
+            continue; // not written: its source may change freely
+        return makeError(QStringLiteral("plan.stale"),
+                         QStringLiteral("%1 (key %2) changed since the plan was made: make a new "
+                                        "plan with `pmkv plan`")
+                             .arg(item.source, item.key));
+    }
+    return {};
+}
+
+} // namespace pmkv

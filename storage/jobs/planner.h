@@ -1,0 +1,38 @@
+#pragma once
+
+#include "core/result.h"
+#include "jobs/migrationplan.h"
+#include "kv/kvstore.h"
+
+namespace pmkv {
+
+// Makes a MigrationPlan: reads the pm/ tree, maps it under a layout (KeyMapper), keeps the
+// projects in scope, reads what the key space holds for every key (MGET + PTTL + TYPE in
+// batches) and decides each key's action under the policy:
+//   absent -> create; identical bytes -> skip; different -> update (overwrite),
+//   skip (skip-existing) or conflict (abort-on-conflict); not a string -> conflict always.
+// With a project scope the projects list is the tree's order of the projects in scope plus
+// those the key space already lists (so a partial migration never lists a project that has
+// no key, nor drops one migrated earlier); its value is saved in the plan.
+class Planner final
+{
+public:
+    struct Params
+    {
+        QString root;
+        QString layoutSpec = QStringLiteral("repository");
+        QString prefix;       // empty: the layout's default
+        QStringList projects; // empty: the whole tree
+        MigrationPlan::Policy policy = MigrationPlan::Policy::AbortOnConflict;
+        int readBatch = 1000;
+    };
+
+    static Result<MigrationPlan> plan(const Params& params, KvStore& store);
+    // The source side only: items with values and hashes, actions all "create".
+    static Result<MigrationPlan> readSource(const Params& params);
+    // Fills the values of a saved plan from its tree, refusing (code "plan.stale") when a
+    // source value no longer has the hash the plan recorded.
+    static Result<void> loadValues(MigrationPlan& plan);
+};
+
+} // namespace pmkv

@@ -1,0 +1,214 @@
+#include "jobs/rollbackjob.h"
+
+#include "jobs/journal.h"
+#include "jobs/keycapture.h"
+
+#include <QCryptographicHash>
+#include <QElapsedTimer>
+
+namespace pmkv {
+
+namespace {
+
+enum class Decision { Nothing, Write, Changed, Unrestorable };
+
+Decision decide(const UndoStep& step, const PreviousValue& current)
+{
+    if (step.restore.existed() && !step.restore.isString())
+        return Decision::Unrestorable;
+    const QByteArray now = stateHash(current);
+    if (now == stateHash(step.restore) &&
+        (!step.restore.existed() || (step.restore.pttl > 0) == (current.pttl > 0)))
+        return Decision::Nothing;
+    if (step.expectedHashes.contains(now))
+        return Decision::Write;
+    return Decision::Changed;
+}
+
+KvCommand undoCommand(const UndoStep& step)
+{
+    if (!step.restore.existed())
+        return {QByteArrayLiteral("DEL"), step.key};
+    KvCommand set{QByteArrayLiteral("SET"), step.key, step.restore.value};
+    if (step.restore.pttl > 0)
+        set << QByteArrayLiteral("PX") << QByteArray::number(step.restore.pttl);
+    return set;
+}
+
+} // namespace
+
+QString RollbackJob::lastUndoableRun(const JobPaths& paths)
+{
+    const QVector<JournalRun> runs = Journal::listRuns(paths);
+    for (auto it = runs.crbegin(); it != runs.crend(); ++it) {
+        if (it->kind == QLatin1String("rollback") || it->kind == QLatin1String("archive"))
+            continue;
+        if (it->state != JournalRun::State::Undone)
+            return it->id;
+    }
+    return QString();
+}
+
+Result<RollbackJob::Outcome> RollbackJob::run(const Params& params, KvStore& store)
+{
+    QElapsedTimer clock;
+    clock.start();
+    auto opened = Journal::openRun(params.paths, params.runId);
+    if (!opened)
+        return opened.error();
+    Journal& original = *opened.value();
+    const JournalRun run = original.run();
+    if (run.kind == QLatin1String("rollback") || run.kind == QLatin1String("archive"))
+        return makeError(QStringLiteral("rollback.kind"),
+                         QStringLiteral("run %1 is a %2: undo an archive with `pmkv archive "
+                                        "--undo`; a rollback is undone by migrating again")
+                             .arg(run.id, run.kind));
+    if (run.state == JournalRun::State::Undone)
+        return makeError(QStringLiteral("rollback.done"),
+                         QStringLiteral("run %1 was already rolled back").arg(run.id));
+    auto stepsResult = original.undoSteps();
+    if (!stepsResult)
+        return stepsResult.error();
+    const QVector<UndoStep> steps = std::move(stepsResult).value();
+    Outcome outcome;
+    outcome.runId = run.id;
+    outcome.keys = steps.size();
+    const int step = qMax(1, params.batchKeys);
+
+    // Pass 1: read every key and decide.
+    for (int start = 0; start < steps.size(); start += step) {
+        const int end = qMin<int>(start + step, steps.size());
+        QVector<QByteArray> keys;
+        for (int i = start; i < end; ++i)
+            keys.append(steps.at(i).key);
+        auto current = KeyCapture::capture(store, keys);
+        if (!current)
+            return current.error();
+        for (int i = start; i < end; ++i) {
+            const UndoStep& s = steps.at(i);
+            switch (decide(s, current.value().at(i - start))) {
+            case Decision::Nothing:
+                ++outcome.alreadyRestored;
+                break;
+            case Decision::Changed:
+                outcome.changedSince.append(QString::fromUtf8(s.key));
+                Q_FALLTHROUGH();
+            case Decision::Write:
+                ++(s.restore.existed() ? outcome.toRestore : outcome.toDelete);
+                break;
+            case Decision::Unrestorable:
+                outcome.unrestorable.append(QString::fromUtf8(s.key));
+                break;
+            }
+        }
+    }
+    if (params.dryRun)
+        return outcome;
+    if (!outcome.changedSince.isEmpty() && !params.force) {
+        return makeError(
+            QStringLiteral("rollback.changed"),
+            QStringLiteral("%1 keys were changed by someone else after run %2 (first: %3): "
+                           "nothing was rolled back. Look at them, then roll back with --force "
+                           "to overwrite them, or leave the run as it is")
+                .arg(outcome.changedSince.size())
+                .arg(run.id, outcome.changedSince.first()));
+    }
+
+    // Pass 2: journal and write, batch by batch.
+    auto created = Journal::create(params.paths, QStringLiteral("rollback"),
+                                   {{QStringLiteral("undoes"), run.id},
+                                    {QStringLiteral("target"), store.describe()},
+                                    {QStringLiteral("force"), params.force}},
+                                   run.id);
+    if (!created)
+        return created.error();
+    Journal& journal = *created.value();
+    outcome.rollbackRunId = journal.run().id;
+    auto fail = [&](const Error& error) -> Result<Outcome> {
+        const QString message =
+            error.message +
+            QStringLiteral(". The rollback stopped part way: run `pmkv rollback %1` again to "
+                           "finish it")
+                .arg(run.id);
+        (void)journal.setState(JournalRun::State::Failed, message);
+        return Error{error.code, message};
+    };
+    ProgressMeter meter(params.progress, QStringLiteral("rollback"), steps.size(), 0);
+    for (int start = 0; start < steps.size(); start += step) {
+        if (params.cancel && params.cancel->load()) {
+            (void)journal.setState(JournalRun::State::Cancelled,
+                                   QStringLiteral("cancelled: run the rollback again to finish"));
+            outcome.seconds = double(clock.nsecsElapsed()) / 1e9;
+            return outcome;
+        }
+        const int end = qMin<int>(start + step, steps.size());
+        QVector<QByteArray> keys;
+        for (int i = start; i < end; ++i)
+            keys.append(steps.at(i).key);
+        auto current = KeyCapture::capture(store, keys);
+        if (!current)
+            return fail(current.error());
+        QVector<JournalEntry> entries;
+        QVector<KvCommand> commands;
+        for (int i = start; i < end; ++i) {
+            const UndoStep& s = steps.at(i);
+            const Decision d = decide(s, current.value().at(i - start));
+            if (d == Decision::Nothing || d == Decision::Unrestorable ||
+                (d == Decision::Changed && !params.force))
+                continue;
+            JournalEntry entry;
+            entry.key = s.key;
+            entry.op = s.restore.existed() ? JournalEntry::Op::Set : JournalEntry::Op::Delete;
+            if (s.restore.existed())
+                entry.newHash =
+                    QCryptographicHash::hash(s.restore.value, QCryptographicHash::Sha256).toHex();
+            entry.newPttl = s.restore.pttl;
+            entry.previous = current.value().at(i - start);
+            entries.append(entry);
+            commands.append(undoCommand(s));
+        }
+        if (!commands.isEmpty()) {
+            auto batchId = journal.beginBatch(entries);
+            if (!batchId)
+                return fail(batchId.error());
+            auto replies = waitFor(store, store.execute(commands));
+            if (!replies)
+                return fail(replies.error());
+            for (int i = 0; i < replies.value().size(); ++i) {
+                if (replies.value().at(i).isError())
+                    return fail(
+                        makeError(QStringLiteral("rollback.refused"),
+                                  QStringLiteral("the key space refused to restore %1: %2")
+                                      .arg(QString::fromUtf8(commands.at(i).at(1)),
+                                           QString::fromUtf8(replies.value().at(i).bytes))));
+            }
+            auto marked = journal.markDone(batchId.value());
+            if (!marked)
+                return fail(marked.error());
+        }
+        meter.add(end - start, 0);
+    }
+    auto batches = original.batches();
+    if (!batches)
+        return fail(batches.error());
+    for (const JournalBatch& b : batches.value()) {
+        if (b.state != JournalBatch::State::Undone) {
+            auto marked = original.markUndone(b.id);
+            if (!marked)
+                return fail(marked.error());
+        }
+    }
+    auto undone = original.setState(JournalRun::State::Undone,
+                                    QStringLiteral("rolled back by ") + outcome.rollbackRunId);
+    if (!undone)
+        return fail(undone.error());
+    auto done = journal.setState(JournalRun::State::Done);
+    if (!done)
+        return done.error();
+    meter.finish();
+    outcome.applied = true;
+    outcome.seconds = double(clock.nsecsElapsed()) / 1e9;
+    return outcome;
+}
+
+} // namespace pmkv

@@ -1,0 +1,50 @@
+#pragma once
+
+#include "core/result.h"
+#include "jobs/jobpaths.h"
+#include "jobs/jobprogress.h"
+#include "kv/kvstore.h"
+
+#include <atomic>
+
+namespace pmkv {
+
+// Undoes a journaled run (a migration, a sync, a snapshot restore): every key it created is
+// deleted, every key it overwrote gets its previous value and TTL back. It first reads every
+// key: a key that holds neither what the run wrote nor what it held before was changed by
+// someone else since, and the rollback refuses (listing those keys) unless `force`. The
+// rollback is itself a journaled run (kind "rollback", parent = the run it undoes), so it can
+// be resumed by running it again. `dryRun` only reports what would happen.
+class RollbackJob final
+{
+public:
+    struct Params
+    {
+        JobPaths paths;
+        QString runId;
+        bool dryRun = false;
+        bool force = false;
+        int batchKeys = 1000;
+        const std::atomic_bool* cancel = nullptr;
+        ProgressCallback progress;
+    };
+    struct Outcome
+    {
+        QString runId;
+        QString rollbackRunId; // empty for a dry run
+        qint64 keys = 0;       // keys the run wrote
+        qint64 toDelete = 0;
+        qint64 toRestore = 0;
+        qint64 alreadyRestored = 0;
+        QStringList changedSince; // keys someone else changed after the run
+        QStringList unrestorable; // previous values of another type (never overwritten)
+        bool applied = false;
+        double seconds = 0;
+    };
+
+    static Result<Outcome> run(const Params& params, KvStore& store);
+    // The newest run that can be undone (kind migrate, sync or restore-snapshot, not undone).
+    static QString lastUndoableRun(const JobPaths& paths);
+};
+
+} // namespace pmkv

@@ -1,0 +1,80 @@
+#pragma once
+
+#include "core/result.h"
+#include "files/problem.h"
+#include "jobs/jobprogress.h"
+#include "kv/kvstore.h"
+
+#include <QJsonObject>
+#include <QMap>
+#include <QStringList>
+#include <QVector>
+
+#include <atomic>
+
+namespace pmkv {
+
+// Compares a pm/ tree with a key space both ways under the layout's prefix:
+// every key the tree maps to is read (MGET + PTTL, TYPE for non-strings) and every key under
+// the prefix is listed (SCAN), giving per key one state:
+//   equal, equal-json (same JSON, different bytes), different, only-files, only-kv (orphan),
+//   wrong-type (not a string); plus a TTL flag (a key that will expire is a surprise: the
+//   application never sets one).
+// `sample` > 0 checks that many tree keys chosen at random (seeded) and skips the orphan scan.
+class Validator final
+{
+public:
+    enum class State { Equal, EqualJson, Different, OnlyFiles, OnlyKv, WrongType };
+
+    struct Params
+    {
+        QString root;
+        QString layoutSpec = QStringLiteral("repository");
+        QString prefix;
+        QStringList projects; // empty: the whole tree
+        qint64 sample = 0;    // 0: full
+        quint32 seed = 1;
+        int batchKeys = 1000;
+        const std::atomic_bool* cancel = nullptr;
+        ProgressCallback progress;
+    };
+    struct Finding
+    {
+        QString key;
+        State state = State::Different;
+        QString role;   // key role, "unknown" for an orphan the layout cannot parse
+        QString source; // file (empty for orphans)
+        QString detail;
+        bool hasTtl = false;
+    };
+    struct Outcome
+    {
+        QString root;
+        QString layoutName;
+        QString prefix;
+        QString target;
+        bool sampled = false;
+        bool orphansChecked = true;
+        qint64 fileKeys = 0; // keys the tree maps to (in scope)
+        qint64 checkedKeys = 0;
+        qint64 kvKeys = 0;                           // keys found under the prefix (full runs)
+        QMap<QString, qint64> counts;                // state name -> keys
+        QMap<QString, QMap<QString, qint64>> byRole; // role -> state name -> keys
+        qint64 withTtl = 0;
+        QVector<Finding> findings; // everything that is not plain equal
+        QVector<Problem> problems; // what the tree could not map
+        QStringList notes;
+        double seconds = 0;
+        double keysPerSecond = 0;
+
+        bool clean() const;
+        // 0 clean, 1 differences or warnings, 2 errors (tree errors).
+        int exitCode() const;
+        QJsonObject toJson(int maxFindings = -1) const;
+    };
+
+    static QString stateName(State state);
+    static Result<Outcome> run(const Params& params, KvStore& store);
+};
+
+} // namespace pmkv

@@ -1,0 +1,559 @@
+#include "generate/treegenerator.h"
+#include "jobfixture.h"
+#include "jobs/archivejob.h"
+#include "jobs/backupjob.h"
+#include "jobs/journal.h"
+#include "jobs/migrator.h"
+#include "jobs/planner.h"
+#include "jobs/rollbackjob.h"
+#include "jobs/snapshotjob.h"
+#include "jobs/validator.h"
+#include "testtree.h"
+
+#include <QDir>
+#include <QFile>
+#include <QJsonDocument>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace pmkv;
+using namespace pmkv::test;
+
+namespace {
+
+const QByteArray kStory = "pm:project:atlas:epic:clinical-patient:story:";
+
+QMap<QByteArray, QByteArray> planValues(const MigrationPlan& plan)
+{
+    QMap<QByteArray, QByteArray> values;
+    for (const PlanItem& item : plan.items)
+        values.insert(item.key.toUtf8(), item.value);
+    return values;
+}
+
+QString errorText(const Error& e)
+{
+    return e.code + QStringLiteral(": ") + e.message;
+}
+
+} // namespace
+
+class TestMigrate final : public QObject
+{
+    Q_OBJECT
+
+    RedisServer m_redis;
+    StoreThread* m_thread = nullptr;
+    KvStore* m_direct = nullptr;
+    ProxyProcess* m_proxy = nullptr;
+    KvStore* m_rest = nullptr;
+    QTemporaryDir m_dir;
+    QString m_root;
+    int m_stateCounter = 0;
+
+    KvStore& store(const QString& transport)
+    {
+        return transport == QLatin1String("proxy") ? *m_rest : *m_direct;
+    }
+    JobPaths freshPaths()
+    {
+        return JobPaths(m_dir.filePath(QStringLiteral("state%1").arg(++m_stateCounter)));
+    }
+    Planner::Params
+    planParams(MigrationPlan::Policy policy = MigrationPlan::Policy::AbortOnConflict)
+    {
+        Planner::Params p;
+        p.root = m_root;
+        p.policy = policy;
+        return p;
+    }
+    QByteArray firstStoryKey()
+    {
+        auto source = Planner::readSource(planParams());
+        for (const PlanItem& item : source.value().items) {
+            if (item.role == KeyRole::Story)
+                return item.key.toUtf8();
+        }
+        return {};
+    }
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        m_redis.setExtraArguments({QStringLiteral("--appendonly"), QStringLiteral("yes"),
+                                   QStringLiteral("--appendfsync"), QStringLiteral("always")});
+        QVERIFY2(m_redis.start(), qPrintable(m_redis.errorString()));
+        m_thread = new StoreThread;
+        m_direct = openRedisStore(*m_thread, m_redis.port());
+        m_proxy = new ProxyProcess;
+        QVERIFY2(m_proxy->start(m_redis), qPrintable(m_proxy->errorString()));
+        m_rest = openRestStore(*m_thread, m_proxy->url(), ProxyProcess::token());
+        m_root = m_dir.filePath(QStringLiteral("pm"));
+        TreeGenerator::Options options;
+        options.projects = 2;
+        options.epicsPerProject = 3;
+        options.storiesPerEpic = 12;
+        QVERIFY(TreeGenerator::generate(m_root, options).ok());
+    }
+
+    void cleanupTestCase()
+    {
+        delete m_thread;
+        delete m_proxy;
+    }
+
+    void init() { run(*m_direct, {{"FLUSHALL"}}); }
+
+    void planActionsFollowPolicy_data()
+    {
+        QTest::addColumn<int>("policy");
+        QTest::addColumn<QString>("different");
+        QTest::addColumn<QString>("sameJson");
+        QTest::newRow("abort-on-conflict")
+            << int(MigrationPlan::Policy::AbortOnConflict) << "conflict"
+            << "conflict";
+        QTest::newRow("overwrite") << int(MigrationPlan::Policy::Overwrite) << "update"
+                                   << "update";
+        QTest::newRow("skip-existing") << int(MigrationPlan::Policy::SkipExisting) << "skip"
+                                       << "skip";
+    }
+
+    void planActionsFollowPolicy()
+    {
+        QFETCH(int, policy);
+        QFETCH(QString, different);
+        QFETCH(QString, sameJson);
+        auto source = Planner::readSource(planParams());
+        QVERIFY(source.ok());
+        QVector<const PlanItem*> stories;
+        for (const PlanItem& item : source.value().items) {
+            if (item.role == KeyRole::Story)
+                stories.append(&item);
+        }
+        const PlanItem& identical = *stories.at(0);
+        const PlanItem& changed = *stories.at(1);
+        const PlanItem& pretty = *stories.at(2);
+        const PlanItem& hash = *stories.at(3);
+        const QByteArray prettyBytes =
+            QJsonDocument::fromJson(pretty.value).toJson(QJsonDocument::Indented);
+        run(*m_direct, {{"SET", identical.key.toUtf8(), identical.value},
+                        {"SET", changed.key.toUtf8(), "{\"id\":\"other\"}"},
+                        {"SET", pretty.key.toUtf8(), prettyBytes},
+                        {"HSET", hash.key.toUtf8(), "f", "v"}});
+        auto plan = Planner::plan(planParams(MigrationPlan::Policy(policy)), *m_direct);
+        QVERIFY2(plan.ok(), plan.ok() ? "" : qPrintable(errorText(plan.error())));
+        QMap<QString, const PlanItem*> byKey;
+        for (const PlanItem& item : plan.value().items)
+            byKey.insert(item.key, &item);
+        QCOMPARE(planActionName(byKey.value(identical.key)->action), QStringLiteral("skip"));
+        QCOMPARE(planActionName(byKey.value(changed.key)->action), different);
+        QCOMPARE(planActionName(byKey.value(pretty.key)->action), sameJson);
+        QVERIFY(byKey.value(pretty.key)->reason.contains(QStringLiteral("same JSON")));
+        QCOMPARE(planActionName(byKey.value(hash.key)->action), QStringLiteral("conflict"));
+        QCOMPARE(planActionName(byKey.value(stories.at(4)->key)->action), QStringLiteral("create"));
+        // The plan survives a save/load round trip, checksums included.
+        const QString file = m_dir.filePath(QStringLiteral("p%1.json").arg(policy));
+        QVERIFY(plan.value().save(file).ok());
+        auto loaded = MigrationPlan::load(file);
+        QVERIFY2(loaded.ok(), loaded.ok() ? "" : qPrintable(errorText(loaded.error())));
+        QCOMPARE(loaded.value().kvChecksum, plan.value().kvChecksum);
+        QCOMPARE(loaded.value().items.size(), plan.value().items.size());
+        QVERIFY(Planner::loadValues(loaded.value()).ok());
+        QCOMPARE(planValues(loaded.value()), planValues(plan.value()));
+    }
+
+    void migrateWritesThePlan_data()
+    {
+        QTest::addColumn<QString>("transport");
+        QTest::newRow("redis") << QStringLiteral("redis");
+        QTest::newRow("pmkv-proxy") << QStringLiteral("proxy");
+    }
+
+    void migrateWritesThePlan()
+    {
+        QFETCH(QString, transport);
+        KvStore& kv = store(transport);
+        auto plan = Planner::plan(planParams(), kv);
+        QVERIFY(plan.ok());
+        QCOMPARE(plan.value().counts().create, plan.value().items.size());
+        Migrator::Params params;
+        params.paths = freshPaths();
+        params.batchKeys = 17;
+        params.batchBytes = 20000;
+        QVector<JobProgress> reports;
+        params.progress = [&reports](const JobProgress& p) { reports.append(p); };
+        auto done = Migrator::execute(plan.value(), kv, params);
+        QVERIFY2(done.ok(), done.ok() ? "" : qPrintable(errorText(done.error())));
+        QCOMPARE(done.value().written, plan.value().items.size());
+        QVERIFY(done.value().batches >= plan.value().items.size() / 17);
+        QCOMPARE(dumpStrings(*m_direct, "pm:*"), planValues(plan.value()));
+        QVERIFY(!reports.isEmpty());
+        QVERIFY(reports.last().final);
+        QCOMPARE(reports.last().done, plan.value().items.size());
+        auto journal = Journal::openRun(params.paths, done.value().runId);
+        QVERIFY(journal.ok());
+        QCOMPARE(journal.value()->run().state, JournalRun::State::Done);
+        QCOMPARE(journal.value()->counts().value().pendingBatches, 0);
+        QCOMPARE(journal.value()->counts().value().keys, plan.value().items.size());
+
+        Validator::Params v;
+        v.root = m_root;
+        auto validated = Validator::run(v, kv);
+        QVERIFY2(validated.ok(), validated.ok() ? "" : qPrintable(errorText(validated.error())));
+        QCOMPARE(validated.value().counts.value(QStringLiteral("equal")),
+                 plan.value().items.size());
+        QCOMPARE(validated.value().exitCode(), 0);
+        // A second plan finds nothing to do.
+        auto again = Planner::plan(planParams(), kv);
+        QCOMPARE(again.value().counts().skip, plan.value().items.size());
+    }
+
+    void stalePlanIsRefused()
+    {
+        auto plan = Planner::plan(planParams(), *m_direct);
+        QVERIFY(plan.ok());
+        const QByteArray key = firstStoryKey();
+        run(*m_direct, {{"SET", key, "someone else"}});
+        Migrator::Params params;
+        params.paths = freshPaths();
+        auto done = Migrator::execute(plan.value(), *m_direct, params);
+        QVERIFY(!done.ok());
+        QCOMPARE(done.error().code, QStringLiteral("plan.stale"));
+        QVERIFY(done.error().message.contains(QString::fromUtf8(key)));
+        QCOMPARE(run(*m_direct, {{"DBSIZE"}}).value(0).integer, 1);
+
+        // A source file edited after the plan: loading its values refuses the plan.
+        TestTree copy;
+        QVERIFY(QProcess::execute(QStringLiteral("cp"), {QStringLiteral("-r"), m_root,
+                                                         copy.path(QStringLiteral("pm"))}) == 0);
+        Planner::Params p = planParams();
+        p.root = copy.path(QStringLiteral("pm"));
+        auto copyPlan = Planner::plan(p, *m_direct);
+        QVERIFY(copyPlan.ok());
+        QString storyFile;
+        for (const PlanItem& item : copyPlan.value().items) {
+            if (item.role == KeyRole::Story && item.writes()) {
+                storyFile = copy.path(QStringLiteral("pm/") + item.source);
+                break;
+            }
+        }
+        QFile f(storyFile);
+        QVERIFY(f.open(QIODevice::ReadWrite));
+        QByteArray bytes = f.readAll();
+        bytes.replace("\"title\": \"", "\"title\": \"Edited ");
+        f.seek(0);
+        f.write(bytes);
+        f.close();
+        MigrationPlan saved = copyPlan.value();
+        for (PlanItem& item : saved.items)
+            item.value.clear();
+        auto stale = Planner::loadValues(saved);
+        QVERIFY(!stale.ok());
+        QCOMPARE(stale.error().code, QStringLiteral("plan.stale"));
+    }
+
+    void conflictsAreRefused()
+    {
+        run(*m_direct, {{"SET", firstStoryKey(), "{}"}});
+        auto plan = Planner::plan(planParams(), *m_direct);
+        QCOMPARE(plan.value().counts().conflict, 1);
+        Migrator::Params params;
+        params.paths = freshPaths();
+        auto done = Migrator::execute(plan.value(), *m_direct, params);
+        QVERIFY(!done.ok());
+        QCOMPARE(done.error().code, QStringLiteral("plan.conflict"));
+        QCOMPARE(run(*m_direct, {{"DBSIZE"}}).value(0).integer, 1);
+    }
+
+    void cancelThenResume()
+    {
+        auto plan = Planner::plan(planParams(), *m_direct);
+        std::atomic_bool cancel{false};
+        Migrator::Params params;
+        params.paths = freshPaths();
+        params.batchKeys = 10;
+        params.cancel = &cancel;
+        params.progress = [&cancel](const JobProgress&) { cancel = true; };
+        auto first = Migrator::execute(plan.value(), *m_direct, params);
+        QVERIFY(first.ok());
+        QVERIFY(first.value().cancelled);
+        QVERIFY(first.value().written > 0);
+        QVERIFY(first.value().written < plan.value().items.size());
+        QCOMPARE(Migrator::unfinishedRun(params.paths), first.value().runId);
+        params.cancel = nullptr;
+        params.progress = {};
+        auto resumed = Migrator::resume(first.value().runId, *m_direct, params);
+        QVERIFY2(resumed.ok(), resumed.ok() ? "" : qPrintable(errorText(resumed.error())));
+        QCOMPARE(first.value().written + resumed.value().written, plan.value().items.size());
+        QCOMPARE(dumpStrings(*m_direct, "pm:*"), planValues(plan.value()));
+        QVERIFY(Migrator::unfinishedRun(params.paths).isEmpty());
+        auto again = Migrator::resume(first.value().runId, *m_direct, params);
+        QVERIFY(!again.ok());
+        QCOMPARE(again.error().code, QStringLiteral("resume.finished"));
+    }
+
+    void rollbackRestoresValuesAndTtls_data() { migrateWritesThePlan_data(); }
+
+    void rollbackRestoresValuesAndTtls()
+    {
+        QFETCH(QString, transport);
+        KvStore& kv = store(transport);
+        const QByteArray overwritten = firstStoryKey();
+        run(*m_direct, {{"SET", overwritten, "{\"old\":true}", "PX", "600000"},
+                        {"SET", "pm:unrelated", "keep"}});
+        auto before = dumpStrings(*m_direct, "*");
+        auto plan = Planner::plan(planParams(MigrationPlan::Policy::Overwrite), kv);
+        QCOMPARE(plan.value().counts().update, 1);
+        Migrator::Params params;
+        params.paths = freshPaths();
+        params.batchKeys = 25;
+        auto done = Migrator::execute(plan.value(), kv, params);
+        QVERIFY(done.ok());
+        QCOMPARE(run(*m_direct, {{"PTTL", overwritten}}).value(0).integer, -1);
+
+        RollbackJob::Params rb;
+        rb.paths = params.paths;
+        rb.runId = RollbackJob::lastUndoableRun(params.paths);
+        QCOMPARE(rb.runId, done.value().runId);
+        rb.dryRun = true;
+        auto preview = RollbackJob::run(rb, kv);
+        QVERIFY(preview.ok());
+        QCOMPARE(preview.value().toRestore, 1);
+        QCOMPARE(preview.value().toDelete, plan.value().items.size() - 1);
+        QVERIFY(!preview.value().applied);
+        QCOMPARE(dumpStrings(*m_direct, "pm:*").size(), plan.value().items.size() + 1);
+
+        rb.dryRun = false;
+        auto undone = RollbackJob::run(rb, kv);
+        QVERIFY2(undone.ok(), undone.ok() ? "" : qPrintable(errorText(undone.error())));
+        QVERIFY(undone.value().applied);
+        QCOMPARE(dumpStrings(*m_direct, "*"), before);
+        const qint64 ttl = run(*m_direct, {{"PTTL", overwritten}}).value(0).integer;
+        QVERIFY2(ttl > 500000 && ttl <= 600000, qPrintable(QString::number(ttl)));
+        auto journal = Journal::openRun(params.paths, done.value().runId);
+        QCOMPARE(journal.value()->run().state, JournalRun::State::Undone);
+        auto twice = RollbackJob::run(rb, kv);
+        QVERIFY(!twice.ok());
+        QCOMPARE(twice.error().code, QStringLiteral("rollback.done"));
+    }
+
+    void rollbackRefusesKeysChangedSince()
+    {
+        auto plan = Planner::plan(planParams(), *m_direct);
+        Migrator::Params params;
+        params.paths = freshPaths();
+        auto done = Migrator::execute(plan.value(), *m_direct, params);
+        QVERIFY(done.ok());
+        const QByteArray key = firstStoryKey();
+        run(*m_direct, {{"SET", key, "edited by the app"}});
+        RollbackJob::Params rb;
+        rb.paths = params.paths;
+        rb.runId = done.value().runId;
+        auto refused = RollbackJob::run(rb, *m_direct);
+        QVERIFY(!refused.ok());
+        QCOMPARE(refused.error().code, QStringLiteral("rollback.changed"));
+        QCOMPARE(dumpStrings(*m_direct, "pm:*").size(), plan.value().items.size());
+        rb.dryRun = true;
+        auto preview = RollbackJob::run(rb, *m_direct);
+        QCOMPARE(preview.value().changedSince, QStringList{QString::fromUtf8(key)});
+        rb.dryRun = false;
+        rb.force = true;
+        auto forced = RollbackJob::run(rb, *m_direct);
+        QVERIFY(forced.ok());
+        QCOMPARE(run(*m_direct, {{"DBSIZE"}}).value(0).integer, 0);
+    }
+
+    void redisStoppedMidRunIsResumable()
+    {
+        auto plan = Planner::plan(planParams(), *m_direct);
+        Migrator::Params params;
+        params.paths = freshPaths();
+        params.batchKeys = 10;
+        bool stopped = false;
+        params.progress = [&](const JobProgress&) {
+            if (!stopped) {
+                stopped = true;
+                m_redis.stop();
+            }
+        };
+        auto failed = Migrator::execute(plan.value(), *m_direct, params);
+        QVERIFY(!failed.ok());
+        QVERIFY2(failed.error().message.contains(QStringLiteral("--resume")),
+                 qPrintable(failed.error().message));
+        const QString runId = Migrator::unfinishedRun(params.paths);
+        QVERIFY(!runId.isEmpty());
+        QVERIFY(m_redis.start());
+        params.progress = {};
+        // The client reconnects on its own; give it a moment.
+        Result<Migrator::Outcome> resumed = makeError(QString(), QString());
+        for (int attempt = 0; attempt < 50; ++attempt) {
+            resumed = Migrator::resume(runId, *m_direct, params);
+            if (resumed.ok())
+                break;
+            QThread::msleep(100);
+        }
+        QVERIFY2(resumed.ok(), resumed.ok() ? "" : qPrintable(errorText(resumed.error())));
+        QCOMPARE(dumpStrings(*m_direct, "pm:*"), planValues(plan.value()));
+    }
+
+    void validateFindsEveryState()
+    {
+        auto plan = Planner::plan(planParams(), *m_direct);
+        Migrator::Params params;
+        params.paths = freshPaths();
+        QVERIFY(Migrator::execute(plan.value(), *m_direct, params).ok());
+        QVector<QByteArray> stories;
+        for (const PlanItem& item : plan.value().items) {
+            if (item.role == KeyRole::Story)
+                stories.append(item.key.toUtf8());
+        }
+        const QByteArray pretty =
+            QJsonDocument::fromJson(run(*m_direct, {{"GET", stories.at(2)}}).value(0).bytes)
+                .toJson(QJsonDocument::Indented);
+        run(*m_direct, {{"DEL", stories.at(0)},
+                        {"SET", stories.at(1), "{\"different\":1}"},
+                        {"SET", stories.at(2), pretty},
+                        {"DEL", stories.at(3)},
+                        {"HSET", stories.at(3), "f", "v"},
+                        {"PEXPIRE", stories.at(4), "900000"},
+                        {"SET", "pm:project:ghost", "{}"},
+                        {"SET", "pm:weird-key", "x"},
+                        {"SET", "other:key", "outside the prefix"}});
+        Validator::Params v;
+        v.root = m_root;
+        auto result = Validator::run(v, *m_direct);
+        QVERIFY(result.ok());
+        const auto& o = result.value();
+        QCOMPARE(o.counts.value(QStringLiteral("only-files")), 1);
+        QCOMPARE(o.counts.value(QStringLiteral("different")), 1);
+        QCOMPARE(o.counts.value(QStringLiteral("equal-json")), 1);
+        QCOMPARE(o.counts.value(QStringLiteral("wrong-type")), 1);
+        QCOMPARE(o.counts.value(QStringLiteral("only-kv")), 2);
+        QCOMPARE(o.withTtl, 1);
+        QCOMPARE(o.counts.value(QStringLiteral("equal")), plan.value().items.size() - 4);
+        QCOMPARE(o.byRole.value(QStringLiteral("story")).value(QStringLiteral("different")), 1);
+        QCOMPARE(o.exitCode(), 1);
+        bool unknownOrphan = false;
+        for (const auto& f : o.findings)
+            unknownOrphan = unknownOrphan || (f.key == QLatin1String("pm:weird-key") &&
+                                              f.role == QLatin1String("unknown"));
+        QVERIFY(unknownOrphan);
+
+        v.sample = 10;
+        auto sampled = Validator::run(v, *m_direct);
+        QVERIFY(sampled.ok());
+        QCOMPARE(sampled.value().checkedKeys, 10);
+        QVERIFY(sampled.value().sampled);
+        QVERIFY(!sampled.value().orphansChecked);
+    }
+
+    void partialScopeKeepsProjectsListConsistent()
+    {
+        Planner::Params p = planParams();
+        p.projects = {QStringLiteral("atlas")};
+        auto first = Planner::plan(p, *m_direct);
+        QVERIFY2(first.ok(), first.ok() ? "" : qPrintable(errorText(first.error())));
+        Migrator::Params params;
+        params.paths = freshPaths();
+        QVERIFY(Migrator::execute(first.value(), *m_direct, params).ok());
+        QCOMPARE(run(*m_direct, {{"GET", "pm:projects:list"}}).value(0).bytes,
+                 QByteArray("[\"atlas\"]"));
+        QVERIFY(run(*m_direct, {{"KEYS", "pm:project:borealis*"}}).value(0).elements.isEmpty());
+        p.projects = {QStringLiteral("borealis")};
+        p.policy = MigrationPlan::Policy::Overwrite;
+        auto second = Planner::plan(p, *m_direct);
+        QVERIFY(Migrator::execute(second.value(), *m_direct, params).ok());
+        QCOMPARE(run(*m_direct, {{"GET", "pm:projects:list"}}).value(0).bytes,
+                 QByteArray("[\"atlas\",\"borealis\"]"));
+        Validator::Params v;
+        v.root = m_root;
+        QCOMPARE(Validator::run(v, *m_direct).value().exitCode(), 0);
+        p.projects = {QStringLiteral("nope")};
+        auto unknown = Planner::plan(p, *m_direct);
+        QVERIFY(!unknown.ok());
+        QCOMPARE(unknown.error().code, QStringLiteral("plan.project"));
+    }
+
+    void snapshotRoundTrip_data() { migrateWritesThePlan_data(); }
+
+    void snapshotRoundTrip()
+    {
+        QFETCH(QString, transport);
+        KvStore& kv = store(transport);
+        // Binary values only directly: the Upstash REST protocol carries text.
+        const QByteArray b = transport == QLatin1String("redis") ? QByteArray("\xff\x00\x01", 3)
+                                                                 : QByteArray("ttl value");
+        run(*m_direct, {{"SET", "pm:a", "text é"},
+                        {"SET", "pm:b", b, "PX", "700000"},
+                        {"HSET", "pm:h", "f", "v"},
+                        {"SET", "outside", "x"}});
+        const QString file = m_dir.filePath(QStringLiteral("snap-%1.ndjson").arg(transport));
+        auto taken = SnapshotJob::take(kv, QStringLiteral("pm:*"), file);
+        QVERIFY2(taken.ok(), taken.ok() ? "" : qPrintable(errorText(taken.error())));
+        QCOMPARE(taken.value().keys, 3);
+        QCOMPARE(taken.value().notStrings, QStringList{QStringLiteral("pm:h")});
+        const auto before = dumpStrings(*m_direct, "*");
+        run(*m_direct, {{"SET", "pm:a", "changed"}, {"DEL", "pm:b"}, {"SET", "pm:new", "1"}});
+        SnapshotJob::RestoreParams rp;
+        rp.paths = freshPaths();
+        rp.pattern = QStringLiteral("pm:*");
+        rp.prune = true;
+        auto restored = SnapshotJob::restore(file, kv, rp);
+        QVERIFY2(restored.ok(), restored.ok() ? "" : qPrintable(errorText(restored.error())));
+        QCOMPARE(restored.value().deleted, 1);
+        QCOMPARE(dumpStrings(*m_direct, "*"), before);
+        QVERIFY(run(*m_direct, {{"PTTL", "pm:b"}}).value(0).integer > 600000);
+        // The restore is a journaled run: rollback undoes it.
+        RollbackJob::Params rb;
+        rb.paths = rp.paths;
+        rb.runId = restored.value().runId;
+        QVERIFY(RollbackJob::run(rb, kv).ok());
+        QCOMPARE(run(*m_direct, {{"GET", "pm:a"}}).value(0).bytes, QByteArray("changed"));
+        QCOMPARE(run(*m_direct, {{"GET", "pm:new"}}).value(0).bytes, QByteArray("1"));
+        // A damaged snapshot is refused.
+        QFile f(file);
+        QVERIFY(f.open(QIODevice::Append));
+        f.write("{\"key\":\"pm:evil\",\"type\":\"string\",\"ttl\":-1,\"value\":\"x\"}\n");
+        f.close();
+        auto corrupt = SnapshotJob::restore(file, kv, rp);
+        QVERIFY(!corrupt.ok());
+        QCOMPARE(corrupt.error().code, QStringLiteral("snapshot.corrupt"));
+    }
+
+    void archiveNeedsTheChecklistAndUndoes()
+    {
+        TestTree tree;
+        const QString root = tree.path(QStringLiteral("pm"));
+        QVERIFY(QProcess::execute(QStringLiteral("cp"), {QStringLiteral("-r"), m_root, root}) == 0);
+        const JobPaths paths = freshPaths();
+        ArchiveJob::Params params;
+        params.paths = paths;
+        params.root = root;
+        params.validationDetail = QStringLiteral("not validated");
+        auto refused = ArchiveJob::run(params);
+        QVERIFY(refused.ok());
+        QVERIFY(!refused.value().passed());
+        QVERIFY(!refused.value().renamed);
+        QVERIFY(QFileInfo(root).isDir());
+
+        BackupJob::Params backup;
+        backup.root = root;
+        QVERIFY(BackupJob::run(backup).ok());
+        params.validationClean = true;
+        QDir().mkpath(tree.path(QStringLiteral("pm-backup"))); // taken: a suffix is chosen
+        auto archived = ArchiveJob::run(params);
+        QVERIFY(archived.ok());
+        for (const auto& c : archived.value().checks)
+            QVERIFY2(c.ok, qPrintable(c.name + QStringLiteral(": ") + c.detail));
+        QVERIFY(archived.value().renamed);
+        QCOMPARE(archived.value().to, root + QStringLiteral("-backup-2"));
+        QVERIFY(!QFileInfo::exists(root));
+        auto undone = ArchiveJob::undo(paths, QString());
+        QVERIFY2(undone.ok(), undone.ok() ? "" : qPrintable(errorText(undone.error())));
+        QVERIFY(QFileInfo(root).isDir());
+        QVERIFY(QFileInfo::exists(root + QStringLiteral("/people.json")));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestMigrate)
+#include "tst_migrate.moc"

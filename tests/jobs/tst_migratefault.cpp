@@ -1,0 +1,215 @@
+// kill -9 at random points of `pmkv migrate`, resumed each time: the key space ends up exactly
+// as planned, and a rollback then gives back exactly what was there before.
+//
+// Size and kill points are configurable (the full run: 20,000 stories, 20 kills):
+//   PMKV_FAULT_STORIES=20000 PMKV_FAULT_KILLS=20 PMKV_FAULT_SEED=7 ctest -L fault
+#include "generate/treegenerator.h"
+#include "jobfixture.h"
+#include "jobs/journal.h"
+#include "jobs/migrationplan.h"
+#include "jobs/migrator.h"
+#include "jobs/planner.h"
+#include "jobs/snapshotjob.h"
+#include "testtree.h"
+
+#include <QElapsedTimer>
+#include <QRandomGenerator>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QThread>
+
+#include <csignal>
+
+using namespace pmkv;
+using namespace pmkv::test;
+
+namespace {
+
+int envInt(const char* name, int fallback)
+{
+    bool ok = false;
+    const int v = qEnvironmentVariableIntValue(name, &ok);
+    return ok && v > 0 ? v : fallback;
+}
+
+// Batches the run has recorded so far (0 when it has no journal yet).
+qint64 journaledBatches(const JobPaths& paths)
+{
+    QVector<JournalRun> runs = Journal::listRuns(paths);
+    if (runs.isEmpty())
+        return -1;
+    auto journal = Journal::open(runs.last().path);
+    if (!journal)
+        return -1;
+    auto counts = journal.value()->counts();
+    return counts ? counts.value().pendingBatches + counts.value().doneBatches : -1;
+}
+
+QMap<QByteArray, QPair<QByteArray, bool>> contentWithTtlFlag(KvStore& store)
+{
+    QMap<QByteArray, QPair<QByteArray, bool>> out;
+    const auto values = dumpStrings(store, "*");
+    QVector<KvCommand> ttls;
+    for (auto it = values.cbegin(); it != values.cend(); ++it)
+        ttls.append({"PTTL", it.key()});
+    const auto replies = run(store, ttls);
+    int i = 0;
+    for (auto it = values.cbegin(); it != values.cend(); ++it, ++i)
+        out.insert(it.key(), {it.value(), replies.value(i).integer > 0});
+    return out;
+}
+
+} // namespace
+
+class TestMigrateFault final : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void killNineAtRandomPointsThenResumeAndRollBack()
+    {
+        const int stories = envInt("PMKV_FAULT_STORIES", 2000);
+        const int kills = envInt("PMKV_FAULT_KILLS", 5);
+        const quint32 seed = quint32(envInt("PMKV_FAULT_SEED", 20261123));
+        qInfo("fault test: %d stories, %d kill points, seed %u", stories, kills, seed);
+        QRandomGenerator rng(seed);
+
+        RedisServer redis;
+        QVERIFY2(redis.start(), qPrintable(redis.errorString()));
+        StoreThread thread;
+        KvStore* store = openRedisStore(thread, redis.port());
+
+        QTemporaryDir dir;
+        const QString root = dir.filePath(QStringLiteral("pm"));
+        TreeGenerator::Options options;
+        options.epicsPerProject = 10;
+        options.projects = qMax(1, stories / 1000);
+        options.storiesPerEpic = qMax(1, stories / (options.projects * 10));
+        QVERIFY(TreeGenerator::generate(root, options).ok());
+
+        // What the key space held before: keys the migration overwrites (one with a TTL), keys
+        // it never touches.
+        Planner::Params planParams;
+        planParams.root = root;
+        auto source = Planner::readSource(planParams);
+        QVERIFY(source.ok());
+        QVector<QByteArray> storyKeys;
+        for (const PlanItem& item : source.value().items) {
+            if (item.role == KeyRole::Story)
+                storyKeys.append(item.key.toUtf8());
+        }
+        run(*store, {{"SET", storyKeys.at(0), "{\"before\":1}", "PX", "3600000"},
+                     {"SET", storyKeys.at(storyKeys.size() / 2), "{\"before\":2}"},
+                     {"SET", storyKeys.last(), "{\"before\":3}"},
+                     {"SET", "pm:unrelated", "stays"},
+                     {"SET", "elsewhere", "stays too"}});
+        const auto before = contentWithTtlFlag(*store);
+        const QString snapshotBefore = dir.filePath(QStringLiteral("before.ndjson"));
+        QVERIFY(SnapshotJob::take(*store, QStringLiteral("*"), snapshotBefore).ok());
+
+        const JobPaths paths(dir.filePath(QStringLiteral("state")));
+        const QStringList common{QStringLiteral("--redis"),      redis.url(),
+                                 QStringLiteral("--state-dir"),  paths.root(),
+                                 QStringLiteral("--batch-keys"), QStringLiteral("10")};
+        const QString pmkv = binaryPath(QStringLiteral("pmkv"));
+        int killed = 0;
+        int launches = 0;
+        bool finished = false;
+        const qint64 totalBatches = source.value().items.size() / 10 + 1;
+        auto runFinished = [&paths] {
+            for (const JournalRun& r : Journal::listRuns(paths)) {
+                if (r.state == JournalRun::State::Done)
+                    return true;
+            }
+            return false;
+        };
+        while (!(finished = runFinished()) && launches < kills * 4 + 10) {
+            ++launches;
+            const bool resume = !Migrator::unfinishedRun(paths).isEmpty();
+            QStringList args{QStringLiteral("migrate")};
+            if (resume)
+                args << QStringLiteral("--resume");
+            else
+                args << root << QStringLiteral("--policy") << QStringLiteral("overwrite");
+            args << common;
+            QProcess process;
+            process.setStandardOutputFile(QProcess::nullDevice());
+            process.setStandardErrorFile(QProcess::nullDevice());
+            process.start(pmkv, args);
+            QVERIFY(process.waitForStarted());
+            if (killed < kills) {
+                // One kill point in four at a random early time (start-up, planning, the first
+                // batches); the others once a random number of batches reached the journal,
+                // plus a few random microseconds (capturing, journaling or sending a batch).
+                if (rng.bounded(4) == 0) {
+                    QThread::usleep(rng.bounded(150000u));
+                } else {
+                    const qint64 done = qMax<qint64>(0, journaledBatches(paths));
+                    const qint64 target =
+                        done + 1 + rng.bounded(quint32(qMax<qint64>(1, totalBatches - done - 1)));
+                    QElapsedTimer clock;
+                    clock.start();
+                    // waitForFinished() also keeps QProcess' state current (no event loop).
+                    while (!process.waitForFinished(1) && journaledBatches(paths) < target &&
+                           clock.elapsed() < 60000)
+                        QThread::usleep(300);
+                    QThread::usleep(rng.bounded(3000u));
+                }
+                if (!process.waitForFinished(1) && process.state() == QProcess::Running) {
+                    ::kill(pid_t(process.processId()), SIGKILL);
+                    process.waitForFinished(10000);
+                    if (process.exitStatus() == QProcess::CrashExit) {
+                        ++killed;
+                        qInfo("kill %d (%s): %lld of about %lld batches journaled", killed,
+                              resume ? "resume" : "fresh run", journaledBatches(paths),
+                              totalBatches);
+                        continue;
+                    }
+                }
+            }
+            QVERIFY(process.waitForFinished(120000));
+            QCOMPARE(process.exitStatus(), QProcess::NormalExit);
+            QCOMPARE(process.exitCode(), 0);
+        }
+        qInfo("%d launches, %d killed with SIGKILL", launches, killed);
+        QVERIFY(finished);
+        QVERIFY(killed >= 1);
+
+        // The key space holds exactly the plan of the run (the first run that got a journal).
+        const QVector<JournalRun> runs = Journal::listRuns(paths);
+        QCOMPARE(runs.size(), 1);
+        QCOMPARE(runs.first().state, JournalRun::State::Done);
+        auto plan =
+            MigrationPlan::load(runs.first().params.value(QStringLiteral("plan")).toString());
+        QVERIFY(plan.ok());
+        QVERIFY(Planner::loadValues(plan.value()).ok());
+        const auto after = dumpStrings(*store, "pm:*");
+        for (const PlanItem& item : plan.value().items)
+            QVERIFY2(after.value(item.key.toUtf8()) == item.value, qPrintable(item.key));
+        QCOMPARE(after.size(), plan.value().items.size() + 1); // + pm:unrelated
+        QCOMPARE(run(*store, {{"PTTL", storyKeys.at(0)}}).value(0).integer, -1);
+
+        // Rollback gives back exactly the content before, TTL included.
+        QProcess rollback;
+        rollback.start(pmkv, QStringList{QStringLiteral("rollback"), QStringLiteral("--last"),
+                                         QStringLiteral("--redis"), redis.url(),
+                                         QStringLiteral("--state-dir"), paths.root()});
+        QVERIFY(rollback.waitForFinished(120000));
+        QVERIFY2(rollback.exitCode() == 0, rollback.readAllStandardError().constData());
+        QCOMPARE(contentWithTtlFlag(*store), before);
+        const QString snapshotAfter = dir.filePath(QStringLiteral("after.ndjson"));
+        QVERIFY(SnapshotJob::take(*store, QStringLiteral("*"), snapshotAfter).ok());
+        auto a = SnapshotJob::read(snapshotBefore);
+        auto b = SnapshotJob::read(snapshotAfter);
+        QVERIFY(a.ok() && b.ok());
+        QCOMPARE(b.value().size(), a.value().size());
+        for (int i = 0; i < a.value().size(); ++i) {
+            QCOMPARE(b.value().at(i).key, a.value().at(i).key);
+            QCOMPARE(b.value().at(i).value, a.value().at(i).value);
+            QCOMPARE(b.value().at(i).ttl > 0, a.value().at(i).ttl > 0);
+        }
+    }
+};
+
+QTEST_GUILESS_MAIN(TestMigrateFault)
+#include "tst_migratefault.moc"
