@@ -111,6 +111,9 @@ DiffSide DiffSideBuilder::fromKvItems(const QString& spec, const QString& descri
         s.value = item.value;
         s.kvType = item.type;
         s.ttl = item.ttl;
+        if (!item.type.isEmpty() && item.type != QLatin1String("string"))
+            s.unreadable = QStringLiteral("the key is a Redis %1, not a STRING holding JSON")
+                               .arg(item.type.toUpper());
         side.entries.append(std::move(s));
     }
     side.unmappedKeys.sort();

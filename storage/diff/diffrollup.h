@@ -1,0 +1,26 @@
+#pragma once
+
+#include "diff/entitydiff.h"
+
+#include <QString>
+
+#include <array>
+
+namespace pmkv {
+
+// Counts of entity states for one project (epic empty: the whole project, its epics and
+// stories included) or one epic of a project. Entities above projects (people, the projects
+// list) roll up under an empty project name.
+struct DiffRollup
+{
+    QString project;
+    QString epic;
+    std::array<int, EntityDiff::stateCount> counts{};
+    int typeOrTtl = 0;
+
+    int count(EntityDiff::State state) const { return counts[size_t(state)]; }
+    int total() const;
+    int different() const; // changed + only-left + only-right + unreadable + type/TTL
+};
+
+} // namespace pmkv

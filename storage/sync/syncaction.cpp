@@ -1,0 +1,10 @@
+#include "sync/syncaction.h"
+
+namespace pmkv {
+
+const char* syncActionKindName(SyncAction::Kind kind)
+{
+    return kind == SyncAction::Kind::Create ? "create" : "update";
+}
+
+} // namespace pmkv
