@@ -203,6 +203,13 @@ void RestBatchRun::handleHttp(int status, const QByteArray& body)
         retryOrFail(true, QStringLiteral("HTTP %1 from %2").arg(status).arg(where));
         return;
     }
+    if (status == 404) {
+        fail(QStringLiteral("rest-not-found"),
+             QStringLiteral("%1 has no Upstash REST endpoint here (HTTP 404). Check the URL: "
+                            "it should be the base address, e.g. https://eu1-xyz.upstash.io.")
+                 .arg(where));
+        return;
+    }
     const nlohmann::json doc =
         nlohmann::json::parse(body.constData(), body.constData() + body.size(), nullptr, false);
     if (doc.is_discarded()) {
@@ -228,13 +235,6 @@ void RestBatchRun::handleHttp(int status, const QByteArray& body)
                  .arg(where, RestCodec::commandLabel(m_batch.at(chunk.from)),
                       QString::fromUtf8(errorText.isEmpty() ? QByteArray("HTTP 403") : errorText))
                  .arg(chunk.from));
-        return;
-    }
-    if (status == 404) {
-        fail(QStringLiteral("rest-not-found"),
-             QStringLiteral("%1 has no Upstash REST endpoint here (HTTP 404). Check the URL: "
-                            "it should be the base address, e.g. https://eu1-xyz.upstash.io.")
-                 .arg(where));
         return;
     }
     if (status == 413) {
