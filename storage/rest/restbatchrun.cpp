@@ -252,7 +252,7 @@ void RestBatchRun::handleHttp(int status, const QByteArray& body)
             succeed();
             return;
         }
-        const QString code = chunk.path == Path::MultiExec ? QStringLiteral("transaction-aborted")
+        const QString code = chunk.path == Path::MultiExec ? QStringLiteral("redis-execabort")
                                                            : QStringLiteral("rest-refused");
         fail(code,
              QStringLiteral("%1 refused the request (HTTP %2: %3) %4%5")
