@@ -87,7 +87,8 @@ bool KvTarget::isConnectionSpec(const QString& spec)
 {
     return spec.startsWith(QLatin1String("conn:")) || spec.startsWith(QLatin1String("http://")) ||
            spec.startsWith(QLatin1String("https://")) ||
-           spec.startsWith(QLatin1String("redis://")) || spec.startsWith(QLatin1String("unix://"));
+           spec.startsWith(QLatin1String("redis://")) ||
+           spec.startsWith(QLatin1String("rediss://")) || spec.startsWith(QLatin1String("unix://"));
 }
 
 Result<ConnectionProfile> KvTarget::fromSpec(const QString& spec)

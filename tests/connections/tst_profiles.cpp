@@ -125,6 +125,9 @@ private Q_SLOTS:
                                                << "redis://:pw@127.0.0.1" << redis << "bad-address";
         QTest::newRow("https for redis") << "r"
                                          << "https://x" << redis << "bad-address";
+        QTest::newRow("rediss") << "r"
+                                << "rediss://default:x@eu1.upstash.io:6379" << redis
+                                << "tls-unsupported";
     }
 
     void validation()
