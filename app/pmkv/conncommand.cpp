@@ -112,8 +112,7 @@ void ConnCommand::configure(QCommandLineParser& parser)
         QStringLiteral("label"));
     opt(QStringLiteral("colour"), QStringLiteral("Label colour, #rrggbb."), QStringLiteral("rgb"));
     opt(QStringLiteral("user"), QStringLiteral("Redis ACL user name."), QStringLiteral("user"));
-    opt(QStringLiteral("allow-insecure-http"),
-        QStringLiteral("Allow plain http:// to a host that is not this machine."));
+    // --allow-insecure-http comes with KvTarget::addOptions (used by add and import too).
     opt(QStringLiteral("token-stdin"),
         QStringLiteral("Read the token (REST) or password (Redis) from the first line of "
                        "standard input and keep it in the keychain."));

@@ -48,8 +48,8 @@ bool isPermissionError(const QByteArray& text)
 void probeWrite(const StatePtr& s)
 {
     if (!s->report.canWrite) {
-        s->report.writeNote = QStringLiteral("read-only connection: writes are refused before "
-                                             "they are sent");
+        s->report.writeNote = QStringLiteral("read-only profile or read-only token: writes are "
+                                             "refused before they are sent");
         done(s, s->report);
         return;
     }

@@ -203,6 +203,13 @@ void RestBatchRun::handleHttp(int status, const QByteArray& body)
         retryOrFail(true, QStringLiteral("HTTP %1 from %2").arg(status).arg(where));
         return;
     }
+    if (status == 404) {
+        fail(QStringLiteral("rest-not-found"),
+             QStringLiteral("%1 has no Upstash REST endpoint here (HTTP 404). Check the URL: "
+                            "it should be the base address, e.g. https://eu1-xyz.upstash.io.")
+                 .arg(where));
+        return;
+    }
     const nlohmann::json doc =
         nlohmann::json::parse(body.constData(), body.constData() + body.size(), nullptr, false);
     if (doc.is_discarded()) {
@@ -230,13 +237,6 @@ void RestBatchRun::handleHttp(int status, const QByteArray& body)
                  .arg(chunk.from));
         return;
     }
-    if (status == 404) {
-        fail(QStringLiteral("rest-not-found"),
-             QStringLiteral("%1 has no Upstash REST endpoint here (HTTP 404). Check the URL: "
-                            "it should be the base address, e.g. https://eu1-xyz.upstash.io.")
-                 .arg(where));
-        return;
-    }
     if (status == 413) {
         fail(QStringLiteral("request-too-large"),
              QStringLiteral("%1 refused a request of %2 bytes as too large (HTTP 413) %3. Lower "
@@ -252,7 +252,7 @@ void RestBatchRun::handleHttp(int status, const QByteArray& body)
             succeed();
             return;
         }
-        const QString code = chunk.path == Path::MultiExec ? QStringLiteral("transaction-aborted")
+        const QString code = chunk.path == Path::MultiExec ? QStringLiteral("redis-execabort")
                                                            : QStringLiteral("rest-refused");
         fail(code,
              QStringLiteral("%1 refused the request (HTTP %2: %3) %4%5")

@@ -464,6 +464,15 @@ private Q_SLOTS:
         QVERIFY2(result.ok(), result.ok() ? "" : qPrintable(result.error().message));
         QCOMPARE(result.value(), (KvStore::Replies{KvReply::status("OK"), KvReply::fromInteger(2),
                                                    KvReply::string("2")}));
+        // A command that fails while the group runs (WRONGTYPE) is an error reply in its
+        // place; the rest of the group ran, as with Redis itself.
+        const auto partial =
+            await(s->executeAtomic({{"SET", "tx", "1"}, {"LPUSH", "tx", "x"}, {"GET", "tx"}}));
+        QVERIFY2(partial.ok(), partial.ok() ? "" : qPrintable(partial.error().message));
+        QCOMPARE(partial.value().size(), 3);
+        QVERIFY(partial.value().at(1).isError());
+        QVERIFY(partial.value().at(1).bytes.startsWith("WRONGTYPE"));
+        QCOMPARE(partial.value().at(2), KvReply::string("1"));
     }
 
     void multiExecIsAllOrNothing_data() { transports(); }
@@ -475,6 +484,7 @@ private Q_SLOTS:
         const auto result =
             await(s->executeAtomic({{"SET", "tx:a", "1"}, {"SET", "tx:b"}, {"SET", "tx:c", "3"}}));
         QVERIFY(!result.ok());
+        QCOMPARE(result.error().code, QStringLiteral("redis-execabort")); // same on both
         QVERIFY2(result.error().message.contains(QStringLiteral("EXECABORT")) ||
                      result.error().message.contains(QStringLiteral("wrong number")),
                  qPrintable(result.error().message));

@@ -319,6 +319,28 @@ private Q_SLOTS:
             QCOMPARE(r.value().at(i), KvReply::string(QByteArray::number(i)));
     }
 
+    void cancelStopsLaterRequests()
+    {
+        UpstashRestOptions o = options();
+        o.maxCommandsPerRequest = 100;
+        UpstashRestStore rest(o);
+        QVector<KvCommand> batch;
+        for (int i = 0; i < 10000; ++i)
+            batch.append({"SET", "x:" + QByteArray::number(i), "v"});
+        auto future = rest.execute(batch);
+        QVERIFY(QTest::qWaitFor([&] { return rest.requestCount() >= 2; }, 20000));
+        future.cancel();
+        QVERIFY(QTest::qWaitFor([&] { return future.isFinished(); }, 20000));
+        QTest::qWait(300);
+        const qint64 sent = rest.requestCount();
+        QVERIFY2(sent < 100, qPrintable(QString::number(sent)));
+        // What was sent was applied whole, request by request; nothing after it.
+        const qint64 keys = direct({{"DBSIZE"}}).first().integer;
+        QCOMPARE(keys % 100, 0);
+        QVERIFY(keys <= sent * 100);
+        QVERIFY(keys < 10000);
+    }
+
     void proxyStaysDown()
     {
         UpstashRestOptions o = options();
