@@ -7,8 +7,14 @@
 #include <QProcessEnvironment>
 #include <QTextStream>
 
+#include <malloc.h>
+
 int main(int argc, char** argv)
 {
+    // Requests and replies of a few MB come and go all the time: keep such blocks in the heap
+    // instead of mapping and unmapping (and page-faulting) them for every request.
+    mallopt(M_MMAP_THRESHOLD, 64 * 1024 * 1024);
+    mallopt(M_TRIM_THRESHOLD, 256 * 1024 * 1024);
     QCoreApplication app(argc, argv);
     QCoreApplication::setApplicationName(QStringLiteral("pmkv-proxy"));
     QCoreApplication::setApplicationVersion(QStringLiteral(PMKV_VERSION));

@@ -48,7 +48,12 @@ int CliCommand::run(const QStringList& arguments)
     if (!parser.parse(argv))
         return usageError(parser.errorText());
     if (parser.isSet(help)) {
-        out() << parser.helpText();
+        // helpText() names the program by argv[0] ("./pmkv"); name the command instead.
+        QString text = parser.helpText();
+        const qsizetype usageEnd = text.indexOf(QLatin1String(" [options]"));
+        if (text.startsWith(QLatin1String("Usage: ")) && usageEnd > 0)
+            text.replace(7, usageEnd - 7, QStringLiteral("pmkv ") + name());
+        out() << text;
         const QString more = epilog();
         if (!more.isEmpty())
             out() << '\n' << more << '\n';

@@ -13,6 +13,7 @@ const QString kConn = QStringLiteral("conn");
 const QString kUrl = QStringLiteral("url");
 const QString kRedis = QStringLiteral("redis");
 const QString kConfirmProd = QStringLiteral("confirm-prod");
+const QString kInsecure = QStringLiteral("allow-insecure-http");
 
 ConnectionProfile adHocProfile(const QString& address)
 {
@@ -42,6 +43,9 @@ void KvTarget::addOptions(QCommandLineParser& parser)
         {kRedis,
          QStringLiteral("Redis directly: redis://[user:pass@]host:port[/db] or a socket path."),
          QStringLiteral("URL")});
+    parser.addOption(
+        {kInsecure, QStringLiteral("With --url: allow plain http:// to a host that is not "
+                                   "this machine (the token travels unencrypted).")});
     parser.addOption({kConfirmProd,
                       QStringLiteral("Allow writes to the PROD connection NAME (type its name)."),
                       QStringLiteral("NAME")});
@@ -72,7 +76,9 @@ Result<ConnectionProfile> KvTarget::fromOptions(const QCommandLineParser& parser
         if (!url.startsWith(QLatin1String("http://")) && !url.startsWith(QLatin1String("https://")))
             return makeError(QStringLiteral("bad-url"),
                              QStringLiteral("--url %1: expected http(s)://host[:port]").arg(url));
-        return adHocProfile(url);
+        ConnectionProfile profile = adHocProfile(url);
+        profile.allowInsecureHttp = parser.isSet(kInsecure);
+        return profile;
     }
     return adHocProfile(parser.value(kRedis));
 }
@@ -81,7 +87,8 @@ bool KvTarget::isConnectionSpec(const QString& spec)
 {
     return spec.startsWith(QLatin1String("conn:")) || spec.startsWith(QLatin1String("http://")) ||
            spec.startsWith(QLatin1String("https://")) ||
-           spec.startsWith(QLatin1String("redis://")) || spec.startsWith(QLatin1String("unix://"));
+           spec.startsWith(QLatin1String("redis://")) ||
+           spec.startsWith(QLatin1String("rediss://")) || spec.startsWith(QLatin1String("unix://"));
 }
 
 Result<ConnectionProfile> KvTarget::fromSpec(const QString& spec)

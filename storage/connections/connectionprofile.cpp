@@ -18,6 +18,14 @@ Result<void> ConnectionProfile::validate() const
         return makeError(QStringLiteral("bad-address"),
                          QStringLiteral("connection \"%1\" has no address").arg(name));
     }
+    if (address.startsWith(QLatin1String("rediss://"))) {
+        return makeError(QStringLiteral("tls-unsupported"),
+                         QStringLiteral("connection \"%1\": rediss:// (Redis over TLS) is not "
+                                        "available: this build's hiredis (0.14) has no TLS. Use "
+                                        "the server's Upstash REST URL (https://...), or run "
+                                        "pmkv-proxy next to the Redis server and connect to it.")
+                             .arg(name));
+    }
     if (kind == Kind::Redis) {
         const bool redisScheme = address.startsWith(QLatin1String("redis://")) ||
                                  address.startsWith(QLatin1String("unix://")) ||
@@ -192,6 +200,7 @@ ConnectionProfile::secretSourceFromName(const QString& name)
 ConnectionProfile::Kind ConnectionProfile::guessKind(const QString& address)
 {
     if (address.startsWith(QLatin1String("redis://")) ||
+        address.startsWith(QLatin1String("rediss://")) ||
         address.startsWith(QLatin1String("unix://")) || address.startsWith(QLatin1Char('/')))
         return Kind::Redis;
     const QString host = QUrl(address).host();

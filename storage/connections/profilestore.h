@@ -12,7 +12,7 @@ class QSettings;
 
 namespace pmkv {
 
-// The saved connection profiles, in QSettings (~/.config/pmkv-studio/connections.conf on
+// The saved connection profiles, in QSettings (~/.config/pmkv-studio/connections.ini on
 // Linux), shared by the desktop app and `pmkv`. Nothing secret is ever written here.
 class ProfileStore final
 {

@@ -4,6 +4,8 @@ target_link_libraries(pmkv_storage PUBLIC Qt6Keychain::Qt6Keychain)
 target_sources(pmkv_storage PRIVATE
   ${CMAKE_CURRENT_LIST_DIR}/commandallowlist.h
   ${CMAKE_CURRENT_LIST_DIR}/commandallowlist.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/connectiontester.h
+  ${CMAKE_CURRENT_LIST_DIR}/connectiontester.cpp
   ${CMAKE_CURRENT_LIST_DIR}/connectionprofile.h
   ${CMAKE_CURRENT_LIST_DIR}/connectionprofile.cpp
   ${CMAKE_CURRENT_LIST_DIR}/connectionsecrets.h

@@ -96,6 +96,14 @@ public:
                      depth == 1 ? name : epic);
                 continue;
             }
+            if (!info.isFile()) {
+                // A FIFO, socket or device would block or never end when read.
+                m_index.problems.append(Problem::error(
+                    rel, QStringLiteral("file.special"),
+                    QStringLiteral("is not a regular file (a pipe, socket or device), so it was "
+                                   "not read; move it out of the tree")));
+                continue;
+            }
             FileWork item;
             item.absolutePath = info.absoluteFilePath();
             Entity& e = item.entity;

@@ -9,14 +9,34 @@
 #include "redis/redisclient.h"
 
 #include <QPointer>
+#include <QScopeGuard>
 #include <QTcpSocket>
+
+#include <sys/socket.h>
 
 namespace pmkv {
 
 namespace {
 
-constexpr qint64 readChunk = 64 * 1024;
+constexpr qint64 readChunk = 256 * 1024;
 constexpr qint64 maxPendingOutput = 4 * 1024 * 1024;
+constexpr qint64 maxDrainBytes = 64 * 1024 * 1024;
+constexpr qint64 drainTimeoutMs = 3000;
+
+// Server-sent event framing: one `data:` line per line of the payload (SSE joins them back
+// with '\n'), ended by a blank line.
+QByteArray eventLines(const QByteArray& payload)
+{
+    QByteArray out;
+    out.reserve(payload.size() + 16);
+    for (const QByteArray& line : payload.split('\n')) {
+        out.append("data: ", 6);
+        out.append(line.endsWith('\r') ? line.chopped(1) : line);
+        out.append('\n');
+    }
+    out.append('\n');
+    return out;
+}
 
 } // namespace
 
@@ -29,8 +49,13 @@ ProxyConnection::ProxyConnection(QTcpSocket* socket, ProxyServer* server)
     connect(m_socket, &QTcpSocket::readyRead, this, &ProxyConnection::readSocket);
     connect(m_socket, &QTcpSocket::bytesWritten, this, [this] {
         m_lastActivity.restart();
+        if (m_draining) {
+            if (m_socket->bytesToWrite() == 0)
+                shutdownWriteSide();
+            return;
+        }
         if (!m_busy && m_socket->bytesToWrite() < maxPendingOutput)
-            processNext();
+            pump();
     });
     connect(m_socket, &QTcpSocket::disconnected, this, [this] {
         m_closing = true;
@@ -62,33 +87,59 @@ void ProxyConnection::resume()
 
 void ProxyConnection::readSocket()
 {
-    if (m_closing || isStreaming())
+    if (m_closing || isStreaming() || m_inRead)
         return;
-    while (m_socket->bytesAvailable() > 0) {
+    m_inRead = true;
+    const HttpLimits& limits = m_server->config().limits;
+    const qsizetype readAhead =
+        limits.maxBody + limits.maxRequestLine + limits.maxHeaderBytes + readChunk;
+    while (m_socket->bytesAvailable() > 0 && !m_closing) {
+        if (m_draining) {
+            m_drained += m_socket->skip(m_socket->bytesAvailable());
+            if (m_drained > maxDrainBytes)
+                m_socket->abort();
+            continue;
+        }
+        // At most one request's worth ahead of what is being answered: a client that
+        // pipelines without reading answers waits in TCP, not in our memory.
+        if (m_parser.bufferedBytes() >= readAhead)
+            break;
         if (m_server->overBudget()) {
             m_paused = true; // the kernel buffer fills, TCP slows the client down
             break;
         }
-        const QByteArray chunk = m_socket->read(readChunk);
-        if (chunk.isEmpty())
+        char chunk[16 * 1024];
+        const qint64 n = m_socket->read(chunk, sizeof chunk);
+        if (n <= 0)
             break;
         if (m_parser.isIdle())
             m_requestStarted.start();
         m_lastActivity.restart();
-        m_parser.append(chunk);
+        m_parser.append(chunk, n);
         updateAccounting();
         if (m_parser.takeContinueRequest())
             m_socket->write("HTTP/1.1 100 Continue\r\n\r\n");
-        if (!m_busy) {
+        if (!m_busy)
             processNext();
-            if (m_closing)
-                return;
-        }
     }
+    m_inRead = false;
+}
+
+void ProxyConnection::pump()
+{
+    if (m_inProcess)
+        return; // the loop in processNext() goes on by itself: no recursion per request
+    processNext();
+    if (!m_busy && !m_closing && !m_draining && m_socket->bytesAvailable() > 0)
+        readSocket();
 }
 
 void ProxyConnection::processNext()
 {
+    if (m_inProcess)
+        return;
+    m_inProcess = true;
+    const auto done = qScopeGuard([this] { m_inProcess = false; });
     while (!m_busy && !m_closing && !isStreaming()) {
         if (m_socket->bytesToWrite() >= maxPendingOutput)
             return; // wait for the client to read what we wrote
@@ -104,8 +155,7 @@ void ProxyConnection::processNext()
             QByteArray message = m_parser.errorMessage();
             if (!message.startsWith("ERR "))
                 message.prepend("ERR ");
-            m_busy = true;
-            reply(code, ReplyJson::error(message), false);
+            failAndDrain(code, ReplyJson::error(message));
             return;
         }
         const HttpRequest request = m_parser.takeRequest();
@@ -165,7 +215,32 @@ void ProxyConnection::reply(int status, const QByteArray& body, bool keepAlive)
         closeSoon();
         return;
     }
-    processNext();
+    pump();
+}
+
+void ProxyConnection::failAndDrain(int status, const QByteArray& body)
+{
+    m_busy = true;
+    m_draining = true;
+    const HttpResponse::Headers headers{{"upstash-sync-token", m_server->syncToken()}};
+    m_socket->write(HttpResponse::build(status, body, headers, false));
+    m_lastActivity.restart();
+    m_server->adjustBuffered(-m_accounted);
+    m_accounted = 0;
+    m_parser = HttpRequestParser(m_server->config().limits); // frees what it held
+    if (m_socket->bytesToWrite() == 0)
+        shutdownWriteSide();
+    readSocket();
+}
+
+void ProxyConnection::shutdownWriteSide()
+{
+    if (m_writeShut)
+        return;
+    m_writeShut = true;
+    m_socket->flush();
+    // FIN after the answer: the client sees the end of the response, we keep reading.
+    ::shutdown(static_cast<int>(m_socket->socketDescriptor()), SHUT_WR);
 }
 
 void ProxyConnection::closeSoon()
@@ -178,20 +253,32 @@ void ProxyConnection::closeSoon()
 
 void ProxyConnection::closeWhenIdle()
 {
-    if (isStreaming() || (!m_busy && m_parser.isIdle()))
+    if (m_draining) {
+        m_closing = true;
+        m_socket->abort();
+        deleteLater();
+    } else if (isStreaming() || (!m_busy && m_parser.isIdle())) {
         closeSoon();
+    }
     // else: reply() closes after the answer because the server is shutting down.
 }
 
 void ProxyConnection::checkTimeouts()
 {
+    if (m_draining && !m_closing) {
+        if (m_lastActivity.elapsed() > drainTimeoutMs) {
+            m_closing = true;
+            m_socket->abort();
+            deleteLater();
+        }
+        return;
+    }
     if (m_closing || isStreaming() || m_busy)
         return;
     const auto& limits = m_server->config();
     if (!m_parser.isIdle() && m_requestStarted.isValid() &&
         m_requestStarted.elapsed() > limits.requestTimeoutMs) {
-        m_busy = true;
-        reply(408, ReplyJson::error("ERR the request did not arrive in time"), false);
+        failAndDrain(408, ReplyJson::error("ERR the request did not arrive in time"));
         return;
     }
     if (m_parser.isIdle() && m_lastActivity.elapsed() > limits.idleTimeoutMs)
@@ -209,22 +296,22 @@ void ProxyConnection::startEvents(const ProxyPlan& plan)
         if (!self || self->m_closing)
             return;
         if (!r.ok()) {
-            self->m_socket->write("data: error," + r.error().message.toUtf8() + "\n\n");
+            self->m_socket->write(eventLines("error," + r.error().message.toUtf8()));
             self->closeSoon();
             return;
         }
         const KvReply& m = r.value();
         if (m.type != KvReply::Type::Array)
             return;
-        QByteArray line("data: ");
+        QByteArray payload;
         for (qsizetype i = 0; i < m.elements.size(); ++i) {
             if (i)
-                line.append(',');
+                payload.append(',');
             const KvReply& e = m.elements[i];
-            line.append(e.type == KvReply::Type::Integer ? QByteArray::number(e.integer) : e.bytes);
+            payload.append(e.type == KvReply::Type::Integer ? QByteArray::number(e.integer)
+                                                            : e.bytes);
         }
-        line.append("\n\n");
-        self->m_socket->write(line);
+        self->m_socket->write(eventLines(payload));
     });
 }
 

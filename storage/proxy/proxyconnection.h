@@ -35,8 +35,15 @@ public:
 private:
     void readSocket();
     void processNext();
+    // processNext(), then reads on if the socket has bytes we stopped reading earlier.
+    void pump();
     void handle(const HttpRequest& request);
     void reply(int status, const QByteArray& body, bool keepAlive);
+    // Answers a request that cannot be read (limits, malformed HTTP), then discards what the
+    // client still sends until it closes (bounded in time and bytes), so the client reads
+    // the answer instead of a connection reset.
+    void failAndDrain(int status, const QByteArray& body);
+    void shutdownWriteSide();
     void startEvents(const ProxyPlan& plan);
     void closeSoon();
     void updateAccounting();
@@ -52,6 +59,11 @@ private:
     bool m_keepAlive = true;
     bool m_closing = false;
     bool m_paused = false;
+    bool m_draining = false;
+    bool m_inRead = false;
+    bool m_inProcess = false;
+    bool m_writeShut = false;
+    qint64 m_drained = 0;
 };
 
 } // namespace pmkv

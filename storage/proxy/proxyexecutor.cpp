@@ -35,7 +35,7 @@ QByteArray itemsJson(const QVector<KvReply>& replies, bool base64)
     for (qsizetype i = 0; i < replies.size(); ++i) {
         if (i)
             out.append(',');
-        out.append(ReplyJson::envelope(replies[i], base64));
+        ReplyJson::appendEnvelope(out, replies[i], base64);
     }
     out.append(']');
     return out;

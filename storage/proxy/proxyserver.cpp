@@ -81,7 +81,8 @@ void ProxyServer::acceptConnections()
     while (QTcpSocket* socket = m_server.nextPendingConnection()) {
         if (m_shuttingDown || m_connections.size() >= m_config.maxConnections) {
             socket->write(HttpResponse::build(
-                503, ReplyJson::error("ERR too many connections, try again later"), {}, false));
+                503, ReplyJson::error("ERR too many connections, try again later"),
+                {{"upstash-sync-token", syncToken()}}, false));
             socket->disconnectFromHost();
             connect(socket, &QTcpSocket::disconnected, socket, &QObject::deleteLater);
             continue;

@@ -47,6 +47,36 @@ int utf8Length(const unsigned char* p, const unsigned char* end)
     return n;
 }
 
+// Standard base64 with padding, written straight into `out` (a quote on each side).
+void appendBase64String(QByteArray& out, const QByteArray& in)
+{
+    static const char table[] = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+    const qsizetype n = in.size();
+    const qsizetype start = out.size();
+    out.resize(start + 2 + (n + 2) / 3 * 4);
+    char* o = out.data() + start;
+    *o++ = '"';
+    const auto* p = reinterpret_cast<const unsigned char*>(in.constData());
+    qsizetype i = 0;
+    for (; i + 3 <= n; i += 3) {
+        const unsigned v = (unsigned(p[i]) << 16) | (unsigned(p[i + 1]) << 8) | p[i + 2];
+        o[0] = table[v >> 18];
+        o[1] = table[(v >> 12) & 63];
+        o[2] = table[(v >> 6) & 63];
+        o[3] = table[v & 63];
+        o += 4;
+    }
+    if (i < n) {
+        const unsigned v = (unsigned(p[i]) << 16) | (i + 1 < n ? unsigned(p[i + 1]) << 8 : 0u);
+        o[0] = table[v >> 18];
+        o[1] = table[(v >> 12) & 63];
+        o[2] = i + 1 < n ? table[(v >> 6) & 63] : '=';
+        o[3] = '=';
+        o += 4;
+    }
+    *o = '"';
+}
+
 } // namespace
 
 void ReplyJson::appendString(QByteArray& out, const QByteArray& bytes)
@@ -118,14 +148,14 @@ void ReplyJson::appendValue(QByteArray& out, const KvReply& reply, bool base64, 
         return;
     case KvReply::Type::Status:
         if (base64 && !(topLevel && reply.bytes == "OK")) {
-            out.append('"').append(reply.bytes.toBase64()).append('"');
+            appendBase64String(out, reply.bytes);
         } else {
             appendString(out, reply.bytes);
         }
         return;
     case KvReply::Type::String:
         if (base64)
-            out.append('"').append(reply.bytes.toBase64()).append('"');
+            appendBase64String(out, reply.bytes);
         else
             appendString(out, reply.bytes);
         return;
@@ -143,14 +173,23 @@ void ReplyJson::appendValue(QByteArray& out, const KvReply& reply, bool base64, 
 
 QByteArray ReplyJson::envelope(const KvReply& reply, bool base64)
 {
-    if (reply.isError())
-        return error(reply.bytes);
     QByteArray out;
     out.reserve(reply.bytes.size() * 4 / 3 + 16);
+    appendEnvelope(out, reply, base64);
+    return out;
+}
+
+void ReplyJson::appendEnvelope(QByteArray& out, const KvReply& reply, bool base64)
+{
+    if (reply.isError()) {
+        out.append("{\"error\":", 9);
+        appendString(out, reply.bytes);
+        out.append('}');
+        return;
+    }
     out.append("{\"result\":", 10);
     appendValue(out, reply, base64, true);
     out.append('}');
-    return out;
 }
 
 QByteArray ReplyJson::error(const QByteArray& message)

@@ -20,6 +20,7 @@ class ReplyJson final
 public:
     // {"result": ...} or, for an Error reply, {"error": "..."}.
     static QByteArray envelope(const KvReply& reply, bool base64);
+    static void appendEnvelope(QByteArray& out, const KvReply& reply, bool base64);
     static QByteArray error(const QByteArray& message);
     // The bare JSON value of a reply (no envelope).
     static void appendValue(QByteArray& out, const KvReply& reply, bool base64, bool topLevel);

@@ -88,6 +88,7 @@ const QSet<QByteArray>& readCommands()
                                            "PING",
                                            "ECHO",
                                            "DBSIZE",
+                                           "INFO",
                                            "TIME",
                                            "RANDOMKEY",
                                            "EVAL_RO",

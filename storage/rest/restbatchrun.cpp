@@ -155,6 +155,7 @@ void RestBatchRun::sendCurrent()
     }
 
     m_sslErrors.clear();
+    m_bodySent = false;
     ++m_store->m_requests;
     qCDebug(lcRest) << "POST" << url.path() << "commands" << chunk.from << "to" << chunk.to
                     << "bytes" << chunk.body.size() << "attempt" << m_attempt + 1;
@@ -162,6 +163,13 @@ void RestBatchRun::sendCurrent()
     connect(reply, &QNetworkReply::sslErrors, this, [this](const QList<QSslError>& errors) {
         for (const QSslError& e : errors)
             m_sslErrors.append(e.errorString());
+    });
+    // QNetworkAccessManager may resend a request by itself when the server closes the
+    // connection before answering; the error then reported (e.g. "connection refused") says
+    // nothing about the first attempt. Whether the whole body went out once is what counts.
+    connect(reply, &QNetworkReply::uploadProgress, this, [this](qint64 sent, qint64 total) {
+        if (total > 0 && sent >= total)
+            m_bodySent = true;
     });
     connect(reply, &QNetworkReply::finished, this, [this, reply] { onFinished(reply); });
 }
@@ -195,6 +203,13 @@ void RestBatchRun::handleHttp(int status, const QByteArray& body)
         retryOrFail(true, QStringLiteral("HTTP %1 from %2").arg(status).arg(where));
         return;
     }
+    if (status == 404) {
+        fail(QStringLiteral("rest-not-found"),
+             QStringLiteral("%1 has no Upstash REST endpoint here (HTTP 404). Check the URL: "
+                            "it should be the base address, e.g. https://eu1-xyz.upstash.io.")
+                 .arg(where));
+        return;
+    }
     const nlohmann::json doc =
         nlohmann::json::parse(body.constData(), body.constData() + body.size(), nullptr, false);
     if (doc.is_discarded()) {
@@ -222,13 +237,6 @@ void RestBatchRun::handleHttp(int status, const QByteArray& body)
                  .arg(chunk.from));
         return;
     }
-    if (status == 404) {
-        fail(QStringLiteral("rest-not-found"),
-             QStringLiteral("%1 has no Upstash REST endpoint here (HTTP 404). Check the URL: "
-                            "it should be the base address, e.g. https://eu1-xyz.upstash.io.")
-                 .arg(where));
-        return;
-    }
     if (status == 413) {
         fail(QStringLiteral("request-too-large"),
              QStringLiteral("%1 refused a request of %2 bytes as too large (HTTP 413) %3. Lower "
@@ -244,7 +252,7 @@ void RestBatchRun::handleHttp(int status, const QByteArray& body)
             succeed();
             return;
         }
-        const QString code = chunk.path == Path::MultiExec ? QStringLiteral("transaction-aborted")
+        const QString code = chunk.path == Path::MultiExec ? QStringLiteral("redis-execabort")
                                                            : QStringLiteral("rest-refused");
         fail(code,
              QStringLiteral("%1 refused the request (HTTP %2: %3) %4%5")
@@ -321,8 +329,13 @@ void RestBatchRun::handleNetworkFailure(QNetworkReply* reply)
     case QNetworkReply::NetworkSessionFailedError:
     case QNetworkReply::ProxyConnectionRefusedError:
     case QNetworkReply::ProxyNotFoundError:
-        // The request never left: sending it again cannot apply anything twice.
-        retryOrFail(false, reply->errorString());
+        // The request never left, unless an earlier attempt inside QNetworkAccessManager
+        // delivered it whole before the connection broke.
+        retryOrFail(m_bodySent, m_bodySent
+                                    ? QStringLiteral("the request was sent but no answer came back "
+                                                     "(%1)")
+                                          .arg(reply->errorString())
+                                    : reply->errorString());
         return;
     case QNetworkReply::ProtocolUnknownError:
     case QNetworkReply::ProtocolInvalidOperationError:

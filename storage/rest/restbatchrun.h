@@ -61,6 +61,7 @@ private:
     int m_attempt = 0;
     Replies m_replies;
     QStringList m_sslErrors;
+    bool m_bodySent = false; // the current request's body went out whole at least once
     bool m_done = false;
 };
 

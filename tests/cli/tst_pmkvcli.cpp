@@ -79,6 +79,9 @@ void TestPmkvCli::exitCodes_data()
         << QStringLiteral("Exit codes") << QString();
     QTest::newRow("keys help") << QStringList{QStringLiteral("keys"), QStringLiteral("--help")} << 0
                                << QStringLiteral("strategy") << QString();
+    QTest::newRow("help names the command")
+        << QStringList{QStringLiteral("keys"), QStringLiteral("--help")} << 0
+        << QStringLiteral("Usage: pmkv keys [options]") << QString();
     QTest::newRow("generate help")
         << QStringList{QStringLiteral("generate"), QStringLiteral("--help")} << 0
         << QStringLiteral("--faults") << QString();

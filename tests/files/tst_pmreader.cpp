@@ -8,6 +8,8 @@
 #include <QProcess>
 #include <QTest>
 
+#include <sys/stat.h>
+
 #include <unistd.h>
 
 using namespace pmkv;
@@ -64,6 +66,7 @@ private Q_SLOTS:
     void symlinksAreNotFollowed();
     void refusesHugeFiles();
     void unreadableFile();
+    void pipesAreNotRead();
     void badRootIsAnError_data();
     void badRootIsAnError();
     void cleanGeneratedTreeHasNoProblems();
@@ -256,6 +259,23 @@ void TestPmReader::unreadableFile()
     QVERIFY(index.ok());
     QVERIFY(hasProblem(index.value(), QStringLiteral("p/project.json"),
                        QStringLiteral("file.unreadable"), Severity::Error));
+}
+
+void TestPmReader::pipesAreNotRead()
+{
+    // Works as root too: a FIFO named like a story would block a reader forever.
+    test::TestTree tree;
+    tree.write(QStringLiteral("pm/people.json"), "[]");
+    tree.write(QStringLiteral("pm/p/project.json"), "{\"name\": \"p\"}");
+    tree.write(QStringLiteral("pm/p/e/epic.json"), "{\"id\": \"e\"}");
+    const QByteArray fifo = QFile::encodeName(tree.path(QStringLiteral("pm/p/e/F-AB-001.json")));
+    QCOMPARE(::mkfifo(fifo.constData(), 0600), 0);
+    const auto index = PmReader::read(tree.path(QStringLiteral("pm")));
+    QVERIFY(index.ok());
+    QVERIFY2(hasProblem(index.value(), QStringLiteral("p/e/F-AB-001.json"),
+                        QStringLiteral("file.special"), Severity::Error),
+             qPrintable(dump(index.value())));
+    QVERIFY(!index.value().findByPath(QStringLiteral("p/e/F-AB-001.json")));
 }
 
 void TestPmReader::badRootIsAnError_data()

@@ -1,0 +1,2 @@
+# The local Redis + pmkv-proxy pair (issue #3).
+pmkv_cli_command(EnvCommand envcommand.h envcommand.cpp)

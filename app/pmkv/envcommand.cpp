@@ -1,0 +1,153 @@
+#include "envcommand.h"
+
+#include "env/localenv.h"
+#include "exitcode.h"
+
+namespace pmkv {
+
+namespace {
+
+QString describe(const char* name, const LocalEnv::ProcessStatus& s)
+{
+    if (s.running && s.healthy)
+        return QStringLiteral("%1: running (pid %2, 127.0.0.1:%3)")
+            .arg(QLatin1String(name))
+            .arg(s.pid)
+            .arg(s.port);
+    return QStringLiteral("%1: %2").arg(
+        QLatin1String(name), s.running ? s.detail : QStringLiteral("stopped (%1)").arg(s.detail));
+}
+
+bool readPort(const QCommandLineParser& parser, const QString& option, quint16& port,
+              QString& error)
+{
+    if (!parser.isSet(option))
+        return true;
+    bool ok = false;
+    const uint value = parser.value(option).toUInt(&ok);
+    if (!ok || value == 0 || value > 65535) {
+        error = QStringLiteral("--%1 needs a port number 1..65535, got \"%2\"")
+                    .arg(option, parser.value(option));
+        return false;
+    }
+    port = quint16(value);
+    return true;
+}
+
+} // namespace
+
+QString EnvCommand::summary() const
+{
+    return QStringLiteral("Run the local Redis + Upstash-compatible REST proxy (up, down, "
+                          "status, flush).");
+}
+
+void EnvCommand::configure(QCommandLineParser& parser)
+{
+    parser.addPositionalArgument(QStringLiteral("action"),
+                                 QStringLiteral("up | down | status | flush"));
+    parser.addOption({QStringLiteral("port"),
+                      QStringLiteral("Port of the REST proxy on 127.0.0.1 (default 8080, or the "
+                                     "one the last 'up' used)."),
+                      QStringLiteral("n")});
+    parser.addOption({QStringLiteral("redis-port"),
+                      QStringLiteral("Port of redis-server on 127.0.0.1 (default 6379, or the "
+                                     "one the last 'up' used)."),
+                      QStringLiteral("n")});
+    parser.addOption({QStringLiteral("data-dir"),
+                      QStringLiteral("Where Redis keeps its data and the pid files live "
+                                     "(default $XDG_DATA_HOME/pmkv-studio/env)."),
+                      QStringLiteral("dir")});
+    parser.addOption({QStringLiteral("yes"), QStringLiteral("Confirm 'flush'.")});
+}
+
+QString EnvCommand::epilog() const
+{
+    return QStringLiteral(
+        "Actions:\n"
+        "  up      start redis-server (appendonly, persistent) and pmkv-proxy, wait until both\n"
+        "          answer, print the two lines for .env.local. Does nothing if already up.\n"
+        "  down    stop only the processes 'up' started (pid files in the data folder).\n"
+        "  status  report both; exit 0 when both are up and healthy, 1 otherwise.\n"
+        "  flush   empty the local Redis (FLUSHALL); needs --yes.\n"
+        "\n"
+        "Examples:\n"
+        "  pmkv env up                 then paste the printed lines into .env.local\n"
+        "  pmkv env up --port 8090 --redis-port 6390\n"
+        "  pmkv env flush --yes\n"
+        "\n"
+        "Exit codes: 0 done, 1 (status) not running, 2 failed (e.g. a port is taken),\n"
+        "64 wrong command line.");
+}
+
+int EnvCommand::execute(const QCommandLineParser& parser)
+{
+    const QStringList args = parser.positionalArguments();
+    static const QStringList actions{QStringLiteral("up"), QStringLiteral("down"),
+                                     QStringLiteral("status"), QStringLiteral("flush")};
+    if (args.size() != 1 || !actions.contains(args.first()))
+        return usageError(QStringLiteral("give one action: up, down, status or flush"));
+    const QString action = args.first();
+
+    LocalEnv::Options options;
+    QString error;
+    if (!readPort(parser, QStringLiteral("port"), options.proxyPort, error) ||
+        !readPort(parser, QStringLiteral("redis-port"), options.redisPort, error))
+        return usageError(error);
+    if (options.proxyPort != 0 && options.proxyPort == options.redisPort)
+        return usageError(QStringLiteral("--port and --redis-port must differ"));
+    options.dataDir = parser.value(QStringLiteral("data-dir"));
+    LocalEnv env(options);
+
+    if (action == QStringLiteral("up")) {
+        QStringList started;
+        auto st = env.up(&started);
+        if (!st)
+            return failure(st.error().message);
+        auto token = env.token();
+        if (!token)
+            return failure(token.error().message);
+        err() << (started.isEmpty()
+                      ? QStringLiteral("already running")
+                      : QStringLiteral("started ") + started.join(QStringLiteral(" and ")))
+              << ": Redis 127.0.0.1:" << st.value().redis.port << ", proxy " << env.url()
+              << ", data in " << env.dataDir() << "\nAdd these lines to .env.local:\n";
+        err().flush();
+        // The local development token is the point of this output (it only opens this
+        // loopback proxy); it is on stdout so `pmkv env up >> .env.local` works.
+        out() << "UPSTASH_REDIS_REST_URL=" << env.url() << '\n'
+              << "UPSTASH_REDIS_REST_TOKEN=" << QString::fromUtf8(token.value()) << '\n';
+        return ExitClean;
+    }
+    if (action == QStringLiteral("down")) {
+        QStringList stopped;
+        auto r = env.down(&stopped);
+        if (!r)
+            return failure(r.error().message);
+        out() << (stopped.isEmpty()
+                      ? QStringLiteral("nothing to stop")
+                      : QStringLiteral("stopped ") + stopped.join(QStringLiteral(" and ")))
+              << '\n';
+        return ExitClean;
+    }
+    if (action == QStringLiteral("status")) {
+        const LocalEnv::Status st = env.status();
+        out() << describe("redis-server", st.redis) << '\n'
+              << describe("pmkv-proxy", st.proxy) << '\n'
+              << "data: " << st.dataDir << '\n';
+        if (st.allHealthy())
+            out() << "UPSTASH_REDIS_REST_URL=" << env.url() << '\n';
+        return st.allHealthy() ? ExitClean : ExitWarnings;
+    }
+    // flush
+    if (!parser.isSet(QStringLiteral("yes")))
+        return usageError(QStringLiteral("flush deletes every key in the local Redis; run "
+                                         "'pmkv env flush --yes' to confirm"));
+    auto r = env.flush();
+    if (!r)
+        return failure(r.error().message);
+    out() << "flushed the local Redis on 127.0.0.1:" << env.status().redis.port << '\n';
+    return ExitClean;
+}
+
+} // namespace pmkv

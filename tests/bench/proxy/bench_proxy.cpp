@@ -1,0 +1,275 @@
+// SET/GET throughput of 1.5 KB values through pmkv-proxy (HTTP pipelines of 1, 100 and 1000
+// commands, base64 replies like @upstash/redis asks for) and against the same redis-server
+// directly with our hiredis client (RedisClient, the same pipeline depths), in one run.
+// Usage: bench_proxy <pmkv-proxy> [--quick]
+#include "kv/kvreply.h"
+#include "redis/redisclient.h"
+
+#include <QCoreApplication>
+#include <QDeadlineTimer>
+#include <QElapsedTimer>
+#include <QEventLoop>
+#include <QProcess>
+#include <QStandardPaths>
+#include <QTcpServer>
+#include <QTcpSocket>
+#include <QTemporaryDir>
+#include <QTextStream>
+#include <QThread>
+
+using namespace pmkv;
+
+namespace {
+
+QTextStream& out()
+{
+    static QTextStream s(stdout);
+    return s;
+}
+
+[[noreturn]] void die(const QString& why)
+{
+    QTextStream(stderr) << "bench_proxy: " << why << '\n';
+    ::exit(2);
+}
+
+quint16 freePort()
+{
+    QTcpServer probe;
+    probe.listen(QHostAddress::LocalHost, 0);
+    return probe.serverPort();
+}
+
+void waitForPort(quint16 port, QProcess& process, const char* name)
+{
+    if (!process.waitForStarted(5000))
+        die(QStringLiteral("cannot start %1: %2").arg(QLatin1String(name), process.errorString()));
+    const QDeadlineTimer deadline(15000);
+    while (!deadline.hasExpired()) {
+        if (process.state() != QProcess::Running)
+            die(QStringLiteral("%1 exited: %2")
+                    .arg(QLatin1String(name), QString::fromLocal8Bit(process.readAll())));
+        QTcpSocket s;
+        s.connectToHost(QHostAddress::LocalHost, port);
+        if (s.waitForConnected(200))
+            return;
+        QThread::msleep(20);
+    }
+    die(QStringLiteral("%1 did not listen on %2").arg(QLatin1String(name)).arg(port));
+}
+
+QByteArray key(int i)
+{
+    return "bench:proxy:" + QByteArray::number(i % 10000);
+}
+
+// One keep-alive HTTP connection, one request at a time.
+class HttpClient
+{
+public:
+    explicit HttpClient(quint16 port)
+    {
+        m_socket.connectToHost(QHostAddress::LocalHost, port);
+        if (!m_socket.waitForConnected(5000))
+            die(QStringLiteral("cannot connect to the proxy"));
+        m_socket.setSocketOption(QAbstractSocket::LowDelayOption, 1);
+    }
+
+    QByteArray post(const QByteArray& path, const QByteArray& body)
+    {
+        QByteArray req = "POST " + path +
+                         " HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: Bearer bench-token\r\n"
+                         "Upstash-Encoding: base64\r\nContent-Type: application/json\r\n"
+                         "Content-Length: " +
+                         QByteArray::number(body.size()) + "\r\n\r\n";
+        req += body;
+        m_socket.write(req);
+        QByteArray buffer;
+        qsizetype headEnd = -1;
+        qsizetype length = -1;
+        for (;;) {
+            if (!m_socket.waitForReadyRead(30000))
+                die(QStringLiteral("no answer from the proxy"));
+            buffer += m_socket.readAll();
+            if (headEnd < 0) {
+                headEnd = buffer.indexOf("\r\n\r\n");
+                if (headEnd < 0)
+                    continue;
+                if (!buffer.startsWith("HTTP/1.1 200"))
+                    die(QStringLiteral("proxy answered: %1")
+                            .arg(QString::fromUtf8(buffer.left(300))));
+                const qsizetype at = buffer.indexOf("Content-Length: ");
+                length = buffer.mid(at + 16, buffer.indexOf("\r\n", at) - at - 16).toLongLong();
+            }
+            if (buffer.size() >= headEnd + 4 + length)
+                return buffer.mid(headEnd + 4, length);
+        }
+    }
+
+private:
+    QTcpSocket m_socket;
+};
+
+double viaProxy(HttpClient& http, const QByteArray& value, int pipeline, int total, bool set)
+{
+    QElapsedTimer t;
+    t.start();
+    for (int done = 0; done < total; done += pipeline) {
+        QByteArray body;
+        body.reserve(pipeline * (value.size() + 40));
+        auto command = [&](int i) {
+            if (set)
+                body += "[\"SET\",\"" + key(i) + "\",\"" + value + "\"]";
+            else
+                body += "[\"GET\",\"" + key(i) + "\"]";
+        };
+        if (pipeline == 1) {
+            command(done);
+            http.post("/", body);
+            continue;
+        }
+        body += '[';
+        for (int i = 0; i < pipeline; ++i) {
+            if (i)
+                body += ',';
+            command(done + i);
+        }
+        body += ']';
+        const QByteArray answer = http.post("/pipeline", body);
+        if (answer.contains("\"error\""))
+            die(QStringLiteral("a pipeline item failed"));
+    }
+    return total / (double(t.nsecsElapsed()) / 1e9);
+}
+
+double direct(RedisClient& redis, const QByteArray& value, int pipeline, int total, bool set)
+{
+    QElapsedTimer t;
+    t.start();
+    for (int done = 0; done < total; done += pipeline) {
+        int remaining = pipeline;
+        bool failed = false;
+        QEventLoop loop;
+        for (int i = 0; i < pipeline; ++i) {
+            const KvCommand c =
+                set ? KvCommand{"SET", key(done + i), value} : KvCommand{"GET", key(done + i)};
+            redis.send(c, [&](const Result<KvReply>& r) {
+                failed |= !r.ok() || r.value().isError();
+                if (--remaining == 0)
+                    loop.quit();
+            });
+        }
+        loop.exec();
+        if (failed)
+            die(QStringLiteral("a direct command failed"));
+    }
+    return total / (double(t.nsecsElapsed()) / 1e9);
+}
+
+QString ops(double v)
+{
+    return QString::number(qRound64(v)).rightJustified(9);
+}
+
+} // namespace
+
+int main(int argc, char** argv)
+{
+    QCoreApplication app(argc, argv);
+    const QStringList args = app.arguments();
+    if (args.size() < 2)
+        die(QStringLiteral("usage: bench_proxy <pmkv-proxy> [--quick]"));
+    const bool quick = args.contains(QStringLiteral("--quick"));
+
+    QTemporaryDir dir;
+    const quint16 redisPort = freePort();
+    QProcess redis;
+    redis.setProcessChannelMode(QProcess::MergedChannels);
+    redis.start(QStringLiteral("redis-server"),
+                {QStringLiteral("--port"), QString::number(redisPort), QStringLiteral("--bind"),
+                 QStringLiteral("127.0.0.1"), QStringLiteral("--save"), QString(),
+                 QStringLiteral("--appendonly"), QStringLiteral("no"), QStringLiteral("--dir"),
+                 dir.path()});
+    waitForPort(redisPort, redis, "redis-server");
+
+    const quint16 proxyPort = freePort();
+    QProcess proxy;
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    env.insert(QStringLiteral("PMKV_PROXY_TOKEN"), QStringLiteral("bench-token"));
+    proxy.setProcessEnvironment(env);
+    proxy.setProcessChannelMode(QProcess::MergedChannels);
+    proxy.start(args.at(1),
+                {QStringLiteral("--listen"), QStringLiteral("127.0.0.1:%1").arg(proxyPort),
+                 QStringLiteral("--redis"), QStringLiteral("redis://127.0.0.1:%1").arg(redisPort)});
+    waitForPort(proxyPort, proxy, "pmkv-proxy");
+
+    // 1.5 KB of JSON-ish text, as a story document is.
+    QByteArray value;
+    while (value.size() < 1536)
+        value += "story-text-0123456789-abcdefghijklmnopqrstuvwxyz ";
+    value.truncate(1536);
+
+    RedisClient client(RedisAddress::tcp(QStringLiteral("127.0.0.1"), redisPort));
+    client.open();
+    HttpClient http(proxyPort);
+
+    out() << "1.5 KB values, one connection each side; ops/s (best of 3)\n"
+          << "pipeline |  proxy SET | direct SET | ratio |  proxy GET | direct GET | ratio\n";
+    double ratio1000 = 0;
+    for (int pipeline : {1, 100, 1000}) {
+        const int total = pipeline == 1 ? (quick ? 1000 : 5000) : (quick ? 20000 : 100000);
+        double best[4] = {0, 0, 0, 0};
+        for (int round = 0; round < 3; ++round) {
+            best[0] = qMax(best[0], viaProxy(http, value, pipeline, total, true));
+            best[1] = qMax(best[1], direct(client, value, pipeline, total, true));
+            best[2] = qMax(best[2], viaProxy(http, value, pipeline, total, false));
+            best[3] = qMax(best[3], direct(client, value, pipeline, total, false));
+        }
+        const double setRatio = best[0] / best[1];
+        const double getRatio = best[2] / best[3];
+        out() << QString::number(pipeline).rightJustified(8) << " | " << ops(best[0]) << "  | "
+              << ops(best[1]) << "  | " << QString::number(setRatio, 'f', 2) << "  | "
+              << ops(best[2]) << "  | " << ops(best[3]) << "  | "
+              << QString::number(getRatio, 'f', 2) << '\n';
+        out().flush();
+        if (pipeline == 1000)
+            ratio1000 = qMin(setRatio, getRatio);
+    }
+
+    const QString benchmark = QStandardPaths::findExecutable(QStringLiteral("redis-benchmark"));
+    if (!benchmark.isEmpty()) {
+        for (const char* clients : {"1", "50"}) {
+            QProcess rb;
+            rb.start(benchmark,
+                     {QStringLiteral("-h"), QStringLiteral("127.0.0.1"), QStringLiteral("-p"),
+                      QString::number(redisPort), QStringLiteral("-t"), QStringLiteral("set,get"),
+                      QStringLiteral("-n"), QString::number(quick ? 50000 : 200000),
+                      QStringLiteral("-P"), QStringLiteral("16"), QStringLiteral("-d"),
+                      QStringLiteral("1536"), QStringLiteral("-c"), QLatin1String(clients),
+                      QStringLiteral("-q")});
+            rb.waitForFinished(120000);
+            QByteArray text = rb.readAllStandardOutput();
+            // -q prints progress lines ending in \r before the result lines.
+            QByteArrayList results;
+            for (const QByteArray& line : text.split('\n')) {
+                const QByteArray last = line.split('\r').last().trimmed();
+                if (!last.isEmpty())
+                    results.append(last);
+            }
+            out() << "redis-benchmark -P 16 -d 1536 -c " << clients << ": "
+                  << QString::fromUtf8(results.join("; ")) << '\n';
+        }
+    } else {
+        out() << "redis-benchmark: not installed\n";
+    }
+    out() << "1000-command pipeline through the proxy = " << QString::number(ratio1000, 'f', 2)
+          << " x direct pipelined Redis (target >= 0.50): "
+          << (ratio1000 >= 0.5 ? "met" : "NOT met") << '\n';
+    out().flush();
+
+    proxy.terminate();
+    proxy.waitForFinished(5000);
+    redis.terminate();
+    redis.waitForFinished(5000);
+    return 0;
+}

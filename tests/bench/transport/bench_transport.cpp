@@ -1,0 +1,155 @@
+// Transport benchmark (issue #4): GET/SET throughput of 1.5 KB values through RedisStore
+// (hiredis, straight to Redis) and UpstashRestStore (through pmkv-proxy) with batches of 1,
+// 100 and 1000 commands, against `redis-benchmark -P 16 -d 1500 -t get,set` on the same
+// redis-server in the same run. Starts its own redis-server and pmkv-proxy on free ports.
+//
+// Usage: bench_transport [seconds-per-case]   (default 1.5)
+#include "connections/storethread.h"
+#include "proxyprocess.h"
+#include "redis/redisstore.h"
+#include "redisserver.h"
+#include "rest/upstashreststore.h"
+
+#include <QCoreApplication>
+#include <QElapsedTimer>
+#include <QProcess>
+#include <QRegularExpression>
+#include <QTextStream>
+
+#include <cstdio>
+
+using namespace pmkv;
+
+namespace {
+
+QTextStream& out()
+{
+    static QTextStream stream(stdout);
+    return stream;
+}
+
+// requests per second for SET and GET from redis-benchmark's -q output.
+bool redisBenchmark(quint16 port, double& set, double& get)
+{
+    QProcess p;
+    p.start(QStringLiteral("redis-benchmark"),
+            {QStringLiteral("-p"), QString::number(port), QStringLiteral("-P"),
+             QStringLiteral("16"), QStringLiteral("-d"), QStringLiteral("1500"),
+             QStringLiteral("-t"), QStringLiteral("get,set"), QStringLiteral("-n"),
+             QStringLiteral("200000"), QStringLiteral("-r"), QStringLiteral("10000"),
+             QStringLiteral("-q")});
+    if (!p.waitForFinished(300000))
+        return false;
+    const QString text = QString::fromUtf8(p.readAllStandardOutput());
+    const QRegularExpression line(QStringLiteral("(SET|GET): ([0-9.]+) requests per second"));
+    auto it = line.globalMatch(text);
+    while (it.hasNext()) {
+        const auto m = it.next();
+        (m.captured(1) == QLatin1String("SET") ? set : get) = m.captured(2).toDouble();
+    }
+    return set > 0 && get > 0;
+}
+
+// Commands per second for `op` (SET or GET) in batches of `batch`, for about `seconds`.
+double measure(KvStore* store, const QByteArray& op, int batch, double seconds,
+               const QByteArray& value, QString& error)
+{
+    QElapsedTimer clock;
+    clock.start();
+    qint64 done = 0;
+    int next = 0;
+    while (clock.nsecsElapsed() < qint64(seconds * 1e9)) {
+        QVector<KvCommand> commands;
+        commands.reserve(batch);
+        for (int i = 0; i < batch; ++i) {
+            const QByteArray key = "bench:" + QByteArray::number(next++ % 10000);
+            commands.append(op == "SET" ? KvCommand{"SET", key, value} : KvCommand{"GET", key});
+        }
+        auto future = store->execute(commands);
+        future.waitForFinished();
+        const auto result = future.result();
+        if (!result) {
+            error = result.error().message;
+            return 0;
+        }
+        done += batch;
+    }
+    return double(done) / (double(clock.nsecsElapsed()) / 1e9);
+}
+
+} // namespace
+
+int main(int argc, char** argv)
+{
+    QCoreApplication app(argc, argv);
+    const double seconds = argc > 1 ? QByteArray(argv[1]).toDouble() : 1.5;
+
+    test::RedisServer redis;
+    if (!redis.start()) {
+        out() << "redis-server: " << redis.errorString() << Qt::endl;
+        return 1;
+    }
+    test::ProxyProcess proxy;
+    proxy.setRedisUrl(redis.url());
+    proxy.setToken("bench-token");
+    if (!proxy.start()) {
+        out() << "pmkv-proxy: " << proxy.errorString() << Qt::endl;
+        return 1;
+    }
+
+    double refSet = 0, refGet = 0;
+    if (!redisBenchmark(redis.port(), refSet, refGet)) {
+        out() << "redis-benchmark did not run (apt-get install redis-tools)" << Qt::endl;
+        return 1;
+    }
+    out() << QStringLiteral("reference: redis-benchmark -P 16 -d 1500: SET %1/s, GET %2/s")
+                 .arg(refSet, 0, 'f', 0)
+                 .arg(refGet, 0, 'f', 0)
+          << Qt::endl;
+
+    StoreThread thread;
+    KvStore* direct = thread.call([&] {
+        return static_cast<KvStore*>(new RedisStore(
+            RedisAddress::tcp(QStringLiteral("127.0.0.1"), redis.port()), false, thread.context()));
+    });
+    KvStore* rest = thread.call([&] {
+        UpstashRestOptions o;
+        o.url = proxy.url();
+        o.token = proxy.token();
+        return static_cast<KvStore*>(new UpstashRestStore(o, thread.context()));
+    });
+
+    const QByteArray value(1500, 'v');
+    out() << QStringLiteral("%1 %2 %3 %4 %5")
+                 .arg(QStringLiteral("transport"), -26)
+                 .arg(QStringLiteral("op"), -4)
+                 .arg(QStringLiteral("batch"), 6)
+                 .arg(QStringLiteral("cmds/s"), 10)
+                 .arg(QStringLiteral("x redis-benchmark"), 18)
+          << Qt::endl;
+    int failures = 0;
+    for (const auto& [name, store] :
+         {std::pair{QStringLiteral("RedisStore (hiredis)"), direct},
+          std::pair{QStringLiteral("UpstashRestStore via proxy"), rest}}) {
+        for (int batch : {1, 100, 1000}) {
+            for (const QByteArray& op : {QByteArray("SET"), QByteArray("GET")}) {
+                QString error;
+                const double rate = measure(store, op, batch, seconds, value, error);
+                if (rate <= 0) {
+                    out() << name << ' ' << op << " batch " << batch << ": " << error << Qt::endl;
+                    ++failures;
+                    continue;
+                }
+                const double ref = op == "SET" ? refSet : refGet;
+                out() << QStringLiteral("%1 %2 %3 %4 %5")
+                             .arg(name, -26)
+                             .arg(QString::fromLatin1(op), -4)
+                             .arg(batch, 6)
+                             .arg(rate, 10, 'f', 0)
+                             .arg(rate / ref, 18, 'f', 3)
+                      << Qt::endl;
+            }
+        }
+    }
+    return failures == 0 ? 0 : 1;
+}

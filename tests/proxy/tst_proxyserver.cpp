@@ -1,0 +1,422 @@
+// End to end: the real pmkv-proxy binary in front of a real redis-server, spoken to over raw
+// HTTP/1.1 sockets.
+#include "proxyprocess.h"
+#include "redisserver.h"
+#include "testtree.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QSet>
+#include <QTcpSocket>
+#include <QtTest>
+
+using namespace pmkv::test;
+
+namespace {
+
+const QByteArray token = "e2e-token";
+const QByteArray roToken = "e2e-ro";
+using Headers = QList<QPair<QByteArray, QByteArray>>;
+
+} // namespace
+
+class TestProxyServer final : public QObject
+{
+    Q_OBJECT
+
+private:
+    HttpReply call(const QByteArray& method, const QByteArray& target, const QByteArray& body = {},
+                   const QByteArray& tok = token, const Headers& headers = {})
+    {
+        return rawRequest(m_proxy.port(), buildRequest(method, target, body, tok, headers));
+    }
+
+    RedisServer m_redis;
+    ProxyProcess m_proxy;
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        QVERIFY2(m_redis.start(), qPrintable(m_redis.errorString()));
+        QVERIFY2(m_proxy.start(m_redis.url(), token, roToken,
+                               {QStringLiteral("--max-body"), QStringLiteral("65536")}),
+                 qPrintable(m_proxy.errorString()));
+    }
+
+    void requests_data()
+    {
+        QTest::addColumn<QByteArray>("method");
+        QTest::addColumn<QByteArray>("target");
+        QTest::addColumn<QByteArray>("body");
+        QTest::addColumn<QByteArray>("tok");
+        QTest::addColumn<Headers>("headers");
+        QTest::addColumn<int>("status");
+        QTest::addColumn<QByteArray>("expected");
+
+        const Headers none;
+        const Headers b64{{"Upstash-Encoding", "base64"}};
+        // Rows run in order and build on each other.
+        QTest::newRow("set") << QByteArray("POST") << QByteArray("/")
+                             << QByteArray(R"(["SET","e2e:a","hello"])") << token << none << 200
+                             << QByteArray(R"({"result":"OK"})");
+        QTest::newRow("get") << QByteArray("POST") << QByteArray("/")
+                             << QByteArray(R"(["GET","e2e:a"])") << token << none << 200
+                             << QByteArray(R"({"result":"hello"})");
+        QTest::newRow("get base64")
+            << QByteArray("POST") << QByteArray("/") << QByteArray(R"(["GET","e2e:a"])") << token
+            << b64 << 200 << QByteArray(R"({"result":"aGVsbG8="})");
+        QTest::newRow("number argument")
+            << QByteArray("POST") << QByteArray("/") << QByteArray(R"(["SET","e2e:n",1.50])")
+            << token << none << 200 << QByteArray(R"({"result":"OK"})");
+        QTest::newRow("number kept as text")
+            << QByteArray("GET") << QByteArray("/get/e2e:n") << QByteArray() << token << none << 200
+            << QByteArray(R"({"result":"1.50"})");
+        QTest::newRow("path style with query")
+            << QByteArray("GET") << QByteArray("/set/e2e:t/v?EX=100") << QByteArray() << token
+            << none << 200 << QByteArray(R"({"result":"OK"})");
+        QTest::newRow("path style POST body")
+            << QByteArray("POST") << QByteArray("/set/e2e:b") << QByteArray("a\xff\x00z", 4)
+            << token << none << 200 << QByteArray(R"({"result":"OK"})");
+        QTest::newRow("non-UTF-8 plain")
+            << QByteArray("GET") << QByteArray("/get/e2e:b") << QByteArray() << token << none << 200
+            << QByteArray(R"({"result":"a\udcff\u0000z"})");
+        QTest::newRow("non-UTF-8 base64")
+            << QByteArray("GET") << QByteArray("/get/e2e:b") << QByteArray() << token << b64 << 200
+            << QByteArray(R"({"result":"Yf8Aeg=="})");
+        QTest::newRow("escaped byte written back")
+            << QByteArray("POST") << QByteArray("/")
+            << QByteArray(R"(["SET","e2e:c","a\udcff\u0000z"])") << token << none << 200
+            << QByteArray(R"({"result":"OK"})");
+        QTest::newRow("same bytes")
+            << QByteArray("POST") << QByteArray("/pipeline")
+            << QByteArray(R"([["GET","e2e:c"],["STRLEN","e2e:c"]])") << token << b64 << 200
+            << QByteArray(R"([{"result":"Yf8Aeg=="},{"result":4}])");
+        QTest::newRow("redis error is 400")
+            << QByteArray("POST") << QByteArray("/") << QByteArray(R"(["INCR","e2e:a"])") << token
+            << none << 400
+            << QByteArray(R"({"error":"ERR value is not an integer or out of range"})");
+        QTest::newRow("pipeline with a failing command")
+            << QByteArray("POST") << QByteArray("/pipeline")
+            << QByteArray(R"([["SET","e2e:p","1"],["INCR","e2e:a"],["INCR","e2e:p"]])") << token
+            << none << 200
+            << QByteArray(
+                   R"([{"result":"OK"},{"error":"ERR value is not an integer or out of range"},{"result":2}])");
+        QTest::newRow("multi-exec")
+            << QByteArray("POST") << QByteArray("/multi-exec")
+            << QByteArray(R"([["SET","e2e:m","x"],["GET","e2e:m"],["INCR","e2e:m"]])") << token
+            << b64 << 200
+            << QByteArray(
+                   R"([{"result":"OK"},{"result":"eA=="},{"error":"ERR value is not an integer or out of range"}])");
+        QTest::newRow("discarded transaction")
+            << QByteArray("POST") << QByteArray("/multi-exec")
+            << QByteArray(R"([["SET","e2e:m","y"],["NOSUCHCOMMAND"]])") << token << none << 400
+            << QByteArray();
+        QTest::newRow("nested base64")
+            << QByteArray("POST") << QByteArray("/")
+            << QByteArray(R"(["SCAN","0","MATCH","e2e:a","COUNT",1000])") << token << b64 << 200
+            << QByteArray(R"({"result":["MA==",["ZTJlOmE="]]})");
+        QTest::newRow("read-only get")
+            << QByteArray("GET") << QByteArray("/get/e2e:a") << QByteArray() << roToken << none
+            << 200 << QByteArray(R"({"result":"hello"})");
+        QTest::newRow("read-only set")
+            << QByteArray("GET") << QByteArray("/set/e2e:a/x") << QByteArray() << roToken << none
+            << 400
+            << QByteArray(
+                   R"({"error":"NOPERM this user has no permissions to run the 'set' command"})");
+        QTest::newRow("read-only scan") << QByteArray("GET") << QByteArray("/scan/0")
+                                        << QByteArray() << roToken << none << 400 << QByteArray();
+        QTest::newRow("wrong token")
+            << QByteArray("GET") << QByteArray("/get/e2e:a") << QByteArray() << QByteArray("nope")
+            << none << 401 << QByteArray(R"({"error":"WRONGPASS invalid or missing auth token"})");
+        QTest::newRow("token in the query")
+            << QByteArray("GET") << QByteArray("/get/e2e:a?_token=" + token) << QByteArray()
+            << QByteArray() << none << 200 << QByteArray(R"({"result":"hello"})");
+        QTest::newRow("PUT") << QByteArray("PUT") << QByteArray("/") << QByteArray() << token
+                             << none << 405 << QByteArray();
+        QTest::newRow("OPTIONS") << QByteArray("OPTIONS") << QByteArray("/") << QByteArray()
+                                 << token << none << 405 << QByteArray();
+        QTest::newRow("unknown route") << QByteArray("POST") << QByteArray("/pipeline/x")
+                                       << QByteArray("[]") << token << none << 404 << QByteArray();
+        QTest::newRow("publish") << QByteArray("POST") << QByteArray("/publish/e2e:nobody/hi")
+                                 << QByteArray() << token << none << 200
+                                 << QByteArray(R"({"result":0})");
+        QTest::newRow("del and exists")
+            << QByteArray("POST") << QByteArray("/pipeline")
+            << QByteArray(R"([["DEL","e2e:a","e2e:n"],["EXISTS","e2e:a","e2e:t"]])") << token
+            << none << 200 << QByteArray(R"([{"result":2},{"result":1}])");
+    }
+
+    void requests()
+    {
+        QFETCH(QByteArray, method);
+        QFETCH(QByteArray, target);
+        QFETCH(QByteArray, body);
+        QFETCH(QByteArray, tok);
+        QFETCH(Headers, headers);
+        QFETCH(int, status);
+        QFETCH(QByteArray, expected);
+        const HttpReply r = call(method, target, body, tok, headers);
+        QCOMPARE(r.status, status);
+        QVERIFY(!r.header("upstash-sync-token").isEmpty());
+        QCOMPARE(r.header("content-type"), QByteArray("application/json"));
+        if (!expected.isEmpty())
+            QCOMPARE(r.body, expected);
+        else
+            QVERIFY2(r.body.startsWith("{\"error\":\""), r.body.constData());
+    }
+
+    void ttl()
+    {
+        QCOMPARE(call("GET", "/set/e2e:ttl/v?EX=100").status, 200);
+        const HttpReply r = call("POST", "/", R"(["TTL","e2e:ttl"])");
+        QCOMPARE(r.status, 200);
+        const int ttl =
+            QJsonDocument::fromJson(r.body).object().value(QStringLiteral("result")).toInt();
+        QVERIFY2(ttl > 90 && ttl <= 100, r.body.constData());
+    }
+
+    void syncTokenMovesOnWrites()
+    {
+        const QByteArray t0 = call("GET", "/get/e2e:sync").header("upstash-sync-token");
+        const QByteArray t1 = call("GET", "/get/e2e:sync").header("upstash-sync-token");
+        QCOMPARE(t1, t0);
+        const QByteArray t2 = call("GET", "/set/e2e:sync/1").header("upstash-sync-token");
+        QVERIFY(t2 != t1);
+        const QByteArray t3 = call("GET", "/incr/e2e:sync").header("upstash-sync-token");
+        QVERIFY(t3 != t2);
+        QCOMPARE(call("GET", "/get/e2e:sync", {}, "nope").header("upstash-sync-token"), t3);
+    }
+
+    void keepAliveAndPipelinedHttp()
+    {
+        QTcpSocket s;
+        s.connectToHost(QHostAddress::LocalHost, m_proxy.port());
+        QVERIFY(s.waitForConnected(5000));
+        QByteArray all;
+        for (int i = 0; i < 20; ++i)
+            all += buildRequest("POST", "/", R"(["INCR","e2e:ka"])", token);
+        s.write(all); // twenty requests in one write: answered in order
+        for (int i = 1; i <= 20; ++i) {
+            const HttpReply r = readReply(s);
+            QCOMPARE(r.status, 200);
+            QCOMPARE(r.body, "{\"result\":" + QByteArray::number(i) + "}");
+            QCOMPARE(r.header("connection"), QByteArray("keep-alive"));
+        }
+    }
+
+    void chunkedUpload()
+    {
+        const QByteArray raw = "POST / HTTP/1.1\r\nAuthorization: Bearer " + token +
+                               "\r\nTransfer-Encoding: chunked\r\n\r\n"
+                               "5\r\n[\"ECH\r\n8\r\nO\",\"hi\"]\r\n0\r\n\r\n";
+        const HttpReply r = rawRequest(m_proxy.port(), raw);
+        QCOMPARE(r.status, 200);
+        QCOMPARE(r.body, QByteArray(R"({"result":"hi"})"));
+    }
+
+    void limits_data()
+    {
+        QTest::addColumn<QByteArray>("raw");
+        QTest::addColumn<int>("status");
+        QTest::addColumn<QByteArray>("error");
+        const QByteArray big(100 * 1024, 'x');
+        QTest::newRow("body over --max-body (whole body sent)")
+            << buildRequest("POST", "/set/e2e:big", big, token) << 413
+            << QByteArray("ERR max request size exceeded");
+        QTest::newRow("chunked body over --max-body")
+            << ("POST / HTTP/1.1\r\nTransfer-Encoding: chunked\r\n\r\n" +
+                QByteArray::number(big.size(), 16) + "\r\n" + big + "\r\n0\r\n\r\n")
+            << 413 << QByteArray("ERR max request size exceeded");
+        QTest::newRow("URL too long")
+            << buildRequest("GET", "/get/" + QByteArray(20000, 'k')) << 414 << QByteArray();
+        QTest::newRow("garbage") << QByteArray("\x16\x03\x01\x02\x01\r\n\r\n") << 400
+                                 << QByteArray();
+    }
+
+    void limits()
+    {
+        QFETCH(QByteArray, raw);
+        QFETCH(int, status);
+        QFETCH(QByteArray, error);
+        const HttpReply r = rawRequest(m_proxy.port(), raw);
+        QCOMPARE(r.status, status);
+        if (!error.isEmpty())
+            QCOMPARE(r.body, "{\"error\":\"" + error + "\"}");
+        // The server is still fine afterwards.
+        QCOMPARE(call("GET", "/ping").status, 200);
+    }
+
+    void concurrentTransactions()
+    {
+        // Many clients run MULTI/EXEC at once: none fails, each sees its own block atomically.
+        constexpr int clients = 16;
+        constexpr int rounds = 10;
+        QList<QTcpSocket*> sockets;
+        for (int c = 0; c < clients; ++c) {
+            auto* s = new QTcpSocket(this);
+            s->connectToHost(QHostAddress::LocalHost, m_proxy.port());
+            QVERIFY(s->waitForConnected(5000));
+            sockets.append(s);
+        }
+        const QByteArray body = R"([["INCR","e2e:tx"],["INCR","e2e:tx"],["GET","e2e:tx"]])";
+        QSet<qint64> seen;
+        for (int round = 0; round < rounds; ++round) {
+            for (QTcpSocket* s : sockets)
+                s->write(buildRequest("POST", "/multi-exec", body, token));
+            for (QTcpSocket* s : sockets) {
+                const HttpReply r = readReply(*s);
+                QCOMPARE(r.status, 200);
+                const QJsonArray items = QJsonDocument::fromJson(r.body).array();
+                QCOMPARE(items.size(), 3);
+                const qint64 first =
+                    items[0].toObject().value(QStringLiteral("result")).toInteger();
+                const qint64 second =
+                    items[1].toObject().value(QStringLiteral("result")).toInteger();
+                QCOMPARE(second, first + 1); // nothing came between the two INCRs
+                QVERIFY(!seen.contains(second));
+                seen.insert(second);
+            }
+        }
+        qDeleteAll(sockets);
+        QCOMPARE(call("GET", "/get/e2e:tx").body,
+                 "{\"result\":\"" + QByteArray::number(clients * rounds * 2) + "\"}");
+    }
+
+    void subscribeAsServerSentEvents()
+    {
+        QTcpSocket sub;
+        sub.connectToHost(QHostAddress::LocalHost, m_proxy.port());
+        QVERIFY(sub.waitForConnected(5000));
+        sub.write(buildRequest("POST", "/subscribe/e2e:news", "[]", roToken,
+                               {{"Accept", "text/event-stream"}}));
+        QByteArray stream;
+        auto waitFor = [&](const QByteArray& what) {
+            QDeadlineTimer deadline(10000);
+            while (!stream.contains(what) && !deadline.hasExpired()) {
+                if (sub.waitForReadyRead(200))
+                    stream += sub.readAll();
+            }
+            return stream.contains(what);
+        };
+        QVERIFY2(waitFor("data: subscribe,e2e:news,1\n\n"), stream.constData());
+        QVERIFY(stream.startsWith("HTTP/1.1 200 OK\r\n"));
+        QVERIFY(stream.contains("Content-Type: text/event-stream\r\n"));
+        QCOMPARE(call("POST", "/", R"(["PUBLISH","e2e:news","hello, world"])").body,
+                 QByteArray(R"({"result":1})"));
+        QVERIFY2(waitFor("data: message,e2e:news,hello, world\n\n"), stream.constData());
+        // A payload with a newline becomes two data lines (SSE framing).
+        call("POST", "/publish/e2e:news", "two\nlines");
+        QVERIFY2(waitFor("data: message,e2e:news,two\ndata: lines\n\n"), stream.constData());
+
+        QTcpSocket psub;
+        psub.connectToHost(QHostAddress::LocalHost, m_proxy.port());
+        QVERIFY(psub.waitForConnected(5000));
+        psub.write(buildRequest("POST", "/psubscribe/e2e:*", "[]", token));
+        QByteArray pstream;
+        QDeadlineTimer deadline(10000);
+        while (!pstream.contains("psubscribe,e2e:*,1") && !deadline.hasExpired()) {
+            if (psub.waitForReadyRead(200))
+                pstream += psub.readAll();
+        }
+        QVERIFY2(pstream.contains("data: psubscribe,e2e:*,1\n\n"), pstream.constData());
+        call("GET", "/publish/e2e:x/m");
+        deadline.setRemainingTime(10000);
+        while (!pstream.contains("pmessage") && !deadline.hasExpired()) {
+            if (psub.waitForReadyRead(200))
+                pstream += psub.readAll();
+        }
+        QVERIFY2(pstream.contains("data: pmessage,e2e:*,e2e:x,m\n\n"), pstream.constData());
+        // When the subscriber goes, its Redis connection goes too.
+        sub.abort();
+        psub.abort();
+        QTRY_COMPARE_WITH_TIMEOUT(call("GET", "/publish/e2e:news/again").body,
+                                  QByteArray(R"({"result":0})"), 5000);
+    }
+
+    void redisDownAndBack()
+    {
+        QCOMPARE(call("GET", "/set/e2e:down/1").status, 200);
+        m_redis.stop();
+        const HttpReply down = call("GET", "/get/e2e:down");
+        QCOMPARE(down.status, 503);
+        QVERIFY2(down.body.startsWith("{\"error\":\"ERR Redis at "), down.body.constData());
+        QCOMPARE(call("POST", "/pipeline", R"([["PING"]])").status, 503);
+        QVERIFY2(m_redis.start(), qPrintable(m_redis.errorString()));
+        // The proxy reconnects by itself (backoff at most 5 s).
+        QTRY_COMPARE_WITH_TIMEOUT(call("GET", "/ping").status, 200, 15000);
+        QCOMPARE(call("GET", "/echo/back").body, QByteArray(R"({"result":"back"})"));
+    }
+
+    void configurationErrors_data()
+    {
+        QTest::addColumn<QStringList>("arguments");
+        QTest::addColumn<bool>("withToken");
+        QTest::addColumn<int>("exitCode");
+        QTest::addColumn<QByteArray>("message");
+        QTest::newRow("no token") << QStringList{} << false << 64
+                                  << QByteArray("no token configured");
+        QTest::newRow("token on the command line")
+            << QStringList{QStringLiteral("--token"), QStringLiteral("x")} << true << 64
+            << QByteArray("not accepted on the command line");
+        QTest::newRow("remote without flag")
+            << QStringList{QStringLiteral("--listen"), QStringLiteral("0.0.0.0:0")} << true << 64
+            << QByteArray("--allow-remote");
+        QTest::newRow("bad redis url")
+            << QStringList{QStringLiteral("--redis"), QStringLiteral("http://x")} << true << 64
+            << QByteArray("redis");
+    }
+
+    void configurationErrors()
+    {
+        QFETCH(QStringList, arguments);
+        QFETCH(bool, withToken);
+        QFETCH(int, exitCode);
+        QFETCH(QByteArray, message);
+        QProcess p;
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        env.remove(QStringLiteral("PMKV_PROXY_TOKEN"));
+        env.remove(QStringLiteral("PMKV_PROXY_READONLY_TOKEN"));
+        if (withToken)
+            env.insert(QStringLiteral("PMKV_PROXY_TOKEN"), QStringLiteral("secret-value"));
+        p.setProcessEnvironment(env);
+        p.start(binaryPath(QStringLiteral("pmkv-proxy")), arguments);
+        QVERIFY(p.waitForFinished(10000));
+        QCOMPARE(p.exitCode(), exitCode);
+        const QByteArray err = p.readAllStandardError();
+        QVERIFY2(err.contains(message), err.constData());
+        QVERIFY(!err.contains("secret-value"));
+    }
+
+    void portTaken()
+    {
+        ProxyProcess second;
+        QVERIFY(!second.start(
+            m_redis.url(), token, {},
+            {QStringLiteral("--listen"), QStringLiteral("127.0.0.1:%1").arg(m_proxy.port())}));
+        // start() appends its own --listen first; the later one (the taken port) wins.
+        QTRY_VERIFY(second.process().state() == QProcess::NotRunning);
+        QCOMPARE(second.process().exitCode(), 2);
+        QVERIFY2(second.stderrText().contains("cannot listen on 127.0.0.1"),
+                 second.stderrText().constData());
+    }
+
+    void sigtermIsGraceful()
+    {
+        // An idle keep-alive client and a subscriber do not hold the shutdown up.
+        QTcpSocket idle;
+        idle.connectToHost(QHostAddress::LocalHost, m_proxy.port());
+        QVERIFY(idle.waitForConnected(5000));
+        idle.write(buildRequest("GET", "/ping", {}, token));
+        QCOMPARE(readReply(idle).status, 200);
+        QElapsedTimer t;
+        t.start();
+        QCOMPARE(m_proxy.terminate(10000), 0);
+        QVERIFY2(t.elapsed() < 4000, qPrintable(QString::number(t.elapsed())));
+        QVERIFY(idle.state() == QAbstractSocket::UnconnectedState ||
+                idle.waitForDisconnected(3000));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestProxyServer)
+#include "tst_proxyserver.moc"
