@@ -1,6 +1,9 @@
 // SyncRunner on a folder target: the journal is written before the writes, a target changed
 // since the diff is a conflict (never overwritten), undo restores exactly and refuses what
 // someone changed since, creates are undone by removing the file and the folders they made.
+#include "diff/diffsidebuilder.h"
+#include "diff/jsonparser.h"
+#include "diff/sidecomparer.h"
 #include "jobs/journal.h"
 #include "sync/foldersynctarget.h"
 #include "sync/syncrunner.h"
@@ -42,6 +45,7 @@ private Q_SLOTS:
     void writesJournalsAndUndoes();
     void conflictsAreLeftAlone();
     void undoRefusesChangedEntriesUnlessForced();
+    void plannerModesAndFields();
 };
 
 void TestSyncRunner::writesJournalsAndUndoes()
@@ -139,6 +143,64 @@ void TestSyncRunner::undoRefusesChangedEntriesUnlessForced()
     QVERIFY(forced.ok());
     QCOMPARE(forced.value().restored, 1);
     QCOMPARE(readFile(dir.path(QStringLiteral("pm/a.json"))), QByteArray("{\"v\": 1}"));
+}
+
+void TestSyncRunner::plannerModesAndFields()
+{
+    using Item = DiffSideBuilder::KvItem;
+    const KeyLayout repo = KeyLayout::preset(QStringLiteral("repository")).value();
+    const KeyLayout strategy = KeyLayout::preset(QStringLiteral("strategy")).value();
+    auto s = [](const char* k, const char* v) {
+        return Item{QString::fromLatin1(k), QByteArray(v), QStringLiteral("string"), -1};
+    };
+    const DiffSide source = DiffSideBuilder::fromKvItems(
+        QStringLiteral("src"), QStringLiteral("src"),
+        {s("pm:project:p", R"({"name":"p","status":"done","title":"new"})"),
+         s("pm:project:p:epic:e", R"({"id":"E"})"), s("pm:project:p:epics:list", R"(["e"])")},
+        repo);
+    const DiffSide target = DiffSideBuilder::fromKvItems(
+        QStringLiteral("dst"), QStringLiteral("dst"),
+        {s("pm:project:p", R"({"name":"p","status":"todo","title":"old"})"),
+         s("pm:story:p:e:S-1", R"({"id":"S-1"})")},
+        strategy);
+    const DiffReport report = SideComparer::compare(source, target, {});
+
+    // Only missing (the default): the epic is created under the target's layout; the
+    // project differs and is skipped; the story only the target has is left alone; the
+    // epics list has no place in the strategy layout.
+    SyncPlanner::Options missing;
+    missing.targetLayout = strategy;
+    auto plan = SyncPlanner::plan(report, missing);
+    QVERIFY(plan.ok());
+    QCOMPARE(plan.value().actions.size(), 1);
+    QCOMPARE(plan.value().actions[0].location, QStringLiteral("pm:epic:p:e"));
+    QCOMPARE(plan.value().actions[0].kind, SyncAction::Kind::Create);
+    QCOMPARE(plan.value().skipped.size(), 2);
+
+    // Per field: only /status is copied, the target keeps its title.
+    SyncPlanner::Options field = missing;
+    field.overwrite = true;
+    field.fields = {"/status"};
+    field.entities = {QStringLiteral("project p")};
+    plan = SyncPlanner::plan(report, field);
+    QVERIFY(plan.ok());
+    QCOMPARE(plan.value().actions.size(), 1);
+    QCOMPARE(plan.value().actions[0].location, QStringLiteral("pm:project:p"));
+    QCOMPARE(JsonParser::parse(plan.value().actions[0].value).value(),
+             JsonParser::parse(R"({"name":"p","status":"done","title":"old"})").value());
+    QCOMPARE(plan.value().actions[0].expected,
+             QByteArray(R"({"name":"p","status":"todo","title":"old"})"));
+
+    // To a folder: pretty JSON as the application writes it, no list files.
+    SyncPlanner::Options folder;
+    folder.overwrite = true;
+    folder.targetIsFolder = true;
+    plan = SyncPlanner::plan(report, folder);
+    QVERIFY(plan.ok());
+    QCOMPARE(plan.value().actions.size(), 2);
+    QCOMPARE(plan.value().actions[0].value,
+             QByteArray("{\n  \"name\": \"p\",\n  \"status\": \"done\",\n  \"title\": \"new\"\n}"));
+    QCOMPARE(plan.value().actions[1].location, QStringLiteral("p/e/epic.json"));
 }
 
 QTEST_GUILESS_MAIN(TestSyncRunner)
