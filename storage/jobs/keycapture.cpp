@@ -68,7 +68,12 @@ Result<QVector<PreviousValue>> KeyCapture::capture(KvStore& store, const QVector
 {
     if (keys.isEmpty())
         return QVector<PreviousValue>();
-    auto replies = waitFor(store, store.execute(commands(keys)));
+    return complete(store, keys, waitFor(store, store.execute(commands(keys))));
+}
+
+Result<QVector<PreviousValue>> KeyCapture::complete(KvStore& store, const QVector<QByteArray>& keys,
+                                                    const Result<KvStore::Replies>& replies)
+{
     if (!replies)
         return replies.error();
     auto parsed = parse(keys, replies.value());

@@ -23,6 +23,10 @@ public:
     // commands() + parse() + TYPE for non-strings, waiting on the store's futures: call it
     // from a thread that is not the store's own.
     static Result<QVector<PreviousValue>> capture(KvStore& store, const QVector<QByteArray>& keys);
+    // parse() + TYPE for non-strings, for callers that sent commands() themselves (to overlap
+    // the read of the next batch with other work).
+    static Result<QVector<PreviousValue>> complete(KvStore& store, const QVector<QByteArray>& keys,
+                                                   const Result<KvStore::Replies>& replies);
 };
 
 // Waits for a store's future and returns its result; a cancelled or empty future is an error

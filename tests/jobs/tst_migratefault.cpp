@@ -108,14 +108,16 @@ private Q_SLOTS:
         QVERIFY(SnapshotJob::take(*store, QStringLiteral("*"), snapshotBefore).ok());
 
         const JobPaths paths(dir.filePath(QStringLiteral("state")));
+        // About 200 batches whatever the size, so that kill points land between and inside them.
+        const int batchKeys = qMax(10, int(source.value().items.size() / 200));
         const QStringList common{QStringLiteral("--redis"),      redis.url(),
                                  QStringLiteral("--state-dir"),  paths.root(),
-                                 QStringLiteral("--batch-keys"), QStringLiteral("10")};
+                                 QStringLiteral("--batch-keys"), QString::number(batchKeys)};
         const QString pmkv = binaryPath(QStringLiteral("pmkv"));
         int killed = 0;
         int launches = 0;
         bool finished = false;
-        const qint64 totalBatches = source.value().items.size() / 10 + 1;
+        const qint64 totalBatches = source.value().items.size() / batchKeys + 1;
         auto runFinished = [&paths] {
             for (const JournalRun& r : Journal::listRuns(paths)) {
                 if (r.state == JournalRun::State::Done)
