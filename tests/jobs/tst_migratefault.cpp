@@ -149,12 +149,12 @@ private Q_SLOTS:
                 // batch). One launch in four dies at a random early time instead (start-up,
                 // planning, resuming).
                 const qint64 done = qMax<qint64>(0, journaledBatches(paths));
-                while (!killPoints.isEmpty() && killPoints.first() <= done)
-                    killPoints.removeFirst();
                 if (killPoints.isEmpty() || rng.bounded(4) == 0) {
                     QThread::usleep(rng.bounded(150000u));
                 } else {
-                    const qint64 target = killPoints.takeFirst();
+                    // A point the run already passed moves to just ahead of it.
+                    const qint64 target =
+                        qMax(killPoints.takeFirst(), done + 1 + qint64(rng.bounded(3u)));
                     QElapsedTimer clock;
                     clock.start();
                     // waitForFinished() also keeps QProcess' state current (no event loop).
