@@ -74,7 +74,7 @@ public:
         qint64 pendingBatches = 0;
         qint64 doneBatches = 0;
         qint64 undoneBatches = 0;
-        qint64 keys = 0; // distinct keys written by the run
+        qint64 keys = 0; // keys recorded over all batches (a key in two batches counts twice)
     };
     Result<Counts> counts() const;
 

@@ -11,17 +11,21 @@ Result<KvStore::Replies> waitFor(KvStore& store, QFuture<Result<KvStore::Replies
     return future.result();
 }
 
+namespace {
+
+constexpr qint64 kTtlToRead = -3;
+
+} // namespace
+
 QVector<KvCommand> KeyCapture::commands(const QVector<QByteArray>& keys)
 {
-    QVector<KvCommand> batch;
-    batch.reserve(keys.size() + 1);
     KvCommand mget{QByteArrayLiteral("MGET")};
-    for (const QByteArray& key : keys)
+    KvCommand exists{QByteArrayLiteral("EXISTS")};
+    for (const QByteArray& key : keys) {
         mget.append(key);
-    batch.append(mget);
-    for (const QByteArray& key : keys)
-        batch.append({QByteArrayLiteral("PTTL"), key});
-    return batch;
+        exists.append(key);
+    }
+    return {mget, exists};
 }
 
 Result<QVector<PreviousValue>> KeyCapture::parse(const QVector<QByteArray>& keys,
@@ -33,33 +37,35 @@ Result<QVector<PreviousValue>> KeyCapture::parse(const QVector<QByteArray>& keys
                                         "values: %1")
                              .arg(why));
     };
-    if (replies.size() != keys.size() + 1)
-        return bad(
-            QStringLiteral("%1 replies for %2 commands").arg(replies.size()).arg(keys.size() + 1));
-    const KvReply& mget = replies.first();
+    if (replies.size() != 2)
+        return bad(QStringLiteral("%1 replies for 2 commands").arg(replies.size()));
+    const KvReply& mget = replies.at(0);
+    const KvReply& exists = replies.at(1);
     if (mget.isError())
         return bad(QString::fromUtf8(mget.bytes));
     if (mget.type != KvReply::Type::Array || mget.elements.size() != keys.size())
         return bad(QStringLiteral("MGET did not return one value per key"));
+    if (exists.type != KvReply::Type::Integer)
+        return bad(QStringLiteral("EXISTS: ") + QString::fromUtf8(exists.bytes));
     QVector<PreviousValue> values(keys.size());
+    qint64 strings = 0;
     for (int i = 0; i < keys.size(); ++i) {
         const KvReply& value = mget.elements.at(i);
-        const KvReply& pttl = replies.at(i + 1);
-        if (pttl.isError() || pttl.type != KvReply::Type::Integer)
-            return bad(QStringLiteral("PTTL %1: %2")
-                           .arg(QString::fromUtf8(keys.at(i)), QString::fromUtf8(pttl.bytes)));
-        PreviousValue& out = values[i];
         if (value.type == KvReply::Type::String) {
-            out.type = QStringLiteral("string");
-            out.value = value.bytes;
-            out.pttl = pttl.integer < 0 ? -1 : pttl.integer;
-        } else if (pttl.integer == -2) {
-            out.type = QStringLiteral("none");
-            out.pttl = -1;
-        } else {
-            out.type = QStringLiteral("?"); // exists, not a string
-            out.pttl = pttl.integer < 0 ? -1 : pttl.integer;
+            values[i].type = QStringLiteral("string");
+            values[i].value = value.bytes;
+            values[i].pttl = kTtlToRead;
+            ++strings;
         }
+    }
+    // Every key that exists is a string (the usual case): the others are absent. Otherwise
+    // some of the nil ones exist with another type, and complete() asks which.
+    const bool othersAbsent = exists.integer == strings;
+    for (PreviousValue& v : values) {
+        if (v.isString())
+            continue;
+        v.type = othersAbsent ? QStringLiteral("none") : QStringLiteral("?");
+        v.pttl = othersAbsent ? -1 : kTtlToRead;
     }
     return values;
 }
@@ -68,32 +74,50 @@ Result<QVector<PreviousValue>> KeyCapture::capture(KvStore& store, const QVector
 {
     if (keys.isEmpty())
         return QVector<PreviousValue>();
-    auto replies = waitFor(store, store.execute(commands(keys)));
+    return complete(store, keys, waitFor(store, store.execute(commands(keys))));
+}
+
+Result<QVector<PreviousValue>> KeyCapture::complete(KvStore& store, const QVector<QByteArray>& keys,
+                                                    const Result<KvStore::Replies>& replies)
+{
     if (!replies)
         return replies.error();
     auto parsed = parse(keys, replies.value());
     if (!parsed)
         return parsed;
     QVector<PreviousValue> values = std::move(parsed).value();
-    QVector<int> unknown;
-    QVector<KvCommand> types;
+    // Second round, only for keys that exist: their TTL, and the type of non-strings.
+    QVector<int> asked;
+    QVector<KvCommand> more;
     for (int i = 0; i < values.size(); ++i) {
-        if (values.at(i).type == QLatin1String("?")) {
-            unknown.append(i);
-            types.append({QByteArrayLiteral("TYPE"), keys.at(i)});
-        }
+        if (values.at(i).pttl != kTtlToRead)
+            continue;
+        asked.append(i);
+        more.append({QByteArrayLiteral("PTTL"), keys.at(i)});
+        if (!values.at(i).isString())
+            more.append({QByteArrayLiteral("TYPE"), keys.at(i)});
     }
-    if (types.isEmpty())
+    if (more.isEmpty())
         return values;
-    auto typeReplies = waitFor(store, store.execute(types));
-    if (!typeReplies)
-        return typeReplies.error();
-    for (int j = 0; j < unknown.size() && j < typeReplies.value().size(); ++j) {
-        const KvReply& r = typeReplies.value().at(j);
-        PreviousValue& v = values[unknown.at(j)];
-        v.type = r.isError() ? QStringLiteral("unknown") : QString::fromUtf8(r.bytes);
-        if (v.type == QLatin1String("none")) // deleted in between
-            v.pttl = -1;
+    auto answers = waitFor(store, store.execute(more));
+    if (!answers)
+        return answers.error();
+    int r = 0;
+    for (int i : asked) {
+        PreviousValue& v = values[i];
+        const KvReply pttl = answers.value().value(r++);
+        if (pttl.isError() || pttl.type != KvReply::Type::Integer)
+            return makeError(
+                QStringLiteral("capture.reply"),
+                QStringLiteral("PTTL %1: %2")
+                    .arg(QString::fromUtf8(keys.at(i)), QString::fromUtf8(pttl.bytes)));
+        v.pttl = pttl.integer < 0 ? -1 : pttl.integer;
+        if (!v.isString()) {
+            const KvReply type = answers.value().value(r++);
+            v.type = type.isError() ? QStringLiteral("unknown") : QString::fromUtf8(type.bytes);
+            if (v.type == QLatin1String("none")) // deleted in between
+                v.pttl = -1;
+        }
     }
     return values;
 }

@@ -8,21 +8,26 @@
 
 namespace pmkv {
 
-// Reads what keys hold before a job writes them, for the journal: MGET of the keys and a PTTL
-// per key in one pipeline, then TYPE for the few keys that exist but are not strings.
+// Reads what keys hold before a job writes them, for the journal: MGET and EXISTS of the keys
+// in one pipeline, then, only for the keys that exist, PTTL (and TYPE for the few that are not
+// strings) in a second one. A first migration (no key exists) costs two commands per batch.
 // Works on every transport (Redis, Upstash REST, pmkv-proxy).
 class KeyCapture final
 {
 public:
-    // The pipeline: MGET k1..kn, PTTL k1, ..., PTTL kn.
+    // The first pipeline: MGET k1..kn, EXISTS k1..kn.
     static QVector<KvCommand> commands(const QVector<QByteArray>& keys);
-    // Reads the replies of commands(). Keys that exist but are not strings come back with
-    // type "?" (capture() asks their TYPE).
+    // Reads the replies of commands(). Keys that exist still need their TTL (pttl -3) and,
+    // when not strings, their type ("?"): complete() asks.
     static Result<QVector<PreviousValue>> parse(const QVector<QByteArray>& keys,
                                                 const KvStore::Replies& replies);
-    // commands() + parse() + TYPE for non-strings, waiting on the store's futures: call it
-    // from a thread that is not the store's own.
+    // commands() + complete(), waiting on the store's futures: call it from a thread that is
+    // not the store's own.
     static Result<QVector<PreviousValue>> capture(KvStore& store, const QVector<QByteArray>& keys);
+    // parse() + the second round, for callers that sent commands() themselves (to overlap the
+    // read of the next batch with other work).
+    static Result<QVector<PreviousValue>> complete(KvStore& store, const QVector<QByteArray>& keys,
+                                                   const Result<KvStore::Replies>& replies);
 };
 
 // Waits for a store's future and returns its result; a cancelled or empty future is an error

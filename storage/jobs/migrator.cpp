@@ -167,30 +167,59 @@ Result<void> Migrator::writeItems(Journal& journal, const MigrationPlan& plan,
     for (int i : order)
         totalBytes += plan.items.at(i).size;
     ProgressMeter meter(params.progress, QStringLiteral("write"), order.size(), totalBytes);
-    struct InFlight
+
+    // A batch whose previous values are being read.
+    struct Reading
+    {
+        int pos = 0;
+        int end = 0;
+        qint64 bytes = 0;
+        QVector<QByteArray> keys;
+        QFuture<Result<KvStore::Replies>> future;
+    };
+    // A batch journaled and sent.
+    struct Writing
     {
         qint64 batchId = 0;
         QVector<KvCommand> commands;
         QFuture<Result<KvStore::Replies>> future;
         qint64 bytes = 0;
     };
-    std::optional<InFlight> inFlight;
+    QVector<Writing> writing;
     QVector<qint64> doneIds;
 
-    auto land = [&]() -> Result<void> {
-        if (!inFlight)
-            return {};
-        auto replies = waitFor(store, inFlight->future);
-        if (!replies)
-            return replies.error();
-        auto ok = checkReplies(replies.value(), inFlight->commands);
-        if (!ok)
-            return ok;
-        doneIds.append(inFlight->batchId);
-        outcome.written += inFlight->commands.size();
-        outcome.bytes += inFlight->bytes;
-        meter.add(inFlight->commands.size(), inFlight->bytes);
-        inFlight.reset();
+    auto read = [&](int pos) {
+        Reading r;
+        r.pos = pos;
+        r.end = pos;
+        while (
+            r.end < order.size() && r.end - pos < params.batchKeys &&
+            (r.end == pos || r.bytes + plan.items.at(order.at(r.end)).size <= params.batchBytes)) {
+            r.bytes += plan.items.at(order.at(r.end)).size;
+            ++r.end;
+        }
+        r.keys.reserve(r.end - pos);
+        for (int j = pos; j < r.end; ++j)
+            r.keys.append(plan.items.at(order.at(j)).key.toUtf8());
+        r.future = store.execute(KeyCapture::commands(r.keys));
+        return r;
+    };
+    // Collects the writes that finished (all of them, or until at most `keep` are in flight).
+    auto land = [&](int keep) -> Result<void> {
+        while (!writing.isEmpty() &&
+               (writing.size() > keep || writing.first().future.isFinished())) {
+            Writing w = writing.takeFirst();
+            auto replies = waitFor(store, w.future);
+            if (!replies)
+                return replies.error();
+            auto ok = checkReplies(replies.value(), w.commands);
+            if (!ok)
+                return ok;
+            doneIds.append(w.batchId);
+            outcome.written += w.commands.size();
+            outcome.bytes += w.bytes;
+            meter.add(w.commands.size(), w.bytes);
+        }
         return {};
     };
     // Records the batches that landed when the loop ends, whatever the reason.
@@ -204,39 +233,35 @@ Result<void> Migrator::writeItems(Journal& journal, const MigrationPlan& plan,
         return {};
     };
     auto stop = [&](const Error& error) -> Result<void> {
-        if (inFlight)
-            (void)land();
+        (void)land(0);
         (void)flushDone();
         return error;
     };
 
-    int pos = 0;
-    while (pos < order.size()) {
+    // Batch N+1's previous values are read while batch N is journaled (fsync) and sent; the
+    // keys of different batches never overlap, so the order on the wire does not matter.
+    std::optional<Reading> next;
+    if (!order.isEmpty())
+        next = read(0);
+    while (next) {
         if (cancelled(params)) {
             outcome.cancelled = true;
             break;
         }
-        int end = pos;
-        qint64 bytes = 0;
-        while (end < order.size() && end - pos < params.batchKeys &&
-               (end == pos || bytes + plan.items.at(order.at(end)).size <= params.batchBytes)) {
-            bytes += plan.items.at(order.at(end)).size;
-            ++end;
-        }
-        QVector<QByteArray> keys;
-        keys.reserve(end - pos);
-        for (int j = pos; j < end; ++j)
-            keys.append(plan.items.at(order.at(j)).key.toUtf8());
-        auto captured = KeyCapture::capture(store, keys);
+        Reading current = std::move(*next);
+        next.reset();
+        auto captured = KeyCapture::complete(store, current.keys, waitFor(store, current.future));
         if (!captured)
             return stop(captured.error());
+        if (current.end < order.size())
+            next = read(current.end);
         QVector<JournalEntry> entries;
         QVector<KvCommand> commands;
-        entries.reserve(keys.size());
-        commands.reserve(keys.size());
-        for (int j = pos; j < end; ++j) {
+        entries.reserve(current.keys.size());
+        commands.reserve(current.keys.size());
+        for (int j = current.pos; j < current.end; ++j) {
             const PlanItem& item = plan.items.at(order.at(j));
-            const PreviousValue& previous = captured.value().at(j - pos);
+            const PreviousValue& previous = captured.value().at(j - current.pos);
             if (stateHash(previous) != item.kvState) {
                 return stop(makeError(QStringLiteral("plan.stale"),
                                       QStringLiteral("key %1 changed in %2 since the plan was "
@@ -244,29 +269,28 @@ Result<void> Migrator::writeItems(Journal& journal, const MigrationPlan& plan,
                                           .arg(item.key, store.describe())));
             }
             JournalEntry entry;
-            entry.key = keys.at(j - pos);
+            entry.key = current.keys.at(j - current.pos);
             entry.newHash = item.sha256;
             entry.previous = previous;
             entries.append(entry);
             commands.append({QByteArrayLiteral("SET"), entry.key, item.value});
         }
-        auto landed = land();
+        auto landed = land(1);
         if (!landed)
             return stop(landed.error());
         auto batchId = journal.beginBatch(entries, doneIds);
         if (!batchId)
             return stop(batchId.error());
         doneIds.clear();
-        InFlight next;
-        next.batchId = batchId.value();
-        next.commands = commands;
-        next.bytes = bytes;
-        next.future = store.execute(std::move(commands));
-        inFlight = std::move(next);
+        Writing w;
+        w.batchId = batchId.value();
+        w.commands = commands;
+        w.bytes = current.bytes;
+        w.future = store.execute(std::move(commands));
+        writing.append(std::move(w));
         ++outcome.batches;
-        pos = end;
     }
-    auto landed = land();
+    auto landed = land(0);
     if (!landed)
         return stop(landed.error());
     auto flushed = flushDone();

@@ -128,6 +128,7 @@ QJsonObject Validator::Outcome::toJson(int maxFindings) const
             {QStringLiteral("problems"), problemArray},
             {QStringLiteral("notes"), QJsonArray::fromStringList(notes)},
             {QStringLiteral("seconds"), seconds},
+            {QStringLiteral("compareSeconds"), compareSeconds},
             {QStringLiteral("keysPerSecond"), keysPerSecond},
             {QStringLiteral("exitCode"), exitCode()}};
 }
@@ -183,6 +184,8 @@ Result<Validator::Outcome> Validator::run(const Params& params, KvStore& store)
             out.findings.append(std::move(f));
     };
 
+    QElapsedTimer compareClock;
+    compareClock.start();
     ProgressMeter meter(params.progress, QStringLiteral("validate"), chosen.size(), 0);
     const int step = qMax(1, params.batchKeys);
     for (int start = 0; start < chosen.size(); start += step) {
@@ -268,6 +271,7 @@ Result<Validator::Outcome> Validator::run(const Params& params, KvStore& store)
         }
     }
     meter.finish();
+    out.compareSeconds = double(compareClock.nsecsElapsed()) / 1e9;
     out.seconds = double(clock.nsecsElapsed()) / 1e9;
     out.keysPerSecond = out.seconds > 0 ? double(out.checkedKeys + out.kvKeys) / out.seconds : 0;
     return out;

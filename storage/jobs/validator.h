@@ -64,8 +64,9 @@ public:
         QVector<Finding> findings; // everything that is not plain equal
         QVector<Problem> problems; // what the tree could not map
         QStringList notes;
-        double seconds = 0;
-        double keysPerSecond = 0;
+        double seconds = 0;        // everything, reading the tree included
+        double keysPerSecond = 0;  // (compared + scanned keys) / seconds
+        double compareSeconds = 0; // reading and comparing the key space only
 
         bool clean() const;
         // 0 clean, 1 differences or warnings, 2 errors (tree errors).

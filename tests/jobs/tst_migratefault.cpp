@@ -108,14 +108,16 @@ private Q_SLOTS:
         QVERIFY(SnapshotJob::take(*store, QStringLiteral("*"), snapshotBefore).ok());
 
         const JobPaths paths(dir.filePath(QStringLiteral("state")));
+        // About 200 batches whatever the size, so that kill points land between and inside them.
+        const int batchKeys = qMax(10, int(source.value().items.size() / 200));
         const QStringList common{QStringLiteral("--redis"),      redis.url(),
                                  QStringLiteral("--state-dir"),  paths.root(),
-                                 QStringLiteral("--batch-keys"), QStringLiteral("10")};
+                                 QStringLiteral("--batch-keys"), QString::number(batchKeys)};
         const QString pmkv = binaryPath(QStringLiteral("pmkv"));
         int killed = 0;
         int launches = 0;
         bool finished = false;
-        const qint64 totalBatches = source.value().items.size() / 10 + 1;
+        const qint64 totalBatches = source.value().items.size() / batchKeys + 1;
         auto runFinished = [&paths] {
             for (const JournalRun& r : Journal::listRuns(paths)) {
                 if (r.state == JournalRun::State::Done)
@@ -147,12 +149,12 @@ private Q_SLOTS:
                 // batch). One launch in four dies at a random early time instead (start-up,
                 // planning, resuming).
                 const qint64 done = qMax<qint64>(0, journaledBatches(paths));
-                while (!killPoints.isEmpty() && killPoints.first() <= done)
-                    killPoints.removeFirst();
                 if (killPoints.isEmpty() || rng.bounded(4) == 0) {
                     QThread::usleep(rng.bounded(150000u));
                 } else {
-                    const qint64 target = killPoints.takeFirst();
+                    // A point the run already passed moves to just ahead of it.
+                    const qint64 target =
+                        qMax(killPoints.takeFirst(), done + 1 + qint64(rng.bounded(3u)));
                     QElapsedTimer clock;
                     clock.start();
                     // waitForFinished() also keeps QProcess' state current (no event loop).

@@ -1,0 +1,264 @@
+// The `pmkv` job commands end to end: the real binary against a real redis-server, and
+// through the real pmkv-proxy with --url and PMKV_TOKEN.
+#include "generate/treegenerator.h"
+#include "jobfixture.h"
+#include "testtree.h"
+
+#include <QDir>
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QProcess>
+#include <QTest>
+
+using namespace pmkv;
+using namespace pmkv::test;
+
+namespace {
+
+const QString kToken = QStringLiteral("jobs-test-token");
+
+struct Run
+{
+    int exitCode = -1;
+    QByteArray out;
+    QByteArray err;
+    QJsonObject json() const { return QJsonDocument::fromJson(out).object(); }
+};
+
+} // namespace
+
+class TestJobsCli final : public QObject
+{
+    Q_OBJECT
+
+    RedisServer m_redis;
+    ProxyProcess m_proxy;
+    TestTree m_dir;
+    QString m_root;
+    QString m_state;
+
+    Run pmkv(QStringList args, bool withState = true)
+    {
+        if (withState)
+            args << QStringLiteral("--state-dir") << m_state;
+        QProcess process;
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        env.insert(QStringLiteral("PMKV_TOKEN"), kToken);
+        process.setProcessEnvironment(env);
+        process.start(binaryPath(QStringLiteral("pmkv")), args);
+        Run run;
+        if (!process.waitForFinished(120000))
+            return run;
+        run.exitCode = process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -2;
+        run.out = process.readAllStandardOutput();
+        run.err = process.readAllStandardError();
+        return run;
+    }
+    QStringList redis() const { return {QStringLiteral("--redis"), m_redis.url()}; }
+    QStringList proxy() const { return {QStringLiteral("--url"), m_proxy.url()}; }
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        QVERIFY2(m_redis.start(), qPrintable(m_redis.errorString()));
+        QVERIFY2(m_proxy.start(m_redis), qPrintable(m_proxy.errorString()));
+        m_root = m_dir.path(QStringLiteral("pm"));
+        m_state = m_dir.path(QStringLiteral("state"));
+        TreeGenerator::Options options;
+        options.epicsPerProject = 2;
+        options.storiesPerEpic = 5;
+        QVERIFY(TreeGenerator::generate(m_root, options).ok());
+    }
+
+    void everyCommandHasHelpWithExamples_data()
+    {
+        QTest::addColumn<QString>("command");
+        for (const char* c :
+             {"plan", "migrate", "validate", "rollback", "status", "audit", "snapshot", "archive"})
+            QTest::newRow(c) << QString::fromLatin1(c);
+    }
+
+    void everyCommandHasHelpWithExamples()
+    {
+        QFETCH(QString, command);
+        const Run run = pmkv({command, QStringLiteral("--help")}, false);
+        QCOMPARE(run.exitCode, 0);
+        QVERIFY(run.out.contains("Examples:"));
+        QVERIFY(run.out.contains("Exit codes"));
+    }
+
+    void usageErrors()
+    {
+        QCOMPARE(pmkv({QStringLiteral("migrate")}).exitCode, 64);
+        QCOMPARE(pmkv(QStringList{QStringLiteral("migrate"), m_root, QStringLiteral("--policy"),
+                                  QStringLiteral("sometimes")} +
+                      redis())
+                     .exitCode,
+                 64);
+        QCOMPARE(pmkv(QStringList{QStringLiteral("rollback")} + redis()).exitCode, 64);
+        const Run noTarget = pmkv({QStringLiteral("plan"), m_root});
+        QCOMPARE(noTarget.exitCode, 2);
+        QVERIFY(noTarget.err.contains("--redis"));
+    }
+
+    void planMigrateValidateRollback()
+    {
+        const Run plan =
+            pmkv(QStringList{QStringLiteral("plan"), m_root, QStringLiteral("--json")} + redis());
+        QCOMPARE(plan.exitCode, 0);
+        const QJsonObject p = plan.json();
+        const int keys =
+            p.value(QStringLiteral("counts")).toObject().value(QStringLiteral("create")).toInt();
+        QVERIFY(keys > 10);
+        const QString planFile = p.value(QStringLiteral("planFile")).toString();
+        QVERIFY(QFile::exists(planFile));
+
+        // Execute the saved plan through the proxy: refused, it was made against Redis directly.
+        const Run other = pmkv(
+            QStringList{QStringLiteral("migrate"), QStringLiteral("--plan"), planFile} + proxy());
+        QCOMPARE(other.exitCode, 2);
+        QVERIFY(other.err.contains("not"));
+
+        const Run migrate = pmkv(QStringList{QStringLiteral("migrate"), QStringLiteral("--plan"),
+                                             planFile, QStringLiteral("--json")} +
+                                 redis());
+        QVERIFY2(migrate.exitCode == 0, migrate.err.constData());
+        const QJsonObject m = migrate.json().value(QStringLiteral("migration")).toObject();
+        QCOMPARE(m.value(QStringLiteral("written")).toInt(), keys);
+        QVERIFY(QFile::exists(migrate.json().value(QStringLiteral("report")).toString()));
+
+        // Validate through the proxy (--url, token from PMKV_TOKEN).
+        const Run clean = pmkv(
+            QStringList{QStringLiteral("validate"), m_root, QStringLiteral("--json")} + proxy());
+        QVERIFY2(clean.exitCode == 0, clean.err.constData());
+        const QJsonObject v = clean.json().value(QStringLiteral("validation")).toObject();
+        QCOMPARE(
+            v.value(QStringLiteral("counts")).toObject().value(QStringLiteral("equal")).toInt(),
+            keys);
+        const QString md = clean.json().value(QStringLiteral("report")).toString();
+        QVERIFY(md.endsWith(QStringLiteral(".md")));
+
+        m_redis.cli(
+            {QStringLiteral("SET"), QStringLiteral("pm:project:ghost"), QStringLiteral("{}")});
+        const Run dirty = pmkv(QStringList{QStringLiteral("validate"), m_root} + redis());
+        QCOMPARE(dirty.exitCode, 1);
+        QVERIFY(dirty.out.contains("only-kv"));
+        const Run sampled =
+            pmkv(QStringList{QStringLiteral("validate"), m_root, QStringLiteral("--sample"),
+                             QStringLiteral("3"), QStringLiteral("--json")} +
+                 redis());
+        QCOMPARE(sampled.json()
+                     .value(QStringLiteral("validation"))
+                     .toObject()
+                     .value(QStringLiteral("checkedKeys"))
+                     .toInt(),
+                 3);
+        m_redis.cli({QStringLiteral("DEL"), QStringLiteral("pm:project:ghost")});
+
+        const Run status =
+            pmkv(QStringList{QStringLiteral("status"), m_root, QStringLiteral("--json")} + redis());
+        QCOMPARE(status.exitCode, 0);
+        QCOMPARE(status.json().value(QStringLiteral("phase")).toInt(), 4); // no backup yet
+
+        const Run preview =
+            pmkv(QStringList{QStringLiteral("rollback"), QStringLiteral("--last"),
+                             QStringLiteral("--dry-run"), QStringLiteral("--json")} +
+                 redis());
+        QCOMPARE(preview.exitCode, 0);
+        QCOMPARE(preview.json().value(QStringLiteral("delete")).toInt(), keys);
+        QCOMPARE(m_redis.cli({QStringLiteral("DBSIZE")}).toInt(), keys);
+        const Run rollback =
+            pmkv(QStringList{QStringLiteral("rollback"), QStringLiteral("--last")} + proxy());
+        QCOMPARE(rollback.exitCode, 2); // the run wrote to Redis directly, not the proxy
+        const Run undone =
+            pmkv(QStringList{QStringLiteral("rollback"), QStringLiteral("--last")} + redis());
+        QVERIFY2(undone.exitCode == 0, undone.err.constData());
+        QCOMPARE(m_redis.cli({QStringLiteral("DBSIZE")}).toInt(), 0);
+
+        // The audit log names every write, never the token.
+        const Run audit = pmkv({QStringLiteral("audit"), QStringLiteral("--json")});
+        QCOMPARE(audit.exitCode, 0);
+        QStringList operations;
+        for (const QJsonValue& line : QJsonDocument::fromJson(audit.out).array())
+            operations << line.toObject().value(QStringLiteral("operation")).toString();
+        QVERIFY(operations.contains(QStringLiteral("migrate")));
+        QVERIFY(operations.contains(QStringLiteral("rollback")));
+        QFile log(m_state + QStringLiteral("/audit.jsonl"));
+        QVERIFY(log.open(QIODevice::ReadOnly));
+        QVERIFY(!log.readAll().contains(kToken.toUtf8()));
+    }
+
+    void migrateThroughProxyAndConflicts()
+    {
+        m_redis.cli({QStringLiteral("FLUSHALL")});
+        const Run first = pmkv(QStringList{QStringLiteral("migrate"), m_root} + proxy());
+        QVERIFY2(first.exitCode == 0, first.err.constData());
+        QString story;
+        for (const QByteArray& k :
+             m_redis.cli({QStringLiteral("KEYS"), QStringLiteral("pm:*:story:*")}).split('\n')) {
+            story = QString::fromUtf8(k.trimmed());
+            break;
+        }
+        m_redis.cli({QStringLiteral("SET"), story, QStringLiteral("{\"edited\":true}")});
+        const Run dry = pmkv(
+            QStringList{QStringLiteral("migrate"), m_root, QStringLiteral("--dry-run")} + proxy());
+        QCOMPARE(dry.exitCode, 1);
+        QVERIFY(dry.out.contains("conflict 1"));
+        const Run refused = pmkv(QStringList{QStringLiteral("migrate"), m_root} + proxy());
+        QCOMPARE(refused.exitCode, 2);
+        QVERIFY(refused.err.contains("conflict"));
+        const Run overwrite =
+            pmkv(QStringList{QStringLiteral("migrate"), m_root, QStringLiteral("--policy"),
+                             QStringLiteral("overwrite"), QStringLiteral("--json")} +
+                 proxy());
+        QVERIFY2(overwrite.exitCode == 0, overwrite.err.constData());
+        QCOMPARE(overwrite.json()
+                     .value(QStringLiteral("migration"))
+                     .toObject()
+                     .value(QStringLiteral("written"))
+                     .toInt(),
+                 1);
+        const Run rollback =
+            pmkv(QStringList{QStringLiteral("rollback"), QStringLiteral("--last")} + proxy());
+        QVERIFY2(rollback.exitCode == 0, rollback.err.constData());
+        QCOMPARE(m_redis.cli({QStringLiteral("GET"), story}), QByteArray("{\"edited\":true}"));
+    }
+
+    void snapshotAndArchive()
+    {
+        m_redis.cli({QStringLiteral("FLUSHALL")});
+        QCOMPARE(pmkv(QStringList{QStringLiteral("migrate"), m_root} + redis()).exitCode, 0);
+        const QString snap = m_dir.path(QStringLiteral("kv.ndjson"));
+        const Run taken = pmkv(QStringList{QStringLiteral("snapshot"), QStringLiteral("-o"), snap,
+                                           QStringLiteral("--json")} +
+                               redis());
+        QCOMPARE(taken.exitCode, 0);
+        const int keys = taken.json().value(QStringLiteral("keys")).toInt();
+        QVERIFY(keys > 10);
+        m_redis.cli({QStringLiteral("FLUSHALL")});
+        const Run restored = pmkv(
+            QStringList{QStringLiteral("snapshot"), QStringLiteral("--restore"), snap} + proxy());
+        QVERIFY2(restored.exitCode == 0, restored.err.constData());
+        QCOMPARE(m_redis.cli({QStringLiteral("DBSIZE")}).toInt(), keys);
+
+        const Run notYet = pmkv(QStringList{QStringLiteral("archive"), m_root} + redis());
+        QCOMPARE(notYet.exitCode, 1);
+        QVERIFY(notYet.out.contains("[FAIL] backup"));
+        QVERIFY(QFileInfo(m_root).isDir());
+        QCOMPARE(pmkv({QStringLiteral("backup"), m_root}).exitCode, 0);
+        const Run archived = pmkv(QStringList{QStringLiteral("archive"), m_root} + redis());
+        QVERIFY2(archived.exitCode == 0, archived.out.constData());
+        QVERIFY(!QFileInfo::exists(m_root));
+        QVERIFY(QFileInfo(m_root + QStringLiteral("-backup")).isDir());
+        const Run status =
+            pmkv(QStringList{QStringLiteral("status"), m_root, QStringLiteral("--json")});
+        QCOMPARE(status.json().value(QStringLiteral("phase")).toInt(), 6);
+        QCOMPARE(pmkv({QStringLiteral("archive"), QStringLiteral("--undo")}).exitCode, 0);
+        QVERIFY(QFileInfo(m_root).isDir());
+    }
+};
+
+QTEST_GUILESS_MAIN(TestJobsCli)
+#include "tst_jobscli.moc"
