@@ -267,8 +267,8 @@ QByteArray KvTreeModel::keyAt(const QModelIndex& index) const
 
 SyncState KvTreeModel::stateOf(const QByteArray& key) const
 {
-    const Node* node = nodeAt(indexForKey(key));
-    return node ? node->state : m_knownStates.value(key, SyncState::Unknown);
+    const QModelIndex index = indexForKey(key);
+    return index.isValid() ? nodeAt(index)->state : m_knownStates.value(key, SyncState::Unknown);
 }
 
 KvTreeModel::Node* KvTreeModel::nodeAt(const QModelIndex& index) const
@@ -326,8 +326,10 @@ bool KvTreeModel::canFetchMore(const QModelIndex& parent) const
 
 void KvTreeModel::fetchMore(const QModelIndex& parent)
 {
-    if (canFetchMore(parent))
-        Q_EMIT moreRequested();
+    if (!canFetchMore(parent))
+        return;
+    m_busy = true; // one request at a time; the loader clears it with setProgress()
+    Q_EMIT moreRequested();
 }
 
 QString KvTreeModel::loadMoreText() const

@@ -6,6 +6,7 @@
 #include "connections/storefactory.h"
 #include "connections/storethread.h"
 #include "layout/keylayout.h"
+#include "postto.h"
 
 #include <QCheckBox>
 #include <QComboBox>
@@ -293,16 +294,17 @@ void ConnectionsDialog::testConnection()
     KvStore* s = store.value();
     m_status->setText(tr("Testing %1 ...").arg(profile.address));
     s->execute({{QByteArrayLiteral("DBSIZE")}})
-        .then(this,
-              [this, s](Result<KvStore::Replies> r) {
-                  const bool ok = r && !r.value().isEmpty() && !r.value().first().isError();
-                  m_testResult =
-                      ok ? tr("Connected: %n key(s).", "", int(r.value().first().integer))
-                         : (r ? QString::fromUtf8(r.value().first().bytes) : r.error().message);
-                  m_status->setText(m_testResult);
-                  s->deleteLater();
-                  Q_EMIT testFinished(ok, m_testResult);
-              })
+        .then(postTo<Result<KvStore::Replies>>(
+            this,
+            [this, s](Result<KvStore::Replies> r) {
+                const bool ok = r && !r.value().isEmpty() && !r.value().first().isError();
+                m_testResult =
+                    ok ? tr("Connected: %n key(s).", "", int(r.value().first().integer))
+                       : (r ? QString::fromUtf8(r.value().first().bytes) : r.error().message);
+                m_status->setText(m_testResult);
+                s->deleteLater();
+                Q_EMIT testFinished(ok, m_testResult);
+            }))
         .onCanceled(this, [this, s] {
             m_testResult = tr("The test was cancelled.");
             s->deleteLater();

@@ -2,6 +2,7 @@
 
 #include "connections/storefactory.h"
 #include "connections/storethread.h"
+#include "postto.h"
 #include "synccomparer.h"
 
 #include <QJsonArray>
@@ -60,10 +61,12 @@ KvLoader::~KvLoader()
     }
 }
 
-void KvLoader::open(const ConnectionProfile& profile, const ConnectionSecrets& secrets)
+void KvLoader::open(const ConnectionProfile& profile, const ConnectionSecrets& secrets,
+                    bool scanNow)
 {
     close();
     m_profile = profile;
+    m_secrets = secrets;
     QObject* context = m_thread->context();
     auto created = m_thread->call([&profile, &secrets, context]() -> Result<KvStore*> {
         auto store = StoreFactory::create(profile, secrets);
@@ -82,8 +85,19 @@ void KvLoader::open(const ConnectionProfile& profile, const ConnectionSecrets& s
     m_caps = m_thread->call([store] { return store->capabilities(); });
     m_description = m_thread->call([store] { return store->describe(); });
     Q_EMIT opened(m_description);
-    startScan();
-    startCompare();
+    if (scanNow) {
+        startScan();
+        startCompare();
+    }
+}
+
+void KvLoader::reconnect()
+{
+    if (m_profile.name.isEmpty())
+        return;
+    const ConnectionProfile profile = m_profile;
+    const ConnectionSecrets secrets = m_secrets;
+    open(profile, secrets);
 }
 
 void KvLoader::close()
@@ -136,9 +150,10 @@ QString KvLoader::progressText() const
     }
     if (m_alignment) {
         const qint64 entries = m_alignment->entries().size();
-        parts << (m_comparing ? tr("compared %1 of %2 keys of the folder")
-                              : tr("compared %1 keys of the folder"))
-                     .arg(locale.toString(m_compared), locale.toString(entries));
+        parts << (m_comparing
+                      ? tr("compared %1 of %2 keys of the folder")
+                            .arg(locale.toString(m_compared), locale.toString(entries))
+                      : tr("compared all %1 keys of the folder").arg(locale.toString(entries)));
     }
     return parts.join(QStringLiteral(" - "));
 }
@@ -160,13 +175,14 @@ void KvLoader::startScan()
     }
     const quint64 generation = m_generation;
     m_store->execute({{QByteArrayLiteral("DBSIZE")}})
-        .then(this, [this, generation](Result<KvStore::Replies> r) {
-            if (generation != m_generation || !r || r.value().isEmpty())
-                return;
-            m_total = r.value().first().integer;
-            m_model->setProgress(m_scanned, m_total, m_scanBusy);
-            Q_EMIT progressChanged(progressText());
-        });
+        .then(
+            postTo<Result<KvStore::Replies>>(this, [this, generation](Result<KvStore::Replies> r) {
+                if (generation != m_generation || !r || r.value().isEmpty())
+                    return;
+                m_total = r.value().first().integer;
+                m_model->setProgress(m_scanned, m_total, m_scanBusy);
+                Q_EMIT progressChanged(progressText());
+            }));
     scanPage();
 }
 
@@ -216,7 +232,7 @@ void KvLoader::scanPage()
                     {k.bytes, alignment ? alignment->classify(k.bytes) : SyncState::Unknown});
             return o;
         })
-        .then(this, [this, generation](PageOutcome o) {
+        .then(postTo<PageOutcome>(this, [this, generation](PageOutcome o) {
             if (generation != m_generation)
                 return; // a refresh or another connection came since
             m_scanBusy = false;
@@ -239,7 +255,7 @@ void KvLoader::scanPage()
             Q_EMIT progressChanged(progressText());
             if (m_loadAll || m_scanned < m_chunkTarget)
                 scanPage();
-        });
+        }));
 }
 
 // Without SCAN (an Upstash read-only token): the projects list names the projects, each
@@ -260,7 +276,8 @@ void KvLoader::followLists()
     };
     const QByteArray projectsKey = keyOf(KeyRole::ProjectsList, {}, {}, {});
     m_store->execute({{QByteArrayLiteral("GET"), projectsKey}})
-        .then(this, [this, generation, l, keyOf, projectsKey](Result<KvStore::Replies> r) {
+        .then(postTo<Result<KvStore::Replies>>(this, [this, generation, l, keyOf,
+                                                      projectsKey](Result<KvStore::Replies> r) {
             if (generation != m_generation)
                 return;
             if (!r) {
@@ -290,7 +307,8 @@ void KvLoader::followLists()
                 return;
             }
             m_store->execute({epicLists})
-                .then(this, [this, generation, projects, keyOf, l](Result<KvStore::Replies> r2) {
+                .then(postTo<Result<KvStore::Replies>>(this, [this, generation, projects, keyOf,
+                                                              l](Result<KvStore::Replies> r2) {
                     if (generation != m_generation)
                         return;
                     if (!r2 || r2.value().isEmpty()) {
@@ -319,38 +337,40 @@ void KvLoader::followLists()
                         return;
                     }
                     m_store->execute({storyLists})
-                        .then(this, [this, generation, storyLists, keyOf,
-                                     l](Result<KvStore::Replies> r3) {
-                            if (generation != m_generation)
-                                return;
-                            if (!r3 || r3.value().isEmpty()) {
-                                reportError(r3 ? tr("MGET: no reply") : r3.error().message);
-                                return;
-                            }
-                            QVector<KvKeyItem> keys;
-                            const auto& lists = r3.value().first().elements;
-                            for (int i = 0; i < lists.size(); ++i) {
-                                if (lists.at(i).isNil())
-                                    continue;
-                                const QByteArray listKey = storyLists.at(i + 1);
-                                keys.append({listKey, SyncState::Unknown});
-                                const auto ref = l.entityFor(QString::fromUtf8(listKey));
-                                if (!ref)
-                                    continue;
-                                for (const QString& s : jsonNames(lists.at(i)))
-                                    keys.append({keyOf(KeyRole::Story, ref->project, ref->epic, s),
-                                                 SyncState::Unknown});
-                            }
-                            for (KvKeyItem& k : keys)
-                                k.state =
-                                    m_alignment ? m_alignment->classify(k.key) : SyncState::Unknown;
-                            m_model->addKeys(keys);
-                            m_model->finish();
-                            Q_EMIT scanFinished();
-                            Q_EMIT progressChanged(progressText());
-                        });
-                });
-        });
+                        .then(postTo<Result<KvStore::Replies>>(
+                            this,
+                            [this, generation, storyLists, keyOf, l](Result<KvStore::Replies> r3) {
+                                if (generation != m_generation)
+                                    return;
+                                if (!r3 || r3.value().isEmpty()) {
+                                    reportError(r3 ? tr("MGET: no reply") : r3.error().message);
+                                    return;
+                                }
+                                QVector<KvKeyItem> keys;
+                                const auto& lists = r3.value().first().elements;
+                                for (int i = 0; i < lists.size(); ++i) {
+                                    if (lists.at(i).isNil())
+                                        continue;
+                                    const QByteArray listKey = storyLists.at(i + 1);
+                                    keys.append({listKey, SyncState::Unknown});
+                                    const auto ref = l.entityFor(QString::fromUtf8(listKey));
+                                    if (!ref)
+                                        continue;
+                                    for (const QString& s : jsonNames(lists.at(i)))
+                                        keys.append(
+                                            {keyOf(KeyRole::Story, ref->project, ref->epic, s),
+                                             SyncState::Unknown});
+                                }
+                                for (KvKeyItem& k : keys)
+                                    k.state = m_alignment ? m_alignment->classify(k.key)
+                                                          : SyncState::Unknown;
+                                m_model->addKeys(keys);
+                                m_model->finish();
+                                Q_EMIT scanFinished();
+                                Q_EMIT progressChanged(progressText());
+                            }));
+                }));
+        }));
 }
 
 void KvLoader::startCompare()
@@ -406,7 +426,7 @@ void KvLoader::compareBatch()
             }
             return o;
         })
-        .then(this, [this, generation, end](CompareOutcome o) {
+        .then(postTo<CompareOutcome>(this, [this, generation, end](CompareOutcome o) {
             if (generation != m_generation)
                 return;
             if (!o.error.isEmpty()) {
@@ -420,7 +440,7 @@ void KvLoader::compareBatch()
             m_compareNext = end;
             Q_EMIT progressChanged(progressText());
             compareBatch();
-        });
+        }));
 }
 
 void KvLoader::fetchValue(const QByteArray& key)
@@ -433,30 +453,31 @@ void KvLoader::fetchValue(const QByteArray& key)
                    {QByteArrayLiteral("PTTL"), key},
                    {QByteArrayLiteral("STRLEN"), key},
                    {QByteArrayLiteral("GETRANGE"), key, "0", QByteArray::number(kValueLimit - 1)}})
-        .then(this, [this, generation, key](Result<KvStore::Replies> r) {
-            if (generation != m_generation)
-                return;
-            KvValue v;
-            v.key = key;
-            if (!r || r.value().size() != 4) {
-                v.error = r ? tr("unexpected reply") : r.error().message;
-            } else {
-                const auto& replies = r.value();
-                v.type = replies.at(0).bytes;
-                v.ttlMs = replies.at(1).integer;
-                v.size = replies.at(2).isError() ? -1 : replies.at(2).integer;
-                if (replies.at(3).isError()) {
-                    v.error = v.type == "string" ? QString::fromUtf8(replies.at(3).bytes)
-                                                 : tr("a %1, not a string: PMKV keeps every "
-                                                      "document as a string")
-                                                       .arg(QString::fromUtf8(v.type));
+        .then(postTo<Result<KvStore::Replies>>(
+            this, [this, generation, key](Result<KvStore::Replies> r) {
+                if (generation != m_generation)
+                    return;
+                KvValue v;
+                v.key = key;
+                if (!r || r.value().size() != 4) {
+                    v.error = r ? tr("unexpected reply") : r.error().message;
                 } else {
-                    v.bytes = replies.at(3).bytes;
-                    v.truncated = v.size > v.bytes.size();
+                    const auto& replies = r.value();
+                    v.type = replies.at(0).bytes;
+                    v.ttlMs = replies.at(1).integer;
+                    v.size = replies.at(2).isError() ? -1 : replies.at(2).integer;
+                    if (replies.at(3).isError()) {
+                        v.error = v.type == "string" ? QString::fromUtf8(replies.at(3).bytes)
+                                                     : tr("a %1, not a string: PMKV keeps every "
+                                                          "document as a string")
+                                                           .arg(QString::fromUtf8(v.type));
+                    } else {
+                        v.bytes = replies.at(3).bytes;
+                        v.truncated = v.size > v.bytes.size();
+                    }
                 }
-            }
-            Q_EMIT valueLoaded(v);
-        });
+                Q_EMIT valueLoaded(v);
+            }));
 }
 
 void KvLoader::writeValue(const QByteArray& key, const QByteArray& value)
@@ -475,20 +496,21 @@ void KvLoader::write(const QByteArray& key, KvCommand command)
         Q_EMIT writeFailed(key, tr("not connected"));
         return;
     }
-    m_store->execute({command}).then(this, [this, key](Result<KvStore::Replies> r) {
-        if (!r) {
-            Q_EMIT writeFailed(key, r.error().message);
-            return;
-        }
-        if (r.value().isEmpty() || r.value().first().isError()) {
-            Q_EMIT writeFailed(key, r.value().isEmpty()
-                                        ? tr("no reply")
-                                        : QString::fromUtf8(r.value().first().bytes));
-            return;
-        }
-        recompareKey(key);
-        Q_EMIT written(key);
-    });
+    m_store->execute({command}).then(
+        postTo<Result<KvStore::Replies>>(this, [this, key](Result<KvStore::Replies> r) {
+            if (!r) {
+                Q_EMIT writeFailed(key, r.error().message);
+                return;
+            }
+            if (r.value().isEmpty() || r.value().first().isError()) {
+                Q_EMIT writeFailed(key, r.value().isEmpty()
+                                            ? tr("no reply")
+                                            : QString::fromUtf8(r.value().first().bytes));
+                return;
+            }
+            recompareKey(key);
+            Q_EMIT written(key);
+        }));
 }
 
 // After a write: the key's new state on both sides, and the key in the tree if it is new.
@@ -500,18 +522,19 @@ void KvLoader::recompareKey(const QByteArray& key)
         return;
     const quint64 generation = m_generation;
     m_store->execute({{QByteArrayLiteral("GET"), key}})
-        .then(this, [this, generation, alignment, entry, key](Result<KvStore::Replies> r) {
-            if (generation != m_generation || !r || r.value().isEmpty())
-                return;
-            const SyncState s =
-                SyncComparer::compare(alignment->entries().at(entry).value, r.value().first());
-            if (s != SyncState::OnlyFiles && !m_model->indexForKey(key).isValid())
-                m_model->addKeys({{key, s}});
-            m_model->setStates({{key, s}});
-            const QString path = alignment->pathForKey(key);
-            if (!path.isEmpty())
-                Q_EMIT fileStatesReady({{path, s}});
-        });
+        .then(postTo<Result<KvStore::Replies>>(
+            this, [this, generation, alignment, entry, key](Result<KvStore::Replies> r) {
+                if (generation != m_generation || !r || r.value().isEmpty())
+                    return;
+                const SyncState s =
+                    SyncComparer::compare(alignment->entries().at(entry).value, r.value().first());
+                if (s != SyncState::OnlyFiles && !m_model->indexForKey(key).isValid())
+                    m_model->addKeys({{key, s}});
+                m_model->setStates({{key, s}});
+                const QString path = alignment->pathForKey(key);
+                if (!path.isEmpty())
+                    Q_EMIT fileStatesReady({{path, s}});
+            }));
 }
 
 } // namespace pmkv

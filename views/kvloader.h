@@ -43,8 +43,13 @@ public:
     explicit KvLoader(KvTreeModel* model, QObject* parent = nullptr);
     ~KvLoader() override;
 
-    // Opens a profile (the secret comes from the caller) and starts scanning.
-    void open(const ConnectionProfile& profile, const ConnectionSecrets& secrets);
+    // Opens a profile (the secret comes from the caller) and starts scanning, unless
+    // `scanNow` is false (an alignment is on its way: setAlignment() starts it, so the keys
+    // are scanned once, already classified).
+    void open(const ConnectionProfile& profile, const ConnectionSecrets& secrets,
+              bool scanNow = true);
+    // Opens the same profile again (after the server went away).
+    void reconnect();
     void close();
     void refresh();   // F5: rescan and compare again
     void fetchMore(); // the next chunk of keys
@@ -90,6 +95,7 @@ private:
     std::unique_ptr<StoreThread> m_thread;
     QPointer<KvStore> m_store;
     ConnectionProfile m_profile;
+    ConnectionSecrets m_secrets; // in memory only, for reconnect()
     KvStore::Capabilities m_caps;
     QString m_description;
     std::shared_ptr<const Alignment> m_alignment;

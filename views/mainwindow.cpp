@@ -130,7 +130,7 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent)
     connect(m_kvPane, &KvPane::connectRequested, this, &MainWindow::showConnections);
     connect(m_kvPane, &KvPane::retryRequested, this, [this] {
         m_kvPane->showBanner(QString());
-        m_kvLoader->refresh();
+        m_kvLoader->reconnect();
     });
     connect(m_kvLoader, &KvLoader::progressChanged, this, &MainWindow::updateKvStatus);
     connect(m_kvLoader, &KvLoader::failed, this, [this](const QString& message) {
@@ -313,7 +313,9 @@ void MainWindow::connectTo(const ConnectionProfile& profile, const QByteArray& t
         m_connected = true;
         m_kvPane->setConnected(true);
         m_kvPane->showBanner(QString());
-        m_kvLoader->open(profile, secrets);
+        // With a folder open, the scan waits for the alignment (built right below) so that
+        // every key is classified as it arrives and the key space is scanned once.
+        m_kvLoader->open(profile, secrets, !m_snapshot);
         QSettings().setValue(kLastConnection, profile.name);
         updateBand();
         rebuildAlignment();
@@ -393,6 +395,7 @@ void MainWindow::rebuildAlignment()
     auto layout = KeyLayout::fromSpec(profile.layout, profile.prefix);
     if (!layout) {
         m_kvPane->showBanner(layout.error().message);
+        m_kvLoader->refresh(); // the keys at least
         return;
     }
     const quint64 generation = ++m_alignGeneration;
@@ -487,7 +490,7 @@ void MainWindow::showSelection(const QString& relativePath)
         m_counterpart = tr("The key %1 is not loaded yet (the scan is partial).").arg(keyText);
     else
         m_counterpart = tr("The key %1 is not shown (filtered out or not loaded).").arg(keyText);
-    m_kvPane->view()->clearSelection();
+    m_kvPane->view()->setCurrentIndex(QModelIndex());
     m_keyView->showMessage(m_counterpart.toHtmlEscaped());
     m_diffView->clear(m_counterpart);
     m_detail->setCurrentIndex(FileTab);
@@ -504,7 +507,9 @@ void MainWindow::showKeySelection(const QByteArray& key)
     const QString path = m_alignment ? m_alignment->pathForKey(key) : QString();
     if (path.isEmpty()) {
         m_counterpart = tr("The key %1 has no file in the folder.").arg(QString::fromUtf8(key));
-        m_filePane->view()->clearSelection();
+        m_syncingSelection = true;
+        m_filePane->view()->setCurrentIndex(QModelIndex());
+        m_syncingSelection = false;
         m_documentView->showMessage(m_counterpart.toHtmlEscaped());
         m_diffView->clear(m_counterpart);
         return;

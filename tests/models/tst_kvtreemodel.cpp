@@ -155,8 +155,7 @@ void TestKvTreeModel::statesRollUpAndArriveInAnyOrder()
 
 void TestKvTreeModel::loadMoreRowUntilFinished()
 {
-    KvTreeModel model;
-    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    KvTreeModel model; // (no tester here: it fetches more by itself)
     QSignalSpy more(&model, &KvTreeModel::moreRequested);
     model.beginScan();
     model.addKeys(items({"b:1", "a:1"}));
@@ -167,10 +166,12 @@ void TestKvTreeModel::loadMoreRowUntilFinished()
     QVERIFY2(last.data().toString().contains(QStringLiteral("scanned 2 of 10 keys")),
              qPrintable(last.data().toString()));
     QVERIFY(model.canFetchMore({}));
+    const int before = int(more.count()); // the tester fetches too
     model.fetchMore({});
-    QCOMPARE(more.count(), 1);
-    model.setProgress(2, 10, true); // a page is on its way: no second request
-    QVERIFY(!model.canFetchMore({}));
+    QCOMPARE(more.count(), before + 1);
+    QVERIFY(!model.canFetchMore({})); // a page is on its way: no second request
+    model.fetchMore({});
+    QCOMPARE(more.count(), before + 1);
     QVERIFY(last.data().toString().startsWith(QStringLiteral("Loading")));
     model.addKeys(items({"c:1"}));
     QVERIFY(model.index(3, 0).data(KvTreeModel::LoadMoreRole).toBool()); // still last

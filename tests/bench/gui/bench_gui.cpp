@@ -10,6 +10,7 @@
 #include "connections/storethread.h"
 #include "filepane.h"
 #include "files/pmreader.h"
+#include "filetreemodel.h"
 #include "folderloader.h"
 #include "generate/treegenerator.h"
 #include "kvloader.h"
