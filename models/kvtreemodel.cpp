@@ -128,13 +128,16 @@ void KvTreeModel::addKeys(const QVector<KvKeyItem>& keys)
                 break;
             start = end + 1;
         }
-        if (node->isKey)
-            continue; // SCAN may return a key twice
-        node->isKey = true;
         SyncState state = item.state;
         const auto known = m_knownStates.constFind(item.key);
         if (known != m_knownStates.constEnd())
             state = known.value();
+        if (node->isKey) { // SCAN may return a key twice; a second pass may classify it
+            if (node->state == SyncState::Unknown && state != SyncState::Unknown)
+                setLeafState(node, state, touched);
+            continue;
+        }
+        node->isKey = true;
         node->state = state;
         ++m_keys;
         for (Node* n = node; n; n = n->parent) {

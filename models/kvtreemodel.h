@@ -20,10 +20,12 @@ struct KvKeyItem
 
 // The key space as a namespace tree: keys split at ':' ("pm:project:a" is the key leaf "a"
 // under "pm" > "project"; a key may also be a namespace of longer keys). Keys come in pages
-// (addKeys) while a scan runs; rows are appended per parent in arrival order (a sorting proxy
-// orders them). While the scan is not finished the top level ends with a "load more" row;
-// canFetchMore()/fetchMore() on the top level ask for the next page through moreRequested().
-// The model does no I/O: a loader feeds it and drops replies of an older generation.
+// (addKeys) while a scan runs (a key seen again keeps its row and takes a state it did not
+// have: a second pass classifies what the first one could not); rows are appended per parent in
+// arrival order (a sorting proxy orders them). While the scan is not finished the top level ends
+// with a "load more" row; canFetchMore()/fetchMore() on the top level ask for the next page through
+// moreRequested(). The model does no I/O: a loader feeds it and drops replies of an older
+// generation.
 class KvTreeModel final : public QAbstractItemModel
 {
     Q_OBJECT

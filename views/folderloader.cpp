@@ -2,7 +2,10 @@
 
 #include "files/pmreader.h"
 
+#include <QDir>
+#include <QDirIterator>
 #include <QElapsedTimer>
+#include <QFileInfo>
 #include <QFutureWatcher>
 #include <QtConcurrent/QtConcurrentRun>
 
@@ -16,6 +19,59 @@ struct LoadOutcome
     qint64 milliseconds = 0;
 };
 
+// The folder's files by name only (the reader's rules for what is a project, epic, story;
+// nothing is opened), so the tree can be drawn before the files are read.
+std::shared_ptr<const FileTreeSnapshot> listFolder(const QString& root)
+{
+    PmIndex index;
+    index.root = root;
+    const QDir base(root);
+    if (!base.exists())
+        return {};
+    std::vector<QString> folders{root};
+    while (!folders.empty()) {
+        const QString folder = folders.back();
+        folders.pop_back();
+        QDirIterator entries(folder,
+                             QDir::Files | QDir::Dirs | QDir::NoDotAndDotDot | QDir::Hidden);
+        while (entries.hasNext()) {
+            entries.next();
+            const QFileInfo info = entries.fileInfo();
+            const QString name = info.fileName();
+            if (info.isDir()) {
+                if (!info.isSymLink() && !name.startsWith(QLatin1Char('.')) &&
+                    name != QLatin1String("node_modules"))
+                    folders.push_back(info.filePath());
+                continue;
+            }
+            Entity e;
+            e.relativePath = base.relativeFilePath(info.filePath());
+            e.size = info.size();
+            const QStringList parts = e.relativePath.split(QLatin1Char('/'));
+            const bool json = name.endsWith(QLatin1String(".json"));
+            if (parts.size() == 1 && name == QLatin1String("people.json")) {
+                e.kind = EntityKind::People;
+            } else if (parts.size() == 2 && name == QLatin1String("project.json")) {
+                e.kind = EntityKind::Project;
+                e.project = parts.at(0);
+            } else if (parts.size() == 3 && name == QLatin1String("epic.json")) {
+                e.kind = EntityKind::Epic;
+                e.project = parts.at(0);
+                e.epic = parts.at(1);
+            } else if (parts.size() == 3 && json) {
+                e.kind = EntityKind::Story;
+                e.project = parts.at(0);
+                e.epic = parts.at(1);
+                e.story = name.chopped(5);
+            }
+            index.totalBytes += e.size;
+            index.entities.append(std::move(e));
+        }
+    }
+    index.finish();
+    return FileTreeSnapshot::build(std::move(index));
+}
+
 } // namespace
 
 FolderLoader::FolderLoader(QObject* parent) : QObject(parent) {}
@@ -23,8 +79,21 @@ FolderLoader::FolderLoader(QObject* parent) : QObject(parent) {}
 void FolderLoader::load(const QString& root)
 {
     const quint64 generation = ++m_generation;
+    m_loadedCurrent = false;
     ++m_running;
     Q_EMIT started(root);
+    auto* lister = new QFutureWatcher<std::shared_ptr<const FileTreeSnapshot>>(this);
+    auto* clock = new QElapsedTimer;
+    clock->start();
+    connect(lister, &QFutureWatcherBase::finished, this, [this, lister, generation, clock] {
+        const auto snapshot = lister->result();
+        const qint64 ms = clock->elapsed();
+        delete clock;
+        lister->deleteLater();
+        if (generation == m_generation && !m_loadedCurrent && snapshot)
+            Q_EMIT listed(snapshot, ms);
+    });
+    lister->setFuture(QtConcurrent::run([root] { return listFolder(root); }));
     auto* watcher = new QFutureWatcher<LoadOutcome>(this);
     connect(watcher, &QFutureWatcher<LoadOutcome>::finished, this,
             [this, watcher, generation, root] {
@@ -33,6 +102,7 @@ void FolderLoader::load(const QString& root)
                 watcher->deleteLater();
                 if (generation != m_generation)
                     return; // a newer load is on its way
+                m_loadedCurrent = true;
                 if (outcome.snapshot)
                     Q_EMIT loaded(outcome.snapshot, outcome.milliseconds);
                 else

@@ -10,7 +10,9 @@
 namespace pmkv {
 
 // Scans a pm/ folder on a worker thread and hands back a ready snapshot. A newer load makes
-// the result of an older one stale: it is dropped, never shown.
+// the result of an older one stale: it is dropped, never shown. Reading 100,000 files takes
+// seconds, so a second worker first lists the folder (names and sizes only, nothing read)
+// and hands that over as `listed`, for a tree to look at at once; `loaded` replaces it.
 class FolderLoader final : public QObject
 {
     Q_OBJECT
@@ -23,11 +25,13 @@ public:
 
 Q_SIGNALS:
     void started(const QString& root);
+    void listed(std::shared_ptr<const pmkv::FileTreeSnapshot> snapshot, qint64 milliseconds);
     void loaded(std::shared_ptr<const pmkv::FileTreeSnapshot> snapshot, qint64 milliseconds);
     void failed(const QString& root, const QString& message);
 
 private:
     quint64 m_generation = 0;
+    bool m_loadedCurrent = false; // the full read of the current generation is in
     int m_running = 0;
 };
 

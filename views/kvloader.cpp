@@ -122,7 +122,24 @@ void KvLoader::refresh()
 void KvLoader::setAlignment(std::shared_ptr<const Alignment> alignment)
 {
     m_alignment = std::move(alignment);
-    refresh(); // keys are classified against the folder as they arrive
+    if (!m_store)
+        return;
+    if (m_model->keyCount() == 0) {
+        refresh(); // keys are classified against the folder as they arrive
+        return;
+    }
+    // Keys are on screen already: keep them and scan again up to where the first pass got
+    // (to the end if it finished), so that each key gets its state; then compare.
+    ++m_generation;
+    const bool wasFinished = m_model->isFinished();
+    m_chunkTarget = qMax<qint64>(m_scanned, 1);
+    m_cursor = "0";
+    m_scanned = 0;
+    m_scanBusy = false;
+    m_loadAll = wasFinished;
+    if (!m_listMode)
+        scanPage();
+    startCompare();
 }
 
 void KvLoader::reportError(const QString& message)

@@ -68,6 +68,8 @@ public:
     QString description() const { return m_description; }
     QString progressText() const;
     bool isComparing() const { return m_comparing; }
+    // No page and no comparison on its way.
+    bool isIdle() const { return !m_scanBusy && !m_comparing; }
     qint64 comparedCount() const { return m_compared; }
 
 Q_SIGNALS:

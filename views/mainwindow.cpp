@@ -120,6 +120,13 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent)
         m_status->setText(tr("Reading %1 ...").arg(QDir::toNativeSeparators(root)));
     });
     connect(m_loader, &FolderLoader::loaded, this, &MainWindow::showSnapshot);
+    connect(m_loader, &FolderLoader::listed, this,
+            [this](std::shared_ptr<const FileTreeSnapshot> listing, qint64 ms) {
+                m_filePane->setSnapshot(listing);
+                m_status->setText(tr("Listed %1 files in %2 ms; reading them ...")
+                                      .arg(listing->index().entities.size())
+                                      .arg(ms));
+            });
     connect(m_loader, &FolderLoader::failed, this, [this](const QString&, const QString& message) {
         m_status->setText(message);
         QMessageBox::warning(this, tr("Cannot open folder"), message);
@@ -296,6 +303,9 @@ void MainWindow::openFolder(const QString& root, const QString& select)
 {
     m_root = QDir(root).absolutePath();
     m_pendingSelection = select;
+    m_snapshot.reset();
+    m_alignment.reset();
+    ++m_alignGeneration;
     setWindowTitle(tr("PMKV Studio - %1").arg(QDir::toNativeSeparators(m_root)));
     QSettings().setValue(kLastFolder, m_root);
     m_loader->load(m_root);
@@ -313,9 +323,9 @@ void MainWindow::connectTo(const ConnectionProfile& profile, const QByteArray& t
         m_connected = true;
         m_kvPane->setConnected(true);
         m_kvPane->showBanner(QString());
-        // With a folder open, the scan waits for the alignment (built right below) so that
-        // every key is classified as it arrives and the key space is scanned once.
-        m_kvLoader->open(profile, secrets, !m_snapshot);
+        // Keys show at once; once the alignment (built right below) is in, a second pass
+        // gives each key its state and the comparison starts.
+        m_kvLoader->open(profile, secrets);
         QSettings().setValue(kLastConnection, profile.name);
         updateBand();
         rebuildAlignment();

@@ -120,6 +120,14 @@ void TestKvTreeModel::duplicatesAreIgnored()
     model.addKeys(items({"a:b"}));
     QCOMPARE(model.keyCount(), 2);
     QCOMPARE(model.rowCount(model.index(0, 0)), 2);
+    // A second pass (once the folder's layout is known) classifies what the first could not,
+    // and never overrides a state that is known.
+    model.setStates(items({"a:c"}, SyncState::Same));
+    model.addKeys(items({"a:b", "a:c"}, SyncState::OnlyKv));
+    QCOMPARE(model.stateOf("a:b"), SyncState::OnlyKv);
+    QCOMPARE(model.stateOf("a:c"), SyncState::Same);
+    QCOMPARE(model.keyCount(), 2);
+    QCOMPARE(model.totals()[SyncState::Unknown], 0);
 }
 
 void TestKvTreeModel::statesRollUpAndArriveInAnyOrder()

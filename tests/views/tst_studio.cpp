@@ -130,7 +130,9 @@ void TestStudio::open(MainWindow& window, bool readOnly, ConnectionProfile::Envi
     QSignalSpy compared(window.kvLoader(), &KvLoader::comparisonFinished);
     QSignalSpy scanned(window.kvLoader(), &KvLoader::scanFinished);
     window.connectTo(profile(readOnly, env));
-    QTRY_VERIFY_WITH_TIMEOUT(compared.count() > 0 && scanned.count() > 0, 20000);
+    QTRY_VERIFY_WITH_TIMEOUT(window.alignment() && compared.count() > 0 && scanned.count() > 0 &&
+                                 window.kvLoader()->isIdle(),
+                             20000);
 }
 
 void TestStudio::alignsRowsAndStates()

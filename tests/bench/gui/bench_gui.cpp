@@ -21,6 +21,7 @@
 
 #include <QApplication>
 #include <QElapsedTimer>
+#include <QFile>
 #include <QStandardPaths>
 #include <QTextStream>
 #include <QTimer>
@@ -28,6 +29,7 @@
 
 #include <sys/resource.h>
 
+#include <algorithm>
 #include <deque>
 
 using namespace pmkv;
@@ -145,6 +147,13 @@ private:
     const QElapsedTimer& m_clock;
 };
 
+QString loadAverage()
+{
+    QFile f(QStringLiteral("/proc/loadavg"));
+    return f.open(QIODevice::ReadOnly) ? QString::fromLatin1(f.readAll().left(14)).trimmed()
+                                       : QStringLiteral("?");
+}
+
 double peakMiB()
 {
     rusage usage{};
@@ -180,10 +189,12 @@ int main(int argc, char** argv)
     // The stall probe: a 5 ms timer; the longest gap between two ticks is the longest time the
     // GUI thread could not run its event loop.
     qint64 last = 0, worst = 0, worstAt = 0;
+    std::vector<qint64> gaps;
     QTimer probe;
     probe.setInterval(5);
     QObject::connect(&probe, &QTimer::timeout, [&] {
         const qint64 now = clock.elapsed();
+        gaps.push_back(now - last);
         if (now - last > worst) {
             worst = now - last;
             worstAt = now;
@@ -206,17 +217,25 @@ int main(int argc, char** argv)
         if (connectedAt < 0)
             return;
     });
+    // Done once the alignment is in, every key is scanned (and classified: a second pass
+    // runs when the alignment comes after the first keys) and the folder is compared.
+    bool quitting = false;
+    auto maybeDone = [&] {
+        if (!quitting && window.alignment() && kvModel->isFinished() &&
+            window.kvLoader()->isIdle() && compared) {
+            quitting = true;
+            QTimer::singleShot(500, &app, &QApplication::quit);
+        }
+    };
     QObject::connect(window.kvLoader(), &KvLoader::scanFinished, [&] {
         scanDone = clock.elapsed();
         scanned = true;
-        if (compared)
-            QTimer::singleShot(500, &app, &QApplication::quit);
+        QTimer::singleShot(0, maybeDone);
     });
     QObject::connect(window.kvLoader(), &KvLoader::comparisonFinished, [&] {
         compareDone = clock.elapsed();
         compared = true;
-        if (scanned)
-            QTimer::singleShot(500, &app, &QApplication::quit);
+        QTimer::singleShot(0, maybeDone);
     });
     QObject::connect(window.kvLoader(), &KvLoader::failed,
                      [&](const QString& m) { out() << "KV error: " << m << Qt::endl; });
@@ -272,6 +291,12 @@ int main(int argc, char** argv)
     out() << "longest GUI stall: opening the folder " << folderStall << " ms, loading keys "
           << worst << " ms at t=" << worstAt << " ms (probe 5 ms; target < 100 ms: "
           << QString::number(double(qMax(folderStall, worst)) / 100.0, 'f', 2) << " x)" << Qt::endl;
+    std::sort(gaps.begin(), gaps.end());
+    const auto over = std::count_if(gaps.begin(), gaps.end(), [](qint64 g) { return g > 100; });
+    out() << "probe gaps: " << gaps.size() << " ticks, median "
+          << (gaps.empty() ? 0 : gaps[gaps.size() / 2]) << " ms, p99 "
+          << (gaps.empty() ? 0 : gaps[gaps.size() * 99 / 100]) << " ms, " << over
+          << " over 100 ms (machine load average " << loadAverage() << ")" << Qt::endl;
     out() << "peak RSS " << QString::number(mib, 'f', 0)
           << " MiB (target < 1024 MiB: " << QString::number(mib / 1024.0, 'f', 2) << " x)"
           << Qt::endl;
