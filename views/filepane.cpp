@@ -46,9 +46,9 @@ FilePane::FilePane(QWidget* parent) : QWidget(parent)
     m_view->setModel(m_proxy);
     m_view->setUniformRowHeights(true); // keeps large trees fast
     m_view->header()->setStretchLastSection(true);
-    m_view->setColumnWidth(FileTreeModel::NameColumn, 260);
-    m_view->setColumnWidth(FileTreeModel::TitleColumn, 200);
-    m_view->setColumnWidth(FileTreeModel::ProblemsColumn, 110);
+    m_view->setColumnWidth(FileTreeModel::NameColumn, 210);
+    m_view->setColumnWidth(FileTreeModel::TitleColumn, 150);
+    m_view->setColumnWidth(FileTreeModel::ProblemsColumn, 90);
     m_view->setItemDelegateForColumn(FileTreeModel::StateColumn,
                                      new SyncBarDelegate(FileTreeModel::CountsRole, m_view));
 

@@ -80,7 +80,7 @@ KvPane::KvPane(QWidget* parent) : QWidget(parent)
     m_view->setSortingEnabled(true);
     m_view->sortByColumn(KvTreeModel::NameColumn, Qt::AscendingOrder);
     m_view->header()->setStretchLastSection(true);
-    m_view->setColumnWidth(KvTreeModel::NameColumn, 260);
+    m_view->setColumnWidth(KvTreeModel::NameColumn, 250);
     m_view->setItemDelegateForColumn(KvTreeModel::StateColumn,
                                      new SyncBarDelegate(KvTreeModel::CountsRole, m_view));
     m_progress = new QLabel(tree);

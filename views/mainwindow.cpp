@@ -371,7 +371,8 @@ void MainWindow::updateBand()
     if (p.environment != ConnectionProfile::Environment::None)
         parts << ConnectionProfile::environmentName(p.environment);
     parts << p.name << m_kvLoader->description();
-    if (p.readOnly || !m_kvLoader->capabilities().canWrite)
+    if ((p.readOnly || !m_kvLoader->capabilities().canWrite) &&
+        !m_kvLoader->description().contains(QLatin1String("read-only")))
         parts << tr("read-only");
     m_band->setText(parts.join(QStringLiteral("  \u00b7  ")));
     QPalette palette = m_band->palette();

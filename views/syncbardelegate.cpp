@@ -17,7 +17,7 @@ void SyncBarDelegate::paint(QPainter* painter, const QStyleOptionViewItem& optio
                             const QModelIndex& index) const
 {
     const QVariant v = index.data(m_countsRole);
-    if (!index.model()->hasChildren(index) || !v.canConvert<SyncCounts>()) {
+    if (!index.model()->hasChildren(index.siblingAtColumn(0)) || !v.canConvert<SyncCounts>()) {
         QStyledItemDelegate::paint(painter, option, index);
         return;
     }
@@ -39,7 +39,7 @@ void SyncBarDelegate::paint(QPainter* painter, const QStyleOptionViewItem& optio
     painter->save();
     painter->setRenderHint(QPainter::Antialiasing, false);
     const QRect r = option.rect.adjusted(3, 4, -3, -4);
-    const int barWidth = qMin(120, r.width() / 2);
+    const int barWidth = qMin(70, r.width() / 3);
     QRect bar(r.left(), r.top(), barWidth, r.height());
     int x = bar.left();
     int drawn = 0;
