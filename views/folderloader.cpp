@@ -7,6 +7,7 @@
 #include <QElapsedTimer>
 #include <QFileInfo>
 #include <QFutureWatcher>
+#include <QThread>
 #include <QtConcurrent/QtConcurrentRun>
 
 namespace pmkv {
@@ -74,7 +75,17 @@ std::shared_ptr<const FileTreeSnapshot> listFolder(const QString& root)
 
 } // namespace
 
-FolderLoader::FolderLoader(QObject* parent) : QObject(parent) {}
+FolderLoader::FolderLoader(QObject* parent) : QObject(parent)
+{
+    // The listing, the reader's own task and its workers.
+    m_pool.setMaxThreadCount(qMax(3, QThread::idealThreadCount() + 1));
+}
+
+FolderLoader::~FolderLoader()
+{
+    m_pool.clear();
+    m_pool.waitForDone(); // the tasks use the pool; a half-read folder is simply dropped
+}
 
 void FolderLoader::load(const QString& root)
 {
@@ -93,7 +104,7 @@ void FolderLoader::load(const QString& root)
         if (generation == m_generation && !m_loadedCurrent && snapshot)
             Q_EMIT listed(snapshot, ms);
     });
-    lister->setFuture(QtConcurrent::run([root] { return listFolder(root); }));
+    lister->setFuture(QtConcurrent::run(&m_pool, [root] { return listFolder(root); }));
     auto* watcher = new QFutureWatcher<LoadOutcome>(this);
     connect(watcher, &QFutureWatcher<LoadOutcome>::finished, this,
             [this, watcher, generation, root] {
@@ -108,11 +119,14 @@ void FolderLoader::load(const QString& root)
                 else
                     Q_EMIT failed(root, outcome.error);
             });
-    watcher->setFuture(QtConcurrent::run([root] {
+    QThreadPool* pool = &m_pool;
+    watcher->setFuture(QtConcurrent::run(&m_pool, [root, pool] {
         QElapsedTimer timer;
         timer.start();
         LoadOutcome outcome;
-        auto index = PmReader::read(root);
+        PmReader::Options options;
+        options.pool = pool;
+        auto index = PmReader::read(root, options);
         if (!index) {
             outcome.error = index.error().message;
             return outcome;

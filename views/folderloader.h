@@ -4,6 +4,7 @@
 #include "filetreesnapshot.h"
 
 #include <QObject>
+#include <QThreadPool>
 
 #include <memory>
 
@@ -19,6 +20,7 @@ class FolderLoader final : public QObject
 
 public:
     explicit FolderLoader(QObject* parent = nullptr);
+    ~FolderLoader() override;
 
     void load(const QString& root);
     bool isLoading() const { return m_running > 0; }
@@ -30,6 +32,9 @@ Q_SIGNALS:
     void failed(const QString& root, const QString& message);
 
 private:
+    // Reading runs on this pool, never on the global one: Qt's raster painting uses the
+    // global pool, and the window must not wait behind the file reads to paint.
+    QThreadPool m_pool;
     quint64 m_generation = 0;
     bool m_loadedCurrent = false; // the full read of the current generation is in
     int m_running = 0;
