@@ -1,12 +1,17 @@
 #include "alignment.h"
 
+#include "files/jsstringify.h"
+
 #include <QSet>
 
 namespace pmkv {
 
-std::shared_ptr<const Alignment> Alignment::build(const PmIndex& index, const KeyLayout& layout)
+std::shared_ptr<const Alignment> Alignment::build(std::shared_ptr<const FileTreeSnapshot> files,
+                                                  const KeyLayout& layout)
 {
     auto a = std::make_shared<Alignment>();
+    const PmIndex& index = files->index();
+    a->m_files = std::move(files);
     a->m_layout = layout;
     a->m_map = KeyMapper::map(index, layout);
     a->m_byKey.reserve(a->m_map.entries.size());
@@ -15,14 +20,28 @@ std::shared_ptr<const Alignment> Alignment::build(const PmIndex& index, const Ke
         a->m_byKey.insert(e.key.toUtf8(), i);
         const bool isList = e.ref.role == KeyRole::ProjectsList ||
                             e.ref.role == KeyRole::EpicsList || e.ref.role == KeyRole::StoriesList;
-        if (!isList)
+        if (!isList) {
             a->m_byPath.insert(e.sourcePath, i);
+            a->m_map.entries[i].value = QByteArray(); // valueOf() derives it again
+        }
     }
     for (const Entity& e : index.entities) {
         if (e.isData() && !a->m_byPath.contains(e.relativePath))
             a->m_unmapped << e.relativePath;
     }
     return a;
+}
+
+QByteArray Alignment::valueOf(int i) const
+{
+    const KeyEntry& e = m_map.entries.at(i);
+    if (!e.value.isEmpty())
+        return e.value;
+    const Entity* entity = m_files->index().findByPath(e.sourcePath);
+    if (!entity)
+        return {};
+    auto value = JsStringify::fromJsonText(entity->raw);
+    return value ? value.value() : QByteArray();
 }
 
 QString Alignment::pathForKey(const QByteArray& key) const

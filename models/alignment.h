@@ -1,6 +1,6 @@
 #pragma once
 
-#include "files/pmindex.h"
+#include "filetreesnapshot.h"
 #include "layout/keylayout.h"
 #include "layout/keymapper.h"
 #include "syncstate.h"
@@ -13,13 +13,19 @@ namespace pmkv {
 
 // Which key each entity of a pm/ folder maps to under one layout, and back: the bridge
 // between the two trees. Immutable once built (build it off the GUI thread; share it).
+// Entity values are not kept (they would double the folder's size in memory): valueOf()
+// derives them again from the file's bytes, exactly as the mapper does; list values are kept.
 class Alignment final
 {
 public:
-    static std::shared_ptr<const Alignment> build(const PmIndex& index, const KeyLayout& layout);
+    static std::shared_ptr<const Alignment> build(std::shared_ptr<const FileTreeSnapshot> files,
+                                                  const KeyLayout& layout);
 
     const KeyLayout& layout() const { return m_layout; }
+    // Keys and refs; `value` is empty for entity keys: use valueOf().
     const QVector<KeyEntry>& entries() const { return m_map.entries; }
+    // The exact bytes the application would write for entry `i`. Thread-safe.
+    QByteArray valueOf(int i) const;
     const QVector<Problem>& problems() const { return m_map.problems; }
     // Data files that map to no key (errors, unsafe names, collisions): "unreadable".
     const QStringList& unmappedPaths() const { return m_unmapped; }
@@ -35,6 +41,7 @@ public:
     SyncState classify(const QByteArray& key) const;
 
 private:
+    std::shared_ptr<const FileTreeSnapshot> m_files;
     KeyLayout m_layout;
     KeyMap m_map;
     QStringList m_unmapped;

@@ -26,46 +26,39 @@ std::shared_ptr<const FileTreeSnapshot> listFolder(const QString& root)
 {
     PmIndex index;
     index.root = root;
-    const QDir base(root);
-    if (!base.exists())
+    if (!QDir(root).exists())
         return {};
-    std::vector<QString> folders{root};
+    // entryList() reads names and types from the directory (no stat() per file).
+    std::vector<QString> folders{QString()};
     while (!folders.empty()) {
-        const QString folder = folders.back();
+        const QString relative = folders.back();
         folders.pop_back();
-        QDirIterator entries(folder,
-                             QDir::Files | QDir::Dirs | QDir::NoDotAndDotDot | QDir::Hidden);
-        while (entries.hasNext()) {
-            entries.next();
-            const QFileInfo info = entries.fileInfo();
-            const QString name = info.fileName();
-            if (info.isDir()) {
-                if (!info.isSymLink() && !name.startsWith(QLatin1Char('.')) &&
-                    name != QLatin1String("node_modules"))
-                    folders.push_back(info.filePath());
-                continue;
-            }
+        const QDir dir(relative.isEmpty() ? root : root + QLatin1Char('/') + relative);
+        const QString prefix = relative.isEmpty() ? QString() : relative + QLatin1Char('/');
+        for (const QString& name : dir.entryList(QDir::Dirs | QDir::NoDotAndDotDot)) {
+            if (!name.startsWith(QLatin1Char('.')) && name != QLatin1String("node_modules"))
+                folders.push_back(prefix + name);
+        }
+        const int depth = relative.isEmpty() ? 0 : int(relative.count(QLatin1Char('/'))) + 1;
+        const QStringList parts = relative.split(QLatin1Char('/'));
+        for (const QString& name : dir.entryList(QDir::Files | QDir::Hidden)) {
             Entity e;
-            e.relativePath = base.relativeFilePath(info.filePath());
-            e.size = info.size();
-            const QStringList parts = e.relativePath.split(QLatin1Char('/'));
-            const bool json = name.endsWith(QLatin1String(".json"));
-            if (parts.size() == 1 && name == QLatin1String("people.json")) {
+            e.relativePath = prefix + name;
+            if (depth == 0 && name == QLatin1String("people.json")) {
                 e.kind = EntityKind::People;
-            } else if (parts.size() == 2 && name == QLatin1String("project.json")) {
+            } else if (depth == 1 && name == QLatin1String("project.json")) {
                 e.kind = EntityKind::Project;
                 e.project = parts.at(0);
-            } else if (parts.size() == 3 && name == QLatin1String("epic.json")) {
+            } else if (depth == 2 && name == QLatin1String("epic.json")) {
                 e.kind = EntityKind::Epic;
                 e.project = parts.at(0);
                 e.epic = parts.at(1);
-            } else if (parts.size() == 3 && json) {
+            } else if (depth == 2 && name.endsWith(QLatin1String(".json"))) {
                 e.kind = EntityKind::Story;
                 e.project = parts.at(0);
                 e.epic = parts.at(1);
                 e.story = name.chopped(5);
             }
-            index.totalBytes += e.size;
             index.entities.append(std::move(e));
         }
     }
@@ -104,7 +97,6 @@ void FolderLoader::load(const QString& root)
         if (generation == m_generation && !m_loadedCurrent && snapshot)
             Q_EMIT listed(snapshot, ms);
     });
-    lister->setFuture(QtConcurrent::run(&m_pool, [root] { return listFolder(root); }));
     auto* watcher = new QFutureWatcher<LoadOutcome>(this);
     connect(watcher, &QFutureWatcher<LoadOutcome>::finished, this,
             [this, watcher, generation, root] {
@@ -120,7 +112,12 @@ void FolderLoader::load(const QString& root)
                     Q_EMIT failed(root, outcome.error);
             });
     QThreadPool* pool = &m_pool;
-    watcher->setFuture(QtConcurrent::run(&m_pool, [root, pool] {
+    // The listing first, alone (it is what shows first), then the reading.
+    QFuture<std::shared_ptr<const FileTreeSnapshot>> listing =
+        QtConcurrent::run(&m_pool, [root] { return listFolder(root); });
+    lister->setFuture(listing);
+    watcher->setFuture(QtConcurrent::run(&m_pool, [root, pool, listing]() mutable {
+        listing.waitForFinished(); // on a worker, never on the GUI thread
         QElapsedTimer timer;
         timer.start();
         LoadOutcome outcome;

@@ -435,7 +435,8 @@ void KvLoader::compareBatch()
             for (int i = begin; i < end; ++i) {
                 const KeyEntry& e = alignment->entries().at(i);
                 const QByteArray key = e.key.toUtf8();
-                const SyncState s = SyncComparer::compare(e.value, reply.elements.at(i - begin));
+                const SyncState s =
+                    SyncComparer::compare(alignment->valueOf(i), reply.elements.at(i - begin));
                 o.kvStates.append({key, s});
                 const QString path = alignment->pathForKey(key);
                 if (!path.isEmpty())
@@ -539,19 +540,18 @@ void KvLoader::recompareKey(const QByteArray& key)
         return;
     const quint64 generation = m_generation;
     m_store->execute({{QByteArrayLiteral("GET"), key}})
-        .then(postTo<Result<KvStore::Replies>>(
-            this, [this, generation, alignment, entry, key](Result<KvStore::Replies> r) {
-                if (generation != m_generation || !r || r.value().isEmpty())
-                    return;
-                const SyncState s =
-                    SyncComparer::compare(alignment->entries().at(entry).value, r.value().first());
-                if (s != SyncState::OnlyFiles && !m_model->indexForKey(key).isValid())
-                    m_model->addKeys({{key, s}});
-                m_model->setStates({{key, s}});
-                const QString path = alignment->pathForKey(key);
-                if (!path.isEmpty())
-                    Q_EMIT fileStatesReady({{path, s}});
-            }));
+        .then(postTo<Result<KvStore::Replies>>(this, [this, generation, alignment, entry,
+                                                      key](Result<KvStore::Replies> r) {
+            if (generation != m_generation || !r || r.value().isEmpty())
+                return;
+            const SyncState s = SyncComparer::compare(alignment->valueOf(entry), r.value().first());
+            if (s != SyncState::OnlyFiles && !m_model->indexForKey(key).isValid())
+                m_model->addKeys({{key, s}});
+            m_model->setStates({{key, s}});
+            const QString path = alignment->pathForKey(key);
+            if (!path.isEmpty())
+                Q_EMIT fileStatesReady({{path, s}});
+        }));
 }
 
 } // namespace pmkv

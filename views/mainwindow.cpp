@@ -422,8 +422,7 @@ void MainWindow::rebuildAlignment()
     });
     const std::shared_ptr<const FileTreeSnapshot> snapshot = m_snapshot;
     const KeyLayout l = layout.value();
-    watcher->setFuture(
-        QtConcurrent::run([snapshot, l] { return Alignment::build(snapshot->index(), l); }));
+    watcher->setFuture(QtConcurrent::run([snapshot, l] { return Alignment::build(snapshot, l); }));
 }
 
 void MainWindow::showSnapshot(std::shared_ptr<const FileTreeSnapshot> snapshot, qint64 milliseconds)
@@ -551,7 +550,7 @@ void MainWindow::showValue(const KvValue& value)
         m_detail->setCurrentIndex(KeyTab);
         return;
     }
-    m_diffView->showDiff(e.sourcePath, e.value, e.key, value.bytes);
+    m_diffView->showDiff(e.sourcePath, m_alignment->valueOf(entry), e.key, value.bytes);
     m_detail->setCurrentIndex(m_diffView->changeCount() > 0 ? DiffTab : FileTab);
 }
 
@@ -587,7 +586,7 @@ void MainWindow::copyFileToKv(const QString& confirmation)
             return;
         }
     }
-    const QByteArray value = m_alignment->entries().at(m_alignment->entryForKey(key)).value;
+    const QByteArray value = m_alignment->valueOf(m_alignment->entryForKey(key));
     const bool haveOld = m_lastValue.key == key && m_lastValue.error.isEmpty();
     const QByteArray previous = haveOld ? m_lastValue.bytes : QByteArray();
     const bool existed = haveOld && m_lastValue.type != "none";

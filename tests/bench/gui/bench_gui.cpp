@@ -67,7 +67,8 @@ int load(const QString& folder, quint16 port, qint64 total)
         return 2;
     }
     const auto alignment =
-        Alignment::build(index.value(), KeyLayout::preset(QStringLiteral("repository")).value());
+        Alignment::build(FileTreeSnapshot::build(std::move(index).value()),
+                         KeyLayout::preset(QStringLiteral("repository")).value());
     StoreThread thread;
     KvStore* store = thread.call([port, &thread]() -> KvStore* {
         auto* s = new RedisStore(RedisAddress::tcp(QStringLiteral("127.0.0.1"), port));
@@ -97,7 +98,7 @@ int load(const QString& folder, quint16 port, qint64 total)
         const KeyEntry& e = entries.at(i);
         if (i % 100 == 7)
             continue; // 1%: only in files
-        QByteArray value = e.value;
+        QByteArray value = alignment->valueOf(i);
         if (i % 100 == 3 && value.startsWith('{'))
             value = "{\"edited\":true," + value.mid(1); // 1%: changed
         batch.append({QByteArrayLiteral("SET"), e.key.toUtf8(), value});
