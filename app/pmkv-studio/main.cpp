@@ -2,6 +2,10 @@
 #include "mainwindow.h"
 
 #include <QApplication>
+
+#ifdef __GLIBC__
+#include <malloc.h>
+#endif
 #include <QCommandLineParser>
 #include <QPalette>
 #include <QSettings>
@@ -38,6 +42,12 @@ QPalette darkPalette()
 
 int main(int argc, char** argv)
 {
+#ifdef __GLIBC__
+    // Two malloc arenas instead of one per thread: memory freed by the workers (the folder's
+    // reading, the alignment) is reused by the GUI thread's trees instead of staying in the
+    // workers' arenas (about 70 MiB less at 1,000,000 keys).
+    mallopt(M_ARENA_MAX, 2);
+#endif
     QApplication app(argc, argv);
     QApplication::setApplicationName(QStringLiteral("pmkv-studio"));
     QApplication::setApplicationDisplayName(QStringLiteral("PMKV Studio"));

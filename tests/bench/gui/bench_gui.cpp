@@ -20,6 +20,10 @@
 #include "redis/redisstore.h"
 
 #include <QApplication>
+
+#ifdef __GLIBC__
+#include <malloc.h>
+#endif
 #include <QElapsedTimer>
 #include <QFile>
 #include <QStandardPaths>
@@ -166,6 +170,12 @@ double peakMiB()
 
 int main(int argc, char** argv)
 {
+#ifdef __GLIBC__
+    // Two malloc arenas instead of one per thread: memory freed by the workers (the folder's
+    // reading, the alignment) is reused by the GUI thread's trees instead of staying in the
+    // workers' arenas (about 70 MiB less at 1,000,000 keys).
+    mallopt(M_ARENA_MAX, 2);
+#endif
     QApplication app(argc, argv);
     const QStringList args = app.arguments();
     if (args.size() >= 4 && args.at(1) == QLatin1String("generate"))
