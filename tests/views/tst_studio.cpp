@@ -1,6 +1,9 @@
 // The desktop app against a real redis-server: open a folder, connect, see aligned rows and
 // their states, select counterparts, walk differences, write with undo, read-only refusal and
 // PROD confirmation, and the reconnect banner.
+#include "connections/profilestore.h"
+#include "connections/secretstore.h"
+#include "connectionsdialog.h"
 #include "diffview.h"
 #include "documentview.h"
 #include "filepane.h"
@@ -16,6 +19,7 @@
 #include "testtree.h"
 
 #include <QComboBox>
+#include <QPushButton>
 #include <QSettings>
 #include <QSignalSpy>
 #include <QStandardPaths>
@@ -66,6 +70,7 @@ private Q_SLOTS:
     void readOnlyRefusesWrites();
     void prodNeedsTypedName();
     void bannerWhenServerGoes();
+    void connectionsDialogTestsSavesConnects();
 
 private:
     void open(MainWindow& window, bool readOnly = false,
@@ -338,6 +343,50 @@ void TestStudio::bannerWhenServerGoes()
     Q_EMIT window.kvPane()->retryRequested();
     QVERIFY(window.kvPane()->bannerText().isEmpty());
     QVERIFY(compared.wait(20000));
+}
+
+void TestStudio::connectionsDialogTestsSavesConnects()
+{
+    ProfileStore profiles(m_tree.path(QStringLiteral("connections.ini")));
+    SecretStore secrets;
+    ConnectionsDialog dialog(&profiles, &secrets);
+    ConnectionProfile p = profile(false, ConnectionProfile::Environment::Staging);
+    p.name = QStringLiteral("staging-local");
+    dialog.edit(p);
+    QCOMPARE(dialog.profileFromForm().address, m_redis.url());
+    QCOMPARE(dialog.profileFromForm().kind, ConnectionProfile::Kind::Redis);
+
+    QSignalSpy tested(&dialog, &ConnectionsDialog::testFinished);
+    dialog.testConnection();
+    if (tested.isEmpty())
+        QVERIFY(tested.wait(10000));
+    QVERIFY2(tested.first().at(0).toBool(), qPrintable(tested.first().at(1).toString()));
+    QVERIFY(dialog.testResult().startsWith(QStringLiteral("Connected")));
+
+    // A wrong address fails the test with a message, not a hang.
+    ConnectionProfile bad = p;
+    bad.address = QStringLiteral("http://");
+    dialog.edit(bad);
+    dialog.testConnection();
+    QCOMPARE(tested.count(), 2);
+    QVERIFY(!tested.last().at(0).toBool());
+
+    // Save (no secret typed: nothing goes to the keychain) and connect.
+    dialog.edit(p);
+    QMetaObject::invokeMethod(&dialog, [&dialog] {
+        for (QPushButton* b : dialog.findChildren<QPushButton*>()) {
+            if (b->text() == QStringLiteral("&Save"))
+                b->click();
+        }
+    });
+    QVERIFY(profiles.contains(QStringLiteral("staging-local")));
+    QCOMPARE(profiles.find(QStringLiteral("staging-local")).value().environment,
+             ConnectionProfile::Environment::Staging);
+    QSignalSpy connectRequested(&dialog, &ConnectionsDialog::connectRequested);
+    dialog.findChild<QPushButton*>(QStringLiteral("connectButton"))->click();
+    QCOMPARE(connectRequested.count(), 1);
+    QCOMPARE(connectRequested.first().at(0).value<ConnectionProfile>().name,
+             QStringLiteral("staging-local"));
 }
 
 QTEST_MAIN(TestStudio)
