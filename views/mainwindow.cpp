@@ -566,18 +566,21 @@ void MainWindow::copyFileToKv(const QString& confirmation)
     }
     const ConnectionProfile& profile = m_kvLoader->profile();
     if (profile.isProduction()) {
-        QString typed = confirmation;
-        if (typed.isNull()) {
-            bool ok = false;
-            typed = QInputDialog::getText(
-                this, tr("Write to PROD"),
-                tr("This writes %1 on the PRODUCTION key space \"%2\".\nType the connection "
-                   "name to confirm:")
-                    .arg(QString::fromUtf8(key), profile.name),
-                QLineEdit::Normal, QString(), &ok);
-            if (!ok)
-                typed.clear();
+        if (confirmation.isNull()) { // ask without a nested event loop; come back with it
+            auto* ask = new QInputDialog(this);
+            ask->setAttribute(Qt::WA_DeleteOnClose);
+            ask->setWindowTitle(tr("Write to PROD"));
+            ask->setLabelText(tr("This writes %1 on the PRODUCTION key space \"%2\".\nType "
+                                 "the connection name to confirm:")
+                                  .arg(QString::fromUtf8(key), profile.name));
+            connect(ask, &QInputDialog::textValueSelected, this, [this](const QString& text) {
+                // (a blank answer becomes " ", which no profile name can be)
+                copyFileToKv(text.isEmpty() ? QStringLiteral(" ") : text);
+            });
+            ask->open();
+            return;
         }
+        const QString typed = confirmation;
         if (typed != profile.name) {
             const QString text =
                 tr("Not written: the typed name does not match \"%1\".").arg(profile.name);

@@ -19,6 +19,7 @@
 #include "testtree.h"
 
 #include <QComboBox>
+#include <QInputDialog>
 #include <QPushButton>
 #include <QSettings>
 #include <QSignalSpy>
@@ -324,6 +325,16 @@ void TestStudio::prodNeedsTypedName()
     window.copyFileToKv(QStringLiteral("local"));
     if (done.count() < 2)
         QVERIFY(done.wait(10000));
+    QVERIFY(done.last().at(0).toBool());
+    QVERIFY(m_redis.cli({QStringLiteral("GET"), QString::fromUtf8(kKey2)}).contains("\"Two\""));
+    // Without an answer given, the window asks (a window-modal dialog, no nested loop).
+    m_redis.cli({QStringLiteral("SET"), QString::fromUtf8(kKey2), QStringLiteral("{}")});
+    window.copyFileToKv();
+    auto* ask = window.findChild<QInputDialog*>();
+    QVERIFY(ask);
+    ask->setTextValue(QStringLiteral("local"));
+    ask->accept();
+    QTRY_COMPARE_WITH_TIMEOUT(done.count(), 3, 10000);
     QVERIFY(done.last().at(0).toBool());
     QVERIFY(m_redis.cli({QStringLiteral("GET"), QString::fromUtf8(kKey2)}).contains("\"Two\""));
 }
