@@ -6,6 +6,7 @@
 #include "connectionsdialog.h"
 #include "diffview.h"
 #include "documentview.h"
+#include "environmentband.h"
 #include "filepane.h"
 #include "filetreemodel.h"
 #include "folderloader.h"
@@ -86,11 +87,7 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent)
     m_outer->setStretchFactor(0, 3);
     m_outer->setStretchFactor(1, 2);
 
-    m_band = new QLabel(this);
-    m_band->setObjectName(QStringLiteral("environmentBand"));
-    m_band->setAutoFillBackground(true);
-    m_band->setContentsMargins(8, 3, 8, 3);
-    m_band->hide();
+    m_band = new EnvironmentBand(this);
     auto* central = new QWidget(this);
     auto* centralLayout = new QVBoxLayout(central);
     centralLayout->setContentsMargins(4, 0, 4, 0);
@@ -363,33 +360,17 @@ void MainWindow::disconnectStore()
 void MainWindow::updateBand()
 {
     if (!m_connected) {
-        m_band->hide();
+        m_band->clearConnection();
         return;
     }
     const ConnectionProfile& p = m_kvLoader->profile();
-    QStringList parts;
-    if (p.environment != ConnectionProfile::Environment::None)
-        parts << ConnectionProfile::environmentName(p.environment);
-    parts << p.name << m_kvLoader->description();
-    if ((p.readOnly || !m_kvLoader->capabilities().canWrite) &&
-        !m_kvLoader->description().contains(QLatin1String("read-only")))
-        parts << tr("read-only");
-    m_band->setText(parts.join(QStringLiteral("  \u00b7  ")));
-    QPalette palette = m_band->palette();
-    const QColor colour =
-        p.effectiveColour().isEmpty() ? palette.color(QPalette::Mid) : QColor(p.effectiveColour());
-    palette.setColor(QPalette::Window, colour);
-    palette.setColor(QPalette::WindowText, colour.lightness() < 140 ? Qt::white : Qt::black);
-    m_band->setPalette(palette);
-    QFont font = m_band->font();
-    font.setBold(p.isProduction());
-    m_band->setFont(font);
-    m_band->show();
+    m_band->showConnection(p, m_kvLoader->description(),
+                           p.readOnly || !m_kvLoader->capabilities().canWrite);
 }
 
 QString MainWindow::bandText() const
 {
-    return m_band->isVisible() ? m_band->text() : QString();
+    return m_band->bandText();
 }
 
 void MainWindow::updateKvStatus(const QString& text)

@@ -19,6 +19,7 @@ namespace pmkv {
 
 class DiffView;
 class DocumentView;
+class EnvironmentBand;
 class FilePane;
 class FolderLoader;
 class KvPane;
@@ -100,7 +101,7 @@ private:
     DiffView* m_diffView;
     QSplitter* m_outer;
     QSplitter* m_sides;
-    QLabel* m_band;
+    EnvironmentBand* m_band;
     QLabel* m_status;
     QLabel* m_kvStatus;
     QTimer* m_overviewTimer;
