@@ -21,6 +21,18 @@ void FileFilterProxyModel::setOnlyProblems(bool onlyProblems)
     invalidateRowsFilter();
 }
 
+void FileFilterProxyModel::setSyncFilter(SyncFilter filter)
+{
+    m_sync = filter;
+    invalidateRowsFilter();
+}
+
+void FileFilterProxyModel::setKindFilter(int kind)
+{
+    m_kind = kind;
+    invalidateRowsFilter();
+}
+
 bool FileFilterProxyModel::filterAcceptsRow(int sourceRow, const QModelIndex& sourceParent) const
 {
     const QModelIndex index = sourceModel()->index(sourceRow, 0, sourceParent);
@@ -30,6 +42,17 @@ bool FileFilterProxyModel::filterAcceptsRow(int sourceRow, const QModelIndex& so
                                   index.data(FileTreeModel::WarningsRole).toInt() ==
                               0)
         return false;
+    if (m_kind >= 0 && index.data(FileTreeModel::KindRole).toInt() != m_kind)
+        return false;
+    if (m_sync.isActive()) {
+        const bool folder = sourceModel()->hasChildren(index);
+        if (folder &&
+            !m_sync.acceptsCounts(index.data(FileTreeModel::CountsRole).value<SyncCounts>()))
+            return false;
+        if (!folder &&
+            !m_sync.acceptsState(SyncState(index.data(FileTreeModel::StateRole).toInt())))
+            return false;
+    }
     return m_text.isEmpty() || index.data(FileTreeModel::SearchTextRole)
                                    .toString()
                                    .contains(m_text, Qt::CaseInsensitive);

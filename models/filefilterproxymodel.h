@@ -1,11 +1,14 @@
 #pragma once
 
+#include "syncfilter.h"
+
 #include <QSortFilterProxyModel>
 
 namespace pmkv {
 
-// Filters the file tree by text (name, id, title; case-insensitive) and optionally to rows
-// with problems, keeping the parents of every match so a hit is never shown out of place.
+// Filters the file tree by text (name, id, title; case-insensitive), entity kind, sync state
+// and optionally to rows with problems, keeping the parents of every match so a hit is never shown
+// out of place.
 class FileFilterProxyModel final : public QSortFilterProxyModel
 {
     Q_OBJECT
@@ -16,6 +19,9 @@ public:
     void setSearchText(const QString& text);
     void setOnlyProblems(bool onlyProblems);
     bool onlyProblems() const { return m_onlyProblems; }
+    void setSyncFilter(SyncFilter filter);
+    // An EntityKind as int, or -1 for every kind.
+    void setKindFilter(int kind);
 
 protected:
     bool filterAcceptsRow(int sourceRow, const QModelIndex& sourceParent) const override;
@@ -23,6 +29,8 @@ protected:
 private:
     QString m_text;
     bool m_onlyProblems = false;
+    SyncFilter m_sync;
+    int m_kind = -1;
 };
 
 } // namespace pmkv

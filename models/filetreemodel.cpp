@@ -1,8 +1,11 @@
 #include "filetreemodel.h"
 
 #include "entityicons.h"
+#include "syncstyle.h"
 
 #include <QStringList>
+
+#include <algorithm>
 
 namespace pmkv {
 
@@ -12,7 +15,152 @@ void FileTreeModel::setSnapshot(std::shared_ptr<const FileTreeSnapshot> snapshot
 {
     beginResetModel();
     m_snapshot = std::move(snapshot);
+    m_states.clear();
+    m_nodeByEntity.clear();
+    m_counts.clear();
+    if (m_snapshot) {
+        const qsizetype n = m_snapshot->index().entities.size();
+        m_states.assign(size_t(n), SyncState::Unknown);
+        m_nodeByEntity.assign(size_t(n), nullptr);
+        std::vector<const Node*> stack{m_snapshot->root()};
+        while (!stack.empty()) {
+            const Node* node = stack.back();
+            stack.pop_back();
+            if (node->entityIndex >= 0)
+                m_nodeByEntity[size_t(node->entityIndex)] = node;
+            for (const auto& c : node->children)
+                stack.push_back(c.get());
+        }
+    }
     endResetModel();
+}
+
+const FileTreeModel::Node* FileTreeModel::nodeForEntity(int entityIndex) const
+{
+    return entityIndex >= 0 && size_t(entityIndex) < m_nodeByEntity.size()
+               ? m_nodeByEntity[size_t(entityIndex)]
+               : nullptr;
+}
+
+void FileTreeModel::setStates(const QVector<QPair<QString, SyncState>>& states)
+{
+    if (!m_snapshot)
+        return;
+    const PmIndex& index = m_snapshot->index();
+    std::vector<const Node*> touched;
+    for (const auto& [path, state] : states) {
+        const Entity* e = index.findByPath(path);
+        if (!e)
+            continue;
+        const int i = int(e - index.entities.constData());
+        const Node* node = nodeForEntity(i);
+        if (!node || m_states[size_t(i)] == state)
+            continue;
+        const SyncState old = m_states[size_t(i)];
+        m_states[size_t(i)] = state;
+        for (const Node* n = node; n; n = n->parent) {
+            SyncCounts& counts = m_counts[n];
+            if (old != SyncState::Unknown)
+                --counts[old];
+            ++counts[state];
+            if (n != m_snapshot->root())
+                touched.push_back(n);
+        }
+    }
+    std::sort(touched.begin(), touched.end());
+    touched.erase(std::unique(touched.begin(), touched.end()), touched.end());
+    for (const Node* n : touched) {
+        Q_EMIT dataChanged(createIndex(n->row, 0, const_cast<Node*>(n)),
+                           createIndex(n->row, ColumnCount - 1, const_cast<Node*>(n)));
+    }
+}
+
+void FileTreeModel::resetStates()
+{
+    if (!m_snapshot)
+        return;
+    std::vector<const Node*> touched;
+    for (auto it = m_counts.cbegin(); it != m_counts.cend(); ++it) {
+        if (it.key() != m_snapshot->root())
+            touched.push_back(it.key());
+    }
+    m_states.assign(m_states.size(), SyncState::Unknown);
+    m_counts.clear();
+    for (const Node* n : touched) {
+        Q_EMIT dataChanged(createIndex(n->row, 0, const_cast<Node*>(n)),
+                           createIndex(n->row, ColumnCount - 1, const_cast<Node*>(n)));
+    }
+}
+
+SyncState FileTreeModel::stateOf(const QString& entityPath) const
+{
+    if (!m_snapshot)
+        return SyncState::Unknown;
+    const PmIndex& index = m_snapshot->index();
+    const Entity* e = index.findByPath(entityPath);
+    return e ? m_states[size_t(e - index.entities.constData())] : SyncState::Unknown;
+}
+
+SyncCounts FileTreeModel::totals() const
+{
+    return m_snapshot ? m_counts.value(m_snapshot->root()) : SyncCounts{};
+}
+
+int FileTreeModel::differenceMarks(QVector<Mark>& marks) const
+{
+    marks.clear();
+    if (!m_snapshot)
+        return 0;
+    int position = 0;
+    std::vector<const Node*> stack{m_snapshot->root()};
+    while (!stack.empty()) {
+        const Node* node = stack.back();
+        stack.pop_back();
+        if (const Entity* e = m_snapshot->entity(node); e && e->isData()) {
+            const SyncState s = m_states[size_t(node->entityIndex)];
+            if (isDifference(s))
+                marks.append({position, s, e->relativePath});
+            ++position;
+        }
+        for (auto it = node->children.rbegin(); it != node->children.rend(); ++it)
+            stack.push_back(it->get());
+    }
+    return position;
+}
+
+QModelIndex FileTreeModel::indexForEntityPath(const QString& entityPath) const
+{
+    if (!m_snapshot)
+        return {};
+    const PmIndex& index = m_snapshot->index();
+    const Entity* e = index.findByPath(entityPath);
+    const Node* node = e ? nodeForEntity(int(e - index.entities.constData())) : nullptr;
+    return node ? createIndex(node->row, 0, const_cast<Node*>(node)) : QModelIndex();
+}
+
+QString FileTreeModel::countsText(const Node* node) const
+{
+    const SyncCounts counts = m_counts.value(node);
+    const Entity* e = m_snapshot->entity(node);
+    if (e && node->children.empty())
+        return counts.compared() > 0 || e->isData()
+                   ? syncStateName(m_states[size_t(node->entityIndex)])
+                   : QString();
+    QStringList parts;
+    if (counts[SyncState::Same] > 0)
+        parts << QStringLiteral("%1 %2 %3")
+                     .arg(SyncStyle::glyph(SyncState::Same))
+                     .arg(counts[SyncState::Same])
+                     .arg(syncStateName(SyncState::Same));
+    for (SyncState s :
+         {SyncState::Changed, SyncState::JsonEqual, SyncState::OnlyFiles, SyncState::Unreadable}) {
+        if (counts[s] > 0)
+            parts << QStringLiteral("%1 %2 %3")
+                         .arg(SyncStyle::glyph(s))
+                         .arg(counts[s])
+                         .arg(syncStateName(s));
+    }
+    return parts.join(QStringLiteral(", "));
 }
 
 const FileTreeModel::Node* FileTreeModel::nodeAt(const QModelIndex& index) const
@@ -103,12 +251,24 @@ QVariant FileTreeModel::data(const QModelIndex& index, int role) const
             return e ? e->title : QString();
         if (index.column() == ProblemsColumn)
             return problemSummary(node);
+        if (index.column() == StateColumn)
+            return countsText(node);
         return {};
     case Qt::DecorationRole:
         if (index.column() == NameColumn)
             return EntityIcons::forKind(e ? e->kind : EntityKind::NonData, node->isFolder && !e);
         if (index.column() == ProblemsColumn && (node->errors > 0 || node->warnings > 0))
             return node->errors > 0 ? EntityIcons::error() : EntityIcons::warning();
+        if (index.column() == StateColumn) {
+            if (e && e->isData() && node->children.empty())
+                return SyncStyle::icon(m_states[size_t(node->entityIndex)]);
+            const SyncCounts counts = m_counts.value(node);
+            for (SyncState s : {SyncState::Unreadable, SyncState::Changed, SyncState::OnlyFiles,
+                                SyncState::JsonEqual, SyncState::Same}) {
+                if (counts[s] > 0)
+                    return SyncStyle::icon(s);
+            }
+        }
         return {};
     case Qt::ToolTipRole: {
         QStringList lines;
@@ -128,6 +288,12 @@ QVariant FileTreeModel::data(const QModelIndex& index, int role) const
         return node->errors;
     case WarningsRole:
         return node->warnings;
+    case StateRole:
+        return int(e ? m_states[size_t(node->entityIndex)] : SyncState::Unknown);
+    case CountsRole:
+        return QVariant::fromValue(m_counts.value(node));
+    case EntityPathRole:
+        return e ? e->relativePath : QString();
     case SearchTextRole:
         return e ? node->name + QLatin1Char(' ') + e->documentId + QLatin1Char(' ') + e->title
                  : node->name;
@@ -147,6 +313,8 @@ QVariant FileTreeModel::headerData(int section, Qt::Orientation orientation, int
         return tr("Title");
     case ProblemsColumn:
         return tr("Problems");
+    case StateColumn:
+        return tr("Sync");
     default:
         return {};
     }

@@ -5,6 +5,7 @@
 #include "files/jsprettyprint.h"
 #include "files/jsstringify.h"
 #include "jsonhighlighter.h"
+#include "kvloader.h"
 
 #include <QFontDatabase>
 #include <QLabel>
@@ -123,6 +124,58 @@ void DocumentView::showFolder(const QString& relativePath, const QVector<Problem
                           .arg(warnings));
     showProblems(problems);
     m_content->clear();
+}
+
+void DocumentView::showKvValue(const KvValue& value)
+{
+    QString ttl;
+    if (value.ttlMs == -1)
+        ttl = tr("no expiry");
+    else if (value.ttlMs == -2)
+        ttl = tr("key does not exist");
+    else
+        ttl = tr("expires in %1 s").arg(double(value.ttlMs) / 1000.0, 0, 'f', 1);
+    m_header->setText(
+        tr("<b>%1</b> &middot; %2 &middot; %3 &middot; %4 bytes")
+            .arg(QString::fromUtf8(value.key).toHtmlEscaped(), QString::fromUtf8(value.type), ttl)
+            .arg(value.size));
+    m_problems->clear();
+    if (!value.error.isEmpty() || value.truncated) {
+        auto* item = new QListWidgetItem(
+            EntityIcons::warning(),
+            value.error.isEmpty() ? tr("Only the first %1 bytes are shown.").arg(value.bytes.size())
+                                  : value.error,
+            m_problems);
+        Q_UNUSED(item)
+    }
+    m_problems->setVisible(m_problems->count() > 0);
+    m_highlighter->setDocument(nullptr);
+    if (firstInvalidUtf8(value.bytes) >= 0) {
+        m_content->setPlainText(hexDump(value.bytes));
+        return;
+    }
+    if (!value.truncated) {
+        const auto compact = JsStringify::fromJsonText(value.bytes);
+        if (compact.ok()) {
+            m_highlighter->setDocument(m_content->document());
+            m_content->setPlainText(QString::fromUtf8(JsPrettyPrint::indent(compact.value())));
+            return;
+        }
+    }
+    m_content->setPlainText(QString::fromUtf8(value.bytes));
+}
+
+void DocumentView::showMessage(const QString& html)
+{
+    m_header->setText(html);
+    m_problems->clear();
+    m_problems->hide();
+    m_content->clear();
+}
+
+QString DocumentView::headerText() const
+{
+    return m_header->text();
 }
 
 QString DocumentView::contentText() const

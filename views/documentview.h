@@ -12,6 +12,7 @@ class QPlainTextEdit;
 namespace pmkv {
 
 class JsonHighlighter;
+struct KvValue;
 
 // The detail pane: what the selected file is (kind, path, size, hash), its problems, and its
 // content: formatted, coloured JSON (every number digit for digit), plain text for text
@@ -26,7 +27,12 @@ public:
     void showEntity(const Entity* entity, const QVector<Problem>& problems);
     void showFolder(const QString& relativePath, const QVector<Problem>& problems, int errors,
                     int warnings);
+    // A value from the key space: key, type, TTL, size and the value (JSON formatted when it
+    // parses, hex when it is not UTF-8).
+    void showKvValue(const KvValue& value);
+    void showMessage(const QString& html);
     void clear();
+    QString headerText() const;
     QString contentText() const;
     QStringList problemTexts() const;
 

@@ -2,8 +2,12 @@
 
 #include "filefilterproxymodel.h"
 #include "filetreemodel.h"
+#include "overviewstrip.h"
+#include "syncbardelegate.h"
+#include "syncfilter.h"
 
 #include <QCheckBox>
+#include <QComboBox>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLineEdit>
@@ -23,21 +27,44 @@ FilePane::FilePane(QWidget* parent) : QWidget(parent)
     m_search->setClearButtonEnabled(true);
     m_onlyProblems = new QCheckBox(tr("Only problems"), this);
     m_onlyProblems->setObjectName(QStringLiteral("onlyProblems"));
+    m_filter = new QComboBox(this);
+    m_filter->setObjectName(QStringLiteral("fileFilter"));
+    for (auto mode :
+         {SyncFilter::Mode::All, SyncFilter::Mode::Differences, SyncFilter::Mode::OneSided,
+          SyncFilter::Mode::OnlyFiles, SyncFilter::Mode::Changed, SyncFilter::Mode::Unreadable})
+        m_filter->addItem(SyncFilter::modeName(mode), int(mode));
+    m_kind = new QComboBox(this);
+    m_kind->setObjectName(QStringLiteral("fileKind"));
+    m_kind->addItem(tr("All kinds"), -1);
+    m_kind->addItem(tr("Projects"), int(EntityKind::Project));
+    m_kind->addItem(tr("Epics"), int(EntityKind::Epic));
+    m_kind->addItem(tr("Stories"), int(EntityKind::Story));
+    m_kind->addItem(tr("People"), int(EntityKind::People));
+    m_overview = new OverviewStrip(this);
     m_view = new QTreeView(this);
     m_view->setObjectName(QStringLiteral("fileTree"));
     m_view->setModel(m_proxy);
     m_view->setUniformRowHeights(true); // keeps large trees fast
     m_view->header()->setStretchLastSection(true);
-    m_view->setColumnWidth(FileTreeModel::NameColumn, 260);
-    m_view->setColumnWidth(FileTreeModel::TitleColumn, 220);
+    m_view->setColumnWidth(FileTreeModel::NameColumn, 210);
+    m_view->setColumnWidth(FileTreeModel::TitleColumn, 150);
+    m_view->setColumnWidth(FileTreeModel::ProblemsColumn, 90);
+    m_view->setItemDelegateForColumn(FileTreeModel::StateColumn,
+                                     new SyncBarDelegate(FileTreeModel::CountsRole, m_view));
 
     auto* filters = new QHBoxLayout;
     filters->addWidget(m_search, 1);
+    filters->addWidget(m_filter);
+    filters->addWidget(m_kind);
     filters->addWidget(m_onlyProblems);
+    auto* body = new QHBoxLayout;
+    body->setSpacing(2);
+    body->addWidget(m_view, 1);
+    body->addWidget(m_overview);
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addLayout(filters);
-    layout->addWidget(m_view, 1);
+    layout->addLayout(body, 1);
 
     connect(m_search, &QLineEdit::textChanged, this, [this](const QString& text) {
         m_proxy->setSearchText(text);
@@ -49,6 +76,16 @@ FilePane::FilePane(QWidget* parent) : QWidget(parent)
         if (on)
             m_view->expandAll();
     });
+    connect(m_filter, &QComboBox::currentIndexChanged, this, [this] {
+        SyncFilter f;
+        f.mode = SyncFilter::Mode(m_filter->currentData().toInt());
+        m_proxy->setSyncFilter(f);
+        if (f.isActive())
+            m_view->expandAll();
+    });
+    connect(m_kind, &QComboBox::currentIndexChanged, this,
+            [this] { m_proxy->setKindFilter(m_kind->currentData().toInt()); });
+    connect(m_overview, &OverviewStrip::jumpRequested, this, &FilePane::selectEntityPath);
     connect(m_view->selectionModel(), &QItemSelectionModel::currentChanged, this,
             [this] { Q_EMIT currentPathChanged(currentPath()); });
 }
@@ -57,6 +94,7 @@ void FilePane::setSnapshot(std::shared_ptr<const FileTreeSnapshot> snapshot)
 {
     const QString previous = currentPath();
     m_model->setSnapshot(std::move(snapshot));
+    m_overview->setMarks(0, {});
     // Projects open, so a first look shows epics; deeper levels stay folded for speed.
     for (int row = 0; row < m_proxy->rowCount(); ++row)
         m_view->expand(m_proxy->index(row, 0));
@@ -73,6 +111,32 @@ bool FilePane::selectPath(const QString& relativePath)
     m_view->setCurrentIndex(index);
     m_view->scrollTo(index);
     return true;
+}
+
+bool FilePane::selectEntityPath(const QString& entityPath)
+{
+    const QModelIndex index = m_proxy->mapFromSource(m_model->indexForEntityPath(entityPath));
+    if (!index.isValid())
+        return false;
+    m_view->setCurrentIndex(index);
+    m_view->scrollTo(index);
+    return true;
+}
+
+QString FilePane::currentEntityPath() const
+{
+    return m_view->currentIndex().data(FileTreeModel::EntityPathRole).toString();
+}
+
+void FilePane::updateOverview()
+{
+    QVector<FileTreeModel::Mark> found;
+    const int count = m_model->differenceMarks(found);
+    QVector<OverviewStrip::Mark> marks;
+    marks.reserve(found.size());
+    for (const auto& m : found)
+        marks.append({m.position, m.state, m.path});
+    m_overview->setMarks(count, std::move(marks));
 }
 
 QModelIndex FilePane::proxyToSource(const QModelIndex& index) const

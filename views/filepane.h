@@ -7,6 +7,7 @@
 #include <memory>
 
 class QCheckBox;
+class QComboBox;
 class QLineEdit;
 class QTreeView;
 
@@ -14,9 +15,10 @@ namespace pmkv {
 
 class FileTreeModel;
 class FileFilterProxyModel;
+class OverviewStrip;
 
-// The left pane: the file tree of a pm/ folder with a search box and an "only problems"
-// switch.
+// The left pane: the file tree of a pm/ folder with a search box, an "only problems"
+// switch, sync state and kind filters, and an overview strip of the differences.
 class FilePane final : public QWidget
 {
     Q_OBJECT
@@ -29,7 +31,16 @@ public:
     QTreeView* view() const { return m_view; }
     QLineEdit* searchBox() const { return m_search; }
     bool selectPath(const QString& relativePath);
+    // Selects the row of an entity file (a project's project.json is its folder's row).
+    bool selectEntityPath(const QString& entityPath);
     QString currentPath() const;
+    // The entity file of the current row, empty for plain folders.
+    QString currentEntityPath() const;
+    QComboBox* filterBox() const { return m_filter; }
+    QComboBox* kindBox() const { return m_kind; }
+    OverviewStrip* overview() const { return m_overview; }
+    // Recomputes the overview strip's marks from the model's states.
+    void updateOverview();
     QModelIndex proxyToSource(const QModelIndex& index) const;
 
 Q_SIGNALS:
@@ -41,6 +52,9 @@ private:
     FileFilterProxyModel* m_proxy;
     QLineEdit* m_search;
     QCheckBox* m_onlyProblems;
+    QComboBox* m_filter;
+    QComboBox* m_kind;
+    OverviewStrip* m_overview;
     QTreeView* m_view;
 };
 

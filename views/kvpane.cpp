@@ -1,25 +1,164 @@
 #include "kvpane.h"
 
+#include "kvfilterproxymodel.h"
+#include "kvtreemodel.h"
+#include "syncbardelegate.h"
+#include "syncfilter.h"
+
+#include <QComboBox>
+#include <QHBoxLayout>
+#include <QHeaderView>
 #include <QLabel>
+#include <QLineEdit>
+#include <QPushButton>
+#include <QStackedWidget>
+#include <QTreeView>
 #include <QVBoxLayout>
 
 namespace pmkv {
 
 KvPane::KvPane(QWidget* parent) : QWidget(parent)
 {
+    m_model = new KvTreeModel(this);
+    m_proxy = new KvFilterProxyModel(this);
+    m_proxy->setSourceModel(m_model);
+
+    auto* placeholder = new QWidget(this);
     auto* label = new QLabel(
         tr("<h3>Key space</h3>"
            "<p>No connection yet.</p>"
            "<p>The keys of an Upstash database, a local proxy or a Redis server will appear here, "
-           "aligned with the files on the left, each with its sync state.</p>"
-           "<p>Until then, <tt>pmkv keys &lt;folder&gt;</tt> lists the key each file maps to.</p>"),
-        this);
+           "aligned with the files on the left, each with its sync state.</p>"),
+        placeholder);
     label->setObjectName(QStringLiteral("kvPlaceholder"));
     label->setWordWrap(true);
     label->setAlignment(Qt::AlignTop | Qt::AlignLeft);
     label->setTextFormat(Qt::RichText);
+    auto* connectButton = new QPushButton(tr("Connect... (Ctrl+K)"), placeholder);
+    auto* placeholderLayout = new QVBoxLayout(placeholder);
+    placeholderLayout->addWidget(label);
+    placeholderLayout->addWidget(connectButton, 0, Qt::AlignLeft);
+    placeholderLayout->addStretch(1);
+    connect(connectButton, &QPushButton::clicked, this, &KvPane::connectRequested);
+
+    auto* tree = new QWidget(this);
+    m_banner = new QWidget(tree);
+    m_banner->setObjectName(QStringLiteral("kvBanner"));
+    m_banner->setAutoFillBackground(true);
+    QPalette bannerPalette = m_banner->palette();
+    bannerPalette.setColor(QPalette::Window, QColor(0xD5, 0x5E, 0x00));
+    bannerPalette.setColor(QPalette::WindowText, Qt::white);
+    m_banner->setPalette(bannerPalette);
+    m_bannerText = new QLabel(m_banner);
+    m_bannerText->setWordWrap(true);
+    auto* retry = new QPushButton(tr("Retry"), m_banner);
+    auto* bannerLayout = new QHBoxLayout(m_banner);
+    bannerLayout->setContentsMargins(6, 4, 6, 4);
+    bannerLayout->addWidget(m_bannerText, 1);
+    bannerLayout->addWidget(retry);
+    m_banner->hide();
+    connect(retry, &QPushButton::clicked, this, &KvPane::retryRequested);
+
+    m_search = new QLineEdit(tree);
+    m_search->setObjectName(QStringLiteral("kvSearch"));
+    m_search->setPlaceholderText(tr("Search keys"));
+    m_search->setClearButtonEnabled(true);
+    m_filter = new QComboBox(tree);
+    m_filter->setObjectName(QStringLiteral("kvFilter"));
+    for (auto mode :
+         {SyncFilter::Mode::All, SyncFilter::Mode::Differences, SyncFilter::Mode::OneSided,
+          SyncFilter::Mode::OnlyKv, SyncFilter::Mode::OnlyFiles, SyncFilter::Mode::Changed,
+          SyncFilter::Mode::Unreadable})
+        m_filter->addItem(SyncFilter::modeName(mode), int(mode));
+    m_loadAll = new QPushButton(tr("Load all"), tree);
+    m_loadAll->setObjectName(QStringLiteral("kvLoadAll"));
+    m_loadAll->setToolTip(tr("Scan the rest of the key space in the background"));
+    m_view = new QTreeView(tree);
+    m_view->setObjectName(QStringLiteral("kvTree"));
+    m_view->setModel(m_proxy);
+    m_view->setUniformRowHeights(true);
+    m_view->setSortingEnabled(true);
+    m_view->sortByColumn(KvTreeModel::NameColumn, Qt::AscendingOrder);
+    m_view->header()->setStretchLastSection(true);
+    m_view->setColumnWidth(KvTreeModel::NameColumn, 250);
+    m_view->setItemDelegateForColumn(KvTreeModel::StateColumn,
+                                     new SyncBarDelegate(KvTreeModel::CountsRole, m_view));
+    m_progress = new QLabel(tree);
+    m_progress->setObjectName(QStringLiteral("kvProgress"));
+    m_progress->setWordWrap(true);
+
+    auto* filters = new QHBoxLayout;
+    filters->addWidget(m_search, 1);
+    filters->addWidget(m_filter);
+    filters->addWidget(m_loadAll);
+    auto* treeLayout = new QVBoxLayout(tree);
+    treeLayout->setContentsMargins(0, 0, 0, 0);
+    treeLayout->addWidget(m_banner);
+    treeLayout->addLayout(filters);
+    treeLayout->addWidget(m_view, 1);
+    treeLayout->addWidget(m_progress);
+
+    m_stack = new QStackedWidget(this);
+    m_stack->addWidget(placeholder);
+    m_stack->addWidget(tree);
     auto* layout = new QVBoxLayout(this);
-    layout->addWidget(label);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->addWidget(m_stack);
+
+    connect(m_search, &QLineEdit::textChanged, this, [this](const QString& text) {
+        m_proxy->setSearchText(text);
+        if (!text.isEmpty())
+            m_view->expandAll();
+    });
+    connect(m_filter, &QComboBox::currentIndexChanged, this, [this] {
+        SyncFilter f;
+        f.mode = SyncFilter::Mode(m_filter->currentData().toInt());
+        m_proxy->setSyncFilter(f);
+    });
+    connect(m_loadAll, &QPushButton::clicked, this, &KvPane::loadAllRequested);
+    connect(m_view, &QTreeView::activated, this, [this](const QModelIndex& index) {
+        if (index.data(KvTreeModel::LoadMoreRole).toBool())
+            m_model->fetchMore({});
+    });
+    connect(m_view->selectionModel(), &QItemSelectionModel::currentChanged, this,
+            [this] { Q_EMIT currentKeyChanged(currentKey()); });
+}
+
+void KvPane::setConnected(bool connected)
+{
+    m_stack->setCurrentIndex(connected ? 1 : 0);
+}
+
+void KvPane::setProgress(const QString& text)
+{
+    m_progress->setText(text);
+    m_loadAll->setEnabled(!m_model->isFinished());
+}
+
+void KvPane::showBanner(const QString& message)
+{
+    m_bannerText->setText(message);
+    m_banner->setVisible(!message.isEmpty());
+}
+
+QString KvPane::bannerText() const
+{
+    return m_banner->isVisible() ? m_bannerText->text() : QString();
+}
+
+bool KvPane::selectKey(const QByteArray& key)
+{
+    const QModelIndex index = m_proxy->mapFromSource(m_model->indexForKey(key));
+    if (!index.isValid())
+        return false;
+    m_view->setCurrentIndex(index);
+    m_view->scrollTo(index);
+    return true;
+}
+
+QByteArray KvPane::currentKey() const
+{
+    return m_model->keyAt(m_proxy->mapToSource(m_view->currentIndex()));
 }
 
 } // namespace pmkv

@@ -1,15 +1,28 @@
 #include "mainwindow.h"
 
+#include "connections/profilestore.h"
+#include "connections/secretresolver.h"
+#include "connections/secretstore.h"
+#include "connectionsdialog.h"
+#include "diffview.h"
 #include "documentview.h"
+#include "environmentband.h"
 #include "filepane.h"
 #include "filetreemodel.h"
 #include "folderloader.h"
+#include "jobs/auditlog.h"
+#include "jobs/jobpaths.h"
 #include "kvpane.h"
+#include "kvtreemodel.h"
+#include "kvwritecommand.h"
+#include "overviewstrip.h"
 
 #include <QAction>
 #include <QCloseEvent>
 #include <QDir>
 #include <QFileDialog>
+#include <QFutureWatcher>
+#include <QInputDialog>
 #include <QKeySequence>
 #include <QLabel>
 #include <QLineEdit>
@@ -18,7 +31,12 @@
 #include <QSettings>
 #include <QSplitter>
 #include <QStatusBar>
+#include <QTabWidget>
+#include <QTimer>
 #include <QTreeView>
+#include <QUndoStack>
+#include <QVBoxLayout>
+#include <QtConcurrent/QtConcurrentRun>
 
 namespace pmkv {
 namespace {
@@ -28,6 +46,9 @@ const QString kState = QStringLiteral("mainWindow/state");
 const QString kOuterSplit = QStringLiteral("mainWindow/outerSplitter");
 const QString kSideSplit = QStringLiteral("mainWindow/sideSplitter");
 const QString kLastFolder = QStringLiteral("files/lastFolder");
+const QString kLastConnection = QStringLiteral("kv/lastConnection");
+
+enum DetailTab { FileTab, KeyTab, DiffTab };
 
 } // namespace
 
@@ -36,28 +57,58 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent)
     setObjectName(QStringLiteral("mainWindow"));
     setWindowTitle(tr("PMKV Studio"));
     m_loader = new FolderLoader(this);
+    m_profiles = new ProfileStore;
+    m_secrets = new SecretStore(this);
+    m_undo = new QUndoStack(this);
     m_filePane = new FilePane(this);
     m_kvPane = new KvPane(this);
+    m_kvLoader = new KvLoader(m_kvPane->model(), this);
     m_documentView = new DocumentView(this);
+    m_keyView = new DocumentView(this);
+    m_keyView->setObjectName(QStringLiteral("keyView"));
+    m_keyView->showMessage(tr("Select a key to see its value, type, TTL and size."));
+    m_diffView = new DiffView(this);
+    m_detail = new QTabWidget(this);
+    m_detail->setObjectName(QStringLiteral("detailTabs"));
+    m_detail->addTab(m_documentView, tr("File"));
+    m_detail->addTab(m_keyView, tr("Key"));
+    m_detail->addTab(m_diffView, tr("Differences"));
 
     m_sides = new QSplitter(Qt::Horizontal, this);
     m_sides->setObjectName(QStringLiteral("sideSplitter"));
     m_sides->addWidget(m_filePane);
     m_sides->addWidget(m_kvPane);
-    m_sides->setStretchFactor(0, 3);
-    m_sides->setStretchFactor(1, 2);
+    m_sides->setStretchFactor(0, 1);
+    m_sides->setStretchFactor(1, 1);
     m_outer = new QSplitter(Qt::Vertical, this);
     m_outer->setObjectName(QStringLiteral("outerSplitter"));
     m_outer->addWidget(m_sides);
-    m_outer->addWidget(m_documentView);
+    m_outer->addWidget(m_detail);
     m_outer->setStretchFactor(0, 3);
     m_outer->setStretchFactor(1, 2);
-    setCentralWidget(m_outer);
+
+    m_band = new EnvironmentBand(this);
+    auto* central = new QWidget(this);
+    auto* centralLayout = new QVBoxLayout(central);
+    centralLayout->setContentsMargins(4, 0, 4, 0);
+    centralLayout->setSpacing(2);
+    centralLayout->addWidget(m_band);
+    centralLayout->addWidget(m_outer, 1);
+    setCentralWidget(central);
 
     m_status = new QLabel(this);
     m_status->setObjectName(QStringLiteral("statusText"));
-    statusBar()->addWidget(m_status, 1);
+    m_kvStatus = new QLabel(this);
+    m_kvStatus->setObjectName(QStringLiteral("kvStatusText"));
+    statusBar()->addWidget(m_status, 3);
+    statusBar()->addWidget(m_kvStatus, 2);
     m_status->setText(tr("Open a pm/ folder with Ctrl+O."));
+    m_kvStatus->setText(tr("Not connected (Ctrl+K)."));
+
+    m_overviewTimer = new QTimer(this);
+    m_overviewTimer->setSingleShot(true);
+    m_overviewTimer->setInterval(250);
+    connect(m_overviewTimer, &QTimer::timeout, m_filePane, &FilePane::updateOverview);
 
     createActions();
     restoreLayout();
@@ -66,28 +117,97 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent)
         m_status->setText(tr("Reading %1 ...").arg(QDir::toNativeSeparators(root)));
     });
     connect(m_loader, &FolderLoader::loaded, this, &MainWindow::showSnapshot);
+    connect(m_loader, &FolderLoader::listed, this,
+            [this](std::shared_ptr<const FileTreeSnapshot> listing, qint64 ms) {
+                m_filePane->setSnapshot(listing);
+                m_status->setText(tr("Listed %1 files in %2 ms; reading them ...")
+                                      .arg(listing->index().entities.size())
+                                      .arg(ms));
+            });
     connect(m_loader, &FolderLoader::failed, this, [this](const QString&, const QString& message) {
         m_status->setText(message);
         QMessageBox::warning(this, tr("Cannot open folder"), message);
     });
     connect(m_filePane, &FilePane::currentPathChanged, this, &MainWindow::showSelection);
+    connect(m_kvPane, &KvPane::currentKeyChanged, this, &MainWindow::showKeySelection);
+    connect(m_kvPane, &KvPane::loadAllRequested, m_kvLoader, &KvLoader::loadAll);
+    connect(m_kvPane, &KvPane::connectRequested, this, &MainWindow::showConnections);
+    connect(m_kvPane, &KvPane::retryRequested, this, [this] {
+        m_kvPane->showBanner(QString());
+        m_kvLoader->reconnect();
+    });
+    connect(m_kvLoader, &KvLoader::progressChanged, this, &MainWindow::updateKvStatus);
+    connect(m_kvLoader, &KvLoader::failed, this, [this](const QString& message) {
+        m_kvPane->showBanner(tr("%1 - the window keeps what it had; press Retry or F5 once the "
+                                "server is back.")
+                                 .arg(message));
+    });
+    connect(m_kvLoader, &KvLoader::fileStatesReady, this,
+            [this](const QVector<QPair<QString, SyncState>>& states) {
+                m_filePane->model()->setStates(states);
+                if (!m_overviewTimer->isActive())
+                    m_overviewTimer->start();
+            });
+    connect(m_kvLoader, &KvLoader::comparisonFinished, this, [this] {
+        m_filePane->updateOverview();
+        // The selected entity's state may have arrived after it was selected.
+        if (!m_filePane->currentEntityPath().isEmpty() && m_kvPane->currentKey().isEmpty())
+            showSelection(m_filePane->currentPath());
+    });
+    connect(m_kvLoader, &KvLoader::scanFinished, this, [this] {
+        if (!m_filePane->currentEntityPath().isEmpty() && m_kvPane->currentKey().isEmpty())
+            showSelection(m_filePane->currentPath());
+    });
+    connect(m_kvLoader, &KvLoader::valueLoaded, this, &MainWindow::showValue);
+    connect(m_kvLoader, &KvLoader::written, this, [this](const QByteArray& key) {
+        if (m_kvPane->currentKey() == key)
+            m_kvLoader->fetchValue(key);
+        Q_EMIT writeFinished(true, tr("Wrote %1.").arg(QString::fromUtf8(key)));
+    });
+    connect(m_kvLoader, &KvLoader::writeFailed, this,
+            [this](const QByteArray& key, const QString& message) {
+                const QString text =
+                    tr("Writing %1 was refused: %2").arg(QString::fromUtf8(key), message);
+                m_kvStatus->setText(text);
+                Q_EMIT writeFinished(false, text);
+            });
 }
 
-MainWindow::~MainWindow() = default;
+MainWindow::~MainWindow()
+{
+    delete m_profiles;
+}
 
 void MainWindow::createActions()
 {
-    QMenu* file = menuBar()->addMenu(tr("&File"));
+    QMenu* file = menuBar()->addMenu(tr("File"));
     QAction* open = file->addAction(tr("&Open Folder..."), this, &MainWindow::chooseFolder);
     open->setShortcut(QKeySequence::Open);
-    QAction* reload = file->addAction(tr("&Reload"), this, [this] {
+    QAction* connections =
+        file->addAction(tr("&Connections..."), this, &MainWindow::showConnections);
+    connections->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_K));
+    file->addAction(tr("&Disconnect"), this, &MainWindow::disconnectStore);
+    QAction* reload = file->addAction(tr("&Refresh"), this, [this] {
         if (!m_root.isEmpty())
             m_loader->load(m_root);
+        m_kvPane->showBanner(QString());
+        m_kvLoader->refresh();
     });
     reload->setShortcuts({QKeySequence::Refresh, QKeySequence(Qt::CTRL | Qt::Key_R)});
     file->addSeparator();
     QAction* quit = file->addAction(tr("&Quit"), this, &QWidget::close);
     quit->setShortcut(QKeySequence::Quit);
+
+    QMenu* edit = menuBar()->addMenu(tr("&Edit"));
+    QAction* undo = m_undo->createUndoAction(this, tr("&Undo"));
+    undo->setShortcut(QKeySequence::Undo);
+    QAction* redo = m_undo->createRedoAction(this, tr("&Redo"));
+    redo->setShortcut(QKeySequence::Redo);
+    edit->addAction(undo);
+    edit->addAction(redo);
+    edit->addSeparator();
+    QAction* copy = edit->addAction(tr("Copy File Value to &KV"), this, [this] { copyFileToKv(); });
+    copy->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_Right));
 
     QMenu* view = menuBar()->addMenu(tr("&View"));
     QAction* find = view->addAction(tr("&Find..."), this, [this] {
@@ -95,6 +215,21 @@ void MainWindow::createActions()
         m_filePane->searchBox()->selectAll();
     });
     find->setShortcut(QKeySequence::Find);
+    QAction* findKey = view->addAction(tr("Find &Key..."), this, [this] {
+        m_kvPane->searchBox()->setFocus();
+        m_kvPane->searchBox()->selectAll();
+    });
+    findKey->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_F));
+    QAction* next = view->addAction(tr("&Next Difference"), this, [this] {
+        m_detail->setCurrentIndex(DiffTab);
+        m_diffView->nextDifference();
+    });
+    next->setShortcut(QKeySequence(Qt::Key_F7));
+    QAction* prev = view->addAction(tr("&Previous Difference"), this, [this] {
+        m_detail->setCurrentIndex(DiffTab);
+        m_diffView->previousDifference();
+    });
+    prev->setShortcut(QKeySequence(Qt::SHIFT | Qt::Key_F7));
     QAction* expand =
         view->addAction(tr("&Expand All"), this, [this] { m_filePane->view()->expandAll(); });
     expand->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_Plus));
@@ -148,18 +283,133 @@ void MainWindow::chooseFolder()
         openFolder(folder);
 }
 
+void MainWindow::showConnections()
+{
+    auto* dialog = new ConnectionsDialog(m_profiles, m_secrets, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    if (m_kvLoader->isOpen())
+        dialog->edit(m_kvLoader->profile());
+    connect(dialog, &ConnectionsDialog::connectRequested, this,
+            [this](const ConnectionProfile& profile, const QByteArray& secret) {
+                connectTo(profile, secret);
+            });
+    dialog->open();
+}
+
 void MainWindow::openFolder(const QString& root, const QString& select)
 {
     m_root = QDir(root).absolutePath();
     m_pendingSelection = select;
+    m_snapshot.reset();
+    m_alignment.reset();
+    ++m_alignGeneration;
     setWindowTitle(tr("PMKV Studio - %1").arg(QDir::toNativeSeparators(m_root)));
     QSettings().setValue(kLastFolder, m_root);
     m_loader->load(m_root);
 }
 
+void MainWindow::connectTo(const ConnectionProfile& profile, const QByteArray& typedSecret)
+{
+    if (auto ok = profile.validate(); !ok) {
+        m_kvPane->setConnected(true);
+        m_kvPane->showBanner(ok.error().message);
+        return;
+    }
+    auto open = [this, profile](const ConnectionSecrets& secrets) {
+        m_undo->clear();
+        m_connected = true;
+        m_kvPane->setConnected(true);
+        m_kvPane->showBanner(QString());
+        // Keys show at once; once the alignment (built right below) is in, a second pass
+        // gives each key its state and the comparison starts.
+        m_kvLoader->open(profile, secrets);
+        QSettings().setValue(kLastConnection, profile.name);
+        updateBand();
+        rebuildAlignment();
+    };
+    if (!typedSecret.isEmpty() || profile.secretSource == ConnectionProfile::SecretSource::None) {
+        ConnectionSecrets secrets;
+        secrets.secret = typedSecret;
+        open(secrets);
+        return;
+    }
+    m_kvStatus->setText(tr("Looking up the secret of \"%1\" ...").arg(profile.name));
+    SecretResolver::resolve(profile, m_secrets)
+        .then(this, [this, open](Result<ConnectionSecrets> secrets) {
+            if (!secrets) {
+                m_kvPane->setConnected(true);
+                m_kvPane->showBanner(secrets.error().message);
+                return;
+            }
+            open(secrets.value());
+        });
+}
+
+void MainWindow::disconnectStore()
+{
+    m_connected = false;
+    m_kvLoader->close();
+    m_kvPane->setConnected(false);
+    m_filePane->model()->resetStates();
+    m_filePane->updateOverview();
+    m_kvStatus->setText(tr("Not connected (Ctrl+K)."));
+    m_undo->clear();
+    updateBand();
+}
+
+void MainWindow::updateBand()
+{
+    if (!m_connected) {
+        m_band->clearConnection();
+        return;
+    }
+    const ConnectionProfile& p = m_kvLoader->profile();
+    m_band->showConnection(p, m_kvLoader->description(),
+                           p.readOnly || !m_kvLoader->capabilities().canWrite);
+}
+
+QString MainWindow::bandText() const
+{
+    return m_band->bandText();
+}
+
+void MainWindow::updateKvStatus(const QString& text)
+{
+    m_kvStatus->setText(text);
+    m_kvPane->setProgress(text);
+}
+
+void MainWindow::rebuildAlignment()
+{
+    if (!m_snapshot || !m_connected)
+        return;
+    const ConnectionProfile profile = m_kvLoader->profile();
+    auto layout = KeyLayout::fromSpec(profile.layout, profile.prefix);
+    if (!layout) {
+        m_kvPane->showBanner(layout.error().message);
+        m_kvLoader->refresh(); // the keys at least
+        return;
+    }
+    const quint64 generation = ++m_alignGeneration;
+    auto* watcher = new QFutureWatcher<std::shared_ptr<const Alignment>>(this);
+    connect(watcher, &QFutureWatcherBase::finished, this, [this, watcher, generation] {
+        watcher->deleteLater();
+        if (generation != m_alignGeneration)
+            return; // a newer folder or connection came since
+        m_alignment = watcher->result();
+        m_filePane->model()->resetStates();
+        m_kvLoader->setAlignment(m_alignment);
+        Q_EMIT alignmentReady();
+    });
+    const std::shared_ptr<const FileTreeSnapshot> snapshot = m_snapshot;
+    const KeyLayout l = layout.value();
+    watcher->setFuture(QtConcurrent::run([snapshot, l] { return Alignment::build(snapshot, l); }));
+}
+
 void MainWindow::showSnapshot(std::shared_ptr<const FileTreeSnapshot> snapshot, qint64 milliseconds)
 {
     m_snapshot = snapshot;
+    m_alignment.reset();
     m_filePane->setSnapshot(snapshot);
     const PmIndex& index = snapshot->index();
     m_status->setText(
@@ -180,6 +430,7 @@ void MainWindow::showSnapshot(std::shared_ptr<const FileTreeSnapshot> snapshot, 
     m_pendingSelection.clear();
     if (m_filePane->currentPath().isEmpty())
         m_documentView->clear();
+    rebuildAlignment();
 }
 
 void MainWindow::showSelection(const QString& relativePath)
@@ -192,20 +443,176 @@ void MainWindow::showSelection(const QString& relativePath)
     QVector<Problem> problems = m_snapshot->index().problemsFor(relativePath);
     // A project or epic folder stands for its project.json / epic.json.
     const Entity* entity = m_filePane->model()->entityAt(m_filePane->proxyToSource(index));
-    if (entity) {
-        if (entity->relativePath != relativePath)
-            problems += m_snapshot->index().problemsFor(entity->relativePath);
-        m_documentView->showEntity(entity, problems);
+    if (!entity) {
+        m_documentView->showFolder(relativePath, problems,
+                                   index.data(FileTreeModel::ErrorsRole).toInt(),
+                                   index.data(FileTreeModel::WarningsRole).toInt());
         return;
     }
-    m_documentView->showFolder(relativePath, problems,
-                               index.data(FileTreeModel::ErrorsRole).toInt(),
-                               index.data(FileTreeModel::WarningsRole).toInt());
+    if (entity->relativePath != relativePath)
+        problems += m_snapshot->index().problemsFor(entity->relativePath);
+    m_documentView->showEntity(entity, problems);
+    if (m_syncingSelection || !m_connected)
+        return;
+    // The counterpart on the KV side.
+    const QByteArray key =
+        m_alignment ? m_alignment->keyForPath(entity->relativePath) : QByteArray();
+    if (key.isEmpty()) {
+        m_counterpart = m_alignment
+                            ? tr("%1 maps to no key (see its problems).").arg(entity->relativePath)
+                            : tr("Comparing the folder with the key space ...");
+        m_keyView->showMessage(m_counterpart.toHtmlEscaped());
+        m_diffView->clear(m_counterpart);
+        return;
+    }
+    m_syncingSelection = true;
+    const bool found = m_kvPane->selectKey(key);
+    m_syncingSelection = false;
+    const QString keyText = QString::fromUtf8(key);
+    if (found) {
+        m_counterpart = tr("%1 is the key %2.").arg(entity->relativePath, keyText);
+        return;
+    }
+    const SyncState state = m_kvPane->model()->stateOf(key);
+    if (state == SyncState::OnlyFiles)
+        m_counterpart = tr("%1 has no counterpart: the key %2 is not in the key space.")
+                            .arg(entity->relativePath, keyText);
+    else if (!m_kvPane->model()->isFinished())
+        m_counterpart = tr("The key %1 is not loaded yet (the scan is partial).").arg(keyText);
+    else
+        m_counterpart = tr("The key %1 is not shown (filtered out or not loaded).").arg(keyText);
+    m_kvPane->view()->setCurrentIndex(QModelIndex());
+    m_keyView->showMessage(m_counterpart.toHtmlEscaped());
+    m_diffView->clear(m_counterpart);
+    m_detail->setCurrentIndex(FileTab);
+}
+
+void MainWindow::showKeySelection(const QByteArray& key)
+{
+    if (key.isEmpty())
+        return;
+    m_keyView->showMessage(tr("Loading %1 ...").arg(QString::fromUtf8(key).toHtmlEscaped()));
+    m_kvLoader->fetchValue(key);
+    if (m_syncingSelection)
+        return;
+    const QString path = m_alignment ? m_alignment->pathForKey(key) : QString();
+    if (path.isEmpty()) {
+        m_counterpart = tr("The key %1 has no file in the folder.").arg(QString::fromUtf8(key));
+        m_syncingSelection = true;
+        m_filePane->view()->setCurrentIndex(QModelIndex());
+        m_syncingSelection = false;
+        m_documentView->showMessage(m_counterpart.toHtmlEscaped());
+        m_diffView->clear(m_counterpart);
+        return;
+    }
+    m_syncingSelection = true;
+    const bool found = m_filePane->selectEntityPath(path);
+    m_syncingSelection = false;
+    m_counterpart = found ? tr("%1 is the file %2.").arg(QString::fromUtf8(key), path)
+                          : tr("The file %1 is filtered out.").arg(path);
+}
+
+void MainWindow::showValue(const KvValue& value)
+{
+    if (value.key != m_kvPane->currentKey())
+        return; // an older selection
+    m_lastValue = value;
+    m_keyView->showKvValue(value);
+    const int entry = m_alignment ? m_alignment->entryForKey(value.key) : -1;
+    if (entry < 0) {
+        m_detail->setCurrentIndex(KeyTab);
+        m_diffView->clear(
+            tr("The key %1 has no file to compare with.").arg(QString::fromUtf8(value.key)));
+        return;
+    }
+    const KeyEntry& e = m_alignment->entries().at(entry);
+    if (value.type != "string") {
+        m_diffView->clear(tr("The key %1 holds no value to compare.").arg(e.key));
+        m_detail->setCurrentIndex(KeyTab);
+        return;
+    }
+    m_diffView->showDiff(e.sourcePath, m_alignment->valueOf(entry), e.key, value.bytes);
+    m_detail->setCurrentIndex(m_diffView->changeCount() > 0 ? DiffTab : FileTab);
+}
+
+void MainWindow::copyFileToKv(const QString& confirmation)
+{
+    const QString path = m_filePane->currentEntityPath();
+    const QByteArray key = m_alignment ? m_alignment->keyForPath(path) : QByteArray();
+    if (!m_connected || key.isEmpty()) {
+        const QString text = tr("Select a file that maps to a key, with a connection open.");
+        m_kvStatus->setText(text);
+        Q_EMIT writeFinished(false, text);
+        return;
+    }
+    const ConnectionProfile& profile = m_kvLoader->profile();
+    if (profile.isProduction()) {
+        if (confirmation.isNull()) { // ask without a nested event loop; come back with it
+            auto* ask = new QInputDialog(this);
+            ask->setAttribute(Qt::WA_DeleteOnClose);
+            ask->setWindowTitle(tr("Write to PROD"));
+            ask->setLabelText(tr("This writes %1 on the PRODUCTION key space \"%2\".\nType "
+                                 "the connection name to confirm:")
+                                  .arg(QString::fromUtf8(key), profile.name));
+            connect(ask, &QInputDialog::textValueSelected, this, [this](const QString& text) {
+                // (a blank answer becomes " ", which no profile name can be)
+                copyFileToKv(text.isEmpty() ? QStringLiteral(" ") : text);
+            });
+            ask->open();
+            return;
+        }
+        const QString typed = confirmation;
+        if (typed != profile.name) {
+            const QString text =
+                tr("Not written: the typed name does not match \"%1\".").arg(profile.name);
+            m_kvStatus->setText(text);
+            Q_EMIT writeFinished(false, text);
+            return;
+        }
+    }
+    const QByteArray value = m_alignment->valueOf(m_alignment->entryForKey(key));
+    const bool haveOld = m_lastValue.key == key && m_lastValue.error.isEmpty();
+    const QByteArray previous = haveOld ? m_lastValue.bytes : QByteArray();
+    const bool existed = haveOld && m_lastValue.type != "none";
+    // Pushed once the store accepted the write, so Undo never undoes a refused write.
+    auto connection = std::make_shared<QMetaObject::Connection>();
+    auto failure = std::make_shared<QMetaObject::Connection>();
+    *connection = connect(
+        m_kvLoader, &KvLoader::written, this,
+        [this, key, value, previous, existed, connection, failure](const QByteArray& written) {
+            if (written != key)
+                return;
+            disconnect(*connection);
+            disconnect(*failure);
+            m_undo->push(new KvWriteCommand(m_kvLoader, key, value, previous, existed));
+        });
+    *failure = connect(m_kvLoader, &KvLoader::writeFailed, this,
+                       [this, key, connection, failure](const QByteArray& failed) {
+                           if (failed != key)
+                               return;
+                           disconnect(*connection);
+                           disconnect(*failure);
+                       });
+    const QString target = m_kvLoader->description();
+    const QString keyText = QString::fromUtf8(key);
+    (void)QtConcurrent::run([target, keyText] { // the audit log is a file: not on this thread
+        JobPaths paths;
+        if (paths.ensure())
+            (void)AuditLog(paths.auditLogPath())
+                .append(QStringLiteral("studio-copy"), QString(), target, 1,
+                        QJsonObject{{QStringLiteral("key"), keyText}});
+    });
+    m_kvLoader->writeValue(key, value);
 }
 
 QString MainWindow::statusText() const
 {
     return m_status->text();
+}
+
+QString MainWindow::counterpartText() const
+{
+    return m_counterpart;
 }
 
 } // namespace pmkv

@@ -1,6 +1,9 @@
 #pragma once
 
+#include "alignment.h"
+#include "connections/connectionprofile.h"
 #include "filetreesnapshot.h"
+#include "kvloader.h"
 
 #include <QMainWindow>
 
@@ -8,17 +11,25 @@
 
 class QLabel;
 class QSplitter;
+class QTabWidget;
+class QTimer;
+class QUndoStack;
 
 namespace pmkv {
 
+class DiffView;
 class DocumentView;
+class EnvironmentBand;
 class FilePane;
 class FolderLoader;
 class KvPane;
+class ProfileStore;
+class SecretStore;
 
 // A thin shell that composes the panes: files on the left, the key space on the right, the
-// selected item's detail below. Loading happens on a worker thread (FolderLoader); the
-// window keeps its layout, splitter sizes and last folder between runs.
+// selected item's detail below (the file, the key, their field diff). Loading happens off the
+// GUI thread (FolderLoader, KvLoader, the Alignment build); the window keeps its layout,
+// splitter sizes, last folder and last connection between runs.
 class MainWindow final : public QMainWindow
 {
     Q_OBJECT
@@ -30,11 +41,31 @@ public:
     // `select`: a path relative to the folder to select once it is read (e.g. from a report).
     void openFolder(const QString& root, const QString& select = QString());
     QString folder() const { return m_root; }
+    // Opens a key space. An empty `typedSecret` resolves the profile's own secret source.
+    void connectTo(const ConnectionProfile& profile, const QByteArray& typedSecret = {});
+    void disconnectStore();
 
     FilePane* filePane() const { return m_filePane; }
+    KvPane* kvPane() const { return m_kvPane; }
+    KvLoader* kvLoader() const { return m_kvLoader; }
     DocumentView* documentView() const { return m_documentView; }
+    DocumentView* keyView() const { return m_keyView; }
+    DiffView* diffView() const { return m_diffView; }
+    QTabWidget* detailTabs() const { return m_detail; }
     FolderLoader* loader() const { return m_loader; }
+    QUndoStack* undoStack() const { return m_undo; }
     QString statusText() const;
+    QString counterpartText() const;
+    QString bandText() const;
+    std::shared_ptr<const Alignment> alignment() const { return m_alignment; }
+
+    // Writes the selected file's value to its key (what "Copy File to KV" does). A PROD
+    // profile asks for its name to be typed first; `confirmation` answers that for tests.
+    void copyFileToKv(const QString& confirmation = QString());
+
+Q_SIGNALS:
+    void alignmentReady();
+    void writeFinished(bool ok, const QString& message);
 
 protected:
     void closeEvent(QCloseEvent* event) override;
@@ -44,19 +75,41 @@ private:
     void restoreLayout();
     void saveLayout() const;
     void chooseFolder();
+    void showConnections();
     void showSnapshot(std::shared_ptr<const FileTreeSnapshot> snapshot, qint64 milliseconds);
     void showSelection(const QString& relativePath);
+    void showKeySelection(const QByteArray& key);
+    void showValue(const KvValue& value);
+    void rebuildAlignment();
+    void updateBand();
+    void updateKvStatus(const QString& text);
 
     QString m_root;
     QString m_pendingSelection;
     std::shared_ptr<const FileTreeSnapshot> m_snapshot;
+    std::shared_ptr<const Alignment> m_alignment;
+    quint64 m_alignGeneration = 0;
     FolderLoader* m_loader;
+    KvLoader* m_kvLoader;
+    ProfileStore* m_profiles;
+    SecretStore* m_secrets;
     FilePane* m_filePane;
     KvPane* m_kvPane;
+    QTabWidget* m_detail;
     DocumentView* m_documentView;
+    DocumentView* m_keyView;
+    DiffView* m_diffView;
     QSplitter* m_outer;
     QSplitter* m_sides;
+    EnvironmentBand* m_band;
     QLabel* m_status;
+    QLabel* m_kvStatus;
+    QTimer* m_overviewTimer;
+    QUndoStack* m_undo;
+    QString m_counterpart;
+    KvValue m_lastValue;
+    bool m_syncingSelection = false;
+    bool m_connected = false;
 };
 
 } // namespace pmkv

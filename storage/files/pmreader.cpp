@@ -11,6 +11,7 @@
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
+#include <QThreadPool>
 #include <QtConcurrent/QtConcurrentMap>
 
 #include <vector>
@@ -306,7 +307,8 @@ Result<PmIndex> PmReader::read(const QString& root, const Options& options)
     qCDebug(lcFiles) << "walked" << index.root << work.size() << "files";
 
     const qint64 maxFileBytes = options.maxFileBytes;
-    QtConcurrent::blockingMap(work,
+    QThreadPool* pool = options.pool ? options.pool : QThreadPool::globalInstance();
+    QtConcurrent::blockingMap(pool, work,
                               [maxFileBytes](FileWork& item) { processFile(item, maxFileBytes); });
 
     index.entities.reserve(qsizetype(work.size()));

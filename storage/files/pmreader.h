@@ -3,12 +3,14 @@
 #include "core/result.h"
 #include "files/pmindex.h"
 
+class QThreadPool;
+
 namespace pmkv {
 
 // Reads a pm/ root into a PmIndex. Files are read, hashed (SHA-256), parsed and validated in
-// parallel on the global thread pool; the walk itself never follows a symbolic link to a
-// folder, skips .git, node_modules and hidden folders, and refuses files over a size limit.
-// A broken file never stops the scan: it becomes a Problem. Only a root that cannot be read
+// parallel on the global thread pool (or Options::pool); the walk itself never follows a symbolic
+// link to a folder, skips .git, node_modules and hidden folders, and refuses files over a size
+// limit. A broken file never stops the scan: it becomes a Problem. Only a root that cannot be read
 // at all is an Error.
 class PmReader final
 {
@@ -16,6 +18,10 @@ public:
     struct Options
     {
         qint64 maxFileBytes = 16 * 1024 * 1024;
+        // Where the files are read; null: the global pool. The desktop app passes its own,
+        // because Qt's raster painting also uses the global pool and must not wait behind
+        // 100,000 file reads.
+        QThreadPool* pool = nullptr;
     };
 
     static Result<PmIndex> read(const QString& root, const Options& options);

@@ -1,0 +1,445 @@
+#include "kvtreemodel.h"
+
+#include "entityicons.h"
+#include "syncstyle.h"
+
+#include <QFont>
+#include <QLocale>
+
+#include <algorithm>
+
+namespace pmkv {
+
+struct KvTreeModel::Node
+{
+    QByteArray name;
+    Node* parent = nullptr;
+    int row = 0;
+    bool isKey = false;
+    bool attached = false; // part of what views have been told about
+    SyncState state = SyncState::Unknown;
+    int keyCount = 0;  // keys in the subtree, this one included
+    SyncCounts counts; // states of the keys in the subtree
+    std::vector<std::unique_ptr<Node>> children;
+    // New children of an attached node, held back until rows are announced.
+    std::vector<std::unique_ptr<Node>> pending;
+    std::unique_ptr<QHash<QByteArray, Node*>> lookup; // once a node has many children
+};
+
+namespace {
+
+constexpr size_t kLookupThreshold = 8;
+const char kSeparator = ':';
+
+} // namespace
+
+KvTreeModel::KvTreeModel(QObject* parent) : QAbstractItemModel(parent), m_root(new Node)
+{
+    m_root->attached = true;
+}
+
+KvTreeModel::~KvTreeModel() = default;
+
+void KvTreeModel::beginScan()
+{
+    beginResetModel();
+    m_root = std::make_unique<Node>();
+    m_root->attached = true;
+    m_knownStates.clear();
+    m_keys = 0;
+    m_scanned = 0;
+    m_total = -1;
+    m_scanning = true;
+    m_finished = false;
+    m_busy = false;
+    endResetModel();
+}
+
+void KvTreeModel::clear()
+{
+    beginResetModel();
+    m_root = std::make_unique<Node>();
+    m_root->attached = true;
+    m_knownStates.clear();
+    m_keys = 0;
+    m_scanned = 0;
+    m_total = -1;
+    m_scanning = false;
+    m_finished = true;
+    m_busy = false;
+    endResetModel();
+}
+
+KvTreeModel::Node* KvTreeModel::child(Node* parent, const QByteArray& name) const
+{
+    if (parent->lookup)
+        return parent->lookup->value(name, nullptr);
+    for (const auto& c : parent->children) {
+        if (c->name == name)
+            return c.get();
+    }
+    for (const auto& c : parent->pending) {
+        if (c->name == name)
+            return c.get();
+    }
+    return nullptr;
+}
+
+void KvTreeModel::addKeys(const QVector<KvKeyItem>& keys)
+{
+    std::vector<Node*> grown;   // attached nodes with pending children
+    std::vector<Node*> touched; // attached nodes whose counts changed
+    for (const KvKeyItem& item : keys) {
+        if (item.key.isEmpty())
+            continue;
+        Node* node = m_root.get();
+        qsizetype start = 0;
+        while (true) {
+            const qsizetype end = item.key.indexOf(kSeparator, start);
+            const QByteArray name =
+                item.key.mid(start, end < 0 ? item.key.size() - start : end - start);
+            Node* next = child(node, name);
+            if (!next) {
+                auto created = std::make_unique<Node>();
+                created->name = name;
+                created->parent = node;
+                next = created.get();
+                if (node->attached) {
+                    if (node->pending.empty())
+                        grown.push_back(node);
+                    node->pending.push_back(std::move(created));
+                } else {
+                    node->children.push_back(std::move(created));
+                }
+                const size_t size = node->children.size() + node->pending.size();
+                if (node->lookup) {
+                    node->lookup->insert(name, next);
+                } else if (size >= kLookupThreshold) {
+                    node->lookup = std::make_unique<QHash<QByteArray, Node*>>();
+                    node->lookup->reserve(qsizetype(size * 2));
+                    for (const auto& c : node->children)
+                        node->lookup->insert(c->name, c.get());
+                    for (const auto& c : node->pending)
+                        node->lookup->insert(c->name, c.get());
+                }
+            }
+            node = next;
+            if (end < 0)
+                break;
+            start = end + 1;
+        }
+        SyncState state = item.state;
+        const auto known = m_knownStates.constFind(item.key);
+        if (known != m_knownStates.constEnd())
+            state = known.value();
+        if (node->isKey) { // SCAN may return a key twice; a second pass may classify it
+            if (node->state == SyncState::Unknown && state != SyncState::Unknown)
+                setLeafState(node, state, touched);
+            continue;
+        }
+        node->isKey = true;
+        node->state = state;
+        ++m_keys;
+        for (Node* n = node; n; n = n->parent) {
+            ++n->keyCount;
+            ++n->counts[state];
+            if (n->attached && n != m_root.get())
+                touched.push_back(n);
+        }
+    }
+    // Announce the new rows parent by parent, appended after the existing ones (at the top
+    // level, before the "load more" row).
+    for (Node* parent : grown) {
+        const int first = int(parent->children.size());
+        const int last = first + int(parent->pending.size()) - 1;
+        beginInsertRows(indexOf(parent), first, last);
+        for (auto& c : parent->pending) {
+            c->row = int(parent->children.size());
+            std::vector<Node*> stack{c.get()};
+            while (!stack.empty()) {
+                Node* n = stack.back();
+                stack.pop_back();
+                n->attached = true;
+                for (size_t i = 0; i < n->children.size(); ++i) {
+                    n->children[i]->row = int(i);
+                    stack.push_back(n->children[i].get());
+                }
+            }
+            parent->children.push_back(std::move(c));
+        }
+        parent->pending.clear();
+        endInsertRows();
+    }
+    std::sort(touched.begin(), touched.end());
+    touched.erase(std::unique(touched.begin(), touched.end()), touched.end());
+    for (Node* n : touched)
+        Q_EMIT dataChanged(indexOf(n, NameColumn), indexOf(n, StateColumn));
+}
+
+void KvTreeModel::setLeafState(Node* node, SyncState state, std::vector<Node*>& touched)
+{
+    if (node->state == state)
+        return;
+    for (Node* n = node; n; n = n->parent) {
+        --n->counts[node->state];
+        ++n->counts[state];
+        if (n != m_root.get())
+            touched.push_back(n);
+    }
+    node->state = state;
+}
+
+void KvTreeModel::setStates(const QVector<KvKeyItem>& states)
+{
+    std::vector<Node*> touched;
+    for (const KvKeyItem& item : states) {
+        m_knownStates.insert(item.key, item.state);
+        const QModelIndex index = indexForKey(item.key);
+        if (Node* node = nodeAt(index); node && node->isKey)
+            setLeafState(node, item.state, touched);
+    }
+    std::sort(touched.begin(), touched.end());
+    touched.erase(std::unique(touched.begin(), touched.end()), touched.end());
+    for (Node* n : touched)
+        Q_EMIT dataChanged(indexOf(n, NameColumn), indexOf(n, StateColumn));
+}
+
+void KvTreeModel::setProgress(qint64 scanned, qint64 total, bool busy)
+{
+    m_scanned = scanned;
+    m_total = total;
+    m_busy = busy;
+    if (m_scanning && !m_finished) {
+        const int row = int(m_root->children.size());
+        Q_EMIT dataChanged(index(row, 0), index(row, ColumnCount - 1));
+    }
+}
+
+void KvTreeModel::finish()
+{
+    m_busy = false;
+    if (m_finished)
+        return;
+    const int row = int(m_root->children.size());
+    beginRemoveRows({}, row, row);
+    m_finished = true;
+    endRemoveRows();
+}
+
+SyncCounts KvTreeModel::totals() const
+{
+    return m_root->counts;
+}
+
+QModelIndex KvTreeModel::indexOf(const Node* node, int column) const
+{
+    if (!node || node == m_root.get())
+        return {};
+    return createIndex(node->row, column, const_cast<Node*>(node));
+}
+
+QModelIndex KvTreeModel::indexForKey(const QByteArray& key) const
+{
+    Node* node = m_root.get();
+    qsizetype start = 0;
+    while (node) {
+        const qsizetype end = key.indexOf(kSeparator, start);
+        node = child(node, key.mid(start, end < 0 ? key.size() - start : end - start));
+        if (end < 0)
+            break;
+        start = end + 1;
+    }
+    if (!node || !node->attached || !node->isKey)
+        return {};
+    return indexOf(node);
+}
+
+QByteArray KvTreeModel::fullKey(const Node* node)
+{
+    QByteArray key = node->name;
+    for (const Node* n = node->parent; n && n->parent; n = n->parent)
+        key = n->name + kSeparator + key;
+    return key;
+}
+
+QByteArray KvTreeModel::keyAt(const QModelIndex& index) const
+{
+    const Node* node = nodeAt(index);
+    return node && node->isKey ? fullKey(node) : QByteArray();
+}
+
+SyncState KvTreeModel::stateOf(const QByteArray& key) const
+{
+    const QModelIndex index = indexForKey(key);
+    return index.isValid() ? nodeAt(index)->state : m_knownStates.value(key, SyncState::Unknown);
+}
+
+KvTreeModel::Node* KvTreeModel::nodeAt(const QModelIndex& index) const
+{
+    return index.isValid() ? static_cast<Node*>(index.internalPointer()) : m_root.get();
+}
+
+bool KvTreeModel::isLoadMore(const QModelIndex& index) const
+{
+    return index.isValid() && !index.internalPointer();
+}
+
+QModelIndex KvTreeModel::index(int row, int column, const QModelIndex& parent) const
+{
+    if (row < 0 || column < 0 || column >= ColumnCount ||
+        (parent.isValid() && parent.column() != 0) || isLoadMore(parent))
+        return {};
+    const Node* node = nodeAt(parent);
+    if (row < int(node->children.size()))
+        return createIndex(row, column, node->children[size_t(row)].get());
+    if (!parent.isValid() && row == int(node->children.size()) && !m_finished)
+        return createIndex(row, column, nullptr); // "load more"
+    return {};
+}
+
+QModelIndex KvTreeModel::parent(const QModelIndex& child) const
+{
+    if (!child.isValid() || isLoadMore(child))
+        return {};
+    return indexOf(nodeAt(child)->parent);
+}
+
+int KvTreeModel::rowCount(const QModelIndex& parent) const
+{
+    if ((parent.isValid() && parent.column() != 0) || isLoadMore(parent))
+        return 0;
+    const Node* node = nodeAt(parent);
+    return int(node->children.size()) + (!parent.isValid() && !m_finished ? 1 : 0);
+}
+
+int KvTreeModel::columnCount(const QModelIndex&) const
+{
+    return ColumnCount;
+}
+
+bool KvTreeModel::hasChildren(const QModelIndex& parent) const
+{
+    return rowCount(parent) > 0;
+}
+
+bool KvTreeModel::canFetchMore(const QModelIndex& parent) const
+{
+    return !parent.isValid() && m_scanning && !m_finished && !m_busy;
+}
+
+void KvTreeModel::fetchMore(const QModelIndex& parent)
+{
+    if (!canFetchMore(parent))
+        return;
+    m_busy = true; // one request at a time; the loader clears it with setProgress()
+    Q_EMIT moreRequested();
+}
+
+QString KvTreeModel::loadMoreText() const
+{
+    const QLocale locale;
+    const QString scanned = locale.toString(m_scanned);
+    const QString of = m_total >= 0
+                           ? tr("scanned %1 of %2 keys").arg(scanned, locale.toString(m_total))
+                           : tr("scanned %1 keys").arg(scanned);
+    return m_busy ? tr("Loading more keys... (%1)").arg(of)
+                  : tr("Load more keys (%1): double-click").arg(of);
+}
+
+QString KvTreeModel::countsText(const Node* node) const
+{
+    if (node->isKey && node->children.empty())
+        return syncStateName(node->state);
+    QStringList parts;
+    parts << (node->keyCount == 1 ? tr("1 key") : tr("%1 keys").arg(node->keyCount));
+    for (SyncState s : {SyncState::Changed, SyncState::JsonEqual, SyncState::OnlyKv,
+                        SyncState::OnlyFiles, SyncState::Unreadable}) {
+        if (node->counts[s] > 0)
+            parts << QStringLiteral("%1 %2 %3")
+                         .arg(SyncStyle::glyph(s))
+                         .arg(node->counts[s])
+                         .arg(syncStateName(s));
+    }
+    return parts.join(QStringLiteral(", "));
+}
+
+QVariant KvTreeModel::data(const QModelIndex& index, int role) const
+{
+    if (!index.isValid())
+        return {};
+    if (isLoadMore(index)) {
+        switch (role) {
+        case Qt::DisplayRole:
+            return index.column() == NameColumn ? QVariant(loadMoreText()) : QVariant();
+        case Qt::FontRole: {
+            QFont font;
+            font.setItalic(true);
+            return font;
+        }
+        case LoadMoreRole:
+            return true;
+        case StateRole:
+            return int(SyncState::Unknown);
+        case KeyCountRole:
+            return 0;
+        case SearchTextRole:
+        case KeyRole:
+            return QString();
+        case IsKeyRole:
+            return false;
+        default:
+            return {};
+        }
+    }
+    const Node* node = nodeAt(index);
+    switch (role) {
+    case Qt::DisplayRole:
+        if (index.column() == NameColumn)
+            return node->name.isEmpty() ? tr("(empty)") : QString::fromUtf8(node->name);
+        return countsText(node);
+    case Qt::DecorationRole:
+        if (index.column() == NameColumn && !node->isKey)
+            return EntityIcons::forKind(EntityKind::NonData, true);
+        if (node->isKey && node->children.empty())
+            return SyncStyle::icon(node->state);
+        if (index.column() == StateColumn) {
+            for (SyncState s : {SyncState::Unreadable, SyncState::Changed, SyncState::OnlyKv,
+                                SyncState::OnlyFiles, SyncState::JsonEqual, SyncState::Same}) {
+                if (node->counts[s] > 0)
+                    return SyncStyle::icon(s);
+            }
+        }
+        if (node->isKey)
+            return SyncStyle::icon(node->state);
+        return {};
+    case Qt::ToolTipRole:
+        return node->isKey ? QString::fromUtf8(fullKey(node)) + QLatin1Char('\n') +
+                                 syncStateName(node->state)
+                           : countsText(node);
+    case KeyRole:
+        return node->isKey ? QString::fromUtf8(fullKey(node)) : QString();
+    case IsKeyRole:
+        return node->isKey;
+    case StateRole:
+        return int(node->state);
+    case CountsRole:
+        return QVariant::fromValue(node->counts);
+    case KeyCountRole:
+        return node->keyCount;
+    case LoadMoreRole:
+        return false;
+    case SearchTextRole:
+        return QString::fromUtf8(fullKey(node));
+    default:
+        return {};
+    }
+}
+
+QVariant KvTreeModel::headerData(int section, Qt::Orientation orientation, int role) const
+{
+    if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
+        return {};
+    return section == NameColumn ? tr("Key") : tr("State");
+}
+
+} // namespace pmkv

@@ -1,0 +1,22 @@
+#pragma once
+
+#include "syncstate.h"
+
+#include <QColor>
+#include <QIcon>
+
+namespace pmkv {
+
+// How a sync state looks. Every state has its own shape (circle, ring, diamond, left and right
+// triangles, crossed square, dash) as well as its own Okabe-Ito colour, so rows read without
+// colour vision and in grey-scale prints.
+class SyncStyle final
+{
+public:
+    static QIcon icon(SyncState state);
+    static QColor color(SyncState state);
+    // One character that repeats the shape in text (tooltips, the overview's legend).
+    static QString glyph(SyncState state);
+};
+
+} // namespace pmkv

@@ -1,0 +1,239 @@
+#include "kvfilterproxymodel.h"
+#include "kvtreemodel.h"
+
+#include <QAbstractItemModelTester>
+#include <QSignalSpy>
+#include <QTest>
+
+using namespace pmkv;
+
+class TestKvTreeModel final : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void splitsKeysIntoNamespaces_data();
+    void splitsKeysIntoNamespaces();
+    void pagesPassTheModelTester();
+    void keyCanAlsoBeANamespace();
+    void duplicatesAreIgnored();
+    void statesRollUpAndArriveInAnyOrder();
+    void loadMoreRowUntilFinished();
+    void filterByStateUsesCounts();
+    void searchFindsDeepKeys();
+};
+
+static QVector<KvKeyItem> items(const QList<QByteArray>& keys, SyncState s = SyncState::Unknown)
+{
+    QVector<KvKeyItem> out;
+    for (const QByteArray& k : keys)
+        out.append({k, s});
+    return out;
+}
+
+void TestKvTreeModel::splitsKeysIntoNamespaces_data()
+{
+    QTest::addColumn<QByteArray>("key");
+    QTest::addColumn<QStringList>("path");
+    QTest::newRow("plain") << QByteArray("alone") << QStringList{QStringLiteral("alone")};
+    QTest::newRow("nested") << QByteArray("pm:project:atlas")
+                            << QStringList{QStringLiteral("pm"), QStringLiteral("project"),
+                                           QStringLiteral("atlas")};
+    QTest::newRow("empty segment")
+        << QByteArray("a::b")
+        << QStringList{QStringLiteral("a"), QStringLiteral("(empty)"), QStringLiteral("b")};
+    QTest::newRow("trailing colon")
+        << QByteArray("a:") << QStringList{QStringLiteral("a"), QStringLiteral("(empty)")};
+    QTest::newRow("utf-8") << QByteArray("pm:caf\xc3\xa9")
+                           << QStringList{QStringLiteral("pm"), QStringLiteral("caf\u00e9")};
+}
+
+void TestKvTreeModel::splitsKeysIntoNamespaces()
+{
+    QFETCH(QByteArray, key);
+    QFETCH(QStringList, path);
+    KvTreeModel model;
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    model.beginScan();
+    model.addKeys(items({key}));
+    const QModelIndex leaf = model.indexForKey(key);
+    QVERIFY(leaf.isValid());
+    QStringList names;
+    for (QModelIndex i = leaf; i.isValid(); i = i.parent())
+        names.prepend(i.data().toString());
+    QCOMPARE(names, path);
+    QCOMPARE(model.keyAt(leaf), key);
+    QCOMPARE(leaf.data(KvTreeModel::KeyRole).toString(), QString::fromUtf8(key));
+}
+
+void TestKvTreeModel::pagesPassTheModelTester()
+{
+    KvTreeModel model;
+    KvFilterProxyModel proxy;
+    proxy.setSourceModel(&model);
+    proxy.sort(0);
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    QAbstractItemModelTester proxyTester(&proxy,
+                                         QAbstractItemModelTester::FailureReportingMode::QtTest);
+    model.beginScan();
+    for (int page = 0; page < 5; ++page) {
+        QList<QByteArray> keys;
+        for (int i = 0; i < 200; ++i)
+            keys << QByteArrayLiteral("pm:project:p%1:epic:e%2:story:S-%3")
+                        .replace("%1", QByteArray::number((page * 200 + i) % 3))
+                        .replace("%2", QByteArray::number(i % 7))
+                        .replace("%3", QByteArray::number(page * 200 + i));
+        keys << QByteArray("other:") + QByteArray::number(page);
+        model.addKeys(items(keys));
+        model.setProgress((page + 1) * 201, 1005, false);
+    }
+    model.setStates(items({"pm:project:p0:epic:e0:story:S-0"}, SyncState::Changed));
+    model.finish();
+    QCOMPARE(model.keyCount(), 1005);
+    QCOMPARE(model.rowCount(), 2); // "other", "pm"
+    model.beginScan();
+    QCOMPARE(model.rowCount(), 1); // the "load more" row alone
+    model.clear();
+    QCOMPARE(model.rowCount(), 0);
+}
+
+void TestKvTreeModel::keyCanAlsoBeANamespace()
+{
+    KvTreeModel model;
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    model.beginScan();
+    model.addKeys(items({"pm:project:a:epic:x"}));
+    model.addKeys(items({"pm:project:a"}));
+    const QModelIndex a = model.indexForKey("pm:project:a");
+    QVERIFY(a.isValid());
+    QVERIFY(a.data(KvTreeModel::IsKeyRole).toBool());
+    QCOMPARE(model.rowCount(a), 1);
+    QCOMPARE(a.data(KvTreeModel::KeyCountRole).toInt(), 2);
+    QVERIFY(!model.indexForKey("pm:project").isValid()); // a namespace, not a key
+}
+
+void TestKvTreeModel::duplicatesAreIgnored()
+{
+    KvTreeModel model;
+    model.beginScan();
+    model.addKeys(items({"a:b", "a:c"}));
+    model.addKeys(items({"a:b"}));
+    QCOMPARE(model.keyCount(), 2);
+    QCOMPARE(model.rowCount(model.index(0, 0)), 2);
+    // A second pass (once the folder's layout is known) classifies what the first could not,
+    // and never overrides a state that is known.
+    model.setStates(items({"a:c"}, SyncState::Same));
+    model.addKeys(items({"a:b", "a:c"}, SyncState::OnlyKv));
+    QCOMPARE(model.stateOf("a:b"), SyncState::OnlyKv);
+    QCOMPARE(model.stateOf("a:c"), SyncState::Same);
+    QCOMPARE(model.keyCount(), 2);
+    QCOMPARE(model.totals()[SyncState::Unknown], 0);
+}
+
+void TestKvTreeModel::statesRollUpAndArriveInAnyOrder()
+{
+    KvTreeModel model;
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    model.beginScan();
+    // A comparison result before the scan reached the key: kept for it.
+    model.setStates(items({"pm:s:1"}, SyncState::Changed));
+    model.addKeys(items({"pm:s:1", "pm:s:2", "pm:s:3"}));
+    model.addKeys(items({"pm:s:9"}, SyncState::OnlyKv));
+    model.setStates(items({"pm:s:2"}, SyncState::Same));
+    QCOMPARE(SyncState(model.indexForKey("pm:s:1").data(KvTreeModel::StateRole).toInt()),
+             SyncState::Changed);
+    const QModelIndex s = model.indexForKey("pm:s:1").parent();
+    const auto counts = s.data(KvTreeModel::CountsRole).value<SyncCounts>();
+    QCOMPARE(counts[SyncState::Changed], 1);
+    QCOMPARE(counts[SyncState::Same], 1);
+    QCOMPARE(counts[SyncState::OnlyKv], 1);
+    QCOMPARE(counts[SyncState::Unknown], 1);
+    QCOMPARE(counts.differences(), 2);
+    QVERIFY(s.siblingAtColumn(KvTreeModel::StateColumn)
+                .data()
+                .toString()
+                .contains(QStringLiteral("1 changed")));
+    // A later comparison moves the count.
+    QSignalSpy changed(&model, &QAbstractItemModel::dataChanged);
+    model.setStates(items({"pm:s:1"}, SyncState::Same));
+    QVERIFY(changed.count() >= 2); // the key and its parents
+    QCOMPARE(model.totals()[SyncState::Changed], 0);
+    QCOMPARE(model.totals()[SyncState::Same], 2);
+}
+
+void TestKvTreeModel::loadMoreRowUntilFinished()
+{
+    KvTreeModel model; // (no tester here: it fetches more by itself)
+    QSignalSpy more(&model, &KvTreeModel::moreRequested);
+    model.beginScan();
+    model.addKeys(items({"b:1", "a:1"}));
+    model.setProgress(2, 10, false);
+    QCOMPARE(model.rowCount(), 3);
+    const QModelIndex last = model.index(2, 0);
+    QVERIFY(last.data(KvTreeModel::LoadMoreRole).toBool());
+    QVERIFY2(last.data().toString().contains(QStringLiteral("scanned 2 of 10 keys")),
+             qPrintable(last.data().toString()));
+    QVERIFY(model.canFetchMore({}));
+    const int before = int(more.count()); // the tester fetches too
+    model.fetchMore({});
+    QCOMPARE(more.count(), before + 1);
+    QVERIFY(!model.canFetchMore({})); // a page is on its way: no second request
+    model.fetchMore({});
+    QCOMPARE(more.count(), before + 1);
+    QVERIFY(last.data().toString().startsWith(QStringLiteral("Loading")));
+    model.addKeys(items({"c:1"}));
+    QVERIFY(model.index(3, 0).data(KvTreeModel::LoadMoreRole).toBool()); // still last
+    model.finish();
+    QCOMPARE(model.rowCount(), 3);
+    QVERIFY(!model.canFetchMore({}));
+}
+
+void TestKvTreeModel::filterByStateUsesCounts()
+{
+    KvTreeModel model;
+    KvFilterProxyModel proxy;
+    proxy.setSourceModel(&model);
+    QAbstractItemModelTester tester(&proxy, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    model.beginScan();
+    model.addKeys(items({"same:1", "same:2"}, SyncState::Same));
+    model.addKeys(items({"mixed:1"}, SyncState::Same));
+    model.addKeys(items({"mixed:2"}, SyncState::OnlyKv));
+    model.finish();
+    proxy.sort(0);
+    QCOMPARE(proxy.rowCount(), 2);
+    SyncFilter f;
+    f.mode = SyncFilter::Mode::Differences;
+    proxy.setSyncFilter(f);
+    QCOMPARE(proxy.rowCount(), 1);
+    const QModelIndex mixed = proxy.index(0, 0);
+    QCOMPARE(mixed.data().toString(), QStringLiteral("mixed"));
+    QCOMPARE(proxy.rowCount(mixed), 1);
+    QCOMPARE(proxy.index(0, 0, mixed).data(KvTreeModel::KeyRole).toString(),
+             QStringLiteral("mixed:2"));
+    f.mode = SyncFilter::Mode::OnlyFiles;
+    proxy.setSyncFilter(f);
+    QCOMPARE(proxy.rowCount(), 0);
+}
+
+void TestKvTreeModel::searchFindsDeepKeys()
+{
+    KvTreeModel model;
+    KvFilterProxyModel proxy;
+    proxy.setSourceModel(&model);
+    model.beginScan();
+    model.addKeys(items({"pm:project:atlas:epic:ai:story:F-AI-001",
+                         "pm:project:atlas:epic:ai:story:F-AI-002", "pm:people"}));
+    model.finish();
+    proxy.setSearchText(QStringLiteral("f-ai-002"));
+    QCOMPARE(proxy.rowCount(), 1);
+    QModelIndex i = proxy.index(0, 0);
+    while (proxy.rowCount(i) > 0) {
+        QCOMPARE(proxy.rowCount(i), 1);
+        i = proxy.index(0, 0, i);
+    }
+    QCOMPARE(i.data(KvTreeModel::KeyRole).toString(),
+             QStringLiteral("pm:project:atlas:epic:ai:story:F-AI-002"));
+}
+
+QTEST_MAIN(TestKvTreeModel)
+#include "tst_kvtreemodel.moc"

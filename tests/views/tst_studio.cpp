@@ -1,0 +1,404 @@
+// The desktop app against a real redis-server: open a folder, connect, see aligned rows and
+// their states, select counterparts, walk differences, write with undo, read-only refusal and
+// PROD confirmation, and the reconnect banner.
+#include "connections/profilestore.h"
+#include "connections/secretstore.h"
+#include "connectionsdialog.h"
+#include "diffview.h"
+#include "documentview.h"
+#include "filepane.h"
+#include "filetreemodel.h"
+#include "folderloader.h"
+#include "kvloader.h"
+#include "kvpane.h"
+#include "kvtreemodel.h"
+#include "mainwindow.h"
+#include "overviewstrip.h"
+#include "redisserver.h"
+#include "syncfilter.h"
+#include "testtree.h"
+
+#include <QComboBox>
+#include <QInputDialog>
+#include <QPushButton>
+#include <QSettings>
+#include <QSignalSpy>
+#include <QStandardPaths>
+#include <QTabWidget>
+#include <QTest>
+#include <QTreeView>
+#include <QUndoStack>
+
+using namespace pmkv;
+
+namespace {
+
+const QString kStory1 = QStringLiteral("alpha/core/F-AB-001.json");
+const QString kStory2 = QStringLiteral("alpha/core/F-AB-002.json");
+const QString kStory3 = QStringLiteral("alpha/core/F-AB-003.json");
+const QString kProject = QStringLiteral("alpha/project.json");
+const QByteArray kKey2 = "pm:project:alpha:epic:core:story:F-AB-002";
+const QByteArray kOnlyKv = "pm:project:alpha:epic:core:story:F-AB-999";
+
+QByteArray story(const char* id, const char* title)
+{
+    return QByteArray(R"({
+  "id": ")") +
+           id + R"(",
+  "epicId": "core",
+  "title": ")" +
+           title + R"(",
+  "status": "todo",
+  "estimate": { "storyPoints": 3, "confidence": "high" },
+  "acceptanceCriteria": ["works", "is tested"]
+}
+)";
+}
+
+} // namespace
+
+class TestStudio final : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void initTestCase();
+    void alignsRowsAndStates();
+    void selectsCounterparts();
+    void walksDifferences();
+    void filtersAndOverview();
+    void writesAndUndoes();
+    void readOnlyRefusesWrites();
+    void prodNeedsTypedName();
+    void bannerWhenServerGoes();
+    void connectionsDialogTestsSavesConnects();
+
+private:
+    void open(MainWindow& window, bool readOnly = false,
+              ConnectionProfile::Environment env = ConnectionProfile::Environment::None);
+    ConnectionProfile profile(bool readOnly, ConnectionProfile::Environment env) const;
+
+    test::TestTree m_tree;
+    test::RedisServer m_redis;
+};
+
+void TestStudio::initTestCase()
+{
+    QStandardPaths::setTestModeEnabled(true);
+    QCoreApplication::setOrganizationName(QStringLiteral("pmkv-studio-tests"));
+    QSettings().clear();
+    qputenv("XDG_DATA_HOME", m_tree.path(QStringLiteral("xdg")).toUtf8()); // the audit log
+    m_tree.write(QStringLiteral("pm/people.json"),
+                 R"([{"id": "p1", "name": "Ada", "email": "a@x", "designation": "",
+                      "roleInProject": ""}])");
+    m_tree.write(QStringLiteral("pm/alpha/project.json"),
+                 R"j({"name": "Alpha", "epicIds": ["core"], "metadata": {"manager": "p1"}})j");
+    m_tree.write(QStringLiteral("pm/alpha/core/epic.json"),
+                 R"({"id": "core", "title": "Core", "storyIds": ["F-AB-001", "F-AB-002",
+                     "F-AB-003"]})");
+    m_tree.write(QStringLiteral("pm/") + kStory1, story("F-AB-001", "One"));
+    m_tree.write(QStringLiteral("pm/") + kStory2, story("F-AB-002", "Two"));
+    m_tree.write(QStringLiteral("pm/") + kStory3, story("F-AB-003", "Three"));
+    QVERIFY2(m_redis.start(), qPrintable(m_redis.errorString()));
+}
+
+ConnectionProfile TestStudio::profile(bool readOnly, ConnectionProfile::Environment env) const
+{
+    ConnectionProfile p;
+    p.name = QStringLiteral("local");
+    p.kind = ConnectionProfile::Kind::Redis;
+    p.address = m_redis.url();
+    p.readOnly = readOnly;
+    p.environment = env;
+    return p;
+}
+
+// Seeds Redis the way a half-done migration leaves it, then opens the folder and connects.
+void TestStudio::open(MainWindow& window, bool readOnly, ConnectionProfile::Environment env)
+{
+    m_redis.cli({QStringLiteral("FLUSHALL")});
+    auto set = [this](const QByteArray& key, const QByteArray& value) {
+        m_redis.cli({QStringLiteral("SET"), QString::fromUtf8(key), QString::fromUtf8(value)});
+    };
+    set("pm:project:alpha:epic:core:story:F-AB-001",
+        R"j({"id":"F-AB-001","epicId":"core","title":"One","status":"todo","estimate":{"storyPoints":3,"confidence":"high"},"acceptanceCriteria":["works","is tested"]})j");
+    set(kKey2, R"j({"id":"F-AB-002","epicId":"core","title":"Two (edited in the app)",)j"
+               R"j("status":"done","estimate":{"storyPoints":3,"confidence":"high"},)j"
+               R"j("acceptanceCriteria":["works","is tested"],"big":12345678901234567890})j");
+    // JSON-equal: other key order.
+    set("pm:project:alpha", R"j({"epicIds":["core"],"name":"Alpha","metadata":{"manager":"p1"}})j");
+    set(kOnlyKv, R"j({"id":"F-AB-999","title":"Created in the app"})j");
+    set("session:abc", "opaque");
+
+    QSignalSpy loaded(window.loader(), &FolderLoader::loaded);
+    window.openFolder(m_tree.path(QStringLiteral("pm")));
+    QVERIFY(loaded.wait(20000));
+    QSignalSpy compared(window.kvLoader(), &KvLoader::comparisonFinished);
+    QSignalSpy scanned(window.kvLoader(), &KvLoader::scanFinished);
+    window.connectTo(profile(readOnly, env));
+    QTRY_VERIFY_WITH_TIMEOUT(window.alignment() && compared.count() > 0 && scanned.count() > 0 &&
+                                 window.kvLoader()->isIdle(),
+                             20000);
+}
+
+void TestStudio::alignsRowsAndStates()
+{
+    MainWindow window;
+    window.show();
+    open(window);
+    FileTreeModel* files = window.filePane()->model();
+    QCOMPARE(files->stateOf(kStory1), SyncState::Same);
+    QCOMPARE(files->stateOf(kStory2), SyncState::Changed);
+    QCOMPARE(files->stateOf(kStory3), SyncState::OnlyFiles);
+    QCOMPARE(files->stateOf(kProject), SyncState::JsonEqual);
+    KvTreeModel* keys = window.kvPane()->model();
+    QCOMPARE(keys->stateOf(kOnlyKv), SyncState::OnlyKv);
+    QCOMPARE(keys->stateOf("session:abc"), SyncState::Unmapped);
+    QCOMPARE(keys->stateOf(kKey2), SyncState::Changed);
+    QVERIFY(keys->isFinished());
+    QVERIFY2(window.kvLoader()->progressText().contains(QStringLiteral("scanned all 5 keys")),
+             qPrintable(window.kvLoader()->progressText()));
+    // The epic rolls up its stories (and itself: epic.json is not in Redis).
+    const QModelIndex epic = files->indexForEntityPath(QStringLiteral("alpha/core/epic.json"));
+    const auto counts = epic.data(FileTreeModel::CountsRole).value<SyncCounts>();
+    QCOMPARE(counts[SyncState::Same], 1);
+    QCOMPARE(counts[SyncState::Changed], 1);
+    QCOMPARE(counts[SyncState::OnlyFiles], 2);
+    QVERIFY(epic.siblingAtColumn(FileTreeModel::StateColumn)
+                .data()
+                .toString()
+                .contains(QStringLiteral("1 changed")));
+}
+
+void TestStudio::selectsCounterparts()
+{
+    MainWindow window;
+    window.show();
+    open(window);
+    QVERIFY(window.filePane()->selectEntityPath(kStory2));
+    QCOMPARE(window.kvPane()->currentKey(), kKey2);
+    QVERIFY(window.filePane()->selectEntityPath(kStory3));
+    QVERIFY2(window.counterpartText().contains(QStringLiteral("no counterpart")),
+             qPrintable(window.counterpartText()));
+    QVERIFY(window.kvPane()->currentKey().isEmpty());
+    // From the KV side.
+    QVERIFY(window.kvPane()->selectKey("pm:project:alpha"));
+    QCOMPARE(window.filePane()->currentEntityPath(), kProject);
+    QCOMPARE(window.filePane()->currentPath(), QStringLiteral("alpha")); // the folder's row
+    QVERIFY(window.kvPane()->selectKey(kOnlyKv));
+    QVERIFY2(window.counterpartText().contains(QStringLiteral("has no file")),
+             qPrintable(window.counterpartText()));
+}
+
+void TestStudio::walksDifferences()
+{
+    MainWindow window;
+    window.show();
+    open(window);
+    QSignalSpy value(window.kvLoader(), &KvLoader::valueLoaded);
+    QVERIFY(window.filePane()->selectEntityPath(kStory2));
+    QVERIFY2(!value.isEmpty() || value.wait(10000),
+             qPrintable(window.counterpartText() + QLatin1Char('|') +
+                        QString::fromUtf8(window.kvPane()->currentKey())));
+    DiffView* diff = window.diffView();
+    QCOMPARE(diff->changeCount(), 3);
+    const QStringList changes = diff->changeTexts();
+    QVERIFY2(changes.contains(QStringLiteral("changed /title")) &&
+                 changes.contains(QStringLiteral("changed /status")) &&
+                 changes.contains(QStringLiteral("added /big")),
+             qPrintable(changes.join(QLatin1Char(','))));
+    QCOMPARE(window.detailTabs()->currentWidget(), diff);
+    QVERIFY(diff->rightText().contains(QStringLiteral("\"big\": 12345678901234567890")));
+    QCOMPARE(diff->currentChange(), 0);
+    window.activateWindow();
+    QVERIFY(QTest::qWaitForWindowActive(&window));
+    QTest::keyClick(&window, Qt::Key_F7);
+    QCOMPARE(diff->currentChange(), 1);
+    QTest::keyClick(&window, Qt::Key_F7);
+    QTest::keyClick(&window, Qt::Key_F7); // wraps around
+    QCOMPARE(diff->currentChange(), 0);
+    QTest::keyClick(&window, Qt::Key_F7, Qt::ShiftModifier);
+    QCOMPARE(diff->currentChange(), 2);
+    // The key view shows type, TTL and size.
+    QVERIFY(window.keyView()->headerText().contains(QStringLiteral("string")));
+    QVERIFY(window.keyView()->headerText().contains(QStringLiteral("no expiry")));
+}
+
+void TestStudio::filtersAndOverview()
+{
+    MainWindow window;
+    window.show();
+    open(window);
+    window.filePane()->updateOverview();
+    const auto& marks = window.filePane()->overview()->marks();
+    QStringList marked;
+    for (const auto& m : marks)
+        marked << m.path;
+    QVERIFY2(marked.contains(kStory2) && marked.contains(kStory3) && marked.contains(kProject) &&
+                 !marked.contains(kStory1),
+             qPrintable(marked.join(QLatin1Char(','))));
+    // Clicking a mark jumps to it.
+    QSignalSpy jump(window.filePane()->overview(), &OverviewStrip::jumpRequested);
+    Q_EMIT window.filePane()->overview()->jumpRequested(kStory3);
+    QCOMPARE(window.filePane()->currentEntityPath(), kStory3);
+
+    QComboBox* filter = window.filePane()->filterBox();
+    filter->setCurrentIndex(filter->findData(int(SyncFilter::Mode::Differences)));
+    QVERIFY(!window.filePane()->selectEntityPath(kStory1)); // filtered out
+    QVERIFY(window.filePane()->selectEntityPath(kStory2));
+    filter->setCurrentIndex(filter->findData(int(SyncFilter::Mode::OneSided)));
+    QVERIFY(!window.filePane()->selectEntityPath(kStory2));
+    QVERIFY(window.filePane()->selectEntityPath(kStory3));
+    QComboBox* kvFilter = window.kvPane()->filterBox();
+    kvFilter->setCurrentIndex(kvFilter->findData(int(SyncFilter::Mode::OnlyKv)));
+    QVERIFY(window.kvPane()->selectKey(kOnlyKv));
+    QVERIFY(!window.kvPane()->selectKey(kKey2));
+}
+
+void TestStudio::writesAndUndoes()
+{
+    MainWindow window;
+    window.show();
+    open(window);
+    QSignalSpy value(window.kvLoader(), &KvLoader::valueLoaded);
+    QVERIFY(window.filePane()->selectEntityPath(kStory2));
+    QVERIFY(value.wait(10000));
+    QSignalSpy done(&window, &MainWindow::writeFinished);
+    window.copyFileToKv();
+    if (done.isEmpty())
+        QVERIFY(done.wait(10000));
+    QVERIFY2(done.first().at(0).toBool(), qPrintable(done.first().at(1).toString()));
+    QTRY_COMPARE_WITH_TIMEOUT(window.filePane()->model()->stateOf(kStory2), SyncState::Same, 10000);
+    QVERIFY(m_redis.cli({QStringLiteral("GET"), QString::fromUtf8(kKey2)}).contains("\"Two\""));
+    QCOMPARE(window.undoStack()->count(), 1);
+    window.activateWindow();
+    QVERIFY(QTest::qWaitForWindowActive(&window));
+    QTest::keyClick(&window, Qt::Key_Z, Qt::ControlModifier); // Undo
+    QTRY_COMPARE_WITH_TIMEOUT(window.filePane()->model()->stateOf(kStory2), SyncState::Changed,
+                              10000);
+    QVERIFY(m_redis.cli({QStringLiteral("GET"), QString::fromUtf8(kKey2)})
+                .contains("Two (edited in the app)"));
+    // Undoing a write to a key that did not exist removes it again.
+    QVERIFY(window.filePane()->selectEntityPath(kStory3));
+    window.copyFileToKv();
+    QTRY_COMPARE_WITH_TIMEOUT(window.filePane()->model()->stateOf(kStory3), SyncState::Same, 10000);
+    window.undoStack()->undo();
+    QTRY_COMPARE_WITH_TIMEOUT(window.filePane()->model()->stateOf(kStory3), SyncState::OnlyFiles,
+                              10000);
+    QCOMPARE(m_redis.cli({QStringLiteral("EXISTS"),
+                          QStringLiteral("pm:project:alpha:epic:core:story:F-AB-003")}),
+             QByteArray("0"));
+}
+
+void TestStudio::readOnlyRefusesWrites()
+{
+    MainWindow window;
+    window.show();
+    open(window, true);
+    QVERIFY(window.bandText().contains(QStringLiteral("read-only")));
+    QVERIFY(window.filePane()->selectEntityPath(kStory2));
+    QSignalSpy done(&window, &MainWindow::writeFinished);
+    window.copyFileToKv();
+    if (done.isEmpty())
+        QVERIFY(done.wait(10000));
+    QVERIFY(!done.first().at(0).toBool());
+    QVERIFY2(done.first().at(1).toString().contains(QStringLiteral("read-only")),
+             qPrintable(done.first().at(1).toString()));
+    QCOMPARE(window.undoStack()->count(), 0);
+    QVERIFY(m_redis.cli({QStringLiteral("GET"), QString::fromUtf8(kKey2)})
+                .contains("Two (edited in the app)"));
+}
+
+void TestStudio::prodNeedsTypedName()
+{
+    MainWindow window;
+    window.show();
+    open(window, false, ConnectionProfile::Environment::Prod);
+    QVERIFY2(window.bandText().startsWith(QStringLiteral("PROD")), qPrintable(window.bandText()));
+    QVERIFY(window.filePane()->selectEntityPath(kStory2));
+    QSignalSpy done(&window, &MainWindow::writeFinished);
+    window.copyFileToKv(QStringLiteral("loca")); // a typo
+    QCOMPARE(done.count(), 1);
+    QVERIFY(!done.first().at(0).toBool());
+    QVERIFY(m_redis.cli({QStringLiteral("GET"), QString::fromUtf8(kKey2)})
+                .contains("Two (edited in the app)"));
+    window.copyFileToKv(QStringLiteral("local"));
+    if (done.count() < 2)
+        QVERIFY(done.wait(10000));
+    QVERIFY(done.last().at(0).toBool());
+    QVERIFY(m_redis.cli({QStringLiteral("GET"), QString::fromUtf8(kKey2)}).contains("\"Two\""));
+    // Without an answer given, the window asks (a window-modal dialog, no nested loop).
+    m_redis.cli({QStringLiteral("SET"), QString::fromUtf8(kKey2), QStringLiteral("{}")});
+    window.copyFileToKv();
+    auto* ask = window.findChild<QInputDialog*>();
+    QVERIFY(ask);
+    ask->setTextValue(QStringLiteral("local"));
+    ask->accept();
+    QTRY_COMPARE_WITH_TIMEOUT(done.count(), 3, 10000);
+    QVERIFY(done.last().at(0).toBool());
+    QVERIFY(m_redis.cli({QStringLiteral("GET"), QString::fromUtf8(kKey2)}).contains("\"Two\""));
+}
+
+void TestStudio::bannerWhenServerGoes()
+{
+    MainWindow window;
+    window.show();
+    open(window);
+    m_redis.stop();
+    QSignalSpy failed(window.kvLoader(), &KvLoader::failed);
+    window.kvLoader()->refresh();
+    QVERIFY(failed.wait(20000));
+    QVERIFY(!window.kvPane()->bannerText().isEmpty());
+    QVERIFY(m_redis.start());
+    QSignalSpy compared(window.kvLoader(), &KvLoader::comparisonFinished);
+    Q_EMIT window.kvPane()->retryRequested();
+    QVERIFY(window.kvPane()->bannerText().isEmpty());
+    QVERIFY(compared.wait(20000));
+}
+
+void TestStudio::connectionsDialogTestsSavesConnects()
+{
+    ProfileStore profiles(m_tree.path(QStringLiteral("connections.ini")));
+    SecretStore secrets;
+    ConnectionsDialog dialog(&profiles, &secrets);
+    ConnectionProfile p = profile(false, ConnectionProfile::Environment::Staging);
+    p.name = QStringLiteral("staging-local");
+    dialog.edit(p);
+    QCOMPARE(dialog.profileFromForm().address, m_redis.url());
+    QCOMPARE(dialog.profileFromForm().kind, ConnectionProfile::Kind::Redis);
+
+    QSignalSpy tested(&dialog, &ConnectionsDialog::testFinished);
+    dialog.testConnection();
+    if (tested.isEmpty())
+        QVERIFY(tested.wait(10000));
+    QVERIFY2(tested.first().at(0).toBool(), qPrintable(tested.first().at(1).toString()));
+    QVERIFY(dialog.testResult().startsWith(QStringLiteral("Connected")));
+
+    // A wrong address fails the test with a message, not a hang.
+    ConnectionProfile bad = p;
+    bad.address = QStringLiteral("http://");
+    dialog.edit(bad);
+    dialog.testConnection();
+    QCOMPARE(tested.count(), 2);
+    QVERIFY(!tested.last().at(0).toBool());
+
+    // Save (no secret typed: nothing goes to the keychain) and connect.
+    dialog.edit(p);
+    QMetaObject::invokeMethod(&dialog, [&dialog] {
+        for (QPushButton* b : dialog.findChildren<QPushButton*>()) {
+            if (b->text() == QStringLiteral("&Save"))
+                b->click();
+        }
+    });
+    QVERIFY(profiles.contains(QStringLiteral("staging-local")));
+    QCOMPARE(profiles.find(QStringLiteral("staging-local")).value().environment,
+             ConnectionProfile::Environment::Staging);
+    QSignalSpy connectRequested(&dialog, &ConnectionsDialog::connectRequested);
+    dialog.findChild<QPushButton*>(QStringLiteral("connectButton"))->click();
+    QCOMPARE(connectRequested.count(), 1);
+    QCOMPARE(connectRequested.first().at(0).value<ConnectionProfile>().name,
+             QStringLiteral("staging-local"));
+}
+
+QTEST_MAIN(TestStudio)
+#include "tst_studio.moc"

@@ -1,0 +1,346 @@
+#include "diffview.h"
+
+#include "diff/diffoptions.h"
+#include "diff/jsonparser.h"
+#include "diff/structuraldiff.h"
+#include "jsonhighlighter.h"
+#include "syncstyle.h"
+
+#include <QCheckBox>
+#include <QFontDatabase>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QLabel>
+#include <QPlainTextEdit>
+#include <QPushButton>
+#include <QScrollBar>
+#include <QSplitter>
+#include <QTextBlock>
+#include <QTreeWidget>
+#include <QVBoxLayout>
+
+namespace pmkv {
+namespace {
+
+QString escapeToken(const std::string& token)
+{
+    QString t = QString::fromStdString(token);
+    t.replace(QLatin1Char('~'), QStringLiteral("~0"));
+    t.replace(QLatin1Char('/'), QStringLiteral("~1"));
+    return t;
+}
+
+// JSON.stringify(value, null, 2), remembering the line where each JSON pointer starts.
+void writePretty(const JsonValue& v, std::string& out, int depth, const QString& pointer,
+                 QHash<QString, int>& lines, int& line)
+{
+    lines.insert(pointer, line);
+    const std::string pad(size_t(depth + 1) * 2, ' ');
+    const std::string closePad(size_t(depth) * 2, ' ');
+    switch (v.type()) {
+    case JsonValue::Type::Null:
+        out += "null";
+        return;
+    case JsonValue::Type::Bool:
+        out += v.boolValue() ? "true" : "false";
+        return;
+    case JsonValue::Type::Number:
+        out += v.text();
+        return;
+    case JsonValue::Type::String:
+        appendJsonString(out, v.text());
+        return;
+    case JsonValue::Type::Array: {
+        if (v.items().empty()) {
+            out += "[]";
+            return;
+        }
+        out += "[\n";
+        ++line;
+        for (size_t i = 0; i < v.items().size(); ++i) {
+            out += pad;
+            writePretty(v.items()[i], out, depth + 1,
+                        pointer + QLatin1Char('/') + QString::number(i), lines, line);
+            out += i + 1 < v.items().size() ? ",\n" : "\n";
+            ++line;
+        }
+        out += closePad + "]";
+        return;
+    }
+    case JsonValue::Type::Object: {
+        if (v.members().empty()) {
+            out += "{}";
+            return;
+        }
+        out += "{\n";
+        ++line;
+        for (size_t i = 0; i < v.members().size(); ++i) {
+            const auto& [key, value] = v.members()[i];
+            out += pad;
+            appendJsonString(out, key);
+            out += ": ";
+            writePretty(value, out, depth + 1, pointer + QLatin1Char('/') + escapeToken(key), lines,
+                        line);
+            out += i + 1 < v.members().size() ? ",\n" : "\n";
+            ++line;
+        }
+        out += closePad + "}";
+        return;
+    }
+    }
+}
+
+QString shortValue(bool has, const JsonValue& v)
+{
+    if (!has)
+        return QString();
+    QString text = QString::fromStdString(v.compact());
+    if (text.size() > 80)
+        text = text.left(77) + QStringLiteral("...");
+    return text;
+}
+
+// The closest line for a pointer: the pointer itself, else its nearest ancestor.
+int lineFor(const QHash<QString, int>& lines, QString pointer)
+{
+    while (true) {
+        const auto it = lines.constFind(pointer);
+        if (it != lines.constEnd())
+            return it.value();
+        if (pointer.isEmpty())
+            return 0;
+        pointer.truncate(qMax(0, int(pointer.lastIndexOf(QLatin1Char('/')))));
+    }
+}
+
+QPlainTextEdit* makeEditor(QWidget* parent, const QString& name)
+{
+    auto* edit = new QPlainTextEdit(parent);
+    edit->setObjectName(name);
+    edit->setReadOnly(true);
+    edit->setLineWrapMode(QPlainTextEdit::NoWrap);
+    edit->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
+    return edit;
+}
+
+} // namespace
+
+DiffView::DiffView(QWidget* parent) : QWidget(parent)
+{
+    m_summary = new QLabel(this);
+    m_summary->setObjectName(QStringLiteral("diffSummary"));
+    m_summary->setWordWrap(true);
+    m_ignoreWhitespace = new QCheckBox(tr("Ignore whitespace in text"), this);
+    m_prev = new QPushButton(tr("Previous (Shift+F7)"), this);
+    m_next = new QPushButton(tr("Next (F7)"), this);
+    m_left = makeEditor(this, QStringLiteral("diffLeft"));
+    m_right = makeEditor(this, QStringLiteral("diffRight"));
+    const bool dark = palette().color(QPalette::Base).lightness() < 128;
+    m_leftHighlighter = new JsonHighlighter(m_left->document(), dark);
+    m_rightHighlighter = new JsonHighlighter(m_right->document(), dark);
+    m_list = new QTreeWidget(this);
+    m_list->setObjectName(QStringLiteral("diffChanges"));
+    m_list->setHeaderLabels({tr("Change"), tr("Field"), tr("File"), tr("Key")});
+    m_list->setRootIsDecorated(false);
+    m_list->setUniformRowHeights(true);
+    m_list->header()->setStretchLastSection(true);
+    m_list->setColumnWidth(0, 90);
+    m_list->setColumnWidth(1, 220);
+    m_list->setColumnWidth(2, 220);
+
+    auto* top = new QHBoxLayout;
+    top->addWidget(m_summary, 1);
+    top->addWidget(m_ignoreWhitespace);
+    top->addWidget(m_prev);
+    top->addWidget(m_next);
+    auto* sides = new QSplitter(Qt::Horizontal, this);
+    sides->addWidget(m_left);
+    sides->addWidget(m_right);
+    auto* body = new QSplitter(Qt::Vertical, this);
+    body->addWidget(sides);
+    body->addWidget(m_list);
+    body->setStretchFactor(0, 3);
+    body->setStretchFactor(1, 1);
+    auto* layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->addLayout(top);
+    layout->addWidget(body, 1);
+
+    connect(m_prev, &QPushButton::clicked, this, &DiffView::previousDifference);
+    connect(m_next, &QPushButton::clicked, this, &DiffView::nextDifference);
+    connect(m_ignoreWhitespace, &QCheckBox::toggled, this, [this] { recompute(); });
+    connect(m_list, &QTreeWidget::currentItemChanged, this, [this](QTreeWidgetItem* item) {
+        const int row = item ? m_list->indexOfTopLevelItem(item) : -1;
+        if (row != m_current && row >= 0)
+            select(row);
+    });
+    // Scroll the two sides together.
+    connect(m_left->verticalScrollBar(), &QScrollBar::valueChanged, m_right->verticalScrollBar(),
+            &QScrollBar::setValue);
+    connect(m_right->verticalScrollBar(), &QScrollBar::valueChanged, m_left->verticalScrollBar(),
+            &QScrollBar::setValue);
+    clear();
+}
+
+void DiffView::clear(const QString& message)
+{
+    m_changes.clear();
+    m_current = -1;
+    m_leftBytes.clear();
+    m_rightBytes.clear();
+    m_left->clear();
+    m_right->clear();
+    m_list->clear();
+    m_summary->setText(message.isEmpty()
+                           ? tr("Select an entity that exists in the folder and in the key space "
+                                "to compare them field by field.")
+                           : message);
+    m_prev->setEnabled(false);
+    m_next->setEnabled(false);
+}
+
+bool DiffView::showDiff(const QString& leftTitle, const QByteArray& left, const QString& rightTitle,
+                        const QByteArray& right)
+{
+    m_leftTitle = leftTitle;
+    m_rightTitle = rightTitle;
+    m_leftBytes = left;
+    m_rightBytes = right;
+    recompute();
+    return !m_leftBytes.isEmpty();
+}
+
+void DiffView::recompute()
+{
+    if (m_leftBytes.isEmpty() && m_rightBytes.isEmpty())
+        return;
+    const auto left = JsonParser::parse(m_leftBytes);
+    const auto right = JsonParser::parse(m_rightBytes);
+    if (!left || !right) {
+        const QString which = !left ? m_leftTitle : m_rightTitle;
+        const QString why = !left ? left.error().message : right.error().message;
+        const QByteArray keepLeft = m_leftBytes, keepRight = m_rightBytes;
+        clear(tr("%1 is not JSON (%2): no field comparison.").arg(which, why));
+        m_leftBytes = keepLeft;
+        m_rightBytes = keepRight;
+        return;
+    }
+    DiffOptions options;
+    options.ignoreWhitespace = m_ignoreWhitespace->isChecked();
+    m_changes = StructuralDiff::compare(left.value(), right.value(), options).changes;
+    m_leftLines.clear();
+    m_rightLines.clear();
+    std::string text;
+    int line = 0;
+    writePretty(left.value(), text, 0, QString(), m_leftLines, line);
+    m_left->setPlainText(QString::fromStdString(text));
+    text.clear();
+    line = 0;
+    writePretty(right.value(), text, 0, QString(), m_rightLines, line);
+    m_right->setPlainText(QString::fromStdString(text));
+
+    m_list->clear();
+    for (const FieldChange& c : m_changes) {
+        auto* item = new QTreeWidgetItem(m_list);
+        item->setText(0, QString::fromLatin1(fieldChangeKindName(c.kind)));
+        item->setText(1, QString::fromStdString(c.kind == FieldChange::Kind::Moved
+                                                    ? c.from + " -> " + c.path
+                                                    : c.path));
+        item->setText(2, shortValue(c.hasLeft, c.left));
+        item->setText(3, shortValue(c.hasRight, c.right));
+        const SyncState look = c.kind == FieldChange::Kind::Added     ? SyncState::OnlyKv
+                               : c.kind == FieldChange::Kind::Removed ? SyncState::OnlyFiles
+                                                                      : SyncState::Changed;
+        item->setIcon(0, SyncStyle::icon(look));
+    }
+    m_summary->setText(m_changes.empty()
+                           ? tr("<b>%1</b> and <b>%2</b>: the same document.")
+                                 .arg(m_leftTitle.toHtmlEscaped(), m_rightTitle.toHtmlEscaped())
+                           : tr("<b>%1</b> (left) and <b>%2</b> (right): %n difference(s).", "",
+                                int(m_changes.size()))
+                                 .arg(m_leftTitle.toHtmlEscaped(), m_rightTitle.toHtmlEscaped()));
+    m_prev->setEnabled(!m_changes.empty());
+    m_next->setEnabled(!m_changes.empty());
+    m_current = -1;
+    mark();
+    if (!m_changes.empty())
+        select(0);
+}
+
+void DiffView::mark()
+{
+    auto marks = [this](QPlainTextEdit* edit, const QHash<QString, int>& lines, bool leftSide) {
+        QList<QTextEdit::ExtraSelection> selections;
+        for (int i = 0; i < int(m_changes.size()); ++i) {
+            const FieldChange& c = m_changes[size_t(i)];
+            const bool present =
+                leftSide ? c.hasLeft || c.kind == FieldChange::Kind::Moved : c.hasRight;
+            const QString pointer = QString::fromStdString(
+                leftSide && c.kind == FieldChange::Kind::Moved ? c.from : c.path);
+            const SyncState look = c.kind == FieldChange::Kind::Added     ? SyncState::OnlyKv
+                                   : c.kind == FieldChange::Kind::Removed ? SyncState::OnlyFiles
+                                                                          : SyncState::Changed;
+            QColor colour = SyncStyle::color(look);
+            colour.setAlpha(i == m_current ? 150 : (present ? 70 : 30));
+            QTextEdit::ExtraSelection sel;
+            sel.format.setBackground(colour);
+            sel.format.setProperty(QTextFormat::FullWidthSelection, true);
+            sel.cursor = QTextCursor(edit->document()->findBlockByNumber(lineFor(lines, pointer)));
+            selections << sel;
+        }
+        edit->setExtraSelections(selections);
+    };
+    marks(m_left, m_leftLines, true);
+    marks(m_right, m_rightLines, false);
+}
+
+void DiffView::select(int change)
+{
+    if (change < 0 || change >= int(m_changes.size()))
+        return;
+    m_current = change;
+    const FieldChange& c = m_changes[size_t(change)];
+    const QString leftPointer =
+        QString::fromStdString(c.kind == FieldChange::Kind::Moved ? c.from : c.path);
+    const int leftLine = lineFor(m_leftLines, leftPointer);
+    const int rightLine = lineFor(m_rightLines, QString::fromStdString(c.path));
+    m_left->setTextCursor(QTextCursor(m_left->document()->findBlockByNumber(leftLine)));
+    m_left->centerCursor();
+    m_right->setTextCursor(QTextCursor(m_right->document()->findBlockByNumber(rightLine)));
+    m_right->centerCursor();
+    m_list->setCurrentItem(m_list->topLevelItem(change));
+    mark();
+}
+
+void DiffView::nextDifference()
+{
+    if (!m_changes.empty())
+        select(m_current + 1 < int(m_changes.size()) ? m_current + 1 : 0);
+}
+
+void DiffView::previousDifference()
+{
+    if (!m_changes.empty())
+        select(m_current > 0 ? m_current - 1 : int(m_changes.size()) - 1);
+}
+
+QStringList DiffView::changeTexts() const
+{
+    QStringList texts;
+    for (const FieldChange& c : m_changes)
+        texts << QString::fromLatin1(fieldChangeKindName(c.kind)) + QLatin1Char(' ') +
+                     QString::fromStdString(c.path);
+    return texts;
+}
+
+QString DiffView::leftText() const
+{
+    return m_left->toPlainText();
+}
+
+QString DiffView::rightText() const
+{
+    return m_right->toPlainText();
+}
+
+} // namespace pmkv

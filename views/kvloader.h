@@ -1,0 +1,120 @@
+#pragma once
+
+#include "alignment.h"
+#include "connections/connectionprofile.h"
+#include "connections/connectionsecrets.h"
+#include "core/result.h"
+#include "kv/kvstore.h"
+#include "kvtreemodel.h"
+
+#include <QObject>
+#include <QPointer>
+
+#include <memory>
+
+namespace pmkv {
+
+class StoreThread;
+
+// What GET-ting one key found: its type, TTL and (at most kValueLimit bytes of) its value.
+struct KvValue
+{
+    QByteArray key;
+    QByteArray type; // "string", "hash", "none" ...
+    qint64 ttlMs = -1;
+    qint64 size = 0;
+    QByteArray bytes;
+    bool truncated = false;
+    QString error;
+};
+
+// Feeds a KvTreeModel from one key space, off the GUI thread: the store lives on its own
+// StoreThread; SCAN pages are classified there (against the Alignment) and handed to the GUI
+// thread one page at a time. Values are compared with the folder in batches of MGET on that
+// thread too. Every request carries the generation it was made in; a reply from an older
+// generation (after a refresh, a new connection or a new folder) is dropped unseen.
+class KvLoader final : public QObject
+{
+    Q_OBJECT
+
+public:
+    static constexpr qint64 kValueLimit = 4 * 1024 * 1024;
+
+    explicit KvLoader(KvTreeModel* model, QObject* parent = nullptr);
+    ~KvLoader() override;
+
+    // Opens a profile (the secret comes from the caller) and starts scanning, unless
+    // `scanNow` is false (an alignment is on its way: setAlignment() starts it, so the keys
+    // are scanned once, already classified).
+    void open(const ConnectionProfile& profile, const ConnectionSecrets& secrets,
+              bool scanNow = true);
+    // Opens the same profile again (after the server went away).
+    void reconnect();
+    void close();
+    void refresh();   // F5: rescan and compare again
+    void fetchMore(); // the next chunk of keys
+    void loadAll();   // every remaining key, chunk after chunk
+    void setAlignment(std::shared_ptr<const Alignment> alignment);
+    void fetchValue(const QByteArray& key);
+    // SET / DEL of one key, refused by the store when the profile is read-only. Compares the
+    // key again once written.
+    void writeValue(const QByteArray& key, const QByteArray& value);
+    void deleteKey(const QByteArray& key);
+
+    void setChunkSize(int keys) { m_chunk = keys; }
+    bool isOpen() const { return m_store != nullptr; }
+    const ConnectionProfile& profile() const { return m_profile; }
+    KvStore::Capabilities capabilities() const { return m_caps; }
+    QString description() const { return m_description; }
+    QString progressText() const;
+    bool isComparing() const { return m_comparing; }
+    // No page and no comparison on its way.
+    bool isIdle() const { return !m_scanBusy && !m_comparing; }
+    qint64 comparedCount() const { return m_compared; }
+
+Q_SIGNALS:
+    void opened(const QString& description);
+    void failed(const QString& message);
+    void progressChanged(const QString& text);
+    void fileStatesReady(const QVector<QPair<QString, pmkv::SyncState>>& states);
+    void comparisonFinished();
+    void scanFinished();
+    void valueLoaded(const pmkv::KvValue& value);
+    void written(const QByteArray& key);
+    void writeFailed(const QByteArray& key, const QString& message);
+
+private:
+    void startScan();
+    void scanPage();
+    void followLists(); // when the store cannot SCAN
+    void startCompare();
+    void compareBatch();
+    void reportError(const QString& message);
+    void write(const QByteArray& key, KvCommand command);
+    void recompareKey(const QByteArray& key);
+
+    KvTreeModel* m_model;
+    std::unique_ptr<StoreThread> m_thread;
+    QPointer<KvStore> m_store;
+    ConnectionProfile m_profile;
+    ConnectionSecrets m_secrets; // in memory only, for reconnect()
+    KvStore::Capabilities m_caps;
+    QString m_description;
+    std::shared_ptr<const Alignment> m_alignment;
+    quint64 m_generation = 0;
+    QByteArray m_cursor = "0";
+    qint64 m_scanned = 0;
+    qint64 m_total = -1;
+    qint64 m_chunkTarget = 0; // keys to reach before pausing
+    int m_chunk = 25000;
+    bool m_loadAll = false;
+    bool m_scanBusy = false;
+    bool m_listMode = false;
+    bool m_comparing = false;
+    int m_compareNext = 0;
+    qint64 m_compared = 0;
+};
+
+} // namespace pmkv
+
+Q_DECLARE_METATYPE(pmkv::KvValue)
