@@ -1,8 +1,11 @@
 #!/usr/bin/env bash
-# Sets up this machine (Debian 12), builds PMKV Studio, starts a local Redis + pmkv-proxy on
-# loopback, and opens the GUI on the bundled demo pm/ tree (resources/demo/pm).
-#   scripts/run-demo.sh            needs a display (DISPLAY or WAYLAND_DISPLAY)
-#   PMKV_DEMO_PORT=8080 PMKV_DEMO_REDIS_PORT=6390   ports of the local pair
+# Sets up this machine (Debian 12), builds PMKV Studio, starts the local Redis + pmkv-proxy
+# pair (`pmkv env up`), migrates the bundled demo tree into it through the proxy, changes a few
+# keys so that the sync states have something to show, and opens the GUI side by side.
+#   scripts/run-demo.sh                 needs a display (DISPLAY or WAYLAND_DISPLAY)
+#   PMKV_DEMO_PORT=8080 PMKV_DEMO_REDIS_PORT=6390 scripts/run-demo.sh
+# The demo pair keeps its data in $XDG_DATA_HOME/pmkv-studio/demo-env and is stopped when the
+# window closes.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 root=$PWD
@@ -11,23 +14,29 @@ export CCACHE_BASEDIR=$root
 cmake -S . -B build -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo >/dev/null
 cmake --build build -j2
 
+pmkv=$root/build/app/pmkv/pmkv
 port=${PMKV_DEMO_PORT:-8080}
 redis_port=${PMKV_DEMO_REDIS_PORT:-6390}
-state=${XDG_RUNTIME_DIR:-/tmp}/pmkv-demo
-mkdir -p "$state"
-token=$(head -c 18 /dev/urandom | base64 | tr '+/' '-_')
+data=${XDG_DATA_HOME:-$HOME/.local/share}/pmkv-studio/demo-env
+demo=$root/resources/demo/pm
 
-echo "demo: starting redis-server on 127.0.0.1:$redis_port (data in $state)"
-redis-server --port "$redis_port" --bind 127.0.0.1 --dir "$state" --save '' \
-  --appendonly no --daemonize yes --pidfile "$state/redis.pid" --logfile "$state/redis.log"
-PMKV_PROXY_TOKEN=$token build/app/pmkv-proxy/pmkv-proxy --listen "127.0.0.1:$port" \
-  --redis "redis://127.0.0.1:$redis_port" 2>"$state/proxy.log" &
-proxy_pid=$!
-cleanup() {
-  kill "$proxy_pid" 2>/dev/null || true
-  redis-cli -p "$redis_port" shutdown nosave >/dev/null 2>&1 || true
-}
-trap cleanup EXIT
-echo "demo: pmkv-proxy on http://127.0.0.1:$port (token for this run only)"
-echo "demo: opening pmkv-studio on resources/demo/pm"
-build/app/pmkv-studio/pmkv-studio "$root/resources/demo/pm"
+env_lines=$("$pmkv" env up --port "$port" --redis-port "$redis_port" --data-dir "$data")
+echo "$env_lines"
+trap '"$pmkv" env down --data-dir "$data" >/dev/null || true' EXIT
+PMKV_TOKEN=$(echo "$env_lines" | sed -n 's/^UPSTASH_REDIS_REST_TOKEN=//p' | tr -d '"')
+export PMKV_TOKEN
+
+# Migrate through the proxy, the way the application will read it.
+"$pmkv" migrate "$demo" --url "http://127.0.0.1:$port" --policy overwrite \
+  --state-dir "$data/state" >/dev/null
+# A few differences for the GUI to show: an edit made in the app, a key the files do not
+# have, and a story that never reached KV.
+redis_cli=(redis-cli -p "$redis_port" --no-raw)
+story_key=pm:project:atlas:epic:audit-sync:story:F-AF-002
+value=$("${redis_cli[@]}" --raw GET "$story_key")
+"${redis_cli[@]}" SET "$story_key" "${value/\"status\":\"in_progress\"/\"status\":\"done\"}" >/dev/null
+"${redis_cli[@]}" SET pm:project:atlas:epic:audit-sync:story:F-AF-999 '{"id":"F-AF-999","title":"Created in the app"}' >/dev/null
+"${redis_cli[@]}" DEL pm:project:atlas:epic:audit-sync:story:F-AF-004 >/dev/null
+
+echo "demo: opening pmkv-studio on $demo against redis://127.0.0.1:$redis_port"
+"$root/build/app/pmkv-studio/pmkv-studio" "$demo" --redis "redis://127.0.0.1:$redis_port"
