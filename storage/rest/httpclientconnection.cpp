@@ -4,6 +4,11 @@
 #include <QSslConfiguration>
 #include <QSslSocket>
 #include <QTcpSocket>
+#include <QUrl>
+
+#ifdef Q_OS_UNIX
+#include <poll.h>
+#endif
 
 #include <algorithm>
 #include <limits>
@@ -32,7 +37,7 @@ bool tokenListHas(const QByteArray& list, const QByteArray& token)
 } // namespace
 
 HttpClientConnection::HttpClientConnection(Endpoint endpoint, QObject* parent)
-    : QObject(parent), m_endpoint(std::move(endpoint))
+    : QObject(parent), m_endpoint(std::move(endpoint)), m_timer(this)
 {
     m_timer.setSingleShot(true);
     m_timer.setInterval(std::max(1, m_endpoint.timeoutMs));
@@ -60,9 +65,11 @@ void HttpClientConnection::post(const QByteArray& target, const Headers& headers
     m_remaining = 0;
     m_closeAfter = false;
 
-    QByteArray host = m_endpoint.host.toUtf8();
-    if (host.contains(':'))
-        host = '[' + host + ']';
+    QByteArray host = m_endpoint.host.contains(QLatin1Char(':'))
+                          ? '[' + m_endpoint.host.toLatin1() + ']' // an IPv6 address
+                          : QUrl::toAce(m_endpoint.host);
+    if (host.isEmpty())
+        host = m_endpoint.host.toUtf8();
     if (m_endpoint.port != (m_endpoint.tls ? 443 : 80))
         host += ':' + QByteArray::number(m_endpoint.port);
     QByteArray head;
@@ -78,10 +85,10 @@ void HttpClientConnection::post(const QByteArray& target, const Headers& headers
     m_written = 0;
     m_timer.start();
 
-    // A connection the server closed while idle is noticed here (its disconnect was
-    // handled by the event loop) and replaced before anything is written to it.
+    // A connection the server closed while idle is replaced before anything is written to
+    // it: the event loop may have handled the close already, or not yet (idleIsQuiet()).
     if (m_socket && m_ready && m_socket->state() == QAbstractSocket::ConnectedState &&
-        m_socket->bytesAvailable() == 0) {
+        m_socket->bytesAvailable() == 0 && idleIsQuiet()) {
         writeRequest();
         return;
     }
@@ -92,6 +99,20 @@ void HttpClientConnection::post(const QByteArray& target, const Headers& headers
 HttpClientResponse HttpClientConnection::takeResponse()
 {
     return std::exchange(m_response, HttpClientResponse());
+}
+
+bool HttpClientConnection::idleIsQuiet() const
+{
+#ifdef Q_OS_UNIX
+    // An idle keep-alive connection has nothing to read. If the kernel says otherwise, the
+    // server closed it (EOF or reset) or sent something unasked: do not write to it.
+    pollfd p{};
+    p.fd = int(m_socket->socketDescriptor());
+    p.events = POLLIN;
+    return p.fd >= 0 && ::poll(&p, 1, 0) == 0;
+#else
+    return true;
+#endif
 }
 
 void HttpClientConnection::openSocket()

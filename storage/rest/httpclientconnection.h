@@ -61,6 +61,7 @@ Q_SIGNALS:
 private:
     enum class State { Head, Body, ChunkSize, ChunkData, ChunkEnd, Trailers, UntilClose };
 
+    bool idleIsQuiet() const;
     void openSocket();
     void dropSocket();
     void writeRequest();
