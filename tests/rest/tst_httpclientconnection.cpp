@@ -142,8 +142,8 @@ private Q_SLOTS:
         QCOMPARE(server.requests.size(), 20);
         const QByteArray& first = server.requests.first();
         QVERIFY(first.startsWith("POST /pipeline HTTP/1.1\r\n"));
-        QVERIFY(
-            first.contains(QByteArray("\r\nHost: 127.0.0.1:" + QByteArray::number(server.port()) + "\r\n")));
+        QVERIFY(first.contains(
+            QByteArray("\r\nHost: 127.0.0.1:" + QByteArray::number(server.port()) + "\r\n")));
         QVERIFY(first.contains("\r\nContent-Length: 13\r\n"));
         QVERIFY(first.endsWith("\r\n\r\n[[\"GET\",\"k\"]]"));
     }
