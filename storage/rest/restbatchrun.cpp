@@ -5,11 +5,8 @@
 #include "rest/restcodec.h"
 #include "rest/upstashreststore.h"
 
-#include <QNetworkAccessManager>
-#include <QNetworkReply>
-#include <QNetworkRequest>
-#include <QSslConfiguration>
-#include <QSslError>
+#include "rest/httpclientconnection.h"
+
 #include <QTimer>
 
 #include <nlohmann/json.hpp>
@@ -119,8 +116,7 @@ void RestBatchRun::sendCurrent()
     }
     const UpstashRestOptions& options = m_store->m_options;
     const Chunk& chunk = m_chunks.at(m_current);
-    QUrl url = options.url;
-    QString path = url.path();
+    QString path = options.url.path();
     if (path.endsWith(QLatin1Char('/')))
         path.chop(1);
     switch (chunk.path) {
@@ -134,58 +130,38 @@ void RestBatchRun::sendCurrent()
         path += QStringLiteral("/multi-exec");
         break;
     }
-    url.setPath(path);
-
-    QNetworkRequest request(url);
-    request.setHeader(QNetworkRequest::ContentTypeHeader, QByteArrayLiteral("application/json"));
+    HttpClientConnection::Headers headers;
+    headers.reserve(4);
+    headers.append({QByteArrayLiteral("Content-Type"), QByteArrayLiteral("application/json")});
     if (!options.token.isEmpty())
-        request.setRawHeader("Authorization", QByteArrayLiteral("Bearer ") + options.token);
-    request.setRawHeader("Upstash-Encoding", "base64");
+        headers.append(
+            {QByteArrayLiteral("Authorization"), QByteArrayLiteral("Bearer ") + options.token});
+    headers.append({QByteArrayLiteral("Upstash-Encoding"), QByteArrayLiteral("base64")});
     if (!m_store->m_syncToken.isEmpty())
-        request.setRawHeader("upstash-sync-token", m_store->m_syncToken);
-    request.setTransferTimeout(options.timeoutMs);
-    request.setAttribute(QNetworkRequest::RedirectPolicyAttribute,
-                         QNetworkRequest::ManualRedirectPolicy);
-    if (url.scheme() == QLatin1String("https")) {
-        QSslConfiguration tls = QSslConfiguration::defaultConfiguration();
-        tls.setPeerVerifyMode(QSslSocket::VerifyPeer);
-        if (!options.caCertificates.isEmpty())
-            tls.addCaCertificates(options.caCertificates);
-        request.setSslConfiguration(tls);
-    }
+        headers.append({QByteArrayLiteral("upstash-sync-token"), m_store->m_syncToken});
 
-    m_sslErrors.clear();
-    m_bodySent = false;
+    if (!m_connection) {
+        m_connection = m_store->takeConnection();
+        connect(m_connection, &HttpClientConnection::finished, this, &RestBatchRun::onFinished);
+    }
     ++m_store->m_requests;
-    qCDebug(lcRest) << "POST" << url.path() << "commands" << chunk.from << "to" << chunk.to
-                    << "bytes" << chunk.body.size() << "attempt" << m_attempt + 1;
-    QNetworkReply* reply = m_store->m_network->post(request, chunk.body);
-    connect(reply, &QNetworkReply::sslErrors, this, [this](const QList<QSslError>& errors) {
-        for (const QSslError& e : errors)
-            m_sslErrors.append(e.errorString());
-    });
-    // QNetworkAccessManager may resend a request by itself when the server closes the
-    // connection before answering; the error then reported (e.g. "connection refused") says
-    // nothing about the first attempt. Whether the whole body went out once is what counts.
-    connect(reply, &QNetworkReply::uploadProgress, this, [this](qint64 sent, qint64 total) {
-        if (total > 0 && sent >= total)
-            m_bodySent = true;
-    });
-    connect(reply, &QNetworkReply::finished, this, [this, reply] { onFinished(reply); });
+    qCDebug(lcRest) << "POST" << path << "commands" << chunk.from << "to" << chunk.to << "bytes"
+                    << chunk.body.size() << "attempt" << m_attempt + 1;
+    QUrl target;
+    target.setPath(path);
+    m_connection->post(target.toEncoded(), headers, chunk.body);
 }
 
-void RestBatchRun::onFinished(QNetworkReply* reply)
+void RestBatchRun::onFinished()
 {
-    reply->deleteLater();
-    const QVariant status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute);
-    const QByteArray token = reply->rawHeader("upstash-sync-token");
-    if (!token.isEmpty())
-        m_store->m_syncToken = token;
-    if (status.isValid() && status.toInt() > 0) {
-        handleHttp(status.toInt(), reply->readAll());
+    const HttpClientResponse response = m_connection->takeResponse();
+    if (!response.syncToken.isEmpty())
+        m_store->m_syncToken = response.syncToken;
+    if (response.failure == HttpClientResponse::Failure::None) {
+        handleHttp(response.status, response.body);
         return;
     }
-    handleNetworkFailure(reply);
+    handleNetworkFailure(response);
 }
 
 void RestBatchRun::handleHttp(int status, const QByteArray& body)
@@ -312,38 +288,47 @@ void RestBatchRun::handleHttp(int status, const QByteArray& body)
         sendCurrent();
 }
 
-void RestBatchRun::handleNetworkFailure(QNetworkReply* reply)
+void RestBatchRun::handleNetworkFailure(const HttpClientResponse& response)
 {
+    using Failure = HttpClientResponse::Failure;
     const QString where = m_store->describe();
-    switch (reply->error()) {
-    case QNetworkReply::SslHandshakeFailedError:
+    switch (response.failure) {
+    case Failure::Tls:
         fail(QStringLiteral("tls"),
              QStringLiteral("%1: the TLS certificate was refused (%2). The connection was not "
                             "used. Fix the server's certificate or trust its CA explicitly.")
-                 .arg(where, m_sslErrors.isEmpty() ? reply->errorString()
-                                                   : m_sslErrors.join(QStringLiteral("; "))));
+                 .arg(where, response.sslErrors.isEmpty()
+                                 ? response.errorString
+                                 : response.sslErrors.join(QStringLiteral("; "))));
         return;
-    case QNetworkReply::ConnectionRefusedError:
-    case QNetworkReply::HostNotFoundError:
-    case QNetworkReply::TemporaryNetworkFailureError:
-    case QNetworkReply::NetworkSessionFailedError:
-    case QNetworkReply::ProxyConnectionRefusedError:
-    case QNetworkReply::ProxyNotFoundError:
-        // The request never left, unless an earlier attempt inside QNetworkAccessManager
-        // delivered it whole before the connection broke.
-        retryOrFail(m_bodySent, m_bodySent
-                                    ? QStringLiteral("the request was sent but no answer came back "
-                                                     "(%1)")
-                                          .arg(reply->errorString())
-                                    : reply->errorString());
+    case Failure::Protocol:
+        // The server read the request (or part of it) and answered something we cannot
+        // read: sending it again would get the same answer. With a write in it whose body
+        // went out whole, its fate is unknown.
+        if (response.requestSent && !m_chunks.at(m_current).readOnly) {
+            retryOrFail(
+                true,
+                QStringLiteral("the answer could not be read (%1)").arg(response.errorString));
+            return;
+        }
+        fail(QStringLiteral("rest-protocol"),
+             QStringLiteral("%1: the answer could not be read: %2 %3. Is this an Upstash REST "
+                            "endpoint?")
+                 .arg(where, response.errorString, chunkPosition()));
         return;
-    case QNetworkReply::ProtocolUnknownError:
-    case QNetworkReply::ProtocolInvalidOperationError:
-        fail(QStringLiteral("bad-url"), QStringLiteral("%1: %2").arg(where, reply->errorString()));
+    case Failure::NotSent:
+        retryOrFail(false, response.errorString);
         return;
-    default:
-        // Connection lost, timeout, ...: the server may have run the commands.
-        retryOrFail(true, reply->errorString());
+    case Failure::Lost:
+    case Failure::Timeout:
+    case Failure::None:
+        // A Content-Length body is acted on only once it arrived whole: until the last
+        // byte was handed to the network, the server cannot have run the commands.
+        retryOrFail(response.requestSent,
+                    response.requestSent
+                        ? QStringLiteral("the request was sent but no answer came back (%1)")
+                              .arg(response.errorString)
+                        : response.errorString);
         return;
     }
 }
@@ -416,6 +401,11 @@ void RestBatchRun::finish()
     if (m_done)
         return;
     m_done = true;
+    if (m_connection) {
+        m_connection->disconnect(this);
+        m_store->giveBack(m_connection);
+        m_connection = nullptr;
+    }
     m_promise->finish();
     deleteLater();
 }

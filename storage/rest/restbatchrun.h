@@ -8,15 +8,16 @@
 
 #include <memory>
 
-class QNetworkReply;
-
 namespace pmkv {
 
+class HttpClientConnection;
+struct HttpClientResponse;
 class UpstashRestStore;
 
 // One batch on its way through an UpstashRestStore: the requests it was split into, sent one
-// after the other (so replies stay in order and later requests see earlier writes), with the
-// retry rule of the store. Lives on the store's thread, deletes itself when done.
+// after the other on one keep-alive connection (so replies stay in order and later requests
+// see earlier writes), with the retry rule of the store. Lives on the store's thread, deletes
+// itself when done.
 class RestBatchRun final : public QObject
 {
     Q_OBJECT
@@ -43,9 +44,9 @@ private:
 
     Result<void> plan();
     void sendCurrent();
-    void onFinished(QNetworkReply* reply);
+    void onFinished();
     void handleHttp(int status, const QByteArray& body);
-    void handleNetworkFailure(QNetworkReply* reply);
+    void handleNetworkFailure(const HttpClientResponse& response);
     void retryOrFail(bool mayHaveReachedServer, const QString& what);
     void fail(QString code, QString message);
     void succeed();
@@ -60,8 +61,7 @@ private:
     int m_current = 0;
     int m_attempt = 0;
     Replies m_replies;
-    QStringList m_sslErrors;
-    bool m_bodySent = false; // the current request's body went out whole at least once
+    HttpClientConnection* m_connection = nullptr; // taken from the store for this batch
     bool m_done = false;
 };
 

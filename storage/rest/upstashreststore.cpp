@@ -1,18 +1,16 @@
 #include "rest/upstashreststore.h"
 
+#include "rest/httpclientconnection.h"
 #include "rest/restbatchrun.h"
 
 #include <QHostAddress>
-#include <QNetworkAccessManager>
 #include <QThread>
 
 namespace pmkv {
 
 UpstashRestStore::UpstashRestStore(UpstashRestOptions options, QObject* parent)
-    : KvStore(parent), m_options(std::move(options)), m_valid(validate(m_options)),
-      m_network(new QNetworkAccessManager(this))
+    : KvStore(parent), m_options(std::move(options)), m_valid(validate(m_options))
 {
-    m_network->setAutoDeleteReplies(false);
 }
 
 UpstashRestStore::~UpstashRestStore() = default;
@@ -87,6 +85,31 @@ QFuture<Result<KvStore::Replies>> UpstashRestStore::submit(QVector<KvCommand> ba
     else
         QMetaObject::invokeMethod(this, std::move(begin), Qt::QueuedConnection);
     return future;
+}
+
+HttpClientConnection* UpstashRestStore::takeConnection()
+{
+    if (!m_idle.isEmpty())
+        return m_idle.takeLast();
+    HttpClientConnection::Endpoint endpoint;
+    const bool tls =
+        m_options.url.scheme().compare(QLatin1String("https"), Qt::CaseInsensitive) == 0;
+    endpoint.host = m_options.url.host();
+    endpoint.port = quint16(m_options.url.port(tls ? 443 : 80));
+    endpoint.tls = tls;
+    endpoint.caCertificates = m_options.caCertificates;
+    endpoint.timeoutMs = m_options.timeoutMs;
+    return new HttpClientConnection(std::move(endpoint), this);
+}
+
+void UpstashRestStore::giveBack(HttpClientConnection* connection)
+{
+    constexpr int maxIdle = 4;
+    if (connection->isBusy() || m_idle.size() >= maxIdle) {
+        connection->deleteLater();
+        return;
+    }
+    m_idle.append(connection);
 }
 
 KvStore::Capabilities UpstashRestStore::capabilities() const

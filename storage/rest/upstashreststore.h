@@ -4,12 +4,13 @@
 #include "rest/upstashrestoptions.h"
 
 #include <QByteArray>
+#include <QList>
 
 #include <atomic>
 
-class QNetworkAccessManager;
-
 namespace pmkv {
+
+class HttpClientConnection;
 
 // A KvStore over the Upstash REST protocol (Upstash itself, pmkv-proxy, or any compatible
 // server). It lives on the thread that created it (that thread needs a running event loop);
@@ -19,6 +20,8 @@ namespace pmkv {
 //   executeAtomic: POST /multi-exec in one request (never split: it is all or nothing).
 // * Bearer token; `Upstash-Encoding: base64` so replies decode to the exact bytes stored;
 //   the latest `upstash-sync-token` received is sent with every later request.
+// * Requests go over keep-alive HTTP/1.1 connections of its own (HttpClientConnection), one
+//   per batch in flight, on the store's thread; at most a few idle ones are kept.
 // * HTTPS with certificate checks that are never ignored; plain http:// for loopback only
 //   unless the options allow it.
 // * Retries with exponential backoff on network failures only, never on a command error.
@@ -53,10 +56,13 @@ private:
     friend class RestBatchRun;
 
     QFuture<Result<Replies>> submit(QVector<KvCommand> batch, bool atomic);
+    // A keep-alive connection for one batch: an idle one if there is, else a new one.
+    HttpClientConnection* takeConnection();
+    void giveBack(HttpClientConnection* connection);
 
     UpstashRestOptions m_options;
     Result<void> m_valid;
-    QNetworkAccessManager* m_network = nullptr;
+    QList<HttpClientConnection*> m_idle; // open connections no batch is using
     QByteArray m_syncToken;
     std::atomic<qint64> m_requests{0};
 };

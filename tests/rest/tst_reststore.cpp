@@ -210,6 +210,32 @@ private Q_SLOTS:
         QCOMPARE(values, QVector<qint64>(300, 1)); // every write exactly once
     }
 
+    void idleConnectionClosedByServerIsReplaced_data()
+    {
+        QTest::addColumn<bool>("eventLoopRan"); // whether the close was seen before the write
+        QTest::newRow("close seen by the event loop") << true;
+        QTest::newRow("close not yet seen") << false;
+    }
+
+    void idleConnectionClosedByServerIsReplaced()
+    {
+        // The keep-alive connection of the first batch dies while idle (the proxy restarts).
+        // The next write goes out on a new connection: no error, no retry, applied once.
+        QFETCH(bool, eventLoopRan);
+        UpstashRestOptions o = options();
+        o.retries = 0;
+        UpstashRestStore rest(o);
+        QVERIFY(await(rest.execute({{"INCR", "c:0"}})).ok());
+        m_proxy.stop();
+        QVERIFY(m_proxy.start());
+        if (eventLoopRan)
+            QTest::qWait(100);
+        const auto r = await(rest.execute({{"INCR", "c:0"}, {"INCR", "c:1"}}));
+        QVERIFY2(r.ok(), qPrintable(messageOf(r)));
+        QCOMPARE(rest.requestCount(), 2);
+        QCOMPARE(counters(2), (QVector<qint64>{2, 1}));
+    }
+
     void proxyKilledMidBatchNeverDuplicatesWrites_data()
     {
         QTest::addColumn<int>("killAfterRequests");

@@ -1,7 +1,9 @@
 // Transport benchmark (issue #4): GET/SET throughput of 1.5 KB values through RedisStore
 // (hiredis, straight to Redis) and UpstashRestStore (through pmkv-proxy) with batches of 1,
 // 100 and 1000 commands, against `redis-benchmark -P 16 -d 1500 -t get,set` on the same
-// redis-server in the same run. Starts its own redis-server and pmkv-proxy on free ports.
+// redis-server in the same run, and REST SET batches of 1000 against `redis-cli --pipe` (the
+// reference issue #5 names for migrations). Starts its own redis-server and pmkv-proxy on free
+// ports.
 //
 // Usage: bench_transport [seconds-per-case]   (default 1.5)
 #include "connections/storethread.h"
@@ -14,6 +16,7 @@
 #include <QElapsedTimer>
 #include <QProcess>
 #include <QRegularExpression>
+#include <QTemporaryFile>
 #include <QTextStream>
 
 #include <cstdio>
@@ -48,6 +51,32 @@ bool redisBenchmark(quint16 port, double& set, double& get)
         (m.captured(1) == QLatin1String("SET") ? set : get) = m.captured(2).toDouble();
     }
     return set > 0 && get > 0;
+}
+
+// SET commands per second of `redis-cli --pipe` (the reference of issue #5 for migrations):
+// `count` SETs of `value` as RESP from a file, timed from start to exit.
+double redisCliPipe(quint16 port, int count, const QByteArray& value)
+{
+    QTemporaryFile file;
+    if (!file.open())
+        return 0;
+    QByteArray resp;
+    for (int i = 0; i < count; ++i) {
+        const QByteArray key = "pipe:" + QByteArray::number(i % 10000);
+        resp += "*3\r\n$3\r\nSET\r\n$" + QByteArray::number(key.size()) + "\r\n" + key + "\r\n$" +
+                QByteArray::number(value.size()) + "\r\n" + value + "\r\n";
+    }
+    file.write(resp);
+    file.flush();
+    QProcess p;
+    p.setStandardInputFile(file.fileName());
+    QElapsedTimer clock;
+    clock.start();
+    p.start(QStringLiteral("redis-cli"),
+            {QStringLiteral("-p"), QString::number(port), QStringLiteral("--pipe")});
+    if (!p.waitForFinished(300000) || p.exitCode() != 0)
+        return 0;
+    return count / (double(clock.nsecsElapsed()) / 1e9);
 }
 
 // Commands per second for `op` (SET or GET) in batches of `batch`, for about `seconds`.
@@ -107,6 +136,11 @@ int main(int argc, char** argv)
                  .arg(refGet, 0, 'f', 0)
           << Qt::endl;
 
+    const double refPipe = redisCliPipe(redis.port(), 50000, QByteArray(1500, 'v'));
+    out() << QStringLiteral("reference: redis-cli --pipe, 50000 SET of 1500 bytes: %1/s")
+                 .arg(refPipe, 0, 'f', 0)
+          << Qt::endl;
+
     StoreThread thread;
     KvStore* direct = thread.call([&] {
         return static_cast<KvStore*>(new RedisStore(
@@ -128,6 +162,7 @@ int main(int argc, char** argv)
                  .arg(QStringLiteral("x redis-benchmark"), 18)
           << Qt::endl;
     int failures = 0;
+    double restSet1000 = 0;
     for (const auto& [name, store] :
          {std::pair{QStringLiteral("RedisStore (hiredis)"), direct},
           std::pair{QStringLiteral("UpstashRestStore via proxy"), rest}}) {
@@ -141,6 +176,8 @@ int main(int argc, char** argv)
                     continue;
                 }
                 const double ref = op == "SET" ? refSet : refGet;
+                if (store == rest && op == "SET" && batch == 1000)
+                    restSet1000 = rate;
                 out() << QStringLiteral("%1 %2 %3 %4 %5")
                              .arg(name, -26)
                              .arg(QString::fromLatin1(op), -4)
@@ -151,5 +188,10 @@ int main(int argc, char** argv)
             }
         }
     }
+    if (refPipe > 0 && restSet1000 > 0)
+        out() << QStringLiteral("UpstashRestStore via proxy, SET batch 1000 = %1 x redis-cli "
+                                "--pipe (issue #5 asks >= 0.25 for migrations)")
+                     .arg(restSet1000 / refPipe, 0, 'f', 3)
+              << Qt::endl;
     return failures == 0 ? 0 : 1;
 }
