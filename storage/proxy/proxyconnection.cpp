@@ -45,6 +45,9 @@ ProxyConnection::ProxyConnection(QTcpSocket* socket, ProxyServer* server)
 {
     m_socket->setParent(this);
     m_socket->setReadBufferSize(readChunk);
+    // Answers go out as soon as they are written (no Nagle wait for the client's delayed ACK
+    // on the last segment of a large response).
+    m_socket->setSocketOption(QAbstractSocket::LowDelayOption, 1);
     m_lastActivity.start();
     connect(m_socket, &QTcpSocket::readyRead, this, &ProxyConnection::readSocket);
     connect(m_socket, &QTcpSocket::bytesWritten, this, [this] {
