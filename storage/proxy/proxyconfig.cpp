@@ -204,9 +204,9 @@ Result<ProxyConfig> ProxyConfig::load(const QStringList& arguments,
             if (!r)
                 return r.error();
             if (c.redis.hasPassword())
-                c.warnings.append(QStringLiteral(
-                    "the --redis URL carries a password, which other users can see in the "
-                    "process list; put it in PMKV_PROXY_REDIS_URL or the config file"));
+                return configError(QStringLiteral(
+                    "the --redis URL carries a password, which other users could read in the "
+                    "process list; put that URL in PMKV_PROXY_REDIS_URL or the config file"));
         } else if (a == QStringLiteral("--allow-remote")) {
             c.allowRemote = true;
         } else if (a == QStringLiteral("--max-body")) {

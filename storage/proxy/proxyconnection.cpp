@@ -45,6 +45,12 @@ ProxyConnection::ProxyConnection(QTcpSocket* socket, ProxyServer* server)
 {
     m_socket->setParent(this);
     m_socket->setReadBufferSize(readChunk);
+    // Answers go out as soon as they are written (no Nagle wait for the client's delayed ACK
+    // on the last segment of a large response).
+    m_socket->setSocketOption(QAbstractSocket::LowDelayOption, 1);
+    // A pipeline answer of a few MB should not trickle out in 16 KiB steps (the kernel's
+    // initial send buffer) while the buffer auto-tunes; the kernel caps this at wmem_max.
+    m_socket->setSocketOption(QAbstractSocket::SendBufferSizeSocketOption, 2 * 1024 * 1024);
     m_lastActivity.start();
     connect(m_socket, &QTcpSocket::readyRead, this, &ProxyConnection::readSocket);
     connect(m_socket, &QTcpSocket::bytesWritten, this, [this] {

@@ -362,6 +362,10 @@ private Q_SLOTS:
         QTest::newRow("remote without flag")
             << QStringList{QStringLiteral("--listen"), QStringLiteral("0.0.0.0:0")} << true << 64
             << QByteArray("--allow-remote");
+        QTest::newRow("password on the command line")
+            << QStringList{QStringLiteral("--redis"),
+                           QStringLiteral("redis://u:secret-value@127.0.0.1:1")}
+            << true << 64 << QByteArray("PMKV_PROXY_REDIS_URL");
         QTest::newRow("bad redis url")
             << QStringList{QStringLiteral("--redis"), QStringLiteral("http://x")} << true << 64
             << QByteArray("redis");
