@@ -143,6 +143,8 @@ QByteArray prettyOf(const QByteArray& bytes)
 
 QByteArray valueCell(const FieldChange& c, bool left)
 {
+    if (left && c.kind == FieldChange::Kind::Moved && !c.hasLeft && !c.from.empty())
+        return "<td class=\"fill\"><pre>(was at " + esc(c.from) + ")</pre></td>";
     if (left ? !c.hasLeft : !c.hasRight)
         return "<td class=\"fill\"></td>";
     const JsonValue& v = left ? c.left : c.right;
