@@ -6,6 +6,7 @@
 #include <QHash>
 #include <QSet>
 #include <QStringList>
+#include <optional>
 
 namespace pmkv {
 namespace {
@@ -179,6 +180,14 @@ QByteArray valueCell(const FieldChange& c, bool left)
     if (c.hasLeft && c.hasRight && !c.left.isContainer() && !c.right.isContainer())
         body = marked(text, left ? c.right.compact() : c.left.compact());
     return QByteArray("<td class=\"") + (left ? "del" : "ins") + "\"><pre>" + body + "</pre></td>";
+}
+
+// A key's TTL in words: files have none, -1 is a key that does not expire.
+QByteArray ttlText(const std::optional<qint64>& ttl)
+{
+    if (!ttl)
+        return QByteArray();
+    return *ttl < 0 ? QByteArray(", no expiry") : ", expires in " + QByteArray::number(*ttl) + " s";
 }
 
 QByteArray numCell(size_t n)
@@ -372,6 +381,10 @@ QByteArray DiffHtmlWriter::write(const DiffReport& report, int maxDetailed)
     }
     if (report.typeOrTtl)
         out += QByteArray::number(report.typeOrTtl) + " with a different type/TTL";
+    const qsizetype unmapped = report.left.unmappedKeys.size() + report.right.unmappedKeys.size();
+    if (unmapped)
+        out += "<a href=\"#unmapped\">" + QByteArray::number(unmapped) + " unmapped key" +
+               (unmapped == 1 ? "" : "s") + "</a>";
     out += "</p><table class=\"meta\">";
     out += "<tr><td>started</td><td>" + esc(report.startedAt.toString(Qt::ISODate)) + "</td></tr>";
     out += "<tr><td>comparison time</td><td>" + QByteArray::number(report.seconds, 'f', 3) +
@@ -394,7 +407,10 @@ QByteArray DiffHtmlWriter::write(const DiffReport& report, int maxDetailed)
     for (const auto* side : {&report.left, &report.right}) {
         if (side->unmappedKeys.isEmpty())
             continue;
-        out += "<h3>Keys of " + esc(side->description) + " that match no role of layout " +
+        out += QByteArray(side == &report.left || report.left.unmappedKeys.isEmpty()
+                              ? "<h3 id=\"unmapped\">"
+                              : "<h3>") +
+               "Keys of " + esc(side->description) + " that match no role of layout " +
                esc(side->layout) + "</h3><ul>";
         for (const QString& k : side->unmappedKeys)
             out += "<li><code>" + esc(k) + "</code></li>";
@@ -408,14 +424,12 @@ QByteArray DiffHtmlWriter::write(const DiffReport& report, int maxDetailed)
                "<table class=\"meta\">";
         if (d.state != EntityDiff::State::OnlyRight)
             out += "<tr><td>left</td><td><code>" + esc(d.leftLocation) + "</code>" +
-                   (d.leftType.isEmpty() ? QByteArray() : " type " + esc(d.leftType)) +
-                   (d.leftTtl ? " TTL " + QByteArray::number(*d.leftTtl) : QByteArray()) +
-                   "</td></tr>";
+                   (d.leftType.isEmpty() ? QByteArray() : ", type " + esc(d.leftType)) +
+                   ttlText(d.leftTtl) + "</td></tr>";
         if (d.state != EntityDiff::State::OnlyLeft)
             out += "<tr><td>right</td><td><code>" + esc(d.rightLocation) + "</code>" +
-                   (d.rightType.isEmpty() ? QByteArray() : " type " + esc(d.rightType)) +
-                   (d.rightTtl ? " TTL " + QByteArray::number(*d.rightTtl) : QByteArray()) +
-                   "</td></tr>";
+                   (d.rightType.isEmpty() ? QByteArray() : ", type " + esc(d.rightType)) +
+                   ttlText(d.rightTtl) + "</td></tr>";
         if (!d.leftUnreadable.isEmpty())
             out += "<tr><td>left unreadable</td><td>" + esc(d.leftUnreadable) + "</td></tr>";
         if (!d.rightUnreadable.isEmpty())
