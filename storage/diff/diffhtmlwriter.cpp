@@ -65,6 +65,8 @@ pre{margin:0;white-space:pre-wrap;word-break:break-all;font:12px/1.35 ui-monospa
 .changes{width:100%;table-layout:fixed}
 .changes col.k{width:6.5em}.changes col.f{width:22%}
 .changes td pre{max-height:320px;overflow:auto}
+.changes td.text{padding:0}.changes td.text .sbs{margin:0;border:none}
+.changes td.text .sbs pre{max-height:none}
 .changes td.kind{font-weight:600}
 )";
 
@@ -149,32 +151,6 @@ QByteArray valueCell(const FieldChange& c, bool left)
     if (left ? !c.hasLeft : !c.hasRight)
         return "<td class=\"fill\"></td>";
     const JsonValue& v = left ? c.left : c.right;
-    if (!c.lines.empty()) {
-        // Runs of deleted and inserted lines are paired so the words that changed are marked.
-        QByteArray out = "<td><pre>";
-        std::vector<const std::string*> dels;
-        std::vector<const std::string*> ins;
-        auto flush = [&]() {
-            const auto& mine = left ? dels : ins;
-            const auto& theirs = left ? ins : dels;
-            for (size_t i = 0; i < mine.size(); ++i)
-                out += QByteArray("<span class=\"") + (left ? "del" : "ins") + "\">" +
-                       (i < theirs.size() ? marked(*mine[i], *theirs[i]) : esc(*mine[i])) +
-                       "</span>\n";
-            dels.clear();
-            ins.clear();
-        };
-        for (const LineEdit& e : c.lines) {
-            if (e.op == SequenceDiff::Op::Keep) {
-                flush();
-                out += esc(e.text) + '\n';
-            } else {
-                (e.op == SequenceDiff::Op::Delete ? dels : ins).push_back(&e.text);
-            }
-        }
-        flush();
-        return out + "</pre></td>";
-    }
     const std::string text = v.isContainer() ? v.pretty(2) : v.compact();
     QByteArray body = esc(text);
     if (c.hasLeft && c.hasRight && !c.left.isContainer() && !c.right.isContainer())
@@ -195,21 +171,11 @@ QByteArray numCell(size_t n)
     return "<td class=\"n\">" + QByteArray::number(qulonglong(n)) + "</td>";
 }
 
-// Both values as pretty JSON, line by line with line numbers, deleted lines against inserted
-// ones (the changed part of a paired line marked). Unchanged runs longer than twice the
-// context are folded to one row saying how many lines they hold.
-QByteArray sideBySide(const QByteArray& leftBytes, const QByteArray& rightBytes, bool hasLeft,
-                      bool hasRight)
+// A line diff side by side with line numbers (pretty JSON values, or the lines of a changed
+// text), deleted lines against inserted ones (the changed part of a paired line marked). Unchanged
+// runs longer than twice the context are folded to one row saying how many lines they hold.
+QByteArray sideBySide(const std::vector<LineEdit>& edits)
 {
-    const std::string l = hasLeft ? prettyOf(leftBytes).toStdString() : std::string();
-    const std::string r = hasRight ? prettyOf(rightBytes).toStdString() : std::string();
-    std::vector<LineEdit> edits;
-    if (hasLeft && hasRight) {
-        edits = LineDiff::diff(l, r);
-    } else {
-        for (const std::string& line : LineDiff::split(hasLeft ? l : r))
-            edits.push_back({hasLeft ? SequenceDiff::Op::Delete : SequenceDiff::Op::Insert, line});
-    }
     QByteArray out = "<table class=\"sbs\"><colgroup><col style=\"width:3.5em\"><col>"
                      "<col style=\"width:3.5em\"><col></colgroup>";
     size_t ln = 0;
@@ -267,6 +233,22 @@ QByteArray sideBySide(const QByteArray& leftBytes, const QByteArray& rightBytes,
     }
     flush();
     return out + "</table>";
+}
+
+// Both values as pretty JSON, side by side.
+QByteArray valuesSideBySide(const QByteArray& leftBytes, const QByteArray& rightBytes, bool hasLeft,
+                            bool hasRight)
+{
+    const std::string l = hasLeft ? prettyOf(leftBytes).toStdString() : std::string();
+    const std::string r = hasRight ? prettyOf(rightBytes).toStdString() : std::string();
+    std::vector<LineEdit> edits;
+    if (hasLeft && hasRight) {
+        edits = LineDiff::diff(l, r);
+    } else {
+        for (const std::string& line : LineDiff::split(hasLeft ? l : r))
+            edits.push_back({hasLeft ? SequenceDiff::Op::Delete : SequenceDiff::Op::Insert, line});
+    }
+    return sideBySide(edits);
 }
 
 QByteArray countsRow(const std::array<int, EntityDiff::stateCount>& counts, int typeOrTtl)
@@ -448,15 +430,20 @@ QByteArray DiffHtmlWriter::write(const DiffReport& report, int maxDetailed)
                        "</td><td><code>" +
                        esc(c.path.empty() ? std::string("(whole value)") : c.path) + "</code>" +
                        (c.from.empty() ? QByteArray() : " from <code>" + esc(c.from) + "</code>") +
-                       "</td>" + valueCell(c, true) + valueCell(c, false) + "</tr>";
+                       "</td>" +
+                       (c.lines.empty() ? QByteArray(valueCell(c, true) + valueCell(c, false))
+                                        : QByteArray("<td colspan=\"2\" class=\"text\">" +
+                                                     sideBySide(c.lines) + "</td>")) +
+                       "</tr>";
             }
             out += "</table>";
         }
         const bool readable = d.state != EntityDiff::State::Unreadable;
         if (readable && i < maxDetailed && d.state != EntityDiff::State::Same)
-            out += "<p>Values side by side (left | right, unchanged runs folded):</p>" +
-                   sideBySide(d.leftValue, d.rightValue, d.state != EntityDiff::State::OnlyRight,
-                              d.state != EntityDiff::State::OnlyLeft);
+            out +=
+                "<p>Values side by side (left | right, unchanged runs folded):</p>" +
+                valuesSideBySide(d.leftValue, d.rightValue, d.state != EntityDiff::State::OnlyRight,
+                                 d.state != EntityDiff::State::OnlyLeft);
         out += "</section>\n";
     }
     if (report.entities.isEmpty())

@@ -248,6 +248,11 @@ void TestSideDiff::rollupsAndReports()
     QVERIFY(html.contains("900719925474099<mark>3</mark>"));
     QVERIFY(html.contains("900719925474099<mark>5</mark>"));
     // Values are escaped, and the page is self-contained with a dark variant.
+    // A changed multi-line text is shown as its own line diff, the lines facing each other.
+    QVERIFY(html.contains("<td colspan=\"2\" class=\"text\"><table class=\"sbs\">"));
+    QVERIFY(
+        html.contains("<td class=\"n\">2</td><td class=\"del\"><pre>y</pre></td>"
+                      "<td class=\"n\">2</td><td class=\"ins\"><pre>&lt;b&gt;z&amp;&lt;/b&gt;"));
     QVERIFY(html.contains("&lt;b&gt;z&amp;&lt;/b&gt;"));
     QVERIFY(!html.contains("<b>z&"));
     QVERIFY(html.contains("prefers-color-scheme:dark"));
