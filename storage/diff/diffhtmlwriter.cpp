@@ -36,6 +36,7 @@ nav{width:300px;min-width:300px;height:100vh;overflow:auto;position:sticky;top:0
 nav ul{list-style:none;padding-left:12px;margin:2px 0}
 nav>ul{padding-left:0}
 nav li{white-space:nowrap;overflow:hidden;text-overflow:ellipsis}
+nav .legend{white-space:nowrap}
 nav .grp{font-weight:600;margin-top:4px}
 nav .grp small,.zero{color:var(--muted);font-weight:400}
 a{color:var(--link);text-decoration:none}a:hover{text-decoration:underline}
@@ -313,7 +314,8 @@ QByteArray DiffHtmlWriter::write(const DiffReport& report, int maxDetailed)
     };
     out += "<nav><a href=\"#top\"><b>Summary</b></a><br><small>";
     for (int s = 1; s < EntityDiff::stateCount; ++s)
-        out += smallBadge(EntityDiff::State(s)) + entityStateName(EntityDiff::State(s)) + " ";
+        out += "<span class=\"legend\">" + smallBadge(EntityDiff::State(s)) +
+               entityStateName(EntityDiff::State(s)) + "</span> ";
     out += "</small><ul>";
     QSet<QString> listed;
     bool inProject = false;
