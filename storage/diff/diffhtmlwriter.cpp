@@ -236,20 +236,25 @@ QByteArray sideBySide(const std::vector<LineEdit>& edits)
     return out + "</table>";
 }
 
-// Both values as pretty JSON, side by side.
-QByteArray valuesSideBySide(const QByteArray& leftBytes, const QByteArray& rightBytes, bool hasLeft,
-                            bool hasRight)
+// The values as pretty JSON: side by side when both sides have the entity, else the one
+// value across the page.
+QByteArray values(const QByteArray& leftBytes, const QByteArray& rightBytes, bool hasLeft,
+                  bool hasRight)
 {
-    const std::string l = hasLeft ? prettyOf(leftBytes).toStdString() : std::string();
-    const std::string r = hasRight ? prettyOf(rightBytes).toStdString() : std::string();
-    std::vector<LineEdit> edits;
-    if (hasLeft && hasRight) {
-        edits = LineDiff::diff(l, r);
-    } else {
-        for (const std::string& line : LineDiff::split(hasLeft ? l : r))
-            edits.push_back({hasLeft ? SequenceDiff::Op::Delete : SequenceDiff::Op::Insert, line});
-    }
-    return sideBySide(edits);
+    if (hasLeft && hasRight)
+        return "<p>Values side by side (left | right, unchanged runs folded):</p>" +
+               sideBySide(LineDiff::diff(prettyOf(leftBytes).toStdString(),
+                                         prettyOf(rightBytes).toStdString()));
+    QByteArray out = QByteArray("<p>Value (only on the ") + (hasLeft ? "left" : "right") +
+                     "):</p><table class=\"sbs\"><colgroup><col style=\"width:3.5em\"><col>"
+                     "</colgroup>";
+    const QByteArray cls = hasLeft ? "del" : "ins";
+    size_t n = 0;
+    for (const std::string& line :
+         LineDiff::split(prettyOf(hasLeft ? leftBytes : rightBytes).toStdString()))
+        out += "<tr>" + numCell(++n) + "<td class=\"" + cls + "\"><pre>" + esc(line) +
+               "</pre></td></tr>";
+    return out + "</table>";
 }
 
 QByteArray countsRow(const std::array<int, EntityDiff::stateCount>& counts, int typeOrTtl)
@@ -442,10 +447,8 @@ QByteArray DiffHtmlWriter::write(const DiffReport& report, int maxDetailed)
         }
         const bool readable = d.state != EntityDiff::State::Unreadable;
         if (readable && i < maxDetailed && d.state != EntityDiff::State::Same)
-            out +=
-                "<p>Values side by side (left | right, unchanged runs folded):</p>" +
-                valuesSideBySide(d.leftValue, d.rightValue, d.state != EntityDiff::State::OnlyRight,
-                                 d.state != EntityDiff::State::OnlyLeft);
+            out += values(d.leftValue, d.rightValue, d.state != EntityDiff::State::OnlyRight,
+                          d.state != EntityDiff::State::OnlyLeft);
         out += "</section>\n";
     }
     if (report.entities.isEmpty())

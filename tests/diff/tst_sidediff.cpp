@@ -248,6 +248,9 @@ void TestSideDiff::rollupsAndReports()
     QVERIFY(html.contains("900719925474099<mark>3</mark>"));
     QVERIFY(html.contains("900719925474099<mark>5</mark>"));
     // Values are escaped, and the page is self-contained with a dark variant.
+    // An entity on one side only is shown once, across the page, not beside an empty column.
+    QVERIFY(html.contains("<p>Value (only on the left):</p>"));
+    QVERIFY(!html.contains("only on the right"));
     // A changed multi-line text is shown as its own line diff, the lines facing each other.
     QVERIFY(html.contains("<td colspan=\"2\" class=\"text\"><table class=\"sbs\">"));
     QVERIFY(
