@@ -266,7 +266,8 @@ void TestSideDiff::rollupsAndReports()
 
 void TestSideDiff::htmlFoldsUnchangedLines()
 {
-    // One member changed in the middle of a 60-member document: the side-by-side view shows
+    // One member changed in the middle of a 60-member document (and its TTL, and a key the
+    // layout does not know on the right): the side-by-side view shows
     // it with 3 lines of context, numbered as in the pretty JSON, and folds the rest.
     QByteArray l = "{";
     QByteArray r = "{";
@@ -282,8 +283,11 @@ void TestSideDiff::htmlFoldsUnchangedLines()
     const DiffReport report = SideComparer::compare(
         DiffSideBuilder::fromKvItems(QStringLiteral("L"), QStringLiteral("left"),
                                      {Item{k, l, QStringLiteral("string"), -1}}, repo),
-        DiffSideBuilder::fromKvItems(QStringLiteral("R"), QStringLiteral("right"),
-                                     {Item{k, r, QStringLiteral("string"), -1}}, repo),
+        DiffSideBuilder::fromKvItems(
+            QStringLiteral("R"), QStringLiteral("right"),
+            {Item{k, r, QStringLiteral("string"), 3600},
+             Item{QStringLiteral("pm:junk"), "<x>", QStringLiteral("string"), -1}},
+            repo),
         {});
     QCOMPARE(report.count(EntityDiff::State::Changed), 1);
     const QByteArray html = DiffHtmlWriter::write(report);
@@ -296,6 +300,12 @@ void TestSideDiff::htmlFoldsUnchangedLines()
     QVERIFY(html.contains("<td class=\"n\">29</td>"));
     QVERIFY(!html.contains("<td class=\"n\">28</td>"));
     QVERIFY(!html.contains("&quot;k10&quot;"));
+    // TTLs in words, and the verdict names the TTL difference and links the unmapped key.
+    QVERIFY(html.contains("type string, no expiry"));
+    QVERIFY(html.contains("type string, expires in 3600 s"));
+    QVERIFY(html.contains("1 with a different type/TTL"));
+    QVERIFY(html.contains("<a href=\"#unmapped\">1 unmapped key</a>"));
+    QVERIFY(html.contains("<h3 id=\"unmapped\">Keys of right"));
 }
 
 void TestSideDiff::snapshotReader()
