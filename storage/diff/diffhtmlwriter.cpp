@@ -449,6 +449,10 @@ QByteArray DiffHtmlWriter::write(const DiffReport& report, int maxDetailed)
         if (readable && i < maxDetailed && d.state != EntityDiff::State::Same)
             out += values(d.leftValue, d.rightValue, d.state != EntityDiff::State::OnlyRight,
                           d.state != EntityDiff::State::OnlyLeft);
+        else if (readable && d.state != EntityDiff::State::Same)
+            out += "<p class=\"zero\">Values left out: this page shows them for the first " +
+                   QByteArray::number(maxDetailed) +
+                   " entities only (use --json for all of them).</p>";
         out += "</section>\n";
     }
     if (report.entities.isEmpty())

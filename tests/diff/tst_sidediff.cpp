@@ -262,6 +262,10 @@ void TestSideDiff::rollupsAndReports()
     for (const char* external : {"<script", "src=", "url(", "<link", "@import"})
         QVERIFY2(!html.contains(external), external);
     QCOMPARE(DiffHtmlWriter::write(report).size(), html.size());
+    // Past maxDetailed entities the values are left out, and the page says so.
+    const QByteArray brief = DiffHtmlWriter::write(report, 1);
+    QCOMPARE(brief.count("Values left out"), 2);
+    QCOMPARE(brief.count("<table class=\"sbs\">"), html.count("<table class=\"sbs\">") - 2);
 }
 
 void TestSideDiff::htmlFoldsUnchangedLines()
