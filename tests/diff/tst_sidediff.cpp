@@ -49,6 +49,7 @@ private Q_SLOTS:
     void states();
     void layoutsLineUp();
     void rollupsAndReports();
+    void htmlFoldsUnchangedLines();
     void snapshotReader();
     void folderAgainstItsBackup();
 };
@@ -177,7 +178,7 @@ void TestSideDiff::rollupsAndReports()
                 QByteArray w = v;
                 if (p == QLatin1String("p2") && e == QLatin1String("e1") && s < 2)
                     w = QStringLiteral(
-                            R"({"id":"S-%1","n":9007199254740995,"tags":["b","a"],"d":"x\nz"})")
+                            R"({"id":"S-%1","n":9007199254740995,"tags":["b","a"],"d":"x\n<b>z&</b>"})")
                             .arg(s)
                             .toUtf8();
                 if (!(p == QLatin1String("p1") && e == QLatin1String("e2") && s == 4))
@@ -237,7 +238,78 @@ void TestSideDiff::rollupsAndReports()
     QVERIFY(html.contains("<nav>"));
     QVERIFY(html.contains("href=\"#e0\""));
     QVERIFY(html.contains("class=\"del\""));
-    QVERIFY(html.contains("9007199254740995"));
+    // Verdict with the counts at the top; the navigation groups entities under their epic,
+    // the epic's name linking to its first listed entity (e0 is p1/e2/S-4, e1 is p2/e1/S-0).
+    QVERIFY(html.contains("The sides differ:</b> 17&nbsp;<span class=\"badge same\">"));
+    QVERIFY(html.contains("<a href=\"#e0\">e2</a>"));
+    QVERIFY(html.contains("<a href=\"#e1\">e1</a>"));
+    QVERIFY(html.contains("title=\"story p2/e1/S-1\">S-1</a>"));
+    // Only the digit that changed is marked, in the field table and side by side.
+    QVERIFY(html.contains("900719925474099<mark>3</mark>"));
+    QVERIFY(html.contains("900719925474099<mark>5</mark>"));
+    // Values are escaped, and the page is self-contained with a dark variant.
+    // An entity on one side only is shown once, across the page, not beside an empty column.
+    QVERIFY(html.contains("<p>Value (only on the left):</p>"));
+    QVERIFY(!html.contains("only on the right"));
+    // A changed multi-line text is shown as its own line diff, the lines facing each other.
+    QVERIFY(html.contains("<td colspan=\"2\" class=\"text\"><table class=\"sbs\">"));
+    QVERIFY(
+        html.contains("<td class=\"n\">2</td><td class=\"del\"><pre>y</pre></td>"
+                      "<td class=\"n\">2</td><td class=\"ins\"><pre>&lt;b&gt;z&amp;&lt;/b&gt;"));
+    QVERIFY(html.contains("&lt;b&gt;z&amp;&lt;/b&gt;"));
+    QVERIFY(!html.contains("<b>z&"));
+    QVERIFY(html.contains("prefers-color-scheme:dark"));
+    for (const char* external : {"<script", "src=", "url(", "<link", "@import"})
+        QVERIFY2(!html.contains(external), external);
+    QCOMPARE(DiffHtmlWriter::write(report).size(), html.size());
+    // Past maxDetailed entities the values are left out, and the page says so.
+    const QByteArray brief = DiffHtmlWriter::write(report, 1);
+    QCOMPARE(brief.count("Values left out"), 2);
+    QCOMPARE(brief.count("<table class=\"sbs\">"), html.count("<table class=\"sbs\">") - 2);
+}
+
+void TestSideDiff::htmlFoldsUnchangedLines()
+{
+    // One member changed in the middle of a 60-member document (and its TTL, and a key the
+    // layout does not know on the right): the side-by-side view shows
+    // it with 3 lines of context, numbered as in the pretty JSON, and folds the rest.
+    QByteArray l = "{";
+    QByteArray r = "{";
+    for (int i = 0; i < 60; ++i) {
+        const QByteArray sep = i ? "," : "";
+        l += sep + "\"k" + QByteArray::number(i) + "\":" + QByteArray::number(i);
+        r += sep + "\"k" + QByteArray::number(i) + "\":" + QByteArray::number(i == 30 ? 31 : i);
+    }
+    l += "}";
+    r += "}";
+    const KeyLayout repo = layout("repository");
+    const QString k = QStringLiteral("pm:project:p:epic:e:story:S-1");
+    const DiffReport report = SideComparer::compare(
+        DiffSideBuilder::fromKvItems(QStringLiteral("L"), QStringLiteral("left"),
+                                     {Item{k, l, QStringLiteral("string"), -1}}, repo),
+        DiffSideBuilder::fromKvItems(
+            QStringLiteral("R"), QStringLiteral("right"),
+            {Item{k, r, QStringLiteral("string"), 3600},
+             Item{QStringLiteral("pm:junk"), "<x>", QStringLiteral("string"), -1}},
+            repo),
+        {});
+    QCOMPARE(report.count(EntityDiff::State::Changed), 1);
+    const QByteArray html = DiffHtmlWriter::write(report);
+    // Pretty JSON: line 1 is "{", member k30 is line 32; context is lines 29..35, then 27 folded
+    // lines up to "}" on line 62.
+    QVERIFY(html.contains("&#8942; 28 unchanged lines"));
+    QVERIFY(html.contains("&#8942; 27 unchanged lines"));
+    QVERIFY(html.contains(
+        "<td class=\"n\">32</td><td class=\"del\"><pre>  &quot;k30&quot;: 3<mark>0</mark>,"));
+    QVERIFY(html.contains("<td class=\"n\">29</td>"));
+    QVERIFY(!html.contains("<td class=\"n\">28</td>"));
+    QVERIFY(!html.contains("&quot;k10&quot;"));
+    // TTLs in words, and the verdict names the TTL difference and links the unmapped key.
+    QVERIFY(html.contains("type string, no expiry"));
+    QVERIFY(html.contains("type string, expires in 3600 s"));
+    QVERIFY(html.contains("1 with a different type/TTL"));
+    QVERIFY(html.contains("<a href=\"#unmapped\">1 unmapped key</a>"));
+    QVERIFY(html.contains("<h3 id=\"unmapped\">Keys of right"));
 }
 
 void TestSideDiff::snapshotReader()
