@@ -16,6 +16,9 @@ public:
     struct Options
     {
         qint64 maxFileBytes = 16 * 1024 * 1024;
+        // Entity::sha256Hex of every file. Callers that hash what they derive from the files
+        // instead (the migration planner hashes value bytes) turn it off: one hash, not two.
+        bool hashFiles = true;
     };
 
     static Result<PmIndex> read(const QString& root, const Options& options);
