@@ -40,11 +40,11 @@ void MigrateCommand::configure(QCommandLineParser& parser)
     parser.addOption({QStringLiteral("resume"),
                       QStringLiteral("Finish an interrupted run: the run id given, or the last "
                                      "unfinished one.")});
-    parser.addOption({QStringLiteral("batch-keys"), QStringLiteral("Keys per batch (1000)."),
-                      QStringLiteral("n"), QStringLiteral("1000")});
+    parser.addOption({QStringLiteral("batch-keys"), QStringLiteral("Keys per batch (5000)."),
+                      QStringLiteral("n"), QStringLiteral("5000")});
     parser.addOption({QStringLiteral("batch-bytes"),
-                      QStringLiteral("Value bytes per batch (4194304)."), QStringLiteral("n"),
-                      QStringLiteral("4194304")});
+                      QStringLiteral("Value bytes per batch (16777216)."), QStringLiteral("n"),
+                      QStringLiteral("16777216")});
     parser.addOption({QStringLiteral("report"),
                       QStringLiteral("Also write the report (JSON + Markdown) into this folder "
                                      "(default: reports/ in the state folder)."),
@@ -85,8 +85,8 @@ int MigrateCommand::execute(const QCommandLineParser& parser)
     auto policy = MigrationPlan::policyFromName(parser.value(QStringLiteral("policy")));
     if (!policy)
         return usageError(policy.error().message);
-    qint64 batchKeys = 1000;
-    qint64 batchBytes = 4194304;
+    qint64 batchKeys = 5000;
+    qint64 batchBytes = 16777216;
     QString error;
     if (!readCount(parser, QStringLiteral("batch-keys"), batchKeys, error) ||
         !readCount(parser, QStringLiteral("batch-bytes"), batchBytes, error))

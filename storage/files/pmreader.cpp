@@ -215,8 +215,9 @@ void reportParseError(FileWork& item)
                        at.line, at.column));
 }
 
-void processFile(FileWork& item, qint64 maxFileBytes)
+void processFile(FileWork& item, const PmReader::Options& options)
 {
+    const qint64 maxFileBytes = options.maxFileBytes;
     Entity& e = item.entity;
     QFile file(item.absolutePath);
     const qint64 size = file.size();
@@ -240,7 +241,8 @@ void processFile(FileWork& item, qint64 maxFileBytes)
     e.raw = file.readAll();
     e.readable = true;
     e.size = e.raw.size();
-    e.sha256Hex = QCryptographicHash::hash(e.raw, QCryptographicHash::Sha256).toHex();
+    if (options.hashFiles)
+        e.sha256Hex = QCryptographicHash::hash(e.raw, QCryptographicHash::Sha256).toHex();
     if (!e.isData())
         return;
     if (e.raw.trimmed().isEmpty()) {
@@ -306,10 +308,9 @@ Result<PmIndex> PmReader::read(const QString& root, const Options& options)
     Walker(index, work).walk(index.root, QString(), 0, QString(), QString());
     qCDebug(lcFiles) << "walked" << index.root << work.size() << "files";
 
-    const qint64 maxFileBytes = options.maxFileBytes;
     QThreadPool* pool = options.pool ? options.pool : QThreadPool::globalInstance();
     QtConcurrent::blockingMap(pool, work,
-                              [maxFileBytes](FileWork& item) { processFile(item, maxFileBytes); });
+                              [&options](FileWork& item) { processFile(item, options); });
 
     index.entities.reserve(qsizetype(work.size()));
     for (FileWork& item : work) {

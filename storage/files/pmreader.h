@@ -22,6 +22,9 @@ public:
         // because Qt's raster painting also uses the global pool and must not wait behind
         // 100,000 file reads.
         QThreadPool* pool = nullptr;
+        // Entity::sha256Hex of every file. Callers that hash what they derive from the files
+        // instead (the migration planner hashes value bytes) turn it off: one hash, not two.
+        bool hashFiles = true;
     };
 
     static Result<PmIndex> read(const QString& root, const Options& options);

@@ -27,8 +27,10 @@ public:
     struct Params
     {
         JobPaths paths;
-        int batchKeys = 1000;
-        qint64 batchBytes = 4 * 1024 * 1024;
+        // Each batch costs one journal commit (an fsync) and one round of reads: bigger batches
+        // mean fewer of both. The bytes bound keeps a batch's memory and pipeline in check.
+        int batchKeys = 5000;
+        qint64 batchBytes = 16 * 1024 * 1024;
         const std::atomic_bool* cancel = nullptr;
         ProgressCallback progress;
         // Re-read the key space before writing anything and refuse a stale plan (a saved plan).

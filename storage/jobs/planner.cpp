@@ -12,6 +12,7 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QSet>
+#include <QtConcurrent/QtConcurrentMap>
 
 #include <nlohmann/json.hpp>
 
@@ -66,7 +67,9 @@ Result<MigrationPlan> Planner::readSource(const Params& params)
     auto layout = KeyLayout::fromSpec(params.layoutSpec, params.prefix);
     if (!layout)
         return layout.error();
-    auto index = PmReader::read(params.root);
+    PmReader::Options readOptions;
+    readOptions.hashFiles = false; // the plan hashes the value bytes, not the files
+    auto index = PmReader::read(params.root, readOptions);
     if (!index)
         return index.error();
     const KeyMap map = KeyMapper::map(index.value(), layout.value());
@@ -104,11 +107,13 @@ Result<MigrationPlan> Planner::readSource(const Params& params)
         item.role = entry.ref.role;
         item.source = entry.sourcePath;
         item.value = entry.value;
-        item.sha256 = sha256Hex(entry.value);
         item.size = entry.value.size();
         item.action = PlanItem::Action::Create;
-        plan.items.append(item);
+        plan.items.append(std::move(item));
     }
+    // Each value is hashed once, here, in parallel; the journal and the plan reuse the hash.
+    QtConcurrent::blockingMap(plan.items,
+                              [](PlanItem& item) { item.sha256 = sha256Hex(item.value); });
     plan.computeChecksums();
     return plan;
 }

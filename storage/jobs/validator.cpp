@@ -9,6 +9,8 @@
 #include <QRandomGenerator>
 #include <QSet>
 
+#include <optional>
+
 #include <nlohmann/json.hpp>
 
 namespace pmkv {
@@ -188,17 +190,42 @@ Result<Validator::Outcome> Validator::run(const Params& params, KvStore& store)
     compareClock.start();
     ProgressMeter meter(params.progress, QStringLiteral("validate"), chosen.size(), 0);
     const int step = qMax(1, params.batchKeys);
+    // The next batch is read while this one is compared.
+    struct Reading
+    {
+        QVector<QByteArray> keys;
+        QFuture<Result<KvStore::Replies>> future;
+    };
+    auto read = [&](int start) {
+        Reading r;
+        const int end = qMin<int>(start + step, chosen.size());
+        r.keys.reserve(end - start);
+        for (int i = start; i < end; ++i)
+            r.keys.append(plan.items.at(chosen.at(i)).key.toUtf8());
+        r.future = store.execute(KeyCapture::commands(r.keys));
+        return r;
+    };
+    std::optional<Reading> next;
+    if (!chosen.isEmpty())
+        next = read(0);
     for (int start = 0; start < chosen.size(); start += step) {
-        if (params.cancel && params.cancel->load())
+        if (params.cancel && params.cancel->load()) {
+            if (next)
+                (void)waitFor(store, next->future);
             return makeError(QStringLiteral("validate.cancelled"),
                              QStringLiteral("validation cancelled"));
+        }
         const int end = qMin<int>(start + step, chosen.size());
-        QVector<QByteArray> keys;
-        for (int i = start; i < end; ++i)
-            keys.append(plan.items.at(chosen.at(i)).key.toUtf8());
-        auto kv = KeyCapture::capture(store, keys);
-        if (!kv)
+        Reading current = std::move(*next);
+        next.reset();
+        auto kv = KeyCapture::complete(store, current.keys, waitFor(store, current.future));
+        if (end < chosen.size())
+            next = read(end);
+        if (!kv) {
+            if (next)
+                (void)waitFor(store, next->future);
             return kv.error();
+        }
         for (int i = start; i < end; ++i) {
             const PlanItem& item = plan.items.at(chosen.at(i));
             const PreviousValue& v = kv.value().at(i - start);
@@ -252,6 +279,10 @@ Result<Validator::Outcome> Validator::run(const Params& params, KvStore& store)
                     continue; // SCAN may return a key twice
                 seen.insert(raw);
                 const QString key = QString::fromUtf8(raw);
+                if (scope.isEmpty() && fileKeys.contains(key)) {
+                    ++out.kvKeys; // a key the tree maps to: nothing to learn from its name
+                    continue;
+                }
                 const auto ref = layout.value().entityFor(key);
                 if (!scope.isEmpty() &&
                     (!ref || (ref->role != KeyRole::People && ref->role != KeyRole::ProjectsList &&

@@ -4,9 +4,12 @@
 
 #include <QHash>
 #include <QSet>
+#include <QtConcurrent/QtConcurrentMap>
 
 #include <algorithm>
 #include <map>
+#include <optional>
+#include <vector>
 
 namespace pmkv {
 namespace {
@@ -47,8 +50,9 @@ public:
 
     KeyMap run()
     {
-        for (const Entity& e : m_index.entities)
-            mapEntity(e);
+        convertValues();
+        for (int i = 0; i < m_index.entities.size(); ++i)
+            mapEntity(m_index.entities.at(i), m_converted[size_t(i)]);
         mapLists();
         resolveCollisions();
         std::sort(m_map.entries.begin(), m_map.entries.end(),
@@ -91,19 +95,45 @@ private:
         return true;
     }
 
-    void mapEntity(const Entity& e)
+    // The value bytes of every mappable entity (JSON.stringify of its document), converted in
+    // parallel: this is most of the mapper's work, and each file is independent.
+    struct Converted
+    {
+        bool mappable = false;
+        std::optional<Result<QByteArray>> value;
+        QStringList notes;
+    };
+
+    void convertValues()
+    {
+        m_converted.resize(size_t(m_index.entities.size()));
+        std::vector<int> work;
+        for (int i = 0; i < m_index.entities.size(); ++i) {
+            const Entity& e = m_index.entities.at(i);
+            if (e.isData() && e.parsed && !hasErrors(e)) {
+                m_converted[size_t(i)].mappable = true;
+                work.push_back(i);
+            }
+        }
+        QtConcurrent::blockingMap(work, [this](int i) {
+            Converted& c = m_converted[size_t(i)];
+            c.value = JsStringify::fromJsonText(m_index.entities.at(i).raw, &c.notes);
+        });
+    }
+
+    void mapEntity(const Entity& e, Converted& converted)
     {
         if (!e.isData())
             return;
-        if (!e.parsed || hasErrors(e)) {
+        if (!converted.mappable) {
             m_map.problems.append(Problem::error(
                 e.relativePath, QStringLiteral("map.skipped"),
                 QStringLiteral(
                     "not mapped to a key: the file has errors (see scan); fix it first")));
             return;
         }
-        QStringList notes;
-        auto value = JsStringify::fromJsonText(e.raw, &notes);
+        const QStringList& notes = converted.notes;
+        Result<QByteArray>& value = *converted.value;
         if (!value) {
             m_map.problems.append(
                 Problem::error(e.relativePath, value.error().code,
@@ -209,6 +239,7 @@ private:
     const PmIndex& m_index;
     const KeyLayout& m_layout;
     std::map<QString, ProjectNode> m_projects;
+    std::vector<Converted> m_converted;
     KeyMap m_map;
 };
 

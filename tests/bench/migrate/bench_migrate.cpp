@@ -129,7 +129,10 @@ int main(int argc, char** argv)
     // The keys and values, once.
     Planner::Params p;
     p.root = root;
+    QElapsedTimer readClock;
+    readClock.start();
     auto source = Planner::readSource(p);
+    const double readSeconds = double(readClock.nsecsElapsed()) / 1e9;
     if (!source) {
         QTextStream(stderr) << source.error().message << '\n';
         return 2;
@@ -143,6 +146,8 @@ int main(int argc, char** argv)
     }
     out() << "keys: " << keys << " (" << QString::number(double(bytes) / 1e6, 'f', 1)
           << " MB of keys and values)\n";
+    print(QStringLiteral("read + map tree (PmReader, KeyMapper)"),
+          figure(keys, bytes, readSeconds));
     const QString pipeFile = dir.filePath(QStringLiteral("load.resp"));
     {
         QFile f(pipeFile);
