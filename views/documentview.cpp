@@ -11,6 +11,7 @@
 #include <QLabel>
 #include <QListWidget>
 #include <QPlainTextEdit>
+#include <QTextDocument>
 #include <QVBoxLayout>
 
 namespace pmkv {
@@ -176,6 +177,16 @@ void DocumentView::showMessage(const QString& html)
 QString DocumentView::headerText() const
 {
     return m_header->text();
+}
+
+void DocumentView::setEditable(bool editable)
+{
+    m_content->setReadOnly(!editable);
+}
+
+bool DocumentView::isModified() const
+{
+    return m_content->document()->isModified();
 }
 
 QString DocumentView::contentText() const

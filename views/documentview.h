@@ -34,6 +34,9 @@ public:
     void clear();
     QString headerText() const;
     QString contentText() const;
+    // Lets the user edit the shown text (the key view); isModified() since it was shown.
+    void setEditable(bool editable);
+    bool isModified() const;
     QStringList problemTexts() const;
 
 private:

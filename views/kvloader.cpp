@@ -531,6 +531,12 @@ void KvLoader::write(const QByteArray& key, KvCommand command)
         }));
 }
 
+void KvLoader::noteWritten(const QByteArray& key)
+{
+    recompareKey(key);
+    Q_EMIT written(key);
+}
+
 // After a write: the key's new state on both sides, and the key in the tree if it is new.
 void KvLoader::recompareKey(const QByteArray& key)
 {

@@ -60,6 +60,11 @@ public:
     // key again once written.
     void writeValue(const QByteArray& key, const QByteArray& value);
     void deleteKey(const QByteArray& key);
+    // The open store, for a journaled write made on a worker thread (never on the store's
+    // own thread); nullptr when closed.
+    KvStore* store() const { return m_store; }
+    // After a write made elsewhere (a journaled run): compares the key again, emits written().
+    void noteWritten(const QByteArray& key);
 
     void setChunkSize(int keys) { m_chunk = keys; }
     bool isOpen() const { return m_store != nullptr; }

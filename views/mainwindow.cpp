@@ -12,9 +12,9 @@
 #include "folderloader.h"
 #include "jobs/auditlog.h"
 #include "jobs/jobpaths.h"
+#include "journaledcommand.h"
 #include "kvpane.h"
 #include "kvtreemodel.h"
-#include "kvwritecommand.h"
 #include "overviewstrip.h"
 
 #include <QAction>
@@ -65,6 +65,7 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent)
     m_kvLoader = new KvLoader(m_kvPane->model(), this);
     m_documentView = new DocumentView(this);
     m_keyView = new DocumentView(this);
+    m_keyView->setEditable(true); // edit a value, then Save Key Edit (Ctrl+S)
     m_keyView->setObjectName(QStringLiteral("keyView"));
     m_keyView->showMessage(tr("Select a key to see its value, type, TTL and size."));
     m_diffView = new DiffView(this);
@@ -208,6 +209,14 @@ void MainWindow::createActions()
     edit->addSeparator();
     QAction* copy = edit->addAction(tr("Copy File Value to &KV"), this, [this] { copyFileToKv(); });
     copy->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_Right));
+    QAction* back = edit->addAction(tr("Copy KV Value to &File"), this, [this] { copyKvToFile(); });
+    back->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_Left));
+    QAction* save = edit->addAction(tr("&Save Key Edit"), this, [this] {
+        // unmodified: the shown (pretty) text is the value
+        saveKeyEdit(m_keyView->isModified() ? m_keyView->contentText().toUtf8()
+                                            : m_lastValue.bytes);
+    });
+    save->setShortcut(QKeySequence::Save);
 
     QMenu* view = menuBar()->addMenu(tr("&View"));
     QAction* find = view->addAction(tr("&Find..."), this, [this] {
@@ -571,38 +580,8 @@ void MainWindow::copyFileToKv(const QString& confirmation)
         }
     }
     const QByteArray value = m_alignment->valueOf(m_alignment->entryForKey(key));
-    const bool haveOld = m_lastValue.key == key && m_lastValue.error.isEmpty();
-    const QByteArray previous = haveOld ? m_lastValue.bytes : QByteArray();
-    const bool existed = haveOld && m_lastValue.type != "none";
-    // Pushed once the store accepted the write, so Undo never undoes a refused write.
-    auto connection = std::make_shared<QMetaObject::Connection>();
-    auto failure = std::make_shared<QMetaObject::Connection>();
-    *connection = connect(
-        m_kvLoader, &KvLoader::written, this,
-        [this, key, value, previous, existed, connection, failure](const QByteArray& written) {
-            if (written != key)
-                return;
-            disconnect(*connection);
-            disconnect(*failure);
-            m_undo->push(new KvWriteCommand(m_kvLoader, key, value, previous, existed));
-        });
-    *failure = connect(m_kvLoader, &KvLoader::writeFailed, this,
-                       [this, key, connection, failure](const QByteArray& failed) {
-                           if (failed != key)
-                               return;
-                           disconnect(*connection);
-                           disconnect(*failure);
-                       });
-    const QString target = m_kvLoader->description();
-    const QString keyText = QString::fromUtf8(key);
-    (void)QtConcurrent::run([target, keyText] { // the audit log is a file: not on this thread
-        JobPaths paths;
-        if (paths.ensure())
-            (void)AuditLog(paths.auditLogPath())
-                .append(QStringLiteral("studio-copy"), QString(), target, 1,
-                        QJsonObject{{QStringLiteral("key"), keyText}});
-    });
-    m_kvLoader->writeValue(key, value);
+    startWrite(JournaledCommand::Side::Kv, QString::fromUtf8(key), value,
+               tr("copy %1 to KV").arg(path), QStringLiteral("studio-copy"));
 }
 
 QString MainWindow::statusText() const

@@ -3,6 +3,9 @@
 #include "alignment.h"
 #include "connections/connectionprofile.h"
 #include "filetreesnapshot.h"
+#include "jobs/jobpaths.h"
+#include "journaledcommand.h"
+#include "journaledwrite.h"
 #include "kvloader.h"
 
 #include <QMainWindow>
@@ -62,6 +65,15 @@ public:
     // Writes the selected file's value to its key (what "Copy File to KV" does). A PROD
     // profile asks for its name to be typed first; `confirmation` answers that for tests.
     void copyFileToKv(const QString& confirmation = QString());
+    // Writes the selected key's value to its file, as the application saves documents
+    // (2-space pretty JSON, atomic), journaled and undoable like a copy to KV.
+    void copyKvToFile();
+    // Saves an edit of the selected key's value: refused (with line and column) unless it is
+    // JSON; no write at all when the bytes did not change; otherwise journaled and undoable.
+    void saveKeyEdit(const QByteArray& text);
+    // Where the journals and the audit log go (default: the XDG data folder).
+    void setJobsFolder(const QString& folder) { m_jobsFolder = folder; }
+    JobPaths jobPaths() const { return JobPaths(m_jobsFolder); }
 
 Q_SIGNALS:
     void alignmentReady();
@@ -83,6 +95,13 @@ private:
     void rebuildAlignment();
     void updateBand();
     void updateKvStatus(const QString& text);
+    JournaledWrite::TargetFactory targetFor(JournaledCommand::Side side) const;
+    void startWrite(JournaledCommand::Side side, const QString& location, const QByteArray& value,
+                    const QString& text, const QString& operation);
+    void runCommand(JournaledCommand* command, bool undo);
+    void writeDone(JournaledCommand::Side side, const QString& location,
+                   const JournaledWrite::Outcome& outcome);
+    bool onStack(const JournaledCommand* command) const;
 
     QString m_root;
     QString m_pendingSelection;
@@ -110,6 +129,8 @@ private:
     KvValue m_lastValue;
     bool m_syncingSelection = false;
     bool m_connected = false;
+    QString m_jobsFolder;
+    bool m_writing = false; // one journaled write at a time
 };
 
 } // namespace pmkv

@@ -9,6 +9,9 @@
 #include "filepane.h"
 #include "filetreemodel.h"
 #include "folderloader.h"
+#include "jobs/auditlog.h"
+#include "jobs/jobpaths.h"
+#include "jobs/journal.h"
 #include "kvloader.h"
 #include "kvpane.h"
 #include "kvtreemodel.h"
@@ -19,6 +22,7 @@
 #include "testtree.h"
 
 #include <QComboBox>
+#include <QFile>
 #include <QInputDialog>
 #include <QPushButton>
 #include <QSettings>
@@ -72,11 +76,27 @@ private Q_SLOTS:
     void prodNeedsTypedName();
     void bannerWhenServerGoes();
     void connectionsDialogTestsSavesConnects();
+    void copyIsJournaledAndUndoRestoresTtl();
+    void undoRefusedWhenKeyChanged();
+    void copiesKvToFileUndoably();
+    void editIsValidatedAndJournaled_data();
+    void editIsValidatedAndJournaled();
 
 private:
     void open(MainWindow& window, bool readOnly = false,
               ConnectionProfile::Environment env = ConnectionProfile::Environment::None);
     ConnectionProfile profile(bool readOnly, ConnectionProfile::Environment env) const;
+
+    // Waits for the next writeFinished and returns (ok, message).
+    static QPair<bool, QString> waitWrite(QSignalSpy& done, qsizetype before);
+    QByteArray get(const QByteArray& key) const
+    {
+        return m_redis.cli({QStringLiteral("GET"), QString::fromUtf8(key)}).trimmed();
+    }
+    qint64 pttl(const QByteArray& key) const
+    {
+        return m_redis.cli({QStringLiteral("PTTL"), QString::fromUtf8(key)}).trimmed().toLongLong();
+    }
 
     test::TestTree m_tree;
     test::RedisServer m_redis;
@@ -398,6 +418,189 @@ void TestStudio::connectionsDialogTestsSavesConnects()
     QCOMPARE(connectRequested.count(), 1);
     QCOMPARE(connectRequested.first().at(0).value<ConnectionProfile>().name,
              QStringLiteral("staging-local"));
+}
+
+QPair<bool, QString> TestStudio::waitWrite(QSignalSpy& done, qsizetype before)
+{
+    if (done.count() <= before && !done.wait(15000))
+        return {false, QStringLiteral("no writeFinished")};
+    return {done.at(before).at(0).toBool(), done.at(before).at(1).toString()};
+}
+
+// A copy file -> KV is a journaled run of the sync engine: the journal file holds it, the
+// audit log has a line, and Ctrl+Z restores the previous value and its TTL through the journal.
+void TestStudio::copyIsJournaledAndUndoRestoresTtl()
+{
+    MainWindow window;
+    const QString jobs = m_tree.path(QStringLiteral("jobs-copy"));
+    window.setJobsFolder(jobs);
+    window.show();
+    open(window);
+    const QByteArray before = get(kKey2);
+    m_redis.cli({QStringLiteral("EXPIRE"), QString::fromUtf8(kKey2), QStringLiteral("5000")});
+    QSignalSpy value(window.kvLoader(), &KvLoader::valueLoaded);
+    QVERIFY(window.filePane()->selectEntityPath(kStory2));
+    QVERIFY(value.wait(10000));
+    QSignalSpy done(&window, &MainWindow::writeFinished);
+    window.copyFileToKv();
+    const auto copied = waitWrite(done, 0);
+    QVERIFY2(copied.first, qPrintable(copied.second));
+    QVERIFY(get(kKey2).contains("\"Two\""));
+    QCOMPARE(pttl(kKey2), qint64(-1)); // a copy writes the value alone
+
+    const JobPaths paths(jobs);
+    const QVector<JournalRun> runs = Journal::listRuns(paths);
+    QCOMPARE(runs.size(), 1);
+    QCOMPARE(runs.first().kind, QStringLiteral("sync"));
+    QVERIFY(runs.first().state == JournalRun::State::Done);
+    QVERIFY(QFile::exists(paths.journalPath(runs.first().id)));
+    auto journal = Journal::openRun(paths, runs.first().id);
+    QVERIFY(journal);
+    auto steps = journal.value()->undoSteps();
+    QVERIFY(steps);
+    QCOMPARE(steps.value().size(), 1);
+    QCOMPARE(steps.value().first().key, kKey2);
+    QCOMPARE(steps.value().first().restore.value, before);
+    auto lines = AuditLog(paths.auditLogPath()).read();
+    QVERIFY(lines);
+    QCOMPARE(lines.value().size(), 1);
+    QCOMPARE(lines.value().first().value(QStringLiteral("operation")).toString(),
+             QStringLiteral("studio-copy"));
+
+    window.activateWindow();
+    QVERIFY(QTest::qWaitForWindowActive(&window));
+    QTest::keyClick(&window, Qt::Key_Z, Qt::ControlModifier); // Undo
+    const auto undone = waitWrite(done, 1);
+    QVERIFY2(undone.first, qPrintable(undone.second));
+    QCOMPARE(get(kKey2), before);
+    QVERIFY2(pttl(kKey2) > 4000 * 1000, qPrintable(QString::number(pttl(kKey2))));
+    QTRY_COMPARE_WITH_TIMEOUT(window.filePane()->model()->stateOf(kStory2), SyncState::Changed,
+                              10000);
+    QCOMPARE(Journal::listRuns(paths).size(), 2); // the undo is a journaled run of its own
+    QCOMPARE(AuditLog(paths.auditLogPath()).read().value().size(), 2);
+}
+
+// Undo never overwrites a key someone changed after the copy: it says so, writes nothing,
+// and the stack stays where the key is.
+void TestStudio::undoRefusedWhenKeyChanged()
+{
+    MainWindow window;
+    window.setJobsFolder(m_tree.path(QStringLiteral("jobs-refuse")));
+    window.show();
+    open(window);
+    QSignalSpy value(window.kvLoader(), &KvLoader::valueLoaded);
+    QVERIFY(window.filePane()->selectEntityPath(kStory2));
+    QVERIFY(value.wait(10000));
+    QSignalSpy done(&window, &MainWindow::writeFinished);
+    window.copyFileToKv();
+    QVERIFY(waitWrite(done, 0).first);
+    m_redis.cli({QStringLiteral("SET"), QString::fromUtf8(kKey2), QStringLiteral("{\"other\":1}")});
+    window.undoStack()->undo();
+    const auto refused = waitWrite(done, 1);
+    QVERIFY(!refused.first);
+    QVERIFY2(refused.second.contains(QStringLiteral("changed since")), qPrintable(refused.second));
+    QCOMPARE(get(kKey2), QByteArray("{\"other\":1}"));
+    QTRY_COMPARE_WITH_TIMEOUT(window.undoStack()->index(), 1, 5000);
+    QVERIFY(window.undoStack()->canUndo());
+}
+
+// KV -> file writes what the application writes (JSON.stringify(value, null, 2), atomic),
+// journaled; Undo puts the file's bytes back exactly.
+void TestStudio::copiesKvToFileUndoably()
+{
+    const QString file = m_tree.path(QStringLiteral("pm/") + kStory2);
+    QFile in(file);
+    QVERIFY(in.open(QIODevice::ReadOnly));
+    const QByteArray original = in.readAll();
+    in.close();
+
+    MainWindow window;
+    const QString jobs = m_tree.path(QStringLiteral("jobs-file"));
+    window.setJobsFolder(jobs);
+    window.show();
+    open(window);
+    m_redis.cli({QStringLiteral("SET"), QString::fromUtf8(kKey2),
+                 QStringLiteral(R"({"id":"F-AB-002","epicId":"core","title":"From KV",)"
+                                R"("tags":["a","b"],"estimate":{"storyPoints":5}})")});
+    QSignalSpy value(window.kvLoader(), &KvLoader::valueLoaded);
+    QVERIFY(window.filePane()->selectEntityPath(kStory2));
+    QVERIFY(value.wait(10000));
+    QSignalSpy done(&window, &MainWindow::writeFinished);
+    window.copyKvToFile();
+    const auto copied = waitWrite(done, 0);
+    QVERIFY2(copied.first, qPrintable(copied.second));
+    const QByteArray expected = "{\n"
+                                "  \"id\": \"F-AB-002\",\n"
+                                "  \"epicId\": \"core\",\n"
+                                "  \"title\": \"From KV\",\n"
+                                "  \"tags\": [\n"
+                                "    \"a\",\n"
+                                "    \"b\"\n"
+                                "  ],\n"
+                                "  \"estimate\": {\n"
+                                "    \"storyPoints\": 5\n"
+                                "  }\n"
+                                "}";
+    QVERIFY(in.open(QIODevice::ReadOnly));
+    QCOMPARE(in.readAll(), expected);
+    in.close();
+    const QVector<JournalRun> runs = Journal::listRuns(JobPaths(jobs));
+    QCOMPARE(runs.size(), 1);
+    QCOMPARE(runs.first().kind, QStringLiteral("sync-files"));
+
+    window.undoStack()->undo();
+    const auto undone = waitWrite(done, 1);
+    QVERIFY2(undone.first, qPrintable(undone.second));
+    QVERIFY(in.open(QIODevice::ReadOnly));
+    QCOMPARE(in.readAll(), original);
+}
+
+void TestStudio::editIsValidatedAndJournaled_data()
+{
+    QTest::addColumn<QByteArray>("edit");
+    QTest::addColumn<bool>("ok");
+    QTest::addColumn<QString>("message");
+    QTest::addColumn<int>("runs");
+    QTest::newRow("invalid") << QByteArray("{\n  \"id\": \"F-AB-002\",\n  oops\n}") << false
+                             << QStringLiteral("line 3, column") << 0;
+    QTest::newRow("unchanged") << QByteArray() << true << QStringLiteral("nothing written") << 0;
+    QTest::newRow("changed") << QByteArray("{\"id\": \"F-AB-002\", \"title\": \"Edited\"}") << true
+                             << QStringLiteral("Wrote") << 1;
+}
+
+// An edit of a key's value: refused with line and column unless JSON, no write at all when
+// the bytes are the same, else journaled and undoable.
+void TestStudio::editIsValidatedAndJournaled()
+{
+    QFETCH(QByteArray, edit);
+    QFETCH(bool, ok);
+    QFETCH(QString, message);
+    QFETCH(int, runs);
+    MainWindow window;
+    const QString jobs =
+        m_tree.path(QStringLiteral("jobs-edit-") + QString::fromLatin1(QTest::currentDataTag()));
+    window.setJobsFolder(jobs);
+    window.show();
+    open(window);
+    const QByteArray before = get(kKey2);
+    if (edit.isEmpty())
+        edit = before;
+    QSignalSpy value(window.kvLoader(), &KvLoader::valueLoaded);
+    QVERIFY(window.filePane()->selectEntityPath(kStory2));
+    QVERIFY(value.wait(10000));
+    QSignalSpy done(&window, &MainWindow::writeFinished);
+    window.saveKeyEdit(edit);
+    const auto saved = waitWrite(done, 0);
+    QCOMPARE(saved.first, ok);
+    QVERIFY2(saved.second.contains(message), qPrintable(saved.second));
+    QCOMPARE(Journal::listRuns(JobPaths(jobs)).size(), runs);
+    QCOMPARE(get(kKey2), runs ? edit : before);
+    QCOMPARE(window.undoStack()->count(), runs);
+    if (runs) {
+        window.undoStack()->undo();
+        QVERIFY(waitWrite(done, 1).first);
+        QCOMPARE(get(kKey2), before);
+    }
 }
 
 QTEST_MAIN(TestStudio)

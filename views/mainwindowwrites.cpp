@@ -1,0 +1,207 @@
+// MainWindow's journaled writes (copy either way, edit, undo/redo), kept apart from the
+// window's layout and selection code in mainwindow.cpp.
+#include "mainwindow.h"
+
+#include "diff/jsonparser.h"
+#include "documentview.h"
+#include "filepane.h"
+#include "files/jsprettyprint.h"
+#include "folderloader.h"
+#include "kvpane.h"
+#include "postto.h"
+#include "sync/foldersynctarget.h"
+#include "sync/kvsynctarget.h"
+
+#include <QJsonDocument>
+#include <QJsonParseError>
+#include <QLabel>
+#include <QUndoStack>
+
+namespace pmkv {
+namespace {
+
+// "line L, column C" of a byte offset (both from 1).
+QString lineColumn(const QByteArray& text, qsizetype offset)
+{
+    offset = qBound<qsizetype>(0, offset, text.size());
+    const QByteArray before = text.left(offset);
+    const qsizetype line = before.count('\n') + 1;
+    const qsizetype column = offset - (before.lastIndexOf('\n') + 1) + 1;
+    return QStringLiteral("line %1, column %2").arg(line).arg(column);
+}
+
+} // namespace
+
+JournaledWrite::TargetFactory MainWindow::targetFor(JournaledCommand::Side side) const
+{
+    if (side == JournaledCommand::Side::Folder) {
+        const QString root = m_root;
+        return [root]() -> std::unique_ptr<SyncTarget> {
+            return std::make_unique<FolderSyncTarget>(root);
+        };
+    }
+    QPointer<KvStore> store = m_kvLoader->store();
+    return [store]() -> std::unique_ptr<SyncTarget> {
+        if (!store)
+            return nullptr;
+        return std::make_unique<KvSyncTarget>(*store);
+    };
+}
+
+bool MainWindow::onStack(const JournaledCommand* command) const
+{
+    for (int i = 0; i < m_undo->count(); ++i) {
+        if (m_undo->command(i) == command)
+            return true;
+    }
+    return false;
+}
+
+void MainWindow::startWrite(JournaledCommand::Side side, const QString& location,
+                            const QByteArray& value, const QString& text, const QString& operation)
+{
+    auto refuse = [this](const QString& message) {
+        m_kvStatus->setText(message);
+        Q_EMIT writeFinished(false, message);
+    };
+    if (m_writing)
+        return refuse(tr("Another write is still running; try again when it is done."));
+    if (side == JournaledCommand::Side::Kv && m_kvLoader->profile().readOnly)
+        return refuse(
+            tr("Not written: the connection \"%1\" is read-only.").arg(m_kvLoader->profile().name));
+    m_writing = true;
+    JournaledWrite::write(targetFor(side), jobPaths(), location, value, operation)
+        .then(postTo<JournaledWrite::Outcome>(
+            this, [this, side, location, value, text](JournaledWrite::Outcome outcome) {
+                m_writing = false;
+                if (outcome.ok && !outcome.unchanged) {
+                    m_undo->push(new JournaledCommand(
+                        text, side, location, value, outcome.runId,
+                        [this](JournaledCommand* c, bool undo) { runCommand(c, undo); }));
+                }
+                writeDone(side, location, outcome);
+            }));
+}
+
+void MainWindow::runCommand(JournaledCommand* command, bool undo)
+{
+    const JournaledCommand::Side side = command->side();
+    const QString location = command->location();
+    // Moves the stack back when the step was refused, without running it again.
+    auto back = [this, command, undo] {
+        if (!onStack(command))
+            return;
+        command->skipNext();
+        if (undo)
+            m_undo->redo();
+        else
+            m_undo->undo();
+    };
+    if (m_writing) {
+        const QString message = tr("Another write is still running; try again when it is done.");
+        m_kvStatus->setText(message);
+        QMetaObject::invokeMethod(this, back, Qt::QueuedConnection);
+        Q_EMIT writeFinished(false, message);
+        return;
+    }
+    m_writing = true;
+    auto finish = [this, command, side, location, back](JournaledWrite::Outcome outcome) {
+        m_writing = false;
+        if (!outcome.ok)
+            back();
+        else if (!outcome.runId.isEmpty() && onStack(command))
+            command->setRunId(outcome.runId);
+        writeDone(side, location, outcome);
+    };
+    if (undo) {
+        const QString runId = command->runId();
+        JournaledWrite::undo(targetFor(side), jobPaths(), location, runId,
+                             QStringLiteral("studio-undo"))
+            .then(postTo<JournaledWrite::Outcome>(
+                this, [finish, runId](JournaledWrite::Outcome outcome) {
+                    outcome.runId = outcome.ok ? runId : QString(); // the run redo replaces
+                    finish(outcome);
+                }));
+    } else {
+        JournaledWrite::write(targetFor(side), jobPaths(), location, command->value(),
+                              QStringLiteral("studio-redo"))
+            .then(postTo<JournaledWrite::Outcome>(this, finish));
+    }
+}
+
+void MainWindow::writeDone(JournaledCommand::Side side, const QString& location,
+                           const JournaledWrite::Outcome& outcome)
+{
+    if (!outcome.ok) {
+        const QString text = tr("Writing %1 was refused: %2").arg(location, outcome.message);
+        m_kvStatus->setText(text);
+        Q_EMIT writeFinished(false, text);
+        return;
+    }
+    m_kvStatus->setText(outcome.message);
+    if (outcome.unchanged) {
+        Q_EMIT writeFinished(true, outcome.message);
+        return;
+    }
+    if (side == JournaledCommand::Side::Kv) {
+        m_kvLoader->noteWritten(location.toUtf8()); // compares again; emits writeFinished
+        return;
+    }
+    if (!m_root.isEmpty())
+        m_loader->load(m_root); // the file changed: read the folder and align again
+    Q_EMIT writeFinished(true, outcome.message);
+}
+
+void MainWindow::copyKvToFile()
+{
+    const QByteArray key = m_lastValue.key;
+    const QString path = m_alignment ? m_alignment->pathForKey(key) : QString();
+    auto refuse = [this](const QString& message) {
+        m_kvStatus->setText(message);
+        Q_EMIT writeFinished(false, message);
+    };
+    if (key.isEmpty() || path.isEmpty())
+        return refuse(tr("Select a key that maps to a file under the open folder."));
+    if (!m_lastValue.error.isEmpty() || m_lastValue.type != "string" || m_lastValue.truncated)
+        return refuse(
+            tr("The key %1 holds no complete string value to copy.").arg(QString::fromUtf8(key)));
+    auto parsed = JsonParser::parse(m_lastValue.bytes);
+    if (!parsed)
+        return refuse(tr("Not copied: the value of %1 is not JSON (%2).")
+                          .arg(QString::fromUtf8(key), parsed.error().message));
+    // The bytes the application writes: JSON.stringify(value, null, 2).
+    const QByteArray bytes =
+        JsPrettyPrint::indent(QByteArray::fromStdString(parsed.value().compact()), 2);
+    startWrite(JournaledCommand::Side::Folder, path, bytes, tr("copy %1 to the file").arg(path),
+               QStringLiteral("studio-copy-to-file"));
+}
+
+void MainWindow::saveKeyEdit(const QByteArray& text)
+{
+    const QByteArray key = m_lastValue.key;
+    auto refuse = [this](const QString& message) {
+        m_kvStatus->setText(message);
+        Q_EMIT writeFinished(false, message);
+    };
+    if (!m_connected || key.isEmpty())
+        return refuse(tr("Select a key to edit, with a connection open."));
+    if (!m_lastValue.error.isEmpty() || m_lastValue.type != "string" || m_lastValue.truncated)
+        return refuse(
+            tr("The key %1 holds no complete string value to edit.").arg(QString::fromUtf8(key)));
+    if (text == m_lastValue.bytes) {
+        const QString message = tr("%1 is unchanged: nothing written.").arg(QString::fromUtf8(key));
+        m_kvStatus->setText(message);
+        Q_EMIT writeFinished(true, message);
+        return;
+    }
+    QJsonParseError error;
+    (void)QJsonDocument::fromJson(text, &error);
+    if (error.error != QJsonParseError::NoError)
+        return refuse(
+            tr("Not saved: the edit of %1 is not valid JSON at %2: %3.")
+                .arg(QString::fromUtf8(key), lineColumn(text, error.offset), error.errorString()));
+    startWrite(JournaledCommand::Side::Kv, QString::fromUtf8(key), text,
+               tr("edit %1").arg(QString::fromUtf8(key)), QStringLiteral("studio-edit"));
+}
+
+} // namespace pmkv
