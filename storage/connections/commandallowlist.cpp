@@ -9,7 +9,8 @@ namespace {
 const QSet<QByteArray>& readOnlyNames()
 {
     // Commands Redis flags "readonly" (or that touch no data at all) which this project has
-    // a use for. Anything else is a write as far as a read-only profile is concerned.
+    // a use for. Anything else is a write as far as a read-only profile is concerned. This is
+    // the one list: RedisStore and the proxy's read-only tokens use it too.
     static const QSet<QByteArray> names{"PING",
                                         "ECHO",
                                         "GET",
@@ -78,18 +79,30 @@ const QSet<QByteArray>& readOnlyNames()
                                         "SORT_RO",
                                         "MEMORY",
                                         "OBJECT",
-                                        "COMMAND",
-                                        "SELECT",
-                                        "READONLY",
-                                        "WATCH",
-                                        "UNWATCH",
-                                        "MULTI",
-                                        "EXEC",
-                                        "DISCARD",
                                         "JSON.GET",
                                         "JSON.MGET",
                                         "JSON.TYPE",
-                                        "JSON.STRLEN"};
+                                        "JSON.STRLEN",
+                                        "GEODIST",
+                                        "GEOHASH",
+                                        "GEOPOS",
+                                        "GEOSEARCH",
+                                        "LCS",
+                                        "TOUCH",
+                                        "XINFO",
+                                        "ZDIFF",
+                                        "ZINTER",
+                                        "ZRANDMEMBER",
+                                        "ZREVRANGEBYLEX",
+                                        "ZUNION"};
+    return names;
+}
+
+// Connection and transaction control: harmless in a read-only batch, but not reads of data.
+const QSet<QByteArray>& controlNames()
+{
+    static const QSet<QByteArray> names{"COMMAND",  "DISCARD", "EXEC",    "MULTI",
+                                        "READONLY", "SELECT",  "UNWATCH", "WATCH"};
     return names;
 }
 
@@ -100,6 +113,8 @@ bool CommandAllowList::isReadOnly(const KvCommand& command)
     if (command.isEmpty())
         return false;
     const QByteArray name = command.first().toUpper();
+    if (controlNames().contains(name))
+        return true;
     if (!readOnlyNames().contains(name))
         return false;
     if (name == "MEMORY" || name == "OBJECT") {
@@ -109,6 +124,12 @@ bool CommandAllowList::isReadOnly(const KvCommand& command)
                sub == "REFCOUNT" || sub == "STATS";
     }
     return true;
+}
+
+bool CommandAllowList::isDataRead(const QByteArray& name)
+{
+    const QByteArray upper = name.toUpper();
+    return readOnlyNames().contains(upper) && upper != "MEMORY" && upper != "OBJECT";
 }
 
 bool CommandAllowList::allReadOnly(const QVector<KvCommand>& batch)

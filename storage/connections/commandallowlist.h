@@ -14,6 +14,9 @@ class CommandAllowList final
 public:
     // True for commands that never change data (GET, MGET, SCAN, TYPE, PTTL, DBSIZE, ...).
     static bool isReadOnly(const KvCommand& command);
+    // True when the command name reads data and nothing else (no MULTI/EXEC/SELECT, and no
+    // MEMORY/OBJECT, whose subcommands decide). For checks that only see a name.
+    static bool isDataRead(const QByteArray& name);
     // True when every command of the batch is read-only.
     static bool allReadOnly(const QVector<KvCommand>& batch);
     // Index of the first command that is not read-only, or -1.

@@ -1,9 +1,9 @@
 #include "redis/redisstore.h"
 
+#include "connections/commandallowlist.h"
 #include "redis/redisclient.h"
 
 #include <QPromise>
-#include <QSet>
 #include <QThread>
 
 #include <memory>
@@ -11,103 +11,9 @@
 
 namespace pmkv {
 
-namespace {
-
-const QSet<QByteArray>& readCommands()
-{
-    static const QSet<QByteArray> names = {"GET",
-                                           "MGET",
-                                           "GETRANGE",
-                                           "SUBSTR",
-                                           "STRLEN",
-                                           "EXISTS",
-                                           "TYPE",
-                                           "TTL",
-                                           "PTTL",
-                                           "EXPIRETIME",
-                                           "PEXPIRETIME",
-                                           "HGET",
-                                           "HMGET",
-                                           "HGETALL",
-                                           "HKEYS",
-                                           "HVALS",
-                                           "HLEN",
-                                           "HEXISTS",
-                                           "HSTRLEN",
-                                           "HRANDFIELD",
-                                           "LRANGE",
-                                           "LLEN",
-                                           "LINDEX",
-                                           "LPOS",
-                                           "SMEMBERS",
-                                           "SISMEMBER",
-                                           "SMISMEMBER",
-                                           "SCARD",
-                                           "SRANDMEMBER",
-                                           "SINTER",
-                                           "SUNION",
-                                           "SDIFF",
-                                           "SINTERCARD",
-                                           "ZRANGE",
-                                           "ZRANGEBYSCORE",
-                                           "ZREVRANGE",
-                                           "ZREVRANGEBYSCORE",
-                                           "ZRANGEBYLEX",
-                                           "ZREVRANGEBYLEX",
-                                           "ZSCORE",
-                                           "ZMSCORE",
-                                           "ZCARD",
-                                           "ZCOUNT",
-                                           "ZLEXCOUNT",
-                                           "ZRANK",
-                                           "ZREVRANK",
-                                           "ZRANDMEMBER",
-                                           "ZINTER",
-                                           "ZUNION",
-                                           "ZDIFF",
-                                           "BITCOUNT",
-                                           "BITPOS",
-                                           "GETBIT",
-                                           "BITFIELD_RO",
-                                           "PFCOUNT",
-                                           "GEOPOS",
-                                           "GEODIST",
-                                           "GEOHASH",
-                                           "GEOSEARCH",
-                                           "GEORADIUS_RO",
-                                           "GEORADIUSBYMEMBER_RO",
-                                           "XRANGE",
-                                           "XREVRANGE",
-                                           "XLEN",
-                                           "XINFO",
-                                           "LCS",
-                                           "DUMP",
-                                           "OBJECT",
-                                           "MEMORY",
-                                           "TOUCH",
-                                           "PING",
-                                           "ECHO",
-                                           "DBSIZE",
-                                           "INFO",
-                                           "TIME",
-                                           "RANDOMKEY",
-                                           "EVAL_RO",
-                                           "EVALSHA_RO",
-                                           "FCALL_RO",
-                                           "SORT_RO",
-                                           "SCAN",
-                                           "KEYS",
-                                           "HSCAN",
-                                           "SSCAN",
-                                           "ZSCAN"};
-    return names;
-}
-
-} // namespace
-
 bool RedisStore::isReadCommand(const QByteArray& name)
 {
-    return readCommands().contains(name.toUpper());
+    return CommandAllowList::isDataRead(name);
 }
 
 bool RedisStore::isScanCommand(const QByteArray& name)

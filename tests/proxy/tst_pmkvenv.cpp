@@ -1,6 +1,6 @@
 // `pmkv env up|down|status|flush` with the real binaries, a temporary XDG_DATA_HOME and
 // non-default ports.
-#include "proxyprocess.h"
+#include "proxybinary.h"
 #include "redisserver.h"
 #include "testtree.h"
 

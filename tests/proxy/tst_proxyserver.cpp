@@ -1,6 +1,6 @@
 // End to end: the real pmkv-proxy binary in front of a real redis-server, spoken to over raw
 // HTTP/1.1 sockets.
-#include "proxyprocess.h"
+#include "proxybinary.h"
 #include "redisserver.h"
 #include "testtree.h"
 
@@ -33,7 +33,7 @@ private:
     }
 
     RedisServer m_redis;
-    ProxyProcess m_proxy;
+    ProxyBinary m_proxy;
 
 private Q_SLOTS:
     void initTestCase()
@@ -394,7 +394,7 @@ private Q_SLOTS:
 
     void portTaken()
     {
-        ProxyProcess second;
+        ProxyBinary second;
         QVERIFY(!second.start(
             m_redis.url(), token, {},
             {QStringLiteral("--listen"), QStringLiteral("127.0.0.1:%1").arg(m_proxy.port())}));

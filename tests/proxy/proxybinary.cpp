@@ -1,4 +1,4 @@
-#include "proxyprocess.h"
+#include "proxybinary.h"
 
 #include "redisserver.h"
 #include "testtree.h"
@@ -12,9 +12,9 @@
 
 namespace pmkv::test {
 
-ProxyProcess::ProxyProcess() = default;
+ProxyBinary::ProxyBinary() = default;
 
-ProxyProcess::~ProxyProcess()
+ProxyBinary::~ProxyBinary()
 {
     if (m_process.state() != QProcess::NotRunning) {
         m_process.kill();
@@ -22,8 +22,8 @@ ProxyProcess::~ProxyProcess()
     }
 }
 
-bool ProxyProcess::start(const QString& redisUrl, const QByteArray& token,
-                         const QByteArray& readOnlyToken, const QStringList& extra)
+bool ProxyBinary::start(const QString& redisUrl, const QByteArray& token,
+                        const QByteArray& readOnlyToken, const QStringList& extra)
 {
     const QString binary = binaryPath(QStringLiteral("pmkv-proxy"));
     if (binary.isEmpty()) {
@@ -58,7 +58,7 @@ bool ProxyProcess::start(const QString& redisUrl, const QByteArray& token,
     return false;
 }
 
-int ProxyProcess::terminate(int timeoutMs)
+int ProxyBinary::terminate(int timeoutMs)
 {
     if (m_process.state() == QProcess::NotRunning)
         return m_process.exitCode();

@@ -10,14 +10,15 @@ class QTcpSocket;
 
 namespace pmkv::test {
 
-// The real pmkv-proxy binary on a free loopback port, for end-to-end tests.
-class ProxyProcess final
+// The real pmkv-proxy binary on a free loopback port, for the proxy's own end-to-end tests:
+// unlike test::ProxyProcess (tests/support) it captures stderr and stops with SIGTERM.
+class ProxyBinary final
 {
 public:
-    ProxyProcess();
-    ~ProxyProcess();
-    ProxyProcess(const ProxyProcess&) = delete;
-    ProxyProcess& operator=(const ProxyProcess&) = delete;
+    ProxyBinary();
+    ~ProxyBinary();
+    ProxyBinary(const ProxyBinary&) = delete;
+    ProxyBinary& operator=(const ProxyBinary&) = delete;
 
     // Starts `pmkv-proxy --listen 127.0.0.1:<free> --redis <redisUrl> <extra>` with the
     // tokens in the environment and waits until it accepts connections.
