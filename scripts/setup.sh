@@ -13,6 +13,8 @@ packages=(
   qtkeychain-qt6-dev libhiredis-dev nlohmann-json3-dev libarchive-dev
   # real services and clients the tests start
   redis-server redis-tools
+  # the TLS tests make a throw-away certificate authority
+  openssl
   # secrets in tests, GUI checks, screenshots
   gnome-keyring dbus-daemon dbus-x11 libsecret-tools xvfb xauth x11-utils imagemagick
   fonts-dejavu-core
