@@ -60,15 +60,22 @@ static void appendHead(QByteArray& out, int status, const HttpResponse::Headers&
     }
 }
 
+QByteArray HttpResponse::head(int status, qsizetype bodySize, const Headers& headers,
+                              bool keepAlive, const QByteArray& contentType)
+{
+    QByteArray out;
+    out.reserve(256);
+    appendHead(out, status, headers, contentType);
+    out.append("Content-Length: ");
+    out.append(QByteArray::number(bodySize));
+    out.append(keepAlive ? "\r\nConnection: keep-alive\r\n\r\n" : "\r\nConnection: close\r\n\r\n");
+    return out;
+}
+
 QByteArray HttpResponse::build(int status, const QByteArray& body, const Headers& headers,
                                bool keepAlive, const QByteArray& contentType)
 {
-    QByteArray out;
-    out.reserve(body.size() + 256);
-    appendHead(out, status, headers, contentType);
-    out.append("Content-Length: ");
-    out.append(QByteArray::number(body.size()));
-    out.append(keepAlive ? "\r\nConnection: keep-alive\r\n\r\n" : "\r\nConnection: close\r\n\r\n");
+    QByteArray out = head(status, body.size(), headers, keepAlive, contentType);
     out.append(body);
     return out;
 }

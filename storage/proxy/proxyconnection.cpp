@@ -214,7 +214,9 @@ void ProxyConnection::reply(int status, const QByteArray& body, bool keepAlive)
     if (m_closing)
         return;
     const HttpResponse::Headers headers{{"upstash-sync-token", m_server->syncToken()}};
-    m_socket->write(HttpResponse::build(status, body, headers, keepAlive));
+    // Head and body as two writes: a pipeline's body is megabytes, not worth copying again.
+    m_socket->write(HttpResponse::head(status, body.size(), headers, keepAlive));
+    m_socket->write(body);
     m_lastActivity.restart();
     m_busy = false;
     if (!keepAlive || m_server->isShuttingDown()) {

@@ -2,12 +2,15 @@
 
 #include "core/logging.h"
 
+#include <QPointer>
 #include <QSocketNotifier>
 
 #include <hiredis/async.h>
 #include <hiredis/hiredis.h>
 
 #include <vector>
+
+#include <sys/ioctl.h>
 
 namespace pmkv {
 
@@ -192,8 +195,17 @@ void RedisClient::startConnect()
     m_writeNotifier = new QSocketNotifier(ac->c.fd, QSocketNotifier::Write, this);
     m_readNotifier->setEnabled(false);
     connect(m_readNotifier, &QSocketNotifier::activated, this, [this] {
-        if (m_ctx)
+        // hiredis reads at most 16 KB per call: drain what the kernel already holds before
+        // going back to poll(), so a pipeline of large replies costs far fewer loop turns.
+        const QPointer<RedisClient> self(this);
+        for (int turn = 0; turn < 64 && m_ctx; ++turn) {
             redisAsyncHandleRead(m_ctx);
+            if (!self || !m_ctx || !m_readNotifier || !m_readNotifier->isEnabled())
+                break;
+            int pending = 0;
+            if (::ioctl(m_ctx->c.fd, FIONREAD, &pending) != 0 || pending <= 0)
+                break;
+        }
     });
     connect(m_writeNotifier, &QSocketNotifier::activated, this, [this] {
         if (m_ctx)
