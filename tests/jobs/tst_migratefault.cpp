@@ -108,8 +108,10 @@ private Q_SLOTS:
         QVERIFY(SnapshotJob::take(*store, QStringLiteral("*"), snapshotBefore).ok());
 
         const JobPaths paths(dir.filePath(QStringLiteral("state")));
-        // About 200 batches whatever the size, so that kill points land between and inside them.
-        const int batchKeys = qMax(10, int(source.value().items.size() / 200));
+        // About 400 batches whatever the size, so that kill points land between and inside them
+        // (the migration got fast enough that 200 batches of 2,000 stories could end before a
+        // kill point was reached).
+        const int batchKeys = qMax(5, int(source.value().items.size() / 400));
         const QStringList common{QStringLiteral("--redis"),      redis.url(),
                                  QStringLiteral("--state-dir"),  paths.root(),
                                  QStringLiteral("--batch-keys"), QString::number(batchKeys)};
@@ -126,8 +128,10 @@ private Q_SLOTS:
             return false;
         };
         QVector<qint64> killPoints;
+        // Within the first three quarters of the run, so that a run rarely ends on its own
+        // before its kill point is seen.
         for (int i = 0; i < kills; ++i)
-            killPoints.append(1 + rng.bounded(quint32(totalBatches)));
+            killPoints.append(1 + rng.bounded(quint32(qMax<qint64>(1, totalBatches * 3 / 4))));
         std::sort(killPoints.begin(), killPoints.end());
         while (!(finished = runFinished()) && launches < kills * 4 + 10) {
             ++launches;
@@ -149,7 +153,12 @@ private Q_SLOTS:
                 // batch). One launch in four dies at a random early time instead (start-up,
                 // planning, resuming).
                 const qint64 done = qMax<qint64>(0, journaledBatches(paths));
-                if (killPoints.isEmpty() || rng.bounded(4) == 0) {
+                // The first launch always dies within 20 ms of its start (while it reads the
+                // tree or plans), so that at least one SIGKILL lands however fast the machine
+                // is: a whole run can be quicker than the journal polling below.
+                if (launches == 1) {
+                    QThread::usleep(rng.bounded(20000u));
+                } else if (killPoints.isEmpty() || rng.bounded(4) == 0) {
                     QThread::usleep(rng.bounded(150000u));
                 } else {
                     // A point the run already passed moves to just ahead of it.
