@@ -13,8 +13,10 @@ if [ -f tests/conformance/package-lock.json ]; then
   npm ci --prefix tests/conformance --no-audit --no-fund --loglevel=error
 fi
 
-# ccache shares objects between the two build trees below.
+# ccache shares objects between the two build trees below: paths relative to the checkout,
+# and the build folder left out of the hash (with -g it is part of it by default).
 export CCACHE_BASEDIR=$root
+export CCACHE_NOHASHDIR=1
 echo "test: building (GUI on) in build/"
 cmake -S . -B build -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo >/dev/null
 cmake --build build -j2
