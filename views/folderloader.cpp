@@ -76,8 +76,9 @@ FolderLoader::FolderLoader(QObject* parent) : QObject(parent)
 
 FolderLoader::~FolderLoader()
 {
-    m_pool.clear();
-    m_pool.waitForDone(); // the tasks use the pool; a half-read folder is simply dropped
+    // No clear(): a read in progress waits on map tasks queued in this same pool, and removing
+    // them would leave it (and this destructor) waiting forever. The read finishes and is dropped.
+    m_pool.waitForDone();
 }
 
 void FolderLoader::load(const QString& root)
