@@ -1,5 +1,7 @@
 #include "jobs/keycapture.h"
 
+#include "kv/keyscanner.h"
+
 namespace pmkv {
 
 Result<KvStore::Replies> waitFor(KvStore& store, QFuture<Result<KvStore::Replies>> future)
@@ -9,6 +11,22 @@ Result<KvStore::Replies> waitFor(KvStore& store, QFuture<Result<KvStore::Replies
         return makeError(QStringLiteral("kv.cancelled"),
                          QStringLiteral("the request to %1 was cancelled").arg(store.describe()));
     return future.result();
+}
+
+Result<QVector<QByteArray>> scanAllKeys(KvStore& store, const QString& pattern)
+{
+    KeyScanner::Options options;
+    options.match = pattern.toUtf8();
+    options.count = options.maxCount = 5000; // the store caps it further where it must
+    auto future = KeyScanner::scanAll(&store, options);
+    future.waitForFinished();
+    if (future.isCanceled() || future.resultCount() == 0)
+        return makeError(QStringLiteral("kv.cancelled"),
+                         QStringLiteral("the scan of %1 was cancelled").arg(store.describe()));
+    const Result<QList<QByteArray>> keys = future.result();
+    if (!keys)
+        return keys.error();
+    return QVector<QByteArray>(keys.value());
 }
 
 namespace {

@@ -33,5 +33,8 @@ public:
 // Waits for a store's future and returns its result; a cancelled or empty future is an error
 // naming the store. Call it from a thread that is not the store's own.
 Result<KvStore::Replies> waitFor(KvStore& store, QFuture<Result<KvStore::Replies>> future);
+// Every key matching `pattern`, each once, through KeyScanner; waits (call it off the store's
+// thread, as waitFor).
+Result<QVector<QByteArray>> scanAllKeys(KvStore& store, const QString& pattern);
 
 } // namespace pmkv

@@ -34,25 +34,10 @@ QString manifestPathFor(const QString& path)
 
 Result<QVector<QByteArray>> SnapshotJob::scan(KvStore& store, const QString& pattern)
 {
-    QSet<QByteArray> seen;
-    QByteArray cursor("0");
-    do {
-        auto replies = waitFor(
-            store, store.execute({{QByteArrayLiteral("SCAN"), cursor, QByteArrayLiteral("MATCH"),
-                                   pattern.toUtf8(), QByteArrayLiteral("COUNT"),
-                                   QByteArrayLiteral("5000")}}));
-        if (!replies)
-            return replies.error();
-        const KvReply& r = replies.value().value(0);
-        if (r.isError() || r.type != KvReply::Type::Array || r.elements.size() != 2)
-            return makeError(QStringLiteral("snapshot.scan"),
-                             QStringLiteral("SCAN on %1 failed: %2")
-                                 .arg(store.describe(), QString::fromUtf8(r.bytes)));
-        cursor = r.elements.at(0).bytes;
-        for (const KvReply& k : r.elements.at(1).elements)
-            seen.insert(k.bytes);
-    } while (cursor != "0");
-    QVector<QByteArray> keys(seen.cbegin(), seen.cend());
+    auto scanned = scanAllKeys(store, pattern);
+    if (!scanned)
+        return scanned.error();
+    QVector<QByteArray> keys = std::move(scanned).value();
     std::sort(keys.begin(), keys.end());
     return keys;
 }

@@ -24,29 +24,6 @@ bool sameJson(const QByteArray& a, const QByteArray& b)
     return !pa.is_discarded() && !pb.is_discarded() && pa == pb;
 }
 
-Result<QVector<QByteArray>> scanKeys(KvStore& store, const QString& pattern)
-{
-    QVector<QByteArray> keys;
-    QByteArray cursor("0");
-    do {
-        auto replies = waitFor(
-            store, store.execute({{QByteArrayLiteral("SCAN"), cursor, QByteArrayLiteral("MATCH"),
-                                   pattern.toUtf8(), QByteArrayLiteral("COUNT"),
-                                   QByteArrayLiteral("5000")}}));
-        if (!replies)
-            return replies.error();
-        const KvReply& r = replies.value().value(0);
-        if (r.isError() || r.type != KvReply::Type::Array || r.elements.size() != 2)
-            return makeError(QStringLiteral("validate.scan"),
-                             QStringLiteral("SCAN on %1 failed: %2")
-                                 .arg(store.describe(), QString::fromUtf8(r.bytes)));
-        cursor = r.elements.at(0).bytes;
-        for (const KvReply& k : r.elements.at(1).elements)
-            keys.append(k.bytes);
-    } while (cursor != "0");
-    return keys;
-}
-
 } // namespace
 
 QString Validator::stateName(State state)
@@ -265,7 +242,7 @@ Result<Validator::Outcome> Validator::run(const Params& params, KvStore& store)
             out.notes.append(QStringLiteral("this connection may not SCAN: keys only in the key "
                                             "space were not looked for"));
         } else {
-            auto listed = scanKeys(store, layout.value().scanPattern());
+            auto listed = scanAllKeys(store, layout.value().scanPattern());
             if (!listed)
                 return listed.error();
             QSet<QString> fileKeys;
