@@ -217,6 +217,9 @@ void ProxyConnection::reply(int status, const QByteArray& body, bool keepAlive)
     // Head and body as two writes: a pipeline's body is megabytes, not worth copying again.
     m_socket->write(HttpResponse::head(status, body.size(), headers, keepAlive));
     m_socket->write(body);
+    // Hand it to the kernel now rather than on the next loop turn (m_busy is still set, so
+    // the bytesWritten() this may emit does not start the next request from in here).
+    m_socket->flush();
     m_lastActivity.restart();
     m_busy = false;
     if (!keepAlive || m_server->isShuttingDown()) {

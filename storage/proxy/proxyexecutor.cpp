@@ -12,8 +12,6 @@ namespace {
 
 struct Batch
 {
-    QVector<KvReply> replies;
-    int remaining = 0;
     std::optional<Error> failure;
     ProxyExecutor::Done done;
     bool base64 = false;
@@ -41,15 +39,107 @@ QByteArray itemsJson(const QVector<KvReply>& replies, bool base64)
     return out;
 }
 
+// A pipeline's answer is written as its replies arrive (they come in order), so encoding
+// overlaps with Redis still sending, and no reply is kept after it is written.
+struct PipelineAnswer
+{
+    QByteArray json;
+    int next = 0; // the first item not yet in `json`
+    int total = 0;
+    int remaining = 0;
+    std::optional<Error> failure;
+    ProxyExecutor::Done done;
+    bool base64 = false;
+    QHash<int, QByteArray> refused;
+
+    void appendRefusedUpTo(int end)
+    {
+        for (; next < end; ++next) {
+            json.append(next ? ",{\"error\":" : "{\"error\":", next ? 10 : 9);
+            ReplyJson::appendString(json, refused.value(next));
+            json.append('}');
+        }
+    }
+    void append(int i, const KvReply& reply)
+    {
+        appendRefusedUpTo(i);
+        if (i)
+            json.append(',');
+        ReplyJson::appendEnvelope(json, reply, base64);
+        next = i + 1;
+        reserveAhead();
+    }
+    // Grows the answer by an estimate of what is still to come (the average item so far
+    // times the items left), so a large answer is copied once instead of at every doubling.
+    void reserveAhead()
+    {
+        constexpr qsizetype maxAhead = 64 * 1024 * 1024;
+        const qsizetype average = json.size() / next + 1;
+        const qsizetype left = json.capacity() - json.size();
+        if (left >= 2 * average)
+            return;
+        const qsizetype ahead = qMin(average * (total - next + 1) * 9 / 8, maxAhead);
+        if (ahead > left)
+            json.reserve(json.size() + ahead);
+    }
+    void finishOne()
+    {
+        if (--remaining > 0)
+            return;
+        if (failure) {
+            done(503, unavailable(*failure));
+            return;
+        }
+        appendRefusedUpTo(total);
+        json.append(']');
+        done(200, std::move(json));
+    }
+};
+
+void runPipeline(RedisClient& redis, const ProxyPlan& plan, ProxyExecutor::Done done)
+{
+    constexpr int flushEvery = 128;
+    const int n = static_cast<int>(plan.commands.size());
+    auto answer = std::make_shared<PipelineAnswer>();
+    answer->done = std::move(done);
+    answer->base64 = plan.base64;
+    answer->refused = plan.refused;
+    answer->total = n;
+    answer->json.reserve(qsizetype(n) * 64 + 2);
+    answer->json.append('[');
+    answer->remaining = n + 1; // +1 guards against finishing while still sending
+    for (int i = 0; i < n; ++i) {
+        if (plan.refused.contains(i)) {
+            --answer->remaining;
+            continue;
+        }
+        // Redis starts on the first commands while the rest are still being formatted.
+        if (i > 0 && i % flushEvery == 0)
+            redis.flush();
+        redis.send(plan.commands[i], [answer, i](const Result<KvReply>& r) {
+            if (!r.ok()) {
+                if (!answer->failure)
+                    answer->failure = r.error();
+            } else if (!answer->failure) {
+                answer->append(i, r.value());
+            }
+            answer->finishOne();
+        });
+    }
+    answer->finishOne();
+}
 } // namespace
 
 void ProxyExecutor::run(RedisClient& redis, const ProxyPlan& plan, Done done)
 {
+    if (plan.kind == ProxyPlan::Kind::Pipeline) {
+        runPipeline(redis, plan, std::move(done));
+        return;
+    }
     const int n = static_cast<int>(plan.commands.size());
     auto batch = std::make_shared<Batch>();
     batch->done = std::move(done);
     batch->base64 = plan.base64;
-    batch->replies.resize(n);
 
     if (plan.kind == ProxyPlan::Kind::Single) {
         const bool base64 = plan.base64;
@@ -61,36 +151,6 @@ void ProxyExecutor::run(RedisClient& redis, const ProxyPlan& plan, Done done)
             else
                 batch->done(200, ReplyJson::envelope(r.value(), base64));
         });
-        return;
-    }
-
-    if (plan.kind == ProxyPlan::Kind::Pipeline) {
-        auto finishOne = [batch] {
-            if (--batch->remaining > 0)
-                return;
-            if (batch->failure)
-                batch->done(503, unavailable(*batch->failure));
-            else
-                batch->done(200, itemsJson(batch->replies, batch->base64));
-        };
-        batch->remaining = n + 1; // +1 guards against finishing while still sending
-        for (int i = 0; i < n; ++i) {
-            if (plan.refused.contains(i)) {
-                batch->replies[i] = KvReply::error(plan.refused.value(i));
-                --batch->remaining;
-                continue;
-            }
-            redis.send(plan.commands[i], [batch, i, finishOne](const Result<KvReply>& r) {
-                if (!r.ok()) {
-                    if (!batch->failure)
-                        batch->failure = r.error();
-                } else {
-                    batch->replies[i] = r.value();
-                }
-                finishOne();
-            });
-        }
-        finishOne();
         return;
     }
 

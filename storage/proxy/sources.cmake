@@ -9,6 +9,8 @@ target_sources(pmkv_storage PRIVATE
   ${CMAKE_CURRENT_LIST_DIR}/httpresponse.cpp
   ${CMAKE_CURRENT_LIST_DIR}/commandjson.h
   ${CMAKE_CURRENT_LIST_DIR}/commandjson.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/base64writer.h
+  ${CMAKE_CURRENT_LIST_DIR}/base64writer.cpp
   ${CMAKE_CURRENT_LIST_DIR}/replyjson.h
   ${CMAKE_CURRENT_LIST_DIR}/replyjson.cpp
   ${CMAKE_CURRENT_LIST_DIR}/proxyauth.h

@@ -326,6 +326,12 @@ void RedisClient::send(const KvCommand& command, Callback callback)
     }
 }
 
+void RedisClient::flush()
+{
+    if (m_ctx && m_state == State::Connected)
+        redisAsyncHandleWrite(m_ctx);
+}
+
 void RedisClient::subscribe(const KvCommand& command, Callback onMessage)
 {
     if (!m_ctx) {

@@ -48,6 +48,9 @@ public:
     void close();
 
     void send(const KvCommand& command, Callback callback);
+    // Writes what send() has queued now rather than on the next event-loop turn, so the start
+    // of a long batch reaches Redis while the rest is still being queued.
+    void flush();
     void subscribe(const KvCommand& command, Callback onMessage);
 
     State state() const { return m_state; }

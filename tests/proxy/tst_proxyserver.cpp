@@ -124,6 +124,19 @@ private Q_SLOTS:
             << 400
             << QByteArray(
                    R"({"error":"NOPERM this user has no permissions to run the 'set' command"})");
+        // Refused items answered in place, around commands that Redis answers.
+        QTest::newRow("read-only pipeline, refusals around reads")
+            << QByteArray("POST") << QByteArray("/pipeline")
+            << QByteArray(
+                   R"([["SET","e2e:a","x"],["GET","e2e:a"],["DEL","e2e:a"],["GET","e2e:a"],["INCR","e2e:a"]])")
+            << roToken << none << 200
+            << QByteArray(
+                   R"([{"error":"NOPERM this user has no permissions to run the 'set' command"},{"result":"hello"},{"error":"NOPERM this user has no permissions to run the 'del' command"},{"result":"hello"},{"error":"NOPERM this user has no permissions to run the 'incr' command"}])");
+        QTest::newRow("read-only pipeline, all refused")
+            << QByteArray("POST") << QByteArray("/pipeline")
+            << QByteArray(R"([["SET","e2e:a","x"],["DEL","e2e:a"]])") << roToken << none << 200
+            << QByteArray(
+                   R"([{"error":"NOPERM this user has no permissions to run the 'set' command"},{"error":"NOPERM this user has no permissions to run the 'del' command"}])");
         QTest::newRow("read-only scan") << QByteArray("GET") << QByteArray("/scan/0")
                                         << QByteArray() << roToken << none << 400 << QByteArray();
         QTest::newRow("wrong token")

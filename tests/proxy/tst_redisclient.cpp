@@ -104,6 +104,27 @@ private Q_SLOTS:
         }
     }
 
+    // flush() puts queued commands on the wire at once: Redis has them while this thread
+    // never returns to its event loop (without flush() they would wait for the next turn).
+    void flushSendsWithoutTheEventLoop()
+    {
+        RedisClient client(addressOf(m_redis));
+        client.open();
+        QVERIFY(QTest::qWaitFor([&] { return client.isConnected(); }, 5000));
+        bool answered = false;
+        client.send({"SET", "flush:a", "sent"}, [&](const Result<KvReply>&) { answered = true; });
+        client.flush();
+        QByteArray seen;
+        for (int attempt = 0; attempt < 50 && seen != "sent"; ++attempt) {
+            seen = m_redis.cli({QStringLiteral("GET"), QStringLiteral("flush:a")});
+            if (seen != "sent")
+                QThread::msleep(20);
+        }
+        QCOMPARE(seen, QByteArray("sent"));
+        QVERIFY(!answered); // the reply is read on the event loop, not inside flush()
+        QVERIFY(QTest::qWaitFor([&] { return answered; }, 5000));
+    }
+
     void multiExec()
     {
         RedisStore store(addressOf(m_redis));

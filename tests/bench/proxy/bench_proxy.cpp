@@ -1,7 +1,7 @@
 // SET/GET throughput of 1.5 KB values through pmkv-proxy (HTTP pipelines of 1, 100 and 1000
 // commands, base64 replies like @upstash/redis asks for) and against the same redis-server
 // directly with our hiredis client (RedisClient, the same pipeline depths), in one run.
-// Usage: bench_proxy <pmkv-proxy> [--quick]
+// Usage: bench_proxy <pmkv-proxy> [--quick] [--pipeline N]
 #include "kv/kvreply.h"
 #include "redis/redisclient.h"
 
@@ -235,8 +235,13 @@ int main(int argc, char** argv)
     QCoreApplication app(argc, argv);
     const QStringList args = app.arguments();
     if (args.size() < 2)
-        die(QStringLiteral("usage: bench_proxy <pmkv-proxy> [--quick]"));
+        die(QStringLiteral("usage: bench_proxy <pmkv-proxy> [--quick] [--pipeline N]"));
     const bool quick = args.contains(QStringLiteral("--quick"));
+    // --pipeline N measures only that depth (for profiling one case).
+    QList<int> pipelines{1, 100, 1000};
+    if (const qsizetype at = args.indexOf(QStringLiteral("--pipeline"));
+        at > 0 && at + 1 < args.size())
+        pipelines = {args.at(at + 1).toInt()};
 
     QTemporaryDir dir;
     const quint16 redisPort = freePort();
@@ -279,7 +284,7 @@ int main(int argc, char** argv)
           << " alternating slices)\n"
           << "pipeline |  proxy SET | direct SET | ratio |  proxy GET | direct GET | ratio\n";
     double ratio1000 = 0;
-    for (int pipeline : {1, 100, 1000}) {
+    for (int pipeline : pipelines) {
         const int total = pipeline == 1 ? 1000 : 20000;
         const QList<QByteArray> setBodies = proxyBodies(value, pipeline, true);
         const QList<QByteArray> getBodies = proxyBodies(value, pipeline, false);
