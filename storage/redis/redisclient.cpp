@@ -7,6 +7,7 @@
 
 #include <hiredis/async.h>
 #include <hiredis/hiredis.h>
+#include <hiredis/sds.h>
 
 #include <vector>
 
@@ -21,6 +22,9 @@ struct RedisClient::Pending
 };
 
 namespace {
+
+// Output bytes hiredis may hold before further commands wait in the backlog.
+constexpr qsizetype maxHandedOutput = 256 * 1024;
 
 KvReply convert(const redisReply* r)
 {
@@ -99,17 +103,8 @@ struct RedisClientHooks
     }
     static Error failure(redisAsyncContext* ac, RedisClient* c)
     {
-        if (c->m_closing)
-            return makeError(QStringLiteral("redis-closed"),
-                             QStringLiteral("The connection to %1 was closed before Redis "
-                                            "answered.")
-                                 .arg(c->m_address.describe()));
-        const QString why =
-            ac && ac->err ? QString::fromLocal8Bit(ac->errstr) : QStringLiteral("connection lost");
-        return makeError(QStringLiteral("redis-unavailable"),
-                         QStringLiteral("Redis at %1 did not answer (%2). It may be down or "
-                                        "restarting; pmkv reconnects by itself.")
-                             .arg(c->m_address.describe(), why));
+        return c->lostError(ac && ac->err ? QString::fromLocal8Bit(ac->errstr)
+                                          : QStringLiteral("connection lost"));
     }
     static void onReply(redisAsyncContext* ac, void* reply, void* privdata)
     {
@@ -162,6 +157,7 @@ void RedisClient::close()
         redisAsyncFree(ctx);
         m_ctx = nullptr;
     }
+    failBacklog();
     m_subscriptions.clear();
     m_state = State::Idle;
 }
@@ -207,10 +203,7 @@ void RedisClient::startConnect()
                 break;
         }
     });
-    connect(m_writeNotifier, &QSocketNotifier::activated, this, [this] {
-        if (m_ctx)
-            redisAsyncHandleWrite(m_ctx);
-    });
+    connect(m_writeNotifier, &QSocketNotifier::activated, this, &RedisClient::writeSome);
     // The write event tells hiredis the non-blocking connect finished.
     m_writeNotifier->setEnabled(true);
     redisAsyncSetConnectCallback(ac, &RedisClientHooks::onConnect);
@@ -268,6 +261,7 @@ void RedisClient::handleConnect(bool ok)
     }
     // hiredis frees the context after this callback.
     m_ctx = nullptr;
+    failBacklog();
     qCWarning(lcRedis) << "cannot connect to" << m_address.describe() << m_lastError;
     scheduleReconnect();
     Q_EMIT disconnected(m_lastError);
@@ -278,6 +272,7 @@ void RedisClient::handleDisconnect(bool error)
     m_ctx = nullptr;
     if (!error && m_lastError.isEmpty())
         m_lastError = QStringLiteral("connection closed");
+    failBacklog();
     if (m_closing)
         return;
     qCWarning(lcRedis) << "lost connection to" << m_address.describe() << m_lastError;
@@ -308,6 +303,15 @@ void RedisClient::send(const KvCommand& command, Callback callback)
         failLater(std::move(callback), unavailableError());
         return;
     }
+    if (!m_backlog.empty() || handedOutputBytes() >= maxHandedOutput) {
+        m_backlog.push_back({command, std::move(callback)});
+        return;
+    }
+    hand(command, std::move(callback));
+}
+
+void RedisClient::hand(const KvCommand& command, Callback callback)
+{
     std::vector<const char*> argv;
     std::vector<size_t> argvlen;
     argv.reserve(static_cast<size_t>(command.size()));
@@ -326,10 +330,63 @@ void RedisClient::send(const KvCommand& command, Callback callback)
     }
 }
 
+qsizetype RedisClient::handedOutputBytes() const
+{
+    return m_ctx ? static_cast<qsizetype>(sdslen(m_ctx->c.obuf)) : 0;
+}
+
+void RedisClient::feedBacklog()
+{
+    while (m_ctx && !m_backlog.empty() && handedOutputBytes() < maxHandedOutput) {
+        Queued next = std::move(m_backlog.front());
+        m_backlog.pop_front();
+        hand(next.command, std::move(next.callback));
+    }
+}
+
+void RedisClient::writeSome()
+{
+    // Write, refill from the backlog, and write again while the kernel takes everything.
+    for (int turn = 0; turn < 16 && m_ctx; ++turn) {
+        redisAsyncHandleWrite(m_ctx);
+        if (!m_ctx)
+            return; // the write found the connection gone
+        const bool kernelTookAll = handedOutputBytes() == 0;
+        feedBacklog();
+        if (!kernelTookAll || handedOutputBytes() == 0)
+            return;
+    }
+}
+
+void RedisClient::failBacklog()
+{
+    std::deque<Queued> backlog;
+    backlog.swap(m_backlog);
+    if (backlog.empty())
+        return;
+    const Error error = lostError(m_lastError);
+    for (Queued& queued : backlog)
+        queued.callback(error);
+}
+
+Error RedisClient::lostError(const QString& why) const
+{
+    if (m_closing)
+        return makeError(QStringLiteral("redis-closed"),
+                         QStringLiteral("The connection to %1 was closed before Redis "
+                                        "answered.")
+                             .arg(m_address.describe()));
+    return makeError(
+        QStringLiteral("redis-unavailable"),
+        QStringLiteral("Redis at %1 did not answer (%2). It may be down or "
+                       "restarting; pmkv reconnects by itself.")
+            .arg(m_address.describe(), why.isEmpty() ? QStringLiteral("connection lost") : why));
+}
+
 void RedisClient::flush()
 {
     if (m_ctx && m_state == State::Connected)
-        redisAsyncHandleWrite(m_ctx);
+        writeSome();
 }
 
 void RedisClient::subscribe(const KvCommand& command, Callback onMessage)

@@ -7,6 +7,7 @@
 #include <QObject>
 #include <QTimer>
 
+#include <deque>
 #include <functional>
 #include <list>
 
@@ -68,6 +69,11 @@ Q_SIGNALS:
 
 private:
     struct Pending;
+    struct Queued
+    {
+        KvCommand command;
+        Callback callback;
+    };
     friend struct RedisClientHooks;
 
     void startConnect();
@@ -75,6 +81,12 @@ private:
     void handleConnect(bool ok);
     void handleDisconnect(bool error);
     void failLater(Callback callback, Error error);
+    void hand(const KvCommand& command, Callback callback);
+    void feedBacklog();
+    void failBacklog();
+    void writeSome();
+    qsizetype handedOutputBytes() const;
+    Error lostError(const QString& why) const;
     void updateNotifiers();
     Error unavailableError() const;
 
@@ -89,6 +101,10 @@ private:
     int m_backoffMs = 100;
     QString m_lastError;
     std::list<Callback> m_subscriptions;
+    // Commands not yet handed to hiredis, in order. hiredis keeps its output in one buffer
+    // that grows in 1 MB steps and is shifted after every partial write, which costs O(n²)
+    // for a batch of many MB; so only a bounded amount waits in hiredis and the rest here.
+    std::deque<Queued> m_backlog;
 };
 
 } // namespace pmkv

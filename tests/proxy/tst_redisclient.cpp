@@ -208,6 +208,57 @@ private Q_SLOTS:
         QVERIFY(!client.lastError().contains(QStringLiteral("wrong")));
     }
 
+    // A batch larger than what the client hands to hiredis at once (the rest waits in its
+    // backlog): on close every callback, handed or waiting, fails once and in send order.
+    void backlogFailsInOrderOnClose()
+    {
+        RedisClient client(addressOf(m_redis));
+        client.open();
+        QTRY_VERIFY(client.isConnected());
+        QVector<int> order;
+        QStringList codes;
+        client.send({"BLPOP", "never:pushed", "0"}, [&](const Result<KvReply>& r) {
+            order.append(-1);
+            codes.append(r.ok() ? QStringLiteral("ok") : r.error().code);
+        });
+        const QByteArray value(64 * 1024, 'v');
+        const int count = 64; // 4 MB, far more than one hand-over
+        for (int i = 0; i < count; ++i) {
+            client.send({"SET", "backlog:" + QByteArray::number(i), value},
+                        [&, i](const Result<KvReply>& r) {
+                            order.append(i);
+                            codes.append(r.ok() ? QStringLiteral("ok") : r.error().code);
+                        });
+        }
+        client.close();
+        QCOMPARE(order.size(), count + 1);
+        for (int i = 0; i <= count; ++i)
+            QCOMPARE(order.at(i), i - 1);
+        QCOMPARE(codes.count(QStringLiteral("redis-closed")), count + 1);
+    }
+
+    // The same batch with Redis answering: every SET arrives, replies in order.
+    void backlogDeliversEverything()
+    {
+        RedisClient client(addressOf(m_redis));
+        client.open();
+        const QByteArray value(64 * 1024, 'w');
+        const int count = 64;
+        QVector<int> order;
+        for (int i = 0; i < count; ++i) {
+            client.send({"SET", "backlog:" + QByteArray::number(i), value + QByteArray::number(i)},
+                        [&, i](const Result<KvReply>& r) {
+                            QVERIFY(r.ok() && !r.value().isError());
+                            order.append(i);
+                        });
+        }
+        QTRY_COMPARE_WITH_TIMEOUT(order.size(), count, 20000);
+        for (int i = 0; i < count; ++i)
+            QCOMPARE(order.at(i), i);
+        QCOMPARE(m_redis.cli({QStringLiteral("STRLEN"), QStringLiteral("backlog:63")}),
+                 QByteArray::number(value.size() + 2));
+    }
+
     void downRedisFailsClearlyThenRecovers()
     {
         RedisServer server;
