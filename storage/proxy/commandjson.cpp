@@ -229,9 +229,33 @@ private:
         }
     }
 
+    // Where the string that starts at p ends (its closing quote), or the first control
+    // character or m_end when it does not end well (the decoder then reports that).
+    const char* stringEnd(const char* p, bool& escaped) const
+    {
+        escaped = false;
+        for (;;) {
+            p = skipPlain(p, m_end);
+            if (p == m_end || *p != '\\')
+                return p;
+            escaped = true;
+            p = m_end - p > 2 ? p + 2 : m_end;
+        }
+    }
+
     bool string(QByteArray& out)
     {
         ++m_p; // opening quote
+        bool escaped = false;
+        const char* end = stringEnd(m_p, escaped);
+        if (!escaped && end != m_end && *end == '"') {
+            out = QByteArray(m_p, end - m_p);
+            m_p = end + 1;
+            return true;
+        }
+        // Decoded text is never longer than its JSON form: one allocation for the whole
+        // value (JSON documents sent as values are full of \" escapes).
+        out.reserve(end - m_p);
         const char* runStart = m_p;
         for (;;) {
             m_p = skipPlain(m_p, m_end);

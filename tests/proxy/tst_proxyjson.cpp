@@ -44,6 +44,14 @@ private Q_SLOTS:
             << QByteArray(R"(["SET","\ud800"])") << KvCommand{"SET", "\xed\xa0\x80"};
         QTest::newRow("empty string")
             << QByteArray(R"(["SET","k",""])") << KvCommand{"SET", "k", ""};
+        QTest::newRow("escape first and last")
+            << QByteArray("[\"SET\",\"\\\"x\\\"\"]") << KvCommand{"SET", "\"x\""};
+        QTest::newRow("escaped backslash before the quote")
+            << QByteArray("[\"SET\",\"a\\\\\"]") << KvCommand{"SET", "a\\"};
+        QTest::newRow("long escaped document")
+            << QByteArray("[\"SET\",\"" +
+                          QByteArray("{\\\"title\\\":\\\"plain text\\\"},").repeated(200) + "\"]")
+            << KvCommand{"SET", QByteArray("{\"title\":\"plain text\"},").repeated(200)};
     }
 
     void command()
@@ -67,6 +75,8 @@ private Q_SLOTS:
         QTest::newRow("trailing comma") << QByteArray(R"(["GET","k",])");
         QTest::newRow("text after") << QByteArray(R"(["GET","k"] x)");
         QTest::newRow("unterminated") << QByteArray("[\"GET\",\"k");
+        QTest::newRow("unterminated after an escape") << QByteArray("[\"GET\",\"k\\\"");
+        QTest::newRow("ends in a backslash") << QByteArray("[\"GET\",\"k\\");
         QTest::newRow("raw control char") << QByteArray("[\"GET\",\"a\x01\"]");
         QTest::newRow("bad escape") << QByteArray("[\"GET\",\"\\x\"]");
         QTest::newRow("bad unicode escape") << QByteArray("[\"GET\",\"\\u12g4\"]");
