@@ -1,5 +1,7 @@
 #include "core/utf8.h"
 
+#include <cstring>
+
 namespace pmkv {
 
 qsizetype firstInvalidUtf8(QByteArrayView text)
@@ -8,6 +10,16 @@ qsizetype firstInvalidUtf8(QByteArrayView text)
     const qsizetype size = text.size();
     qsizetype i = 0;
     while (i < size) {
+        // Text is mostly ASCII: step over it eight bytes at a time.
+        while (size - i >= 8) {
+            quint64 word;
+            std::memcpy(&word, data + i, 8);
+            if (word & 0x8080808080808080ULL)
+                break;
+            i += 8;
+        }
+        if (i == size)
+            break;
         const unsigned char lead = data[i];
         if (lead < 0x80) {
             ++i;
