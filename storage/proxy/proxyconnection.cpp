@@ -192,13 +192,19 @@ void ProxyConnection::handle(const HttpRequest& request)
     QPointer<ProxyConnection> self(this);
     QPointer<ProxyServer> server(m_server);
     const bool writes = plan.writes;
+    m_inExecutorRun = true;
     ProxyExecutor::run(m_server->redis(), plan,
                        [self, server, writes](int status, QByteArray body) {
                            if (writes && server)
                                server->noteWrite();
                            if (!self)
                                return;
-                           // Always continue from the event loop: run() may answer at once.
+                           if (!self->m_inExecutorRun) {
+                               self->reply(status, body, self->m_keepAlive);
+                               return;
+                           }
+                           // Answered inside run() (nothing was sent to Redis): continue
+                           // from the event loop, not from inside handle().
                            QMetaObject::invokeMethod(
                                self.data(),
                                [self, status, body = std::move(body)] {
@@ -207,6 +213,7 @@ void ProxyConnection::handle(const HttpRequest& request)
                                },
                                Qt::QueuedConnection);
                        });
+    m_inExecutorRun = false;
 }
 
 void ProxyConnection::reply(int status, const QByteArray& body, bool keepAlive)

@@ -62,6 +62,7 @@ private:
     bool m_draining = false;
     bool m_inRead = false;
     bool m_inProcess = false;
+    bool m_inExecutorRun = false; // ProxyExecutor::run() is on the stack
     bool m_writeShut = false;
     qint64 m_drained = 0;
 };
