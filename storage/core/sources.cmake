@@ -4,5 +4,7 @@ target_sources(pmkv_storage PRIVATE
   ${CMAKE_CURRENT_LIST_DIR}/logging.cpp
   ${CMAKE_CURRENT_LIST_DIR}/textposition.h
   ${CMAKE_CURRENT_LIST_DIR}/textposition.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/jsonstring.h
+  ${CMAKE_CURRENT_LIST_DIR}/jsonstring.cpp
   ${CMAKE_CURRENT_LIST_DIR}/utf8.h
   ${CMAKE_CURRENT_LIST_DIR}/utf8.cpp)

@@ -1,4 +1,5 @@
 #include "proxy/proxyexecutor.h"
+#include "core/jsonstring.h"
 
 #include "proxy/replyjson.h"
 #include "redis/redisclient.h"
@@ -56,7 +57,7 @@ struct PipelineAnswer
     {
         for (; next < end; ++next) {
             json.append(next ? ",{\"error\":" : "{\"error\":", next ? 10 : 9);
-            ReplyJson::appendString(json, refused.value(next));
+            appendJsonString(json, refused.value(next));
             json.append('}');
         }
     }

@@ -10,10 +10,9 @@ namespace pmkv {
 // * base64 (request header `Upstash-Encoding: base64`): every string (bulk or status) at every
 //   depth is base64; a top-level status of exactly "OK" stays "OK"; error texts are never
 //   encoded.
-// * plain: strings that are valid UTF-8 are JSON strings. Bytes that are not part of valid
-//   UTF-8 are written as lone low surrogates "\udc80".."\udcff" (one per byte, as Python's
-//   surrogateescape does). No valid UTF-8 text produces those, so the mapping is lossless,
-//   and CommandJson maps them back to the same bytes when a client sends the string again.
+// * plain: appendJsonString() (core/jsonstring.h): valid UTF-8 as it is, other bytes as lone
+//   low surrogates "\udc80".."\udcff", lossless; CommandJson maps them back to the same
+//   bytes when a client sends the string again.
 // Integers are JSON numbers, nil is null, errors inside arrays are their text as a string.
 class ReplyJson final
 {
@@ -24,8 +23,6 @@ public:
     static QByteArray error(const QByteArray& message);
     // The bare JSON value of a reply (no envelope).
     static void appendValue(QByteArray& out, const KvReply& reply, bool base64, bool topLevel);
-    // A JSON string literal for bytes (plain rule above), quotes included.
-    static void appendString(QByteArray& out, const QByteArray& bytes);
 };
 
 } // namespace pmkv

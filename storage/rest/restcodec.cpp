@@ -1,53 +1,11 @@
 #include "rest/restcodec.h"
 
+#include "core/jsonstring.h"
 #include "core/utf8.h"
 
 #include <nlohmann/json.hpp>
 
 namespace pmkv {
-
-namespace {
-
-void appendJsonString(QByteArray& out, const QByteArray& text)
-{
-    static const char hex[] = "0123456789abcdef";
-    out.append('"');
-    const char* data = text.constData();
-    const qsizetype size = text.size();
-    qsizetype plainStart = 0;
-    for (qsizetype i = 0; i < size; ++i) {
-        const auto c = static_cast<unsigned char>(data[i]);
-        if (c >= 0x20 && c != '"' && c != '\\')
-            continue;
-        out.append(data + plainStart, i - plainStart);
-        plainStart = i + 1;
-        switch (c) {
-        case '"':
-            out.append("\\\"", 2);
-            break;
-        case '\\':
-            out.append("\\\\", 2);
-            break;
-        case '\n':
-            out.append("\\n", 2);
-            break;
-        case '\r':
-            out.append("\\r", 2);
-            break;
-        case '\t':
-            out.append("\\t", 2);
-            break;
-        default: {
-            const char escaped[6] = {'\\', 'u', '0', '0', hex[c >> 4], hex[c & 0xf]};
-            out.append(escaped, 6);
-        }
-        }
-    }
-    out.append(data + plainStart, size - plainStart);
-    out.append('"');
-}
-
-} // namespace
 
 Result<QByteArray> RestCodec::encodeCommand(const KvCommand& command, int indexInBatch)
 {

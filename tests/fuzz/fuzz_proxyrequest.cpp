@@ -2,7 +2,8 @@
 // pieces the input chooses) -> ProxyRouter (body JSON, path, query, headers, auth) ->
 // ReplyJson. Beyond "no crash, no leak, no UB" it checks two properties and aborts when they
 // fail: the parser never holds more than its limits allow, and every command argument
-// survives ReplyJson::appendString -> CommandJson::parseCommand unchanged.
+// survives appendJsonString -> CommandJson::parseCommand unchanged.
+#include "core/jsonstring.h"
 #include "proxy/commandjson.h"
 #include "proxy/httprequestparser.h"
 #include "proxy/proxyrouter.h"
@@ -31,7 +32,7 @@ void checkRoundTrip(const KvCommand& command)
     for (qsizetype i = 0; i < command.size(); ++i) {
         if (i)
             json.append(',');
-        ReplyJson::appendString(json, command[i]);
+        appendJsonString(json, command[i]);
     }
     json.append(']');
     const auto back = CommandJson::parseCommand(json);

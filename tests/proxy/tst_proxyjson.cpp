@@ -1,3 +1,4 @@
+#include "core/jsonstring.h"
 #include "proxy/commandjson.h"
 #include "proxy/replyjson.h"
 
@@ -207,7 +208,7 @@ private Q_SLOTS:
     {
         QFETCH(QByteArray, bytes);
         QByteArray json("[\"SET\",");
-        ReplyJson::appendString(json, bytes);
+        appendJsonString(json, bytes);
         json.append(']');
         const auto r = CommandJson::parseCommand(json);
         QVERIFY2(r.ok(), r.ok() ? "" : qPrintable(r.error().message));
