@@ -75,10 +75,10 @@ Result<void> loadFile(const QString& path, ProxyConfig& c)
                                .arg(path, pe.errorString()));
     const QJsonObject o = doc.object();
     static const QStringList known = {
-        QStringLiteral("listen"),        QStringLiteral("redis"),
-        QStringLiteral("tokens"),        QStringLiteral("readonlyTokens"),
-        QStringLiteral("allowRemote"),   QStringLiteral("maxBodyBytes"),
-        QStringLiteral("maxConnections")};
+        QStringLiteral("listen"),         QStringLiteral("redis"),
+        QStringLiteral("tokens"),         QStringLiteral("readonlyTokens"),
+        QStringLiteral("allowRemote"),    QStringLiteral("maxBodyBytes"),
+        QStringLiteral("maxConnections"), QStringLiteral("maxResponseBytes")};
     for (const QString& key : o.keys()) {
         if (!known.contains(key))
             return configError(QStringLiteral("the config file %1 has an unknown setting "
@@ -125,6 +125,13 @@ Result<void> loadFile(const QString& path, ProxyConfig& c)
                 QStringLiteral("maxConnections in %1 must be a positive number").arg(path));
         c.maxConnections = int(n);
     }
+    if (o.contains(QStringLiteral("maxResponseBytes"))) {
+        const qint64 n = o.value(QStringLiteral("maxResponseBytes")).toInteger(-1);
+        if (n < 1)
+            return configError(
+                QStringLiteral("maxResponseBytes in %1 must be a positive number").arg(path));
+        c.maxResponse = n;
+    }
     return {};
 }
 
@@ -142,9 +149,12 @@ QString ProxyConfig::usage()
         "                      (default redis://127.0.0.1:6379; put a password in\n"
         "                      PMKV_PROXY_REDIS_URL or the config file, not here)\n"
         "  --config FILE       JSON settings: listen, redis, tokens, readonlyTokens,\n"
-        "                      allowRemote, maxBodyBytes, maxConnections\n"
+        "                      allowRemote, maxBodyBytes, maxConnections,\n"
+        "                      maxResponseBytes\n"
         "  --allow-remote      allow listening on a non-loopback address\n"
         "  --max-body BYTES    request body limit (default 10485760)\n"
+        "  --max-response BYTES  largest answer the proxy builds (default 268435456);\n"
+        "                      a larger one is refused with an error, not sent\n"
         "\n"
         "Environment: PMKV_PROXY_TOKEN and PMKV_PROXY_READONLY_TOKEN (comma-separated tokens),\n"
         "PMKV_PROXY_REDIS_URL. At least one token is required.\n"
@@ -215,6 +225,12 @@ Result<ProxyConfig> ProxyConfig::load(const QStringList& arguments,
             if (!ok || n < 1)
                 return configError(QStringLiteral("--max-body needs a positive byte count"));
             c.limits.maxBody = n;
+        } else if (a == QStringLiteral("--max-response")) {
+            bool ok = false;
+            const qint64 n = value(v) ? v.toLongLong(&ok) : 0;
+            if (!ok || n < 1)
+                return configError(QStringLiteral("--max-response needs a positive byte count"));
+            c.maxResponse = n;
         } else if (a == QStringLiteral("--token") || a.startsWith(QStringLiteral("--token="))) {
             return configError(QStringLiteral("tokens are not accepted on the command line "
                                               "(other users can read it); set "

@@ -18,7 +18,7 @@ namespace pmkv {
 //   PMKV_PROXY_REDIS_URL                          redis:// URL that may carry a password
 // Config file (JSON): {"listen": "127.0.0.1:8080", "redis": "redis://...", "tokens": [...],
 //   "readonlyTokens": [...], "allowRemote": false, "maxBodyBytes": 10485760,
-//   "maxConnections": 1024}
+//   "maxConnections": 1024, "maxResponseBytes": 268435456}
 struct ProxyConfig
 {
     QHostAddress listenAddress = QHostAddress(QHostAddress::LocalHost);
@@ -30,6 +30,7 @@ struct ProxyConfig
     bool allowRemote = false;
     HttpLimits limits;
     int maxConnections = 1024;
+    qsizetype maxResponse = 256 * 1024 * 1024;  // one answer's JSON; larger ones are refused
     qsizetype memoryBudget = 256 * 1024 * 1024; // request bytes buffered by all clients
     int idleTimeoutMs = 60000;                  // keep-alive connection with no request
     int requestTimeoutMs = 30000;               // a request that does not finish arriving

@@ -193,7 +193,7 @@ void ProxyConnection::handle(const HttpRequest& request)
     QPointer<ProxyServer> server(m_server);
     const bool writes = plan.writes;
     m_inExecutorRun = true;
-    ProxyExecutor::run(m_server->redis(), plan,
+    ProxyExecutor::run(m_server->redis(), plan, m_server->config().maxResponse,
                        [self, server, writes](int status, QByteArray body) {
                            if (writes && server)
                                server->noteWrite();

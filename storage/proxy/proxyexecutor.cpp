@@ -11,16 +11,17 @@ namespace pmkv {
 
 namespace {
 
-struct Batch
-{
-    std::optional<Error> failure;
-    ProxyExecutor::Done done;
-    bool base64 = false;
-};
-
 QByteArray unavailable(const Error& e)
 {
     return ReplyJson::error("ERR " + e.message.toUtf8());
+}
+
+QByteArray tooLarge(qsizetype limit)
+{
+    return ReplyJson::error("ERR max response size exceeded: the answer is over " +
+                            QByteArray::number(limit) +
+                            " bytes (pmkv-proxy --max-response); ask for fewer or smaller "
+                            "values per request");
 }
 
 QByteArray itemsJson(const QVector<KvReply>& replies, bool base64)
@@ -40,6 +41,22 @@ QByteArray itemsJson(const QVector<KvReply>& replies, bool base64)
     return out;
 }
 
+struct Batch
+{
+    std::optional<Error> failure;
+    ProxyExecutor::Done done;
+    bool base64 = false;
+    qsizetype limit = 0;
+
+    void succeed(QByteArray json)
+    {
+        if (json.size() > limit)
+            done(400, tooLarge(limit));
+        else
+            done(200, std::move(json));
+    }
+};
+
 // A pipeline's answer is written as its replies arrive (they come in order), so encoding
 // overlaps with Redis still sending, and no reply is kept after it is written.
 struct PipelineAnswer
@@ -48,6 +65,8 @@ struct PipelineAnswer
     int next = 0; // the first item not yet in `json`
     int total = 0;
     int remaining = 0;
+    qsizetype limit = 0;
+    bool overLimit = false; // json was dropped: the answer is refused
     std::optional<Error> failure;
     ProxyExecutor::Done done;
     bool base64 = false;
@@ -55,26 +74,38 @@ struct PipelineAnswer
 
     void appendRefusedUpTo(int end)
     {
-        for (; next < end; ++next) {
+        for (; next < end && !overLimit; ++next) {
             json.append(next ? ",{\"error\":" : "{\"error\":", next ? 10 : 9);
             appendJsonString(json, refused.value(next));
             json.append('}');
+            checkLimit();
         }
     }
     void append(int i, const KvReply& reply)
     {
         appendRefusedUpTo(i);
+        if (overLimit)
+            return;
         if (i)
             json.append(',');
         ReplyJson::appendEnvelope(json, reply, base64);
         next = i + 1;
-        reserveAhead();
+        checkLimit();
+        if (!overLimit)
+            reserveAhead();
+    }
+    void checkLimit()
+    {
+        if (json.size() > limit) {
+            overLimit = true;
+            json = QByteArray(); // frees it now, the rest of the replies are only counted
+        }
     }
     // Grows the answer by an estimate of what is still to come (the average item so far
     // times the items left), so a large answer is copied once instead of at every doubling.
     void reserveAhead()
     {
-        constexpr qsizetype maxAhead = 64 * 1024 * 1024;
+        const qsizetype maxAhead = qMin<qsizetype>(64 * 1024 * 1024, limit - json.size() + 1);
         const qsizetype average = json.size() / next + 1;
         const qsizetype left = json.capacity() - json.size();
         if (left >= 2 * average)
@@ -92,12 +123,17 @@ struct PipelineAnswer
             return;
         }
         appendRefusedUpTo(total);
+        if (overLimit) {
+            done(400, tooLarge(limit));
+            return;
+        }
         json.append(']');
         done(200, std::move(json));
     }
 };
 
-void runPipeline(RedisClient& redis, const ProxyPlan& plan, ProxyExecutor::Done done)
+void runPipeline(RedisClient& redis, const ProxyPlan& plan, qsizetype maxResponse,
+                 ProxyExecutor::Done done)
 {
     constexpr int flushEvery = 128;
     const int n = static_cast<int>(plan.commands.size());
@@ -106,6 +142,7 @@ void runPipeline(RedisClient& redis, const ProxyPlan& plan, ProxyExecutor::Done 
     answer->base64 = plan.base64;
     answer->refused = plan.refused;
     answer->total = n;
+    answer->limit = maxResponse;
     answer->json.reserve(qsizetype(n) * 64 + 2);
     answer->json.append('[');
     answer->remaining = n + 1; // +1 guards against finishing while still sending
@@ -131,16 +168,17 @@ void runPipeline(RedisClient& redis, const ProxyPlan& plan, ProxyExecutor::Done 
 }
 } // namespace
 
-void ProxyExecutor::run(RedisClient& redis, const ProxyPlan& plan, Done done)
+void ProxyExecutor::run(RedisClient& redis, const ProxyPlan& plan, qsizetype maxResponse, Done done)
 {
     if (plan.kind == ProxyPlan::Kind::Pipeline) {
-        runPipeline(redis, plan, std::move(done));
+        runPipeline(redis, plan, maxResponse, std::move(done));
         return;
     }
     const int n = static_cast<int>(plan.commands.size());
     auto batch = std::make_shared<Batch>();
     batch->done = std::move(done);
     batch->base64 = plan.base64;
+    batch->limit = maxResponse;
 
     if (plan.kind == ProxyPlan::Kind::Single) {
         const bool base64 = plan.base64;
@@ -150,7 +188,7 @@ void ProxyExecutor::run(RedisClient& redis, const ProxyPlan& plan, Done done)
             else if (r.value().isError())
                 batch->done(400, ReplyJson::error(r.value().bytes));
             else
-                batch->done(200, ReplyJson::envelope(r.value(), base64));
+                batch->succeed(ReplyJson::envelope(r.value(), base64));
         });
         return;
     }
@@ -191,7 +229,7 @@ void ProxyExecutor::run(RedisClient& redis, const ProxyPlan& plan, Done done)
             batch->done(400, ReplyJson::error("EXECABORT Transaction discarded"));
             return;
         }
-        batch->done(200, itemsJson(exec.elements, batch->base64));
+        batch->succeed(itemsJson(exec.elements, batch->base64));
     });
 }
 

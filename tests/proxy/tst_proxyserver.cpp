@@ -382,6 +382,9 @@ private Q_SLOTS:
         QTest::newRow("bad redis url")
             << QStringList{QStringLiteral("--redis"), QStringLiteral("http://x")} << true << 64
             << QByteArray("redis");
+        QTest::newRow("zero response limit")
+            << QStringList{QStringLiteral("--max-response"), QStringLiteral("0")} << true << 64
+            << QByteArray("--max-response needs a positive byte count");
     }
 
     void configurationErrors()
@@ -403,6 +406,51 @@ private Q_SLOTS:
         const QByteArray err = p.readAllStandardError();
         QVERIFY2(err.contains(message), err.constData());
         QVERIFY(!err.contains("secret-value"));
+    }
+
+    // An answer over --max-response is refused with a clear error instead of being built
+    // and sent whole; smaller answers and later requests on the same connection still work.
+    void responseSizeLimit_data()
+    {
+        QTest::addColumn<QByteArray>("target");
+        QTest::addColumn<QByteArray>("body");
+        QTest::addColumn<int>("status");
+        QTest::newRow("single GET over")
+            << QByteArray("/") << QByteArray(R"(["GET","big:a"])") << 400;
+        QTest::newRow("pipeline over")
+            << QByteArray("/pipeline")
+            << QByteArray(R"([["GET","big:b"],["GET","big:b"],["GET","big:b"]])") << 400;
+        QTest::newRow("transaction over")
+            << QByteArray("/multi-exec")
+            << QByteArray(R"([["GET","big:b"],["GET","big:b"],["GET","big:b"]])") << 400;
+        QTest::newRow("pipeline under")
+            << QByteArray("/pipeline") << QByteArray(R"([["GET","big:b"],["GET","big:b"]])") << 200;
+    }
+
+    void responseSizeLimit()
+    {
+        QFETCH(QByteArray, target);
+        QFETCH(QByteArray, body);
+        QFETCH(int, status);
+        ProxyBinary limited;
+        QVERIFY2(limited.start(m_redis.url(), token, roToken,
+                               {QStringLiteral("--max-response"), QStringLiteral("100000")}),
+                 qPrintable(limited.errorString()));
+        m_redis.cli({QStringLiteral("SET"), QStringLiteral("big:a"), QString(120000, u'a')});
+        m_redis.cli({QStringLiteral("SET"), QStringLiteral("big:b"), QString(40000, u'b')});
+        QTcpSocket socket;
+        socket.connectToHost(QHostAddress::LocalHost, limited.port());
+        QVERIFY(socket.waitForConnected(5000));
+        socket.write(buildRequest("POST", target, body, token));
+        const HttpReply r = readReply(socket);
+        QCOMPARE(r.status, status);
+        if (status == 400)
+            QVERIFY2(r.body.startsWith("{\"error\":\"ERR max response size exceeded"),
+                     r.body.left(200).constData());
+        else
+            QVERIFY(r.body.size() > 80000 && r.body.size() <= 100000);
+        socket.write(buildRequest("GET", "/ping", {}, token));
+        QCOMPARE(readReply(socket).status, 200);
     }
 
     void portTaken()
