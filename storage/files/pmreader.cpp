@@ -9,6 +9,7 @@
 
 #include <QCryptographicHash>
 #include <QDir>
+#include <QElapsedTimer>
 #include <QFile>
 #include <QFileInfo>
 #include <QThreadPool>
@@ -162,50 +163,12 @@ private:
     std::vector<FileWork>& m_work;
 };
 
-bool isEscape(QByteArrayView text, qsizetype at, char16_t low, char16_t high)
-{
-    if (at + 6 > text.size() || text[at] != '\\' || text[at + 1] != 'u')
-        return false;
-    bool ok = false;
-    const uint unit = text.sliced(at + 2, 4).toByteArray().toUInt(&ok, 16);
-    return ok && unit >= low && unit <= high;
-}
-
-// JavaScript accepts a lone surrogate escape ("\ud800"); nlohmann/json does not. For the
-// field checks only, such escapes become U+FFFD; the value bytes still come from the raw file.
-QByteArray withoutLoneSurrogates(const QByteArray& raw)
-{
-    QByteArray out;
-    out.reserve(raw.size());
-    for (qsizetype i = 0; i < raw.size();) {
-        if (raw[i] == '\\' && i + 1 < raw.size() && raw[i + 1] != 'u') {
-            out.append(raw.mid(i, 2));
-            i += 2;
-            continue;
-        }
-        const bool high = isEscape(raw, i, 0xD800, 0xDBFF);
-        if (high && isEscape(raw, i + 6, 0xDC00, 0xDFFF)) {
-            out.append(raw.mid(i, 12));
-            i += 12;
-        } else if (high || isEscape(raw, i, 0xDC00, 0xDFFF)) {
-            out.append("\\ufffd");
-            i += 6;
-        } else {
-            out.append(raw[i]);
-            ++i;
-        }
-    }
-    return out;
-}
-
-void reportParseError(FileWork& item)
+void reportParseError(FileWork& item, const Error& error, qsizetype offset)
 {
     Entity& e = item.entity;
-    qsizetype offset = 0;
-    const auto ours = JsStringify::fromJsonText(e.raw, nullptr, &offset);
     const TextPosition at = TextPosition::fromOffset(e.raw, offset);
-    // Our parser's message starts with "line L, column C: "; the Problem carries those already.
-    QString detail = ours.ok() ? QStringLiteral("invalid JSON") : ours.error().message;
+    // JsStringify's message starts with "line L, column C: "; the Problem carries those already.
+    QString detail = error.message;
     const qsizetype afterPosition = detail.indexOf(QStringLiteral(": "));
     if (afterPosition >= 0)
         detail = detail.mid(afterPosition + 2);
@@ -213,6 +176,28 @@ void reportParseError(FileWork& item)
         Problem::error(e.relativePath, QStringLiteral("json.parse"),
                        QStringLiteral("not valid JSON: %1; fix the file in an editor").arg(detail),
                        at.line, at.column));
+}
+
+// The whole file in one read into a buffer of its size (QFile::readAll grows a buffer in 16 KiB
+// steps through QIODevice's own, which costs more than the read for 100,000 small files).
+bool readWhole(QFile& file, qint64 size, QByteArray& into)
+{
+    into.resize(qsizetype(size));
+    qint64 done = 0;
+    while (done < size) {
+        const qint64 n = file.read(into.data() + done, size - done);
+        if (n < 0)
+            return false;
+        if (n == 0)
+            break; // shrank meanwhile
+        done += n;
+    }
+    into.truncate(qsizetype(done));
+    if (done == size) {
+        const QByteArray more = file.readAll(); // grew meanwhile, or a size-less file
+        into.append(more);
+    }
+    return true;
 }
 
 void processFile(FileWork& item, const PmReader::Options& options)
@@ -232,13 +217,13 @@ void processFile(FileWork& item, const PmReader::Options& options)
                 .arg(maxFileBytes / (1024 * 1024))));
         return;
     }
-    if (!file.open(QIODevice::ReadOnly)) {
+    if (!file.open(QIODevice::ReadOnly | QIODevice::Unbuffered) || !readWhole(file, size, e.raw)) {
         item.problems.append(Problem::error(
             e.relativePath, QStringLiteral("file.unreadable"),
             QStringLiteral("cannot be read (%1); fix its permissions").arg(file.errorString())));
+        e.raw.clear();
         return;
     }
-    e.raw = file.readAll();
     e.readable = true;
     e.size = e.raw.size();
     if (options.hashFiles)
@@ -271,18 +256,21 @@ void processFile(FileWork& item, const PmReader::Options& options)
             1, 1));
         return;
     }
-    auto document =
-        nlohmann::ordered_json::parse(e.raw.constBegin(), e.raw.constEnd(), nullptr, false);
-    if (document.is_discarded() && JsStringify::fromJsonText(e.raw).ok()) {
-        const QByteArray patched = withoutLoneSurrogates(e.raw);
-        document =
-            nlohmann::ordered_json::parse(patched.constBegin(), patched.constEnd(), nullptr, false);
-    }
-    if (document.is_discarded()) {
-        reportParseError(item);
+    // One parse: JsStringify checks the syntax and writes the value the application would
+    // store; the field checks read that compact text.
+    QStringList notes;
+    qsizetype errorOffset = 0;
+    auto value = JsStringify::fromJsonText(e.raw, &notes, &errorOffset);
+    if (!value) {
+        reportParseError(item, value.error(), errorOffset);
         return;
     }
-    DocumentValidator::validate(e, document, item.problems);
+    DocumentValidator::validate(e, value.value(), item.problems);
+    if (options.keepValues && e.parsed) {
+        e.value = std::move(value).value();
+        e.valueNotes = std::move(notes);
+        e.hasValue = true;
+    }
 }
 
 } // namespace
@@ -305,13 +293,20 @@ Result<PmIndex> PmReader::read(const QString& root, const Options& options)
     PmIndex index;
     index.root = rootInfo.absoluteFilePath();
     std::vector<FileWork> work;
+    QElapsedTimer clock;
+    clock.start();
     Walker(index, work).walk(index.root, QString(), 0, QString(), QString());
-    qCDebug(lcFiles) << "walked" << index.root << work.size() << "files";
+    qCDebug(lcFiles) << "walked" << index.root << work.size() << "files in" << clock.restart()
+                     << "ms";
 
     QThreadPool* pool = options.pool ? options.pool : QThreadPool::globalInstance();
-    QtConcurrent::blockingMap(pool, work,
-                              [&options](FileWork& item) { processFile(item, options); });
+    QtConcurrent::blockingMap(pool, work, [&options](FileWork& item) {
+        processFile(item, options);
+        if (!options.keepRaw && item.entity.hasValue)
+            item.entity.raw = QByteArray();
+    });
 
+    qCDebug(lcFiles) << "read and checked in" << clock.restart() << "ms";
     index.entities.reserve(qsizetype(work.size()));
     for (FileWork& item : work) {
         index.totalBytes += item.entity.size;
@@ -321,6 +316,7 @@ Result<PmIndex> PmReader::read(const QString& root, const Options& options)
     index.finish();
     TreeCheck::run(index);
     index.finish();
+    qCDebug(lcFiles) << "indexed in" << clock.restart() << "ms";
     return index;
 }
 

@@ -9,6 +9,8 @@ target_sources(pmkv_storage PRIVATE
   ${CMAKE_CURRENT_LIST_DIR}/problem.cpp
   ${CMAKE_CURRENT_LIST_DIR}/pmindex.h
   ${CMAKE_CURRENT_LIST_DIR}/pmindex.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/compactjson.h
+  ${CMAKE_CURRENT_LIST_DIR}/compactjson.cpp
   ${CMAKE_CURRENT_LIST_DIR}/documentvalidator.h
   ${CMAKE_CURRENT_LIST_DIR}/documentvalidator.cpp
   ${CMAKE_CURRENT_LIST_DIR}/pmreader.h

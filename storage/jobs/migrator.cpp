@@ -1,5 +1,6 @@
 #include "jobs/migrator.h"
 
+#include "core/logging.h"
 #include "jobs/journal.h"
 #include "jobs/keycapture.h"
 #include "jobs/planner.h"
@@ -102,7 +103,10 @@ Result<Migrator::Outcome> Migrator::execute(const MigrationPlan& plan, KvStore& 
         QDateTime::currentDateTimeUtc().toString(QStringLiteral("yyyyMMddTHHmmsszzz")) +
         QStringLiteral("Z-") + QString::fromLatin1(plan.kvChecksum.left(12)) +
         QStringLiteral(".plan.json");
+    QElapsedTimer phase;
+    phase.start();
     auto saved = plan.save(planPath);
+    qCDebug(lcJobs) << "plan saved in" << phase.restart() << "ms";
     if (!saved)
         return saved.error();
     const QJsonObject runParams{
@@ -120,6 +124,7 @@ Result<Migrator::Outcome> Migrator::execute(const MigrationPlan& plan, KvStore& 
     if (!created)
         return created.error();
     Journal& journal = *created.value();
+    qCDebug(lcJobs) << "journal created in" << phase.restart() << "ms";
     Outcome outcome;
     outcome.runId = journal.run().id;
     outcome.journalPath = journal.path();
@@ -240,6 +245,7 @@ Result<void> Migrator::writeItems(Journal& journal, const MigrationPlan& plan,
 
     // Batch N+1's previous values are read while batch N is journaled (fsync) and sent; the
     // keys of different batches never overlap, so the order on the wire does not matter.
+    qint64 spent[4] = {0, 0, 0, 0};
     std::optional<Reading> next;
     if (!order.isEmpty())
         next = read(0);
@@ -250,7 +256,11 @@ Result<void> Migrator::writeItems(Journal& journal, const MigrationPlan& plan,
         }
         Reading current = std::move(*next);
         next.reset();
+        QElapsedTimer t;
+        t.start();
         auto captured = KeyCapture::complete(store, current.keys, waitFor(store, current.future));
+        spent[0] += t.nsecsElapsed();
+        t.restart();
         if (!captured)
             return stop(captured.error());
         if (current.end < order.size())
@@ -275,10 +285,15 @@ Result<void> Migrator::writeItems(Journal& journal, const MigrationPlan& plan,
             entries.append(entry);
             commands.append({QByteArrayLiteral("SET"), entry.key, item.value});
         }
+        spent[1] += t.nsecsElapsed();
+        t.restart();
         auto landed = land(1);
         if (!landed)
             return stop(landed.error());
+        spent[2] += t.nsecsElapsed();
+        t.restart();
         auto batchId = journal.beginBatch(entries, doneIds);
+        spent[3] += t.nsecsElapsed();
         if (!batchId)
             return stop(batchId.error());
         doneIds.clear();
@@ -290,9 +305,14 @@ Result<void> Migrator::writeItems(Journal& journal, const MigrationPlan& plan,
         writing.append(std::move(w));
         ++outcome.batches;
     }
+    QElapsedTimer t;
+    t.start();
     auto landed = land(0);
     if (!landed)
         return stop(landed.error());
+    qCDebug(lcJobs) << "write phase ms: capture wait" << spent[0] / 1000000 << "build"
+                    << spent[1] / 1000000 << "land wait" << spent[2] / 1000000 << "journal"
+                    << spent[3] / 1000000 << "final land" << t.elapsed();
     auto flushed = flushDone();
     if (!flushed)
         return flushed;

@@ -1,5 +1,6 @@
 #include "jobs/planner.h"
 
+#include "core/logging.h"
 #include "files/jsstringify.h"
 #include "files/pmreader.h"
 #include "jobs/keycapture.h"
@@ -8,6 +9,7 @@
 
 #include <QCryptographicHash>
 #include <QDir>
+#include <QElapsedTimer>
 #include <QHash>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -69,10 +71,16 @@ Result<MigrationPlan> Planner::readSource(const Params& params)
         return layout.error();
     PmReader::Options readOptions;
     readOptions.hashFiles = false; // the plan hashes the value bytes, not the files
+    readOptions.keepValues = true; // parsed once, by the reader; the mapper reuses the values
+    readOptions.keepRaw = false;
+    QElapsedTimer clock;
+    clock.start();
     auto index = PmReader::read(params.root, readOptions);
     if (!index)
         return index.error();
+    qCDebug(lcJobs) << "tree read in" << clock.restart() << "ms";
     const KeyMap map = KeyMapper::map(index.value(), layout.value());
+    qCDebug(lcJobs) << "tree mapped in" << clock.restart() << "ms";
 
     MigrationPlan plan;
     plan.root = QDir(params.root).absolutePath();
@@ -115,6 +123,7 @@ Result<MigrationPlan> Planner::readSource(const Params& params)
     QtConcurrent::blockingMap(plan.items,
                               [](PlanItem& item) { item.sha256 = sha256Hex(item.value); });
     plan.computeChecksums();
+    qCDebug(lcJobs) << "values hashed in" << clock.restart() << "ms";
     return plan;
 }
 
@@ -125,6 +134,8 @@ Result<MigrationPlan> Planner::plan(const Params& params, KvStore& store)
         return source;
     MigrationPlan plan = std::move(source).value();
     plan.target = store.describe();
+    QElapsedTimer clock;
+    clock.start();
     const int step = qMax(1, params.readBatch);
     for (int start = 0; start < plan.items.size(); start += step) {
         const int end = qMin<int>(start + step, plan.items.size());
@@ -194,6 +205,7 @@ Result<MigrationPlan> Planner::plan(const Params& params, KvStore& store)
         }
     }
     plan.computeChecksums();
+    qCDebug(lcJobs) << "key space read in" << clock.elapsed() << "ms";
     return plan;
 }
 

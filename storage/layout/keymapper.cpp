@@ -117,7 +117,13 @@ private:
         }
         QtConcurrent::blockingMap(work, [this](int i) {
             Converted& c = m_converted[size_t(i)];
-            c.value = JsStringify::fromJsonText(m_index.entities.at(i).raw, &c.notes);
+            const Entity& e = m_index.entities.at(i);
+            if (e.hasValue) { // PmReader made it already (Options::keepValues)
+                c.value = e.value;
+                c.notes = e.valueNotes;
+                return;
+            }
+            c.value = JsStringify::fromJsonText(e.raw, &c.notes);
         });
     }
 
