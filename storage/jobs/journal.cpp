@@ -1,6 +1,7 @@
 #include "jobs/journal.h"
 
 #include "core/logging.h"
+#include "files/sha256.h"
 #include "jobs/jobpaths.h"
 #include <QElapsedTimer>
 
@@ -92,7 +93,7 @@ QByteArray stateHash(const PreviousValue& value)
         return QByteArray();
     if (!value.isString())
         return QByteArray("type:") + value.type.toLatin1();
-    return QCryptographicHash::hash(value.value, QCryptographicHash::Sha256).toHex();
+    return Sha256::hex(value.value);
 }
 
 QString journalRunStateName(JournalRun::State state)

@@ -88,6 +88,9 @@ Result<Migrator::Outcome> Migrator::execute(const MigrationPlan& plan, KvStore& 
                 QStringLiteral("plan.values"),
                 QStringLiteral("the plan's values are not loaded (key %1)").arg(item.key));
     }
+    // Outcome::seconds: everything after planning (the plan file, the journal, the writes).
+    QElapsedTimer clock;
+    clock.start();
     if (params.checkKvFirst) {
         auto fresh = checkKv(plan, store, params.batchKeys);
         if (!fresh)
@@ -136,8 +139,6 @@ Result<Migrator::Outcome> Migrator::execute(const MigrationPlan& plan, KvStore& 
         if (plan.items.at(i).writes())
             order.append(i);
     }
-    QElapsedTimer clock;
-    clock.start();
     auto written = writeItems(journal, plan, order, store, params, outcome);
     outcome.seconds = double(clock.nsecsElapsed()) / 1e9;
     return finish(journal, written, outcome);

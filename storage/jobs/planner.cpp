@@ -3,11 +3,11 @@
 #include "core/logging.h"
 #include "files/jsstringify.h"
 #include "files/pmreader.h"
+#include "files/sha256.h"
 #include "jobs/keycapture.h"
 #include "layout/keylayout.h"
 #include "layout/keymapper.h"
 
-#include <QCryptographicHash>
 #include <QDir>
 #include <QElapsedTimer>
 #include <QHash>
@@ -24,7 +24,7 @@ namespace {
 
 QByteArray sha256Hex(const QByteArray& bytes)
 {
-    return QCryptographicHash::hash(bytes, QCryptographicHash::Sha256).toHex();
+    return Sha256::hex(bytes);
 }
 
 QStringList parseNameList(const QByteArray& value)
