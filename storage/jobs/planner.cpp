@@ -120,9 +120,11 @@ Result<MigrationPlan> Planner::readSource(const Params& params)
         plan.items.append(std::move(item));
     }
     // Each value is hashed once, here, in parallel; the journal and the plan reuse the hash.
-    QtConcurrent::blockingMap(plan.items,
-                              [](PlanItem& item) { item.sha256 = sha256Hex(item.value); });
-    plan.computeChecksums();
+    if (params.hashValues) {
+        QtConcurrent::blockingMap(plan.items,
+                                  [](PlanItem& item) { item.sha256 = sha256Hex(item.value); });
+        plan.computeChecksums();
+    }
     qCDebug(lcJobs) << "values hashed in" << clock.restart() << "ms";
     return plan;
 }
