@@ -5,6 +5,7 @@
 #include "core/utf8.h"
 #include "files/documentvalidator.h"
 #include "files/jsstringify.h"
+#include "files/sha256.h"
 #include "files/treecheck.h"
 
 #include <QCryptographicHash>
@@ -17,9 +18,14 @@
 
 #include <algorithm>
 #include <cstring>
+#include <deque>
 #include <vector>
 
+#include <cerrno>
 #include <dirent.h>
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 namespace pmkv {
 namespace {
@@ -46,7 +52,7 @@ QString stem(const QString& name)
 class Walker
 {
 public:
-    Walker(PmIndex& index, std::vector<FileWork>& work) : m_index(index), m_work(work) {}
+    Walker(PmIndex& index, std::deque<FileWork>& work) : m_index(index), m_work(work) {}
 
     void walk(const QString& absolute, const QString& relative, int depth, const QString& project,
               const QString& epic)
@@ -209,7 +215,7 @@ private:
     }
 
     PmIndex& m_index;
-    std::vector<FileWork>& m_work;
+    std::deque<FileWork>& m_work;
 };
 
 void reportParseError(FileWork& item, const Error& error, qsizetype offset)
@@ -227,39 +233,50 @@ void reportParseError(FileWork& item, const Error& error, qsizetype offset)
                        at.line, at.column));
 }
 
-// The whole file in one read into a buffer of its size (QFile::readAll grows a buffer in 16 KiB
-// steps through QIODevice's own, which costs more than the read for 100,000 small files).
-bool readWhole(QFile& file, qint64 size, QByteArray& into)
+// The whole file in one read into a buffer of its size, through the descriptor: QFile's
+// engine, path conversions and QIODevice buffer cost more than the read itself for 100,000
+// small files. Returns the error text, empty on success.
+QString readWhole(int fd, qint64 size, QByteArray& into)
 {
     into.resize(qsizetype(size));
     qint64 done = 0;
-    while (done < size) {
-        const qint64 n = file.read(into.data() + done, size - done);
-        if (n < 0)
-            return false;
+    for (;;) {
+        if (done == into.size())
+            into.resize(into.size() + 4096); // grew meanwhile, or a size-less file
+        const ssize_t n = ::read(fd, into.data() + done, size_t(into.size() - done));
+        if (n < 0) {
+            if (errno == EINTR)
+                continue;
+            return QString::fromLocal8Bit(std::strerror(errno));
+        }
         if (n == 0)
-            break; // shrank meanwhile
+            break;
         done += n;
     }
     into.truncate(qsizetype(done));
-    if (done == size) {
-        const QByteArray more = file.readAll(); // grew meanwhile, or a size-less file
-        into.append(more);
-    }
-    return true;
+    return QString();
+}
+
+bool isBlank(const QByteArray& bytes)
+{
+    return std::all_of(bytes.cbegin(), bytes.cend(), [](char c) {
+        return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\v' || c == '\f';
+    });
 }
 
 void processFile(FileWork& item, const PmReader::Options& options)
 {
     const qint64 maxFileBytes = options.maxFileBytes;
     Entity& e = item.entity;
-    QFile file(item.absolutePath);
-    // Opened first, so that its size comes from the open file (fstat), not another lookup of
-    // the path.
-    const bool opened = file.open(QIODevice::ReadOnly | QIODevice::Unbuffered);
-    const qint64 size = file.size();
+    const int fd = ::open(QFile::encodeName(item.absolutePath).constData(), O_RDONLY | O_CLOEXEC);
+    const QString openError = fd < 0 ? QString::fromLocal8Bit(std::strerror(errno)) : QString();
+    struct stat st = {};
+    const qint64 size =
+        fd >= 0 && ::fstat(fd, &st) == 0 ? qint64(st.st_size) : QFileInfo(item.absolutePath).size();
     e.size = size;
     if (size > maxFileBytes) {
+        if (fd >= 0)
+            ::close(fd);
         item.problems.append(Problem::error(
             e.relativePath, QStringLiteral("file.too-large"),
             QStringLiteral(
@@ -269,20 +286,23 @@ void processFile(FileWork& item, const PmReader::Options& options)
                 .arg(maxFileBytes / (1024 * 1024))));
         return;
     }
-    if (!opened || !readWhole(file, size, e.raw)) {
+    const QString readError = fd >= 0 ? readWhole(fd, size, e.raw) : openError;
+    if (fd >= 0)
+        ::close(fd);
+    if (!readError.isEmpty()) {
         item.problems.append(Problem::error(
             e.relativePath, QStringLiteral("file.unreadable"),
-            QStringLiteral("cannot be read (%1); fix its permissions").arg(file.errorString())));
+            QStringLiteral("cannot be read (%1); fix its permissions").arg(readError)));
         e.raw.clear();
         return;
     }
     e.readable = true;
     e.size = e.raw.size();
     if (options.hashFiles)
-        e.sha256Hex = QCryptographicHash::hash(e.raw, QCryptographicHash::Sha256).toHex();
+        e.sha256Hex = Sha256::hex(e.raw);
     if (!e.isData())
         return;
-    if (e.raw.trimmed().isEmpty()) {
+    if (isBlank(e.raw)) {
         item.problems.append(
             Problem::error(e.relativePath, QStringLiteral("file.empty"),
                            QStringLiteral("file is empty; expected a JSON %1")
@@ -344,7 +364,7 @@ Result<PmIndex> PmReader::read(const QString& root, const Options& options)
 
     PmIndex index;
     index.root = rootInfo.absoluteFilePath();
-    std::vector<FileWork> work;
+    std::deque<FileWork> work;
     QElapsedTimer clock;
     clock.start();
     Walker(index, work).walk(index.root, QString(), 0, QString(), QString());
