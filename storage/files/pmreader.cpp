@@ -310,31 +310,30 @@ void processFile(FileWork& item, const PmReader::Options& options)
                                                                  : QStringLiteral("object"))));
         return;
     }
-    const qsizetype badByte = firstInvalidUtf8(e.raw);
-    if (badByte >= 0) {
-        const TextPosition at = TextPosition::fromOffset(e.raw, badByte);
-        item.problems.append(
-            Problem::error(e.relativePath, QStringLiteral("file.encoding"),
-                           QStringLiteral("not UTF-8 (byte 0x%1); re-save the file as UTF-8")
-                               .arg(quint8(e.raw.at(badByte)), 2, 16, QLatin1Char('0')),
-                           at.line, at.column));
-        return;
-    }
-    if (e.raw.startsWith("\xEF\xBB\xBF")) {
-        item.problems.append(Problem::error(
-            e.relativePath, QStringLiteral("file.bom"),
-            QStringLiteral(
-                "starts with a byte-order mark, which JSON.parse rejects; save without BOM"),
-            1, 1));
-        return;
-    }
-    // One parse: JsStringify checks the syntax and writes the value the application would
-    // store; the field checks read that compact text.
+    // One parse: JsStringify checks the syntax and the UTF-8 (the same rules as
+    // firstInvalidUtf8) and writes the value the application would store; the field checks read
+    // that compact text. Only a file it refuses is looked at again, to say why precisely.
     QStringList notes;
     qsizetype errorOffset = 0;
     auto value = JsStringify::fromJsonText(e.raw, &notes, &errorOffset);
     if (!value) {
-        reportParseError(item, value.error(), errorOffset);
+        const qsizetype badByte = firstInvalidUtf8(e.raw);
+        if (badByte >= 0) {
+            const TextPosition at = TextPosition::fromOffset(e.raw, badByte);
+            item.problems.append(
+                Problem::error(e.relativePath, QStringLiteral("file.encoding"),
+                               QStringLiteral("not UTF-8 (byte 0x%1); re-save the file as UTF-8")
+                                   .arg(quint8(e.raw.at(badByte)), 2, 16, QLatin1Char('0')),
+                               at.line, at.column));
+        } else if (e.raw.startsWith("\xEF\xBB\xBF")) {
+            item.problems.append(Problem::error(
+                e.relativePath, QStringLiteral("file.bom"),
+                QStringLiteral(
+                    "starts with a byte-order mark, which JSON.parse rejects; save without BOM"),
+                1, 1));
+        } else {
+            reportParseError(item, value.error(), errorOffset);
+        }
         return;
     }
     DocumentValidator::validate(e, value.value(), item.problems);

@@ -1,8 +1,8 @@
 #include "jobs/migrationplan.h"
 
+#include "files/sha256.h"
 #include "jobs/filesync.h"
 
-#include <QCryptographicHash>
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -125,22 +125,21 @@ QVector<int> MigrationPlan::writeOrder() const
 
 void MigrationPlan::computeChecksums()
 {
-    QCryptographicHash source(QCryptographicHash::Sha256);
-    QCryptographicHash kv(QCryptographicHash::Sha256);
+    // The digests of "key\thash\n" lines over all items, each hashed in one go.
+    QByteArray source;
+    QByteArray kv;
+    qsizetype size = 0;
+    for (const PlanItem& item : items)
+        size += item.key.size() * 3 + 2 + qMax(item.sha256.size(), item.kvState.size());
+    source.reserve(size);
+    kv.reserve(size);
     for (const PlanItem& item : items) {
-        // Piece by piece: the same digest as over "key\thash\n", without building the line.
         const QByteArray key = item.key.toUtf8();
-        source.addData(key);
-        source.addData(QByteArrayView("\t", 1));
-        source.addData(item.sha256);
-        source.addData(QByteArrayView("\n", 1));
-        kv.addData(key);
-        kv.addData(QByteArrayView("\t", 1));
-        kv.addData(item.kvState);
-        kv.addData(QByteArrayView("\n", 1));
+        source.append(key).append('\t').append(item.sha256).append('\n');
+        kv.append(key).append('\t').append(item.kvState).append('\n');
     }
-    sourceChecksum = source.result().toHex();
-    kvChecksum = kv.result().toHex();
+    sourceChecksum = Sha256::hex(source);
+    kvChecksum = Sha256::hex(kv);
 }
 
 namespace {
