@@ -15,10 +15,12 @@
 #include <QFileInfo>
 #include <QThreadPool>
 #include <QtConcurrent/QtConcurrentMap>
+#include <QtConcurrent/QtConcurrentRun>
 
 #include <algorithm>
 #include <cstring>
 #include <deque>
+#include <functional>
 #include <vector>
 
 #include <cerrno>
@@ -52,7 +54,14 @@ QString stem(const QString& name)
 class Walker
 {
 public:
-    Walker(PmIndex& index, std::deque<FileWork>& work) : m_index(index), m_work(work) {}
+    // `listed` receives each folder's files once the folder is listed (pointers stay valid:
+    // a deque never moves its elements when it grows at the end).
+    using Listed = std::function<void(std::vector<FileWork*>)>;
+
+    Walker(PmIndex& index, std::deque<FileWork>& work, Listed listed)
+        : m_index(index), m_work(work), m_listed(std::move(listed))
+    {
+    }
 
     void walk(const QString& absolute, const QString& relative, int depth, const QString& project,
               const QString& epic)
@@ -69,6 +78,7 @@ public:
             return;
         }
         bool sawMarker = depth == 0;
+        std::vector<FileWork*> files;
         for (const DirEntry& info : entries) {
             const QString& name = info.name;
             const QString rel = relative.isEmpty() ? name : relative + QLatin1Char('/') + name;
@@ -138,7 +148,10 @@ public:
                                      QStringLiteral("symbolic link to %1; its target is read")
                                          .arg(info.linkTarget)));
             m_work.push_back(std::move(item));
+            files.push_back(&m_work.back());
         }
+        if (!files.empty())
+            m_listed(std::move(files));
         if (!sawMarker && depth <= 2) {
             const bool isProject = depth == 1;
             m_index.problems.append(Problem::warning(
@@ -216,6 +229,7 @@ private:
 
     PmIndex& m_index;
     std::deque<FileWork>& m_work;
+    Listed m_listed;
 };
 
 void reportParseError(FileWork& item, const Error& error, qsizetype offset)
@@ -366,16 +380,30 @@ Result<PmIndex> PmReader::read(const QString& root, const Options& options)
     std::deque<FileWork> work;
     QElapsedTimer clock;
     clock.start();
-    Walker(index, work).walk(index.root, QString(), 0, QString(), QString());
+    // Files are read, parsed and checked on the pool while the walk goes on: each folder's
+    // files, in chunks, as soon as the folder is listed.
+    QThreadPool* pool = options.pool ? options.pool : QThreadPool::globalInstance();
+    std::vector<QFuture<void>> running;
+    const auto process = [&options](const std::vector<FileWork*>& chunk) {
+        for (FileWork* item : chunk) {
+            processFile(*item, options);
+            if (!options.keepRaw && item->entity.hasValue)
+                item->entity.raw = QByteArray();
+        }
+    };
+    Walker(index, work, [&](std::vector<FileWork*> files) {
+        constexpr size_t kChunk = 128;
+        for (size_t from = 0; from < files.size(); from += kChunk) {
+            std::vector<FileWork*> chunk(files.begin() + qsizetype(from),
+                                         files.begin() +
+                                             qsizetype(qMin(from + kChunk, files.size())));
+            running.push_back(QtConcurrent::run(pool, process, std::move(chunk)));
+        }
+    }).walk(index.root, QString(), 0, QString(), QString());
     qCDebug(lcFiles) << "walked" << index.root << work.size() << "files in" << clock.restart()
                      << "ms";
-
-    QThreadPool* pool = options.pool ? options.pool : QThreadPool::globalInstance();
-    QtConcurrent::blockingMap(pool, work, [&options](FileWork& item) {
-        processFile(item, options);
-        if (!options.keepRaw && item.entity.hasValue)
-            item.entity.raw = QByteArray();
-    });
+    for (QFuture<void>& f : running)
+        f.waitForFinished();
 
     qCDebug(lcFiles) << "read and checked in" << clock.restart() << "ms";
     index.entities.reserve(qsizetype(work.size()));
