@@ -14,7 +14,9 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QSet>
+
 #include <QtConcurrent/QtConcurrentMap>
+#include <optional>
 
 #include <nlohmann/json.hpp>
 
@@ -139,15 +141,36 @@ Result<MigrationPlan> Planner::plan(const Params& params, KvStore& store)
     QElapsedTimer clock;
     clock.start();
     const int step = qMax(1, params.readBatch);
+    // The next batch's reads are on the wire while this one is decided.
+    struct Reading
+    {
+        QVector<QByteArray> keys;
+        QFuture<Result<KvStore::Replies>> future;
+    };
+    auto read = [&](int start) {
+        Reading r;
+        const int end = qMin<int>(start + step, plan.items.size());
+        r.keys.reserve(end - start);
+        for (int i = start; i < end; ++i)
+            r.keys.append(plan.items.at(i).key.toUtf8());
+        r.future = store.execute(KeyCapture::commands(r.keys));
+        return r;
+    };
+    std::optional<Reading> next;
+    if (!plan.items.isEmpty())
+        next = read(0);
     for (int start = 0; start < plan.items.size(); start += step) {
         const int end = qMin<int>(start + step, plan.items.size());
-        QVector<QByteArray> keys;
-        keys.reserve(end - start);
-        for (int i = start; i < end; ++i)
-            keys.append(plan.items.at(i).key.toUtf8());
-        auto captured = KeyCapture::capture(store, keys);
-        if (!captured)
+        Reading current = std::move(*next);
+        next.reset();
+        if (end < plan.items.size())
+            next = read(end);
+        auto captured = KeyCapture::complete(store, current.keys, waitFor(store, current.future));
+        if (!captured) {
+            if (next)
+                (void)waitFor(store, next->future);
             return captured.error();
+        }
         for (int i = start; i < end; ++i) {
             PlanItem& item = plan.items[i];
             const PreviousValue& kv = captured.value().at(i - start);
