@@ -412,7 +412,7 @@ Result<PmIndex> PmReader::read(const QString& root, const Options& options)
         index.problems += item.problems;
         index.entities.append(std::move(item.entity));
     }
-    index.finish();
+    // TreeCheck looks at the entities only (no look-ups by path): one finish() after it.
     TreeCheck::run(index);
     index.finish();
     qCDebug(lcFiles) << "indexed in" << clock.restart() << "ms";
