@@ -3,12 +3,12 @@
 #include "core/logging.h"
 #include "files/sha256.h"
 #include "jobs/jobpaths.h"
-#include <QElapsedTimer>
 
 #include <QAtomicInteger>
 #include <QCryptographicHash>
 #include <QDataStream>
 #include <QDir>
+#include <QElapsedTimer>
 #include <QFileInfo>
 #include <QJsonDocument>
 #include <QRandomGenerator>

@@ -246,6 +246,8 @@ Result<void> Migrator::writeItems(Journal& journal, const MigrationPlan& plan,
 
     // Batch N+1's previous values are read while batch N is journaled (fsync) and sent; the
     // keys of different batches never overlap, so the order on the wire does not matter.
+    // Where the loop waits, for the pmkv.storage.jobs debug log: capturing previous values,
+    // building the batch, waiting for earlier writes, journaling (ns).
     qint64 spent[4] = {0, 0, 0, 0};
     std::optional<Reading> next;
     if (!order.isEmpty())
