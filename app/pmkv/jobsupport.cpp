@@ -163,9 +163,7 @@ void printPlan(QTextStream& stream, const MigrationPlan& plan, bool listItems)
 
 QJsonObject planSummaryJson(const MigrationPlan& plan)
 {
-    QJsonObject json = plan.toJson();
-    json.remove(QStringLiteral("items"));
-    return json;
+    return plan.toJson(false);
 }
 
 } // namespace pmkv::jobsupport

@@ -1,5 +1,7 @@
 #include "files/documentvalidator.h"
 
+#include "files/compactjson.h"
+
 #include <QRegularExpression>
 
 #include <initializer_list>
@@ -7,15 +9,16 @@
 namespace pmkv {
 namespace {
 
-using Json = nlohmann::ordered_json;
+using Json = CompactJson;
+using Members = std::vector<CompactJson::Member>;
 
 enum TypeMask : unsigned {
-    String = 1,
-    Number = 2,
-    Boolean = 4,
-    Null = 8,
-    Array = 16,
-    Object = 32,
+    String = CompactJson::String,
+    Number = CompactJson::Number,
+    Boolean = CompactJson::Boolean,
+    Null = CompactJson::Null,
+    Array = CompactJson::Array,
+    Object = CompactJson::Object,
 };
 
 struct FieldRule
@@ -93,28 +96,6 @@ const FieldRule kPersonRules[] = {
     {"roleInProject", String | Null, false},
 };
 
-unsigned typeOf(const Json& value)
-{
-    switch (value.type()) {
-    case Json::value_t::string:
-        return String;
-    case Json::value_t::number_integer:
-    case Json::value_t::number_unsigned:
-    case Json::value_t::number_float:
-        return Number;
-    case Json::value_t::boolean:
-        return Boolean;
-    case Json::value_t::null:
-        return Null;
-    case Json::value_t::array:
-        return Array;
-    case Json::value_t::object:
-        return Object;
-    default:
-        return 0;
-    }
-}
-
 QString describeTypes(unsigned types)
 {
     QStringList names;
@@ -133,19 +114,14 @@ QString describeTypes(unsigned types)
     return names.join(QStringLiteral(" or "));
 }
 
-QString q(const std::string& s)
-{
-    return QString::fromStdString(s);
-}
-
 template <size_t N>
-void checkFields(const Json& object, const FieldRule (&rules)[N], const QString& path,
+void checkFields(const Members& object, const FieldRule (&rules)[N], const QString& path,
                  const QString& where, QVector<Problem>& problems)
 {
     for (const FieldRule& rule : rules) {
         const QString field = QString::fromLatin1(rule.name);
-        const auto it = object.find(rule.name);
-        if (it == object.end()) {
+        const Json* it = CompactJson::find(object, rule.name);
+        if (!it) {
             if (rule.required)
                 problems.append(
                     Problem::error(path, QStringLiteral("field.missing"),
@@ -153,7 +129,7 @@ void checkFields(const Json& object, const FieldRule (&rules)[N], const QString&
                                        .arg(where, field, describeTypes(rule.types))));
             continue;
         }
-        if (!(typeOf(*it) & rule.types)) {
+        if (!(it->type() & rule.types)) {
             const QString message = QStringLiteral("%1field \"%2\" should be %3")
                                         .arg(where, field, describeTypes(rule.types));
             problems.append(rule.required
@@ -161,44 +137,46 @@ void checkFields(const Json& object, const FieldRule (&rules)[N], const QString&
                                 : Problem::warning(path, QStringLiteral("field.type"), message));
             continue;
         }
-        if (rule.allowedValues.size() > 0 && it->is_string()) {
-            const std::string& value = it->get_ref<const std::string&>();
+        if (rule.allowedValues.size() > 0 && it->isString()) {
+            // Allowed values are plain ASCII: the written text compares as is.
+            const QByteArrayView value = it->text().sliced(1, it->text().size() - 2);
             bool known = false;
-            QStringList allowed;
-            for (const char* v : rule.allowedValues) {
-                known = known || value == v;
-                allowed << QString::fromLatin1(v);
-            }
-            if (!known)
+            for (const char* v : rule.allowedValues)
+                known = known || value == QByteArrayView(v);
+            if (!known) {
+                QStringList allowed;
+                for (const char* v : rule.allowedValues)
+                    allowed << QString::fromLatin1(v);
                 problems.append(Problem::warning(
                     path, QStringLiteral("field.value"),
                     QStringLiteral("%1field \"%2\" is \"%3\", expected one of %4")
-                        .arg(where, field, q(value), allowed.join(QStringLiteral(", ")))));
+                        .arg(where, field, it->toString(), allowed.join(QStringLiteral(", ")))));
+            }
         }
     }
 }
 
-QString stringField(const Json& object, const char* name)
+QString stringField(const Members& object, const char* name)
 {
-    const auto it = object.find(name);
-    return it != object.end() && it->is_string() ? q(it->get_ref<const std::string&>()) : QString();
+    const Json* it = CompactJson::find(object, name);
+    return it && it->isString() ? it->toString() : QString();
 }
 
-QStringList stringArray(const Json& object, const char* name, const QString& path,
+QStringList stringArray(const Members& object, const char* name, const QString& path,
                         QVector<Problem>& problems)
 {
     QStringList result;
-    const auto it = object.find(name);
-    if (it == object.end() || !it->is_array())
+    const Json* it = CompactJson::find(object, name);
+    if (!it || !it->isArray())
         return result;
-    for (const Json& item : *it) {
-        if (item.is_string()) {
-            result << q(item.get_ref<const std::string&>());
+    for (const Json& item : it->elements()) {
+        if (item.isString()) {
+            result << item.toString();
         } else {
             problems.append(Problem::warning(
                 path, QStringLiteral("field.type"),
                 QStringLiteral("\"%1\" holds a non-string item (%2); it is ignored")
-                    .arg(QString::fromLatin1(name), q(item.dump()).left(40))));
+                    .arg(QString::fromLatin1(name), QString::fromUtf8(item.text()).left(40))));
         }
     }
     return result;
@@ -207,14 +185,16 @@ QStringList stringArray(const Json& object, const char* name, const QString& pat
 void validatePeople(Entity& entity, const Json& document, QVector<Problem>& problems)
 {
     const QString& path = entity.relativePath;
-    for (size_t i = 0; i < document.size(); ++i) {
-        const Json& person = document[i];
+    const std::vector<Json> people = document.elements();
+    for (size_t i = 0; i < people.size(); ++i) {
+        const Json& item = people[i];
         const QString where = QStringLiteral("person #%1: ").arg(i + 1);
-        if (!person.is_object()) {
+        if (!item.isObject()) {
             problems.append(Problem::error(path, QStringLiteral("person.type"),
                                            where + QStringLiteral("is not an object")));
             continue;
         }
+        const Members person = item.members();
         checkFields(person, kPersonRules, path, where, problems);
         const QString id = stringField(person, "id");
         if (id.isEmpty())
@@ -227,7 +207,7 @@ void validatePeople(Entity& entity, const Json& document, QVector<Problem>& prob
     }
 }
 
-void addPersonRef(Entity& entity, const Json& object, const char* name)
+void addPersonRef(Entity& entity, const Members& object, const char* name)
 {
     const QString id = stringField(object, name);
     if (!id.isEmpty())
@@ -243,12 +223,13 @@ bool DocumentValidator::isKnownStoryIdPattern(const QString& id)
     return pattern.match(id).hasMatch();
 }
 
-void DocumentValidator::validate(Entity& entity, const nlohmann::ordered_json& document,
+void DocumentValidator::validate(Entity& entity, QByteArrayView compactJson,
                                  QVector<Problem>& problems)
 {
+    const CompactJson document(compactJson);
     const QString& path = entity.relativePath;
     if (entity.kind == EntityKind::People) {
-        if (!document.is_array()) {
+        if (!document.isArray()) {
             problems.append(
                 Problem::error(path, QStringLiteral("document.type"),
                                QStringLiteral("people.json must hold a JSON array of people")));
@@ -258,41 +239,43 @@ void DocumentValidator::validate(Entity& entity, const nlohmann::ordered_json& d
         validatePeople(entity, document, problems);
         return;
     }
-    if (!document.is_object()) {
+    if (!document.isObject()) {
         problems.append(Problem::error(path, QStringLiteral("document.type"),
                                        QStringLiteral("must hold a JSON object, found %1")
-                                           .arg(QString::fromLatin1(document.type_name()))));
+                                           .arg(QString::fromLatin1(document.typeName()))));
         return;
     }
     entity.parsed = true;
+    const Members members = document.members();
     const QString none;
     switch (entity.kind) {
     case EntityKind::Project: {
-        checkFields(document, kProjectRules, path, none, problems);
-        entity.title = stringField(document, "name");
-        entity.childIds = stringArray(document, "epicIds", path, problems);
-        const auto metadata = document.find("metadata");
-        if (metadata != document.end() && metadata->is_object()) {
-            addPersonRef(entity, *metadata, "manager");
-            entity.personRefs += stringArray(*metadata, "contributors", path, problems);
+        checkFields(members, kProjectRules, path, none, problems);
+        entity.title = stringField(members, "name");
+        entity.childIds = stringArray(members, "epicIds", path, problems);
+        const Json* metadata = CompactJson::find(members, "metadata");
+        if (metadata && metadata->isObject()) {
+            const Members fields = metadata->members();
+            addPersonRef(entity, fields, "manager");
+            entity.personRefs += stringArray(fields, "contributors", path, problems);
         }
         break;
     }
     case EntityKind::Epic:
-        checkFields(document, kEpicRules, path, none, problems);
-        entity.documentId = stringField(document, "id");
-        entity.title = stringField(document, "title");
-        entity.childIds = stringArray(document, "storyIds", path, problems);
-        addPersonRef(entity, document, "manager");
+        checkFields(members, kEpicRules, path, none, problems);
+        entity.documentId = stringField(members, "id");
+        entity.title = stringField(members, "title");
+        entity.childIds = stringArray(members, "storyIds", path, problems);
+        addPersonRef(entity, members, "manager");
         break;
     case EntityKind::Story: {
-        checkFields(document, kStoryRules, path, none, problems);
-        entity.documentId = stringField(document, "id");
-        entity.title = stringField(document, "title");
-        entity.epicIdField = stringField(document, "epicId");
-        const auto deleted = document.find("deleted");
-        entity.deleted = deleted != document.end() && deleted->is_boolean() && deleted->get<bool>();
-        addPersonRef(entity, document, "manager");
+        checkFields(members, kStoryRules, path, none, problems);
+        entity.documentId = stringField(members, "id");
+        entity.title = stringField(members, "title");
+        entity.epicIdField = stringField(members, "epicId");
+        const Json* deleted = CompactJson::find(members, "deleted");
+        entity.deleted = deleted && deleted->isTrue();
+        addPersonRef(entity, members, "manager");
         if (!entity.documentId.isEmpty() && entity.documentId != entity.story)
             problems.append(Problem::warning(
                 path, QStringLiteral("story.id-mismatch"),

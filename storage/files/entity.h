@@ -36,6 +36,13 @@ struct Entity
     QString epicIdField;    // story.epicId
     bool deleted = false;
 
+    // With PmReader::Options::keepValues: the bytes the application stores for the document
+    // (JsStringify of raw, computed while checking it, so nobody parses the file twice) and
+    // JsStringify's notes about it. Empty when the file is not valid JSON of the right kind.
+    QByteArray value;
+    QStringList valueNotes;
+    bool hasValue = false;
+
     bool isData() const { return kind != EntityKind::NonData; }
     // The parsed document (ordered, integers exact); a discarded value if it does not parse.
     nlohmann::ordered_json document() const;

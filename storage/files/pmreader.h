@@ -7,7 +7,8 @@ class QThreadPool;
 
 namespace pmkv {
 
-// Reads a pm/ root into a PmIndex. Files are read, hashed (SHA-256), parsed and validated in
+// Reads a pm/ root into a PmIndex. Files are read, hashed (SHA-256), parsed once (JsStringify,
+// whose compact output the DocumentValidator then reads) and validated in
 // parallel on the global thread pool (or Options::pool); the walk itself never follows a symbolic
 // link to a folder, skips .git, node_modules and hidden folders, and refuses files over a size
 // limit. A broken file never stops the scan: it becomes a Problem. Only a root that cannot be read
@@ -25,6 +26,11 @@ public:
         // Entity::sha256Hex of every file. Callers that hash what they derive from the files
         // instead (the migration planner hashes value bytes) turn it off: one hash, not two.
         bool hashFiles = true;
+        // Keep every data file's Entity::value (the KeyMapper then reuses it instead of
+        // parsing the file again): for the planner and the validator, at the cost of memory.
+        bool keepValues = false;
+        // Keep Entity::raw. A caller that only needs the values drops the bytes once checked.
+        bool keepRaw = true;
     };
 
     static Result<PmIndex> read(const QString& root, const Options& options);

@@ -9,9 +9,21 @@ target_sources(pmkv_storage PRIVATE
   ${CMAKE_CURRENT_LIST_DIR}/problem.cpp
   ${CMAKE_CURRENT_LIST_DIR}/pmindex.h
   ${CMAKE_CURRENT_LIST_DIR}/pmindex.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/compactjson.h
+  ${CMAKE_CURRENT_LIST_DIR}/compactjson.cpp
   ${CMAKE_CURRENT_LIST_DIR}/documentvalidator.h
   ${CMAKE_CURRENT_LIST_DIR}/documentvalidator.cpp
   ${CMAKE_CURRENT_LIST_DIR}/pmreader.h
   ${CMAKE_CURRENT_LIST_DIR}/pmreader.cpp
   ${CMAKE_CURRENT_LIST_DIR}/treecheck.h
-  ${CMAKE_CURRENT_LIST_DIR}/treecheck.cpp)
+  ${CMAKE_CURRENT_LIST_DIR}/treecheck.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/sha256.h
+  ${CMAKE_CURRENT_LIST_DIR}/sha256.cpp)
+
+# Optional: libcrypto's SHA-256 (see sha256.h); QCryptographicHash without it.
+find_package(OpenSSL QUIET COMPONENTS Crypto)
+if(OpenSSL_FOUND)
+  target_link_libraries(pmkv_storage PRIVATE OpenSSL::Crypto)
+  set_property(SOURCE ${CMAKE_CURRENT_LIST_DIR}/sha256.cpp APPEND PROPERTY
+    COMPILE_DEFINITIONS PMKV_HAVE_OPENSSL_CRYPTO)
+endif()

@@ -111,9 +111,7 @@ QJsonObject JobReport::toJson() const
         {QStringLiteral("exitCode"), exitCode()},
         {QStringLiteral("recommendations"), QJsonArray::fromStringList(recommendations())}};
     if (m_plan) {
-        QJsonObject plan = m_plan->toJson();
-        plan.remove(QStringLiteral("items")); // the plan file has them
-        o.insert(QStringLiteral("plan"), plan);
+        o.insert(QStringLiteral("plan"), m_plan->toJson(false)); // the plan file has the items
     }
     if (m_migration) {
         const auto& m = *m_migration;

@@ -1,8 +1,8 @@
 #include "jobs/migrationplan.h"
 
+#include "files/sha256.h"
 #include "jobs/filesync.h"
 
-#include <QCryptographicHash>
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -125,21 +125,117 @@ QVector<int> MigrationPlan::writeOrder() const
 
 void MigrationPlan::computeChecksums()
 {
-    QCryptographicHash source(QCryptographicHash::Sha256);
-    QCryptographicHash kv(QCryptographicHash::Sha256);
+    // The digests of "key\thash\n" lines over all items, each hashed in one go.
+    QByteArray source;
+    QByteArray kv;
+    qsizetype size = 0;
+    for (const PlanItem& item : items)
+        size += item.key.size() * 3 + 2 + qMax(item.sha256.size(), item.kvState.size());
+    source.reserve(size);
+    kv.reserve(size);
     for (const PlanItem& item : items) {
         const QByteArray key = item.key.toUtf8();
-        source.addData(QByteArray(key + '\t' + item.sha256 + '\n'));
-        kv.addData(QByteArray(key + '\t' + item.kvState + '\n'));
+        source.append(key).append('\t').append(item.sha256).append('\n');
+        kv.append(key).append('\t').append(item.kvState).append('\n');
     }
-    sourceChecksum = source.result().toHex();
-    kvChecksum = kv.result().toHex();
+    sourceChecksum = Sha256::hex(source);
+    kvChecksum = Sha256::hex(kv);
 }
 
-QJsonObject MigrationPlan::toJson() const
+namespace {
+
+// A JSON string (RFC 8259) for UTF-8 bytes: escapes quote, backslash and control characters.
+void appendJsonString(QByteArray& out, QByteArrayView utf8)
+{
+    static const char hex[] = "0123456789abcdef";
+    out.append('"');
+    qsizetype run = 0; // start of the bytes not yet copied
+    for (qsizetype i = 0; i < utf8.size(); ++i) {
+        const auto c = static_cast<unsigned char>(utf8[i]);
+        if (c >= 0x20 && c != '"' && c != '\\')
+            continue;
+        out.append(utf8.data() + run, i - run);
+        run = i + 1;
+        switch (c) {
+        case '"':
+            out.append("\\\"", 2);
+            break;
+        case '\\':
+            out.append("\\\\", 2);
+            break;
+        case '\n':
+            out.append("\\n", 2);
+            break;
+        case '\r':
+            out.append("\\r", 2);
+            break;
+        case '\t':
+            out.append("\\t", 2);
+            break;
+        default: {
+            const char escape[] = {'\\', 'u', '0', '0', hex[c >> 4], hex[c & 15]};
+            out.append(escape, 6);
+        }
+        }
+    }
+    out.append(utf8.data() + run, utf8.size() - run);
+    out.append('"');
+}
+
+void appendJsonString(QByteArray& out, const QString& text)
+{
+    appendJsonString(out, QByteArrayView(text.toUtf8()));
+}
+
+void appendItem(QByteArray& out, const PlanItem& item)
+{
+    out.append("{\"key\":");
+    appendJsonString(out, item.key);
+    out.append(",\"role\":");
+    appendJsonString(out, keyRoleName(item.role));
+    out.append(",\"source\":");
+    appendJsonString(out, item.source);
+    out.append(",\"action\":");
+    appendJsonString(out, planActionName(item.action));
+    out.append(",\"reason\":");
+    appendJsonString(out, item.reason);
+    out.append(",\"sha256\":");
+    appendJsonString(out, QByteArrayView(item.sha256));
+    out.append(",\"size\":");
+    out.append(QByteArray::number(item.size));
+    out.append(",\"kv\":");
+    appendJsonString(out, QByteArrayView(item.kvState));
+    if (item.valueSaved) {
+        out.append(",\"value\":");
+        appendJsonString(out, QByteArrayView(item.value));
+    }
+    out.append('}');
+}
+
+} // namespace
+
+QByteArray MigrationPlan::toBytes() const
+{
+    QByteArray out = QJsonDocument(toJson(false)).toJson(QJsonDocument::Compact);
+    out.chop(1); // the header's closing brace: the items follow
+    qint64 estimate = 0;
+    for (const PlanItem& item : items)
+        estimate += 200 + item.key.size() + item.source.size() + item.reason.size() +
+                    (item.valueSaved ? item.value.size() : 0);
+    out.reserve(out.size() + qsizetype(estimate));
+    out.append(",\n\"items\":[");
+    for (int i = 0; i < items.size(); ++i) {
+        out.append(i == 0 ? "\n" : ",\n");
+        appendItem(out, items.at(i));
+    }
+    out.append("\n]}\n");
+    return out;
+}
+
+QJsonObject MigrationPlan::toJson(bool withItems) const
 {
     QJsonArray itemArray;
-    for (const PlanItem& item : items) {
+    for (const PlanItem& item : withItems ? items : QVector<PlanItem>()) {
         QJsonObject o{{QStringLiteral("key"), item.key},
                       {QStringLiteral("role"), keyRoleName(item.role)},
                       {QStringLiteral("source"), item.source},
@@ -156,25 +252,28 @@ QJsonObject MigrationPlan::toJson() const
     for (const Problem& p : problems)
         problemArray.append(problemJson(p));
     const Counts c = counts();
-    return {{QStringLiteral("format"), kFormat},
-            {QStringLiteral("version"), 1},
-            {QStringLiteral("createdAt"), createdAt.toString(Qt::ISODateWithMs)},
-            {QStringLiteral("root"), root},
-            {QStringLiteral("layout"), layoutSpec},
-            {QStringLiteral("layoutName"), layoutName},
-            {QStringLiteral("prefix"), prefix},
-            {QStringLiteral("projects"), QJsonArray::fromStringList(projects)},
-            {QStringLiteral("policy"), policyName(policy)},
-            {QStringLiteral("target"), target},
-            {QStringLiteral("sourceChecksum"), QString::fromLatin1(sourceChecksum)},
-            {QStringLiteral("kvChecksum"), QString::fromLatin1(kvChecksum)},
-            {QStringLiteral("counts"), QJsonObject{{QStringLiteral("create"), c.create},
-                                                   {QStringLiteral("update"), c.update},
-                                                   {QStringLiteral("skip"), c.skip},
-                                                   {QStringLiteral("conflict"), c.conflict},
-                                                   {QStringLiteral("writeBytes"), c.writeBytes}}},
-            {QStringLiteral("items"), itemArray},
-            {QStringLiteral("problems"), problemArray}};
+    QJsonObject json{
+        {QStringLiteral("format"), kFormat},
+        {QStringLiteral("version"), 1},
+        {QStringLiteral("createdAt"), createdAt.toString(Qt::ISODateWithMs)},
+        {QStringLiteral("root"), root},
+        {QStringLiteral("layout"), layoutSpec},
+        {QStringLiteral("layoutName"), layoutName},
+        {QStringLiteral("prefix"), prefix},
+        {QStringLiteral("projects"), QJsonArray::fromStringList(projects)},
+        {QStringLiteral("policy"), policyName(policy)},
+        {QStringLiteral("target"), target},
+        {QStringLiteral("sourceChecksum"), QString::fromLatin1(sourceChecksum)},
+        {QStringLiteral("kvChecksum"), QString::fromLatin1(kvChecksum)},
+        {QStringLiteral("counts"), QJsonObject{{QStringLiteral("create"), c.create},
+                                               {QStringLiteral("update"), c.update},
+                                               {QStringLiteral("skip"), c.skip},
+                                               {QStringLiteral("conflict"), c.conflict},
+                                               {QStringLiteral("writeBytes"), c.writeBytes}}},
+        {QStringLiteral("problems"), problemArray}};
+    if (withItems)
+        json.insert(QStringLiteral("items"), itemArray);
+    return json;
 }
 
 Result<MigrationPlan> MigrationPlan::fromJson(const QJsonObject& json)
@@ -244,7 +343,7 @@ Result<MigrationPlan> MigrationPlan::fromJson(const QJsonObject& json)
 
 Result<void> MigrationPlan::save(const QString& path) const
 {
-    return filesync::writeAtomically(path, QJsonDocument(toJson()).toJson(QJsonDocument::Indented));
+    return filesync::writeAtomically(path, toBytes());
 }
 
 Result<MigrationPlan> MigrationPlan::load(const QString& path)

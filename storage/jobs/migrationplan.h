@@ -79,7 +79,12 @@ public:
     // Recomputes both checksums from the items.
     void computeChecksums();
 
-    QJsonObject toJson() const;
+    // Items included only when asked: a report or a summary wants the header alone, and
+    // building 100,000 QJsonObjects costs seconds.
+    QJsonObject toJson(bool withItems = true) const;
+    // The plan file's bytes: the header as toJson(false), then the items, one per line,
+    // written directly (what save() writes; the same document as toJson()).
+    QByteArray toBytes() const;
     static Result<MigrationPlan> fromJson(const QJsonObject& json);
     Result<void> save(const QString& path) const;
     static Result<MigrationPlan> load(const QString& path);

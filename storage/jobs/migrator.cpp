@@ -1,5 +1,6 @@
 #include "jobs/migrator.h"
 
+#include "core/logging.h"
 #include "jobs/journal.h"
 #include "jobs/keycapture.h"
 #include "jobs/planner.h"
@@ -87,6 +88,9 @@ Result<Migrator::Outcome> Migrator::execute(const MigrationPlan& plan, KvStore& 
                 QStringLiteral("plan.values"),
                 QStringLiteral("the plan's values are not loaded (key %1)").arg(item.key));
     }
+    // Outcome::seconds: everything after planning (the plan file, the journal, the writes).
+    QElapsedTimer clock;
+    clock.start();
     if (params.checkKvFirst) {
         auto fresh = checkKv(plan, store, params.batchKeys);
         if (!fresh)
@@ -102,7 +106,10 @@ Result<Migrator::Outcome> Migrator::execute(const MigrationPlan& plan, KvStore& 
         QDateTime::currentDateTimeUtc().toString(QStringLiteral("yyyyMMddTHHmmsszzz")) +
         QStringLiteral("Z-") + QString::fromLatin1(plan.kvChecksum.left(12)) +
         QStringLiteral(".plan.json");
+    QElapsedTimer phase;
+    phase.start();
     auto saved = plan.save(planPath);
+    qCDebug(lcJobs) << "plan saved in" << phase.restart() << "ms";
     if (!saved)
         return saved.error();
     const QJsonObject runParams{
@@ -120,6 +127,7 @@ Result<Migrator::Outcome> Migrator::execute(const MigrationPlan& plan, KvStore& 
     if (!created)
         return created.error();
     Journal& journal = *created.value();
+    qCDebug(lcJobs) << "journal created in" << phase.restart() << "ms";
     Outcome outcome;
     outcome.runId = journal.run().id;
     outcome.journalPath = journal.path();
@@ -131,8 +139,6 @@ Result<Migrator::Outcome> Migrator::execute(const MigrationPlan& plan, KvStore& 
         if (plan.items.at(i).writes())
             order.append(i);
     }
-    QElapsedTimer clock;
-    clock.start();
     auto written = writeItems(journal, plan, order, store, params, outcome);
     outcome.seconds = double(clock.nsecsElapsed()) / 1e9;
     return finish(journal, written, outcome);
@@ -240,6 +246,9 @@ Result<void> Migrator::writeItems(Journal& journal, const MigrationPlan& plan,
 
     // Batch N+1's previous values are read while batch N is journaled (fsync) and sent; the
     // keys of different batches never overlap, so the order on the wire does not matter.
+    // Where the loop waits, for the pmkv.storage.jobs debug log: capturing previous values,
+    // building the batch, waiting for earlier writes, journaling (ns).
+    qint64 spent[4] = {0, 0, 0, 0};
     std::optional<Reading> next;
     if (!order.isEmpty())
         next = read(0);
@@ -250,7 +259,11 @@ Result<void> Migrator::writeItems(Journal& journal, const MigrationPlan& plan,
         }
         Reading current = std::move(*next);
         next.reset();
+        QElapsedTimer t;
+        t.start();
         auto captured = KeyCapture::complete(store, current.keys, waitFor(store, current.future));
+        spent[0] += t.nsecsElapsed();
+        t.restart();
         if (!captured)
             return stop(captured.error());
         if (current.end < order.size())
@@ -275,10 +288,15 @@ Result<void> Migrator::writeItems(Journal& journal, const MigrationPlan& plan,
             entries.append(entry);
             commands.append({QByteArrayLiteral("SET"), entry.key, item.value});
         }
+        spent[1] += t.nsecsElapsed();
+        t.restart();
         auto landed = land(1);
         if (!landed)
             return stop(landed.error());
+        spent[2] += t.nsecsElapsed();
+        t.restart();
         auto batchId = journal.beginBatch(entries, doneIds);
+        spent[3] += t.nsecsElapsed();
         if (!batchId)
             return stop(batchId.error());
         doneIds.clear();
@@ -290,9 +308,14 @@ Result<void> Migrator::writeItems(Journal& journal, const MigrationPlan& plan,
         writing.append(std::move(w));
         ++outcome.batches;
     }
+    QElapsedTimer t;
+    t.start();
     auto landed = land(0);
     if (!landed)
         return stop(landed.error());
+    qCDebug(lcJobs) << "write phase ms: capture wait" << spent[0] / 1000000 << "build"
+                    << spent[1] / 1000000 << "land wait" << spent[2] / 1000000 << "journal"
+                    << spent[3] / 1000000 << "final land" << t.elapsed();
     auto flushed = flushDone();
     if (!flushed)
         return flushed;

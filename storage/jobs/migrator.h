@@ -46,7 +46,7 @@ public:
         qint64 bytes = 0;
         qint64 skipped = 0;
         qint64 batches = 0;
-        double seconds = 0;
+        double seconds = 0; // from the plan's execution to the last write (planning excluded)
         bool cancelled = false;
     };
 

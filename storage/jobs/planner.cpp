@@ -1,18 +1,22 @@
 #include "jobs/planner.h"
 
+#include "core/logging.h"
 #include "files/jsstringify.h"
 #include "files/pmreader.h"
+#include "files/sha256.h"
 #include "jobs/keycapture.h"
 #include "layout/keylayout.h"
 #include "layout/keymapper.h"
 
-#include <QCryptographicHash>
 #include <QDir>
+#include <QElapsedTimer>
 #include <QHash>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QSet>
+
 #include <QtConcurrent/QtConcurrentMap>
+#include <optional>
 
 #include <nlohmann/json.hpp>
 
@@ -22,7 +26,7 @@ namespace {
 
 QByteArray sha256Hex(const QByteArray& bytes)
 {
-    return QCryptographicHash::hash(bytes, QCryptographicHash::Sha256).toHex();
+    return Sha256::hex(bytes);
 }
 
 QStringList parseNameList(const QByteArray& value)
@@ -69,10 +73,16 @@ Result<MigrationPlan> Planner::readSource(const Params& params)
         return layout.error();
     PmReader::Options readOptions;
     readOptions.hashFiles = false; // the plan hashes the value bytes, not the files
+    readOptions.keepValues = true; // parsed once, by the reader; the mapper reuses the values
+    readOptions.keepRaw = false;
+    QElapsedTimer clock;
+    clock.start();
     auto index = PmReader::read(params.root, readOptions);
     if (!index)
         return index.error();
+    qCDebug(lcJobs) << "tree read in" << clock.restart() << "ms";
     const KeyMap map = KeyMapper::map(index.value(), layout.value());
+    qCDebug(lcJobs) << "tree mapped in" << clock.restart() << "ms";
 
     MigrationPlan plan;
     plan.root = QDir(params.root).absolutePath();
@@ -112,9 +122,12 @@ Result<MigrationPlan> Planner::readSource(const Params& params)
         plan.items.append(std::move(item));
     }
     // Each value is hashed once, here, in parallel; the journal and the plan reuse the hash.
-    QtConcurrent::blockingMap(plan.items,
-                              [](PlanItem& item) { item.sha256 = sha256Hex(item.value); });
-    plan.computeChecksums();
+    if (params.hashValues) {
+        QtConcurrent::blockingMap(plan.items,
+                                  [](PlanItem& item) { item.sha256 = sha256Hex(item.value); });
+        plan.computeChecksums();
+    }
+    qCDebug(lcJobs) << "values hashed in" << clock.restart() << "ms";
     return plan;
 }
 
@@ -125,16 +138,39 @@ Result<MigrationPlan> Planner::plan(const Params& params, KvStore& store)
         return source;
     MigrationPlan plan = std::move(source).value();
     plan.target = store.describe();
+    QElapsedTimer clock;
+    clock.start();
     const int step = qMax(1, params.readBatch);
+    // The next batch's reads are on the wire while this one is decided.
+    struct Reading
+    {
+        QVector<QByteArray> keys;
+        QFuture<Result<KvStore::Replies>> future;
+    };
+    auto read = [&](int start) {
+        Reading r;
+        const int end = qMin<int>(start + step, plan.items.size());
+        r.keys.reserve(end - start);
+        for (int i = start; i < end; ++i)
+            r.keys.append(plan.items.at(i).key.toUtf8());
+        r.future = store.execute(KeyCapture::commands(r.keys));
+        return r;
+    };
+    std::optional<Reading> next;
+    if (!plan.items.isEmpty())
+        next = read(0);
     for (int start = 0; start < plan.items.size(); start += step) {
         const int end = qMin<int>(start + step, plan.items.size());
-        QVector<QByteArray> keys;
-        keys.reserve(end - start);
-        for (int i = start; i < end; ++i)
-            keys.append(plan.items.at(i).key.toUtf8());
-        auto captured = KeyCapture::capture(store, keys);
-        if (!captured)
+        Reading current = std::move(*next);
+        next.reset();
+        if (end < plan.items.size())
+            next = read(end);
+        auto captured = KeyCapture::complete(store, current.keys, waitFor(store, current.future));
+        if (!captured) {
+            if (next)
+                (void)waitFor(store, next->future);
             return captured.error();
+        }
         for (int i = start; i < end; ++i) {
             PlanItem& item = plan.items[i];
             const PreviousValue& kv = captured.value().at(i - start);
@@ -194,6 +230,7 @@ Result<MigrationPlan> Planner::plan(const Params& params, KvStore& store)
         }
     }
     plan.computeChecksums();
+    qCDebug(lcJobs) << "key space read in" << clock.elapsed() << "ms";
     return plan;
 }
 

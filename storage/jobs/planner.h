@@ -25,6 +25,9 @@ public:
         QStringList projects; // empty: the whole tree
         MigrationPlan::Policy policy = MigrationPlan::Policy::AbortOnConflict;
         int readBatch = 1000;
+        // readSource(): hash every value (PlanItem::sha256). A validation compares bytes and
+        // does not need them.
+        bool hashValues = true;
     };
 
     static Result<MigrationPlan> plan(const Params& params, KvStore& store);

@@ -65,7 +65,7 @@ public:
         QVector<Problem> problems; // what the tree could not map
         QStringList notes;
         double seconds = 0;        // everything, reading the tree included
-        double keysPerSecond = 0;  // (compared + scanned keys) / seconds
+        double keysPerSecond = 0;  // distinct keys (compared + only in KV) / seconds
         double compareSeconds = 0; // reading and comparing the key space only
 
         bool clean() const;

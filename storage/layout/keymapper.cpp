@@ -8,6 +8,7 @@
 
 #include <algorithm>
 #include <map>
+#include <numeric>
 #include <optional>
 #include <vector>
 
@@ -54,9 +55,8 @@ public:
         for (int i = 0; i < m_index.entities.size(); ++i)
             mapEntity(m_index.entities.at(i), m_converted[size_t(i)]);
         mapLists();
+        sortByKey();
         resolveCollisions();
-        std::sort(m_map.entries.begin(), m_map.entries.end(),
-                  [](const KeyEntry& a, const KeyEntry& b) { return a.key < b.key; });
         return std::move(m_map);
     }
 
@@ -117,7 +117,13 @@ private:
         }
         QtConcurrent::blockingMap(work, [this](int i) {
             Converted& c = m_converted[size_t(i)];
-            c.value = JsStringify::fromJsonText(m_index.entities.at(i).raw, &c.notes);
+            const Entity& e = m_index.entities.at(i);
+            if (e.hasValue) { // PmReader made it already (Options::keepValues)
+                c.value = e.value;
+                c.notes = e.valueNotes;
+                return;
+            }
+            c.value = JsStringify::fromJsonText(e.raw, &c.notes);
         });
     }
 
@@ -194,35 +200,59 @@ private:
             nameListValue(projectNames));
     }
 
+    // Stable, through an index permutation (a KeyEntry is large to move around): entries with
+    // the same key stay in the order they were added and end up next to each other.
+    void sortByKey()
+    {
+        QVector<KeyEntry>& entries = m_map.entries;
+        std::vector<int> order(size_t(entries.size()));
+        std::iota(order.begin(), order.end(), 0);
+        const auto byKey = [&entries](int a, int b) {
+            return entries.at(a).key < entries.at(b).key;
+        };
+        if (std::is_sorted(order.begin(), order.end(), byKey))
+            return;
+        std::stable_sort(order.begin(), order.end(), byKey);
+        QVector<KeyEntry> sorted;
+        sorted.reserve(entries.size());
+        for (int i : order)
+            sorted.append(std::move(entries[i]));
+        entries = std::move(sorted);
+    }
+
+    // Two entities mapping to one key: both refused. The entries are sorted by key.
     void resolveCollisions()
     {
-        QHash<QString, QVector<int>> byKey;
-        for (int i = 0; i < m_map.entries.size(); ++i)
-            byKey[m_map.entries.at(i).key].append(i);
-        QSet<int> dropped;
-        for (auto it = byKey.cbegin(); it != byKey.cend(); ++it) {
-            if (it->size() < 2)
-                continue;
-            QStringList sources;
-            for (int i : *it)
-                sources << m_map.entries.at(i).sourcePath;
-            for (int i : *it) {
-                dropped.insert(i);
-                m_map.problems.append(Problem::error(
-                    m_map.entries.at(i).sourcePath, QStringLiteral("map.collision"),
-                    QStringLiteral("key \"%1\" would hold both %2; rename one or use a layout that "
-                                   "tells them apart")
-                        .arg(it.key(), sources.join(QStringLiteral(" and ")))));
-            }
-        }
-        if (dropped.isEmpty())
-            return;
+        QVector<KeyEntry>& entries = m_map.entries;
         QVector<KeyEntry> kept;
-        for (int i = 0; i < m_map.entries.size(); ++i) {
-            if (!dropped.contains(i))
-                kept.append(std::move(m_map.entries[i]));
+        bool anyCollision = false;
+        for (int first = 0; first < entries.size();) {
+            int end = first + 1;
+            while (end < entries.size() && entries.at(end).key == entries.at(first).key)
+                ++end;
+            if (end - first > 1) {
+                if (!anyCollision) {
+                    anyCollision = true;
+                    kept.reserve(entries.size());
+                    for (int i = 0; i < first; ++i)
+                        kept.append(std::move(entries[i]));
+                }
+                QStringList sources;
+                for (int i = first; i < end; ++i)
+                    sources << entries.at(i).sourcePath;
+                for (int i = first; i < end; ++i)
+                    m_map.problems.append(Problem::error(
+                        entries.at(i).sourcePath, QStringLiteral("map.collision"),
+                        QStringLiteral("key \"%1\" would hold both %2; rename one or use a "
+                                       "layout that tells them apart")
+                            .arg(entries.at(first).key, sources.join(QStringLiteral(" and ")))));
+            } else if (anyCollision) {
+                kept.append(std::move(entries[first]));
+            }
+            first = end;
         }
-        m_map.entries = std::move(kept);
+        if (anyCollision)
+            entries = std::move(kept);
     }
 
     struct EpicNode

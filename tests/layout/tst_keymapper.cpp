@@ -1,4 +1,5 @@
 #include "files/pmreader.h"
+#include "generate/treegenerator.h"
 #include "layout/keymapper.h"
 #include "testtree.h"
 
@@ -46,6 +47,8 @@ private Q_SLOTS:
     void brokenAndUnsafeEntitiesAreNotMapped();
     void collisionsAreRefused();
     void keysAreSortedAndUnique();
+    void valuesFromTheReaderMapTheSame_data();
+    void valuesFromTheReaderMapTheSame();
 };
 
 void TestKeyMapper::listValues_data()
@@ -165,6 +168,58 @@ void TestKeyMapper::keysAreSortedAndUnique()
     const auto layout = KeyLayout::preset(QStringLiteral("repository")).value();
     for (const KeyEntry& e : map.entries)
         QVERIFY2(layout.entityFor(e.key) == e.ref, qPrintable(e.key));
+}
+
+void TestKeyMapper::valuesFromTheReaderMapTheSame_data()
+{
+    QTest::addColumn<bool>("generated");
+    QTest::newRow("quirks tree") << false;
+    QTest::newRow("generated with faults") << true;
+}
+
+// The planner has PmReader keep each value (parsed once) and drop the raw bytes; the map must
+// be exactly the one the mapper makes by parsing the files itself: keys, values, problems.
+void TestKeyMapper::valuesFromTheReaderMapTheSame()
+{
+    QFETCH(bool, generated);
+    test::TestTree tree;
+    QString root = test::quirksTreePath();
+    if (generated) {
+        root = tree.path(QStringLiteral("pm"));
+        TreeGenerator::Options options;
+        options.projects = 2;
+        options.epicsPerProject = 2;
+        options.storiesPerEpic = 6;
+        options.faults = true;
+        QVERIFY(TreeGenerator::generate(root, options).ok());
+    }
+    const KeyLayout layout = KeyLayout::preset(QStringLiteral("repository")).value();
+    const auto plain = PmReader::read(root);
+    PmReader::Options options;
+    options.keepValues = true;
+    options.keepRaw = false;
+    const auto kept = PmReader::read(root, options);
+    QVERIFY(plain.ok() && kept.ok());
+    int withValue = 0;
+    for (const Entity& e : kept.value().entities) {
+        if (e.hasValue) {
+            ++withValue;
+            QVERIFY2(e.raw.isEmpty(), qPrintable(e.relativePath));
+        }
+    }
+    QVERIFY(withValue > 0);
+    const KeyMap a = KeyMapper::map(plain.value(), layout);
+    const KeyMap b = KeyMapper::map(kept.value(), layout);
+    QCOMPARE(b.entries.size(), a.entries.size());
+    for (int i = 0; i < a.entries.size(); ++i) {
+        QCOMPARE(b.entries.at(i).key, a.entries.at(i).key);
+        QCOMPARE(b.entries.at(i).value, a.entries.at(i).value);
+        QCOMPARE(b.entries.at(i).sourcePath, a.entries.at(i).sourcePath);
+    }
+    QCOMPARE(b.problems.size(), a.problems.size());
+    for (int i = 0; i < a.problems.size(); ++i)
+        QCOMPARE(b.problems.at(i).toText(), a.problems.at(i).toText());
+    QCOMPARE(kept.value().problems.size(), plain.value().problems.size());
 }
 
 QTEST_GUILESS_MAIN(TestKeyMapper)

@@ -25,4 +25,4 @@ if [ ! -f "$work/.complete" ]; then
 fi
 find "$tree" -type f -print0 | xargs -0 cat >/dev/null  # warm the page cache
 echo "tree: $tree ($projects projects x $epics epics x $per_epic stories)"
-"$bench" "$tree" "$build/app/pmkv-proxy/pmkv-proxy"
+"$bench" "$tree" "$pmkv" "$build/app/pmkv-proxy/pmkv-proxy"
