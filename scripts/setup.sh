@@ -11,6 +11,8 @@ packages=(
   libqt6sql6-sqlite libgl-dev
   # libraries
   qtkeychain-qt6-dev libhiredis-dev nlohmann-json3-dev libarchive-dev
+  # SHA-256 of backups and plans through libcrypto (QCryptographicHash without it)
+  libssl-dev
   # real services and clients the tests start
   redis-server redis-tools
   # the TLS tests make a throw-away certificate authority
