@@ -13,12 +13,17 @@ Result<KvStore::Replies> waitFor(KvStore& store, QFuture<Result<KvStore::Replies
     return future.result();
 }
 
-Result<QVector<QByteArray>> scanAllKeys(KvStore& store, const QString& pattern)
+QFuture<Result<QList<QByteArray>>> startScanAllKeys(KvStore& store, const QString& pattern)
 {
     KeyScanner::Options options;
     options.match = pattern.toUtf8();
     options.count = options.maxCount = 5000; // the store caps it further where it must
-    auto future = KeyScanner::scanAll(&store, options);
+    return KeyScanner::scanAll(&store, options);
+}
+
+Result<QVector<QByteArray>> finishScanAllKeys(KvStore& store,
+                                              QFuture<Result<QList<QByteArray>>> future)
+{
     future.waitForFinished();
     if (future.isCanceled() || future.resultCount() == 0)
         return makeError(QStringLiteral("kv.cancelled"),
@@ -27,6 +32,11 @@ Result<QVector<QByteArray>> scanAllKeys(KvStore& store, const QString& pattern)
     if (!keys)
         return keys.error();
     return QVector<QByteArray>(keys.value());
+}
+
+Result<QVector<QByteArray>> scanAllKeys(KvStore& store, const QString& pattern)
+{
+    return finishScanAllKeys(store, startScanAllKeys(store, pattern));
 }
 
 namespace {

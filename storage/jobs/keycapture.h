@@ -36,5 +36,9 @@ Result<KvStore::Replies> waitFor(KvStore& store, QFuture<Result<KvStore::Replies
 // Every key matching `pattern`, each once, through KeyScanner; waits (call it off the store's
 // thread, as waitFor).
 Result<QVector<QByteArray>> scanAllKeys(KvStore& store, const QString& pattern);
+// The same in two steps, so other work can run while the key space is listed.
+QFuture<Result<QList<QByteArray>>> startScanAllKeys(KvStore& store, const QString& pattern);
+Result<QVector<QByteArray>> finishScanAllKeys(KvStore& store,
+                                              QFuture<Result<QList<QByteArray>>> future);
 
 } // namespace pmkv

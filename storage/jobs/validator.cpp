@@ -7,6 +7,7 @@
 #include <QElapsedTimer>
 #include <QJsonArray>
 #include <QRandomGenerator>
+#include <QScopeGuard>
 #include <QSet>
 
 #include <optional>
@@ -122,13 +123,25 @@ Result<Validator::Outcome> Validator::run(const Params& params, KvStore& store)
     source.prefix = params.prefix;
     source.projects = params.projects;
     source.hashValues = false;
+    auto layout = KeyLayout::fromSpec(params.layoutSpec, params.prefix);
+    if (!layout)
+        return layout.error();
+    // A full validation lists the key space while the tree is read: neither waits for the
+    // other. (A sampled one may not need the listing at all.)
+    const bool listEarly = params.sample <= 0 && store.capabilities().canScan;
+    QFuture<Result<QList<QByteArray>>> listing;
+    if (listEarly)
+        listing = startScanAllKeys(store, layout.value().scanPattern());
+    const auto stopListing = qScopeGuard([&] {
+        if (listEarly && !listing.isFinished()) {
+            listing.cancel();
+            listing.waitForFinished();
+        }
+    });
     auto tree = Planner::readSource(source);
     if (!tree)
         return tree.error();
     const MigrationPlan& plan = tree.value();
-    auto layout = KeyLayout::fromSpec(params.layoutSpec, params.prefix);
-    if (!layout)
-        return layout.error();
 
     Outcome out;
     out.root = plan.root;
@@ -243,7 +256,8 @@ Result<Validator::Outcome> Validator::run(const Params& params, KvStore& store)
             out.notes.append(QStringLiteral("this connection may not SCAN: keys only in the key "
                                             "space were not looked for"));
         } else {
-            auto listed = scanAllKeys(store, layout.value().scanPattern());
+            auto listed = listEarly ? finishScanAllKeys(store, listing)
+                                    : scanAllKeys(store, layout.value().scanPattern());
             if (!listed)
                 return listed.error();
             // The keys as bytes: the scan's keys are looked up without decoding each one.
