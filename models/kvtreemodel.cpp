@@ -3,8 +3,10 @@
 #include "entityicons.h"
 #include "syncstyle.h"
 
+#include <QDateTime>
 #include <QFont>
 #include <QLocale>
+#include <QTimer>
 
 #include <algorithm>
 
@@ -17,6 +19,8 @@ struct KvTreeModel::Node
     int row = 0;
     bool isKey = false;
     bool attached = false; // part of what views have been told about
+    bool queued = false;   // in m_grown
+    bool dirty = false;    // in m_dirty
     SyncState state = SyncState::Unknown;
     int keyCount = 0;  // keys in the subtree, this one included
     SyncCounts counts; // states of the keys in the subtree
@@ -30,6 +34,14 @@ namespace {
 
 constexpr size_t kLookupThreshold = 8;
 const char kSeparator = ':';
+// How long one slice of announcements may hold the GUI thread (building a page's nodes
+// included); the rest waits for the next slice.
+constexpr qint64 kSliceMs = 12;
+
+qint64 now()
+{
+    return QDateTime::currentMSecsSinceEpoch();
+}
 
 } // namespace
 
@@ -40,9 +52,17 @@ KvTreeModel::KvTreeModel(QObject* parent) : QAbstractItemModel(parent), m_root(n
 
 KvTreeModel::~KvTreeModel() = default;
 
+void KvTreeModel::dropQueues()
+{
+    m_grown.clear();
+    m_dirty.clear();
+    m_finishPending = false;
+}
+
 void KvTreeModel::beginScan()
 {
     beginResetModel();
+    dropQueues();
     m_root = std::make_unique<Node>();
     m_root->attached = true;
     m_knownStates.clear();
@@ -58,6 +78,7 @@ void KvTreeModel::beginScan()
 void KvTreeModel::clear()
 {
     beginResetModel();
+    dropQueues();
     m_root = std::make_unique<Node>();
     m_root->attached = true;
     m_knownStates.clear();
@@ -87,8 +108,7 @@ KvTreeModel::Node* KvTreeModel::child(Node* parent, const QByteArray& name) cons
 
 void KvTreeModel::addKeys(const QVector<KvKeyItem>& keys)
 {
-    std::vector<Node*> grown;   // attached nodes with pending children
-    std::vector<Node*> touched; // attached nodes whose counts changed
+    const qint64 started = now();
     for (const KvKeyItem& item : keys) {
         if (item.key.isEmpty())
             continue;
@@ -105,8 +125,10 @@ void KvTreeModel::addKeys(const QVector<KvKeyItem>& keys)
                 created->parent = node;
                 next = created.get();
                 if (node->attached) {
-                    if (node->pending.empty())
-                        grown.push_back(node);
+                    if (!node->queued) {
+                        node->queued = true;
+                        m_grown.push_back(node);
+                    }
                     node->pending.push_back(std::move(created));
                 } else {
                     node->children.push_back(std::move(created));
@@ -134,7 +156,7 @@ void KvTreeModel::addKeys(const QVector<KvKeyItem>& keys)
             state = known.value();
         if (node->isKey) { // SCAN may return a key twice; a second pass may classify it
             if (node->state == SyncState::Unknown && state != SyncState::Unknown)
-                setLeafState(node, state, touched);
+                setLeafState(node, state);
             continue;
         }
         node->isKey = true;
@@ -143,13 +165,42 @@ void KvTreeModel::addKeys(const QVector<KvKeyItem>& keys)
         for (Node* n = node; n; n = n->parent) {
             ++n->keyCount;
             ++n->counts[state];
-            if (n->attached && n != m_root.get())
-                touched.push_back(n);
+            markDirty(n);
         }
     }
-    // Announce the new rows parent by parent, appended after the existing ones (at the top
-    // level, before the "load more" row).
-    for (Node* parent : grown) {
+    announce(started, kSliceMs);
+}
+
+void KvTreeModel::markDirty(Node* node)
+{
+    if (node->attached && !node->dirty && node != m_root.get()) {
+        node->dirty = true;
+        m_dirty.push_back(node);
+    }
+}
+
+void KvTreeModel::scheduleAnnounce()
+{
+    if (m_announceScheduled)
+        return;
+    m_announceScheduled = true;
+    // A zero timer runs after the events already waiting (paints, input), never before.
+    QTimer::singleShot(0, this, [this] {
+        m_announceScheduled = false;
+        announce(now(), kSliceMs);
+    });
+}
+
+void KvTreeModel::announce(qint64 started, qint64 budgetMs)
+{
+    // New rows, parent by parent, appended after the existing ones (at the top level, before
+    // the "load more" row). Announcing a row attaches its whole subtree.
+    size_t done = 0;
+    for (; done < m_grown.size(); ++done) {
+        if (done > 0 && now() - started >= budgetMs)
+            break;
+        Node* parent = m_grown[done];
+        parent->queued = false;
         const int first = int(parent->children.size());
         const int last = first + int(parent->pending.size()) - 1;
         beginInsertRows(indexOf(parent), first, last);
@@ -170,38 +221,57 @@ void KvTreeModel::addKeys(const QVector<KvKeyItem>& keys)
         parent->pending.clear();
         endInsertRows();
     }
-    std::sort(touched.begin(), touched.end());
-    touched.erase(std::unique(touched.begin(), touched.end()), touched.end());
-    for (Node* n : touched)
-        Q_EMIT dataChanged(indexOf(n, NameColumn), indexOf(n, StateColumn));
+    m_grown.erase(m_grown.begin(), m_grown.begin() + qsizetype(done));
+    // Then the changed states and counts: a namespace's counts show in the state column
+    // only (which is not the sort column, so no proxy re-sorts for it); a key's state is its
+    // icon in the name column too.
+    done = 0;
+    if (m_grown.empty()) {
+        for (; done < m_dirty.size(); ++done) {
+            if (done % 64 == 0 && now() - started >= budgetMs)
+                break;
+            Node* n = m_dirty[done];
+            n->dirty = false;
+            Q_EMIT dataChanged(indexOf(n, n->isKey ? NameColumn : StateColumn),
+                               indexOf(n, StateColumn));
+        }
+        m_dirty.erase(m_dirty.begin(), m_dirty.begin() + qsizetype(done));
+    }
+    if (hasPendingUpdates()) {
+        scheduleAnnounce();
+        return;
+    }
+    if (m_finishPending) {
+        m_finishPending = false;
+        const int row = int(m_root->children.size());
+        beginRemoveRows({}, row, row);
+        m_finished = true;
+        endRemoveRows();
+        Q_EMIT finished();
+    }
 }
 
-void KvTreeModel::setLeafState(Node* node, SyncState state, std::vector<Node*>& touched)
+void KvTreeModel::setLeafState(Node* node, SyncState state)
 {
     if (node->state == state)
         return;
     for (Node* n = node; n; n = n->parent) {
         --n->counts[node->state];
         ++n->counts[state];
-        if (n != m_root.get())
-            touched.push_back(n);
+        markDirty(n);
     }
     node->state = state;
 }
 
 void KvTreeModel::setStates(const QVector<KvKeyItem>& states)
 {
-    std::vector<Node*> touched;
+    const qint64 started = now();
     for (const KvKeyItem& item : states) {
         m_knownStates.insert(item.key, item.state);
-        const QModelIndex index = indexForKey(item.key);
-        if (Node* node = nodeAt(index); node && node->isKey)
-            setLeafState(node, item.state, touched);
+        if (Node* node = findKey(item.key))
+            setLeafState(node, item.state);
     }
-    std::sort(touched.begin(), touched.end());
-    touched.erase(std::unique(touched.begin(), touched.end()), touched.end());
-    for (Node* n : touched)
-        Q_EMIT dataChanged(indexOf(n, NameColumn), indexOf(n, StateColumn));
+    announce(started, kSliceMs);
 }
 
 void KvTreeModel::setProgress(qint64 scanned, qint64 total, bool busy)
@@ -220,10 +290,8 @@ void KvTreeModel::finish()
     m_busy = false;
     if (m_finished)
         return;
-    const int row = int(m_root->children.size());
-    beginRemoveRows({}, row, row);
-    m_finished = true;
-    endRemoveRows();
+    m_finishPending = true;
+    announce(now(), kSliceMs);
 }
 
 SyncCounts KvTreeModel::totals() const
@@ -238,7 +306,7 @@ QModelIndex KvTreeModel::indexOf(const Node* node, int column) const
     return createIndex(node->row, column, const_cast<Node*>(node));
 }
 
-QModelIndex KvTreeModel::indexForKey(const QByteArray& key) const
+KvTreeModel::Node* KvTreeModel::findKey(const QByteArray& key) const
 {
     Node* node = m_root.get();
     qsizetype start = 0;
@@ -249,7 +317,13 @@ QModelIndex KvTreeModel::indexForKey(const QByteArray& key) const
             break;
         start = end + 1;
     }
-    if (!node || !node->attached || !node->isKey)
+    return node && node->isKey ? node : nullptr;
+}
+
+QModelIndex KvTreeModel::indexForKey(const QByteArray& key) const
+{
+    const Node* node = findKey(key);
+    if (!node || !node->attached)
         return {};
     return indexOf(node);
 }
@@ -270,8 +344,13 @@ QByteArray KvTreeModel::keyAt(const QModelIndex& index) const
 
 SyncState KvTreeModel::stateOf(const QByteArray& key) const
 {
-    const QModelIndex index = indexForKey(key);
-    return index.isValid() ? nodeAt(index)->state : m_knownStates.value(key, SyncState::Unknown);
+    const Node* node = findKey(key);
+    return node ? node->state : m_knownStates.value(key, SyncState::Unknown);
+}
+
+QByteArray KvTreeModel::nameAt(const QModelIndex& index) const
+{
+    return index.isValid() && !isLoadMore(index) ? nodeAt(index)->name : QByteArray();
 }
 
 KvTreeModel::Node* KvTreeModel::nodeAt(const QModelIndex& index) const
@@ -324,7 +403,7 @@ bool KvTreeModel::hasChildren(const QModelIndex& parent) const
 
 bool KvTreeModel::canFetchMore(const QModelIndex& parent) const
 {
-    return !parent.isValid() && m_scanning && !m_finished && !m_busy;
+    return !parent.isValid() && m_scanning && !m_finished && !m_finishPending && !m_busy;
 }
 
 void KvTreeModel::fetchMore(const QModelIndex& parent)

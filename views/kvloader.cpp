@@ -131,7 +131,7 @@ void KvLoader::setAlignment(std::shared_ptr<const Alignment> alignment)
     // Keys are on screen already: keep them and scan again up to where the first pass got
     // (to the end if it finished), so that each key gets its state; then compare.
     ++m_generation;
-    const bool wasFinished = m_model->isFinished();
+    const bool wasFinished = m_scanDone;
     m_chunkTarget = qMax<qint64>(m_scanned, 1);
     m_cursor = "0";
     m_scanned = 0;
@@ -157,7 +157,7 @@ QString KvLoader::progressText() const
     if (m_listMode) {
         parts << tr("%1 keys named by the layout's lists (this connection cannot SCAN)")
                      .arg(locale.toString(m_model->keyCount()));
-    } else if (m_model->isFinished()) {
+    } else if (m_scanDone) {
         parts << tr("scanned all %1 keys").arg(locale.toString(m_scanned));
     } else if (m_total >= 0) {
         parts << tr("scanned %1 of %2 keys")
@@ -183,6 +183,7 @@ void KvLoader::startScan()
     m_total = -1;
     m_loadAll = false;
     m_scanBusy = false;
+    m_scanDone = false;
     m_chunkTarget = m_chunk;
     m_listMode = !m_caps.canScan;
     m_model->beginScan();
@@ -205,7 +206,7 @@ void KvLoader::startScan()
 
 void KvLoader::fetchMore()
 {
-    if (!m_store || m_listMode || m_model->isFinished())
+    if (!m_store || m_listMode || m_scanDone)
         return;
     m_chunkTarget = m_scanned + m_chunk;
     scanPage();
@@ -213,7 +214,7 @@ void KvLoader::fetchMore()
 
 void KvLoader::loadAll()
 {
-    if (!m_store || m_listMode || m_model->isFinished())
+    if (!m_store || m_listMode || m_scanDone)
         return;
     m_loadAll = true;
     scanPage();
@@ -262,6 +263,7 @@ void KvLoader::scanPage()
             m_scanned += o.keys.size();
             m_model->addKeys(o.keys);
             if (m_cursor == "0") {
+                m_scanDone = true;
                 m_model->setProgress(m_scanned, m_total, false);
                 m_model->finish();
                 Q_EMIT scanFinished();
@@ -319,6 +321,7 @@ void KvLoader::followLists()
             }
             m_model->addKeys(keys);
             if (epicLists.size() == 1) {
+                m_scanDone = true;
                 m_model->finish();
                 Q_EMIT progressChanged(progressText());
                 return;
@@ -349,6 +352,7 @@ void KvLoader::followLists()
                         k.state = m_alignment ? m_alignment->classify(k.key) : SyncState::Unknown;
                     m_model->addKeys(keys);
                     if (storyLists.size() == 1) {
+                        m_scanDone = true;
                         m_model->finish();
                         Q_EMIT progressChanged(progressText());
                         return;
@@ -382,6 +386,7 @@ void KvLoader::followLists()
                                     k.state = m_alignment ? m_alignment->classify(k.key)
                                                           : SyncState::Unknown;
                                 m_model->addKeys(keys);
+                                m_scanDone = true;
                                 m_model->finish();
                                 Q_EMIT scanFinished();
                                 Q_EMIT progressChanged(progressText());

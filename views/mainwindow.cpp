@@ -275,6 +275,8 @@ void MainWindow::saveLayout() const
     settings.setValue(kSideSplit, m_sides->saveState());
     if (!m_root.isEmpty())
         settings.setValue(kLastFolder, m_root);
+    if (!m_lastConnection.isEmpty())
+        settings.setValue(kLastConnection, m_lastConnection);
 }
 
 void MainWindow::closeEvent(QCloseEvent* event)
@@ -313,7 +315,8 @@ void MainWindow::openFolder(const QString& root, const QString& select)
     m_alignment.reset();
     ++m_alignGeneration;
     setWindowTitle(tr("PMKV Studio - %1").arg(QDir::toNativeSeparators(m_root)));
-    QSettings().setValue(kLastFolder, m_root);
+    // (remembered when the window closes: a QSettings write syncs the file to disk, which
+    // can hold the GUI thread for hundreds of milliseconds on a busy disk)
     m_loader->load(m_root);
 }
 
@@ -332,7 +335,7 @@ void MainWindow::connectTo(const ConnectionProfile& profile, const QByteArray& t
         // Keys show at once; once the alignment (built right below) is in, a second pass
         // gives each key its state and the comparison starts.
         m_kvLoader->open(profile, secrets);
-        QSettings().setValue(kLastConnection, profile.name);
+        m_lastConnection = profile.name; // remembered when the window closes
         updateBand();
         rebuildAlignment();
     };

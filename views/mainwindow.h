@@ -104,6 +104,7 @@ private:
     bool onStack(const JournaledCommand* command) const;
 
     QString m_root;
+    QString m_lastConnection;
     QString m_pendingSelection;
     std::shared_ptr<const FileTreeSnapshot> m_snapshot;
     std::shared_ptr<const Alignment> m_alignment;
