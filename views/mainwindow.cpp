@@ -15,6 +15,7 @@
 #include "journaledcommand.h"
 #include "kvpane.h"
 #include "kvtreemodel.h"
+#include "offthreadrelease.h"
 #include "overviewstrip.h"
 
 #include <QAction>
@@ -311,8 +312,8 @@ void MainWindow::openFolder(const QString& root, const QString& select)
 {
     m_root = QDir(root).absolutePath();
     m_pendingSelection = select;
-    m_snapshot.reset();
-    m_alignment.reset();
+    OffThreadRelease::release(m_snapshot);
+    OffThreadRelease::release(m_alignment);
     ++m_alignGeneration;
     setWindowTitle(tr("PMKV Studio - %1").arg(QDir::toNativeSeparators(m_root)));
     // (remembered when the window closes: a QSettings write syncs the file to disk, which
@@ -408,6 +409,7 @@ void MainWindow::rebuildAlignment()
         watcher->deleteLater();
         if (generation != m_alignGeneration)
             return; // a newer folder or connection came since
+        OffThreadRelease::release(m_alignment);
         m_alignment = watcher->result();
         m_filePane->model()->resetStates();
         m_kvLoader->setAlignment(m_alignment);
@@ -420,8 +422,9 @@ void MainWindow::rebuildAlignment()
 
 void MainWindow::showSnapshot(std::shared_ptr<const FileTreeSnapshot> snapshot, qint64 milliseconds)
 {
+    OffThreadRelease::release(m_snapshot);
+    OffThreadRelease::release(m_alignment);
     m_snapshot = snapshot;
-    m_alignment.reset();
     m_filePane->setSnapshot(snapshot);
     const PmIndex& index = snapshot->index();
     m_status->setText(
