@@ -212,6 +212,15 @@ void MainWindow::createActions()
     copy->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_Right));
     QAction* back = edit->addAction(tr("Copy KV Value to &File"), this, [this] { copyKvToFile(); });
     back->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_Left));
+    QAction* fieldToKv =
+        edit->addAction(tr("Copy &Field to KV"), this, [this] { copyFieldToKv(); });
+    fieldToKv->setObjectName(QStringLiteral("copyFieldToKv"));
+    fieldToKv->setShortcut(QKeySequence(Qt::ALT | Qt::Key_Right));
+    QAction* fieldToFile =
+        edit->addAction(tr("Copy Field to F&ile"), this, [this] { copyFieldToFile(); });
+    fieldToFile->setObjectName(QStringLiteral("copyFieldToFile"));
+    fieldToFile->setShortcut(QKeySequence(Qt::ALT | Qt::Key_Left));
+    m_diffView->setFieldActions(fieldToKv, fieldToFile);
     QAction* save = edit->addAction(tr("&Save Key Edit"), this, [this] {
         // unmodified: the shown (pretty) text is the value
         saveKeyEdit(m_keyView->isModified() ? m_keyView->contentText().toUtf8()
@@ -532,6 +541,7 @@ void MainWindow::showValue(const KvValue& value)
     if (value.key != m_kvPane->currentKey())
         return; // an older selection
     m_lastValue = value;
+    m_diffKey.clear();
     m_keyView->showKvValue(value);
     const int entry = m_alignment ? m_alignment->entryForKey(value.key) : -1;
     if (entry < 0) {
@@ -546,7 +556,8 @@ void MainWindow::showValue(const KvValue& value)
         m_detail->setCurrentIndex(KeyTab);
         return;
     }
-    m_diffView->showDiff(e.sourcePath, m_alignment->valueOf(entry), e.key, value.bytes);
+    if (m_diffView->showDiff(e.sourcePath, m_alignment->valueOf(entry), e.key, value.bytes))
+        m_diffKey = value.key;
     m_detail->setCurrentIndex(m_diffView->changeCount() > 0 ? DiffTab : FileTab);
 }
 
@@ -560,34 +571,41 @@ void MainWindow::copyFileToKv(const QString& confirmation)
         Q_EMIT writeFinished(false, text);
         return;
     }
-    const ConnectionProfile& profile = m_kvLoader->profile();
-    if (profile.isProduction()) {
-        if (confirmation.isNull()) { // ask without a nested event loop; come back with it
-            auto* ask = new QInputDialog(this);
-            ask->setAttribute(Qt::WA_DeleteOnClose);
-            ask->setWindowTitle(tr("Write to PROD"));
-            ask->setLabelText(tr("This writes %1 on the PRODUCTION key space \"%2\".\nType "
-                                 "the connection name to confirm:")
-                                  .arg(QString::fromUtf8(key), profile.name));
-            connect(ask, &QInputDialog::textValueSelected, this, [this](const QString& text) {
-                // (a blank answer becomes " ", which no profile name can be)
-                copyFileToKv(text.isEmpty() ? QStringLiteral(" ") : text);
-            });
-            ask->open();
-            return;
-        }
-        const QString typed = confirmation;
-        if (typed != profile.name) {
-            const QString text =
-                tr("Not written: the typed name does not match \"%1\".").arg(profile.name);
-            m_kvStatus->setText(text);
-            Q_EMIT writeFinished(false, text);
-            return;
-        }
-    }
+    if (!prodConfirmed(key, confirmation, [this](const QString& typed) { copyFileToKv(typed); }))
+        return;
     const QByteArray value = m_alignment->valueOf(m_alignment->entryForKey(key));
     startWrite(JournaledCommand::Side::Kv, QString::fromUtf8(key), value,
                tr("copy %1 to KV").arg(path), QStringLiteral("studio-copy"));
+}
+
+bool MainWindow::prodConfirmed(const QByteArray& key, const QString& confirmation,
+                               const std::function<void(const QString&)>& again)
+{
+    const ConnectionProfile& profile = m_kvLoader->profile();
+    if (!profile.isProduction())
+        return true;
+    if (confirmation.isNull()) { // ask without a nested event loop; come back with it
+        auto* ask = new QInputDialog(this);
+        ask->setAttribute(Qt::WA_DeleteOnClose);
+        ask->setWindowTitle(tr("Write to PROD"));
+        ask->setLabelText(tr("This writes %1 on the PRODUCTION key space \"%2\".\nType "
+                             "the connection name to confirm:")
+                              .arg(QString::fromUtf8(key), profile.name));
+        connect(ask, &QInputDialog::textValueSelected, this, [again](const QString& text) {
+            // (a blank answer becomes " ", which no profile name can be)
+            again(text.isEmpty() ? QStringLiteral(" ") : text);
+        });
+        ask->open();
+        return false;
+    }
+    if (confirmation != profile.name) {
+        const QString text =
+            tr("Not written: the typed name does not match \"%1\".").arg(profile.name);
+        m_kvStatus->setText(text);
+        Q_EMIT writeFinished(false, text);
+        return false;
+    }
+    return true;
 }
 
 QString MainWindow::statusText() const

@@ -10,7 +10,9 @@
 
 #include <QMainWindow>
 
+#include <functional>
 #include <memory>
+#include <string>
 
 class QLabel;
 class QSplitter;
@@ -68,6 +70,12 @@ public:
     // Writes the selected key's value to its file, as the application saves documents
     // (2-space pretty JSON, atomic), journaled and undoable like a copy to KV.
     void copyKvToFile();
+    // Per field (the current difference of the Differences tab, F7): writes the key's value
+    // with only that field taken from the file (Alt+Right), or the file with only that field
+    // taken from the key (Alt+Left). A change inside an array copies the whole array. Both
+    // are journaled and undoable like an entity copy; a PROD key asks for the typed name.
+    void copyFieldToKv(const QString& confirmation = QString());
+    void copyFieldToFile();
     // Saves an edit of the selected key's value: refused (with line and column) unless it is
     // JSON; no write at all when the bytes did not change; otherwise journaled and undoable.
     void saveKeyEdit(const QByteArray& text);
@@ -102,6 +110,11 @@ private:
     void writeDone(JournaledCommand::Side side, const QString& location,
                    const JournaledWrite::Outcome& outcome);
     bool onStack(const JournaledCommand* command) const;
+    bool fieldToCopy(std::string& pointer, QString& path);
+    // True when a write to `key` may go ahead: not PROD, or `confirmation` is the profile's
+    // name. A null confirmation on PROD asks for it (window-modal) and calls `again` with it.
+    bool prodConfirmed(const QByteArray& key, const QString& confirmation,
+                       const std::function<void(const QString&)>& again);
 
     QString m_root;
     QString m_lastConnection;
@@ -128,6 +141,7 @@ private:
     QUndoStack* m_undo;
     QString m_counterpart;
     KvValue m_lastValue;
+    QByteArray m_diffKey; // the key the Differences tab compares (empty: none)
     bool m_syncingSelection = false;
     bool m_connected = false;
     QString m_jobsFolder;
