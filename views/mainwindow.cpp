@@ -160,7 +160,35 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent)
         if (!m_filePane->currentEntityPath().isEmpty() && m_kvPane->currentKey().isEmpty())
             showSelection(m_filePane->currentPath());
     });
-    connect(m_kvLoader, &KvLoader::valueLoaded, this, &MainWindow::showValue);
+    connect(m_kvLoader, &KvLoader::valueLoaded, this, [this](const KvValue& value) {
+        m_cancelLoad->setEnabled(false);
+        showValue(value);
+    });
+    connect(m_kvLoader, &KvLoader::valueProgress, this,
+            [this](const QByteArray& key, qint64 loaded, qint64 total) {
+                if (key != m_kvPane->currentKey())
+                    return;
+                m_cancelLoad->setEnabled(true);
+                m_keyView->showLoading(QString::fromUtf8(key), loaded, total);
+                m_detail->setCurrentIndex(KeyTab);
+            });
+    connect(m_kvLoader, &KvLoader::valueCancelled, this,
+            [this](const QByteArray& key, qint64 loaded, qint64 total) {
+                m_cancelLoad->setEnabled(false);
+                m_lastValue = KvValue{};
+                m_diffKey.clear();
+                const double mb = 1024.0 * 1024.0;
+                const QString text =
+                    tr("Loading %1 was cancelled after %2 of %3 MiB. Select the key again to "
+                       "load it.")
+                        .arg(QString::fromUtf8(key))
+                        .arg(double(loaded) / mb, 0, 'f', 1)
+                        .arg(double(total) / mb, 0, 'f', 1);
+                m_keyView->showMessage(text.toHtmlEscaped());
+                m_diffView->clear(text);
+                m_kvStatus->setText(text);
+            });
+    connect(m_keyView, &DocumentView::cancelRequested, m_kvLoader, &KvLoader::cancelValue);
     connect(m_kvLoader, &KvLoader::written, this, [this](const QByteArray& key) {
         if (m_kvPane->currentKey() == key)
             m_kvLoader->fetchValue(key);
@@ -249,6 +277,11 @@ void MainWindow::createActions()
         m_diffView->previousDifference();
     });
     prev->setShortcut(QKeySequence(Qt::SHIFT | Qt::Key_F7));
+    m_cancelLoad =
+        view->addAction(tr("&Cancel Loading the Value"), m_kvLoader, &KvLoader::cancelValue);
+    m_cancelLoad->setObjectName(QStringLiteral("cancelLoading"));
+    m_cancelLoad->setShortcut(QKeySequence(Qt::Key_Escape));
+    m_cancelLoad->setEnabled(false); // only while a large value loads: Esc stays free otherwise
     QAction* expand =
         view->addAction(tr("&Expand All"), this, [this] { m_filePane->view()->expandAll(); });
     expand->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_Plus));

@@ -14,6 +14,7 @@
 #include <memory>
 #include <string>
 
+class QAction;
 class QLabel;
 class QSplitter;
 class QTabWidget;
@@ -55,6 +56,7 @@ public:
     KvLoader* kvLoader() const { return m_kvLoader; }
     DocumentView* documentView() const { return m_documentView; }
     DocumentView* keyView() const { return m_keyView; }
+    QAction* cancelLoadAction() const { return m_cancelLoad; }
     DiffView* diffView() const { return m_diffView; }
     QTabWidget* detailTabs() const { return m_detail; }
     FolderLoader* loader() const { return m_loader; }
@@ -139,6 +141,7 @@ private:
     QLabel* m_kvStatus;
     QTimer* m_overviewTimer;
     QUndoStack* m_undo;
+    QAction* m_cancelLoad = nullptr;
     QString m_counterpart;
     KvValue m_lastValue;
     QByteArray m_diffKey; // the key the Differences tab compares (empty: none)
