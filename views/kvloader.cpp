@@ -69,6 +69,7 @@ void KvLoader::open(const ConnectionProfile& profile, const ConnectionSecrets& s
     close();
     m_profile = profile;
     m_secrets = secrets;
+    m_scanRefused = false;
     QObject* context = m_thread->context();
     auto created = m_thread->call([&profile, &secrets, context]() -> Result<KvStore*> {
         auto store = StoreFactory::create(profile, secrets);
@@ -187,7 +188,7 @@ void KvLoader::startScan()
     m_scanBusy = false;
     m_scanDone = false;
     m_chunkTarget = m_chunk;
-    m_listMode = !m_caps.canScan;
+    m_listMode = !m_caps.canScan || m_scanRefused;
     m_model->beginScan();
     if (m_listMode) {
         followLists();
@@ -256,6 +257,16 @@ void KvLoader::scanPage()
             if (generation != m_generation)
                 return; // a refresh or another connection came since
             m_scanBusy = false;
+            if (!o.error.isEmpty() && m_scanned == 0 && o.error.contains(QLatin1String("NOPERM"))) {
+                // A token that may read but not SCAN (Upstash's read-only tokens, the proxy's
+                // read-only token): follow the layout's list keys instead, and say so.
+                m_listMode = true;
+                m_scanRefused = true;
+                m_model->setProgress(0, -1, false);
+                followLists();
+                Q_EMIT progressChanged(progressText());
+                return;
+            }
             if (!o.error.isEmpty()) {
                 m_model->setProgress(m_scanned, m_total, false);
                 reportError(tr("Scanning %1 failed: %2").arg(m_description, o.error));
@@ -325,6 +336,7 @@ void KvLoader::followLists()
             if (epicLists.size() == 1) {
                 m_scanDone = true;
                 m_model->finish();
+                Q_EMIT scanFinished();
                 Q_EMIT progressChanged(progressText());
                 return;
             }
@@ -356,6 +368,7 @@ void KvLoader::followLists()
                     if (storyLists.size() == 1) {
                         m_scanDone = true;
                         m_model->finish();
+                        Q_EMIT scanFinished();
                         Q_EMIT progressChanged(progressText());
                         return;
                     }

@@ -129,7 +129,8 @@ private:
     bool m_loadAll = false;
     bool m_scanBusy = false;
     bool m_listMode = false;
-    bool m_scanDone = false; // the scan reached its end (the tree may still be announcing it)
+    bool m_scanRefused = false; // this connection answered SCAN with NOPERM
+    bool m_scanDone = false;    // the scan reached its end (the tree may still be announcing it)
     bool m_comparing = false;
     int m_compareNext = 0;
     qint64 m_compared = 0;
