@@ -127,8 +127,10 @@ void KvLoader::setAlignment(std::shared_ptr<const Alignment> alignment)
     m_alignment = std::move(alignment);
     if (!m_store)
         return;
-    if (m_model->keyCount() == 0) {
-        refresh(); // keys are classified against the folder as they arrive
+    if (m_model->keyCount() == 0 || m_listMode) {
+        // Keys are classified against the folder as they arrive (a walk of the list keys is
+        // short: it starts again rather than resuming half way).
+        refresh();
         return;
     }
     // Keys are on screen already: keep them and scan again up to where the first pass got
@@ -140,8 +142,7 @@ void KvLoader::setAlignment(std::shared_ptr<const Alignment> alignment)
     m_scanned = 0;
     m_scanBusy = false;
     m_loadAll = wasFinished;
-    if (!m_listMode)
-        scanPage();
+    scanPage();
     startCompare();
 }
 
