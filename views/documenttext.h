@@ -14,8 +14,12 @@ public:
     // Raw (non-JSON) text beyond this is cut, with a line saying how much was left out: a
     // text editor lays out one line of megabytes very slowly.
     static constexpr qsizetype kRawLimit = 256 * 1024;
+    // For large values: a line longer than this is cut (with a note of what was left out):
+    // laying out a 5 MB line (a base64 blob in a JSON string) took 2.5 s.
+    static constexpr qsizetype kLineLimit = 4096;
 
-    static QString forValue(const QByteArray& bytes, bool truncated);
+    // `cutLines`: cut long lines (the text is then for reading only).
+    static QString forValue(const QByteArray& bytes, bool truncated, bool cutLines);
 };
 
 } // namespace pmkv

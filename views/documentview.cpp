@@ -172,10 +172,14 @@ void DocumentView::showKvValue(const KvValue& value)
     }
     m_problems->setVisible(m_problems->count() > 0);
     m_highlighter->setDocument(nullptr);
-    if (!value.text.isNull()) { // a large value, prepared off the GUI thread; not coloured
+    if (!value.text.isNull()) {
+        // A large value, prepared off the GUI thread, not coloured, and read-only: its long
+        // lines are cut for display, so the text is not the value.
+        m_content->setReadOnly(true);
         m_content->setPlainText(value.text);
         return;
     }
+    m_content->setReadOnly(!m_editable);
     if (firstInvalidUtf8(value.bytes) >= 0) {
         m_content->setPlainText(hexDump(value.bytes));
         return;
@@ -229,6 +233,7 @@ QString DocumentView::headerText() const
 
 void DocumentView::setEditable(bool editable)
 {
+    m_editable = editable;
     m_content->setReadOnly(!editable);
 }
 

@@ -54,6 +54,7 @@ private:
     QPlainTextEdit* m_content;
     QWidget* m_loading;
     QProgressBar* m_progress;
+    bool m_editable = false;
     JsonHighlighter* m_highlighter;
 };
 

@@ -574,7 +574,7 @@ void KvLoader::finishValue(KvValue value, quint64 valueGeneration)
 {
     value.truncated = value.size > value.bytes.size();
     QtConcurrent::run([value]() mutable {
-        value.text = DocumentText::forValue(value.bytes, value.truncated);
+        value.text = DocumentText::forValue(value.bytes, value.truncated, true);
         return value;
     }).then(postTo<KvValue>(this, [this, valueGeneration](KvValue v) {
         if (valueGeneration != m_valueGeneration)
