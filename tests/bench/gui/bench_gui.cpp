@@ -160,6 +160,19 @@ QString loadAverage()
                                        : QStringLiteral("?");
 }
 
+// The resident set now (VmRSS), to see at which step the peak comes.
+double currentMiB()
+{
+    QFile f(QStringLiteral("/proc/self/status"));
+    if (!f.open(QIODevice::ReadOnly))
+        return 0;
+    for (const QByteArray& line : f.readAll().split('\n')) {
+        if (line.startsWith("VmRSS:"))
+            return line.mid(6).trimmed().split(' ').first().toDouble() / 1024.0;
+    }
+    return 0;
+}
+
 double peakMiB()
 {
     rusage usage{};
@@ -300,6 +313,29 @@ int main(int argc, char** argv)
             window.kvLoader()->loadAll();
     });
 
+    // RSS at each step, and every second.
+    QStringList steps;
+    auto step = [&](const char* name) {
+        steps << QStringLiteral("%1 %2 MiB at %3 ms")
+                     .arg(QLatin1String(name))
+                     .arg(currentMiB(), 0, 'f', 0)
+                     .arg(clock.elapsed());
+    };
+    QObject::connect(window.loader(), &FolderLoader::loaded, [&] { step("folder read"); });
+    QObject::connect(&window, &MainWindow::alignmentReady, [&] { step("alignment"); });
+    QObject::connect(window.kvLoader(), &KvLoader::scanFinished, [&] { step("scanned"); });
+    QObject::connect(window.kvLoader(), &KvLoader::comparisonFinished, [&] { step("compared"); });
+    double rssMax = 0;
+    qint64 rssMaxAt = 0;
+    QTimer rssProbe;
+    QObject::connect(&rssProbe, &QTimer::timeout, [&] {
+        const double mib = currentMiB();
+        if (mib > rssMax) {
+            rssMax = mib;
+            rssMaxAt = clock.elapsed();
+        }
+    });
+    rssProbe.start(250);
     qint64 folderStall = 0;
     QTimer::singleShot(200, [&] { // after the first show
         last = clock.elapsed();
@@ -358,6 +394,8 @@ int main(int argc, char** argv)
           << (gaps.empty() ? 0 : gaps[gaps.size() / 2]) << " ms, p99 "
           << (gaps.empty() ? 0 : gaps[gaps.size() * 99 / 100]) << " ms, " << over
           << " over 100 ms (machine load average " << loadAverage() << ")" << Qt::endl;
+    out() << "RSS steps: " << steps.join(QStringLiteral(", ")) << "; highest sampled "
+          << QString::number(rssMax, 'f', 0) << " MiB at " << rssMaxAt << " ms" << Qt::endl;
     out() << "peak RSS " << QString::number(mib, 'f', 0)
           << " MiB (target < 1024 MiB: " << QString::number(mib / 1024.0, 'f', 2) << " x)"
           << Qt::endl;
