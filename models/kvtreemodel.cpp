@@ -45,8 +45,12 @@ qint64 now()
 
 } // namespace
 
-KvTreeModel::KvTreeModel(QObject* parent) : QAbstractItemModel(parent), m_root(new Node)
+KvTreeModel::KvTreeModel(QObject* parent)
+    : QAbstractItemModel(parent), m_root(new Node), m_slice(new QTimer(this))
 {
+    m_slice->setSingleShot(true);
+    m_slice->setInterval(0);
+    connect(m_slice, &QTimer::timeout, this, [this] { work(now()); });
     m_root->attached = true;
 }
 
@@ -54,6 +58,8 @@ KvTreeModel::~KvTreeModel() = default;
 
 void KvTreeModel::dropQueues()
 {
+    m_incoming.clear();
+    m_incomingNext = 0;
     m_grown.clear();
     m_dirty.clear();
     m_finishPending = false;
@@ -108,65 +114,88 @@ KvTreeModel::Node* KvTreeModel::child(Node* parent, const QByteArray& name) cons
 
 void KvTreeModel::addKeys(const QVector<KvKeyItem>& keys)
 {
-    const qint64 started = now();
-    for (const KvKeyItem& item : keys) {
-        if (item.key.isEmpty())
-            continue;
-        Node* node = m_root.get();
-        qsizetype start = 0;
-        while (true) {
-            const qsizetype end = item.key.indexOf(kSeparator, start);
-            const QByteArray name =
-                item.key.mid(start, end < 0 ? item.key.size() - start : end - start);
-            Node* next = child(node, name);
-            if (!next) {
-                auto created = std::make_unique<Node>();
-                created->name = name;
-                created->parent = node;
-                next = created.get();
-                if (node->attached) {
-                    if (!node->queued) {
-                        node->queued = true;
-                        m_grown.push_back(node);
-                    }
-                    node->pending.push_back(std::move(created));
-                } else {
-                    node->children.push_back(std::move(created));
+    if (keys.isEmpty())
+        return;
+    m_incoming.push_back(keys);
+    work(now());
+}
+
+void KvTreeModel::addKey(const KvKeyItem& item)
+{
+    if (item.key.isEmpty())
+        return;
+    Node* node = m_root.get();
+    qsizetype start = 0;
+    while (true) {
+        const qsizetype end = item.key.indexOf(kSeparator, start);
+        const QByteArray name =
+            item.key.mid(start, end < 0 ? item.key.size() - start : end - start);
+        Node* next = child(node, name);
+        if (!next) {
+            auto created = std::make_unique<Node>();
+            created->name = name;
+            created->parent = node;
+            next = created.get();
+            if (node->attached) {
+                if (!node->queued) {
+                    node->queued = true;
+                    m_grown.push_back(node);
                 }
-                const size_t size = node->children.size() + node->pending.size();
-                if (node->lookup) {
-                    node->lookup->insert(name, next);
-                } else if (size >= kLookupThreshold) {
-                    node->lookup = std::make_unique<QHash<QByteArray, Node*>>();
-                    node->lookup->reserve(qsizetype(size * 2));
-                    for (const auto& c : node->children)
-                        node->lookup->insert(c->name, c.get());
-                    for (const auto& c : node->pending)
-                        node->lookup->insert(c->name, c.get());
-                }
+                node->pending.push_back(std::move(created));
+            } else {
+                node->children.push_back(std::move(created));
             }
-            node = next;
-            if (end < 0)
+            const size_t size = node->children.size() + node->pending.size();
+            if (node->lookup) {
+                node->lookup->insert(name, next);
+            } else if (size >= kLookupThreshold) {
+                node->lookup = std::make_unique<QHash<QByteArray, Node*>>();
+                node->lookup->reserve(qsizetype(size * 2));
+                for (const auto& c : node->children)
+                    node->lookup->insert(c->name, c.get());
+                for (const auto& c : node->pending)
+                    node->lookup->insert(c->name, c.get());
+            }
+        }
+        node = next;
+        if (end < 0)
+            break;
+        start = end + 1;
+    }
+    SyncState state = item.state;
+    const auto known = m_knownStates.constFind(item.key);
+    if (known != m_knownStates.constEnd())
+        state = known.value();
+    if (node->isKey) { // SCAN may return a key twice; a second pass may classify it
+        if (node->state == SyncState::Unknown && state != SyncState::Unknown)
+            setLeafState(node, state);
+        return;
+    }
+    node->isKey = true;
+    node->state = state;
+    ++m_keys;
+    for (Node* n = node; n; n = n->parent) {
+        ++n->keyCount;
+        ++n->counts[state];
+        markDirty(n);
+    }
+}
+
+// Builds waiting keys, then announces, within one slice; posts the next slice for the rest.
+void KvTreeModel::work(qint64 started)
+{
+    int built = 0;
+    while (!m_incoming.empty()) {
+        const QVector<KvKeyItem>& page = m_incoming.front();
+        while (m_incomingNext < page.size()) {
+            if ((++built & 63) == 0 && now() - started >= kSliceMs)
                 break;
-            start = end + 1;
+            addKey(page[m_incomingNext++]);
         }
-        SyncState state = item.state;
-        const auto known = m_knownStates.constFind(item.key);
-        if (known != m_knownStates.constEnd())
-            state = known.value();
-        if (node->isKey) { // SCAN may return a key twice; a second pass may classify it
-            if (node->state == SyncState::Unknown && state != SyncState::Unknown)
-                setLeafState(node, state);
-            continue;
-        }
-        node->isKey = true;
-        node->state = state;
-        ++m_keys;
-        for (Node* n = node; n; n = n->parent) {
-            ++n->keyCount;
-            ++n->counts[state];
-            markDirty(n);
-        }
+        if (m_incomingNext < page.size())
+            break;
+        m_incoming.pop_front();
+        m_incomingNext = 0;
     }
     announce(started, kSliceMs);
 }
@@ -181,14 +210,10 @@ void KvTreeModel::markDirty(Node* node)
 
 void KvTreeModel::scheduleAnnounce()
 {
-    if (m_announceScheduled)
-        return;
-    m_announceScheduled = true;
-    // A zero timer runs after the events already waiting (paints, input), never before.
-    QTimer::singleShot(0, this, [this] {
-        m_announceScheduled = false;
-        announce(now(), kSliceMs);
-    });
+    // A timer, not a posted call: posted calls run back to back (a page's reply, the next
+    // slice, the next reply ...) before the event loop looks at timers and paints again.
+    if (!m_slice->isActive())
+        m_slice->start();
 }
 
 void KvTreeModel::announce(qint64 started, qint64 budgetMs)
@@ -271,7 +296,7 @@ void KvTreeModel::setStates(const QVector<KvKeyItem>& states)
         if (Node* node = findKey(item.key))
             setLeafState(node, item.state);
     }
-    announce(started, kSliceMs);
+    work(started);
 }
 
 void KvTreeModel::setProgress(qint64 scanned, qint64 total, bool busy)
@@ -291,7 +316,7 @@ void KvTreeModel::finish()
     if (m_finished)
         return;
     m_finishPending = true;
-    announce(now(), kSliceMs);
+    work(now());
 }
 
 SyncCounts KvTreeModel::totals() const

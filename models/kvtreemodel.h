@@ -6,8 +6,11 @@
 #include <QByteArray>
 #include <QHash>
 
+#include <deque>
 #include <memory>
 #include <vector>
+
+class QTimer;
 
 namespace pmkv {
 
@@ -28,12 +31,12 @@ struct KvKeyItem
 // generation.
 //
 // A page of a million-key scan touches about a thousand parents, and each announced row or
-// changed count costs the views and proxies on top of it. So the model builds its nodes at
-// once but tells views about them in slices of a few milliseconds: what does not fit waits
-// (new rows stay hidden, counts stale) for the next slice, posted to the event loop, so a
-// page never holds the GUI thread for long. A slice announces the rows of every parent that
-// grew, then the counts that changed; finish() takes effect (the "load more" row goes, and
-// finished() is emitted) once everything is announced.
+// changed count costs the views and proxies on top of it. So the model builds a page's nodes
+// and tells views about them in slices of about 12 ms: what does not fit waits (keys not in
+// the tree yet, new rows hidden, counts stale) for the next slice, run from a zero timer, so
+// a page never holds the GUI thread for long and replies queued behind it do not add up. A slice
+// announces the rows of every parent that grew, then the counts that changed; finish() takes effect
+// (the "load more" row goes, and finished() is emitted) once everything is announced.
 class KvTreeModel final : public QAbstractItemModel
 {
     Q_OBJECT
@@ -63,8 +66,11 @@ public:
     void clear();  // no connection
 
     bool isFinished() const { return m_finished; }
-    // Rows or counts views have not been told about yet (the next slice is posted).
-    bool hasPendingUpdates() const { return !m_grown.empty() || !m_dirty.empty(); }
+    // Keys, rows or counts the views have not been told about yet (a next slice is due).
+    bool hasPendingUpdates() const
+    {
+        return !m_incoming.empty() || !m_grown.empty() || !m_dirty.empty();
+    }
     // The name of a row (empty for the "load more" row), for sorting without a QVariant.
     QByteArray nameAt(const QModelIndex& index) const;
     bool isBusy() const { return m_busy; }
@@ -103,6 +109,8 @@ private:
     // Announces grown parents, then changed counts, until `budgetMs` have passed since
     // `started` (QElapsedTimer msecsSinceReference); posts a next slice for the rest.
     void announce(qint64 started, qint64 budgetMs);
+    void addKey(const KvKeyItem& item);
+    void work(qint64 started);
     void scheduleAnnounce();
     void dropQueues();
     QString countsText(const Node* node) const;
@@ -118,7 +126,9 @@ private:
     bool m_finished = true;
     bool m_busy = false;
     bool m_finishPending = false;
-    bool m_announceScheduled = false;
+    QTimer* m_slice;                           // the next slice
+    std::deque<QVector<KvKeyItem>> m_incoming; // pages not built into nodes yet
+    qsizetype m_incomingNext = 0;              // in m_incoming.front()
     std::vector<Node*> m_grown; // attached nodes with pending children, in arrival order
     std::vector<Node*> m_dirty; // attached nodes whose state or counts views have not seen
 };

@@ -107,6 +107,13 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent)
     m_status->setText(tr("Open a pm/ folder with Ctrl+O."));
     m_kvStatus->setText(tr("Not connected (Ctrl+K)."));
 
+    // (a label whose text grows must not resize the status bar and relayout the window)
+    m_status->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred);
+    m_kvStatus->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred);
+    m_kvStatusTimer = new QTimer(this);
+    m_kvStatusTimer->setSingleShot(true);
+    m_kvStatusTimer->setInterval(250);
+    connect(m_kvStatusTimer, &QTimer::timeout, this, &MainWindow::applyKvStatus);
     m_overviewTimer = new QTimer(this);
     m_overviewTimer->setSingleShot(true);
     m_overviewTimer->setInterval(250);
@@ -428,10 +435,24 @@ QString MainWindow::bandText() const
     return m_band->bandText();
 }
 
+// At most 4 times a second (the first at once, the last one always): each new text makes the
+// window lay itself out again, and SCAN pages come 40 times a second.
 void MainWindow::updateKvStatus(const QString& text)
 {
-    m_kvStatus->setText(text);
-    m_kvPane->setProgress(text);
+    m_pendingKvStatus = text;
+    if (!m_kvStatusTimer->isActive())
+        applyKvStatus();
+}
+
+void MainWindow::applyKvStatus()
+{
+    if (m_pendingKvStatus.isNull())
+        return;
+    m_kvStatus->setText(m_pendingKvStatus);
+    m_kvStatus->setToolTip(m_pendingKvStatus);
+    m_kvPane->setProgress(m_pendingKvStatus);
+    m_pendingKvStatus = QString();
+    m_kvStatusTimer->start();
 }
 
 void MainWindow::rebuildAlignment()

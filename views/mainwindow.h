@@ -105,6 +105,7 @@ private:
     void rebuildAlignment();
     void updateBand();
     void updateKvStatus(const QString& text);
+    void applyKvStatus();
     JournaledWrite::TargetFactory targetFor(JournaledCommand::Side side) const;
     void startWrite(JournaledCommand::Side side, const QString& location, const QByteArray& value,
                     const QString& text, const QString& operation);
@@ -140,6 +141,8 @@ private:
     QLabel* m_status;
     QLabel* m_kvStatus;
     QTimer* m_overviewTimer;
+    QTimer* m_kvStatusTimer;
+    QString m_pendingKvStatus; // null: nothing waiting
     QUndoStack* m_undo;
     QAction* m_cancelLoad = nullptr;
     QString m_counterpart;
