@@ -124,10 +124,11 @@ void TestListMode::readOnlyTokenFollowsListKeys()
              qPrintable(progress));
     auto* status = window.findChild<QLabel*>(QStringLiteral("kvStatusText"));
     QVERIFY(status);
-    QVERIFY2(status->text().contains(QStringLiteral("cannot SCAN")), qPrintable(status->text()));
+    QTRY_VERIFY2(status->text().contains(QStringLiteral("cannot SCAN")),
+                 qPrintable(status->text()));
     auto* pane = window.kvPane()->findChild<QLabel*>(QStringLiteral("kvProgress"));
     QVERIFY(pane);
-    QVERIFY2(pane->text().contains(QStringLiteral("cannot SCAN")), qPrintable(pane->text()));
+    QTRY_VERIFY2(pane->text().contains(QStringLiteral("cannot SCAN")), qPrintable(pane->text()));
 }
 
 // The same proxy with the full token: SCAN, every key.
