@@ -93,6 +93,8 @@ protected:
     void closeEvent(QCloseEvent* event) override;
 
 private:
+    enum DetailTab { FileTab, KeyTab, DiffTab }; // the detail pane's tabs
+
     void createActions();
     void restoreLayout();
     void saveLayout() const;

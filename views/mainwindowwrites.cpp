@@ -14,6 +14,7 @@
 #include "sync/foldersynctarget.h"
 #include "sync/kvsynctarget.h"
 
+#include <QInputDialog>
 #include <QJsonDocument>
 #include <QJsonParseError>
 #include <QLabel>
@@ -272,6 +273,53 @@ void MainWindow::copyFieldToFile()
                JsPrettyPrint::indent(QByteArray::fromStdString(doc.value().compact()), 2),
                tr("copy %1 of %2 to the file").arg(field, path),
                QStringLiteral("studio-copy-field-to-file"));
+}
+
+void MainWindow::copyFileToKv(const QString& confirmation)
+{
+    const QString path = m_filePane->currentEntityPath();
+    const QByteArray key = m_alignment ? m_alignment->keyForPath(path) : QByteArray();
+    if (!m_connected || key.isEmpty()) {
+        const QString text = tr("Select a file that maps to a key, with a connection open.");
+        m_kvStatus->setText(text);
+        Q_EMIT writeFinished(false, text);
+        return;
+    }
+    if (!prodConfirmed(key, confirmation, [this](const QString& typed) { copyFileToKv(typed); }))
+        return;
+    const QByteArray value = m_alignment->valueOf(m_alignment->entryForKey(key));
+    startWrite(JournaledCommand::Side::Kv, QString::fromUtf8(key), value,
+               tr("copy %1 to KV").arg(path), QStringLiteral("studio-copy"));
+}
+
+bool MainWindow::prodConfirmed(const QByteArray& key, const QString& confirmation,
+                               const std::function<void(const QString&)>& again)
+{
+    const ConnectionProfile& profile = m_kvLoader->profile();
+    if (!profile.isProduction())
+        return true;
+    if (confirmation.isNull()) { // ask without a nested event loop; come back with it
+        auto* ask = new QInputDialog(this);
+        ask->setAttribute(Qt::WA_DeleteOnClose);
+        ask->setWindowTitle(tr("Write to PROD"));
+        ask->setLabelText(tr("This writes %1 on the PRODUCTION key space \"%2\".\nType "
+                             "the connection name to confirm:")
+                              .arg(QString::fromUtf8(key), profile.name));
+        connect(ask, &QInputDialog::textValueSelected, this, [again](const QString& text) {
+            // (a blank answer becomes " ", which no profile name can be)
+            again(text.isEmpty() ? QStringLiteral(" ") : text);
+        });
+        ask->open();
+        return false;
+    }
+    if (confirmation != profile.name) {
+        const QString text =
+            tr("Not written: the typed name does not match \"%1\".").arg(profile.name);
+        m_kvStatus->setText(text);
+        Q_EMIT writeFinished(false, text);
+        return false;
+    }
+    return true;
 }
 
 } // namespace pmkv
