@@ -18,7 +18,8 @@ const JsonValue* at(const JsonValue& root, const std::vector<std::string>& token
             node = node->find(tokens[i]);
         } else if (node->isArray()) {
             const std::string& t = tokens[i];
-            if (t.empty() || t.find_first_not_of("0123456789") != std::string::npos ||
+            if (t.empty() || t.size() > 18 ||
+                t.find_first_not_of("0123456789") != std::string::npos ||
                 std::stoull(t) >= node->items().size())
                 return nullptr;
             node = &node->items()[size_t(std::stoull(t))];
