@@ -1,6 +1,7 @@
 #include "filetreemodel.h"
 
 #include "entityicons.h"
+#include "offthreadrelease.h"
 #include "syncstyle.h"
 
 #include <QStringList>
@@ -14,6 +15,7 @@ FileTreeModel::FileTreeModel(QObject* parent) : QAbstractItemModel(parent) {}
 void FileTreeModel::setSnapshot(std::shared_ptr<const FileTreeSnapshot> snapshot)
 {
     beginResetModel();
+    OffThreadRelease::release(m_snapshot);
     m_snapshot = std::move(snapshot);
     m_states.clear();
     m_nodeByEntity.clear();

@@ -41,13 +41,23 @@ bool KvFilterProxyModel::filterAcceptsRow(int sourceRow, const QModelIndex& sour
     return index.data(KvTreeModel::SearchTextRole).toString().contains(m_text, Qt::CaseInsensitive);
 }
 
+void KvFilterProxyModel::setSourceModel(QAbstractItemModel* model)
+{
+    m_keys = qobject_cast<KvTreeModel*>(model);
+    QSortFilterProxyModel::setSourceModel(model);
+}
+
+// Called about n log n times per sorted level and once per key as pages arrive: compares the
+// names' bytes (UTF-8 orders as code points) without building a QVariant or a QString.
 bool KvFilterProxyModel::lessThan(const QModelIndex& left, const QModelIndex& right) const
 {
-    const bool leftMore = left.data(KvTreeModel::LoadMoreRole).toBool();
-    const bool rightMore = right.data(KvTreeModel::LoadMoreRole).toBool();
+    if (!m_keys)
+        return QSortFilterProxyModel::lessThan(left, right);
+    const bool leftMore = !left.internalPointer(); // the "load more" row stays last
+    const bool rightMore = !right.internalPointer();
     if (leftMore != rightMore)
         return rightMore;
-    return left.data(Qt::DisplayRole).toString() < right.data(Qt::DisplayRole).toString();
+    return m_keys->nameAt(left) < m_keys->nameAt(right);
 }
 
 } // namespace pmkv

@@ -3,8 +3,10 @@
 #include "entityicons.h"
 #include "syncstyle.h"
 
+#include <QDateTime>
 #include <QFont>
 #include <QLocale>
+#include <QTimer>
 
 #include <algorithm>
 
@@ -17,6 +19,8 @@ struct KvTreeModel::Node
     int row = 0;
     bool isKey = false;
     bool attached = false; // part of what views have been told about
+    bool queued = false;   // in m_grown
+    bool dirty = false;    // in m_dirty
     SyncState state = SyncState::Unknown;
     int keyCount = 0;  // keys in the subtree, this one included
     SyncCounts counts; // states of the keys in the subtree
@@ -30,19 +34,41 @@ namespace {
 
 constexpr size_t kLookupThreshold = 8;
 const char kSeparator = ':';
+// How long one slice of announcements may hold the GUI thread (building a page's nodes
+// included); the rest waits for the next slice.
+constexpr qint64 kSliceMs = 12;
+
+qint64 now()
+{
+    return QDateTime::currentMSecsSinceEpoch();
+}
 
 } // namespace
 
-KvTreeModel::KvTreeModel(QObject* parent) : QAbstractItemModel(parent), m_root(new Node)
+KvTreeModel::KvTreeModel(QObject* parent)
+    : QAbstractItemModel(parent), m_root(new Node), m_slice(new QTimer(this))
 {
+    m_slice->setSingleShot(true);
+    m_slice->setInterval(0);
+    connect(m_slice, &QTimer::timeout, this, [this] { work(now()); });
     m_root->attached = true;
 }
 
 KvTreeModel::~KvTreeModel() = default;
 
+void KvTreeModel::dropQueues()
+{
+    m_incoming.clear();
+    m_incomingNext = 0;
+    m_grown.clear();
+    m_dirty.clear();
+    m_finishPending = false;
+}
+
 void KvTreeModel::beginScan()
 {
     beginResetModel();
+    dropQueues();
     m_root = std::make_unique<Node>();
     m_root->attached = true;
     m_knownStates.clear();
@@ -58,6 +84,7 @@ void KvTreeModel::beginScan()
 void KvTreeModel::clear()
 {
     beginResetModel();
+    dropQueues();
     m_root = std::make_unique<Node>();
     m_root->attached = true;
     m_knownStates.clear();
@@ -87,69 +114,118 @@ KvTreeModel::Node* KvTreeModel::child(Node* parent, const QByteArray& name) cons
 
 void KvTreeModel::addKeys(const QVector<KvKeyItem>& keys)
 {
-    std::vector<Node*> grown;   // attached nodes with pending children
-    std::vector<Node*> touched; // attached nodes whose counts changed
-    for (const KvKeyItem& item : keys) {
-        if (item.key.isEmpty())
-            continue;
-        Node* node = m_root.get();
-        qsizetype start = 0;
-        while (true) {
-            const qsizetype end = item.key.indexOf(kSeparator, start);
-            const QByteArray name =
-                item.key.mid(start, end < 0 ? item.key.size() - start : end - start);
-            Node* next = child(node, name);
-            if (!next) {
-                auto created = std::make_unique<Node>();
-                created->name = name;
-                created->parent = node;
-                next = created.get();
-                if (node->attached) {
-                    if (node->pending.empty())
-                        grown.push_back(node);
-                    node->pending.push_back(std::move(created));
-                } else {
-                    node->children.push_back(std::move(created));
+    if (keys.isEmpty())
+        return;
+    m_incoming.push_back(keys);
+    work(now());
+}
+
+void KvTreeModel::addKey(const KvKeyItem& item)
+{
+    if (item.key.isEmpty())
+        return;
+    Node* node = m_root.get();
+    qsizetype start = 0;
+    while (true) {
+        const qsizetype end = item.key.indexOf(kSeparator, start);
+        const QByteArray name =
+            item.key.mid(start, end < 0 ? item.key.size() - start : end - start);
+        Node* next = child(node, name);
+        if (!next) {
+            auto created = std::make_unique<Node>();
+            created->name = name;
+            created->parent = node;
+            next = created.get();
+            if (node->attached) {
+                if (!node->queued) {
+                    node->queued = true;
+                    m_grown.push_back(node);
                 }
-                const size_t size = node->children.size() + node->pending.size();
-                if (node->lookup) {
-                    node->lookup->insert(name, next);
-                } else if (size >= kLookupThreshold) {
-                    node->lookup = std::make_unique<QHash<QByteArray, Node*>>();
-                    node->lookup->reserve(qsizetype(size * 2));
-                    for (const auto& c : node->children)
-                        node->lookup->insert(c->name, c.get());
-                    for (const auto& c : node->pending)
-                        node->lookup->insert(c->name, c.get());
-                }
+                node->pending.push_back(std::move(created));
+            } else {
+                node->children.push_back(std::move(created));
             }
-            node = next;
-            if (end < 0)
-                break;
-            start = end + 1;
+            const size_t size = node->children.size() + node->pending.size();
+            if (node->lookup) {
+                node->lookup->insert(name, next);
+            } else if (size >= kLookupThreshold) {
+                node->lookup = std::make_unique<QHash<QByteArray, Node*>>();
+                node->lookup->reserve(qsizetype(size * 2));
+                for (const auto& c : node->children)
+                    node->lookup->insert(c->name, c.get());
+                for (const auto& c : node->pending)
+                    node->lookup->insert(c->name, c.get());
+            }
         }
-        SyncState state = item.state;
-        const auto known = m_knownStates.constFind(item.key);
-        if (known != m_knownStates.constEnd())
-            state = known.value();
-        if (node->isKey) { // SCAN may return a key twice; a second pass may classify it
-            if (node->state == SyncState::Unknown && state != SyncState::Unknown)
-                setLeafState(node, state, touched);
-            continue;
-        }
-        node->isKey = true;
-        node->state = state;
-        ++m_keys;
-        for (Node* n = node; n; n = n->parent) {
-            ++n->keyCount;
-            ++n->counts[state];
-            if (n->attached && n != m_root.get())
-                touched.push_back(n);
-        }
+        node = next;
+        if (end < 0)
+            break;
+        start = end + 1;
     }
-    // Announce the new rows parent by parent, appended after the existing ones (at the top
-    // level, before the "load more" row).
-    for (Node* parent : grown) {
+    SyncState state = item.state;
+    const auto known = m_knownStates.constFind(item.key);
+    if (known != m_knownStates.constEnd())
+        state = known.value();
+    if (node->isKey) { // SCAN may return a key twice; a second pass may classify it
+        if (node->state == SyncState::Unknown && state != SyncState::Unknown)
+            setLeafState(node, state);
+        return;
+    }
+    node->isKey = true;
+    node->state = state;
+    ++m_keys;
+    for (Node* n = node; n; n = n->parent) {
+        ++n->keyCount;
+        ++n->counts[state];
+        markDirty(n);
+    }
+}
+
+// Builds waiting keys, then announces, within one slice; posts the next slice for the rest.
+void KvTreeModel::work(qint64 started)
+{
+    int built = 0;
+    while (!m_incoming.empty()) {
+        const QVector<KvKeyItem>& page = m_incoming.front();
+        while (m_incomingNext < page.size()) {
+            if ((++built & 63) == 0 && now() - started >= kSliceMs)
+                break;
+            addKey(page[m_incomingNext++]);
+        }
+        if (m_incomingNext < page.size())
+            break;
+        m_incoming.pop_front();
+        m_incomingNext = 0;
+    }
+    announce(started, kSliceMs);
+}
+
+void KvTreeModel::markDirty(Node* node)
+{
+    if (node->attached && !node->dirty && node != m_root.get()) {
+        node->dirty = true;
+        m_dirty.push_back(node);
+    }
+}
+
+void KvTreeModel::scheduleAnnounce()
+{
+    // A timer, not a posted call: posted calls run back to back (a page's reply, the next
+    // slice, the next reply ...) before the event loop looks at timers and paints again.
+    if (!m_slice->isActive())
+        m_slice->start();
+}
+
+void KvTreeModel::announce(qint64 started, qint64 budgetMs)
+{
+    // New rows, parent by parent, appended after the existing ones (at the top level, before
+    // the "load more" row). Announcing a row attaches its whole subtree.
+    size_t done = 0;
+    for (; done < m_grown.size(); ++done) {
+        if (done > 0 && now() - started >= budgetMs)
+            break;
+        Node* parent = m_grown[done];
+        parent->queued = false;
         const int first = int(parent->children.size());
         const int last = first + int(parent->pending.size()) - 1;
         beginInsertRows(indexOf(parent), first, last);
@@ -170,38 +246,57 @@ void KvTreeModel::addKeys(const QVector<KvKeyItem>& keys)
         parent->pending.clear();
         endInsertRows();
     }
-    std::sort(touched.begin(), touched.end());
-    touched.erase(std::unique(touched.begin(), touched.end()), touched.end());
-    for (Node* n : touched)
-        Q_EMIT dataChanged(indexOf(n, NameColumn), indexOf(n, StateColumn));
+    m_grown.erase(m_grown.begin(), m_grown.begin() + qsizetype(done));
+    // Then the changed states and counts: a namespace's counts show in the state column
+    // only (which is not the sort column, so no proxy re-sorts for it); a key's state is its
+    // icon in the name column too.
+    done = 0;
+    if (m_grown.empty()) {
+        for (; done < m_dirty.size(); ++done) {
+            if (done % 64 == 0 && now() - started >= budgetMs)
+                break;
+            Node* n = m_dirty[done];
+            n->dirty = false;
+            Q_EMIT dataChanged(indexOf(n, n->isKey ? NameColumn : StateColumn),
+                               indexOf(n, StateColumn));
+        }
+        m_dirty.erase(m_dirty.begin(), m_dirty.begin() + qsizetype(done));
+    }
+    if (hasPendingUpdates()) {
+        scheduleAnnounce();
+        return;
+    }
+    if (m_finishPending) {
+        m_finishPending = false;
+        const int row = int(m_root->children.size());
+        beginRemoveRows({}, row, row);
+        m_finished = true;
+        endRemoveRows();
+        Q_EMIT finished();
+    }
 }
 
-void KvTreeModel::setLeafState(Node* node, SyncState state, std::vector<Node*>& touched)
+void KvTreeModel::setLeafState(Node* node, SyncState state)
 {
     if (node->state == state)
         return;
     for (Node* n = node; n; n = n->parent) {
         --n->counts[node->state];
         ++n->counts[state];
-        if (n != m_root.get())
-            touched.push_back(n);
+        markDirty(n);
     }
     node->state = state;
 }
 
 void KvTreeModel::setStates(const QVector<KvKeyItem>& states)
 {
-    std::vector<Node*> touched;
+    const qint64 started = now();
     for (const KvKeyItem& item : states) {
         m_knownStates.insert(item.key, item.state);
-        const QModelIndex index = indexForKey(item.key);
-        if (Node* node = nodeAt(index); node && node->isKey)
-            setLeafState(node, item.state, touched);
+        if (Node* node = findKey(item.key))
+            setLeafState(node, item.state);
     }
-    std::sort(touched.begin(), touched.end());
-    touched.erase(std::unique(touched.begin(), touched.end()), touched.end());
-    for (Node* n : touched)
-        Q_EMIT dataChanged(indexOf(n, NameColumn), indexOf(n, StateColumn));
+    work(started);
 }
 
 void KvTreeModel::setProgress(qint64 scanned, qint64 total, bool busy)
@@ -220,10 +315,8 @@ void KvTreeModel::finish()
     m_busy = false;
     if (m_finished)
         return;
-    const int row = int(m_root->children.size());
-    beginRemoveRows({}, row, row);
-    m_finished = true;
-    endRemoveRows();
+    m_finishPending = true;
+    work(now());
 }
 
 SyncCounts KvTreeModel::totals() const
@@ -238,7 +331,7 @@ QModelIndex KvTreeModel::indexOf(const Node* node, int column) const
     return createIndex(node->row, column, const_cast<Node*>(node));
 }
 
-QModelIndex KvTreeModel::indexForKey(const QByteArray& key) const
+KvTreeModel::Node* KvTreeModel::findKey(const QByteArray& key) const
 {
     Node* node = m_root.get();
     qsizetype start = 0;
@@ -249,7 +342,13 @@ QModelIndex KvTreeModel::indexForKey(const QByteArray& key) const
             break;
         start = end + 1;
     }
-    if (!node || !node->attached || !node->isKey)
+    return node && node->isKey ? node : nullptr;
+}
+
+QModelIndex KvTreeModel::indexForKey(const QByteArray& key) const
+{
+    const Node* node = findKey(key);
+    if (!node || !node->attached)
         return {};
     return indexOf(node);
 }
@@ -270,8 +369,13 @@ QByteArray KvTreeModel::keyAt(const QModelIndex& index) const
 
 SyncState KvTreeModel::stateOf(const QByteArray& key) const
 {
-    const QModelIndex index = indexForKey(key);
-    return index.isValid() ? nodeAt(index)->state : m_knownStates.value(key, SyncState::Unknown);
+    const Node* node = findKey(key);
+    return node ? node->state : m_knownStates.value(key, SyncState::Unknown);
+}
+
+QByteArray KvTreeModel::nameAt(const QModelIndex& index) const
+{
+    return index.isValid() && !isLoadMore(index) ? nodeAt(index)->name : QByteArray();
 }
 
 KvTreeModel::Node* KvTreeModel::nodeAt(const QModelIndex& index) const
@@ -324,7 +428,7 @@ bool KvTreeModel::hasChildren(const QModelIndex& parent) const
 
 bool KvTreeModel::canFetchMore(const QModelIndex& parent) const
 {
-    return !parent.isValid() && m_scanning && !m_finished && !m_busy;
+    return !parent.isValid() && m_scanning && !m_finished && !m_finishPending && !m_busy;
 }
 
 void KvTreeModel::fetchMore(const QModelIndex& parent)

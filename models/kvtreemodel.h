@@ -6,8 +6,11 @@
 #include <QByteArray>
 #include <QHash>
 
+#include <deque>
 #include <memory>
 #include <vector>
+
+class QTimer;
 
 namespace pmkv {
 
@@ -26,6 +29,14 @@ struct KvKeyItem
 // with a "load more" row; canFetchMore()/fetchMore() on the top level ask for the next page through
 // moreRequested(). The model does no I/O: a loader feeds it and drops replies of an older
 // generation.
+//
+// A page of a million-key scan touches about a thousand parents, and each announced row or
+// changed count costs the views and proxies on top of it. So the model builds a page's nodes
+// and tells views about them in slices of about 12 ms: what does not fit waits (keys not in
+// the tree yet, new rows hidden, counts stale) for the next slice, run from a zero timer, so
+// a page never holds the GUI thread for long and replies queued behind it do not add up. A slice
+// announces the rows of every parent that grew, then the counts that changed; finish() takes effect
+// (the "load more" row goes, and finished() is emitted) once everything is announced.
 class KvTreeModel final : public QAbstractItemModel
 {
     Q_OBJECT
@@ -55,6 +66,13 @@ public:
     void clear();  // no connection
 
     bool isFinished() const { return m_finished; }
+    // Keys, rows or counts the views have not been told about yet (a next slice is due).
+    bool hasPendingUpdates() const
+    {
+        return !m_incoming.empty() || !m_grown.empty() || !m_dirty.empty();
+    }
+    // The name of a row (empty for the "load more" row), for sorting without a QVariant.
+    QByteArray nameAt(const QModelIndex& index) const;
     bool isBusy() const { return m_busy; }
     qint64 keyCount() const { return m_keys; }
     qint64 scanned() const { return m_scanned; }
@@ -77,6 +95,7 @@ public:
 
 Q_SIGNALS:
     void moreRequested();
+    void finished(); // the scan's end is announced: every key is in the tree
 
 private:
     struct Node;
@@ -84,7 +103,16 @@ private:
     bool isLoadMore(const QModelIndex& index) const;
     QModelIndex indexOf(const Node* node, int column = 0) const;
     Node* child(Node* parent, const QByteArray& name) const;
-    void setLeafState(Node* node, SyncState state, std::vector<Node*>& touched);
+    Node* findKey(const QByteArray& key) const; // attached or not
+    void setLeafState(Node* node, SyncState state);
+    void markDirty(Node* node);
+    // Announces grown parents, then changed counts, until `budgetMs` have passed since
+    // `started` (QElapsedTimer msecsSinceReference); posts a next slice for the rest.
+    void announce(qint64 started, qint64 budgetMs);
+    void addKey(const KvKeyItem& item);
+    void work(qint64 started);
+    void scheduleAnnounce();
+    void dropQueues();
     QString countsText(const Node* node) const;
     QString loadMoreText() const;
     static QByteArray fullKey(const Node* node);
@@ -97,6 +125,12 @@ private:
     bool m_scanning = false;
     bool m_finished = true;
     bool m_busy = false;
+    bool m_finishPending = false;
+    QTimer* m_slice;                           // the next slice
+    std::deque<QVector<KvKeyItem>> m_incoming; // pages not built into nodes yet
+    qsizetype m_incomingNext = 0;              // in m_incoming.front()
+    std::vector<Node*> m_grown; // attached nodes with pending children, in arrival order
+    std::vector<Node*> m_dirty; // attached nodes whose state or counts views have not seen
 };
 
 } // namespace pmkv

@@ -11,6 +11,7 @@
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
+#include <QMenu>
 #include <QPlainTextEdit>
 #include <QPushButton>
 #include <QScrollBar>
@@ -174,6 +175,11 @@ DiffView::DiffView(QWidget* parent) : QWidget(parent)
         if (row != m_current && row >= 0)
             select(row);
     });
+    for (QWidget* w : std::initializer_list<QWidget*>{m_left, m_right, m_list}) {
+        w->setContextMenuPolicy(Qt::CustomContextMenu);
+        connect(w, &QWidget::customContextMenuRequested, this,
+                [this, w](const QPoint& pos) { showContextMenu(w, pos); });
+    }
     // Scroll the two sides together.
     connect(m_left->verticalScrollBar(), &QScrollBar::valueChanged, m_right->verticalScrollBar(),
             &QScrollBar::setValue);
@@ -185,6 +191,9 @@ DiffView::DiffView(QWidget* parent) : QWidget(parent)
 void DiffView::clear(const QString& message)
 {
     m_changes.clear();
+    m_parsed = false;
+    m_leftDoc = JsonValue();
+    m_rightDoc = JsonValue();
     m_current = -1;
     m_leftBytes.clear();
     m_rightBytes.clear();
@@ -207,7 +216,7 @@ bool DiffView::showDiff(const QString& leftTitle, const QByteArray& left, const 
     m_leftBytes = left;
     m_rightBytes = right;
     recompute();
-    return !m_leftBytes.isEmpty();
+    return m_parsed;
 }
 
 void DiffView::recompute()
@@ -225,9 +234,10 @@ void DiffView::recompute()
         m_rightBytes = keepRight;
         return;
     }
-    DiffOptions options;
-    options.ignoreWhitespace = m_ignoreWhitespace->isChecked();
-    m_changes = StructuralDiff::compare(left.value(), right.value(), options).changes;
+    m_changes = StructuralDiff::compare(left.value(), right.value(), options()).changes;
+    m_leftDoc = left.value();
+    m_rightDoc = right.value();
+    m_parsed = true;
     m_leftLines.clear();
     m_rightLines.clear();
     std::string text;
@@ -322,6 +332,61 @@ void DiffView::previousDifference()
 {
     if (!m_changes.empty())
         select(m_current > 0 ? m_current - 1 : int(m_changes.size()) - 1);
+}
+
+DiffOptions DiffView::options() const
+{
+    DiffOptions options;
+    options.ignoreWhitespace = m_ignoreWhitespace->isChecked();
+    return options;
+}
+
+const FieldChange* DiffView::currentFieldChange() const
+{
+    return m_current >= 0 && m_current < int(m_changes.size()) ? &m_changes[size_t(m_current)]
+                                                               : nullptr;
+}
+
+void DiffView::setFieldActions(QAction* toRight, QAction* toLeft)
+{
+    m_toRight = toRight;
+    m_toLeft = toLeft;
+}
+
+// The change whose marked line is `line` on one side (the last one starting there), or -1.
+int DiffView::changeAtLine(bool leftSide, int line) const
+{
+    int found = -1;
+    for (int i = 0; i < int(m_changes.size()); ++i) {
+        const FieldChange& c = m_changes[size_t(i)];
+        const std::string& pointer =
+            leftSide && c.kind == FieldChange::Kind::Moved ? c.from : c.path;
+        if (lineFor(leftSide ? m_leftLines : m_rightLines, QString::fromStdString(pointer)) == line)
+            found = i;
+    }
+    return found;
+}
+
+void DiffView::showContextMenu(QWidget* widget, const QPoint& pos)
+{
+    QMenu* menu = nullptr;
+    if (auto* edit = qobject_cast<QPlainTextEdit*>(widget)) {
+        const int change = changeAtLine(edit == m_left, edit->cursorForPosition(pos).blockNumber());
+        if (change >= 0)
+            select(change);
+        menu = edit->createStandardContextMenu(pos);
+        menu->addSeparator();
+    } else {
+        menu = new QMenu(widget);
+    }
+    menu->setAttribute(Qt::WA_DeleteOnClose);
+    for (QAction* a : {m_toRight, m_toLeft}) {
+        if (a)
+            menu->addAction(a);
+    }
+    // (a scroll area reports the position in its viewport)
+    auto* area = qobject_cast<QAbstractScrollArea*>(widget);
+    menu->popup((area ? area->viewport() : widget)->mapToGlobal(pos));
 }
 
 QStringList DiffView::changeTexts() const

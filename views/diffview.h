@@ -1,12 +1,15 @@
 #pragma once
 
+#include "diff/diffoptions.h"
 #include "diff/fieldchange.h"
+#include "diff/jsonvalue.h"
 
 #include <QHash>
 #include <QWidget>
 
 #include <vector>
 
+class QAction;
 class QCheckBox;
 class QLabel;
 class QPlainTextEdit;
@@ -28,7 +31,7 @@ class DiffView final : public QWidget
 public:
     explicit DiffView(QWidget* parent = nullptr);
 
-    // False (and a message in the view) when a side is not JSON.
+    // False (and a message in the view) when a side is not JSON: no field comparison.
     bool showDiff(const QString& leftTitle, const QByteArray& left, const QString& rightTitle,
                   const QByteArray& right);
     void clear(const QString& message = QString());
@@ -38,6 +41,15 @@ public:
     QStringList changeTexts() const; // "changed /title" ...
     QString leftText() const;
     QString rightText() const;
+    // The change F7 is on (nullptr when none), the two parsed documents and the engine's
+    // options in use: what a per-field copy works from.
+    const FieldChange* currentFieldChange() const;
+    const JsonValue& leftDocument() const { return m_leftDoc; }
+    const JsonValue& rightDocument() const { return m_rightDoc; }
+    DiffOptions options() const;
+    // The window's "copy field" actions, offered in the context menus of both sides and of
+    // the list of changes (a right click on a changed line first makes it the current one).
+    void setFieldActions(QAction* toRight, QAction* toLeft);
 
 public Q_SLOTS:
     void nextDifference();
@@ -47,6 +59,8 @@ private:
     void recompute();
     void select(int change);
     void mark();
+    void showContextMenu(QWidget* widget, const QPoint& pos);
+    int changeAtLine(bool leftSide, int line) const;
 
     QLabel* m_summary;
     QCheckBox* m_ignoreWhitespace;
@@ -64,6 +78,11 @@ private:
     QHash<QString, int> m_leftLines; // JSON pointer -> first line in the left text
     QHash<QString, int> m_rightLines;
     std::vector<FieldChange> m_changes;
+    JsonValue m_leftDoc;
+    JsonValue m_rightDoc;
+    bool m_parsed = false;
+    QAction* m_toRight = nullptr;
+    QAction* m_toLeft = nullptr;
     int m_current = -1;
 };
 

@@ -8,9 +8,12 @@
 #include "kvloader.h"
 
 #include <QFontDatabase>
+#include <QHBoxLayout>
 #include <QLabel>
 #include <QListWidget>
 #include <QPlainTextEdit>
+#include <QProgressBar>
+#include <QPushButton>
 #include <QTextDocument>
 #include <QVBoxLayout>
 
@@ -54,9 +57,23 @@ DocumentView::DocumentView(QWidget* parent) : QWidget(parent)
     m_content->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
     const bool dark = palette().color(QPalette::Base).lightness() < 128;
     m_highlighter = new JsonHighlighter(m_content->document(), dark);
+    // A large value's load: progress and Cancel (Esc, the window's action).
+    m_loading = new QWidget(this);
+    m_loading->setObjectName(QStringLiteral("valueLoading"));
+    m_progress = new QProgressBar(m_loading);
+    m_progress->setTextVisible(true);
+    auto* cancel = new QPushButton(tr("Cancel (Esc)"), m_loading);
+    cancel->setObjectName(QStringLiteral("cancelLoading"));
+    auto* loadingLayout = new QHBoxLayout(m_loading);
+    loadingLayout->setContentsMargins(0, 0, 0, 0);
+    loadingLayout->addWidget(m_progress, 1);
+    loadingLayout->addWidget(cancel);
+    m_loading->hide();
+    connect(cancel, &QPushButton::clicked, this, &DocumentView::cancelRequested);
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addWidget(m_header);
+    layout->addWidget(m_loading);
     layout->addWidget(m_problems);
     layout->addWidget(m_content, 1);
     clear();
@@ -64,6 +81,7 @@ DocumentView::DocumentView(QWidget* parent) : QWidget(parent)
 
 void DocumentView::clear()
 {
+    m_loading->hide();
     m_header->setText(tr("Select a file to see its content."));
     m_problems->clear();
     m_problems->hide();
@@ -87,6 +105,7 @@ void DocumentView::showProblems(const QVector<Problem>& problems)
 
 void DocumentView::showEntity(const Entity* entity, const QVector<Problem>& problems)
 {
+    m_loading->hide();
     if (!entity) {
         clear();
         return;
@@ -119,6 +138,7 @@ void DocumentView::showEntity(const Entity* entity, const QVector<Problem>& prob
 void DocumentView::showFolder(const QString& relativePath, const QVector<Problem>& problems,
                               int errors, int warnings)
 {
+    m_loading->hide();
     m_header->setText(tr("<b>%1</b> &middot; folder &middot; %2 errors, %3 warnings inside")
                           .arg(relativePath.toHtmlEscaped())
                           .arg(errors)
@@ -129,6 +149,7 @@ void DocumentView::showFolder(const QString& relativePath, const QVector<Problem
 
 void DocumentView::showKvValue(const KvValue& value)
 {
+    m_loading->hide();
     QString ttl;
     if (value.ttlMs == -1)
         ttl = tr("no expiry");
@@ -151,6 +172,14 @@ void DocumentView::showKvValue(const KvValue& value)
     }
     m_problems->setVisible(m_problems->count() > 0);
     m_highlighter->setDocument(nullptr);
+    if (!value.text.isNull()) {
+        // A large value, prepared off the GUI thread, not coloured, and read-only: its long
+        // lines are cut for display, so the text is not the value.
+        m_content->setReadOnly(true);
+        m_content->setPlainText(value.text);
+        return;
+    }
+    m_content->setReadOnly(!m_editable);
     if (firstInvalidUtf8(value.bytes) >= 0) {
         m_content->setPlainText(hexDump(value.bytes));
         return;
@@ -166,8 +195,31 @@ void DocumentView::showKvValue(const KvValue& value)
     m_content->setPlainText(QString::fromUtf8(value.bytes));
 }
 
+void DocumentView::showLoading(const QString& key, qint64 loaded, qint64 total)
+{
+    const double mb = 1024.0 * 1024.0;
+    m_header->setText(tr("Loading <b>%1</b>: %2 of %3 MiB ...")
+                          .arg(key.toHtmlEscaped())
+                          .arg(double(loaded) / mb, 0, 'f', 1)
+                          .arg(double(total) / mb, 0, 'f', 1));
+    m_problems->clear();
+    m_problems->hide();
+    m_content->clear();
+    m_progress->setRange(0, 1000);
+    m_progress->setValue(total > 0 ? int(loaded * 1000 / total) : 0);
+    m_progress->setFormat(
+        tr("%1 of %2 MiB").arg(double(loaded) / mb, 0, 'f', 1).arg(double(total) / mb, 0, 'f', 1));
+    m_loading->show();
+}
+
+bool DocumentView::isLoading() const
+{
+    return !m_loading->isHidden();
+}
+
 void DocumentView::showMessage(const QString& html)
 {
+    m_loading->hide();
     m_header->setText(html);
     m_problems->clear();
     m_problems->hide();
@@ -181,6 +233,7 @@ QString DocumentView::headerText() const
 
 void DocumentView::setEditable(bool editable)
 {
+    m_editable = editable;
     m_content->setReadOnly(!editable);
 }
 

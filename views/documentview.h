@@ -8,6 +8,7 @@
 class QLabel;
 class QListWidget;
 class QPlainTextEdit;
+class QProgressBar;
 
 namespace pmkv {
 
@@ -31,6 +32,9 @@ public:
     // parses, hex when it is not UTF-8).
     void showKvValue(const KvValue& value);
     void showMessage(const QString& html);
+    // A large value on its way: "Loading key: 2.0 of 5.2 MB", a progress bar and Cancel.
+    void showLoading(const QString& key, qint64 loaded, qint64 total);
+    bool isLoading() const;
     void clear();
     QString headerText() const;
     QString contentText() const;
@@ -39,12 +43,18 @@ public:
     bool isModified() const;
     QStringList problemTexts() const;
 
+Q_SIGNALS:
+    void cancelRequested();
+
 private:
     void showProblems(const QVector<Problem>& problems);
 
     QLabel* m_header;
     QListWidget* m_problems;
     QPlainTextEdit* m_content;
+    QWidget* m_loading;
+    QProgressBar* m_progress;
+    bool m_editable = false;
     JsonHighlighter* m_highlighter;
 };
 

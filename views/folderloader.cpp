@@ -70,8 +70,9 @@ std::shared_ptr<const FileTreeSnapshot> listFolder(const QString& root)
 
 FolderLoader::FolderLoader(QObject* parent) : QObject(parent)
 {
-    // The listing, the reader's own task and its workers.
+    // The reader's own task and its workers.
     m_pool.setMaxThreadCount(qMax(3, QThread::idealThreadCount() + 1));
+    m_listPool.setMaxThreadCount(1);
 }
 
 FolderLoader::~FolderLoader()
@@ -79,6 +80,7 @@ FolderLoader::~FolderLoader()
     // No clear(): a read in progress waits on map tasks queued in this same pool, and removing
     // them would leave it (and this destructor) waiting forever. The read finishes and is dropped.
     m_pool.waitForDone();
+    m_listPool.waitForDone();
 }
 
 void FolderLoader::load(const QString& root)
@@ -115,7 +117,7 @@ void FolderLoader::load(const QString& root)
     QThreadPool* pool = &m_pool;
     // The listing first, alone (it is what shows first), then the reading.
     QFuture<std::shared_ptr<const FileTreeSnapshot>> listing =
-        QtConcurrent::run(&m_pool, [root] { return listFolder(root); });
+        QtConcurrent::run(&m_listPool, [root] { return listFolder(root); });
     lister->setFuture(listing);
     watcher->setFuture(QtConcurrent::run(&m_pool, [root, pool, listing]() mutable {
         listing.waitForFinished(); // on a worker, never on the GUI thread

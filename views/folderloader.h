@@ -34,7 +34,10 @@ Q_SIGNALS:
 private:
     // Reading runs on this pool, never on the global one: Qt's raster painting uses the
     // global pool, and the window must not wait behind the file reads to paint.
+    // The listing has its own thread, so it never waits behind the reading (it is what shows
+    // first).
     QThreadPool m_pool;
+    QThreadPool m_listPool;
     quint64 m_generation = 0;
     bool m_loadedCurrent = false; // the full read of the current generation is in
     int m_running = 0;

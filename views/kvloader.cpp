@@ -67,6 +67,7 @@ void KvLoader::open(const ConnectionProfile& profile, const ConnectionSecrets& s
     close();
     m_profile = profile;
     m_secrets = secrets;
+    m_scanRefused = false;
     QObject* context = m_thread->context();
     auto created = m_thread->call([&profile, &secrets, context]() -> Result<KvStore*> {
         auto store = StoreFactory::create(profile, secrets);
@@ -124,21 +125,22 @@ void KvLoader::setAlignment(std::shared_ptr<const Alignment> alignment)
     m_alignment = std::move(alignment);
     if (!m_store)
         return;
-    if (m_model->keyCount() == 0) {
-        refresh(); // keys are classified against the folder as they arrive
+    if (m_model->keyCount() == 0 || m_listMode) {
+        // Keys are classified against the folder as they arrive (a walk of the list keys is
+        // short: it starts again rather than resuming half way).
+        refresh();
         return;
     }
     // Keys are on screen already: keep them and scan again up to where the first pass got
     // (to the end if it finished), so that each key gets its state; then compare.
     ++m_generation;
-    const bool wasFinished = m_model->isFinished();
+    const bool wasFinished = m_scanDone;
     m_chunkTarget = qMax<qint64>(m_scanned, 1);
     m_cursor = "0";
     m_scanned = 0;
     m_scanBusy = false;
     m_loadAll = wasFinished;
-    if (!m_listMode)
-        scanPage();
+    scanPage();
     startCompare();
 }
 
@@ -157,7 +159,7 @@ QString KvLoader::progressText() const
     if (m_listMode) {
         parts << tr("%1 keys named by the layout's lists (this connection cannot SCAN)")
                      .arg(locale.toString(m_model->keyCount()));
-    } else if (m_model->isFinished()) {
+    } else if (m_scanDone) {
         parts << tr("scanned all %1 keys").arg(locale.toString(m_scanned));
     } else if (m_total >= 0) {
         parts << tr("scanned %1 of %2 keys")
@@ -183,8 +185,9 @@ void KvLoader::startScan()
     m_total = -1;
     m_loadAll = false;
     m_scanBusy = false;
+    m_scanDone = false;
     m_chunkTarget = m_chunk;
-    m_listMode = !m_caps.canScan;
+    m_listMode = !m_caps.canScan || m_scanRefused;
     m_model->beginScan();
     if (m_listMode) {
         followLists();
@@ -205,7 +208,7 @@ void KvLoader::startScan()
 
 void KvLoader::fetchMore()
 {
-    if (!m_store || m_listMode || m_model->isFinished())
+    if (!m_store || m_listMode || m_scanDone)
         return;
     m_chunkTarget = m_scanned + m_chunk;
     scanPage();
@@ -213,7 +216,7 @@ void KvLoader::fetchMore()
 
 void KvLoader::loadAll()
 {
-    if (!m_store || m_listMode || m_model->isFinished())
+    if (!m_store || m_listMode || m_scanDone)
         return;
     m_loadAll = true;
     scanPage();
@@ -253,6 +256,16 @@ void KvLoader::scanPage()
             if (generation != m_generation)
                 return; // a refresh or another connection came since
             m_scanBusy = false;
+            if (!o.error.isEmpty() && m_scanned == 0 && o.error.contains(QLatin1String("NOPERM"))) {
+                // A token that may read but not SCAN (Upstash's read-only tokens, the proxy's
+                // read-only token): follow the layout's list keys instead, and say so.
+                m_listMode = true;
+                m_scanRefused = true;
+                m_model->setProgress(0, -1, false);
+                followLists();
+                Q_EMIT progressChanged(progressText());
+                return;
+            }
             if (!o.error.isEmpty()) {
                 m_model->setProgress(m_scanned, m_total, false);
                 reportError(tr("Scanning %1 failed: %2").arg(m_description, o.error));
@@ -262,6 +275,7 @@ void KvLoader::scanPage()
             m_scanned += o.keys.size();
             m_model->addKeys(o.keys);
             if (m_cursor == "0") {
+                m_scanDone = true;
                 m_model->setProgress(m_scanned, m_total, false);
                 m_model->finish();
                 Q_EMIT scanFinished();
@@ -319,7 +333,9 @@ void KvLoader::followLists()
             }
             m_model->addKeys(keys);
             if (epicLists.size() == 1) {
+                m_scanDone = true;
                 m_model->finish();
+                Q_EMIT scanFinished();
                 Q_EMIT progressChanged(progressText());
                 return;
             }
@@ -349,7 +365,9 @@ void KvLoader::followLists()
                         k.state = m_alignment ? m_alignment->classify(k.key) : SyncState::Unknown;
                     m_model->addKeys(keys);
                     if (storyLists.size() == 1) {
+                        m_scanDone = true;
                         m_model->finish();
+                        Q_EMIT scanFinished();
                         Q_EMIT progressChanged(progressText());
                         return;
                     }
@@ -382,6 +400,7 @@ void KvLoader::followLists()
                                     k.state = m_alignment ? m_alignment->classify(k.key)
                                                           : SyncState::Unknown;
                                 m_model->addKeys(keys);
+                                m_scanDone = true;
                                 m_model->finish();
                                 Q_EMIT scanFinished();
                                 Q_EMIT progressChanged(progressText());
@@ -459,43 +478,6 @@ void KvLoader::compareBatch()
             Q_EMIT progressChanged(progressText());
             compareBatch();
         }));
-}
-
-void KvLoader::fetchValue(const QByteArray& key)
-{
-    if (!m_store)
-        return;
-    const quint64 generation = m_generation;
-    m_store
-        ->execute({{QByteArrayLiteral("TYPE"), key},
-                   {QByteArrayLiteral("PTTL"), key},
-                   {QByteArrayLiteral("STRLEN"), key},
-                   {QByteArrayLiteral("GETRANGE"), key, "0", QByteArray::number(kValueLimit - 1)}})
-        .then(postTo<Result<KvStore::Replies>>(
-            this, [this, generation, key](Result<KvStore::Replies> r) {
-                if (generation != m_generation)
-                    return;
-                KvValue v;
-                v.key = key;
-                if (!r || r.value().size() != 4) {
-                    v.error = r ? tr("unexpected reply") : r.error().message;
-                } else {
-                    const auto& replies = r.value();
-                    v.type = replies.at(0).bytes;
-                    v.ttlMs = replies.at(1).integer;
-                    v.size = replies.at(2).isError() ? -1 : replies.at(2).integer;
-                    if (replies.at(3).isError()) {
-                        v.error = v.type == "string" ? QString::fromUtf8(replies.at(3).bytes)
-                                                     : tr("a %1, not a string: PMKV keeps every "
-                                                          "document as a string")
-                                                           .arg(QString::fromUtf8(v.type));
-                    } else {
-                        v.bytes = replies.at(3).bytes;
-                        v.truncated = v.size > v.bytes.size();
-                    }
-                }
-                Q_EMIT valueLoaded(v);
-            }));
 }
 
 void KvLoader::writeValue(const QByteArray& key, const QByteArray& value)

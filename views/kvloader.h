@@ -17,6 +17,8 @@ namespace pmkv {
 class StoreThread;
 
 // What GET-ting one key found: its type, TTL and (at most kValueLimit bytes of) its value.
+// A value above kLargeValue loads in chunks of that size, one GETRANGE after the other, with
+// progress (valueProgress) and a cancel (cancelValue) between chunks.
 struct KvValue
 {
     QByteArray key;
@@ -26,6 +28,9 @@ struct KvValue
     QByteArray bytes;
     bool truncated = false;
     QString error;
+    // For a large value: its text as the detail pane shows it (formatted JSON, or the start
+    // of the raw text), prepared off the GUI thread. Null for small values (formatted there).
+    QString text;
 };
 
 // Feeds a KvTreeModel from one key space, off the GUI thread: the store lives on its own
@@ -38,7 +43,8 @@ class KvLoader final : public QObject
     Q_OBJECT
 
 public:
-    static constexpr qint64 kValueLimit = 4 * 1024 * 1024;
+    static constexpr qint64 kValueLimit = 16 * 1024 * 1024;
+    static constexpr qint64 kLargeValue = 1024 * 1024;
 
     explicit KvLoader(KvTreeModel* model, QObject* parent = nullptr);
     ~KvLoader() override;
@@ -55,7 +61,11 @@ public:
     void fetchMore(); // the next chunk of keys
     void loadAll();   // every remaining key, chunk after chunk
     void setAlignment(std::shared_ptr<const Alignment> alignment);
+    // Loads a key's value (a newer call drops the older load).
     void fetchValue(const QByteArray& key);
+    // Stops a large value's load between two chunks: valueCancelled(), no valueLoaded().
+    void cancelValue();
+    bool isLoadingValue() const { return m_valueLoading; }
     // SET / DEL of one key, refused by the store when the profile is read-only. Compares the
     // key again once written.
     void writeValue(const QByteArray& key, const QByteArray& value);
@@ -85,6 +95,8 @@ Q_SIGNALS:
     void comparisonFinished();
     void scanFinished();
     void valueLoaded(const pmkv::KvValue& value);
+    void valueProgress(const QByteArray& key, qint64 loaded, qint64 total);
+    void valueCancelled(const QByteArray& key, qint64 loaded, qint64 total);
     void written(const QByteArray& key);
     void writeFailed(const QByteArray& key, const QString& message);
 
@@ -97,6 +109,8 @@ private:
     void reportError(const QString& message);
     void write(const QByteArray& key, KvCommand command);
     void recompareKey(const QByteArray& key);
+    void fetchChunk(KvValue value, quint64 valueGeneration);
+    void finishValue(KvValue value, quint64 valueGeneration);
 
     KvTreeModel* m_model;
     std::unique_ptr<StoreThread> m_thread;
@@ -115,9 +129,16 @@ private:
     bool m_loadAll = false;
     bool m_scanBusy = false;
     bool m_listMode = false;
+    bool m_scanRefused = false; // this connection answered SCAN with NOPERM
+    bool m_scanDone = false;    // the scan reached its end (the tree may still be announcing it)
     bool m_comparing = false;
     int m_compareNext = 0;
     qint64 m_compared = 0;
+    quint64 m_valueGeneration = 0;
+    bool m_valueLoading = false;
+    QByteArray m_valueKey;
+    qint64 m_valueLoaded = 0;
+    qint64 m_valueTotal = 0;
 };
 
 } // namespace pmkv

@@ -85,7 +85,9 @@ KvPane::KvPane(QWidget* parent) : QWidget(parent)
                                      new SyncBarDelegate(KvTreeModel::CountsRole, m_view));
     m_progress = new QLabel(tree);
     m_progress->setObjectName(QStringLiteral("kvProgress"));
-    m_progress->setWordWrap(true);
+    // One line that never resizes the pane (each SCAN page changes the text): the whole text
+    // is in the tooltip and the status bar.
+    m_progress->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Fixed);
 
     auto* filters = new QHBoxLayout;
     filters->addWidget(m_search, 1);
@@ -132,6 +134,7 @@ void KvPane::setConnected(bool connected)
 void KvPane::setProgress(const QString& text)
 {
     m_progress->setText(text);
+    m_progress->setToolTip(text);
     m_loadAll->setEnabled(!m_model->isFinished());
 }
 

@@ -15,6 +15,7 @@
 #include "journaledcommand.h"
 #include "kvpane.h"
 #include "kvtreemodel.h"
+#include "offthreadrelease.h"
 #include "overviewstrip.h"
 
 #include <QAction>
@@ -47,8 +48,6 @@ const QString kOuterSplit = QStringLiteral("mainWindow/outerSplitter");
 const QString kSideSplit = QStringLiteral("mainWindow/sideSplitter");
 const QString kLastFolder = QStringLiteral("files/lastFolder");
 const QString kLastConnection = QStringLiteral("kv/lastConnection");
-
-enum DetailTab { FileTab, KeyTab, DiffTab };
 
 } // namespace
 
@@ -106,6 +105,13 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent)
     m_status->setText(tr("Open a pm/ folder with Ctrl+O."));
     m_kvStatus->setText(tr("Not connected (Ctrl+K)."));
 
+    // (a label whose text grows must not resize the status bar and relayout the window)
+    m_status->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred);
+    m_kvStatus->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred);
+    m_kvStatusTimer = new QTimer(this);
+    m_kvStatusTimer->setSingleShot(true);
+    m_kvStatusTimer->setInterval(250);
+    connect(m_kvStatusTimer, &QTimer::timeout, this, &MainWindow::applyKvStatus);
     m_overviewTimer = new QTimer(this);
     m_overviewTimer->setSingleShot(true);
     m_overviewTimer->setInterval(250);
@@ -159,7 +165,35 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent)
         if (!m_filePane->currentEntityPath().isEmpty() && m_kvPane->currentKey().isEmpty())
             showSelection(m_filePane->currentPath());
     });
-    connect(m_kvLoader, &KvLoader::valueLoaded, this, &MainWindow::showValue);
+    connect(m_kvLoader, &KvLoader::valueLoaded, this, [this](const KvValue& value) {
+        m_cancelLoad->setEnabled(false);
+        showValue(value);
+    });
+    connect(m_kvLoader, &KvLoader::valueProgress, this,
+            [this](const QByteArray& key, qint64 loaded, qint64 total) {
+                if (key != m_kvPane->currentKey())
+                    return;
+                m_cancelLoad->setEnabled(true);
+                m_keyView->showLoading(QString::fromUtf8(key), loaded, total);
+                m_detail->setCurrentIndex(KeyTab);
+            });
+    connect(m_kvLoader, &KvLoader::valueCancelled, this,
+            [this](const QByteArray& key, qint64 loaded, qint64 total) {
+                m_cancelLoad->setEnabled(false);
+                m_lastValue = KvValue{};
+                m_diffKey.clear();
+                const double mb = 1024.0 * 1024.0;
+                const QString text =
+                    tr("Loading %1 was cancelled after %2 of %3 MiB. Select the key again to "
+                       "load it.")
+                        .arg(QString::fromUtf8(key))
+                        .arg(double(loaded) / mb, 0, 'f', 1)
+                        .arg(double(total) / mb, 0, 'f', 1);
+                m_keyView->showMessage(text.toHtmlEscaped());
+                m_diffView->clear(text);
+                m_kvStatus->setText(text);
+            });
+    connect(m_keyView, &DocumentView::cancelRequested, m_kvLoader, &KvLoader::cancelValue);
     connect(m_kvLoader, &KvLoader::written, this, [this](const QByteArray& key) {
         if (m_kvPane->currentKey() == key)
             m_kvLoader->fetchValue(key);
@@ -211,6 +245,15 @@ void MainWindow::createActions()
     copy->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_Right));
     QAction* back = edit->addAction(tr("Copy KV Value to &File"), this, [this] { copyKvToFile(); });
     back->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_Left));
+    QAction* fieldToKv =
+        edit->addAction(tr("Copy &Field to KV"), this, [this] { copyFieldToKv(); });
+    fieldToKv->setObjectName(QStringLiteral("copyFieldToKv"));
+    fieldToKv->setShortcut(QKeySequence(Qt::ALT | Qt::Key_Right));
+    QAction* fieldToFile =
+        edit->addAction(tr("Copy Field to F&ile"), this, [this] { copyFieldToFile(); });
+    fieldToFile->setObjectName(QStringLiteral("copyFieldToFile"));
+    fieldToFile->setShortcut(QKeySequence(Qt::ALT | Qt::Key_Left));
+    m_diffView->setFieldActions(fieldToKv, fieldToFile);
     QAction* save = edit->addAction(tr("&Save Key Edit"), this, [this] {
         // unmodified: the shown (pretty) text is the value
         saveKeyEdit(m_keyView->isModified() ? m_keyView->contentText().toUtf8()
@@ -239,6 +282,11 @@ void MainWindow::createActions()
         m_diffView->previousDifference();
     });
     prev->setShortcut(QKeySequence(Qt::SHIFT | Qt::Key_F7));
+    m_cancelLoad =
+        view->addAction(tr("&Cancel Loading the Value"), m_kvLoader, &KvLoader::cancelValue);
+    m_cancelLoad->setObjectName(QStringLiteral("cancelLoading"));
+    m_cancelLoad->setShortcut(QKeySequence(Qt::Key_Escape));
+    m_cancelLoad->setEnabled(false); // only while a large value loads: Esc stays free otherwise
     QAction* expand =
         view->addAction(tr("&Expand All"), this, [this] { m_filePane->view()->expandAll(); });
     expand->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_Plus));
@@ -275,6 +323,8 @@ void MainWindow::saveLayout() const
     settings.setValue(kSideSplit, m_sides->saveState());
     if (!m_root.isEmpty())
         settings.setValue(kLastFolder, m_root);
+    if (!m_lastConnection.isEmpty())
+        settings.setValue(kLastConnection, m_lastConnection);
 }
 
 void MainWindow::closeEvent(QCloseEvent* event)
@@ -309,11 +359,12 @@ void MainWindow::openFolder(const QString& root, const QString& select)
 {
     m_root = QDir(root).absolutePath();
     m_pendingSelection = select;
-    m_snapshot.reset();
-    m_alignment.reset();
+    OffThreadRelease::release(m_snapshot);
+    OffThreadRelease::release(m_alignment);
     ++m_alignGeneration;
     setWindowTitle(tr("PMKV Studio - %1").arg(QDir::toNativeSeparators(m_root)));
-    QSettings().setValue(kLastFolder, m_root);
+    // (remembered when the window closes: a QSettings write syncs the file to disk, which
+    // can hold the GUI thread for hundreds of milliseconds on a busy disk)
     m_loader->load(m_root);
 }
 
@@ -332,7 +383,7 @@ void MainWindow::connectTo(const ConnectionProfile& profile, const QByteArray& t
         // Keys show at once; once the alignment (built right below) is in, a second pass
         // gives each key its state and the comparison starts.
         m_kvLoader->open(profile, secrets);
-        QSettings().setValue(kLastConnection, profile.name);
+        m_lastConnection = profile.name; // remembered when the window closes
         updateBand();
         rebuildAlignment();
     };
@@ -382,10 +433,24 @@ QString MainWindow::bandText() const
     return m_band->bandText();
 }
 
+// At most 4 times a second (the first at once, the last one always): each new text makes the
+// window lay itself out again, and SCAN pages come 40 times a second.
 void MainWindow::updateKvStatus(const QString& text)
 {
-    m_kvStatus->setText(text);
-    m_kvPane->setProgress(text);
+    m_pendingKvStatus = text;
+    if (!m_kvStatusTimer->isActive())
+        applyKvStatus();
+}
+
+void MainWindow::applyKvStatus()
+{
+    if (m_pendingKvStatus.isNull())
+        return;
+    m_kvStatus->setText(m_pendingKvStatus);
+    m_kvStatus->setToolTip(m_pendingKvStatus);
+    m_kvPane->setProgress(m_pendingKvStatus);
+    m_pendingKvStatus = QString();
+    m_kvStatusTimer->start();
 }
 
 void MainWindow::rebuildAlignment()
@@ -405,6 +470,7 @@ void MainWindow::rebuildAlignment()
         watcher->deleteLater();
         if (generation != m_alignGeneration)
             return; // a newer folder or connection came since
+        OffThreadRelease::release(m_alignment);
         m_alignment = watcher->result();
         m_filePane->model()->resetStates();
         m_kvLoader->setAlignment(m_alignment);
@@ -417,8 +483,9 @@ void MainWindow::rebuildAlignment()
 
 void MainWindow::showSnapshot(std::shared_ptr<const FileTreeSnapshot> snapshot, qint64 milliseconds)
 {
+    OffThreadRelease::release(m_snapshot);
+    OffThreadRelease::release(m_alignment);
     m_snapshot = snapshot;
-    m_alignment.reset();
     m_filePane->setSnapshot(snapshot);
     const PmIndex& index = snapshot->index();
     m_status->setText(
@@ -440,148 +507,6 @@ void MainWindow::showSnapshot(std::shared_ptr<const FileTreeSnapshot> snapshot, 
     if (m_filePane->currentPath().isEmpty())
         m_documentView->clear();
     rebuildAlignment();
-}
-
-void MainWindow::showSelection(const QString& relativePath)
-{
-    if (!m_snapshot || relativePath.isEmpty()) {
-        m_documentView->clear();
-        return;
-    }
-    const QModelIndex index = m_filePane->view()->currentIndex();
-    QVector<Problem> problems = m_snapshot->index().problemsFor(relativePath);
-    // A project or epic folder stands for its project.json / epic.json.
-    const Entity* entity = m_filePane->model()->entityAt(m_filePane->proxyToSource(index));
-    if (!entity) {
-        m_documentView->showFolder(relativePath, problems,
-                                   index.data(FileTreeModel::ErrorsRole).toInt(),
-                                   index.data(FileTreeModel::WarningsRole).toInt());
-        return;
-    }
-    if (entity->relativePath != relativePath)
-        problems += m_snapshot->index().problemsFor(entity->relativePath);
-    m_documentView->showEntity(entity, problems);
-    if (m_syncingSelection || !m_connected)
-        return;
-    // The counterpart on the KV side.
-    const QByteArray key =
-        m_alignment ? m_alignment->keyForPath(entity->relativePath) : QByteArray();
-    if (key.isEmpty()) {
-        m_counterpart = m_alignment
-                            ? tr("%1 maps to no key (see its problems).").arg(entity->relativePath)
-                            : tr("Comparing the folder with the key space ...");
-        m_keyView->showMessage(m_counterpart.toHtmlEscaped());
-        m_diffView->clear(m_counterpart);
-        return;
-    }
-    m_syncingSelection = true;
-    const bool found = m_kvPane->selectKey(key);
-    m_syncingSelection = false;
-    const QString keyText = QString::fromUtf8(key);
-    if (found) {
-        m_counterpart = tr("%1 is the key %2.").arg(entity->relativePath, keyText);
-        return;
-    }
-    const SyncState state = m_kvPane->model()->stateOf(key);
-    if (state == SyncState::OnlyFiles)
-        m_counterpart = tr("%1 has no counterpart: the key %2 is not in the key space.")
-                            .arg(entity->relativePath, keyText);
-    else if (!m_kvPane->model()->isFinished())
-        m_counterpart = tr("The key %1 is not loaded yet (the scan is partial).").arg(keyText);
-    else
-        m_counterpart = tr("The key %1 is not shown (filtered out or not loaded).").arg(keyText);
-    m_kvPane->view()->setCurrentIndex(QModelIndex());
-    m_keyView->showMessage(m_counterpart.toHtmlEscaped());
-    m_diffView->clear(m_counterpart);
-    m_detail->setCurrentIndex(FileTab);
-}
-
-void MainWindow::showKeySelection(const QByteArray& key)
-{
-    if (key.isEmpty())
-        return;
-    m_keyView->showMessage(tr("Loading %1 ...").arg(QString::fromUtf8(key).toHtmlEscaped()));
-    m_kvLoader->fetchValue(key);
-    if (m_syncingSelection)
-        return;
-    const QString path = m_alignment ? m_alignment->pathForKey(key) : QString();
-    if (path.isEmpty()) {
-        m_counterpart = tr("The key %1 has no file in the folder.").arg(QString::fromUtf8(key));
-        m_syncingSelection = true;
-        m_filePane->view()->setCurrentIndex(QModelIndex());
-        m_syncingSelection = false;
-        m_documentView->showMessage(m_counterpart.toHtmlEscaped());
-        m_diffView->clear(m_counterpart);
-        return;
-    }
-    m_syncingSelection = true;
-    const bool found = m_filePane->selectEntityPath(path);
-    m_syncingSelection = false;
-    m_counterpart = found ? tr("%1 is the file %2.").arg(QString::fromUtf8(key), path)
-                          : tr("The file %1 is filtered out.").arg(path);
-}
-
-void MainWindow::showValue(const KvValue& value)
-{
-    if (value.key != m_kvPane->currentKey())
-        return; // an older selection
-    m_lastValue = value;
-    m_keyView->showKvValue(value);
-    const int entry = m_alignment ? m_alignment->entryForKey(value.key) : -1;
-    if (entry < 0) {
-        m_detail->setCurrentIndex(KeyTab);
-        m_diffView->clear(
-            tr("The key %1 has no file to compare with.").arg(QString::fromUtf8(value.key)));
-        return;
-    }
-    const KeyEntry& e = m_alignment->entries().at(entry);
-    if (value.type != "string") {
-        m_diffView->clear(tr("The key %1 holds no value to compare.").arg(e.key));
-        m_detail->setCurrentIndex(KeyTab);
-        return;
-    }
-    m_diffView->showDiff(e.sourcePath, m_alignment->valueOf(entry), e.key, value.bytes);
-    m_detail->setCurrentIndex(m_diffView->changeCount() > 0 ? DiffTab : FileTab);
-}
-
-void MainWindow::copyFileToKv(const QString& confirmation)
-{
-    const QString path = m_filePane->currentEntityPath();
-    const QByteArray key = m_alignment ? m_alignment->keyForPath(path) : QByteArray();
-    if (!m_connected || key.isEmpty()) {
-        const QString text = tr("Select a file that maps to a key, with a connection open.");
-        m_kvStatus->setText(text);
-        Q_EMIT writeFinished(false, text);
-        return;
-    }
-    const ConnectionProfile& profile = m_kvLoader->profile();
-    if (profile.isProduction()) {
-        if (confirmation.isNull()) { // ask without a nested event loop; come back with it
-            auto* ask = new QInputDialog(this);
-            ask->setAttribute(Qt::WA_DeleteOnClose);
-            ask->setWindowTitle(tr("Write to PROD"));
-            ask->setLabelText(tr("This writes %1 on the PRODUCTION key space \"%2\".\nType "
-                                 "the connection name to confirm:")
-                                  .arg(QString::fromUtf8(key), profile.name));
-            connect(ask, &QInputDialog::textValueSelected, this, [this](const QString& text) {
-                // (a blank answer becomes " ", which no profile name can be)
-                copyFileToKv(text.isEmpty() ? QStringLiteral(" ") : text);
-            });
-            ask->open();
-            return;
-        }
-        const QString typed = confirmation;
-        if (typed != profile.name) {
-            const QString text =
-                tr("Not written: the typed name does not match \"%1\".").arg(profile.name);
-            m_kvStatus->setText(text);
-            Q_EMIT writeFinished(false, text);
-            return;
-        }
-    }
-    const QByteArray value = m_alignment->valueOf(m_alignment->entryForKey(key));
-    startWrite(JournaledCommand::Side::Kv, QString::fromUtf8(key), value,
-               tr("copy %1 to KV").arg(path), QStringLiteral("studio-copy"));
 }
 
 QString MainWindow::statusText() const

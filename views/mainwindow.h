@@ -10,8 +10,11 @@
 
 #include <QMainWindow>
 
+#include <functional>
 #include <memory>
+#include <string>
 
+class QAction;
 class QLabel;
 class QSplitter;
 class QTabWidget;
@@ -53,6 +56,7 @@ public:
     KvLoader* kvLoader() const { return m_kvLoader; }
     DocumentView* documentView() const { return m_documentView; }
     DocumentView* keyView() const { return m_keyView; }
+    QAction* cancelLoadAction() const { return m_cancelLoad; }
     DiffView* diffView() const { return m_diffView; }
     QTabWidget* detailTabs() const { return m_detail; }
     FolderLoader* loader() const { return m_loader; }
@@ -68,6 +72,12 @@ public:
     // Writes the selected key's value to its file, as the application saves documents
     // (2-space pretty JSON, atomic), journaled and undoable like a copy to KV.
     void copyKvToFile();
+    // Per field (the current difference of the Differences tab, F7): writes the key's value
+    // with only that field taken from the file (Alt+Right), or the file with only that field
+    // taken from the key (Alt+Left). A change inside an array copies the whole array. Both
+    // are journaled and undoable like an entity copy; a PROD key asks for the typed name.
+    void copyFieldToKv(const QString& confirmation = QString());
+    void copyFieldToFile();
     // Saves an edit of the selected key's value: refused (with line and column) unless it is
     // JSON; no write at all when the bytes did not change; otherwise journaled and undoable.
     void saveKeyEdit(const QByteArray& text);
@@ -83,6 +93,8 @@ protected:
     void closeEvent(QCloseEvent* event) override;
 
 private:
+    enum DetailTab { FileTab, KeyTab, DiffTab }; // the detail pane's tabs
+
     void createActions();
     void restoreLayout();
     void saveLayout() const;
@@ -95,6 +107,7 @@ private:
     void rebuildAlignment();
     void updateBand();
     void updateKvStatus(const QString& text);
+    void applyKvStatus();
     JournaledWrite::TargetFactory targetFor(JournaledCommand::Side side) const;
     void startWrite(JournaledCommand::Side side, const QString& location, const QByteArray& value,
                     const QString& text, const QString& operation);
@@ -102,8 +115,14 @@ private:
     void writeDone(JournaledCommand::Side side, const QString& location,
                    const JournaledWrite::Outcome& outcome);
     bool onStack(const JournaledCommand* command) const;
+    bool fieldToCopy(std::string& pointer, QString& path);
+    // True when a write to `key` may go ahead: not PROD, or `confirmation` is the profile's
+    // name. A null confirmation on PROD asks for it (window-modal) and calls `again` with it.
+    bool prodConfirmed(const QByteArray& key, const QString& confirmation,
+                       const std::function<void(const QString&)>& again);
 
     QString m_root;
+    QString m_lastConnection;
     QString m_pendingSelection;
     std::shared_ptr<const FileTreeSnapshot> m_snapshot;
     std::shared_ptr<const Alignment> m_alignment;
@@ -124,9 +143,13 @@ private:
     QLabel* m_status;
     QLabel* m_kvStatus;
     QTimer* m_overviewTimer;
+    QTimer* m_kvStatusTimer;
+    QString m_pendingKvStatus; // null: nothing waiting
     QUndoStack* m_undo;
+    QAction* m_cancelLoad = nullptr;
     QString m_counterpart;
     KvValue m_lastValue;
+    QByteArray m_diffKey; // the key the Differences tab compares (empty: none)
     bool m_syncingSelection = false;
     bool m_connected = false;
     QString m_jobsFolder;

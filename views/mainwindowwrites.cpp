@@ -3,7 +3,9 @@
 #include "mainwindow.h"
 
 #include "diff/jsonparser.h"
+#include "diffview.h"
 #include "documentview.h"
+#include "fieldcopy.h"
 #include "filepane.h"
 #include "files/jsprettyprint.h"
 #include "folderloader.h"
@@ -12,6 +14,7 @@
 #include "sync/foldersynctarget.h"
 #include "sync/kvsynctarget.h"
 
+#include <QInputDialog>
 #include <QJsonDocument>
 #include <QJsonParseError>
 #include <QLabel>
@@ -202,6 +205,121 @@ void MainWindow::saveKeyEdit(const QByteArray& text)
                 .arg(QString::fromUtf8(key), lineColumn(text, error.offset), error.errorString()));
     startWrite(JournaledCommand::Side::Kv, QString::fromUtf8(key), text,
                tr("edit %1").arg(QString::fromUtf8(key)), QStringLiteral("studio-edit"));
+}
+
+// The field a per-field copy is about, or a refusal already reported.
+bool MainWindow::fieldToCopy(std::string& pointer, QString& path)
+{
+    auto refuse = [this](const QString& message) {
+        m_kvStatus->setText(message);
+        Q_EMIT writeFinished(false, message);
+        return false;
+    };
+    const FieldChange* change = m_diffView->currentFieldChange();
+    if (!m_connected || m_diffKey.isEmpty() || m_diffKey != m_lastValue.key || !change)
+        return refuse(tr("Select a difference in the Differences tab (F7) to copy its field."));
+    if (!m_lastValue.error.isEmpty() || m_lastValue.type != "string" || m_lastValue.truncated)
+        return refuse(tr("The key %1 holds no complete string value to copy a field of.")
+                          .arg(QString::fromUtf8(m_diffKey)));
+    path = m_alignment ? m_alignment->pathForKey(m_diffKey) : QString();
+    if (path.isEmpty())
+        return refuse(
+            tr("The key %1 has no file in the folder.").arg(QString::fromUtf8(m_diffKey)));
+    pointer =
+        FieldCopy::pointerFor(*change, m_diffView->leftDocument(), m_diffView->rightDocument());
+    return true;
+}
+
+void MainWindow::copyFieldToKv(const QString& confirmation)
+{
+    std::string pointer;
+    QString path;
+    if (!fieldToCopy(pointer, path))
+        return;
+    const QByteArray key = m_diffKey;
+    if (!prodConfirmed(key, confirmation, [this](const QString& typed) { copyFieldToKv(typed); }))
+        return;
+    auto doc = FieldCopy::apply(m_diffView->leftDocument(), m_diffView->rightDocument(), pointer,
+                                m_diffView->options());
+    if (!doc) {
+        m_kvStatus->setText(doc.error().message);
+        Q_EMIT writeFinished(false, doc.error().message);
+        return;
+    }
+    // The key's other fields keep their order and text: the value is written compact, as the
+    // application writes it.
+    const QString field = QString::fromStdString(pointer.empty() ? "/" : pointer);
+    startWrite(JournaledCommand::Side::Kv, QString::fromUtf8(key),
+               QByteArray::fromStdString(doc.value().compact()),
+               tr("copy %1 of %2 to KV").arg(field, path), QStringLiteral("studio-copy-field"));
+}
+
+void MainWindow::copyFieldToFile()
+{
+    std::string pointer;
+    QString path;
+    if (!fieldToCopy(pointer, path))
+        return;
+    auto doc = FieldCopy::apply(m_diffView->rightDocument(), m_diffView->leftDocument(), pointer,
+                                m_diffView->options());
+    if (!doc) {
+        m_kvStatus->setText(doc.error().message);
+        Q_EMIT writeFinished(false, doc.error().message);
+        return;
+    }
+    const QString field = QString::fromStdString(pointer.empty() ? "/" : pointer);
+    // The bytes the application writes: JSON.stringify(value, null, 2).
+    startWrite(JournaledCommand::Side::Folder, path,
+               JsPrettyPrint::indent(QByteArray::fromStdString(doc.value().compact()), 2),
+               tr("copy %1 of %2 to the file").arg(field, path),
+               QStringLiteral("studio-copy-field-to-file"));
+}
+
+void MainWindow::copyFileToKv(const QString& confirmation)
+{
+    const QString path = m_filePane->currentEntityPath();
+    const QByteArray key = m_alignment ? m_alignment->keyForPath(path) : QByteArray();
+    if (!m_connected || key.isEmpty()) {
+        const QString text = tr("Select a file that maps to a key, with a connection open.");
+        m_kvStatus->setText(text);
+        Q_EMIT writeFinished(false, text);
+        return;
+    }
+    if (!prodConfirmed(key, confirmation, [this](const QString& typed) { copyFileToKv(typed); }))
+        return;
+    const QByteArray value = m_alignment->valueOf(m_alignment->entryForKey(key));
+    startWrite(JournaledCommand::Side::Kv, QString::fromUtf8(key), value,
+               tr("copy %1 to KV").arg(path), QStringLiteral("studio-copy"));
+}
+
+bool MainWindow::prodConfirmed(const QByteArray& key, const QString& confirmation,
+                               const std::function<void(const QString&)>& again)
+{
+    const ConnectionProfile& profile = m_kvLoader->profile();
+    if (!profile.isProduction())
+        return true;
+    if (confirmation.isNull()) { // ask without a nested event loop; come back with it
+        auto* ask = new QInputDialog(this);
+        ask->setAttribute(Qt::WA_DeleteOnClose);
+        ask->setWindowTitle(tr("Write to PROD"));
+        ask->setLabelText(tr("This writes %1 on the PRODUCTION key space \"%2\".\nType "
+                             "the connection name to confirm:")
+                              .arg(QString::fromUtf8(key), profile.name));
+        connect(ask, &QInputDialog::textValueSelected, this, [again](const QString& text) {
+            // (a blank answer becomes " ", which no profile name can be)
+            again(text.isEmpty() ? QStringLiteral(" ") : text);
+        });
+        ask->open();
+        return false;
+    }
+    if (confirmation != profile.name) {
+        const QString text =
+            tr("Not written: the typed name does not match \"%1\".").arg(profile.name);
+        m_kvStatus->setText(text);
+        Q_EMIT writeFinished(false, text);
+        return false;
+    }
+    return true;
 }
 
 } // namespace pmkv

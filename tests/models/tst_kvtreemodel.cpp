@@ -4,6 +4,7 @@
 #include <QAbstractItemModelTester>
 #include <QSignalSpy>
 #include <QTest>
+#include <QTreeView>
 
 using namespace pmkv;
 
@@ -21,6 +22,7 @@ private Q_SLOTS:
     void loadMoreRowUntilFinished();
     void filterByStateUsesCounts();
     void searchFindsDeepKeys();
+    void largePagesAreAnnouncedInSlices();
 };
 
 static QVector<KvKeyItem> items(const QList<QByteArray>& keys, SyncState s = SyncState::Unknown)
@@ -88,9 +90,14 @@ void TestKvTreeModel::pagesPassTheModelTester()
         model.setProgress((page + 1) * 201, 1005, false);
     }
     model.setStates(items({"pm:project:p0:epic:e0:story:S-0"}, SyncState::Changed));
+    QSignalSpy finished(&model, &KvTreeModel::finished);
     model.finish();
     QCOMPARE(model.keyCount(), 1005);
+    // (the testers make each announcement slow: the rest comes in posted slices)
+    QTRY_VERIFY(model.isFinished() && !model.hasPendingUpdates());
+    QCOMPARE(finished.count(), 1);
     QCOMPARE(model.rowCount(), 2); // "other", "pm"
+    QCOMPARE(model.stateOf("pm:project:p0:epic:e0:story:S-0"), SyncState::Changed);
     model.beginScan();
     QCOMPARE(model.rowCount(), 1); // the "load more" row alone
     model.clear();
@@ -233,6 +240,47 @@ void TestKvTreeModel::searchFindsDeepKeys()
     }
     QCOMPARE(i.data(KvTreeModel::KeyRole).toString(),
              QStringLiteral("pm:project:atlas:epic:ai:story:F-AI-002"));
+}
+
+// A page that grows thousands of parents already on screen is built and announced in slices
+// run from a zero timer (so a page never holds the GUI thread for long), and settles complete.
+void TestKvTreeModel::largePagesAreAnnouncedInSlices()
+{
+    KvTreeModel model;
+    KvFilterProxyModel proxy;
+    proxy.setSourceModel(&model);
+    QTreeView view;
+    view.setModel(&proxy);
+    view.setSortingEnabled(true);
+    view.show();
+    model.beginScan();
+    constexpr int kParents = 20000;
+    auto page = [](int round) {
+        QVector<KvKeyItem> keys;
+        for (int i = 0; i < kParents; ++i)
+            keys.append({"ns:" + QByteArray::number(i) + ':' + QByteArray::number(round),
+                         round == 1 ? SyncState::Changed : SyncState::Unmapped});
+        return keys;
+    };
+    model.addKeys(page(0)); // one new row at the top ("ns"), its subtree comes with it
+    QTRY_VERIFY(!model.hasPendingUpdates());
+    view.expand(proxy.index(0, 0));
+    model.addKeys(page(1)); // a new row under each of the 20,000 parents
+    QVERIFY(model.hasPendingUpdates());
+    QVERIFY(!model.indexForKey("ns:" + QByteArray::number(kParents - 1) + ":1").isValid());
+    model.finish();
+    QVERIFY(!model.isFinished()); // not before everything is announced
+    QTRY_VERIFY_WITH_TIMEOUT(model.isFinished(), 20000);
+    QVERIFY(!model.hasPendingUpdates());
+    QCOMPARE(model.keyCount(), 2 * kParents);
+    QCOMPARE(model.stateOf("ns:" + QByteArray::number(kParents - 1) + ":1"), SyncState::Changed);
+    const QModelIndex last = model.indexForKey("ns:" + QByteArray::number(kParents - 1) + ":1");
+    QVERIFY(last.isValid());
+    QCOMPARE(model.rowCount(last.parent()), 2);
+    QCOMPARE(
+        model.index(0, 0).data(KvTreeModel::CountsRole).value<SyncCounts>()[SyncState::Changed],
+        kParents);
+    QCOMPARE(proxy.rowCount(proxy.index(0, 0)), kParents);
 }
 
 QTEST_MAIN(TestKvTreeModel)

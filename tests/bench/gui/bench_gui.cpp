@@ -28,6 +28,7 @@
 #include <QFile>
 #include <QStandardPaths>
 #include <QTextStream>
+#include <QThread>
 #include <QTimer>
 #include <QTreeView>
 
@@ -159,12 +160,63 @@ QString loadAverage()
                                        : QStringLiteral("?");
 }
 
+// The resident set now (VmRSS), to see at which step the peak comes.
+double currentMiB()
+{
+    QFile f(QStringLiteral("/proc/self/status"));
+    if (!f.open(QIODevice::ReadOnly))
+        return 0;
+    for (const QByteArray& line : f.readAll().split('\n')) {
+        if (line.startsWith("VmRSS:"))
+            return line.mid(6).trimmed().split(' ').first().toDouble() / 1024.0;
+    }
+    return 0;
+}
+
 double peakMiB()
 {
     rusage usage{};
     getrusage(RUSAGE_SELF, &usage);
     return double(usage.ru_maxrss) / 1024.0;
 }
+
+// With BENCH_TRACE set: times every event the GUI thread delivers (outermost only) and keeps
+// the slowest ones, to name what a long stall was (receiver class, event type).
+class TracingApplication final : public QApplication
+{
+public:
+    using QApplication::QApplication;
+    struct Slow
+    {
+        qint64 ms;
+        qint64 at;
+        QString what;
+    };
+    std::vector<Slow> slow;
+    const QElapsedTimer* clock = nullptr;
+
+    bool notify(QObject* receiver, QEvent* event) override
+    {
+        if (!clock || m_depth > 0 || QThread::currentThread() != thread())
+            return QApplication::notify(receiver, event);
+        ++m_depth;
+        QElapsedTimer t;
+        t.start();
+        const int type = int(event->type());
+        const QString name = QString::fromLatin1(receiver->metaObject()->className()) +
+                             QLatin1Char('/') + receiver->objectName();
+        const bool r = QApplication::notify(receiver, event);
+        --m_depth;
+        const qint64 ms = t.elapsed();
+        if (ms >= 20)
+            slow.push_back(
+                {ms, clock->elapsed(), name + QStringLiteral(" event ") + QString::number(type)});
+        return r;
+    }
+
+private:
+    int m_depth = 0;
+};
 
 } // namespace
 
@@ -174,9 +226,11 @@ int main(int argc, char** argv)
     // Two malloc arenas instead of one per thread: memory freed by the workers (the folder's
     // reading, the alignment) is reused by the GUI thread's trees instead of staying in the
     // workers' arenas (about 70 MiB less at 1,000,000 keys).
-    mallopt(M_ARENA_MAX, 2);
+    mallopt(M_ARENA_MAX, qEnvironmentVariableIntValue("BENCH_ARENAS") > 0
+                             ? qEnvironmentVariableIntValue("BENCH_ARENAS")
+                             : 2);
 #endif
-    QApplication app(argc, argv);
+    TracingApplication app(argc, argv);
     const QStringList args = app.arguments();
     if (args.size() >= 4 && args.at(1) == QLatin1String("generate"))
         return generate(args.at(2), args.at(3).toInt());
@@ -197,6 +251,8 @@ int main(int argc, char** argv)
 
     QElapsedTimer clock;
     clock.start();
+    if (qEnvironmentVariableIsSet("BENCH_TRACE"))
+        app.clock = &clock;
     // The stall probe: a 5 ms timer; the longest gap between two ticks is the longest time the
     // GUI thread could not run its event loop.
     qint64 last = 0, worst = 0, worstAt = 0;
@@ -243,6 +299,7 @@ int main(int argc, char** argv)
         scanned = true;
         QTimer::singleShot(0, maybeDone);
     });
+    QObject::connect(kvModel, &KvTreeModel::finished, [&] { QTimer::singleShot(0, maybeDone); });
     QObject::connect(window.kvLoader(), &KvLoader::comparisonFinished, [&] {
         compareDone = clock.elapsed();
         compared = true;
@@ -256,6 +313,29 @@ int main(int argc, char** argv)
             window.kvLoader()->loadAll();
     });
 
+    // RSS at each step, and every second.
+    QStringList steps;
+    auto step = [&](const char* name) {
+        steps << QStringLiteral("%1 %2 MiB at %3 ms")
+                     .arg(QLatin1String(name))
+                     .arg(currentMiB(), 0, 'f', 0)
+                     .arg(clock.elapsed());
+    };
+    QObject::connect(window.loader(), &FolderLoader::loaded, [&] { step("folder read"); });
+    QObject::connect(&window, &MainWindow::alignmentReady, [&] { step("alignment"); });
+    QObject::connect(window.kvLoader(), &KvLoader::scanFinished, [&] { step("scanned"); });
+    QObject::connect(window.kvLoader(), &KvLoader::comparisonFinished, [&] { step("compared"); });
+    double rssMax = 0;
+    qint64 rssMaxAt = 0;
+    QTimer rssProbe;
+    QObject::connect(&rssProbe, &QTimer::timeout, [&] {
+        const double mib = currentMiB();
+        if (mib > rssMax) {
+            rssMax = mib;
+            rssMaxAt = clock.elapsed();
+        }
+    });
+    rssProbe.start(250);
     qint64 folderStall = 0;
     QTimer::singleShot(200, [&] { // after the first show
         last = clock.elapsed();
@@ -268,6 +348,12 @@ int main(int argc, char** argv)
     QObject::connect(window.loader(), &FolderLoader::loaded, [&] {
         QTimer::singleShot(300, [&] {
             folderStall = worst;
+            if (qEnvironmentVariableIsSet("BENCH_FOLDER_ONLY")) {
+                out() << "folder stall " << folderStall << " ms, first paint " << filePaint.at
+                      << " ms" << Qt::endl;
+                QTimer::singleShot(0, &app, &QApplication::quit);
+                return;
+            }
             worst = 0;
             ConnectionProfile p;
             p.name = QStringLiteral("bench");
@@ -308,8 +394,15 @@ int main(int argc, char** argv)
           << (gaps.empty() ? 0 : gaps[gaps.size() / 2]) << " ms, p99 "
           << (gaps.empty() ? 0 : gaps[gaps.size() * 99 / 100]) << " ms, " << over
           << " over 100 ms (machine load average " << loadAverage() << ")" << Qt::endl;
+    out() << "RSS steps: " << steps.join(QStringLiteral(", ")) << "; highest sampled "
+          << QString::number(rssMax, 'f', 0) << " MiB at " << rssMaxAt << " ms" << Qt::endl;
     out() << "peak RSS " << QString::number(mib, 'f', 0)
           << " MiB (target < 1024 MiB: " << QString::number(mib / 1024.0, 'f', 2) << " x)"
           << Qt::endl;
+    std::sort(app.slow.begin(), app.slow.end(),
+              [](const auto& a, const auto& b) { return a.ms > b.ms; });
+    for (size_t i = 0; i < app.slow.size() && i < 25; ++i)
+        out() << "slow event: " << app.slow[i].ms << " ms at t=" << app.slow[i].at << " "
+              << app.slow[i].what << Qt::endl;
     return rc;
 }

@@ -1,0 +1,147 @@
+// List-key mode (issue #7: "With a read-only Upstash token (which may not SCAN) the tree
+// follows the layout's list keys instead, and says so"): the window connects through the real
+// pmkv-proxy with its read-only token, which answers SCAN with NOPERM as Upstash does; the
+// key tree then holds exactly the keys the layout's lists name, compared with the folder,
+// and the status says the connection cannot SCAN.
+#include "alignment.h"
+#include "filepane.h"
+#include "files/pmreader.h"
+#include "filetreemodel.h"
+#include "folderloader.h"
+#include "kvloader.h"
+#include "kvpane.h"
+#include "kvtreemodel.h"
+#include "mainwindow.h"
+#include "proxyprocess.h"
+#include "redisserver.h"
+#include "testtree.h"
+
+#include <QLabel>
+#include <QSettings>
+#include <QSignalSpy>
+#include <QStandardPaths>
+#include <QTest>
+
+using namespace pmkv;
+
+class TestListMode final : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void initTestCase();
+    void readOnlyTokenFollowsListKeys();
+    void fullTokenScans();
+
+private:
+    void run(MainWindow& window, const QByteArray& token);
+
+    test::TestTree m_tree;
+    test::RedisServer m_redis;
+    test::ProxyProcess m_proxy;
+    QSet<QByteArray> m_listed; // the keys the lists name
+};
+
+void TestListMode::initTestCase()
+{
+    QStandardPaths::setTestModeEnabled(true);
+    QCoreApplication::setOrganizationName(QStringLiteral("pmkv-studio-tests-listmode"));
+    QSettings().clear();
+    m_tree.write(QStringLiteral("pm/people.json"), R"([{"id": "p1", "name": "Ada"}])");
+    m_tree.write(QStringLiteral("pm/alpha/project.json"),
+                 R"({"name": "Alpha", "epicIds": ["core", "ui"]})");
+    m_tree.write(QStringLiteral("pm/alpha/core/epic.json"),
+                 R"({"id": "core", "title": "Core", "storyIds": ["S-1", "S-2"]})");
+    m_tree.write(QStringLiteral("pm/alpha/core/S-1.json"), R"({"id": "S-1", "title": "One"})");
+    m_tree.write(QStringLiteral("pm/alpha/core/S-2.json"), R"({"id": "S-2", "title": "Two"})");
+    m_tree.write(QStringLiteral("pm/alpha/ui/epic.json"),
+                 R"({"id": "ui", "title": "UI", "storyIds": ["S-3"]})");
+    m_tree.write(QStringLiteral("pm/alpha/ui/S-3.json"), R"({"id": "S-3", "title": "Three"})");
+    m_tree.write(QStringLiteral("pm/beta/project.json"), R"({"name": "Beta", "epicIds": []})");
+    QVERIFY2(m_redis.start(), qPrintable(m_redis.errorString()));
+    // Redis holds what a migration writes for the folder (lists included), plus keys no list
+    // names: a session, and a story missing from its epic's list.
+    auto index = PmReader::read(m_tree.path(QStringLiteral("pm")));
+    QVERIFY(index);
+    const auto alignment =
+        Alignment::build(FileTreeSnapshot::build(std::move(index).value()),
+                         KeyLayout::preset(QStringLiteral("repository")).value());
+    const auto& entries = alignment->entries();
+    for (int i = 0; i < entries.size(); ++i) {
+        m_redis.cli(
+            {QStringLiteral("SET"), entries.at(i).key, QString::fromUtf8(alignment->valueOf(i))});
+        m_listed.insert(entries.at(i).key.toUtf8());
+    }
+    QVERIFY2(m_listed.size() >= 11, qPrintable(QString::number(m_listed.size())));
+    m_redis.cli({QStringLiteral("SET"), QStringLiteral("session:abc"), QStringLiteral("x")});
+    m_redis.cli({QStringLiteral("SET"), QStringLiteral("pm:project:alpha:epic:core:story:S-9"),
+                 QStringLiteral("{\"id\":\"S-9\"}")});
+    m_proxy.setRedisUrl(m_redis.url());
+    m_proxy.setToken("full-token");
+    m_proxy.setReadOnlyToken("read-only-token");
+    QVERIFY2(m_proxy.start(), qPrintable(m_proxy.errorString()));
+}
+
+void TestListMode::run(MainWindow& window, const QByteArray& token)
+{
+    window.show();
+    QSignalSpy loaded(window.loader(), &FolderLoader::loaded);
+    window.openFolder(m_tree.path(QStringLiteral("pm")));
+    QVERIFY(loaded.wait(20000));
+    QSignalSpy compared(window.kvLoader(), &KvLoader::comparisonFinished);
+    QSignalSpy scanned(window.kvLoader(), &KvLoader::scanFinished);
+    ConnectionProfile p;
+    p.name = QStringLiteral("proxy");
+    p.kind = ConnectionProfile::Kind::LocalProxy;
+    p.address = m_proxy.url().toString();
+    p.layout = QStringLiteral("repository");
+    window.connectTo(p, token);
+    QTRY_VERIFY_WITH_TIMEOUT(window.alignment() && compared.count() > 0 && scanned.count() > 0 &&
+                                 window.kvPane()->model()->isFinished() &&
+                                 window.kvLoader()->isIdle(),
+                             20000);
+    QVERIFY2(window.kvPane()->bannerText().isEmpty(), qPrintable(window.kvPane()->bannerText()));
+}
+
+void TestListMode::readOnlyTokenFollowsListKeys()
+{
+    MainWindow window;
+    run(window, "read-only-token");
+    KvTreeModel* keys = window.kvPane()->model();
+    QCOMPARE(keys->keyCount(), qint64(m_listed.size()));
+    for (const QByteArray& key : std::as_const(m_listed))
+        QVERIFY2(keys->indexForKey(key).isValid(), key.constData());
+    QVERIFY(!keys->indexForKey("session:abc").isValid()); // no list names them
+    QVERIFY(!keys->indexForKey("pm:project:alpha:epic:core:story:S-9").isValid());
+    // Compared with the folder like scanned keys.
+    QCOMPARE(keys->stateOf("pm:project:alpha:epic:ui:story:S-3"), SyncState::Same);
+    QCOMPARE(window.filePane()->model()->stateOf(QStringLiteral("alpha/ui/S-3.json")),
+             SyncState::Same);
+    // And it says so, in the pane and in the status bar.
+    const QString progress = window.kvLoader()->progressText();
+    QVERIFY2(progress.contains(QStringLiteral("named by the layout's lists")) &&
+                 progress.contains(QStringLiteral("cannot SCAN")),
+             qPrintable(progress));
+    auto* status = window.findChild<QLabel*>(QStringLiteral("kvStatusText"));
+    QVERIFY(status);
+    QTRY_VERIFY2(status->text().contains(QStringLiteral("cannot SCAN")),
+                 qPrintable(status->text()));
+    auto* pane = window.kvPane()->findChild<QLabel*>(QStringLiteral("kvProgress"));
+    QVERIFY(pane);
+    QTRY_VERIFY2(pane->text().contains(QStringLiteral("cannot SCAN")), qPrintable(pane->text()));
+}
+
+// The same proxy with the full token: SCAN, every key.
+void TestListMode::fullTokenScans()
+{
+    MainWindow window;
+    run(window, "full-token");
+    KvTreeModel* keys = window.kvPane()->model();
+    QCOMPARE(keys->keyCount(), qint64(m_listed.size() + 2));
+    QVERIFY(keys->indexForKey("session:abc").isValid());
+    QVERIFY2(window.kvLoader()->progressText().contains(QStringLiteral("scanned all")),
+             qPrintable(window.kvLoader()->progressText()));
+}
+
+QTEST_MAIN(TestListMode)
+#include "tst_listmode.moc"
