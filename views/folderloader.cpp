@@ -77,8 +77,11 @@ FolderLoader::FolderLoader(QObject* parent) : QObject(parent)
 
 FolderLoader::~FolderLoader()
 {
-    // No clear(): a read in progress waits on map tasks queued in this same pool, and removing
-    // them would leave it (and this destructor) waiting forever. The read finishes and is dropped.
+    // No clear(): a read in progress waits on tasks queued in this same pool, and removing
+    // them would leave it (and this destructor) waiting forever. Cancelled, the queued tasks
+    // return at once and the read ends.
+    if (m_cancelRead)
+        m_cancelRead->store(true);
     m_pool.waitForDone();
     m_listPool.waitForDone();
 }
@@ -86,6 +89,10 @@ FolderLoader::~FolderLoader()
 void FolderLoader::load(const QString& root)
 {
     const quint64 generation = ++m_generation;
+    if (m_cancelRead)
+        m_cancelRead->store(true); // the older read's result would be dropped anyway
+    m_cancelRead = std::make_shared<std::atomic_bool>(false);
+    const std::shared_ptr<std::atomic_bool> cancel = m_cancelRead;
     m_loadedCurrent = false;
     ++m_running;
     Q_EMIT started(root);
@@ -119,13 +126,14 @@ void FolderLoader::load(const QString& root)
     QFuture<std::shared_ptr<const FileTreeSnapshot>> listing =
         QtConcurrent::run(&m_listPool, [root] { return listFolder(root); });
     lister->setFuture(listing);
-    watcher->setFuture(QtConcurrent::run(&m_pool, [root, pool, listing]() mutable {
+    watcher->setFuture(QtConcurrent::run(&m_pool, [root, pool, listing, cancel]() mutable {
         listing.waitForFinished(); // on a worker, never on the GUI thread
         QElapsedTimer timer;
         timer.start();
         LoadOutcome outcome;
         PmReader::Options options;
         options.pool = pool;
+        options.cancel = cancel.get();
         auto index = PmReader::read(root, options);
         if (!index) {
             outcome.error = index.error().message;

@@ -6,6 +6,7 @@
 #include <QObject>
 #include <QThreadPool>
 
+#include <atomic>
 #include <memory>
 
 namespace pmkv {
@@ -14,6 +15,8 @@ namespace pmkv {
 // the result of an older one stale: it is dropped, never shown. Reading 100,000 files takes
 // seconds, so a second worker first lists the folder (names and sizes only, nothing read)
 // and hands that over as `listed`, for a tree to look at at once; `loaded` replaces it.
+// A newer load, or destroying the loader (closing the window), stops the read in progress
+// between files, so neither waits for a read nobody will see.
 class FolderLoader final : public QObject
 {
     Q_OBJECT
@@ -41,6 +44,8 @@ private:
     quint64 m_generation = 0;
     bool m_loadedCurrent = false; // the full read of the current generation is in
     int m_running = 0;
+    // Set to stop the read in progress: a newer load or closing makes it pointless.
+    std::shared_ptr<std::atomic_bool> m_cancelRead;
 };
 
 } // namespace pmkv

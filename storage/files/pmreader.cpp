@@ -384,14 +384,19 @@ Result<PmIndex> PmReader::read(const QString& root, const Options& options)
     // files, in chunks, as soon as the folder is listed.
     QThreadPool* pool = options.pool ? options.pool : QThreadPool::globalInstance();
     std::vector<QFuture<void>> running;
-    const auto process = [&options](const std::vector<FileWork*>& chunk) {
+    const auto cancelled = [&options] { return options.cancel && options.cancel->load(); };
+    const auto process = [&options, &cancelled](const std::vector<FileWork*>& chunk) {
         for (FileWork* item : chunk) {
+            if (cancelled())
+                return;
             processFile(*item, options);
             if (!options.keepRaw && item->entity.hasValue)
                 item->entity.raw = QByteArray();
         }
     };
     Walker(index, work, [&](std::vector<FileWork*> files) {
+        if (cancelled())
+            return;
         constexpr size_t kChunk = 128;
         for (size_t from = 0; from < files.size(); from += kChunk) {
             std::vector<FileWork*> chunk(files.begin() + qsizetype(from),
@@ -404,6 +409,9 @@ Result<PmIndex> PmReader::read(const QString& root, const Options& options)
                      << "ms";
     for (QFuture<void>& f : running)
         f.waitForFinished();
+    if (cancelled())
+        return makeError(QStringLiteral("read.cancelled"),
+                         QStringLiteral("reading %1 was cancelled").arg(index.root));
 
     qCDebug(lcFiles) << "read and checked in" << clock.restart() << "ms";
     index.entities.reserve(qsizetype(work.size()));

@@ -3,6 +3,8 @@
 #include "core/result.h"
 #include "files/pmindex.h"
 
+#include <atomic>
+
 class QThreadPool;
 
 namespace pmkv {
@@ -31,6 +33,9 @@ public:
         bool keepValues = false;
         // Keep Entity::raw. A caller that only needs the values drops the bytes once checked.
         bool keepRaw = true;
+        // Set from another thread to stop a read early (the desktop app closing, or a newer
+        // folder replacing this one); read() then fails with code "read.cancelled".
+        const std::atomic_bool* cancel = nullptr;
     };
 
     static Result<PmIndex> read(const QString& root, const Options& options);

@@ -70,6 +70,7 @@ private Q_SLOTS:
     void badRootIsAnError_data();
     void badRootIsAnError();
     void cleanGeneratedTreeHasNoProblems();
+    void cancelledReadFails();
     void faultsOfTheGeneratorAreAllFound();
 };
 
@@ -309,6 +310,28 @@ void TestPmReader::cleanGeneratedTreeHasNoProblems()
     QVERIFY(index.ok());
     QVERIFY2(index.value().problems.isEmpty(), qPrintable(dump(index.value())));
     QCOMPARE(index.value().count(EntityKind::Story), 2 * 3 * 12);
+}
+
+// A read whose cancel flag is set reads nothing more and says it was cancelled (the studio
+// sets it when the window closes or another folder replaces this one).
+void TestPmReader::cancelledReadFails()
+{
+    test::TestTree tree;
+    TreeGenerator::Options options;
+    options.epicsPerProject = 2;
+    options.storiesPerEpic = 5;
+    QVERIFY(TreeGenerator::generate(tree.path(QStringLiteral("pm")), options).ok());
+    std::atomic_bool cancel{true};
+    PmReader::Options reading;
+    reading.cancel = &cancel;
+    const auto cancelled = PmReader::read(tree.path(QStringLiteral("pm")), reading);
+    QVERIFY(!cancelled.ok());
+    QCOMPARE(cancelled.error().code, QStringLiteral("read.cancelled"));
+    QVERIFY(cancelled.error().message.contains(QStringLiteral("cancelled")));
+    cancel = false;
+    const auto read = PmReader::read(tree.path(QStringLiteral("pm")), reading);
+    QVERIFY(read.ok());
+    QCOMPARE(read.value().count(EntityKind::Story), 2 * 5);
 }
 
 void TestPmReader::faultsOfTheGeneratorAreAllFound()
