@@ -252,12 +252,15 @@ void reportParseError(FileWork& item, const Error& error, qsizetype offset)
 // small files. Returns the error text, empty on success.
 QString readWhole(int fd, qint64 size, QByteArray& into)
 {
-    into.resize(qsizetype(size));
+    // Exactly the size fstat() gave, so the 100,000 buffers the studio keeps hold no slack;
+    // a file that grew since is read on in small steps (rare), one that shrank is cut.
+    into = QByteArray(qsizetype(size), Qt::Uninitialized); // resize() would round up
     qint64 done = 0;
+    char more[4096];
     for (;;) {
-        if (done == into.size())
-            into.resize(into.size() + 4096); // grew meanwhile, or a size-less file
-        const ssize_t n = ::read(fd, into.data() + done, size_t(into.size() - done));
+        const bool inPlace = done < into.size();
+        const ssize_t n = inPlace ? ::read(fd, into.data() + done, size_t(into.size() - done))
+                                  : ::read(fd, more, sizeof more);
         if (n < 0) {
             if (errno == EINTR)
                 continue;
@@ -265,9 +268,12 @@ QString readWhole(int fd, qint64 size, QByteArray& into)
         }
         if (n == 0)
             break;
+        if (!inPlace)
+            into.append(more, n);
         done += n;
     }
-    into.truncate(qsizetype(done));
+    if (done < into.size())
+        into.truncate(qsizetype(done));
     return QString();
 }
 

@@ -71,6 +71,7 @@ private Q_SLOTS:
     void badRootIsAnError();
     void cleanGeneratedTreeHasNoProblems();
     void cancelledReadFails();
+    void keepsNoSlackInFileBuffers();
     void faultsOfTheGeneratorAreAllFound();
 };
 
@@ -332,6 +333,31 @@ void TestPmReader::cancelledReadFails()
     const auto read = PmReader::read(tree.path(QStringLiteral("pm")), reading);
     QVERIFY(read.ok());
     QCOMPARE(read.value().count(EntityKind::Story), 2 * 5);
+}
+
+// The studio keeps every file's bytes (100,000 files, 206 MB in the benchmark): the buffers
+// must be the files' sizes, not a growth step larger (that once doubled the window's memory).
+void TestPmReader::keepsNoSlackInFileBuffers()
+{
+    test::TestTree tree;
+    TreeGenerator::Options options;
+    options.epicsPerProject = 2;
+    options.storiesPerEpic = 5;
+    QVERIFY(TreeGenerator::generate(tree.path(QStringLiteral("pm")), options).ok());
+    const auto index = PmReader::read(tree.path(QStringLiteral("pm")));
+    QVERIFY(index.ok());
+    qsizetype files = 0;
+    for (const Entity& e : index.value().entities) {
+        if (e.raw.isEmpty())
+            continue;
+        ++files;
+        QVERIFY2(e.raw.capacity() - e.raw.size() < 64,
+                 qPrintable(QStringLiteral("%1: %2 bytes in a buffer of %3")
+                                .arg(e.relativePath)
+                                .arg(e.raw.size())
+                                .arg(e.raw.capacity())));
+    }
+    QVERIFY(files >= 10);
 }
 
 void TestPmReader::faultsOfTheGeneratorAreAllFound()
