@@ -1,9 +1,9 @@
 #include "folderloader.h"
 
+#include "files/folderlisting.h"
 #include "files/pmreader.h"
 
 #include <QDir>
-#include <QDirIterator>
 #include <QElapsedTimer>
 #include <QFileInfo>
 #include <QFutureWatcher>
@@ -28,20 +28,27 @@ std::shared_ptr<const FileTreeSnapshot> listFolder(const QString& root)
     index.root = root;
     if (!QDir(root).exists())
         return {};
-    // entryList() reads names and types from the directory (no stat() per file).
+    // One readdir() per folder, typed without a stat() per file (as the reader walks).
     std::vector<QString> folders{QString()};
     while (!folders.empty()) {
         const QString relative = folders.back();
         folders.pop_back();
-        const QDir dir(relative.isEmpty() ? root : root + QLatin1Char('/') + relative);
         const QString prefix = relative.isEmpty() ? QString() : relative + QLatin1Char('/');
-        for (const QString& name : dir.entryList(QDir::Dirs | QDir::NoDotAndDotDot)) {
-            if (!name.startsWith(QLatin1Char('.')) && name != QLatin1String("node_modules"))
-                folders.push_back(prefix + name);
-        }
+        bool readable = false;
+        const std::vector<FolderEntry> entries = FolderListing::list(
+            relative.isEmpty() ? root : root + QLatin1Char('/') + relative, readable);
         const int depth = relative.isEmpty() ? 0 : int(relative.count(QLatin1Char('/'))) + 1;
         const QStringList parts = relative.split(QLatin1Char('/'));
-        for (const QString& name : dir.entryList(QDir::Files | QDir::Hidden)) {
+        for (const FolderEntry& entry : entries) {
+            const QString& name = entry.name;
+            if (entry.isDir) {
+                if (!entry.symLink && !name.startsWith(QLatin1Char('.')) &&
+                    name != QLatin1String("node_modules"))
+                    folders.push_back(prefix + name);
+                continue;
+            }
+            if (!entry.isFile)
+                continue;
             Entity e;
             e.relativePath = prefix + name;
             if (depth == 0 && name == QLatin1String("people.json")) {

@@ -4,6 +4,7 @@
 #include "core/textposition.h"
 #include "core/utf8.h"
 #include "files/documentvalidator.h"
+#include "files/folderlisting.h"
 #include "files/jsstringify.h"
 #include "files/sha256.h"
 #include "files/treecheck.h"
@@ -24,7 +25,6 @@
 #include <vector>
 
 #include <cerrno>
-#include <dirent.h>
 #include <fcntl.h>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -67,7 +67,7 @@ public:
               const QString& epic)
     {
         bool readable = true;
-        const std::vector<DirEntry> entries = list(absolute, readable);
+        const std::vector<FolderEntry> entries = FolderListing::list(absolute, readable);
         if (!readable) {
             m_index.problems.append(Problem::error(
                 relative.isEmpty() ? QStringLiteral(".") : relative,
@@ -79,7 +79,7 @@ public:
         }
         bool sawMarker = depth == 0;
         std::vector<FileWork*> files;
-        for (const DirEntry& info : entries) {
+        for (const FolderEntry& info : entries) {
             const QString& name = info.name;
             const QString rel = relative.isEmpty() ? name : relative + QLatin1Char('/') + name;
             if (info.symLink && !info.exists) {
@@ -167,52 +167,6 @@ public:
     }
 
 private:
-    // One name in a folder, typed from readdir() where the file system says (no stat for plain
-    // files and folders, which is most of 100,000 entries), from QFileInfo for links and the
-    // rest.
-    struct DirEntry
-    {
-        QString name;
-        bool isDir = false;
-        bool isFile = false;
-        bool symLink = false;
-        bool exists = true;
-        QString linkTarget;
-    };
-
-    static std::vector<DirEntry> list(const QString& folder, bool& readable)
-    {
-        std::vector<DirEntry> entries;
-        DIR* dir = ::opendir(QFile::encodeName(folder).constData());
-        readable = dir != nullptr;
-        if (!dir)
-            return entries;
-        while (const dirent* d = ::readdir(dir)) {
-            if (std::strcmp(d->d_name, ".") == 0 || std::strcmp(d->d_name, "..") == 0)
-                continue;
-            DirEntry e;
-            e.name = QFile::decodeName(d->d_name);
-            if (d->d_type == DT_REG) {
-                e.isFile = true;
-            } else if (d->d_type == DT_DIR) {
-                e.isDir = true;
-            } else if (d->d_type == DT_LNK || d->d_type == DT_UNKNOWN) {
-                const QFileInfo info(folder + QLatin1Char('/') + e.name);
-                e.symLink = info.isSymLink();
-                e.exists = info.exists();
-                e.isDir = info.isDir();
-                e.isFile = info.isFile();
-                if (e.symLink)
-                    e.linkTarget = info.symLinkTarget();
-            }
-            entries.push_back(std::move(e));
-        }
-        ::closedir(dir);
-        std::sort(entries.begin(), entries.end(),
-                  [](const DirEntry& a, const DirEntry& b) { return a.name < b.name; });
-        return entries;
-    }
-
     static EntityKind classify(const QString& name, int depth)
     {
         if (!isJson(name))
