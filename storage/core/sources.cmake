@@ -4,6 +4,8 @@ target_sources(pmkv_storage PRIVATE
   ${CMAKE_CURRENT_LIST_DIR}/logging.cpp
   ${CMAKE_CURRENT_LIST_DIR}/textposition.h
   ${CMAKE_CURRENT_LIST_DIR}/textposition.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/hexdigit.h
+  ${CMAKE_CURRENT_LIST_DIR}/hexdigit.cpp
   ${CMAKE_CURRENT_LIST_DIR}/jsonstring.h
   ${CMAKE_CURRENT_LIST_DIR}/jsonstring.cpp
   ${CMAKE_CURRENT_LIST_DIR}/utf8.h

@@ -1,5 +1,7 @@
 #include "files/compactjson.h"
 
+#include "core/hexdigit.h"
+
 namespace pmkv {
 
 CompactJson::Type CompactJson::type() const
@@ -130,21 +132,6 @@ const CompactJson* CompactJson::find(const std::vector<Member>& members, QByteAr
     return nullptr;
 }
 
-namespace {
-
-int hexValue(char c)
-{
-    if (c >= '0' && c <= '9')
-        return c - '0';
-    if (c >= 'a' && c <= 'f')
-        return c - 'a' + 10;
-    if (c >= 'A' && c <= 'F')
-        return c - 'A' + 10;
-    return -1;
-}
-
-} // namespace
-
 QString CompactJson::toString() const
 {
     if (!isString() || m_text.size() < 2)
@@ -180,7 +167,7 @@ QString CompactJson::toString() const
         case 'u': {
             char32_t unit = 0;
             for (int k = 1; k <= 4 && i + k < body.size(); ++k)
-                unit = (unit << 4) | char32_t(qMax(0, hexValue(body[i + k])));
+                unit = (unit << 4) | char32_t(qMax(0, hexDigitValue(body[i + k])));
             i += 4;
             // JsStringify escapes only control characters and lone surrogates.
             if (unit >= 0xD800 && unit <= 0xDFFF)

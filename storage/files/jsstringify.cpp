@@ -1,5 +1,6 @@
 #include "files/jsstringify.h"
 
+#include "core/hexdigit.h"
 #include "core/textposition.h"
 
 #include <QSet>
@@ -276,24 +277,13 @@ private:
         m_out.append(']');
     }
 
-    static int hexValue(char c)
-    {
-        if (c >= '0' && c <= '9')
-            return c - '0';
-        if (c >= 'a' && c <= 'f')
-            return c - 'a' + 10;
-        if (c >= 'A' && c <= 'F')
-            return c - 'A' + 10;
-        return -1;
-    }
-
     char32_t hex4()
     {
         if (m_in.size() - m_pos < 4)
             fail(QStringLiteral("incomplete \\u escape"));
         char32_t v = 0;
         for (int i = 0; i < 4; ++i) {
-            const int h = hexValue(m_in[m_pos + i]);
+            const int h = hexDigitValue(m_in[m_pos + i]);
             if (h < 0)
                 fail(QStringLiteral("invalid \\u escape, expected four hex digits"));
             v = (v << 4) | char32_t(h);

@@ -1,5 +1,6 @@
 #include "jobs/migrationplan.h"
 
+#include "core/jsonstring.h"
 #include "files/sha256.h"
 #include "jobs/filesync.h"
 
@@ -144,47 +145,9 @@ void MigrationPlan::computeChecksums()
 
 namespace {
 
-// A JSON string (RFC 8259) for UTF-8 bytes: escapes quote, backslash and control characters.
-void appendJsonString(QByteArray& out, QByteArrayView utf8)
-{
-    static const char hex[] = "0123456789abcdef";
-    out.append('"');
-    qsizetype run = 0; // start of the bytes not yet copied
-    for (qsizetype i = 0; i < utf8.size(); ++i) {
-        const auto c = static_cast<unsigned char>(utf8[i]);
-        if (c >= 0x20 && c != '"' && c != '\\')
-            continue;
-        out.append(utf8.data() + run, i - run);
-        run = i + 1;
-        switch (c) {
-        case '"':
-            out.append("\\\"", 2);
-            break;
-        case '\\':
-            out.append("\\\\", 2);
-            break;
-        case '\n':
-            out.append("\\n", 2);
-            break;
-        case '\r':
-            out.append("\\r", 2);
-            break;
-        case '\t':
-            out.append("\\t", 2);
-            break;
-        default: {
-            const char escape[] = {'\\', 'u', '0', '0', hex[c >> 4], hex[c & 15]};
-            out.append(escape, 6);
-        }
-        }
-    }
-    out.append(utf8.data() + run, utf8.size() - run);
-    out.append('"');
-}
-
 void appendJsonString(QByteArray& out, const QString& text)
 {
-    appendJsonString(out, QByteArrayView(text.toUtf8()));
+    pmkv::appendJsonString(out, QByteArrayView(text.toUtf8()));
 }
 
 void appendItem(QByteArray& out, const PlanItem& item)
@@ -200,14 +163,14 @@ void appendItem(QByteArray& out, const PlanItem& item)
     out.append(",\"reason\":");
     appendJsonString(out, item.reason);
     out.append(",\"sha256\":");
-    appendJsonString(out, QByteArrayView(item.sha256));
+    pmkv::appendJsonString(out, QByteArrayView(item.sha256));
     out.append(",\"size\":");
     out.append(QByteArray::number(item.size));
     out.append(",\"kv\":");
-    appendJsonString(out, QByteArrayView(item.kvState));
+    pmkv::appendJsonString(out, QByteArrayView(item.kvState));
     if (item.valueSaved) {
         out.append(",\"value\":");
-        appendJsonString(out, QByteArrayView(item.value));
+        pmkv::appendJsonString(out, QByteArrayView(item.value));
     }
     out.append('}');
 }

@@ -1,5 +1,7 @@
 #include "proxy/httprequest.h"
 
+#include "core/hexdigit.h"
+
 namespace pmkv {
 
 QByteArray HttpRequest::header(const QByteArray& lowerName) const
@@ -20,21 +22,6 @@ bool HttpRequest::hasHeader(const QByteArray& lowerName) const
     return false;
 }
 
-namespace {
-
-int hexValue(char c)
-{
-    if (c >= '0' && c <= '9')
-        return c - '0';
-    if (c >= 'a' && c <= 'f')
-        return c - 'a' + 10;
-    if (c >= 'A' && c <= 'F')
-        return c - 'A' + 10;
-    return -1;
-}
-
-} // namespace
-
 bool percentDecode(const QByteArray& in, QByteArray& out)
 {
     out.clear();
@@ -47,8 +34,8 @@ bool percentDecode(const QByteArray& in, QByteArray& out)
         }
         if (i + 2 >= in.size())
             return false;
-        const int hi = hexValue(in.at(i + 1));
-        const int lo = hexValue(in.at(i + 2));
+        const int hi = hexDigitValue(in.at(i + 1));
+        const int lo = hexDigitValue(in.at(i + 2));
         if (hi < 0 || lo < 0)
             return false;
         out.append(char(hi * 16 + lo));
