@@ -10,6 +10,8 @@
 
 #include <QMainWindow>
 
+#include <optional>
+
 #include <functional>
 #include <memory>
 #include <string>
@@ -116,6 +118,9 @@ private:
                    const JournaledWrite::Outcome& outcome);
     bool onStack(const JournaledCommand* command) const;
     bool fieldToCopy(std::string& pointer, QString& path);
+    // The document of the side written to with the field at `pointer` taken from the other
+    // side, compact; empty (and the error shown) when that cannot be done.
+    std::optional<QByteArray> documentWithField(bool toKv, const std::string& pointer);
     // True when a write to `key` may go ahead: not PROD, or `confirmation` is the profile's
     // name. A null confirmation on PROD asks for it (window-modal) and calls `again` with it.
     bool prodConfirmed(const QByteArray& key, const QString& confirmation,

@@ -230,6 +230,20 @@ bool MainWindow::fieldToCopy(std::string& pointer, QString& path)
     return true;
 }
 
+std::optional<QByteArray> MainWindow::documentWithField(bool toKv, const std::string& pointer)
+{
+    // The diff's left side is the file, its right side the key.
+    const JsonValue& from = toKv ? m_diffView->leftDocument() : m_diffView->rightDocument();
+    const JsonValue& into = toKv ? m_diffView->rightDocument() : m_diffView->leftDocument();
+    auto doc = FieldCopy::apply(from, into, pointer, m_diffView->options());
+    if (!doc) {
+        m_kvStatus->setText(doc.error().message);
+        Q_EMIT writeFinished(false, doc.error().message);
+        return std::nullopt;
+    }
+    return QByteArray::fromStdString(doc.value().compact());
+}
+
 void MainWindow::copyFieldToKv(const QString& confirmation)
 {
     std::string pointer;
@@ -239,18 +253,13 @@ void MainWindow::copyFieldToKv(const QString& confirmation)
     const QByteArray key = m_diffKey;
     if (!prodConfirmed(key, confirmation, [this](const QString& typed) { copyFieldToKv(typed); }))
         return;
-    auto doc = FieldCopy::apply(m_diffView->leftDocument(), m_diffView->rightDocument(), pointer,
-                                m_diffView->options());
-    if (!doc) {
-        m_kvStatus->setText(doc.error().message);
-        Q_EMIT writeFinished(false, doc.error().message);
+    const auto doc = documentWithField(true, pointer);
+    if (!doc)
         return;
-    }
     // The key's other fields keep their order and text: the value is written compact, as the
     // application writes it.
     const QString field = QString::fromStdString(pointer.empty() ? "/" : pointer);
-    startWrite(JournaledCommand::Side::Kv, QString::fromUtf8(key),
-               QByteArray::fromStdString(doc.value().compact()),
+    startWrite(JournaledCommand::Side::Kv, QString::fromUtf8(key), *doc,
                tr("copy %1 of %2 to KV").arg(field, path), QStringLiteral("studio-copy-field"));
 }
 
@@ -260,17 +269,12 @@ void MainWindow::copyFieldToFile()
     QString path;
     if (!fieldToCopy(pointer, path))
         return;
-    auto doc = FieldCopy::apply(m_diffView->rightDocument(), m_diffView->leftDocument(), pointer,
-                                m_diffView->options());
-    if (!doc) {
-        m_kvStatus->setText(doc.error().message);
-        Q_EMIT writeFinished(false, doc.error().message);
+    const auto doc = documentWithField(false, pointer);
+    if (!doc)
         return;
-    }
     const QString field = QString::fromStdString(pointer.empty() ? "/" : pointer);
     // The bytes the application writes: JSON.stringify(value, null, 2).
-    startWrite(JournaledCommand::Side::Folder, path,
-               JsPrettyPrint::indent(QByteArray::fromStdString(doc.value().compact()), 2),
+    startWrite(JournaledCommand::Side::Folder, path, JsPrettyPrint::indent(*doc, 2),
                tr("copy %1 of %2 to the file").arg(field, path),
                QStringLiteral("studio-copy-field-to-file"));
 }
