@@ -10,10 +10,9 @@
 
 #include <QMainWindow>
 
-#include <optional>
-
 #include <functional>
 #include <memory>
+#include <optional>
 #include <string>
 
 class QAction;
