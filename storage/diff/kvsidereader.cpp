@@ -1,48 +1,20 @@
 #include "diff/kvsidereader.h"
 
 #include "diff/jsonparser.h"
-
-#include <QSet>
+#include "kv/kvwait.h"
 
 namespace pmkv {
 namespace {
 
-Result<KvStore::Replies> run(KvStore& store, QVector<KvCommand> batch)
-{
-    auto future = store.execute(std::move(batch));
-    future.waitForFinished();
-    if (future.resultCount() == 0)
-        return makeError(QStringLiteral("kv.cancelled"),
-                         QStringLiteral("the request to %1 was cancelled").arg(store.describe()));
-    return future.result();
-}
-
-Error replyError(const KvStore& store, const QString& what, const KvReply& reply)
-{
-    return makeError(QStringLiteral("kv.reply"),
-                     QStringLiteral("%1 on %2 failed: %3")
-                         .arg(what, store.describe(), QString::fromUtf8(reply.bytes)));
-}
-
 Result<QStringList> scanKeys(KvStore& store, const QString& pattern)
 {
-    QSet<QString> seen;
-    QByteArray cursor("0");
-    do {
-        auto replies =
-            run(store, {KvCommand{"SCAN", cursor, "MATCH", pattern.toUtf8(), "COUNT", "1000"}});
-        if (!replies)
-            return replies.error();
-        const KvReply& r = replies.value().value(0);
-        if (r.isError() || r.type != KvReply::Type::Array || r.elements.size() != 2)
-            return replyError(store, QStringLiteral("SCAN"), r);
-        cursor = r.elements[0].bytes;
-        if (r.elements[0].type == KvReply::Type::Integer)
-            cursor = QByteArray::number(r.elements[0].integer);
-        for (const KvReply& k : r.elements[1].elements)
-            seen.insert(QString::fromUtf8(k.bytes));
-    } while (cursor != "0");
-    QStringList keys(seen.begin(), seen.end());
+    auto listed = scanAllKeys(store, pattern);
+    if (!listed)
+        return listed.error();
+    QStringList keys;
+    keys.reserve(listed.value().size());
+    for (const QByteArray& key : listed.value())
+        keys.append(QString::fromUtf8(key));
     keys.sort();
     return keys;
 }
@@ -156,7 +128,7 @@ Result<QVector<DiffSideBuilder::KvItem>> KvSideReader::fetch(KvStore& store,
             const QByteArray key = keys[i].toUtf8();
             batch << KvCommand{"TYPE", key} << KvCommand{"PTTL", key} << KvCommand{"GET", key};
         }
-        auto replies = run(store, std::move(batch));
+        auto replies = waitFor(store, store.execute(std::move(batch)));
         if (!replies)
             return replies.error();
         const KvStore::Replies& r = replies.value();

@@ -5,4 +5,6 @@ target_sources(pmkv_storage PRIVATE
   ${CMAKE_CURRENT_LIST_DIR}/kvstore.cpp)
 target_sources(pmkv_storage PRIVATE
   ${CMAKE_CURRENT_LIST_DIR}/keyscanner.h
-  ${CMAKE_CURRENT_LIST_DIR}/keyscanner.cpp)
+  ${CMAKE_CURRENT_LIST_DIR}/keyscanner.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/kvwait.h
+  ${CMAKE_CURRENT_LIST_DIR}/kvwait.cpp)

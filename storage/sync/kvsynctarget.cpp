@@ -1,19 +1,8 @@
 #include "sync/kvsynctarget.h"
 
+#include "kv/kvwait.h"
+
 namespace pmkv {
-namespace {
-
-Result<KvStore::Replies> run(KvStore& store, QVector<KvCommand> batch)
-{
-    auto future = store.execute(std::move(batch));
-    future.waitForFinished();
-    if (future.resultCount() == 0)
-        return makeError(QStringLiteral("kv.cancelled"),
-                         QStringLiteral("the request to %1 was cancelled").arg(store.describe()));
-    return future.result();
-}
-
-} // namespace
 
 QString KvSyncTarget::describe() const
 {
@@ -37,7 +26,7 @@ Result<QVector<SyncTarget::Value>> KvSyncTarget::read(const QStringList& locatio
             const QByteArray key = locations[i].toUtf8();
             commands << KvCommand{"GET", key} << KvCommand{"PTTL", key};
         }
-        auto replies = run(m_store, std::move(commands));
+        auto replies = waitFor(m_store, m_store.execute(std::move(commands)));
         if (!replies)
             return replies.error();
         for (qsizetype i = start; i < end; ++i) {
@@ -72,7 +61,7 @@ Result<void> KvSyncTarget::write(const QVector<Write>& writes)
         else
             commands << KvCommand{"SET", key, *w.bytes};
     }
-    auto replies = run(m_store, std::move(commands));
+    auto replies = waitFor(m_store, m_store.execute(std::move(commands)));
     if (!replies)
         return replies.error();
     for (qsizetype i = 0; i < replies.value().size(); ++i) {
