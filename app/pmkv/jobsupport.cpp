@@ -75,6 +75,14 @@ void addProjectOption(QCommandLineParser& parser)
                       QStringLiteral("name")});
 }
 
+void addPolicyOption(QCommandLineParser& parser)
+{
+    parser.addOption({QStringLiteral("policy"),
+                      QStringLiteral("When a key exists with another value: abort-on-conflict "
+                                     "(default), overwrite or skip-existing."),
+                      QStringLiteral("policy"), QStringLiteral("abort-on-conflict")});
+}
+
 QString layoutSpec(const QCommandLineParser& parser)
 {
     return parser.value(QStringLiteral("layout"));

@@ -26,6 +26,8 @@ void recordAudit(const QCommandLineParser& parser, QTextStream& err, const QStri
 // --layout NAME|FILE, --prefix P and --project NAME (repeatable).
 void addLayoutOptions(QCommandLineParser& parser);
 void addProjectOption(QCommandLineParser& parser);
+// --policy for plan and migrate (abort-on-conflict, overwrite, skip-existing).
+void addPolicyOption(QCommandLineParser& parser);
 QString layoutSpec(const QCommandLineParser& parser);
 QString prefix(const QCommandLineParser& parser);
 QStringList projects(const QCommandLineParser& parser);

@@ -27,10 +27,7 @@ void MigrateCommand::configure(QCommandLineParser& parser)
     jobsupport::addLayoutOptions(parser);
     jobsupport::addProjectOption(parser);
     jobsupport::addStateOption(parser);
-    parser.addOption({QStringLiteral("policy"),
-                      QStringLiteral("When a key exists with another value: abort-on-conflict "
-                                     "(default), overwrite or skip-existing."),
-                      QStringLiteral("policy"), QStringLiteral("abort-on-conflict")});
+    jobsupport::addPolicyOption(parser);
     parser.addOption(
         {QStringLiteral("dry-run"), QStringLiteral("Only plan (as `pmkv plan`): write nothing.")});
     parser.addOption({QStringLiteral("plan"),

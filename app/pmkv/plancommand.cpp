@@ -24,10 +24,7 @@ void PlanCommand::configure(QCommandLineParser& parser)
     jobsupport::addLayoutOptions(parser);
     jobsupport::addProjectOption(parser);
     jobsupport::addStateOption(parser);
-    parser.addOption({QStringLiteral("policy"),
-                      QStringLiteral("When a key exists with another value: abort-on-conflict "
-                                     "(default), overwrite or skip-existing."),
-                      QStringLiteral("policy"), QStringLiteral("abort-on-conflict")});
+    jobsupport::addPolicyOption(parser);
     parser.addOption({{QStringLiteral("o"), QStringLiteral("output")},
                       QStringLiteral("Where to save the plan (default: plans/ in the state "
                                      "folder)."),
