@@ -1,7 +1,7 @@
 #include "diff/jsonparser.h"
 
 #include "core/utf8.h"
-#include "files/jsstringify.h"
+#include "files/jsnumber.h"
 
 #include <QByteArray>
 
@@ -339,7 +339,7 @@ private:
             out = JsonValue(); // Infinity: JSON.stringify writes null
             return true;
         }
-        const QByteArray text = JsStringify::formatDouble(d);
+        const QByteArray text = JsNumber::toString(d);
         out = JsonValue::number(text.toStdString());
         return true;
     }

@@ -40,7 +40,7 @@ public:
     static Result<QByteArray> fromJsonText(QByteArrayView json, QStringList* notes = nullptr,
                                            qsizetype* errorOffset = nullptr);
 
-    // JavaScript's Number#toString for a finite double.
+    // JavaScript's Number#toString for a finite double (JsNumber::toString).
     static QByteArray formatDouble(double value);
 };
 

@@ -17,6 +17,8 @@ target_sources(pmkv_storage PRIVATE
   ${CMAKE_CURRENT_LIST_DIR}/pmreader.cpp
   ${CMAKE_CURRENT_LIST_DIR}/treecheck.h
   ${CMAKE_CURRENT_LIST_DIR}/treecheck.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/jsnumber.h
+  ${CMAKE_CURRENT_LIST_DIR}/jsnumber.cpp
   ${CMAKE_CURRENT_LIST_DIR}/folderlisting.h
   ${CMAKE_CURRENT_LIST_DIR}/folderlisting.cpp
   ${CMAKE_CURRENT_LIST_DIR}/sha256.h
