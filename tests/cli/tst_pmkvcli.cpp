@@ -1,3 +1,4 @@
+#include "pmkvrun.h"
 #include "testtree.h"
 
 #include <QJsonArray>
@@ -10,24 +11,11 @@ using namespace pmkv;
 
 namespace {
 
-struct Run
-{
-    int exitCode = -1;
-    QByteArray out;
-    QByteArray err;
-};
+using Run = test::PmkvRun;
 
 Run runPmkv(const QStringList& arguments)
 {
-    QProcess process;
-    process.start(test::binaryPath(QStringLiteral("pmkv")), arguments);
-    Run run;
-    if (!process.waitForFinished(120000))
-        return run;
-    run.exitCode = process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -2;
-    run.out = process.readAllStandardOutput();
-    run.err = process.readAllStandardError();
-    return run;
+    return test::runPmkv(arguments);
 }
 
 } // namespace

@@ -1,6 +1,7 @@
 // `pmkv conn list|add|test|remove|import` through the real pmkv binary, with profiles in a
 // throw-away XDG_CONFIG_HOME, secrets in the gnome-keyring started by run-with-keyring.sh,
 // and a real pmkv-proxy + redis-server to test against.
+#include "pmkvrun.h"
 #include "proxyprocess.h"
 #include "redisserver.h"
 #include "testtree.h"
@@ -18,13 +19,7 @@ using pmkv::test::RedisServer;
 
 namespace {
 
-struct Run
-{
-    int exitCode = -1;
-    QByteArray out;
-    QByteArray err;
-    QJsonObject json() const { return QJsonDocument::fromJson(out).object(); }
-};
+using Run = pmkv::test::PmkvRun;
 
 } // namespace
 
@@ -42,21 +37,10 @@ private:
     Run pmkv(const QStringList& arguments, const QByteArray& input = QByteArray(),
              const QHash<QString, QString>& env = {})
     {
-        QProcess process;
-        QProcessEnvironment e = QProcessEnvironment::systemEnvironment();
-        e.insert(QStringLiteral("XDG_CONFIG_HOME"), m_dir.path(QStringLiteral("config")));
-        for (auto it = env.cbegin(); it != env.cend(); ++it)
-            e.insert(it.key(), it.value());
-        process.setProcessEnvironment(e);
-        process.start(test::binaryPath(QStringLiteral("pmkv")), arguments);
-        process.write(input);
-        process.closeWriteChannel();
-        Run run;
-        if (!process.waitForFinished(60000))
-            return run;
-        run.exitCode = process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -2;
-        run.out = process.readAllStandardOutput();
-        run.err = process.readAllStandardError();
+        QHash<QString, QString> e{
+            {QStringLiteral("XDG_CONFIG_HOME"), m_dir.path(QStringLiteral("config"))}};
+        e.insert(env); // the caller's variables win
+        const Run run = test::runPmkv(arguments, e, input, 60000);
         // No secret ever reaches the output.
         for (const QByteArray& secret : {m_token, m_readOnlyToken}) {
             if (run.out.contains(secret) || run.err.contains(secret))

@@ -1,5 +1,6 @@
 // Profiles (QSettings), .env.local import, the read-only allow-list and the store factory
 // (with a real redis-server behind AUTH and a database number).
+#include "awaitfuture.h"
 #include "connections/commandallowlist.h"
 #include "connections/connectionprofile.h"
 #include "connections/envfileimport.h"
@@ -13,15 +14,9 @@
 #include <QtTest>
 
 using namespace pmkv;
+using pmkv::test::await;
 
 namespace {
-
-template <typename T> T await(QFuture<T> future, int timeoutMs = 20000)
-{
-    if (!QTest::qWaitFor([&] { return future.isFinished(); }, timeoutMs))
-        qFatal("future did not finish");
-    return future.result();
-}
 
 ConnectionProfile sample()
 {

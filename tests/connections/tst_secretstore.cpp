@@ -2,6 +2,7 @@
 // session started by run-with-keyring.sh. The same binary runs a second time with no
 // reachable keychain (PMKV_EXPECT_NO_KEYCHAIN=1, DBUS_SESSION_BUS_ADDRESS pointing nowhere)
 // and checks the error says so and that session-only and environment secrets still work.
+#include "awaitfuture.h"
 #include "connections/connectionprofile.h"
 #include "connections/secretresolver.h"
 #include "connections/secretstore.h"
@@ -11,6 +12,7 @@
 #include <QtTest>
 
 using namespace pmkv;
+using pmkv::test::await;
 
 // QSKIP/QFAIL return from the test function, so this has to be a macro.
 #define NEED_KEYCHAIN()                                                                            \
@@ -22,13 +24,6 @@ using namespace pmkv;
     } while (false)
 
 namespace {
-
-template <typename T> T await(QFuture<T> future, int timeoutMs = 30000)
-{
-    if (!QTest::qWaitFor([&] { return future.isFinished(); }, timeoutMs))
-        qFatal("future did not finish");
-    return future.result();
-}
 
 ConnectionProfile profile(const QString& name, ConnectionProfile::SecretSource source)
 {

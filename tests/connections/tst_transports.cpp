@@ -2,6 +2,7 @@
 // redis-server, UpstashRestStore through the real pmkv-proxy binary in front of the same
 // server), with the same data-driven rows; then binary values, 5 MB values, SCAN over
 // 50,000 keys, MULTI/EXEC atomicity and the read-only guard.
+#include "awaitfuture.h"
 #include "connections/readonlystore.h"
 #include "kv/keyscanner.h"
 #include "proxyprocess.h"
@@ -15,17 +16,11 @@
 #include <memory>
 
 using namespace pmkv;
+using pmkv::test::await;
 using pmkv::test::ProxyProcess;
 using pmkv::test::RedisServer;
 
 namespace {
-
-template <typename T> T await(QFuture<T> future, int timeoutMs = 60000)
-{
-    if (!QTest::qWaitFor([&] { return future.isFinished(); }, timeoutMs))
-        qFatal("future did not finish");
-    return future.result();
-}
 
 QByteArray allBytes()
 {

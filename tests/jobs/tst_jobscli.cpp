@@ -2,6 +2,7 @@
 // through the real pmkv-proxy with --url and PMKV_TOKEN.
 #include "generate/treegenerator.h"
 #include "jobfixture.h"
+#include "pmkvrun.h"
 #include "testtree.h"
 
 #include <QDir>
@@ -19,13 +20,7 @@ namespace {
 
 const QString kToken = QStringLiteral("jobs-test-token");
 
-struct Run
-{
-    int exitCode = -1;
-    QByteArray out;
-    QByteArray err;
-    QJsonObject json() const { return QJsonDocument::fromJson(out).object(); }
-};
+using Run = PmkvRun;
 
 } // namespace
 
@@ -43,18 +38,7 @@ class TestJobsCli final : public QObject
     {
         if (withState)
             args << QStringLiteral("--state-dir") << m_state;
-        QProcess process;
-        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-        env.insert(QStringLiteral("PMKV_TOKEN"), kToken);
-        process.setProcessEnvironment(env);
-        process.start(binaryPath(QStringLiteral("pmkv")), args);
-        Run run;
-        if (!process.waitForFinished(120000))
-            return run;
-        run.exitCode = process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -2;
-        run.out = process.readAllStandardOutput();
-        run.err = process.readAllStandardError();
-        return run;
+        return runPmkv(args, {{QStringLiteral("PMKV_TOKEN"), kToken}});
     }
     QStringList redis() const { return {QStringLiteral("--redis"), m_redis.url()}; }
     QStringList proxy() const { return {QStringLiteral("--url"), m_proxy.url()}; }

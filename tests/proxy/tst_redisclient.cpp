@@ -1,3 +1,4 @@
+#include "awaitfuture.h"
 #include "redis/redisclient.h"
 #include "redis/redisstore.h"
 #include "redisserver.h"
@@ -5,6 +6,7 @@
 #include <QtTest>
 
 using namespace pmkv;
+using pmkv::test::await;
 using pmkv::test::RedisServer;
 
 namespace {
@@ -12,14 +14,6 @@ namespace {
 RedisAddress addressOf(const RedisServer& server, int db = 0)
 {
     return RedisAddress::tcp(QStringLiteral("127.0.0.1"), server.port(), db);
-}
-
-// Waits for a future without blocking the event loop the store needs.
-template <typename T> T await(QFuture<T> future)
-{
-    if (!QTest::qWaitFor([&] { return future.isFinished(); }, 20000))
-        qFatal("future did not finish");
-    return future.result();
 }
 
 QByteArray binaryValue()

@@ -1,6 +1,7 @@
 // UpstashRestStore against the real pmkv-proxy binary (in front of a real redis-server) and,
 // for TLS, a small QSslServer with a certificate made by openssl for the test: request
 // splitting, retries when the proxy goes away, errors a user can act on.
+#include "awaitfuture.h"
 #include "proxyprocess.h"
 #include "redis/redisstore.h"
 #include "redisserver.h"
@@ -17,17 +18,11 @@
 #include <memory>
 
 using namespace pmkv;
+using pmkv::test::await;
 using pmkv::test::ProxyProcess;
 using pmkv::test::RedisServer;
 
 namespace {
-
-template <typename T> T await(QFuture<T> future, int timeoutMs = 60000)
-{
-    if (!QTest::qWaitFor([&] { return future.isFinished(); }, timeoutMs))
-        qFatal("future did not finish");
-    return future.result();
-}
 
 QString messageOf(const Result<KvStore::Replies>& r)
 {

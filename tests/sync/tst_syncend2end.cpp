@@ -6,6 +6,7 @@
 #include "files/jsprettyprint.h"
 #include "generate/splitmix64.h"
 #include "generate/treegenerator.h"
+#include "pmkvrun.h"
 #include "redisserver.h"
 #include "testtree.h"
 
@@ -17,29 +18,14 @@ using namespace pmkv;
 
 namespace {
 
-struct Run
-{
-    int exitCode = -1;
-    QByteArray out;
-    QByteArray err;
-};
+using Run = test::PmkvRun;
 
 Run pmkvRun(const QStringList& arguments, const QString& configHome = QString())
 {
-    QProcess process;
-    if (!configHome.isEmpty()) {
-        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    QHash<QString, QString> env;
+    if (!configHome.isEmpty())
         env.insert(QStringLiteral("XDG_CONFIG_HOME"), configHome);
-        process.setProcessEnvironment(env);
-    }
-    process.start(test::binaryPath(QStringLiteral("pmkv")), arguments);
-    Run run;
-    if (!process.waitForFinished(120000))
-        return run;
-    run.exitCode = process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -2;
-    run.out = process.readAllStandardOutput();
-    run.err = process.readAllStandardError();
-    return run;
+    return test::runPmkv(arguments, env);
 }
 
 // "story p/e/S /path" for every field change of every changed entity in a JSON report.
