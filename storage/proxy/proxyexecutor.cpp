@@ -1,6 +1,6 @@
 #include "proxy/proxyexecutor.h"
-#include "core/jsonstring.h"
 
+#include "core/jsonstring.h"
 #include "proxy/replyjson.h"
 #include "redis/redisclient.h"
 
