@@ -1,5 +1,6 @@
 #include "commandregistry.h"
 #include "exitcode.h"
+#include "heaptuning.h"
 
 #include <QCoreApplication>
 #include <QTextStream>
@@ -26,6 +27,7 @@ void printHelp(QTextStream& stream, const std::vector<std::unique_ptr<CliCommand
 
 int main(int argc, char** argv)
 {
+    HeapTuning::applyOnce(argv);
     QCoreApplication app(argc, argv);
     QCoreApplication::setApplicationName(QStringLiteral("pmkv"));
     QCoreApplication::setOrganizationName(QStringLiteral("pmkv-studio"));
