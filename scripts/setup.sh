@@ -13,6 +13,8 @@ packages=(
   qtkeychain-qt6-dev libhiredis-dev nlohmann-json3-dev libarchive-dev
   # SHA-256 of backups and plans through libcrypto (QCryptographicHash without it)
   libssl-dev
+  # reading 100,000 small files a few system calls at a time (plain calls without it)
+  liburing-dev
   # real services and clients the tests start
   redis-server redis-tools
   # the TLS tests make a throw-away certificate authority

@@ -4,12 +4,12 @@
 #include "core/textposition.h"
 #include "core/utf8.h"
 #include "files/documentvalidator.h"
+#include "files/filebatchreader.h"
 #include "files/folderlisting.h"
 #include "files/jsstringify.h"
 #include "files/sha256.h"
 #include "files/treecheck.h"
 
-#include <QCryptographicHash>
 #include <QDir>
 #include <QElapsedTimer>
 #include <QFile>
@@ -23,12 +23,6 @@
 #include <deque>
 #include <functional>
 #include <vector>
-
-#include <cerrno>
-#include <fcntl.h>
-#include <sys/stat.h>
-#include <unistd.h>
-
 namespace pmkv {
 namespace {
 
@@ -186,10 +180,10 @@ private:
     Listed m_listed;
 };
 
-void reportParseError(FileWork& item, const Error& error, qsizetype offset)
+void reportParseError(FileWork& item, QByteArrayView bytes, const Error& error, qsizetype offset)
 {
     Entity& e = item.entity;
-    const TextPosition at = TextPosition::fromOffset(e.raw, offset);
+    const TextPosition at = TextPosition::fromOffset(bytes, offset);
     // JsStringify's message starts with "line L, column C: "; the Problem carries those already.
     QString detail = error.message;
     const qsizetype afterPosition = detail.indexOf(QStringLiteral(": "));
@@ -201,82 +195,56 @@ void reportParseError(FileWork& item, const Error& error, qsizetype offset)
                        at.line, at.column));
 }
 
-// The whole file in one read into a buffer of its size, through the descriptor: QFile's
-// engine, path conversions and QIODevice buffer cost more than the read itself for 100,000
-// small files. Returns the error text, empty on success.
-QString readWhole(int fd, qint64 size, QByteArray& into)
-{
-    // Exactly the size fstat() gave, so the 100,000 buffers the studio keeps hold no slack;
-    // a file that grew since is read on in small steps (rare), one that shrank is cut.
-    into = QByteArray(qsizetype(size), Qt::Uninitialized); // resize() would round up
-    qint64 done = 0;
-    char more[4096];
-    for (;;) {
-        const bool inPlace = done < into.size();
-        const ssize_t n = inPlace ? ::read(fd, into.data() + done, size_t(into.size() - done))
-                                  : ::read(fd, more, sizeof more);
-        if (n < 0) {
-            if (errno == EINTR)
-                continue;
-            return QString::fromLocal8Bit(std::strerror(errno));
-        }
-        if (n == 0)
-            break;
-        if (!inPlace)
-            into.append(more, n);
-        done += n;
-    }
-    if (done < into.size())
-        into.truncate(qsizetype(done));
-    return QString();
-}
-
-bool isBlank(const QByteArray& bytes)
+bool isBlank(QByteArrayView bytes)
 {
     return std::all_of(bytes.cbegin(), bytes.cend(), [](char c) {
         return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\v' || c == '\f';
     });
 }
 
-void processFile(FileWork& item, const PmReader::Options& options)
+void checkContent(FileWork& item, QByteArrayView bytes, const PmReader::Options& options);
+
+// Checks one file read by FileBatchReader. `file.bytes` lives only during the call: the entity
+// keeps a copy of them (Entity::raw) unless the caller keeps just the value.
+void processFile(FileWork& item, const FileBatchReader::File& file,
+                 const PmReader::Options& options)
 {
     const qint64 maxFileBytes = options.maxFileBytes;
     Entity& e = item.entity;
-    const int fd = ::open(QFile::encodeName(item.absolutePath).constData(), O_RDONLY | O_CLOEXEC);
-    const QString openError = fd < 0 ? QString::fromLocal8Bit(std::strerror(errno)) : QString();
-    struct stat st = {};
-    const qint64 size =
-        fd >= 0 && ::fstat(fd, &st) == 0 ? qint64(st.st_size) : QFileInfo(item.absolutePath).size();
-    e.size = size;
-    if (size > maxFileBytes) {
-        if (fd >= 0)
-            ::close(fd);
+    e.size = file.size;
+    if (file.tooLarge) {
         item.problems.append(Problem::error(
             e.relativePath, QStringLiteral("file.too-large"),
             QStringLiteral(
                 "file is %1 MiB, over the %2 MiB limit; it was not read. Split it, or raise "
                 "the limit if it really is data")
-                .arg(double(size) / (1024.0 * 1024.0), 0, 'f', 1)
+                .arg(double(file.size) / (1024.0 * 1024.0), 0, 'f', 1)
                 .arg(maxFileBytes / (1024 * 1024))));
         return;
     }
-    const QString readError = fd >= 0 ? readWhole(fd, size, e.raw) : openError;
-    if (fd >= 0)
-        ::close(fd);
-    if (!readError.isEmpty()) {
-        item.problems.append(Problem::error(
-            e.relativePath, QStringLiteral("file.unreadable"),
-            QStringLiteral("cannot be read (%1); fix its permissions").arg(readError)));
-        e.raw.clear();
+    if (file.error != 0) {
+        item.problems.append(
+            Problem::error(e.relativePath, QStringLiteral("file.unreadable"),
+                           QStringLiteral("cannot be read (%1); fix its permissions")
+                               .arg(QString::fromLocal8Bit(std::strerror(file.error)))));
         return;
     }
     e.readable = true;
-    e.size = e.raw.size();
+    checkContent(item, file.bytes, options);
+    // Only a caller that keeps the values may drop the bytes, and only of a file that has one.
+    if (options.keepRaw || !e.hasValue)
+        e.raw = file.bytes.toByteArray();
+}
+
+// The content checks of one file that was read: hash, emptiness, JSON, fields.
+void checkContent(FileWork& item, QByteArrayView bytes, const PmReader::Options& options)
+{
+    Entity& e = item.entity;
     if (options.hashFiles)
-        e.sha256Hex = Sha256::hex(e.raw);
+        e.sha256Hex = Sha256::hex(bytes);
     if (!e.isData())
         return;
-    if (isBlank(e.raw)) {
+    if (isBlank(bytes)) {
         item.problems.append(
             Problem::error(e.relativePath, QStringLiteral("file.empty"),
                            QStringLiteral("file is empty; expected a JSON %1")
@@ -289,24 +257,24 @@ void processFile(FileWork& item, const PmReader::Options& options)
     // that compact text. Only a file it refuses is looked at again, to say why precisely.
     QStringList notes;
     qsizetype errorOffset = 0;
-    auto value = JsStringify::fromJsonText(e.raw, &notes, &errorOffset);
+    auto value = JsStringify::fromJsonText(bytes, &notes, &errorOffset);
     if (!value) {
-        const qsizetype badByte = firstInvalidUtf8(e.raw);
+        const qsizetype badByte = firstInvalidUtf8(bytes);
         if (badByte >= 0) {
-            const TextPosition at = TextPosition::fromOffset(e.raw, badByte);
+            const TextPosition at = TextPosition::fromOffset(bytes, badByte);
             item.problems.append(
                 Problem::error(e.relativePath, QStringLiteral("file.encoding"),
                                QStringLiteral("not UTF-8 (byte 0x%1); re-save the file as UTF-8")
-                                   .arg(quint8(e.raw.at(badByte)), 2, 16, QLatin1Char('0')),
+                                   .arg(quint8(bytes.at(badByte)), 2, 16, QLatin1Char('0')),
                                at.line, at.column));
-        } else if (e.raw.startsWith("\xEF\xBB\xBF")) {
+        } else if (bytes.startsWith("\xEF\xBB\xBF")) {
             item.problems.append(Problem::error(
                 e.relativePath, QStringLiteral("file.bom"),
                 QStringLiteral(
                     "starts with a byte-order mark, which JSON.parse rejects; save without BOM"),
                 1, 1));
         } else {
-            reportParseError(item, value.error(), errorOffset);
+            reportParseError(item, bytes, value.error(), errorOffset);
         }
         return;
     }
@@ -346,13 +314,16 @@ Result<PmIndex> PmReader::read(const QString& root, const Options& options)
     std::vector<QFuture<void>> running;
     const auto cancelled = [&options] { return options.cancel && options.cancel->load(); };
     const auto process = [&options, &cancelled](const std::vector<FileWork*>& chunk) {
-        for (FileWork* item : chunk) {
-            if (cancelled())
-                return;
-            processFile(*item, options);
-            if (!options.keepRaw && item->entity.hasValue)
-                item->entity.raw = QByteArray();
-        }
+        if (cancelled())
+            return;
+        std::vector<QByteArray> paths;
+        paths.reserve(chunk.size());
+        for (const FileWork* item : chunk)
+            paths.push_back(QFile::encodeName(item->absolutePath));
+        FileBatchReader::read(paths, options.maxFileBytes,
+                              [&](size_t i, const FileBatchReader::File& file) {
+                                  processFile(*chunk[i], file, options);
+                              });
     };
     Walker(index, work, [&](std::vector<FileWork*> files) {
         if (cancelled())

@@ -22,7 +22,9 @@ target_sources(pmkv_storage PRIVATE
   ${CMAKE_CURRENT_LIST_DIR}/folderlisting.h
   ${CMAKE_CURRENT_LIST_DIR}/folderlisting.cpp
   ${CMAKE_CURRENT_LIST_DIR}/sha256.h
-  ${CMAKE_CURRENT_LIST_DIR}/sha256.cpp)
+  ${CMAKE_CURRENT_LIST_DIR}/sha256.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/filebatchreader.h
+  ${CMAKE_CURRENT_LIST_DIR}/filebatchreader.cpp)
 
 # Optional: libcrypto's SHA-256 (see sha256.h); QCryptographicHash without it.
 find_package(OpenSSL QUIET COMPONENTS Crypto)
@@ -30,4 +32,12 @@ if(OpenSSL_FOUND)
   target_link_libraries(pmkv_storage PRIVATE OpenSSL::Crypto)
   set_property(SOURCE ${CMAKE_CURRENT_LIST_DIR}/sha256.cpp APPEND PROPERTY
     COMPILE_DEFINITIONS PMKV_HAVE_OPENSSL_CRYPTO)
+endif()
+
+# Optional: io_uring for reading many small files (see filebatchreader.h); plain calls without it.
+pkg_check_modules(LIBURING QUIET IMPORTED_TARGET GLOBAL liburing)
+if(LIBURING_FOUND)
+  target_link_libraries(pmkv_storage PRIVATE PkgConfig::LIBURING)
+  set_property(SOURCE ${CMAKE_CURRENT_LIST_DIR}/filebatchreader.cpp APPEND PROPERTY
+    COMPILE_DEFINITIONS PMKV_HAVE_LIBURING)
 endif()
