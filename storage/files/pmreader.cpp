@@ -345,11 +345,19 @@ Result<PmIndex> PmReader::read(const QString& root, const Options& options)
                          QStringLiteral("reading %1 was cancelled").arg(index.root));
 
     qCDebug(lcFiles) << "read and checked in" << clock.restart() << "ms";
+    // Moved in path order, so finish() need not sort (and copy) 100,000 entities again.
+    std::vector<FileWork*> byPath;
+    byPath.reserve(work.size());
+    for (FileWork& item : work)
+        byPath.push_back(&item);
+    std::sort(byPath.begin(), byPath.end(), [](const FileWork* a, const FileWork* b) {
+        return a->entity.relativePath < b->entity.relativePath;
+    });
     index.entities.reserve(qsizetype(work.size()));
-    for (FileWork& item : work) {
-        index.totalBytes += item.entity.size;
-        index.problems += item.problems;
-        index.entities.append(std::move(item.entity));
+    for (FileWork* item : byPath) {
+        index.totalBytes += item->entity.size;
+        index.problems += item->problems;
+        index.entities.append(std::move(item->entity));
     }
     // TreeCheck looks at the entities only (no look-ups by path): one finish() after it.
     TreeCheck::run(index);

@@ -126,21 +126,30 @@ QVector<int> MigrationPlan::writeOrder() const
 
 void MigrationPlan::computeChecksums()
 {
-    // The digests of "key\thash\n" lines over all items, each hashed in one go.
-    QByteArray source;
-    QByteArray kv;
-    qsizetype size = 0;
-    for (const PlanItem& item : items)
-        size += item.key.size() * 3 + 2 + qMax(item.sha256.size(), item.kvState.size());
-    source.reserve(size);
-    kv.reserve(size);
+    // The digests of "key\thash\n" lines over all items, hashed piece by piece: the lines of
+    // 100,000 items would be two 23 MB buffers.
+    Sha256 source;
+    Sha256 kv;
+    QByteArray sourceLines;
+    QByteArray kvLines;
+    constexpr qsizetype kPiece = 64 * 1024;
+    sourceLines.reserve(kPiece + 1024);
+    kvLines.reserve(kPiece + 1024);
     for (const PlanItem& item : items) {
         const QByteArray key = item.key.toUtf8();
-        source.append(key).append('\t').append(item.sha256).append('\n');
-        kv.append(key).append('\t').append(item.kvState).append('\n');
+        sourceLines.append(key).append('\t').append(item.sha256).append('\n');
+        kvLines.append(key).append('\t').append(item.kvState).append('\n');
+        if (sourceLines.size() >= kPiece || kvLines.size() >= kPiece) {
+            source.add(sourceLines);
+            kv.add(kvLines);
+            sourceLines.resize(0); // keeps the capacity, unlike clear()
+            kvLines.resize(0);
+        }
     }
-    sourceChecksum = Sha256::hex(source);
-    kvChecksum = Sha256::hex(kv);
+    source.add(sourceLines);
+    kv.add(kvLines);
+    sourceChecksum = source.hexResult();
+    kvChecksum = kv.hexResult();
 }
 
 namespace {
