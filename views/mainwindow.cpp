@@ -15,7 +15,7 @@
 #include "journaledcommand.h"
 #include "kvpane.h"
 #include "kvtreemodel.h"
-#include "offthreadrelease.h"
+#include "core/offthreadrelease.h"
 #include "overviewstrip.h"
 
 #include <QAction>

@@ -1,6 +1,7 @@
 #include "jobs/planner.h"
 
 #include "core/logging.h"
+#include "core/offthreadrelease.h"
 #include "files/jsstringify.h"
 #include "files/pmreader.h"
 #include "files/sha256.h"
@@ -81,7 +82,7 @@ Result<MigrationPlan> Planner::readSource(const Params& params)
     if (!index)
         return index.error();
     qCDebug(lcJobs) << "tree read in" << clock.restart() << "ms";
-    const KeyMap map = KeyMapper::map(index.value(), layout.value());
+    KeyMap map = KeyMapper::map(index.value(), layout.value());
     qCDebug(lcJobs) << "tree mapped in" << clock.restart() << "ms";
 
     MigrationPlan plan;
@@ -128,6 +129,9 @@ Result<MigrationPlan> Planner::readSource(const Params& params)
         plan.computeChecksums();
     }
     qCDebug(lcJobs) << "values hashed in" << clock.restart() << "ms";
+    // The plan shares the values; the rest of the tree goes while the caller reads the keys.
+    OffThreadRelease::destroy(std::move(index).value());
+    OffThreadRelease::destroy(std::move(map));
     return plan;
 }
 

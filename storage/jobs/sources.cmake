@@ -19,6 +19,8 @@ target_sources(pmkv_storage PRIVATE
   ${CMAKE_CURRENT_LIST_DIR}/journal.cpp
   ${CMAKE_CURRENT_LIST_DIR}/keycapture.h
   ${CMAKE_CURRENT_LIST_DIR}/keycapture.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/keyspaceprefetch.h
+  ${CMAKE_CURRENT_LIST_DIR}/keyspaceprefetch.cpp
   ${CMAKE_CURRENT_LIST_DIR}/jobprogress.h
   ${CMAKE_CURRENT_LIST_DIR}/jobprogress.cpp
   ${CMAKE_CURRENT_LIST_DIR}/migrationplan.h

@@ -1,15 +1,16 @@
 #include "jobs/validator.h"
 
 #include "jobs/keycapture.h"
+#include "jobs/keyspaceprefetch.h"
 #include "jobs/planner.h"
 #include "layout/keylayout.h"
 
 #include <QElapsedTimer>
 #include <QJsonArray>
 #include <QRandomGenerator>
-#include <QScopeGuard>
 #include <QSet>
 
+#include <array>
 #include <optional>
 
 #include <nlohmann/json.hpp>
@@ -126,18 +127,12 @@ Result<Validator::Outcome> Validator::run(const Params& params, KvStore& store)
     auto layout = KeyLayout::fromSpec(params.layoutSpec, params.prefix);
     if (!layout)
         return layout.error();
-    // A full validation lists the key space while the tree is read: neither waits for the
-    // other. (A sampled one may not need the listing at all.)
-    const bool listEarly = params.sample <= 0 && store.capabilities().canScan;
-    QFuture<Result<QList<QByteArray>>> listing;
-    if (listEarly)
-        listing = startScanAllKeys(store, layout.value().scanPattern());
-    const auto stopListing = qScopeGuard([&] {
-        if (listEarly && !listing.isFinished()) {
-            listing.cancel();
-            listing.waitForFinished();
-        }
-    });
+    // A full validation reads the key space (keys and values) while the tree is read: neither
+    // waits for the other. (A sampled one may not need it at all.)
+    const bool readEarly = params.sample <= 0 && store.capabilities().canScan;
+    std::optional<KeySpacePrefetch> prefetch;
+    if (readEarly)
+        prefetch.emplace(store, layout.value().scanPattern(), params.batchKeys);
     auto tree = Planner::readSource(source);
     if (!tree)
         return tree.error();
@@ -170,84 +165,102 @@ Result<Validator::Outcome> Validator::run(const Params& params, KvStore& store)
                              .arg(plan.items.size())
                              .arg(params.seed));
     }
-    auto record = [&out](Finding f) {
-        out.counts[stateName(f.state)] += 1;
-        out.byRole[f.role][stateName(f.state)] += 1;
-        if (f.state != State::Equal || f.hasTtl)
-            out.findings.append(std::move(f));
+    // Keys per role and state, counted by index (100,000 keys, a handful of names); the
+    // findings are only what is worth a line: every state but equal, and every TTL.
+    constexpr int kUnknownRole = int(KeyRole::Story) + 1;
+    std::array<std::array<qint64, int(State::WrongType) + 1>, kUnknownRole + 1> tally{};
+    auto count = [&tally](State state, int role) { ++tally[size_t(role)][size_t(state)]; };
+    auto record = [&out, &count](Finding f, int role) {
+        count(f.state, role);
+        out.findings.append(std::move(f));
     };
 
     QElapsedTimer compareClock;
     compareClock.start();
     ProgressMeter meter(params.progress, QStringLiteral("validate"), chosen.size(), 0);
+    // What each chosen key holds: as the early read found it, or read now (keys the scan did
+    // not list, or every key of a sampled validation).
+    KeySpacePrefetch::Contents early;
+    if (prefetch) {
+        auto read = prefetch->finish();
+        if (!read)
+            return read.error();
+        early = std::move(read).value();
+    }
+    QHash<QByteArray, PreviousValue>& held = early.values;
+    QVector<QByteArray> chosenKeys(chosen.size());
+    QVector<QByteArray> toRead;
+    for (int i = 0; i < chosen.size(); ++i) {
+        chosenKeys[i] = plan.items.at(chosen.at(i)).key.toUtf8();
+        if (!held.contains(chosenKeys.at(i)))
+            toRead.append(chosenKeys.at(i));
+    }
     const int step = qMax(1, params.batchKeys);
-    // The next batch is read while this one is compared.
-    struct Reading
-    {
-        QVector<QByteArray> keys;
-        QFuture<Result<KvStore::Replies>> future;
+    // The next batch is read while this one is completed.
+    std::optional<QFuture<Result<KvStore::Replies>>> next;
+    auto send = [&](int start) {
+        return store.execute(KeyCapture::commands(toRead.mid(start, step)));
     };
-    auto read = [&](int start) {
-        Reading r;
-        const int end = qMin<int>(start + step, chosen.size());
-        r.keys.reserve(end - start);
-        for (int i = start; i < end; ++i)
-            r.keys.append(plan.items.at(chosen.at(i)).key.toUtf8());
-        r.future = store.execute(KeyCapture::commands(r.keys));
-        return r;
-    };
-    std::optional<Reading> next;
-    if (!chosen.isEmpty())
-        next = read(0);
-    for (int start = 0; start < chosen.size(); start += step) {
-        if (params.cancel && params.cancel->load()) {
+    if (!toRead.isEmpty())
+        next = send(0);
+    for (int start = 0; start < toRead.size(); start += step) {
+        QFuture<Result<KvStore::Replies>> current = std::move(*next);
+        next.reset();
+        if (start + step < toRead.size())
+            next = send(start + step);
+        const QVector<QByteArray> batch = toRead.mid(start, step);
+        auto kv = KeyCapture::complete(store, batch, waitFor(store, current));
+        const bool cancelled = params.cancel && params.cancel->load();
+        if (!kv || cancelled) {
             if (next)
-                (void)waitFor(store, next->future);
+                (void)waitFor(store, *next);
+            if (!kv)
+                return kv.error();
             return makeError(QStringLiteral("validate.cancelled"),
                              QStringLiteral("validation cancelled"));
         }
-        const int end = qMin<int>(start + step, chosen.size());
-        Reading current = std::move(*next);
-        next.reset();
-        auto kv = KeyCapture::complete(store, current.keys, waitFor(store, current.future));
-        if (end < chosen.size())
-            next = read(end);
-        if (!kv) {
-            if (next)
-                (void)waitFor(store, next->future);
-            return kv.error();
-        }
-        for (int i = start; i < end; ++i) {
-            const PlanItem& item = plan.items.at(chosen.at(i));
-            const PreviousValue& v = kv.value().at(i - start);
+        for (int i = 0; i < batch.size(); ++i)
+            held.insert(batch.at(i), std::move(kv.value()[i]));
+    }
+    for (int c = 0; c < chosen.size(); ++c) {
+        const PlanItem& item = plan.items.at(chosen.at(c));
+        const PreviousValue v = held.value(chosenKeys.at(c));
+        const bool hasTtl = v.pttl > 0;
+        State state = State::Equal;
+        if (!v.existed())
+            state = State::OnlyFiles;
+        else if (!v.isString())
+            state = State::WrongType;
+        else if (v.value == item.value)
+            state = State::Equal;
+        else if (sameJson(v.value, item.value))
+            state = State::EqualJson;
+        else
+            state = State::Different;
+        if (state == State::Equal && !hasTtl) {
+            count(state, int(item.role));
+        } else {
             Finding f;
             f.key = item.key;
+            f.state = state;
             f.role = keyRoleName(item.role);
             f.source = item.source;
-            f.hasTtl = v.pttl > 0;
-            if (f.hasTtl) {
+            f.hasTtl = hasTtl;
+            if (hasTtl) {
                 ++out.withTtl;
                 f.detail = QStringLiteral("expires in %1 ms").arg(v.pttl);
             }
-            if (!v.existed()) {
-                f.state = State::OnlyFiles;
-            } else if (!v.isString()) {
-                f.state = State::WrongType;
+            if (state == State::WrongType)
                 f.detail = QStringLiteral("holds a %1").arg(v.type);
-            } else if (v.value == item.value) {
-                f.state = State::Equal;
-            } else if (sameJson(v.value, item.value)) {
-                f.state = State::EqualJson;
-            } else {
-                f.state = State::Different;
+            else if (state == State::Different)
                 f.detail = QStringLiteral("file value %1 bytes, key value %2 bytes")
                                .arg(item.size)
                                .arg(v.value.size());
-            }
-            record(std::move(f));
+            record(std::move(f), int(item.role));
         }
-        out.checkedKeys += end - start;
-        meter.add(end - start, 0);
+        ++out.checkedKeys;
+        if ((c + 1) % step == 0 || c + 1 == chosen.size())
+            meter.add((c % step) + 1, 0);
     }
 
     if (!out.sampled) {
@@ -256,21 +269,15 @@ Result<Validator::Outcome> Validator::run(const Params& params, KvStore& store)
             out.notes.append(QStringLiteral("this connection may not SCAN: keys only in the key "
                                             "space were not looked for"));
         } else {
-            auto listed = listEarly ? finishScanAllKeys(store, listing)
-                                    : scanAllKeys(store, layout.value().scanPattern());
+            Result<QVector<QByteArray>> listed = std::move(early.keys);
+            if (!readEarly)
+                listed = scanAllKeys(store, layout.value().scanPattern());
             if (!listed)
                 return listed.error();
             // The keys as bytes: the scan's keys are looked up without decoding each one.
-            QSet<QByteArray> fileKeys;
-            fileKeys.reserve(plan.items.size());
-            for (const PlanItem& item : plan.items)
-                fileKeys.insert(item.key.toUtf8());
+            const QSet<QByteArray> fileKeys(chosenKeys.cbegin(), chosenKeys.cend()); // all
             const QSet<QString> scope(params.projects.cbegin(), params.projects.cend());
-            QSet<QByteArray> seen;
-            for (const QByteArray& raw : listed.value()) {
-                if (seen.contains(raw))
-                    continue; // SCAN may return a key twice
-                seen.insert(raw);
+            for (const QByteArray& raw : listed.value()) { // each once (KeyScanner)
                 if (scope.isEmpty() && fileKeys.contains(raw)) {
                     ++out.kvKeys; // a key the tree maps to: nothing to learn from its name
                     continue;
@@ -290,8 +297,19 @@ Result<Validator::Outcome> Validator::run(const Params& params, KvStore& store)
                 f.role = ref ? keyRoleName(ref->role) : QStringLiteral("unknown");
                 f.detail = ref ? QStringLiteral("no file maps to this key")
                                : QStringLiteral("the layout does not describe this key");
-                record(std::move(f));
+                record(std::move(f), ref ? int(ref->role) : kUnknownRole);
             }
+        }
+    }
+    for (int role = 0; role <= kUnknownRole; ++role) {
+        const QString roleName =
+            role == kUnknownRole ? QStringLiteral("unknown") : keyRoleName(KeyRole(role));
+        for (int state = 0; state <= int(State::WrongType); ++state) {
+            const qint64 n = tally[size_t(role)][size_t(state)];
+            if (n == 0)
+                continue;
+            out.counts[stateName(State(state))] += n;
+            out.byRole[roleName][stateName(State(state))] += n;
         }
     }
     meter.finish();
