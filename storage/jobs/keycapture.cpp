@@ -1,5 +1,7 @@
 #include "jobs/keycapture.h"
 
+#include <optional>
+
 namespace pmkv {
 
 namespace {
@@ -109,6 +111,38 @@ Result<QVector<PreviousValue>> KeyCapture::complete(KvStore& store, const QVecto
             if (v.type == QLatin1String("none")) // deleted in between
                 v.pttl = -1;
         }
+    }
+    return values;
+}
+
+Result<QVector<PreviousValue>> KeyCapture::captureAll(KvStore& store,
+                                                      const QVector<QByteArray>& keys,
+                                                      int batchKeys, const std::atomic_bool* stop)
+{
+    const qsizetype step = qMax(1, batchKeys);
+    QVector<PreviousValue> values;
+    values.reserve(keys.size());
+    auto send = [&](qsizetype from) { return store.execute(commands(keys.mid(from, step))); };
+    std::optional<QFuture<Result<KvStore::Replies>>> next;
+    if (!keys.isEmpty())
+        next = send(0);
+    for (qsizetype from = 0; next; from += step) {
+        QFuture<Result<KvStore::Replies>> current = std::move(*next);
+        next.reset();
+        const bool stopped = stop && stop->load();
+        if (from + step < keys.size() && !stopped)
+            next = send(from + step);
+        auto batch = complete(store, keys.mid(from, step), waitFor(store, current));
+        if (!batch || stopped) {
+            if (next)
+                (void)waitFor(store, *next);
+            if (!batch)
+                return batch.error();
+            return makeError(
+                QStringLiteral("capture.stopped"),
+                QStringLiteral("reading keys of %1 was stopped").arg(store.describe()));
+        }
+        values += std::move(batch).value();
     }
     return values;
 }

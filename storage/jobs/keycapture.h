@@ -7,6 +7,8 @@
 
 #include <QVector>
 
+#include <atomic>
+
 namespace pmkv {
 
 // Reads what keys hold before a job writes them, for the journal: MGET and EXISTS of the keys
@@ -29,6 +31,12 @@ public:
     // read of the next batch with other work).
     static Result<QVector<PreviousValue>> complete(KvStore& store, const QVector<QByteArray>& keys,
                                                    const Result<KvStore::Replies>& replies);
+    // capture() of many keys, `batchKeys` at a time with the next batch on the wire while one
+    // is completed. `stop` (set from another thread) ends it between batches with an error
+    // of code "capture.stopped".
+    static Result<QVector<PreviousValue>> captureAll(KvStore& store,
+                                                     const QVector<QByteArray>& keys, int batchKeys,
+                                                     const std::atomic_bool* stop = nullptr);
 };
 
 } // namespace pmkv

@@ -50,39 +50,12 @@ Result<KeySpacePrefetch::Contents> KeySpacePrefetch::read()
         return listed.error();
     Contents contents;
     contents.keys = std::move(listed).value(); // each once (KeyScanner)
+    auto values = KeyCapture::captureAll(m_store, contents.keys, m_batchKeys, &m_stop);
+    if (!values)
+        return values.error();
     contents.values.reserve(contents.keys.size());
-    // Two batches on the wire: the next one is read while this one is completed.
-    struct Reading
-    {
-        QVector<QByteArray> keys;
-        QFuture<Result<KvStore::Replies>> future;
-    };
-    auto send = [&](qsizetype from) {
-        Reading r;
-        r.keys = contents.keys.mid(from, m_batchKeys);
-        r.future = m_store.execute(KeyCapture::commands(r.keys));
-        return r;
-    };
-    std::optional<Reading> next;
-    if (!contents.keys.isEmpty())
-        next = send(0);
-    for (qsizetype from = 0; next; from += m_batchKeys) {
-        Reading current = std::move(*next);
-        next.reset();
-        if (from + m_batchKeys < contents.keys.size() && !m_stop)
-            next = send(from + m_batchKeys);
-        auto values = KeyCapture::complete(m_store, current.keys, waitFor(m_store, current.future));
-        if (!values || m_stop) {
-            if (next)
-                (void)waitFor(m_store, next->future);
-            if (!values)
-                return values.error();
-            return makeError(QStringLiteral("prefetch.stopped"),
-                             QStringLiteral("reading %1 was stopped").arg(m_store.describe()));
-        }
-        for (qsizetype i = 0; i < current.keys.size(); ++i)
-            contents.values.insert(current.keys.at(i), std::move(values.value()[i]));
-    }
+    for (qsizetype i = 0; i < contents.keys.size(); ++i)
+        contents.values.insert(contents.keys.at(i), std::move(values.value()[i]));
     return contents;
 }
 

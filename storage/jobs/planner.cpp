@@ -6,6 +6,7 @@
 #include "files/pmreader.h"
 #include "files/sha256.h"
 #include "jobs/keycapture.h"
+#include "jobs/keyspaceprefetch.h"
 #include "layout/keylayout.h"
 #include "layout/keymapper.h"
 
@@ -63,6 +64,63 @@ bool inScope(const EntityRef& ref, const QSet<QString>& projects)
     if (projects.isEmpty() || ref.role == KeyRole::People || ref.role == KeyRole::ProjectsList)
         return true;
     return projects.contains(ref.project);
+}
+
+// Decides one item's action from what its key holds (and, for a partial projects list, merges
+// the names the key space lists already).
+void decide(const MigrationPlan& plan, PlanItem& item, const PreviousValue& kv)
+{
+    if (item.role == KeyRole::ProjectsList && !plan.projects.isEmpty()) {
+        // Partial scope: keep what the key space lists already.
+        const QStringList tree = parseNameList(item.value);
+        const QStringList existing = kv.isString() ? parseNameList(kv.value) : QStringList();
+        const QSet<QString> keep = QSet<QString>(existing.cbegin(), existing.cend()) +
+                                   QSet<QString>(plan.projects.cbegin(), plan.projects.cend());
+        QStringList names;
+        for (const QString& n : tree) {
+            if (keep.contains(n))
+                names.append(n);
+        }
+        for (const QString& n : existing) {
+            if (!names.contains(n))
+                names.append(n);
+        }
+        item.value = nameListValue(names);
+        item.sha256 = sha256Hex(item.value);
+        item.size = item.value.size();
+        item.valueSaved = true;
+    }
+    item.kvState = stateHash(kv);
+    if (!kv.existed()) {
+        item.action = PlanItem::Action::Create;
+        item.reason = QStringLiteral("absent");
+    } else if (!kv.isString()) {
+        item.action = PlanItem::Action::Conflict;
+        item.reason = QStringLiteral("the key holds a %1, not a string").arg(kv.type);
+    } else if (kv.value == item.value) {
+        item.action = PlanItem::Action::Skip;
+        item.reason = QStringLiteral("identical");
+    } else {
+        const QString how = sameJson(kv.value, item.value)
+                                ? QStringLiteral("same JSON, different bytes")
+                                : QStringLiteral("different");
+        switch (plan.policy) {
+        case MigrationPlan::Policy::Overwrite:
+            item.action = PlanItem::Action::Update;
+            item.reason = how;
+            break;
+        case MigrationPlan::Policy::SkipExisting:
+            item.action = PlanItem::Action::Skip;
+            item.reason = how + QStringLiteral("; kept (skip-existing)");
+            break;
+        case MigrationPlan::Policy::AbortOnConflict:
+            item.action = PlanItem::Action::Conflict;
+            item.reason = how;
+            break;
+        }
+    }
+    if (kv.pttl > 0 && item.writes())
+        item.reason += QStringLiteral("; its TTL is removed");
 }
 
 } // namespace
@@ -137,6 +195,14 @@ Result<MigrationPlan> Planner::readSource(const Params& params)
 
 Result<MigrationPlan> Planner::plan(const Params& params, KvStore& store)
 {
+    // A whole-tree plan reads the key space under the prefix while the tree is read. A key
+    // the scan did not list was absent during it; should it appear before the plan runs, the
+    // migration's own read of the key before writing it finds the change (plan.stale).
+    std::optional<KeySpacePrefetch> prefetch;
+    if (params.projects.isEmpty() && store.capabilities().canScan) {
+        if (auto layout = KeyLayout::fromSpec(params.layoutSpec, params.prefix))
+            prefetch.emplace(store, layout.value().scanPattern(), params.readBatch);
+    }
     auto source = readSource(params);
     if (!source)
         return source;
@@ -144,94 +210,26 @@ Result<MigrationPlan> Planner::plan(const Params& params, KvStore& store)
     plan.target = store.describe();
     QElapsedTimer clock;
     clock.start();
-    const int step = qMax(1, params.readBatch);
-    // The next batch's reads are on the wire while this one is decided.
-    struct Reading
-    {
+    if (prefetch) {
+        auto early = prefetch->finish();
+        if (!early)
+            return early.error();
+        const QHash<QByteArray, PreviousValue>& held = early.value().values;
+        const PreviousValue absent;
+        for (PlanItem& item : plan.items) {
+            const auto it = held.constFind(item.key.toUtf8());
+            decide(plan, item, it == held.cend() ? absent : *it);
+        }
+    } else {
         QVector<QByteArray> keys;
-        QFuture<Result<KvStore::Replies>> future;
-    };
-    auto read = [&](int start) {
-        Reading r;
-        const int end = qMin<int>(start + step, plan.items.size());
-        r.keys.reserve(end - start);
-        for (int i = start; i < end; ++i)
-            r.keys.append(plan.items.at(i).key.toUtf8());
-        r.future = store.execute(KeyCapture::commands(r.keys));
-        return r;
-    };
-    std::optional<Reading> next;
-    if (!plan.items.isEmpty())
-        next = read(0);
-    for (int start = 0; start < plan.items.size(); start += step) {
-        const int end = qMin<int>(start + step, plan.items.size());
-        Reading current = std::move(*next);
-        next.reset();
-        if (end < plan.items.size())
-            next = read(end);
-        auto captured = KeyCapture::complete(store, current.keys, waitFor(store, current.future));
-        if (!captured) {
-            if (next)
-                (void)waitFor(store, next->future);
-            return captured.error();
-        }
-        for (int i = start; i < end; ++i) {
-            PlanItem& item = plan.items[i];
-            const PreviousValue& kv = captured.value().at(i - start);
-            if (item.role == KeyRole::ProjectsList && !plan.projects.isEmpty()) {
-                // Partial scope: keep what the key space lists already.
-                const QStringList tree = parseNameList(item.value);
-                const QStringList existing =
-                    kv.isString() ? parseNameList(kv.value) : QStringList();
-                const QSet<QString> keep =
-                    QSet<QString>(existing.cbegin(), existing.cend()) +
-                    QSet<QString>(plan.projects.cbegin(), plan.projects.cend());
-                QStringList names;
-                for (const QString& n : tree) {
-                    if (keep.contains(n))
-                        names.append(n);
-                }
-                for (const QString& n : existing) {
-                    if (!names.contains(n))
-                        names.append(n);
-                }
-                item.value = nameListValue(names);
-                item.sha256 = sha256Hex(item.value);
-                item.size = item.value.size();
-                item.valueSaved = true;
-            }
-            item.kvState = stateHash(kv);
-            if (!kv.existed()) {
-                item.action = PlanItem::Action::Create;
-                item.reason = QStringLiteral("absent");
-            } else if (!kv.isString()) {
-                item.action = PlanItem::Action::Conflict;
-                item.reason = QStringLiteral("the key holds a %1, not a string").arg(kv.type);
-            } else if (kv.value == item.value) {
-                item.action = PlanItem::Action::Skip;
-                item.reason = QStringLiteral("identical");
-            } else {
-                const QString how = sameJson(kv.value, item.value)
-                                        ? QStringLiteral("same JSON, different bytes")
-                                        : QStringLiteral("different");
-                switch (plan.policy) {
-                case MigrationPlan::Policy::Overwrite:
-                    item.action = PlanItem::Action::Update;
-                    item.reason = how;
-                    break;
-                case MigrationPlan::Policy::SkipExisting:
-                    item.action = PlanItem::Action::Skip;
-                    item.reason = how + QStringLiteral("; kept (skip-existing)");
-                    break;
-                case MigrationPlan::Policy::AbortOnConflict:
-                    item.action = PlanItem::Action::Conflict;
-                    item.reason = how;
-                    break;
-                }
-            }
-            if (kv.pttl > 0 && item.writes())
-                item.reason += QStringLiteral("; its TTL is removed");
-        }
+        keys.reserve(plan.items.size());
+        for (const PlanItem& item : plan.items)
+            keys.append(item.key.toUtf8());
+        auto held = KeyCapture::captureAll(store, keys, params.readBatch);
+        if (!held)
+            return held.error();
+        for (int i = 0; i < plan.items.size(); ++i)
+            decide(plan, plan.items[i], held.value().at(i));
     }
     plan.computeChecksums();
     qCDebug(lcJobs) << "key space read in" << clock.elapsed() << "ms";

@@ -7,8 +7,10 @@
 namespace pmkv {
 
 // Makes a MigrationPlan: reads the pm/ tree, maps it under a layout (KeyMapper), keeps the
-// projects in scope, reads what the key space holds for every key (MGET + PTTL + TYPE in
-// batches) and decides each key's action under the policy:
+// projects in scope, reads what the key space holds for every key (a whole-tree plan lists
+// and reads the key space under the prefix while the tree is read, KeySpacePrefetch; a scoped
+// one reads its keys afterwards: MGET + PTTL + TYPE in batches) and decides each key's action
+// under the policy:
 //   absent -> create; identical bytes -> skip; different -> update (overwrite),
 //   skip (skip-existing) or conflict (abort-on-conflict); not a string -> conflict always.
 // With a project scope the projects list is the tree's order of the projects in scope plus

@@ -196,32 +196,15 @@ Result<Validator::Outcome> Validator::run(const Params& params, KvStore& store)
             toRead.append(chosenKeys.at(i));
     }
     const int step = qMax(1, params.batchKeys);
-    // The next batch is read while this one is completed.
-    std::optional<QFuture<Result<KvStore::Replies>>> next;
-    auto send = [&](int start) {
-        return store.execute(KeyCapture::commands(toRead.mid(start, step)));
-    };
-    if (!toRead.isEmpty())
-        next = send(0);
-    for (int start = 0; start < toRead.size(); start += step) {
-        QFuture<Result<KvStore::Replies>> current = std::move(*next);
-        next.reset();
-        if (start + step < toRead.size())
-            next = send(start + step);
-        const QVector<QByteArray> batch = toRead.mid(start, step);
-        auto kv = KeyCapture::complete(store, batch, waitFor(store, current));
-        const bool cancelled = params.cancel && params.cancel->load();
-        if (!kv || cancelled) {
-            if (next)
-                (void)waitFor(store, *next);
-            if (!kv)
-                return kv.error();
+    auto late = KeyCapture::captureAll(store, toRead, step, params.cancel);
+    if (!late) {
+        if (late.error().code == QLatin1String("capture.stopped"))
             return makeError(QStringLiteral("validate.cancelled"),
                              QStringLiteral("validation cancelled"));
-        }
-        for (int i = 0; i < batch.size(); ++i)
-            held.insert(batch.at(i), std::move(kv.value()[i]));
+        return late.error();
     }
+    for (qsizetype i = 0; i < toRead.size(); ++i)
+        held.insert(toRead.at(i), std::move(late.value()[i]));
     for (int c = 0; c < chosen.size(); ++c) {
         const PlanItem& item = plan.items.at(chosen.at(c));
         const PreviousValue v = held.value(chosenKeys.at(c));
