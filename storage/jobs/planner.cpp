@@ -18,6 +18,7 @@
 #include <QSet>
 
 #include <QtConcurrent/QtConcurrentMap>
+#include <QtConcurrent/QtConcurrentRun>
 #include <optional>
 
 #include <nlohmann/json.hpp>
@@ -140,8 +141,20 @@ Result<MigrationPlan> Planner::readSource(const Params& params)
     if (!index)
         return index.error();
     qCDebug(lcJobs) << "tree read in" << clock.restart() << "ms";
+    // The files' values are hashed while this thread maps the tree: one task, so that the
+    // two do not fight over the cores. Each value is hashed once; the plan, its checksums and
+    // the journal reuse the hash.
+    const QVector<Entity>& entities = index.value().entities;
+    std::vector<QByteArray> valueHashes(size_t(params.hashValues ? entities.size() : 0));
+    QFuture<void> hashing = QtConcurrent::run([&entities, &valueHashes] {
+        for (size_t i = 0; i < valueHashes.size(); ++i) {
+            if (entities.at(qsizetype(i)).hasValue)
+                valueHashes[i] = sha256Hex(entities.at(qsizetype(i)).value);
+        }
+    });
     KeyMap map = KeyMapper::map(index.value(), layout.value());
     qCDebug(lcJobs) << "tree mapped in" << clock.restart() << "ms";
+    hashing.waitForFinished();
 
     MigrationPlan plan;
     plan.root = QDir(params.root).absolutePath();
@@ -178,12 +191,15 @@ Result<MigrationPlan> Planner::readSource(const Params& params)
         item.value = entry.value;
         item.size = entry.value.size();
         item.action = PlanItem::Action::Create;
+        if (params.hashValues && entry.entity >= 0)
+            item.sha256 = valueHashes[size_t(entry.entity)];
         plan.items.append(std::move(item));
     }
-    // Each value is hashed once, here, in parallel; the journal and the plan reuse the hash.
     if (params.hashValues) {
-        QtConcurrent::blockingMap(plan.items,
-                                  [](PlanItem& item) { item.sha256 = sha256Hex(item.value); });
+        for (PlanItem& item : plan.items) {
+            if (item.sha256.isEmpty()) // list keys, made by the mapper
+                item.sha256 = sha256Hex(item.value);
+        }
         plan.computeChecksums();
     }
     qCDebug(lcJobs) << "values hashed in" << clock.restart() << "ms";

@@ -53,7 +53,7 @@ public:
     {
         convertValues();
         for (int i = 0; i < m_index.entities.size(); ++i)
-            mapEntity(m_index.entities.at(i), m_converted[size_t(i)]);
+            mapEntity(i, m_converted[size_t(i)]);
         mapLists();
         sortByKey();
         resolveCollisions();
@@ -81,7 +81,7 @@ private:
     }
 
     // False when the entity cannot have a key (unsafe name); the problem is recorded.
-    bool add(const EntityRef& ref, const QString& sourcePath, QByteArray value)
+    bool add(const EntityRef& ref, const QString& sourcePath, QByteArray value, int entity = -1)
     {
         if (!m_layout.has(ref.role))
             return true;
@@ -91,7 +91,7 @@ private:
                 Problem::error(sourcePath, key.error().code, key.error().message));
             return false;
         }
-        m_map.entries.append(KeyEntry{key.value(), ref, sourcePath, std::move(value)});
+        m_map.entries.append(KeyEntry{key.value(), ref, sourcePath, std::move(value), entity});
         return true;
     }
 
@@ -110,25 +110,26 @@ private:
         std::vector<int> work;
         for (int i = 0; i < m_index.entities.size(); ++i) {
             const Entity& e = m_index.entities.at(i);
-            if (e.isData() && e.parsed && !hasErrors(e)) {
-                m_converted[size_t(i)].mappable = true;
+            if (!e.isData() || !e.parsed || hasErrors(e))
+                continue;
+            Converted& c = m_converted[size_t(i)];
+            c.mappable = true;
+            if (e.hasValue) { // PmReader made it already (Options::keepValues): share it
+                c.value = e.value;
+                c.notes = e.valueNotes;
+            } else {
                 work.push_back(i);
             }
         }
         QtConcurrent::blockingMap(work, [this](int i) {
             Converted& c = m_converted[size_t(i)];
-            const Entity& e = m_index.entities.at(i);
-            if (e.hasValue) { // PmReader made it already (Options::keepValues)
-                c.value = e.value;
-                c.notes = e.valueNotes;
-                return;
-            }
-            c.value = JsStringify::fromJsonText(e.raw, &c.notes);
+            c.value = JsStringify::fromJsonText(m_index.entities.at(i).raw, &c.notes);
         });
     }
 
-    void mapEntity(const Entity& e, Converted& converted)
+    void mapEntity(int index, Converted& converted)
     {
+        const Entity& e = m_index.entities.at(index);
         if (!e.isData())
             return;
         if (!converted.mappable) {
@@ -169,7 +170,7 @@ private:
         case EntityKind::NonData:
             return;
         }
-        if (add(ref, e.relativePath, std::move(value).value()))
+        if (add(ref, e.relativePath, std::move(value).value(), index))
             recordMapped(e);
     }
 

@@ -14,6 +14,7 @@ struct KeyEntry
     EntityRef ref;
     QString sourcePath; // the file it comes from; for list keys the folder it lists
     QByteArray value;
+    int entity = -1; // its index in PmIndex::entities; -1 for a list key
 };
 
 struct KeyMap
