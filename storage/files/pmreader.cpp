@@ -43,6 +43,21 @@ QString stem(const QString& name)
     return name.left(name.size() - 5);
 }
 
+// Orders a folder's entries as their relative paths sort: a folder's name compares as if it
+// ended in '/', the separator its files' paths continue with.
+bool inPathOrder(const FolderEntry& a, const FolderEntry& b)
+{
+    const qsizetype common = std::min(a.name.size(), b.name.size());
+    const int c = QStringView(a.name).left(common).compare(QStringView(b.name).left(common));
+    if (c != 0)
+        return c < 0;
+    if (a.name.size() < b.name.size()) // a's name is where b's begins
+        return !a.isDir || u'/' < b.name.at(common);
+    if (b.name.size() < a.name.size())
+        return b.isDir && a.name.at(common) < u'/';
+    return false;
+}
+
 // The walk: decides what every file is from where it stands, records skipped folders and
 // folder-level problems. Depth 0 is the root, 1 a project, 2 an epic.
 class Walker
@@ -61,7 +76,11 @@ public:
               const QString& epic)
     {
         bool readable = true;
-        const std::vector<FolderEntry> entries = FolderListing::list(absolute, readable);
+        std::vector<FolderEntry> entries = FolderListing::list(absolute, readable);
+        // Walked in the order of the relative paths ("atlas-2/..." before "atlas/..."), so the
+        // index needs no sort of its 100,000 entities afterwards.
+        if (!std::is_sorted(entries.cbegin(), entries.cend(), inPathOrder))
+            std::sort(entries.begin(), entries.end(), inPathOrder);
         if (!readable) {
             m_index.problems.append(Problem::error(
                 relative.isEmpty() ? QStringLiteral(".") : relative,
@@ -345,14 +364,16 @@ Result<PmIndex> PmReader::read(const QString& root, const Options& options)
                          QStringLiteral("reading %1 was cancelled").arg(index.root));
 
     qCDebug(lcFiles) << "read and checked in" << clock.restart() << "ms";
-    // Moved in path order, so finish() need not sort (and copy) 100,000 entities again.
+    // Moved in path order (the walk's), so finish() need not sort (and copy) 100,000 entities.
     std::vector<FileWork*> byPath;
     byPath.reserve(work.size());
     for (FileWork& item : work)
         byPath.push_back(&item);
-    std::sort(byPath.begin(), byPath.end(), [](const FileWork* a, const FileWork* b) {
+    const auto byRelativePath = [](const FileWork* a, const FileWork* b) {
         return a->entity.relativePath < b->entity.relativePath;
-    });
+    };
+    if (!std::is_sorted(byPath.cbegin(), byPath.cend(), byRelativePath)) // the walk's order
+        std::sort(byPath.begin(), byPath.end(), byRelativePath);
     index.entities.reserve(qsizetype(work.size()));
     for (FileWork* item : byPath) {
         index.totalBytes += item->entity.size;

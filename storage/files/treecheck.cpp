@@ -134,13 +134,20 @@ void checkNames(PmIndex& index)
                              QStringLiteral("%1 name \"%2\" %3; it cannot become a key: rename it")
                                  .arg(what, name, reason)));
     };
+    // A folder's name is checked once per run of its entities (they are sorted by path, so a
+    // folder's files are next to each other), not once per file.
+    const Entity* previous = nullptr;
     for (const Entity& e : index.entities) {
         if (!e.isData())
             continue;
-        check(e.project, e.project, QStringLiteral("project folder"));
-        check(e.epic, e.project + QLatin1Char('/') + e.epic, QStringLiteral("epic folder"));
+        const bool sameProject = previous && previous->project == e.project;
+        if (!sameProject)
+            check(e.project, e.project, QStringLiteral("project folder"));
+        if (!sameProject || previous->epic != e.epic)
+            check(e.epic, e.project + QLatin1Char('/') + e.epic, QStringLiteral("epic folder"));
         if (e.kind == EntityKind::Story)
             check(e.story, e.relativePath, QStringLiteral("story"));
+        previous = &e;
     }
 }
 

@@ -58,6 +58,7 @@ class TestPmReader final : public QObject
 
 private Q_SLOTS:
     void countsKinds();
+    void entitiesAreInPathOrder();
     void reportsQuirks_data();
     void reportsQuirks();
     void keepsNonDataAndSkipsTooling();
@@ -85,6 +86,32 @@ void TestPmReader::countsKinds()
     QCOMPARE(index.value().count(EntityKind::Story), 14); // 13 in cds + 1 in no-epic-json
     QCOMPARE(index.value().count(EntityKind::NonData),
              4); // README.md, description, notes.md, stray.json
+}
+
+void TestPmReader::entitiesAreInPathOrder()
+{
+    // Folder names that are the start of other names: "atlas-2/..." sorts before "atlas/...",
+    // and "atlas.json" before both, as the paths compare (the walk visits them in that order).
+    test::TestTree tree;
+    tree.write(QStringLiteral("pm/people.json"), "[]");
+    for (const char* project : {"atlas", "atlas-2", "atlas.x", "at"}) {
+        const QString p = QString::fromLatin1(project);
+        tree.write(QStringLiteral("pm/%1/project.json").arg(p), "{\"name\": \"p\"}");
+        tree.write(QStringLiteral("pm/%1/e/epic.json").arg(p), "{\"id\": \"e\"}");
+        tree.write(QStringLiteral("pm/%1/e-1/epic.json").arg(p), "{\"id\": \"e\"}");
+        tree.write(QStringLiteral("pm/%1/e/F-AB-001.json").arg(p), "{\"id\": \"F-AB-001\"}");
+    }
+    tree.write(QStringLiteral("pm/atlas.json"), "{}");
+    const auto index = PmReader::read(tree.path(QStringLiteral("pm")));
+    QVERIFY(index.ok());
+    QStringList paths;
+    for (const Entity& e : index.value().entities)
+        paths << e.relativePath;
+    QStringList sorted = paths;
+    std::sort(sorted.begin(), sorted.end());
+    QCOMPARE(paths, sorted);
+    QCOMPARE(paths.size(), 1 + 4 * 4 + 1);
+    QVERIFY(index.value().findByPath(QStringLiteral("atlas-2/e/F-AB-001.json")));
 }
 
 void TestPmReader::reportsQuirks_data()
