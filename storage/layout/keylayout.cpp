@@ -6,6 +6,9 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 
+#include <iterator>
+#include <utility>
+
 namespace pmkv {
 namespace {
 
@@ -226,20 +229,42 @@ Result<QString> KeyLayout::keyFor(const EntityRef& ref) const
         return makeError(
             QStringLiteral("layout.no-key"),
             QStringLiteral("layout \"%1\" has no key for %2").arg(m_name, keyRoleName(ref.role)));
-    QString key = *it;
-    const std::pair<const char*, const QString*> parts[] = {
-        {"project", &ref.project}, {"epic", &ref.epic}, {"story", &ref.story}};
-    for (const auto& [placeholder, value] : parts) {
-        const QString token = QLatin1Char('{') + QLatin1String(placeholder) + QLatin1Char('}');
-        if (!key.contains(token))
-            continue;
-        const QString problem = NameSafety::whyUnsafe(*value);
-        if (!problem.isEmpty())
-            return makeError(
-                QStringLiteral("name.unsafe"),
-                QStringLiteral("%1 name \"%2\" %3; rename it before it can become a key")
-                    .arg(QLatin1String(placeholder), *value, problem));
-        key.replace(token, *value);
+    // One pass over the template, appending literal text and names: this runs once per
+    // entity (100,000 times for a large tree).
+    static const std::pair<QLatin1String, QLatin1String> kPlaceholders[] = {
+        {QLatin1String("{project}"), QLatin1String("project")},
+        {QLatin1String("{epic}"), QLatin1String("epic")},
+        {QLatin1String("{story}"), QLatin1String("story")}};
+    const QString* values[] = {&ref.project, &ref.epic, &ref.story};
+    const QStringView pattern(*it);
+    QString key;
+    key.reserve(pattern.size() + ref.project.size() + ref.epic.size() + ref.story.size());
+    qsizetype from = 0;
+    while (from < pattern.size()) {
+        const qsizetype open = pattern.indexOf(u'{', from);
+        if (open < 0) {
+            key += pattern.mid(from);
+            break;
+        }
+        key += pattern.mid(from, open - from);
+        from = open + 1;
+        bool replaced = false;
+        for (size_t i = 0; i < std::size(kPlaceholders) && !replaced; ++i) {
+            const auto& [token, placeholder] = kPlaceholders[i];
+            if (!pattern.mid(open).startsWith(token))
+                continue;
+            const QString problem = NameSafety::whyUnsafe(*values[i]);
+            if (!problem.isEmpty())
+                return makeError(
+                    QStringLiteral("name.unsafe"),
+                    QStringLiteral("%1 name \"%2\" %3; rename it before it can become a key")
+                        .arg(placeholder, *values[i], problem));
+            key += *values[i];
+            from = open + token.size();
+            replaced = true;
+        }
+        if (!replaced)
+            key += u'{';
     }
     return key;
 }

@@ -1,11 +1,21 @@
 #include "layout/namesafety.h"
 
+#include <algorithm>
+
 namespace pmkv {
 
 QString NameSafety::whyUnsafe(const QString& name)
 {
     if (name.isEmpty())
         return QStringLiteral("is empty");
+    // The usual name is printable ASCII without the four characters below: said at once.
+    const bool plain = std::all_of(name.cbegin(), name.cend(), [](QChar c) {
+        const char16_t u = c.unicode();
+        return u > u' ' && u < 0x7f && u != u':' && u != u'*' && u != u'?' && u != u'[' &&
+               u != u']';
+    });
+    if (plain)
+        return {};
     for (const QChar c : name) {
         if (c == QLatin1Char(':'))
             return QStringLiteral("contains ':' (the key separator)");
