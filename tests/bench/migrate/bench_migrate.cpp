@@ -5,8 +5,8 @@
 // What is timed: each `pmkv migrate` / `pmkv validate` process from start to exit, as a user
 // waits for it (reading the tree, planning, saving the plan, journaling, writing, the report).
 // The part after planning (Migrator::Outcome::seconds, from the report) is printed beside it.
-// redis-cli --pipe gets the keys and values ready-made in RESP, so it reads no tree. Every
-// timed process runs BENCH_RUNS times (3), the reference too, and the fastest run counts.
+// redis-cli --pipe gets the keys and values ready-made in RESP, so it reads no tree. All of
+// them run in BENCH_RUNS rounds (3); see rounds().
 // Usage: bench_migrate <pm-folder> <pmkv binary> <pmkv-proxy binary>
 #include "connections/storethread.h"
 #include "jobs/keycapture.h"
@@ -24,6 +24,9 @@
 #include <QTemporaryDir>
 #include <QTextStream>
 #include <QThread>
+
+#include <algorithm>
+#include <optional>
 
 using namespace pmkv;
 using pmkv::test::RedisServer;
@@ -103,10 +106,12 @@ Run runPmkv(const QString& pmkv, const QStringList& args, const QProcessEnvironm
     return run;
 }
 
-// Every timed process runs this many times, the reference included, and the fastest run counts:
-// on a virtual machine the same run varies by half (fresh memory comes from the host), and
-// comparing a single pmkv run against the reference's best would be unfair either way.
-int runs()
+// The rounds: each times the reference, the direct migration, the validation and the migration
+// through the proxy once, one after the other, so that all meet the same state of the machine
+// (on a virtual machine the same run varies by half: fresh memory comes from the host, and
+// Redis is quicker when it can reuse what FLUSHALL freed). The fastest of each counts, and
+// the median of each round's own ratio is printed beside it.
+int rounds()
 {
     const int n = qEnvironmentVariableIntValue("BENCH_RUNS");
     return n > 0 ? n : 3;
@@ -121,39 +126,59 @@ struct Migration
     Figure execute;
 };
 
-Migration migrate(const QString& name, const QString& pmkv, const QString& root, KvStore& store,
-                  const QStringList& target, const QProcessEnvironment& env, const QString& state,
-                  qint64 keys, qint64 bytes)
+std::optional<Migration> migrate(const QString& name, const QString& pmkv, const QString& root,
+                                 KvStore& store, const QStringList& target,
+                                 const QProcessEnvironment& env, const QString& state, qint64 keys,
+                                 qint64 bytes)
 {
-    Migration best;
-    double slowest = 0;
-    for (int i = 0; i < runs(); ++i) {
-        flush(store);
-        const Run run =
-            runPmkv(pmkv,
-                    QStringList{QStringLiteral("migrate"), root} + target +
-                        QStringList{QStringLiteral("--state-dir"), state + QString::number(i),
-                                    QStringLiteral("--json")},
-                    env);
-        const QJsonObject m = run.json.value(QStringLiteral("migration")).toObject();
-        if (m.value(QStringLiteral("written")).toInteger() != keys) {
-            out() << name << ": migrate wrote " << m.value(QStringLiteral("written")).toInteger()
-                  << " keys, not " << keys << "\n";
-            return {};
-        }
-        slowest = qMax(slowest, run.seconds);
-        if (best.whole.seconds == 0 || run.seconds < best.whole.seconds) {
-            best.whole = figure(keys, bytes, run.seconds);
-            best.execute = figure(keys, bytes, m.value(QStringLiteral("seconds")).toDouble());
-        }
+    flush(store);
+    const Run run =
+        runPmkv(pmkv,
+                QStringList{QStringLiteral("migrate"), root} + target +
+                    QStringList{QStringLiteral("--state-dir"), state, QStringLiteral("--json")},
+                env);
+    const QJsonObject m = run.json.value(QStringLiteral("migration")).toObject();
+    if (m.value(QStringLiteral("written")).toInteger() != keys || dbsize(store) != keys) {
+        out() << name << ": migrate wrote " << m.value(QStringLiteral("written")).toInteger()
+              << " keys, not " << keys << "\n";
+        return std::nullopt;
     }
-    print(name + QStringLiteral(" pmkv migrate, whole"), best.whole);
-    out() << "  (best of " << runs() << "; slowest " << QString::number(slowest, 'f', 3) << " s)\n";
-    print(QStringLiteral("  of which executing the plan"), best.execute);
-    print(QStringLiteral("  of which reading + planning"),
-          figure(keys, bytes, best.whole.seconds - best.execute.seconds));
-    return best;
+    return Migration{figure(keys, bytes, run.seconds),
+                     figure(keys, bytes, m.value(QStringLiteral("seconds")).toDouble())};
 }
+
+double median(QList<double> values)
+{
+    std::sort(values.begin(), values.end());
+    const qsizetype n = values.size();
+    return n == 0 ? 0 : n % 2 ? values.at(n / 2) : (values.at(n / 2 - 1) + values.at(n / 2)) / 2;
+}
+
+struct Series
+{
+    QList<Migration> runs;
+    const Migration& best() const
+    {
+        return *std::min_element(runs.cbegin(), runs.cend(), [](const auto& a, const auto& b) {
+            return a.whole.seconds < b.whole.seconds;
+        });
+    }
+    void print(const QString& name, qint64 keys, qint64 bytes) const
+    {
+        const Migration& b = best();
+        ::print(name + QStringLiteral(" pmkv migrate, whole"), b.whole);
+        QList<double> all;
+        for (const Migration& m : runs)
+            all << m.whole.seconds;
+        out() << "  (fastest of " << runs.size() << " rounds; all: ";
+        for (double s : all)
+            out() << QString::number(s, 'f', 2) << ' ';
+        out() << "s)\n";
+        ::print(QStringLiteral("  of which executing the plan"), b.execute);
+        ::print(QStringLiteral("  of which reading + planning"),
+                figure(keys, bytes, b.whole.seconds - b.execute.seconds));
+    }
+};
 
 QString ratio(double a, double b)
 {
@@ -180,7 +205,7 @@ int main(int argc, char** argv)
     }
     QTemporaryDir dir;
     StoreThread thread;
-    KvStore* direct = thread.call([&]() -> KvStore* {
+    KvStore* directStore = thread.call([&]() -> KvStore* {
         auto* s = new RedisStore(RedisAddress::tcp(QStringLiteral("127.0.0.1"), redis.port()));
         s->setParent(thread.context());
         return s;
@@ -216,66 +241,7 @@ int main(int argc, char** argv)
     }
     pipe.clear();
 
-    // Reference: redis-cli --pipe, best of runs().
-    Figure reference;
-    reference.seconds = 1e300;
-    for (int i = 0; i < runs(); ++i) {
-        flush(*direct);
-        QProcess cli;
-        cli.setStandardInputFile(pipeFile);
-        cli.setStandardOutputFile(QProcess::nullDevice());
-        QElapsedTimer clock;
-        clock.start();
-        cli.start(QStringLiteral("redis-cli"),
-                  {QStringLiteral("-p"), QString::number(redis.port()), QStringLiteral("--pipe")});
-        cli.waitForFinished(-1);
-        const double s = double(clock.nsecsElapsed()) / 1e9;
-        if (cli.exitCode() != 0 || dbsize(*direct) != keys) {
-            out() << "redis-cli --pipe failed\n";
-            return 2;
-        }
-        if (s < reference.seconds)
-            reference = figure(keys, bytes, s);
-    }
-    print(QStringLiteral("redis-cli --pipe (reference)"), reference);
-
-    const QStringList redisTarget{QStringLiteral("--redis"), redis.url()};
-    const Migration d = migrate(QStringLiteral("direct"), pmkv, root, *direct, redisTarget, env,
-                                dir.filePath(QStringLiteral("state-direct")), keys, bytes);
-    if (dbsize(*direct) != keys)
-        out() << "direct: key count differs!\n";
-
-    // Validation, full, of what the direct run wrote: `pmkv validate`, start to exit.
-    Run validated;
-    for (int i = 0; i < runs(); ++i) {
-        Run run = runPmkv(pmkv,
-                          QStringList{QStringLiteral("validate"), root} + redisTarget +
-                              QStringList{QStringLiteral("--state-dir"),
-                                          dir.filePath(QStringLiteral("state-validate")),
-                                          QStringLiteral("--json")},
-                          env);
-        if (validated.seconds == 0 || run.seconds < validated.seconds)
-            validated = std::move(run);
-    }
-    const QJsonObject v = validated.json.value(QStringLiteral("validation")).toObject();
-    const qint64 checked = v.value(QStringLiteral("checkedKeys")).toInteger();
-    const qint64 scanned = v.value(QStringLiteral("kvKeys")).toInteger();
-    const qint64 onlyKv =
-        v.value(QStringLiteral("counts")).toObject().value(QStringLiteral("only-kv")).toInteger();
-    const qint64 distinct = checked + onlyKv; // every key looked at, once
-    const double validateSeconds = validated.seconds;
-    const double compareSeconds = v.value(QStringLiteral("compareSeconds")).toDouble();
-    out() << "pmkv validate, whole (best of " << runs() << ")      "
-          << QString::number(validateSeconds, 'f', 3) << " s  "
-          << QString::number(double(distinct) / validateSeconds, 'f', 0).rightJustified(8)
-          << " keys/s  (" << distinct << " keys: " << checked << " compared, " << scanned
-          << " scanned; exit code " << v.value(QStringLiteral("exitCode")).toInt() << ")\n";
-    out() << "  of which key space read + compare  " << QString::number(compareSeconds, 'f', 3)
-          << " s  " << QString::number(double(distinct) / compareSeconds, 'f', 0).rightJustified(8)
-          << " keys/s\n";
-    out().flush();
-
-    // Through pmkv-proxy.
+    // pmkv-proxy, started once for every round.
     QProcess proxy;
     const quint16 port = RedisServer::freePort();
     QProcessEnvironment proxyEnv = env;
@@ -295,25 +261,115 @@ int main(int argc, char** argv)
     }
     QProcessEnvironment clientEnv = env;
     clientEnv.insert(QStringLiteral("PMKV_TOKEN"), QStringLiteral("bench-token"));
-    const Migration r =
-        migrate(QStringLiteral("pmkv-proxy"), pmkv, root, *direct,
-                {QStringLiteral("--url"), QStringLiteral("http://127.0.0.1:%1").arg(port)},
-                clientEnv, dir.filePath(QStringLiteral("state-proxy")), keys, bytes);
-    if (dbsize(*direct) != keys)
-        out() << "pmkv-proxy: key count differs!\n";
+    const QStringList redisTarget{QStringLiteral("--redis"), redis.url()};
+    const QStringList proxyTarget{QStringLiteral("--url"),
+                                  QStringLiteral("http://127.0.0.1:%1").arg(port)};
+
+    QList<double> references;
+    Series direct;
+    Series viaProxy;
+    QList<Run> validations;
+    for (int round = 0; round < rounds(); ++round) {
+        // Reference: redis-cli --pipe.
+        flush(*directStore);
+        QProcess cli;
+        cli.setStandardInputFile(pipeFile);
+        cli.setStandardOutputFile(QProcess::nullDevice());
+        QElapsedTimer clock;
+        clock.start();
+        cli.start(QStringLiteral("redis-cli"),
+                  {QStringLiteral("-p"), QString::number(redis.port()), QStringLiteral("--pipe")});
+        cli.waitForFinished(-1);
+        references << double(clock.nsecsElapsed()) / 1e9;
+        if (cli.exitCode() != 0 || dbsize(*directStore) != keys) {
+            out() << "redis-cli --pipe failed\n";
+            return 2;
+        }
+        const QString r = QString::number(round);
+        const auto d = migrate(QStringLiteral("direct"), pmkv, root, *directStore, redisTarget, env,
+                               dir.filePath(QStringLiteral("state-direct-") + r), keys, bytes);
+        // Validation, full, of what the direct run wrote.
+        validations << runPmkv(pmkv,
+                               QStringList{QStringLiteral("validate"), root} + redisTarget +
+                                   QStringList{QStringLiteral("--state-dir"),
+                                               dir.filePath(QStringLiteral("state-validate")),
+                                               QStringLiteral("--json")},
+                               env);
+        const auto p =
+            migrate(QStringLiteral("pmkv-proxy"), pmkv, root, *directStore, proxyTarget, clientEnv,
+                    dir.filePath(QStringLiteral("state-proxy-") + r), keys, bytes);
+        if (!d || !p)
+            return 2;
+        direct.runs << *d;
+        viaProxy.runs << *p;
+    }
     proxy.terminate();
     proxy.waitForFinished(5000);
 
+    const Figure reference =
+        figure(keys, bytes, *std::min_element(references.cbegin(), references.cend()));
+    print(QStringLiteral("redis-cli --pipe (reference)"), reference);
+    out() << "  (fastest of " << rounds() << " rounds; all: ";
+    for (double s : references)
+        out() << QString::number(s, 'f', 2) << ' ';
+    out() << "s)\n";
+    direct.print(QStringLiteral("direct"), keys, bytes);
+    viaProxy.print(QStringLiteral("pmkv-proxy"), keys, bytes);
+
+    const Run& validated =
+        *std::min_element(validations.cbegin(), validations.cend(),
+                          [](const Run& a, const Run& b) { return a.seconds < b.seconds; });
+    const QJsonObject v = validated.json.value(QStringLiteral("validation")).toObject();
+    const qint64 checked = v.value(QStringLiteral("checkedKeys")).toInteger();
+    const qint64 scanned = v.value(QStringLiteral("kvKeys")).toInteger();
+    const qint64 onlyKv =
+        v.value(QStringLiteral("counts")).toObject().value(QStringLiteral("only-kv")).toInteger();
+    const qint64 distinct = checked + onlyKv; // every key looked at, once
+    const double validateSeconds = validated.seconds;
+    const double compareSeconds = v.value(QStringLiteral("compareSeconds")).toDouble();
+    out() << "pmkv validate, whole                 " << QString::number(validateSeconds, 'f', 3)
+          << " s  " << QString::number(double(distinct) / validateSeconds, 'f', 0).rightJustified(8)
+          << " keys/s  (" << distinct << " keys: " << checked << " compared, " << scanned
+          << " scanned; exit code " << v.value(QStringLiteral("exitCode")).toInt() << ")\n";
+    out() << "  (fastest of " << rounds() << " rounds; all: ";
+    QList<double> validateAll;
+    for (const Run& run : validations) {
+        out() << QString::number(run.seconds, 'f', 2) << ' ';
+        validateAll << run.seconds;
+    }
+    out() << "s)\n";
+    out() << "  of which key space read + compare  " << QString::number(compareSeconds, 'f', 3)
+          << " s  " << QString::number(double(distinct) / compareSeconds, 'f', 0).rightJustified(8)
+          << " keys/s\n";
+
+    // Each round's own ratio (that round's reference against that round's run).
+    auto roundRatios = [&references](const Series& series, bool whole) {
+        QList<double> ratios;
+        for (int i = 0; i < series.runs.size(); ++i) {
+            const double seconds =
+                whole ? series.runs.at(i).whole.seconds : series.runs.at(i).execute.seconds;
+            ratios << references.at(i) / seconds;
+        }
+        return QString::number(median(ratios), 'f', 2);
+    };
     const double ref = reference.keysPerSecond;
     out() << "ratio / redis-cli --pipe (target: direct >= 0.50, pmkv-proxy >= 0.25)\n"
-          << "  direct     pmkv migrate, whole:   " << ratio(d.whole.keysPerSecond, ref) << '\n'
-          << "  direct     executing the plan:    " << ratio(d.execute.keysPerSecond, ref) << '\n'
-          << "  pmkv-proxy pmkv migrate, whole:   " << ratio(r.whole.keysPerSecond, ref) << '\n'
-          << "  pmkv-proxy executing the plan:    " << ratio(r.execute.keysPerSecond, ref) << '\n';
+          << "                                   fastest/fastest  median of rounds\n"
+          << "  direct     pmkv migrate, whole:   "
+          << ratio(direct.best().whole.keysPerSecond, ref).leftJustified(17)
+          << roundRatios(direct, true) << '\n'
+          << "  direct     executing the plan:    "
+          << ratio(direct.best().execute.keysPerSecond, ref).leftJustified(17)
+          << roundRatios(direct, false) << '\n'
+          << "  pmkv-proxy pmkv migrate, whole:   "
+          << ratio(viaProxy.best().whole.keysPerSecond, ref).leftJustified(17)
+          << roundRatios(viaProxy, true) << '\n'
+          << "  pmkv-proxy executing the plan:    "
+          << ratio(viaProxy.best().execute.keysPerSecond, ref).leftJustified(17)
+          << roundRatios(viaProxy, false) << '\n';
     out() << "full validation (target >= 50000 keys/s): "
-          << QString::number(double(distinct) / validateSeconds, 'f', 0)
-          << " keys/s for pmkv validate start to exit, "
-          << QString::number(double(checked + scanned) / validateSeconds, 'f', 0)
-          << " counting compared + scanned keys\n";
+          << QString::number(double(distinct) / validateSeconds, 'f', 0) << " keys/s fastest, "
+          << QString::number(double(distinct) / median(validateAll), 'f', 0)
+          << " keys/s median, pmkv validate start to exit\n";
     return 0;
 }
