@@ -127,9 +127,11 @@ Result<Validator::Outcome> Validator::run(const Params& params, KvStore& store)
     auto layout = KeyLayout::fromSpec(params.layoutSpec, params.prefix);
     if (!layout)
         return layout.error();
-    // A full validation reads the key space (keys and values) while the tree is read: neither
-    // waits for the other. (A sampled one may not need it at all.)
-    const bool readEarly = params.sample <= 0 && store.capabilities().canScan;
+    // A full validation of the whole tree reads the key space (keys and values) while the tree
+    // is read: neither waits for the other. (A sampled one may not need it at all, and one
+    // scoped to projects would fetch the other projects' values for nothing.)
+    const bool readEarly =
+        params.sample <= 0 && params.projects.isEmpty() && store.capabilities().canScan;
     std::optional<KeySpacePrefetch> prefetch;
     if (readEarly)
         prefetch.emplace(store, layout.value().scanPattern(), params.batchKeys);
