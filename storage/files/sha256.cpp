@@ -3,6 +3,7 @@
 #include <QCryptographicHash>
 
 #ifdef PMKV_HAVE_OPENSSL_CRYPTO
+#include <openssl/crypto.h>
 #include <openssl/evp.h>
 #endif
 
@@ -10,6 +11,12 @@ namespace pmkv {
 namespace {
 
 #ifdef PMKV_HAVE_OPENSSL_CRYPTO
+// libcrypto frees its per-thread state from an atexit handler; a pool thread that ends after
+// it (Qt's pool winds down during exit) then ran libcrypto's thread destructor on freed
+// memory and pmkv crashed on its way out (seen under load in tst_syncend2end). Told before
+// its first use, at program start, libcrypto leaves that cleanup to the end of the process.
+const bool kNoCleanupAtExit = OPENSSL_init_crypto(OPENSSL_INIT_NO_ATEXIT, nullptr) == 1;
+
 const EVP_MD* opensslSha256()
 {
 #if OPENSSL_VERSION_NUMBER >= 0x30000000L
