@@ -1,7 +1,7 @@
 #include "filetreemodel.h"
 
-#include "entityicons.h"
 #include "core/offthreadrelease.h"
+#include "entityicons.h"
 #include "syncstyle.h"
 
 #include <QStringList>

@@ -4,6 +4,7 @@
 #include "connections/secretresolver.h"
 #include "connections/secretstore.h"
 #include "connectionsdialog.h"
+#include "core/offthreadrelease.h"
 #include "diffview.h"
 #include "documentview.h"
 #include "environmentband.h"
@@ -15,7 +16,6 @@
 #include "journaledcommand.h"
 #include "kvpane.h"
 #include "kvtreemodel.h"
-#include "core/offthreadrelease.h"
 #include "overviewstrip.h"
 
 #include <QAction>
