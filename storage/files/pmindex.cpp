@@ -1,8 +1,8 @@
 #include "files/pmindex.h"
 
+#include "core/permutationsort.h"
+
 #include <algorithm>
-#include <numeric>
-#include <vector>
 
 namespace pmkv {
 
@@ -39,21 +39,8 @@ const Entity* PmIndex::findByPath(const QString& relativePath) const
 
 void PmIndex::finish()
 {
-    // Sorted through an index permutation: an Entity is large, and moving 100,000 of them
-    // around in std::sort costs more than the comparisons.
-    const auto byPath = [this](int a, int b) {
-        return entities.at(a).relativePath < entities.at(b).relativePath;
-    };
-    std::vector<int> order(size_t(entities.size()));
-    std::iota(order.begin(), order.end(), 0);
-    if (!std::is_sorted(order.begin(), order.end(), byPath)) {
-        std::sort(order.begin(), order.end(), byPath);
-        QVector<Entity> sorted;
-        sorted.reserve(entities.size());
-        for (int i : order)
-            sorted.append(std::move(entities[i]));
-        entities = std::move(sorted);
-    }
+    sortThroughPermutation(
+        entities, [](const Entity& a, const Entity& b) { return a.relativePath < b.relativePath; });
     std::stable_sort(problems.begin(), problems.end(), [](const Problem& a, const Problem& b) {
         if (a.path != b.path)
             return a.path < b.path;

@@ -49,23 +49,20 @@ bool cancelled(const Migrator::Params& params)
 
 Result<void> Migrator::checkKv(const MigrationPlan& plan, KvStore& store, int batchKeys)
 {
-    const int step = qMax(1, batchKeys);
-    for (int start = 0; start < plan.items.size(); start += step) {
-        const int end = qMin<int>(start + step, plan.items.size());
-        QVector<QByteArray> keys;
-        for (int i = start; i < end; ++i)
-            keys.append(plan.items.at(i).key.toUtf8());
-        auto captured = KeyCapture::capture(store, keys);
-        if (!captured)
-            return captured.error();
-        for (int i = start; i < end; ++i) {
-            const PlanItem& item = plan.items.at(i);
-            if (stateHash(captured.value().at(i - start)) != item.kvState) {
-                return makeError(QStringLiteral("plan.stale"),
-                                 QStringLiteral("key %1 changed in %2 since the plan was made: "
-                                                "make a new plan with `pmkv plan`")
-                                     .arg(item.key, store.describe()));
-            }
+    QVector<QByteArray> keys;
+    keys.reserve(plan.items.size());
+    for (const PlanItem& item : plan.items)
+        keys.append(item.key.toUtf8());
+    auto captured = KeyCapture::captureAll(store, keys, batchKeys);
+    if (!captured)
+        return captured.error();
+    for (int i = 0; i < plan.items.size(); ++i) {
+        const PlanItem& item = plan.items.at(i);
+        if (stateHash(captured.value().at(i)) != item.kvState) {
+            return makeError(QStringLiteral("plan.stale"),
+                             QStringLiteral("key %1 changed in %2 since the plan was made: "
+                                            "make a new plan with `pmkv plan`")
+                                 .arg(item.key, store.describe()));
         }
     }
     return {};

@@ -1,5 +1,6 @@
 #include "layout/keymapper.h"
 
+#include "core/permutationsort.h"
 #include "files/jsstringify.h"
 
 #include <QHash>
@@ -8,7 +9,6 @@
 
 #include <algorithm>
 #include <map>
-#include <numeric>
 #include <optional>
 #include <vector>
 
@@ -201,24 +201,12 @@ private:
             nameListValue(projectNames));
     }
 
-    // Stable, through an index permutation (a KeyEntry is large to move around): entries with
-    // the same key stay in the order they were added and end up next to each other.
+    // Stable: entries with the same key stay in the order they were added and end up next to
+    // each other.
     void sortByKey()
     {
-        QVector<KeyEntry>& entries = m_map.entries;
-        std::vector<int> order(size_t(entries.size()));
-        std::iota(order.begin(), order.end(), 0);
-        const auto byKey = [&entries](int a, int b) {
-            return entries.at(a).key < entries.at(b).key;
-        };
-        if (std::is_sorted(order.begin(), order.end(), byKey))
-            return;
-        std::stable_sort(order.begin(), order.end(), byKey);
-        QVector<KeyEntry> sorted;
-        sorted.reserve(entries.size());
-        for (int i : order)
-            sorted.append(std::move(entries[i]));
-        entries = std::move(sorted);
+        sortThroughPermutation(m_map.entries,
+                               [](const KeyEntry& a, const KeyEntry& b) { return a.key < b.key; });
     }
 
     // Two entities mapping to one key: both refused. The entries are sorted by key.
