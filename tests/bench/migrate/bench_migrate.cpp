@@ -25,6 +25,9 @@
 #include <QTextStream>
 #include <QThread>
 
+#include <sys/resource.h>
+#include <unistd.h>
+
 #include <algorithm>
 #include <optional>
 
@@ -56,6 +59,71 @@ void flush(KvStore& store)
 {
     (void)waitFor(store, store.execute({{"FLUSHALL"}, {"MEMORY", "PURGE"}}));
     QThread::msleep(3000);
+}
+
+// CPU seconds (user + system) of the children reaped so far: a timed child's own is the
+// difference across its run.
+double childrenCpuSeconds()
+{
+    rusage usage{};
+    getrusage(RUSAGE_CHILDREN, &usage);
+    const auto seconds = [](const timeval& t) {
+        return double(t.tv_sec) + double(t.tv_usec) / 1e6;
+    };
+    return seconds(usage.ru_utime) + seconds(usage.ru_stime);
+}
+
+// CPU seconds (user + system) a running process has used, from /proc; 0 for pid 0.
+double processCpuSeconds(qint64 pid)
+{
+    if (pid <= 0)
+        return 0;
+    QFile stat(QStringLiteral("/proc/%1/stat").arg(pid));
+    if (!stat.open(QIODevice::ReadOnly))
+        return 0;
+    // The fields after the command name, which is in parentheses and may hold spaces.
+    const QByteArray line = stat.readAll();
+    const QList<QByteArray> fields = line.mid(line.lastIndexOf(')') + 2).split(' ');
+    // utime and stime are fields 14 and 15 of the whole line, 12 and 13 after the name.
+    return (fields.value(11).toDouble() + fields.value(12).toDouble()) /
+           double(sysconf(_SC_CLK_TCK));
+}
+
+// CPU seconds Redis has used since it started (INFO cpu: user + system, all its threads).
+double redisCpuSeconds(KvStore& store)
+{
+    auto r = waitFor(store, store.execute({{"INFO", "cpu"}}));
+    double seconds = 0;
+    if (!r || r.value().isEmpty())
+        return seconds;
+    for (const QByteArray& line : r.value().first().bytes.split('\n')) {
+        if (line.startsWith("used_cpu_user:") || line.startsWith("used_cpu_sys:"))
+            seconds += line.mid(line.indexOf(':') + 1).trimmed().toDouble();
+    }
+    return seconds;
+}
+
+// The CPU a load took on both sides of the socket, and the least wall time any schedule of
+// that work could take on this machine's cores (Redis's part runs on one core at a time).
+struct CpuUse
+{
+    double client = 0;
+    double redis = 0;
+    double floorSeconds() const
+    {
+        return qMax(redis, (client + redis) / qMax(1, QThread::idealThreadCount()));
+    }
+};
+
+// Measures the CPU of one child process run by `load` (and of a helper process that stays,
+// such as pmkv-proxy, if `helperPid` is given) and of Redis meanwhile.
+template <typename Load> CpuUse measureCpu(KvStore& store, Load load, qint64 helperPid = 0)
+{
+    const double client = childrenCpuSeconds() + processCpuSeconds(helperPid);
+    const double redis = redisCpuSeconds(store);
+    load();
+    return {childrenCpuSeconds() + processCpuSeconds(helperPid) - client,
+            redisCpuSeconds(store) - redis};
 }
 
 qint64 dbsize(KvStore& store)
@@ -130,19 +198,26 @@ struct Migration
 {
     Figure whole;
     Figure execute;
+    CpuUse cpu;
 };
 
 std::optional<Migration> migrate(const QString& name, const QString& pmkv, const QString& root,
                                  KvStore& store, const QStringList& target,
                                  const QProcessEnvironment& env, const QString& state, qint64 keys,
-                                 qint64 bytes)
+                                 qint64 bytes, qint64 helperPid = 0)
 {
     flush(store);
-    const Run run =
-        runPmkv(pmkv,
+    Run run;
+    const CpuUse cpu = measureCpu(
+        store,
+        [&] {
+            run = runPmkv(
+                pmkv,
                 QStringList{QStringLiteral("migrate"), root} + target +
                     QStringList{QStringLiteral("--state-dir"), state, QStringLiteral("--json")},
                 env);
+        },
+        helperPid);
     const QJsonObject m = run.json.value(QStringLiteral("migration")).toObject();
     if (m.value(QStringLiteral("written")).toInteger() != keys || dbsize(store) != keys) {
         out() << name << ": migrate wrote " << m.value(QStringLiteral("written")).toInteger()
@@ -150,7 +225,7 @@ std::optional<Migration> migrate(const QString& name, const QString& pmkv, const
         return std::nullopt;
     }
     return Migration{figure(keys, bytes, run.seconds),
-                     figure(keys, bytes, m.value(QStringLiteral("seconds")).toDouble())};
+                     figure(keys, bytes, m.value(QStringLiteral("seconds")).toDouble()), cpu};
 }
 
 double median(QList<double> values)
@@ -272,6 +347,7 @@ int main(int argc, char** argv)
                                   QStringLiteral("http://127.0.0.1:%1").arg(port)};
 
     QList<double> references;
+    QList<CpuUse> referenceCpu;
     Series direct;
     Series viaProxy;
     QList<Run> validations;
@@ -282,11 +358,14 @@ int main(int argc, char** argv)
         cli.setStandardInputFile(pipeFile);
         cli.setStandardOutputFile(QProcess::nullDevice());
         QElapsedTimer clock;
-        clock.start();
-        cli.start(QStringLiteral("redis-cli"),
-                  {QStringLiteral("-p"), QString::number(redis.port()), QStringLiteral("--pipe")});
-        cli.waitForFinished(-1);
-        references << double(clock.nsecsElapsed()) / 1e9;
+        referenceCpu << measureCpu(*directStore, [&] {
+            clock.start();
+            cli.start(
+                QStringLiteral("redis-cli"),
+                {QStringLiteral("-p"), QString::number(redis.port()), QStringLiteral("--pipe")});
+            cli.waitForFinished(-1);
+            references << double(clock.nsecsElapsed()) / 1e9;
+        });
         if (cli.exitCode() != 0 || dbsize(*directStore) != keys) {
             out() << "redis-cli --pipe failed\n";
             return 2;
@@ -301,9 +380,9 @@ int main(int argc, char** argv)
                                                dir.filePath(QStringLiteral("state-validate")),
                                                QStringLiteral("--json")},
                                env);
-        const auto p =
-            migrate(QStringLiteral("pmkv-proxy"), pmkv, root, *directStore, proxyTarget, clientEnv,
-                    dir.filePath(QStringLiteral("state-proxy-") + r), keys, bytes);
+        const auto p = migrate(QStringLiteral("pmkv-proxy"), pmkv, root, *directStore, proxyTarget,
+                               clientEnv, dir.filePath(QStringLiteral("state-proxy-") + r), keys,
+                               bytes, proxy.processId());
         if (!d || !p)
             return 2;
         direct.runs << *d;
@@ -373,6 +452,43 @@ int main(int argc, char** argv)
           << "  pmkv-proxy executing the plan:    "
           << ratio(viaProxy.best().execute.keysPerSecond, ref).leftJustified(17)
           << roundRatios(viaProxy, false) << '\n';
+    // What the cores allow: a migration must at least read and check the tree, and Redis must
+    // at least store the keys; the whole process can never beat the CPU both need shared out
+    // over the cores, whatever overlaps with what.
+    auto medianCpu = [](const QList<CpuUse>& uses) {
+        QList<double> client;
+        QList<double> redisSide;
+        for (const CpuUse& use : uses) {
+            client << use.client;
+            redisSide << use.redis;
+        }
+        return CpuUse{median(client), median(redisSide)};
+    };
+    auto cpuLine = [&](const QString& name, const CpuUse& use) {
+        out() << "  " << name.leftJustified(24) << "client " << QString::number(use.client, 'f', 2)
+              << " s  Redis " << QString::number(use.redis, 'f', 2) << " s  floor "
+              << QString::number(use.floorSeconds(), 'f', 2) << " s";
+    };
+    QList<CpuUse> directCpu;
+    QList<CpuUse> proxyCpu;
+    for (int i = 0; i < direct.runs.size(); ++i) {
+        directCpu << direct.runs.at(i).cpu;
+        proxyCpu << viaProxy.runs.at(i).cpu;
+    }
+    const double medianReference = median(references);
+    out() << "CPU seconds, median of rounds, and the floor: the least wall time "
+          << QThread::idealThreadCount() << " cores allow for that CPU\n";
+    cpuLine(QStringLiteral("redis-cli --pipe"), medianCpu(referenceCpu));
+    out() << '\n';
+    for (const auto& [name, uses] :
+         {std::pair{QStringLiteral("direct pmkv migrate"), directCpu},
+          std::pair{QStringLiteral("pmkv-proxy pmkv migrate"), proxyCpu}}) {
+        const CpuUse use = medianCpu(uses);
+        cpuLine(name, use);
+        out() << ": at best " << ratio(medianReference, use.floorSeconds())
+              << " of the median reference\n";
+    }
+    out() << "  (client: redis-cli, or pmkv, and pmkv-proxy through the proxy)\n";
     out() << "full validation (target >= 50000 keys/s): "
           << QString::number(double(distinct) / validateSeconds, 'f', 0) << " keys/s fastest, "
           << QString::number(double(distinct) / median(validateAll), 'f', 0)
