@@ -144,6 +144,7 @@ int MigrateCommand::execute(const QCommandLineParser& parser)
             planParams.projects = jobsupport::projects(parser);
             planParams.policy = policy.value();
             planParams.readBatch = params.batchKeys;
+            planParams.cancel = params.cancel;
             auto made = Planner::plan(planParams, store);
             if (!made)
                 return failure(made.error().message);

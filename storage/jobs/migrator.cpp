@@ -85,6 +85,11 @@ Result<Migrator::Outcome> Migrator::execute(const MigrationPlan& plan, KvStore& 
                 QStringLiteral("plan.values"),
                 QStringLiteral("the plan's values are not loaded (key %1)").arg(item.key));
     }
+    // A Ctrl-C while the plan was made: no run is started, so none is left to resume or undo.
+    if (cancelled(params))
+        return makeError(QStringLiteral("migrate.cancelled"),
+                         QStringLiteral("cancelled before the first write: nothing was written, "
+                                        "no run was started"));
     // Outcome::seconds: everything after planning (the plan file, the journal, the writes).
     QElapsedTimer clock;
     clock.start();

@@ -135,6 +135,7 @@ Result<MigrationPlan> Planner::readSource(const Params& params)
     readOptions.hashFiles = false; // the plan hashes the value bytes, not the files
     readOptions.keepValues = true; // parsed once, by the reader; the mapper reuses the values
     readOptions.keepRaw = false;
+    readOptions.cancel = params.cancel;
     QElapsedTimer clock;
     clock.start();
     auto index = PmReader::read(params.root, readOptions);

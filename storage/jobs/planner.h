@@ -4,6 +4,8 @@
 #include "jobs/migrationplan.h"
 #include "kv/kvstore.h"
 
+#include <atomic>
+
 namespace pmkv {
 
 // Makes a MigrationPlan: reads the pm/ tree, maps it under a layout (KeyMapper), keeps the
@@ -30,6 +32,9 @@ public:
         // readSource(): hash every value (PlanItem::sha256). A validation compares bytes and
         // does not need them.
         bool hashValues = true;
+        // Set from another thread (Ctrl-C) to stop reading the tree; plan() and readSource()
+        // then fail with code "read.cancelled" and nothing is planned.
+        const std::atomic_bool* cancel = nullptr;
     };
 
     static Result<MigrationPlan> plan(const Params& params, KvStore& store);

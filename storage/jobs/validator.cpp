@@ -19,6 +19,12 @@ namespace pmkv {
 
 namespace {
 
+Error cancelledError()
+{
+    return {QStringLiteral("validate.cancelled"),
+            QStringLiteral("validation cancelled: nothing was reported; run it again")};
+}
+
 bool sameJson(const QByteArray& a, const QByteArray& b)
 {
     const auto pa = nlohmann::json::parse(a.constBegin(), a.constEnd(), nullptr, false);
@@ -124,6 +130,7 @@ Result<Validator::Outcome> Validator::run(const Params& params, KvStore& store)
     source.prefix = params.prefix;
     source.projects = params.projects;
     source.hashValues = false;
+    source.cancel = params.cancel;
     auto layout = KeyLayout::fromSpec(params.layoutSpec, params.prefix);
     if (!layout)
         return layout.error();
@@ -137,7 +144,8 @@ Result<Validator::Outcome> Validator::run(const Params& params, KvStore& store)
         prefetch.emplace(store, layout.value().scanPattern(), params.batchKeys);
     auto tree = Planner::readSource(source);
     if (!tree)
-        return tree.error();
+        return tree.error().code == QLatin1String("read.cancelled") ? cancelledError()
+                                                                    : tree.error();
     const MigrationPlan& plan = tree.value();
 
     Outcome out;
@@ -189,6 +197,8 @@ Result<Validator::Outcome> Validator::run(const Params& params, KvStore& store)
             return read.error();
         early = std::move(read).value();
     }
+    if (params.cancel && params.cancel->load())
+        return cancelledError();
     QHash<QByteArray, PreviousValue>& held = early.values;
     QVector<QByteArray> chosenKeys(chosen.size());
     QVector<QByteArray> toRead;
@@ -201,8 +211,7 @@ Result<Validator::Outcome> Validator::run(const Params& params, KvStore& store)
     auto late = KeyCapture::captureAll(store, toRead, step, params.cancel);
     if (!late) {
         if (late.error().code == QLatin1String("capture.stopped"))
-            return makeError(QStringLiteral("validate.cancelled"),
-                             QStringLiteral("validation cancelled"));
+            return cancelledError();
         return late.error();
     }
     for (qsizetype i = 0; i < toRead.size(); ++i)

@@ -292,6 +292,37 @@ private Q_SLOTS:
         QCOMPARE(again.error().code, QStringLiteral("resume.finished"));
     }
 
+    // Ctrl-C before the first write (while the tree is read, or between planning and the first
+    // batch) leaves no run behind, and a cancelled validation reports nothing.
+    void cancelBeforeWritingStartsNoRun()
+    {
+        const auto before = dumpStrings(*m_direct, "*");
+        std::atomic_bool cancel{true};
+        Planner::Params stopped = planParams();
+        stopped.cancel = &cancel;
+        auto plan = Planner::plan(stopped, *m_direct);
+        QVERIFY(!plan.ok());
+        QCOMPARE(plan.error().code, QStringLiteral("read.cancelled"));
+
+        auto made = Planner::plan(planParams(), *m_direct);
+        QVERIFY(made.ok());
+        Migrator::Params params;
+        params.paths = freshPaths();
+        params.cancel = &cancel;
+        auto executed = Migrator::execute(made.value(), *m_direct, params);
+        QVERIFY(!executed.ok());
+        QCOMPARE(executed.error().code, QStringLiteral("migrate.cancelled"));
+        QVERIFY(Journal::listRuns(params.paths).isEmpty());
+        QCOMPARE(dumpStrings(*m_direct, "*"), before);
+
+        Validator::Params v;
+        v.root = m_root;
+        v.cancel = &cancel;
+        auto validated = Validator::run(v, *m_direct);
+        QVERIFY(!validated.ok());
+        QCOMPARE(validated.error().code, QStringLiteral("validate.cancelled"));
+    }
+
     void rollbackRestoresValuesAndTtls_data() { migrateWritesThePlan_data(); }
 
     void rollbackRestoresValuesAndTtls()
