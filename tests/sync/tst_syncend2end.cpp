@@ -80,6 +80,7 @@ private Q_SLOTS:
     void prodNeedsConfirmation();
 
 private:
+    void changeBothSides();
     QStringList common() const
     {
         return {QStringLiteral("--state-dir"), m_dir.path(QStringLiteral("state"))};
@@ -113,9 +114,12 @@ void TestSyncEnd2End::initTestCase()
     QVERIFY2(same.exitCode == 0, same.out.constData());
     QVERIFY2(same.out.contains("equal JSON 0, changed 0, only left 0, only right 0, unreadable 0"),
              same.out.constData());
+    // Every test starts from (and leaves) these differences, so that each also runs alone.
+    changeBothSides();
 }
 
-void TestSyncEnd2End::diffFindsExactlyTheChanges()
+// Changes one field of 5 stories in the key space and of 4 others in the files (m_expected).
+void TestSyncEnd2End::changeBothSides()
 {
     SplitMix64 rnd(2026);
     const char* fields[] = {"title", "status", "priority", "summary", "manager"};
@@ -148,7 +152,10 @@ void TestSyncEnd2End::diffFindsExactlyTheChanges()
         m_expected.insert(title + QStringLiteral(" /") + QLatin1String(field));
     }
     QCOMPARE(int(m_expected.size()), n + m);
+}
 
+void TestSyncEnd2End::diffFindsExactlyTheChanges()
+{
     const Run diff =
         pmkvRun({QStringLiteral("diff"), pm(), m_redis.url(), QStringLiteral("--json")});
     QCOMPARE(diff.exitCode, 1);
