@@ -4,6 +4,7 @@
 #include "redisserver.h"
 #include "testtree.h"
 
+#include <QDir>
 #include <QFile>
 #include <QProcess>
 #include <QTcpServer>
@@ -71,6 +72,20 @@ private:
         return rawRequest(m_proxyPort, buildRequest("GET", target, {}, m_token));
     }
 
+    // The tests follow one pair's life (up, again, status, flush, down, up), and each also
+    // runs alone: these bring the pair to the state a test starts from.
+    void ensureUp()
+    {
+        if (!alive(m_proxyPid) || !alive(m_redisPid))
+            upStartsBothAndPrintsEnvLines();
+    }
+    void ensureDown()
+    {
+        if (alive(m_proxyPid) || alive(m_redisPid))
+            QCOMPARE(pmkv({QStringLiteral("down")}, false).exitCode, 0);
+        QVERIFY(QDir().mkpath(envFile(QString())));
+    }
+
     TestTree m_home;
     quint16 m_proxyPort = 0;
     quint16 m_redisPort = 0;
@@ -133,6 +148,9 @@ private Q_SLOTS:
 
     void upAgainIsIdempotent()
     {
+        ensureUp();
+        if (QTest::currentTestFailed())
+            return;
         const Run r = pmkv({QStringLiteral("up")});
         QCOMPARE(r.exitCode, 0);
         QVERIFY2(r.err.contains("already running"), r.err.constData());
@@ -143,6 +161,9 @@ private Q_SLOTS:
 
     void statusWithoutPortsUsesTheRecordedOnes()
     {
+        ensureUp();
+        if (QTest::currentTestFailed())
+            return;
         const Run r = pmkv({QStringLiteral("status")}, false);
         QCOMPARE(r.exitCode, 0);
         QVERIFY2(r.out.contains(
@@ -155,6 +176,9 @@ private Q_SLOTS:
 
     void flushNeedsConfirmation()
     {
+        ensureUp();
+        if (QTest::currentTestFailed())
+            return;
         Run r = pmkv({QStringLiteral("flush")});
         QCOMPARE(r.exitCode, 64);
         QVERIFY2(r.err.contains("--yes"), r.err.constData());
@@ -168,6 +192,9 @@ private Q_SLOTS:
 
     void portTakenIsAClearError()
     {
+        ensureUp();
+        if (QTest::currentTestFailed())
+            return;
         // A second environment (another data folder) on the same proxy port.
         QTcpServer squatter;
         QVERIFY(squatter.listen(QHostAddress::LocalHost, 0));
@@ -187,12 +214,17 @@ private Q_SLOTS:
                              QStringLiteral("--port"), QString::number(RedisServer::freePort()),
                              QStringLiteral("--redis-port"), QString::number(m_redisPort)},
                             false);
+        if (r2.exitCode == 0) // started after all: leave nothing running
+            pmkv({QStringLiteral("down"), QStringLiteral("--data-dir"), other.path()}, false);
         QCOMPARE(r2.exitCode, 2);
         QVERIFY2(r2.err.contains("(Redis) is taken"), r2.err.constData());
     }
 
     void downStopsOnlyWhatItStarted()
     {
+        ensureUp();
+        if (QTest::currentTestFailed())
+            return;
         const Run r = pmkv({QStringLiteral("down")}, false);
         QVERIFY2(r.exitCode == 0, r.err.constData());
         QVERIFY2(r.out.contains("stopped pmkv-proxy and redis-server"), r.out.constData());
@@ -207,6 +239,9 @@ private Q_SLOTS:
 
     void stalePidIsNeverKilled()
     {
+        ensureDown();
+        if (QTest::currentTestFailed())
+            return;
         // A pid file that points at a live process that is not ours (this test) is ignored.
         QFile f(envFile(QStringLiteral("proxy.pid")));
         QVERIFY(f.open(QIODevice::WriteOnly));
@@ -219,6 +254,10 @@ private Q_SLOTS:
 
     void dataPersistsAcrossRestarts()
     {
+        ensureUp(); // the token and env:k of a first start
+        if (QTest::currentTestFailed())
+            return;
+        ensureDown();
         const Run r = pmkv({QStringLiteral("up")});
         QVERIFY2(r.exitCode == 0, r.err.constData());
         m_redisPid = pidIn(QStringLiteral("redis.pid"));
