@@ -382,6 +382,24 @@ Result<void> Journal::markDone(qint64 batchId)
     return setBatchState(batchId, JournalBatch::State::Done);
 }
 
+Result<void> Journal::markDoneWith(qint64 batchId, const QVector<JournalEntry>& written)
+{
+    QSqlQuery q(QSqlDatabase::database(m_connectionName));
+    q.prepare(QStringLiteral(
+        "UPDATE batch SET state = ?, updated = ?, keys = ?, entries = ? WHERE id = ?"));
+    q.addBindValue(journalBatchStateName(JournalBatch::State::Done));
+    q.addBindValue(nowText());
+    q.addBindValue(qint64(written.size()));
+    q.addBindValue(encodeEntries(written));
+    q.addBindValue(batchId);
+    if (!q.exec())
+        return sqlError(m_path, QStringLiteral("record what a batch wrote"), q.lastError());
+    if (q.numRowsAffected() != 1)
+        return makeError(QStringLiteral("journal.batch"),
+                         QStringLiteral("journal %1 has no batch %2").arg(m_path).arg(batchId));
+    return {};
+}
+
 Result<void> Journal::markUndone(qint64 batchId)
 {
     return setBatchState(batchId, JournalBatch::State::Undone);

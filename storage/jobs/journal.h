@@ -62,6 +62,10 @@ public:
     Result<qint64> beginBatch(const QVector<JournalEntry>& entries,
                               const QVector<qint64>& alsoMarkDone = {});
     Result<void> markDone(qint64 batchId);
+    // Marks a batch done with only `written`, the entries that were written: a create the key
+    // space refused (the key appeared meanwhile) wrote nothing, and undoing the run must not
+    // touch that key.
+    Result<void> markDoneWith(qint64 batchId, const QVector<JournalEntry>& written);
     Result<void> markUndone(qint64 batchId);
 
     // Batches in id order with their entries; `onlyPending` for a resume.

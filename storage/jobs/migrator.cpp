@@ -23,21 +23,113 @@ QString resumeHint(const QString& runId)
         .arg(runId);
 }
 
+// Keys created with one MSETNX: all of them or, if any exists by then, none. Bounded so that
+// one command does not hold Redis for long.
+constexpr int kCreatesPerCommand = 1000;
+
+bool createsOnly(const KvCommand& command)
+{
+    return command.value(0) == "MSETNX" ||
+           (command.size() == 4 && command.at(0) == "SET" && command.at(3) == "NX");
+}
+
+// The keys of a write command: SET's one, every other argument of MSETNX.
+QVector<QByteArray> keysOf(const KvCommand& command)
+{
+    QVector<QByteArray> keys;
+    if (command.value(0) == "MSETNX") {
+        for (qsizetype i = 1; i < command.size(); i += 2)
+            keys.append(command.at(i));
+    } else {
+        keys.append(command.value(1));
+    }
+    return keys;
+}
+
+// Which of `keys` exists now: the key to name when a create was refused.
+QString firstExisting(KvStore& store, const QVector<QByteArray>& keys)
+{
+    QVector<KvCommand> exists;
+    for (const QByteArray& key : keys)
+        exists.append({QByteArrayLiteral("EXISTS"), key});
+    auto replies = waitFor(store, store.execute(exists));
+    for (int i = 0; replies && i < replies.value().size(); ++i) {
+        if (replies.value().at(i).integer == 1)
+            return QString::fromUtf8(keys.at(i));
+    }
+    return QString::fromUtf8(keys.value(0));
+}
+
+// A write the key space refused (an error reply) stops the run with its batch pending.
 Result<void> checkReplies(const KvStore::Replies& replies, const QVector<KvCommand>& commands)
 {
-    for (int i = 0; i < replies.size(); ++i) {
-        if (replies.at(i).isError()) {
-            return makeError(QStringLiteral("migrate.refused"),
-                             QStringLiteral("the key space refused SET %1: %2")
-                                 .arg(QString::fromUtf8(commands.value(i).value(1)),
-                                      QString::fromUtf8(replies.at(i).bytes)));
-        }
-    }
     if (replies.size() != commands.size())
         return makeError(
             QStringLiteral("migrate.reply"),
             QStringLiteral("%1 replies for %2 writes").arg(replies.size()).arg(commands.size()));
+    for (int i = 0; i < replies.size(); ++i) {
+        if (replies.at(i).isError()) {
+            return makeError(QStringLiteral("migrate.refused"),
+                             QStringLiteral("the key space refused %1 %2: %3")
+                                 .arg(QString::fromUtf8(commands.at(i).value(0)),
+                                      QString::fromUtf8(commands.at(i).value(1)),
+                                      QString::fromUtf8(replies.at(i).bytes)));
+        }
+    }
     return {};
+}
+
+// The keys of the creates that found a key taken (MSETNX 0, SET NX nil): those wrote nothing.
+QSet<QByteArray> refusedCreates(const KvStore::Replies& replies, const QVector<KvCommand>& commands)
+{
+    QSet<QByteArray> refused;
+    for (int i = 0; i < commands.size(); ++i) {
+        const KvCommand& command = commands.at(i);
+        const bool taken = command.value(0) == "MSETNX"
+                               ? replies.at(i).integer != 1
+                               : createsOnly(command) && replies.at(i).isNil();
+        if (taken) {
+            for (const QByteArray& key : keysOf(command))
+                refused.insert(key);
+        }
+    }
+    return refused;
+}
+
+// Settles a batch whose replies came: with every write done, it is recorded done (`ids`
+// collects it, to be marked with the next batch); a refused create means the key was created
+// by someone else since the plan: the batch is recorded done with what it did write, and the
+// run stops (plan.stale) leaving that key as it is. `written` gets the keys written.
+Result<void> settle(Journal& journal, KvStore& store, qint64 batchId,
+                    const QVector<JournalEntry>& entries, const QVector<KvCommand>& commands,
+                    const Result<KvStore::Replies>& replies, QVector<qint64>& ids, qint64& written)
+{
+    if (!replies)
+        return replies.error();
+    auto ok = checkReplies(replies.value(), commands);
+    if (!ok)
+        return ok;
+    const QSet<QByteArray> refused = refusedCreates(replies.value(), commands);
+    if (refused.isEmpty()) {
+        ids.append(batchId);
+        written += entries.size();
+        return {};
+    }
+    QVector<JournalEntry> done;
+    for (const JournalEntry& entry : entries) {
+        if (!refused.contains(entry.key))
+            done.append(entry);
+    }
+    auto recorded = journal.markDoneWith(batchId, done);
+    if (!recorded)
+        return recorded;
+    written += done.size();
+    QVector<QByteArray> keys(refused.cbegin(), refused.cend());
+    std::sort(keys.begin(), keys.end());
+    return makeError(QStringLiteral("plan.stale"),
+                     QStringLiteral("key %1 was created in %2 since the plan was made (it was "
+                                    "absent); it was left as it is")
+                         .arg(firstExisting(store, keys), store.describe()));
 }
 
 bool cancelled(const Migrator::Params& params)
@@ -183,14 +275,19 @@ Result<void> Migrator::writeItems(Journal& journal, const MigrationPlan& plan,
         int end = 0;
         qint64 bytes = 0;
         QVector<QByteArray> keys;
+        // Every key planned as absent: its previous value is known (none), nothing is read,
+        // and MSETNX writes it only if it is still absent.
+        bool createsOnly = false;
         QFuture<Result<KvStore::Replies>> future;
     };
     // A batch journaled and sent.
     struct Writing
     {
         qint64 batchId = 0;
+        QVector<JournalEntry> entries;
         QVector<KvCommand> commands;
         QFuture<Result<KvStore::Replies>> future;
+        qint64 keys = 0;
         qint64 bytes = 0;
     };
     QVector<Writing> writing;
@@ -207,9 +304,14 @@ Result<void> Migrator::writeItems(Journal& journal, const MigrationPlan& plan,
             ++r.end;
         }
         r.keys.reserve(r.end - pos);
-        for (int j = pos; j < r.end; ++j)
-            r.keys.append(plan.items.at(order.at(j)).key.toUtf8());
-        r.future = store.execute(KeyCapture::commands(r.keys));
+        r.createsOnly = true;
+        for (int j = pos; j < r.end; ++j) {
+            const PlanItem& item = plan.items.at(order.at(j));
+            r.keys.append(item.key.toUtf8());
+            r.createsOnly = r.createsOnly && item.kvState.isEmpty();
+        }
+        if (!r.createsOnly)
+            r.future = store.execute(KeyCapture::commands(r.keys));
         return r;
     };
     // Collects the writes that finished (all of them, or until at most `keep` are in flight).
@@ -217,16 +319,14 @@ Result<void> Migrator::writeItems(Journal& journal, const MigrationPlan& plan,
         while (!writing.isEmpty() &&
                (writing.size() > keep || writing.first().future.isFinished())) {
             Writing w = writing.takeFirst();
-            auto replies = waitFor(store, w.future);
-            if (!replies)
-                return replies.error();
-            auto ok = checkReplies(replies.value(), w.commands);
-            if (!ok)
-                return ok;
-            doneIds.append(w.batchId);
-            outcome.written += w.commands.size();
+            qint64 written = 0;
+            auto settled = settle(journal, store, w.batchId, w.entries, w.commands,
+                                  waitFor(store, w.future), doneIds, written);
+            outcome.written += written;
+            if (!settled)
+                return settled;
             outcome.bytes += w.bytes;
-            meter.add(w.commands.size(), w.bytes);
+            meter.add(w.keys, w.bytes);
         }
         return {};
     };
@@ -263,7 +363,10 @@ Result<void> Migrator::writeItems(Journal& journal, const MigrationPlan& plan,
         next.reset();
         QElapsedTimer t;
         t.start();
-        auto captured = KeyCapture::complete(store, current.keys, waitFor(store, current.future));
+        auto captured =
+            current.createsOnly
+                ? Result<QVector<PreviousValue>>(QVector<PreviousValue>(current.keys.size()))
+                : KeyCapture::complete(store, current.keys, waitFor(store, current.future));
         spent[0] += t.nsecsElapsed();
         t.restart();
         if (!captured)
@@ -288,7 +391,16 @@ Result<void> Migrator::writeItems(Journal& journal, const MigrationPlan& plan,
             entry.newHash = item.sha256;
             entry.previous = previous;
             entries.append(entry);
-            commands.append({QByteArrayLiteral("SET"), entry.key, item.value});
+            if (!current.createsOnly) {
+                commands.append({QByteArrayLiteral("SET"), entry.key, item.value});
+                continue;
+            }
+            if (commands.isEmpty() || commands.last().size() > 2 * kCreatesPerCommand) {
+                commands.append({QByteArrayLiteral("MSETNX")});
+                commands.last().reserve(2 * kCreatesPerCommand + 1);
+            }
+            commands.last().append(entry.key);
+            commands.last().append(item.value);
         }
         spent[1] += t.nsecsElapsed();
         t.restart();
@@ -304,7 +416,9 @@ Result<void> Migrator::writeItems(Journal& journal, const MigrationPlan& plan,
         doneIds.clear();
         Writing w;
         w.batchId = batchId.value();
+        w.entries = entries;
         w.commands = commands;
+        w.keys = current.end - current.pos;
         w.bytes = current.bytes;
         w.future = store.execute(std::move(commands));
         writing.append(std::move(w));
@@ -358,13 +472,24 @@ Result<Migrator::Outcome> Migrator::resume(const QString& runId, KvStore& store,
         byKey.insert(plan.items.at(i).key.toUtf8(), i);
     QElapsedTimer clock;
     clock.start();
-    // 1. Batches that were recorded but perhaps not sent: send them again.
+    // 1. Batches that were recorded but perhaps not sent (or only partly): finish them.
     auto pending = journal.batches(true);
     if (!pending)
         return finish(journal, pending.error(), outcome);
     for (const JournalBatch& batch : pending.value()) {
+        // What the batch's keys hold now: each is either written already (the new value),
+        // still as the journal recorded it (written now), or changed by someone else since,
+        // which stops the resume rather than overwrite it.
+        QVector<QByteArray> keys;
+        for (const JournalEntry& entry : batch.entries)
+            keys.append(entry.key);
+        auto now = KeyCapture::capture(store, keys);
+        if (!now)
+            return finish(journal, now.error(), outcome);
         QVector<KvCommand> commands;
-        for (const JournalEntry& entry : batch.entries) {
+        qint64 bytes = 0;
+        for (int e = 0; e < batch.entries.size(); ++e) {
+            const JournalEntry& entry = batch.entries.at(e);
             const int i = byKey.value(entry.key, -1);
             if (i < 0 || plan.items.at(i).sha256 != entry.newHash)
                 return finish(journal,
@@ -373,21 +498,46 @@ Result<Migrator::Outcome> Migrator::resume(const QString& runId, KvStore& store,
                                                        "with the same value")
                                             .arg(QString::fromUtf8(entry.key))),
                               outcome);
-            commands.append({QByteArrayLiteral("SET"), entry.key, plan.items.at(i).value});
-            outcome.bytes += plan.items.at(i).size;
+            const QByteArray held = stateHash(now.value().at(e));
+            if (now.value().at(e).isString() && held == entry.newHash)
+                continue; // landed before the run stopped
+            if (held != stateHash(entry.previous))
+                return finish(journal,
+                              makeError(QStringLiteral("resume.changed"),
+                                        QStringLiteral("key %1 changed in %2 after the run "
+                                                       "stopped (it holds neither what the run "
+                                                       "found nor what it writes); it was left "
+                                                       "as it is: `pmkv rollback %3` undoes the "
+                                                       "run (it lists that key)")
+                                            .arg(QString::fromUtf8(entry.key), store.describe(),
+                                                 outcome.runId)),
+                              outcome);
+            KvCommand set{QByteArrayLiteral("SET"), entry.key, plan.items.at(i).value};
+            if (!entry.previous.existed())
+                set.append(QByteArrayLiteral("NX"));
+            commands.append(set);
+            bytes += plan.items.at(i).size;
         }
-        auto replies = waitFor(store, store.execute(commands));
-        if (!replies)
-            return finish(journal, replies.error(), outcome);
-        auto ok = checkReplies(replies.value(), commands);
-        if (!ok)
-            return finish(journal, ok.error(), outcome);
-        auto marked = journal.markDone(batch.id);
-        if (!marked)
-            return finish(journal, marked.error(), outcome);
-        outcome.written += commands.size();
-        outcome.resent += commands.size();
+        // The entries that landed before the stop count as written, with those sent now.
+        qint64 written = 0;
+        QVector<qint64> settledIds;
+        auto settled = settle(journal, store, batch.id, batch.entries, commands,
+                              commands.isEmpty() ? Result<KvStore::Replies>(KvStore::Replies())
+                                                 : waitFor(store, store.execute(commands)),
+                              settledIds, written);
+        const qint64 refused = batch.entries.size() - written;
+        outcome.resent += commands.size() - refused;
+        outcome.written += commands.size() - refused;
+        if (!settled)
+            return finish(journal, settled.error(), outcome);
+        for (qint64 id : settledIds) {
+            auto marked = journal.markDone(id);
+            if (!marked)
+                return finish(journal, marked.error(), outcome);
+        }
+        outcome.bytes += bytes;
     }
+
     // 2. Keys the run never reached.
     auto journaled = journal.journaledKeys();
     if (!journaled)

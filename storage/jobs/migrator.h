@@ -18,9 +18,13 @@ class Journal;
 //   what the plan saw (a key changed since the plan stops the run: re-plan), recorded in the
 //   journal durably, then the SETs are pipelined; while a batch is in flight the next one is
 //   read, and the journal marks it done together with recording the next;
+// * a batch of keys all planned as absent (a first migration) is not read: its previous
+//   values are known (none), and MSETNX writes each group of keys only if all are still
+//   absent, so a key created since the plan is never overwritten (plan.stale);
 // * the cancel flag is checked between batches; a cancelled, failed or killed run is finished
-//   by resume(), which sends the batches left pending again (same bytes) and then the keys
-//   not yet journaled, without capturing "previous" values twice.
+//   by resume(), which reads the keys of the batches left pending (skipping those that landed,
+//   refusing those changed by someone else since: resume.changed), sends the rest again (same
+//   bytes), then the keys not yet journaled, without capturing "previous" values twice.
 class Migrator final
 {
 public:
@@ -42,7 +46,7 @@ public:
         QString journalPath;
         QString planPath;
         qint64 written = 0; // keys SET (resent pending keys included)
-        qint64 resent = 0;  // keys of batches left pending by an interrupted run
+        qint64 resent = 0;  // keys of batches left pending by an interrupted run, sent again
         qint64 bytes = 0;
         qint64 skipped = 0;
         qint64 batches = 0;

@@ -252,6 +252,96 @@ private Q_SLOTS:
         QCOMPARE(stale.error().code, QStringLiteral("plan.stale"));
     }
 
+    void createdSinceThePlanIsLeftAlone_data() { migrateWritesThePlan_data(); }
+
+    // A first migration does not read its keys before writing them (MSETNX): a key created
+    // after the plan is still never overwritten, the run stops naming it, and undoing the run
+    // leaves it to its owner.
+    void createdSinceThePlanIsLeftAlone()
+    {
+        QFETCH(QString, transport);
+        KvStore& kv = store(transport);
+        auto plan = Planner::plan(planParams(), kv);
+        QVERIFY(plan.ok());
+        QCOMPARE(plan.value().counts().create, plan.value().items.size());
+        const QVector<int> order = plan.value().writeOrder();
+        const QByteArray key = plan.value().items.at(order.at(order.size() / 2)).key.toUtf8();
+        run(*m_direct, {{"SET", key, "someone else"}});
+        const auto before = dumpStrings(*m_direct, "*");
+        Migrator::Params params;
+        params.paths = freshPaths();
+        params.batchKeys = 10;
+        params.checkKvFirst = false; // as `pmkv migrate` right after planning
+        auto done = Migrator::execute(plan.value(), kv, params);
+        QVERIFY(!done.ok());
+        QCOMPARE(done.error().code, QStringLiteral("plan.stale"));
+        QVERIFY2(done.error().message.contains(QString::fromUtf8(key)),
+                 qPrintable(done.error().message));
+        QCOMPARE(run(*m_direct, {{"GET", key}}).value(0).bytes, QByteArray("someone else"));
+        const qint64 keys = run(*m_direct, {{"DBSIZE"}}).value(0).integer;
+        QVERIFY2(keys > 10 && keys < plan.value().items.size(), qPrintable(QString::number(keys)));
+
+        RollbackJob::Params rb;
+        rb.paths = params.paths;
+        rb.runId = RollbackJob::lastUndoableRun(params.paths);
+        auto undone = RollbackJob::run(rb, kv);
+        QVERIFY2(undone.ok(), undone.ok() ? "" : qPrintable(errorText(undone.error())));
+        QVERIFY(undone.value().changedSince.isEmpty());
+        QCOMPARE(dumpStrings(*m_direct, "*"), before);
+    }
+
+    // Resuming a batch the run recorded but may not have sent: keys that landed are not sent
+    // again, keys still as they were are written, and a key someone changed since stops the
+    // resume untouched.
+    void resumeLeavesAKeyChangedAfterTheStop()
+    {
+        auto plan = Planner::plan(planParams(), *m_direct);
+        std::atomic_bool cancel{false};
+        Migrator::Params params;
+        params.paths = freshPaths();
+        params.batchKeys = 10;
+        params.cancel = &cancel;
+        params.progress = [&cancel](const JobProgress&) { cancel = true; };
+        auto first = Migrator::execute(plan.value(), *m_direct, params);
+        QVERIFY(first.ok() && first.value().cancelled);
+        // A batch recorded, then the process gone: three keys the run had not reached.
+        QVector<JournalEntry> entries;
+        {
+            auto journal = Journal::openRun(params.paths, first.value().runId);
+            QVERIFY(journal.ok());
+            const QSet<QByteArray> journaled = journal.value()->journaledKeys().value();
+            for (int i : plan.value().writeOrder()) {
+                const PlanItem& item = plan.value().items.at(i);
+                if (entries.size() < 3 && !journaled.contains(item.key.toUtf8())) {
+                    JournalEntry entry;
+                    entry.key = item.key.toUtf8();
+                    entry.newHash = item.sha256;
+                    entries.append(entry);
+                }
+            }
+            QCOMPARE(entries.size(), 3);
+            QVERIFY(journal.value()->beginBatch(entries).ok());
+        }
+        const auto values = planValues(plan.value());
+        run(*m_direct, {{"SET", entries.at(1).key, values.value(entries.at(1).key)},
+                        {"SET", entries.at(2).key, "someone else"}});
+        params.cancel = nullptr;
+        params.progress = {};
+        auto refused = Migrator::resume(first.value().runId, *m_direct, params);
+        QVERIFY(!refused.ok());
+        QCOMPARE(refused.error().code, QStringLiteral("resume.changed"));
+        QVERIFY(refused.error().message.contains(QString::fromUtf8(entries.at(2).key)));
+        QCOMPARE(run(*m_direct, {{"GET", entries.at(2).key}}).value(0).bytes,
+                 QByteArray("someone else"));
+        QVERIFY(run(*m_direct, {{"GET", entries.at(0).key}}).value(0).isNil());
+
+        run(*m_direct, {{"DEL", entries.at(2).key}}); // as the run found it
+        auto resumed = Migrator::resume(first.value().runId, *m_direct, params);
+        QVERIFY2(resumed.ok(), resumed.ok() ? "" : qPrintable(errorText(resumed.error())));
+        QCOMPARE(resumed.value().resent, 2); // the key that landed is not sent again
+        QCOMPARE(dumpStrings(*m_direct, "pm:*"), values);
+    }
+
     void conflictsAreRefused()
     {
         run(*m_direct, {{"SET", firstStoryKey(), "{}"}});
