@@ -42,6 +42,8 @@ struct Entity
     QByteArray value;
     QStringList valueNotes;
     bool hasValue = false;
+    // With PmReader::Options::hashValues: the hex SHA-256 of `value`.
+    QByteArray valueSha256;
 
     bool isData() const { return kind != EntityKind::NonData; }
     // The parsed document (ordered, integers exact); a discarded value if it does not parse.

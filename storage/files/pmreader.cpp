@@ -302,6 +302,8 @@ void checkContent(FileWork& item, QByteArrayView bytes, const PmReader::Options&
         e.value = std::move(value).value();
         e.valueNotes = std::move(notes);
         e.hasValue = true;
+        if (options.hashValues)
+            e.valueSha256 = Sha256::hex(e.value);
     }
 }
 

@@ -31,6 +31,9 @@ public:
         // Keep every data file's Entity::value (the KeyMapper then reuses it instead of
         // parsing the file again): for the planner and the validator, at the cost of memory.
         bool keepValues = false;
+        // With keepValues: also Entity::valueSha256, hashed on the reading threads while the
+        // value is fresh in the cache (the migration planner's hash of every value).
+        bool hashValues = false;
         // Keep Entity::raw. A caller that only needs the values drops the bytes once checked.
         bool keepRaw = true;
         // Set from another thread to stop a read early (the desktop app closing, or a newer

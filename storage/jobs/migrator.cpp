@@ -7,9 +7,11 @@
 
 #include <QDateTime>
 #include <QElapsedTimer>
+#include <QFileInfo>
 #include <QHash>
 #include <QJsonArray>
 
+#include <future>
 #include <optional>
 
 namespace pmkv {
@@ -132,6 +134,42 @@ Result<void> settle(Journal& journal, KvStore& store, qint64 batchId,
                          .arg(firstExisting(store, keys), store.describe()));
 }
 
+// The plan of a run to resume, with its values: its plan file, or, for a run stopped before
+// that was saved, the same plan made again from the files (refused if they changed since).
+Result<MigrationPlan> planToResume(const JournalRun& run, const QString& planPath, KvStore& store)
+{
+    if (QFileInfo::exists(planPath)) {
+        auto loaded = MigrationPlan::load(planPath);
+        if (!loaded)
+            return loaded;
+        MigrationPlan plan = std::move(loaded).value();
+        auto values = Planner::loadValues(plan);
+        if (!values)
+            return values.error();
+        return plan;
+    }
+    Planner::Params again;
+    again.root = run.params.value(QStringLiteral("root")).toString();
+    again.layoutSpec = run.params.value(QStringLiteral("layout")).toString();
+    again.prefix = run.params.value(QStringLiteral("prefix")).toString();
+    again.projects = run.params.value(QStringLiteral("projects")).toVariant().toStringList();
+    auto policy =
+        MigrationPlan::policyFromName(run.params.value(QStringLiteral("policy")).toString());
+    if (!policy)
+        return policy.error();
+    again.policy = policy.value();
+    auto plan = Planner::plan(again, store);
+    if (!plan)
+        return plan;
+    if (plan.value().sourceChecksum !=
+        run.params.value(QStringLiteral("sourceChecksum")).toString().toLatin1())
+        return makeError(QStringLiteral("plan.stale"),
+                         QStringLiteral("the run stopped before its plan was saved, and the files "
+                                        "in %1 changed since: undo it with `pmkv rollback %2`")
+                             .arg(again.root, run.id));
+    return plan;
+}
+
 bool cancelled(const Migrator::Params& params)
 {
     return params.cancel && params.cancel->load();
@@ -194,7 +232,9 @@ Result<Migrator::Outcome> Migrator::execute(const MigrationPlan& plan, KvStore& 
         return makeError(
             QStringLiteral("migrate.state"),
             QStringLiteral("cannot create the state folder %1").arg(params.paths.root()));
-    // The plan is saved before the run exists, so that every run has its plan to resume from.
+    // The plan file is written (and synced) on a thread of its own while the first batches
+    // go. A run stopped before it is saved has no plan file: resume() then plans again from
+    // the files, and refuses if they changed since.
     const QString planPath =
         params.paths.plansFolder() + QLatin1Char('/') +
         QDateTime::currentDateTimeUtc().toString(QStringLiteral("yyyyMMddTHHmmsszzz")) +
@@ -202,10 +242,15 @@ Result<Migrator::Outcome> Migrator::execute(const MigrationPlan& plan, KvStore& 
         QStringLiteral(".plan.json");
     QElapsedTimer phase;
     phase.start();
-    auto saved = plan.save(planPath);
-    qCDebug(lcJobs) << "plan saved in" << phase.restart() << "ms";
-    if (!saved)
-        return saved.error();
+    // std::async's future waits in its destructor: no way out of this function leaves the
+    // thread reading `plan`.
+    std::future<Result<void>> saving = std::async(std::launch::async, [&plan, planPath] {
+        QElapsedTimer t;
+        t.start();
+        auto saved = plan.save(planPath);
+        qCDebug(lcJobs) << "plan saved in" << t.elapsed() << "ms";
+        return saved;
+    });
     const QJsonObject runParams{
         {QStringLiteral("root"), plan.root},
         {QStringLiteral("layout"), plan.layoutSpec},
@@ -234,6 +279,11 @@ Result<Migrator::Outcome> Migrator::execute(const MigrationPlan& plan, KvStore& 
             order.append(i);
     }
     auto written = writeItems(journal, plan, order, store, params, outcome);
+    Result<void> saved = saving.get();
+    if (written && !saved)
+        written =
+            Error{saved.error().code,
+                  saved.error().message + QStringLiteral(" (the plan; every key was written)")};
     outcome.seconds = double(clock.nsecsElapsed()) / 1e9;
     return finish(journal, written, outcome);
 }
@@ -458,13 +508,10 @@ Result<Migrator::Outcome> Migrator::resume(const QString& runId, KvStore& store,
     outcome.runId = run.id;
     outcome.journalPath = journal.path();
     outcome.planPath = run.params.value(QStringLiteral("plan")).toString();
-    auto loaded = MigrationPlan::load(outcome.planPath);
+    auto loaded = planToResume(run, outcome.planPath, store);
     if (!loaded)
         return finish(journal, loaded.error(), outcome);
     MigrationPlan plan = std::move(loaded).value();
-    auto values = Planner::loadValues(plan);
-    if (!values)
-        return finish(journal, values.error(), outcome);
     (void)journal.setState(JournalRun::State::Running, QStringLiteral("resumed"));
 
     QHash<QByteArray, int> byKey;

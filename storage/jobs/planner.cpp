@@ -17,8 +17,6 @@
 #include <QJsonDocument>
 #include <QSet>
 
-#include <QtConcurrent/QtConcurrentMap>
-#include <QtConcurrent/QtConcurrentRun>
 #include <optional>
 
 #include <nlohmann/json.hpp>
@@ -124,9 +122,8 @@ void decide(const MigrationPlan& plan, PlanItem& item, const PreviousValue& kv)
         item.reason += QStringLiteral("; its TTL is removed");
 }
 
-} // namespace
-
-Result<MigrationPlan> Planner::readSource(const Params& params)
+// readSource() without the plan's checksums (plan() computes them once it has decided).
+Result<MigrationPlan> readItems(const Planner::Params& params)
 {
     auto layout = KeyLayout::fromSpec(params.layoutSpec, params.prefix);
     if (!layout)
@@ -135,6 +132,9 @@ Result<MigrationPlan> Planner::readSource(const Params& params)
     readOptions.hashFiles = false; // the plan hashes the value bytes, not the files
     readOptions.keepValues = true; // parsed once, by the reader; the mapper reuses the values
     readOptions.keepRaw = false;
+    // Each value is hashed once, by the reader; the plan, its checksums and the journal reuse
+    // the hash.
+    readOptions.hashValues = params.hashValues;
     readOptions.cancel = params.cancel;
     QElapsedTimer clock;
     clock.start();
@@ -142,20 +142,9 @@ Result<MigrationPlan> Planner::readSource(const Params& params)
     if (!index)
         return index.error();
     qCDebug(lcJobs) << "tree read in" << clock.restart() << "ms";
-    // The files' values are hashed while this thread maps the tree: one task, so that the
-    // two do not fight over the cores. Each value is hashed once; the plan, its checksums and
-    // the journal reuse the hash.
     const QVector<Entity>& entities = index.value().entities;
-    std::vector<QByteArray> valueHashes(size_t(params.hashValues ? entities.size() : 0));
-    QFuture<void> hashing = QtConcurrent::run([&entities, &valueHashes] {
-        for (size_t i = 0; i < valueHashes.size(); ++i) {
-            if (entities.at(qsizetype(i)).hasValue)
-                valueHashes[i] = sha256Hex(entities.at(qsizetype(i)).value);
-        }
-    });
     KeyMap map = KeyMapper::map(index.value(), layout.value());
     qCDebug(lcJobs) << "tree mapped in" << clock.restart() << "ms";
-    hashing.waitForFinished();
 
     MigrationPlan plan;
     plan.root = QDir(params.root).absolutePath();
@@ -193,7 +182,7 @@ Result<MigrationPlan> Planner::readSource(const Params& params)
         item.size = entry.value.size();
         item.action = PlanItem::Action::Create;
         if (params.hashValues && entry.entity >= 0)
-            item.sha256 = valueHashes[size_t(entry.entity)];
+            item.sha256 = entities.at(entry.entity).valueSha256;
         plan.items.append(std::move(item));
     }
     if (params.hashValues) {
@@ -201,12 +190,21 @@ Result<MigrationPlan> Planner::readSource(const Params& params)
             if (item.sha256.isEmpty()) // list keys, made by the mapper
                 item.sha256 = sha256Hex(item.value);
         }
-        plan.computeChecksums();
     }
-    qCDebug(lcJobs) << "values hashed in" << clock.restart() << "ms";
+    qCDebug(lcJobs) << "plan items in" << clock.restart() << "ms";
     // The plan shares the values; the rest of the tree goes while the caller reads the keys.
     OffThreadRelease::destroy(std::move(index).value());
     OffThreadRelease::destroy(std::move(map));
+    return plan;
+}
+
+} // namespace
+
+Result<MigrationPlan> Planner::readSource(const Params& params)
+{
+    auto plan = readItems(params);
+    if (plan && params.hashValues)
+        plan.value().computeChecksums();
     return plan;
 }
 
@@ -220,7 +218,7 @@ Result<MigrationPlan> Planner::plan(const Params& params, KvStore& store)
         if (auto layout = KeyLayout::fromSpec(params.layoutSpec, params.prefix))
             prefetch.emplace(store, layout.value().scanPattern(), params.readBatch);
     }
-    auto source = readSource(params);
+    auto source = readItems(params);
     if (!source)
         return source;
     MigrationPlan plan = std::move(source).value();
@@ -234,7 +232,8 @@ Result<MigrationPlan> Planner::plan(const Params& params, KvStore& store)
         const QHash<QByteArray, PreviousValue>& held = early.value().values;
         const PreviousValue absent;
         for (PlanItem& item : plan.items) {
-            const auto it = held.constFind(item.key.toUtf8());
+            // An empty key space (a first migration) needs no look-up per key.
+            const auto it = held.isEmpty() ? held.cend() : held.constFind(item.key.toUtf8());
             decide(plan, item, it == held.cend() ? absent : *it);
         }
     } else {

@@ -342,6 +342,59 @@ private Q_SLOTS:
         QCOMPARE(dumpStrings(*m_direct, "pm:*"), values);
     }
 
+    // The plan file is written while the first batches go: a run stopped before it was saved
+    // is resumed by planning again from the files, unless they changed since.
+    void resumeWithoutItsPlanFilePlansAgain()
+    {
+        TestTree copy;
+        QVERIFY(QProcess::execute(QStringLiteral("cp"), {QStringLiteral("-r"), m_root,
+                                                         copy.path(QStringLiteral("pm"))}) == 0);
+        Planner::Params p = planParams();
+        p.root = copy.path(QStringLiteral("pm"));
+        auto plan = Planner::plan(p, *m_direct);
+        std::atomic_bool cancel{false};
+        Migrator::Params params;
+        params.paths = freshPaths();
+        params.batchKeys = 10;
+        params.cancel = &cancel;
+        params.progress = [&cancel](const JobProgress&) { cancel = true; };
+        auto first = Migrator::execute(plan.value(), *m_direct, params);
+        QVERIFY(first.ok() && first.value().cancelled);
+        QVERIFY(QFile::remove(first.value().planPath));
+        params.cancel = nullptr;
+        params.progress = {};
+
+        // A file edited since: the plan made again is not the run's, and nothing is written.
+        QString story;
+        for (const PlanItem& item : plan.value().items) {
+            if (item.role == KeyRole::Story)
+                story = copy.path(QStringLiteral("pm/") + item.source); // the last one
+        }
+        const QByteArray original = [&story] {
+            QFile f(story);
+            return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray();
+        }();
+        {
+            QFile f(story);
+            QVERIFY(f.open(QIODevice::WriteOnly | QIODevice::Truncate));
+            f.write(QByteArray(original).replace("\"title\": \"", "\"title\": \"Edited "));
+        }
+        const auto before = dumpStrings(*m_direct, "*");
+        auto refused = Migrator::resume(first.value().runId, *m_direct, params);
+        QVERIFY(!refused.ok());
+        QCOMPARE(refused.error().code, QStringLiteral("plan.stale"));
+        QCOMPARE(dumpStrings(*m_direct, "*"), before);
+
+        {
+            QFile f(story);
+            QVERIFY(f.open(QIODevice::WriteOnly | QIODevice::Truncate));
+            f.write(original);
+        }
+        auto resumed = Migrator::resume(first.value().runId, *m_direct, params);
+        QVERIFY2(resumed.ok(), resumed.ok() ? "" : qPrintable(errorText(resumed.error())));
+        QCOMPARE(dumpStrings(*m_direct, "pm:*"), planValues(plan.value()));
+    }
+
     void conflictsAreRefused()
     {
         run(*m_direct, {{"SET", firstStoryKey(), "{}"}});

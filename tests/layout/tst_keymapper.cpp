@@ -1,4 +1,5 @@
 #include "files/pmreader.h"
+#include "files/sha256.h"
 #include "generate/treegenerator.h"
 #include "layout/keymapper.h"
 #include "testtree.h"
@@ -198,6 +199,7 @@ void TestKeyMapper::valuesFromTheReaderMapTheSame()
     PmReader::Options options;
     options.keepValues = true;
     options.keepRaw = false;
+    options.hashValues = true;
     const auto kept = PmReader::read(root, options);
     QVERIFY(plain.ok() && kept.ok());
     int withValue = 0;
@@ -205,6 +207,9 @@ void TestKeyMapper::valuesFromTheReaderMapTheSame()
         if (e.hasValue) {
             ++withValue;
             QVERIFY2(e.raw.isEmpty(), qPrintable(e.relativePath));
+            QCOMPARE(e.valueSha256, Sha256::hex(e.value)); // hashed by the reader
+        } else {
+            QVERIFY(e.valueSha256.isEmpty());
         }
     }
     QVERIFY(withValue > 0);
