@@ -52,6 +52,8 @@ public:
     KeyMap run()
     {
         convertValues();
+        // One key per entity, plus the lists (one per project and epic): grown at most once.
+        m_map.entries.reserve(m_index.entities.size() + m_index.entities.size() / 64 + 16);
         for (int i = 0; i < m_index.entities.size(); ++i)
             mapEntity(i, m_converted[size_t(i)]);
         mapLists();
