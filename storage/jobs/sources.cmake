@@ -27,6 +27,8 @@ target_sources(pmkv_storage PRIVATE
   ${CMAKE_CURRENT_LIST_DIR}/migrationplan.cpp
   ${CMAKE_CURRENT_LIST_DIR}/planner.h
   ${CMAKE_CURRENT_LIST_DIR}/planner.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/batchsettlement.h
+  ${CMAKE_CURRENT_LIST_DIR}/batchsettlement.cpp
   ${CMAKE_CURRENT_LIST_DIR}/migrator.h
   ${CMAKE_CURRENT_LIST_DIR}/migrator.cpp
   ${CMAKE_CURRENT_LIST_DIR}/rollbackjob.h

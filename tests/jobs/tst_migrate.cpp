@@ -67,6 +67,22 @@ class TestMigrate final : public QObject
         p.policy = policy;
         return p;
     }
+    // Executes `plan` in batches of 10 keys and cancels it at the first progress report (as
+    // Ctrl-C would): a run stopped after its first batch, left to resume. `params` comes back
+    // without the cancel flag and the progress callback, ready for the resume.
+    Result<Migrator::Outcome> stopAfterFirstBatch(const MigrationPlan& plan,
+                                                  Migrator::Params& params)
+    {
+        std::atomic_bool cancel{false};
+        params.batchKeys = 10;
+        params.cancel = &cancel;
+        params.progress = [&cancel](const JobProgress&) { cancel = true; };
+        auto outcome = Migrator::execute(plan, *m_direct, params);
+        params.cancel = nullptr;
+        params.progress = {};
+        return outcome;
+    }
+
     QByteArray firstStoryKey()
     {
         auto source = Planner::readSource(planParams());
@@ -296,13 +312,9 @@ private Q_SLOTS:
     void resumeLeavesAKeyChangedAfterTheStop()
     {
         auto plan = Planner::plan(planParams(), *m_direct);
-        std::atomic_bool cancel{false};
         Migrator::Params params;
         params.paths = freshPaths();
-        params.batchKeys = 10;
-        params.cancel = &cancel;
-        params.progress = [&cancel](const JobProgress&) { cancel = true; };
-        auto first = Migrator::execute(plan.value(), *m_direct, params);
+        auto first = stopAfterFirstBatch(plan.value(), params);
         QVERIFY(first.ok() && first.value().cancelled);
         // A batch recorded, then the process gone: three keys the run had not reached.
         QVector<JournalEntry> entries;
@@ -325,8 +337,6 @@ private Q_SLOTS:
         const auto values = planValues(plan.value());
         run(*m_direct, {{"SET", entries.at(1).key, values.value(entries.at(1).key)},
                         {"SET", entries.at(2).key, "someone else"}});
-        params.cancel = nullptr;
-        params.progress = {};
         auto refused = Migrator::resume(first.value().runId, *m_direct, params);
         QVERIFY(!refused.ok());
         QCOMPARE(refused.error().code, QStringLiteral("resume.changed"));
@@ -352,17 +362,11 @@ private Q_SLOTS:
         Planner::Params p = planParams();
         p.root = copy.path(QStringLiteral("pm"));
         auto plan = Planner::plan(p, *m_direct);
-        std::atomic_bool cancel{false};
         Migrator::Params params;
         params.paths = freshPaths();
-        params.batchKeys = 10;
-        params.cancel = &cancel;
-        params.progress = [&cancel](const JobProgress&) { cancel = true; };
-        auto first = Migrator::execute(plan.value(), *m_direct, params);
+        auto first = stopAfterFirstBatch(plan.value(), params);
         QVERIFY(first.ok() && first.value().cancelled);
         QVERIFY(QFile::remove(first.value().planPath));
-        params.cancel = nullptr;
-        params.progress = {};
 
         // A file edited since: the plan made again is not the run's, and nothing is written.
         QString story;
@@ -411,20 +415,14 @@ private Q_SLOTS:
     void cancelThenResume()
     {
         auto plan = Planner::plan(planParams(), *m_direct);
-        std::atomic_bool cancel{false};
         Migrator::Params params;
         params.paths = freshPaths();
-        params.batchKeys = 10;
-        params.cancel = &cancel;
-        params.progress = [&cancel](const JobProgress&) { cancel = true; };
-        auto first = Migrator::execute(plan.value(), *m_direct, params);
+        auto first = stopAfterFirstBatch(plan.value(), params);
         QVERIFY(first.ok());
         QVERIFY(first.value().cancelled);
         QVERIFY(first.value().written > 0);
         QVERIFY(first.value().written < plan.value().items.size());
         QCOMPARE(Migrator::unfinishedRun(params.paths), first.value().runId);
-        params.cancel = nullptr;
-        params.progress = {};
         auto resumed = Migrator::resume(first.value().runId, *m_direct, params);
         QVERIFY2(resumed.ok(), resumed.ok() ? "" : qPrintable(errorText(resumed.error())));
         QCOMPARE(first.value().written + resumed.value().written, plan.value().items.size());
