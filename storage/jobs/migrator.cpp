@@ -31,7 +31,8 @@ QString resumeHint(const QString& runId)
 constexpr int kCreatesPerCommand = 1000;
 
 // The plan of a run to resume, with its values: its plan file, or, for a run stopped before
-// that was saved, the same plan made again from the files (refused if they changed since).
+// that was saved, the same plan made again from the files (refused if they changed since) and
+// saved where the run expects it.
 Result<MigrationPlan> planToResume(const JournalRun& run, const QString& planPath, KvStore& store)
 {
     if (QFileInfo::exists(planPath)) {
@@ -63,6 +64,10 @@ Result<MigrationPlan> planToResume(const JournalRun& run, const QString& planPat
                          QStringLiteral("the run stopped before its plan was saved, and the files "
                                         "in %1 changed since: undo it with `pmkv rollback %2`")
                              .arg(again.root, run.id));
+    // The run keeps a plan file, as every run does (the report and later resumes read it).
+    auto saved = plan.value().save(planPath);
+    if (!saved)
+        return saved.error();
     return plan;
 }
 

@@ -397,6 +397,7 @@ private Q_SLOTS:
         auto resumed = Migrator::resume(first.value().runId, *m_direct, params);
         QVERIFY2(resumed.ok(), resumed.ok() ? "" : qPrintable(errorText(resumed.error())));
         QCOMPARE(dumpStrings(*m_direct, "pm:*"), planValues(plan.value()));
+        QVERIFY(MigrationPlan::load(first.value().planPath).ok()); // the run has its plan again
     }
 
     void conflictsAreRefused()
