@@ -19,6 +19,7 @@
 #include <QFile>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QLoggingCategory>
 #include <QProcess>
 #include <QTcpSocket>
 #include <QTemporaryDir>
@@ -50,15 +51,24 @@ QByteArray resp(const QVector<QByteArray>& args)
     return r;
 }
 
-// Empties the key space, has Redis hand its freed memory back (jemalloc's MEMORY PURGE) and
-// gives the VM three seconds to return those pages to the host: every timed load then starts
-// from the same cold state. Without this, a load that closely follows a flush reuses warm
-// pages and runs up to four times faster in this VM (0.37 s instead of 1.05-1.15 s for the
-// reference), so the fastest run was a matter of luck.
-void flush(KvStore& store)
+// Every timed load goes into a redis-server started for it, after three seconds in which the
+// VM hands the previous server's memory back to the host: every load starts from the same
+// cold state. A FLUSHALL (even with MEMORY PURGE) did not: in 4 of 11 rounds the next load
+// reused warm pages and ran two to four times faster, so a round's ratio was a matter of luck.
+// The bench's own connection reconnects by itself; this waits until it has.
+bool restart(RedisServer& redis, KvStore& store)
 {
-    (void)waitFor(store, store.execute({{"FLUSHALL"}, {"MEMORY", "PURGE"}}));
+    redis.stop();
+    if (!redis.start())
+        return false;
     QThread::msleep(3000);
+    for (int i = 0; i < 100; ++i) {
+        auto pong = waitFor(store, store.execute({{"PING"}}));
+        if (pong)
+            return true;
+        QThread::msleep(50);
+    }
+    return false;
 }
 
 // CPU seconds (user + system) of the children reaped so far: a timed child's own is the
@@ -182,8 +192,8 @@ Run runPmkv(const QString& pmkv, const QStringList& args, const QProcessEnvironm
 
 // The rounds: each times the reference, the direct migration, the validation and the migration
 // through the proxy once, one after the other, so that all meet the same state of the machine
-// (on a virtual machine the same run varies by half: fresh memory comes from the host, and
-// Redis is quicker when it can reuse what FLUSHALL freed). The fastest of each counts, and
+// (on a virtual machine the same run varies by half: fresh memory comes from the host). The
+// fastest of each counts, and
 // the median of each round's own ratio is printed beside it.
 int rounds()
 {
@@ -206,7 +216,6 @@ std::optional<Migration> migrate(const QString& name, const QString& pmkv, const
                                  const QProcessEnvironment& env, const QString& state, qint64 keys,
                                  qint64 bytes, qint64 helperPid = 0)
 {
-    flush(store);
     Run run;
     const CpuUse cpu = measureCpu(
         store,
@@ -271,6 +280,8 @@ QString ratio(double a, double b)
 int main(int argc, char** argv)
 {
     QCoreApplication app(argc, argv);
+    // Each load restarts Redis: the bench's own connection notices and reconnects, quietly.
+    QLoggingCategory::setFilterRules(QStringLiteral("pmkv.storage.redis.warning=false"));
     const QStringList args = app.arguments();
     if (args.size() < 4) {
         QTextStream(stderr) << "usage: bench_migrate <pm-folder> <pmkv> <pmkv-proxy>\n";
@@ -322,30 +333,45 @@ int main(int argc, char** argv)
     }
     pipe.clear();
 
-    // pmkv-proxy, started once for every round.
-    QProcess proxy;
+    // pmkv-proxy, started again for every load through it, in front of that load's fresh Redis.
     const quint16 port = RedisServer::freePort();
     QProcessEnvironment proxyEnv = env;
     proxyEnv.insert(QStringLiteral("PMKV_PROXY_TOKEN"), QStringLiteral("bench-token"));
+    QProcess proxy;
     proxy.setProcessEnvironment(proxyEnv);
     proxy.setStandardOutputFile(QProcess::nullDevice());
     proxy.setStandardErrorFile(QProcess::nullDevice());
-    proxy.start(args.at(3), {QStringLiteral("--listen"), QStringLiteral("127.0.0.1:%1").arg(port),
-                             QStringLiteral("--redis"), redis.url()});
-    proxy.waitForStarted();
-    for (int i = 0; i < 100; ++i) {
-        QTcpSocket s;
-        s.connectToHost(QStringLiteral("127.0.0.1"), port);
-        if (s.waitForConnected(100))
-            break;
-        QThread::msleep(50);
-    }
+    const auto startProxy = [&]() -> bool {
+        proxy.start(args.at(3),
+                    {QStringLiteral("--listen"), QStringLiteral("127.0.0.1:%1").arg(port),
+                     QStringLiteral("--redis"), redis.url()});
+        if (!proxy.waitForStarted())
+            return false;
+        for (int i = 0; i < 100; ++i) {
+            QTcpSocket s;
+            s.connectToHost(QStringLiteral("127.0.0.1"), port);
+            if (s.waitForConnected(100))
+                return true;
+            QThread::msleep(50);
+        }
+        return false;
+    };
+    const auto stopProxy = [&] {
+        proxy.terminate();
+        proxy.waitForFinished(5000);
+    };
     QProcessEnvironment clientEnv = env;
     clientEnv.insert(QStringLiteral("PMKV_TOKEN"), QStringLiteral("bench-token"));
     const QStringList redisTarget{QStringLiteral("--redis"), redis.url()};
     const QStringList proxyTarget{QStringLiteral("--url"),
                                   QStringLiteral("http://127.0.0.1:%1").arg(port)};
 
+    const auto freshRedis = [&] {
+        if (restart(redis, *directStore))
+            return true;
+        out() << "redis-server did not start again: " << redis.errorString() << "\n";
+        return false;
+    };
     QList<double> references;
     QList<CpuUse> referenceCpu;
     Series direct;
@@ -353,7 +379,8 @@ int main(int argc, char** argv)
     QList<Run> validations;
     for (int round = 0; round < rounds(); ++round) {
         // Reference: redis-cli --pipe.
-        flush(*directStore);
+        if (!freshRedis())
+            return 2;
         QProcess cli;
         cli.setStandardInputFile(pipeFile);
         cli.setStandardOutputFile(QProcess::nullDevice());
@@ -371,6 +398,8 @@ int main(int argc, char** argv)
             return 2;
         }
         const QString r = QString::number(round);
+        if (!freshRedis())
+            return 2;
         const auto d = migrate(QStringLiteral("direct"), pmkv, root, *directStore, redisTarget, env,
                                dir.filePath(QStringLiteral("state-direct-") + r), keys, bytes);
         // Validation, full, of what the direct run wrote.
@@ -380,17 +409,21 @@ int main(int argc, char** argv)
                                                dir.filePath(QStringLiteral("state-validate")),
                                                QStringLiteral("--json")},
                                env);
+        if (!freshRedis())
+            return 2;
+        if (!startProxy()) {
+            out() << "pmkv-proxy did not start\n";
+            return 2;
+        }
         const auto p = migrate(QStringLiteral("pmkv-proxy"), pmkv, root, *directStore, proxyTarget,
                                clientEnv, dir.filePath(QStringLiteral("state-proxy-") + r), keys,
                                bytes, proxy.processId());
+        stopProxy();
         if (!d || !p)
             return 2;
         direct.runs << *d;
         viaProxy.runs << *p;
     }
-    proxy.terminate();
-    proxy.waitForFinished(5000);
-
     const Figure reference =
         figure(keys, bytes, *std::min_element(references.cbegin(), references.cend()));
     print(QStringLiteral("redis-cli --pipe (reference)"), reference);
