@@ -59,6 +59,15 @@ class TestMigrate final : public QObject
     {
         return JobPaths(m_dir.filePath(QStringLiteral("state%1").arg(++m_stateCounter)));
     }
+    // A copy of the test tree inside `into`, for a test that edits or renames files: its path,
+    // or an empty string if the copy failed.
+    QString copyTree(const TestTree& into) const
+    {
+        const QString root = into.path(QStringLiteral("pm"));
+        return QProcess::execute(QStringLiteral("cp"), {QStringLiteral("-r"), m_root, root}) == 0
+                   ? root
+                   : QString();
+    }
     Planner::Params
     planParams(MigrationPlan::Policy policy = MigrationPlan::Policy::AbortOnConflict)
     {
@@ -240,10 +249,9 @@ private Q_SLOTS:
 
         // A source file edited after the plan: loading its values refuses the plan.
         TestTree copy;
-        QVERIFY(QProcess::execute(QStringLiteral("cp"), {QStringLiteral("-r"), m_root,
-                                                         copy.path(QStringLiteral("pm"))}) == 0);
         Planner::Params p = planParams();
-        p.root = copy.path(QStringLiteral("pm"));
+        p.root = copyTree(copy);
+        QVERIFY(!p.root.isEmpty());
         auto copyPlan = Planner::plan(p, *m_direct);
         QVERIFY(copyPlan.ok());
         QString storyFile;
@@ -357,10 +365,9 @@ private Q_SLOTS:
     void resumeWithoutItsPlanFilePlansAgain()
     {
         TestTree copy;
-        QVERIFY(QProcess::execute(QStringLiteral("cp"), {QStringLiteral("-r"), m_root,
-                                                         copy.path(QStringLiteral("pm"))}) == 0);
         Planner::Params p = planParams();
-        p.root = copy.path(QStringLiteral("pm"));
+        p.root = copyTree(copy);
+        QVERIFY(!p.root.isEmpty());
         auto plan = Planner::plan(p, *m_direct);
         Migrator::Params params;
         params.paths = freshPaths();
@@ -696,8 +703,8 @@ private Q_SLOTS:
     void archiveNeedsTheChecklistAndUndoes()
     {
         TestTree tree;
-        const QString root = tree.path(QStringLiteral("pm"));
-        QVERIFY(QProcess::execute(QStringLiteral("cp"), {QStringLiteral("-r"), m_root, root}) == 0);
+        const QString root = copyTree(tree);
+        QVERIFY(!root.isEmpty());
         const JobPaths paths = freshPaths();
         ArchiveJob::Params params;
         params.paths = paths;
