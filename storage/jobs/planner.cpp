@@ -2,7 +2,7 @@
 
 #include "core/logging.h"
 #include "core/offthreadrelease.h"
-#include "files/jsstringify.h"
+#include "files/jsstringarray.h"
 #include "files/pmreader.h"
 #include "files/sha256.h"
 #include "jobs/keycapture.h"
@@ -41,16 +41,6 @@ QStringList parseNameList(const QByteArray& value)
     return names;
 }
 
-QByteArray nameListValue(const QStringList& names)
-{
-    nlohmann::ordered_json array = nlohmann::ordered_json::array();
-    for (const QString& name : names)
-        array.push_back(name.toStdString());
-    const std::string text = array.dump();
-    auto bytes = JsStringify::fromJsonText(QByteArrayView(text.data(), qsizetype(text.size())));
-    return bytes ? bytes.value() : QByteArray("[]");
-}
-
 bool sameJson(const QByteArray& a, const QByteArray& b)
 {
     const auto pa = nlohmann::json::parse(a.constBegin(), a.constEnd(), nullptr, false);
@@ -84,7 +74,7 @@ void decide(const MigrationPlan& plan, PlanItem& item, const PreviousValue& kv)
             if (!names.contains(n))
                 names.append(n);
         }
-        item.value = nameListValue(names);
+        item.value = JsStringArray::of(names);
         item.sha256 = sha256Hex(item.value);
         item.size = item.value.size();
         item.valueSaved = true;

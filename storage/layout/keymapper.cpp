@@ -1,6 +1,7 @@
 #include "layout/keymapper.h"
 
 #include "core/permutationsort.h"
+#include "files/jsstringarray.h"
 #include "files/jsstringify.h"
 
 #include <QHash>
@@ -14,16 +15,6 @@
 
 namespace pmkv {
 namespace {
-
-// A JSON array of names, as JSON.stringify writes it.
-QByteArray nameListValue(const QStringList& names)
-{
-    nlohmann::ordered_json array = nlohmann::ordered_json::array();
-    for (const QString& name : names)
-        array.push_back(name.toStdString());
-    const std::string text = array.dump();
-    return JsStringify::fromJsonText(QByteArrayView(text.data(), qsizetype(text.size()))).value();
-}
 
 QStringList orderedChildren(const QStringList& listed, QStringList present)
 {
@@ -190,17 +181,18 @@ private:
             }
             EntityRef epicsRef{KeyRole::EpicsList, project, {}, {}};
             add(epicsRef, project,
-                nameListValue(orderedChildren(node.entity->childIds, epicFolders)));
+                JsStringArray::of(orderedChildren(node.entity->childIds, epicFolders)));
             for (const auto& [epic, epicNode] : node.epics) {
                 if (!epicNode.entity)
                     continue;
                 EntityRef storiesRef{KeyRole::StoriesList, project, epic, {}};
                 add(storiesRef, project + QLatin1Char('/') + epic,
-                    nameListValue(orderedChildren(epicNode.entity->childIds, epicNode.stories)));
+                    JsStringArray::of(
+                        orderedChildren(epicNode.entity->childIds, epicNode.stories)));
             }
         }
         add(EntityRef{KeyRole::ProjectsList, {}, {}, {}}, QStringLiteral("."),
-            nameListValue(projectNames));
+            JsStringArray::of(projectNames));
     }
 
     // Stable: entries with the same key stay in the order they were added and end up next to

@@ -1,4 +1,5 @@
 #include "files/jsprettyprint.h"
+#include "files/jsstringarray.h"
 #include "files/jsstringify.h"
 #include "generate/documentfactory.h"
 #include "generate/splitmix64.h"
@@ -25,6 +26,8 @@ private Q_SLOTS:
     void rejects();
     void reportsBigIntegers();
     void agreesWithNode();
+    void stringArrayMatchesRule();
+    void stringArrayAgreesWithNode();
 };
 
 void TestJsStringify::matchesRule_data()
@@ -227,6 +230,76 @@ void TestJsStringify::agreesWithNode()
         QCOMPARE(JsPrettyPrint::indent(ours.value()), QByteArray::fromStdString(expectedPretty));
     }
     QVERIFY(keptDigits < inputs.size() / 4); // most inputs really were compared
+}
+
+void TestJsStringify::stringArrayMatchesRule()
+{
+    QCOMPARE(JsStringArray::of({}), QByteArray("[]"));
+    QCOMPARE(JsStringArray::of({QStringLiteral("atlas"), QStringLiteral("b-2")}),
+             QByteArray("[\"atlas\",\"b-2\"]"));
+    QCOMPARE(JsStringArray::of({QStringLiteral("a\"b\\c\b\t\n\f\r\x01\x7f/")}),
+             QByteArray("[\"a\\\"b\\\\c\\b\\t\\n\\f\\r\\u0001\x7f/\"]"));
+    const QChar lone[] = {QChar(0xd83d), QChar(u'x'), QChar(0xdc00)};
+    QCOMPARE(JsStringArray::of({QString(lone, 3), QStringLiteral("\u00e9\U0001F600")}),
+             QByteArray("[\"\\ud83dx\\udc00\",\"\xc3\xa9\xf0\x9f\x98\x80\"]"));
+}
+
+// Node's JSON.stringify of the same strings, each built from its UTF-16 code units (so lone
+// surrogates and control characters reach JavaScript exactly).
+void TestJsStringify::stringArrayAgreesWithNode()
+{
+    const QString node = QStandardPaths::findExecutable(QStringLiteral("node"));
+    if (node.isEmpty())
+        QSKIP(
+            "node is not installed (scripts/setup.sh installs it); cannot compare with JavaScript");
+    QVector<QStringList> lists = {{}, {QString()}};
+    QStringList everyUnit;
+    for (char16_t u = 0; u < 0x80; ++u)
+        everyUnit << QString(QChar(u));
+    lists << everyUnit;
+    SplitMix64 random(11);
+    const char16_t pool[] = {u'a', u'"',   u'\\',  u'\n',  0x1f,   0x7f,
+                             0xe9, 0x2028, 0xd83d, 0xde00, 0xdc00, u' '};
+    for (int l = 0; l < 300; ++l) {
+        QStringList list;
+        for (int n = int(random.below(5)); n > 0; --n) {
+            QString s;
+            for (int c = int(random.below(6)); c > 0; --c)
+                s += QChar(pool[random.below(std::size(pool))]);
+            list << s;
+        }
+        lists << list;
+    }
+    QByteArray lines;
+    for (const QStringList& list : lists) {
+        QByteArray units = "[";
+        for (const QString& s : list) {
+            units += units.size() > 1 ? ",[" : "[";
+            for (qsizetype i = 0; i < s.size(); ++i)
+                units += (i ? "," : "") + QByteArray::number(s.at(i).unicode());
+            units += ']';
+        }
+        lines += units + "]\n";
+    }
+    test::TestTree dir;
+    dir.write(QStringLiteral("lists.ndjson"), lines);
+    QProcess js;
+    js.start(node, {QStringLiteral("-e"),
+                    QStringLiteral(
+                        "const fs=require('fs');"
+                        "for (const l of fs.readFileSync(process.argv[1],'utf8').split('\\n')) {"
+                        "  if (!l) continue;"
+                        "  const v = JSON.parse(l).map(u => String.fromCharCode(...u));"
+                        "  process.stdout.write(Buffer.from(JSON.stringify(v)).toString('hex')"
+                        "    + '\\n');"
+                        "}"),
+                    dir.path(QStringLiteral("lists.ndjson"))});
+    QVERIFY(js.waitForFinished(60000));
+    QCOMPARE(js.exitCode(), 0);
+    const QList<QByteArray> outputs = js.readAllStandardOutput().split('\n');
+    QVERIFY(outputs.size() > lists.size());
+    for (int i = 0; i < lists.size(); ++i)
+        QCOMPARE(JsStringArray::of(lists.at(i)), QByteArray::fromHex(outputs.at(i)));
 }
 
 QTEST_GUILESS_MAIN(TestJsStringify)
