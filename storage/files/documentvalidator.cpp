@@ -273,6 +273,11 @@ void DocumentValidator::validate(Entity& entity, QByteArrayView compactJson,
         entity.documentId = stringField(members, "id");
         entity.title = stringField(members, "title");
         entity.epicIdField = stringField(members, "epicId");
+        // The usual story repeats its file name and folder: one copy each, not three.
+        if (entity.documentId == entity.story)
+            entity.documentId = entity.story;
+        if (entity.epicIdField == entity.epic)
+            entity.epicIdField = entity.epic;
         const Json* deleted = CompactJson::find(members, "deleted");
         entity.deleted = deleted && deleted->isTrue();
         addPersonRef(entity, members, "manager");

@@ -26,9 +26,10 @@
 namespace pmkv {
 namespace {
 
+// The file is found at the root's path + '/' + entity.relativePath: 100,000 absolute paths
+// kept until the read ends would take 16 MB.
 struct FileWork
 {
-    QString absolutePath;
     Entity entity;
     QVector<Problem> problems;
 };
@@ -139,7 +140,6 @@ public:
                 continue;
             }
             FileWork item;
-            item.absolutePath = absolute + QLatin1Char('/') + name;
             Entity& e = item.entity;
             e.relativePath = rel;
             e.project = project;
@@ -298,6 +298,8 @@ void checkContent(FileWork& item, QByteArrayView bytes, const PmReader::Options&
         return;
     }
     DocumentValidator::validate(e, value.value(), item.problems);
+    if (!options.keepTitles)
+        e.title = QString(); // freed at once, so the next file's allocations reuse it
     if (options.keepValues && e.parsed) {
         e.value = std::move(value).value();
         e.valueNotes = std::move(notes);
@@ -334,13 +336,14 @@ Result<PmIndex> PmReader::read(const QString& root, const Options& options)
     QThreadPool* pool = options.pool ? options.pool : QThreadPool::globalInstance();
     std::vector<QFuture<void>> running;
     const auto cancelled = [&options] { return options.cancel && options.cancel->load(); };
-    const auto process = [&options, &cancelled](const std::vector<FileWork*>& chunk) {
+    const QString rootPrefix = index.root + QLatin1Char('/');
+    const auto process = [&options, &cancelled, &rootPrefix](const std::vector<FileWork*>& chunk) {
         if (cancelled())
             return;
         std::vector<QByteArray> paths;
         paths.reserve(chunk.size());
         for (const FileWork* item : chunk)
-            paths.push_back(QFile::encodeName(item->absolutePath));
+            paths.push_back(QFile::encodeName(rootPrefix + item->entity.relativePath));
         FileBatchReader::read(paths, options.maxFileBytes,
                               [&](size_t i, const FileBatchReader::File& file) {
                                   processFile(*chunk[i], file, options);

@@ -36,6 +36,9 @@ public:
         bool hashValues = false;
         // Keep Entity::raw. A caller that only needs the values drops the bytes once checked.
         bool keepRaw = true;
+        // Keep Entity::title (what the browser shows); the planner and the validator do not
+        // need the 18 MB of a 100,000-story tree.
+        bool keepTitles = true;
         // Set from another thread to stop a read early (the desktop app closing, or a newer
         // folder replacing this one); read() then fails with code "read.cancelled".
         const std::atomic_bool* cancel = nullptr;

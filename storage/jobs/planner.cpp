@@ -122,6 +122,7 @@ Result<MigrationPlan> readItems(const Planner::Params& params)
     readOptions.hashFiles = false; // the plan hashes the value bytes, not the files
     readOptions.keepValues = true; // parsed once, by the reader; the mapper reuses the values
     readOptions.keepRaw = false;
+    readOptions.keepTitles = false;
     // Each value is hashed once, by the reader; the plan, its checksums and the journal reuse
     // the hash.
     readOptions.hashValues = params.hashValues;

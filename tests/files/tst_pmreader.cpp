@@ -239,6 +239,20 @@ void TestPmReader::extractsFields()
     QVERIFY(story && story->deleted);
     QCOMPARE(story->story, QStringLiteral("F-AI-001"));
     QCOMPARE(story->document()["title"].get<std::string>(), std::string("Story F-AI-001"));
+    QCOMPARE(story->title, QStringLiteral("Story F-AI-001"));
+    QCOMPARE(story->documentId, QStringLiteral("F-AI-001"));
+
+    // A reader that does not show titles (the planner) drops them, and nothing else.
+    PmReader::Options noTitles;
+    noTitles.keepTitles = false;
+    const auto lean = PmReader::read(test::quirksTreePath(), noTitles);
+    QVERIFY(lean.ok());
+    const Entity* leanStory =
+        lean.value().findByPath(QStringLiteral("clinic/clinical-decision-support/F-AI-001.json"));
+    QVERIFY(leanStory && leanStory->title.isEmpty());
+    QCOMPARE(leanStory->documentId, story->documentId);
+    QCOMPARE(leanStory->epicIdField, story->epicIdField);
+    QCOMPARE(lean.value().problems.size(), index.value().problems.size());
 }
 
 void TestPmReader::symlinksAreNotFollowed()
