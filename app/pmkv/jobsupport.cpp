@@ -8,6 +8,7 @@
 #include <csignal>
 #include <cstdio>
 #include <unistd.h>
+#include <vector>
 
 namespace pmkv::jobsupport {
 
@@ -167,6 +168,12 @@ void printPlan(QTextStream& stream, const MigrationPlan& plan, bool listItems)
     for (const Problem& p : plan.problems)
         stream << "  " << p.toText() << '\n';
     stream.flush();
+}
+
+void keepUntilExit(const MigrationPlan& plan)
+{
+    static auto* kept = new std::vector<QVector<PlanItem>>(); // never deleted, on purpose
+    kept->push_back(plan.items);
 }
 
 QJsonObject planSummaryJson(const MigrationPlan& plan)

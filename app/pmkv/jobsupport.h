@@ -51,5 +51,9 @@ const std::atomic_bool* installCancelHandler();
 // Counts, then (with `listItems`) one "action<TAB>key<TAB>reason" line per key.
 void printPlan(QTextStream& stream, const MigrationPlan& plan, bool listItems);
 QJsonObject planSummaryJson(const MigrationPlan& plan);
+// Holds a reference to the plan's items until the process exits, so that they are never freed
+// one by one: `pmkv` ends right after a run, and the kernel takes the memory back at once,
+// where freeing 100,000 items takes about 50 ms.
+void keepUntilExit(const MigrationPlan& plan);
 
 } // namespace pmkv::jobsupport

@@ -152,6 +152,7 @@ int MigrateCommand::execute(const QCommandLineParser& parser)
             params.checkKvFirst = false; // just read
         }
         shown = plan;
+        jobsupport::keepUntilExit(plan);
         if (!json && (dryRun || jobsupport::stderrIsTerminal()))
             jobsupport::printPlan(dryRun ? out() : err(), plan, false);
         if (dryRun) {

@@ -405,6 +405,14 @@ Result<void> Journal::markUndone(qint64 batchId)
     return setBatchState(batchId, JournalBatch::State::Undone);
 }
 
+Result<void> Journal::checkpoint()
+{
+    QSqlQuery q(QSqlDatabase::database(m_connectionName));
+    if (!q.exec(QStringLiteral("PRAGMA wal_checkpoint(PASSIVE)")))
+        return sqlError(m_path, QStringLiteral("checkpoint its log"), q.lastError());
+    return {};
+}
+
 Result<QVector<JournalBatch>> Journal::batches(bool onlyPending) const
 {
     QSqlDatabase db = QSqlDatabase::database(m_connectionName);

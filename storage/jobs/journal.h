@@ -67,6 +67,9 @@ public:
     // touch that key.
     Result<void> markDoneWith(qint64 batchId, const QVector<JournalEntry>& written);
     Result<void> markUndone(qint64 batchId);
+    // Copies the write-ahead log into the journal's main file now (closing it does that
+    // otherwise): a job calls it while it waits on something else, e.g. the last batch.
+    Result<void> checkpoint();
 
     // Batches in id order with their entries; `onlyPending` for a resume.
     Result<QVector<JournalBatch>> batches(bool onlyPending = false) const;

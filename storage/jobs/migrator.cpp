@@ -377,6 +377,10 @@ Result<void> Migrator::writeItems(Journal& journal, const MigrationPlan& plan,
     }
     QElapsedTimer t;
     t.start();
+    // While Redis takes the last batch: what the journal's close would do afterwards. Should
+    // it fail, the close checkpoints as usual.
+    if (!writing.isEmpty())
+        (void)journal.checkpoint();
     auto landed = land(0);
     if (!landed)
         return stop(landed.error());
