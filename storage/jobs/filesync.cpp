@@ -8,6 +8,7 @@
 #include <cstring>
 #include <fcntl.h>
 #include <unistd.h>
+#include <utility>
 
 namespace pmkv::filesync {
 
@@ -22,6 +23,13 @@ void syncFolder(const QString& folder)
 
 Result<void> writeAtomically(const QString& path, const QByteArray& bytes)
 {
+    bool given = false;
+    return writeAtomically(
+        path, [&bytes, &given] { return std::exchange(given, true) ? QByteArray() : bytes; });
+}
+
+Result<void> writeAtomically(const QString& path, const std::function<QByteArray()>& next)
+{
     const QString temp =
         path + QStringLiteral(".tmp-") + QString::number(QCoreApplication::applicationPid());
     const QByteArray tempName = QFile::encodeName(temp);
@@ -30,19 +38,22 @@ Result<void> writeAtomically(const QString& path, const QByteArray& bytes)
         return makeError(QStringLiteral("file.write"),
                          QStringLiteral("cannot create ") + temp + QStringLiteral(": ") +
                              QString::fromLocal8Bit(std::strerror(errno)));
-    qint64 done = 0;
-    while (done < bytes.size()) {
-        const ssize_t n = ::write(fd, bytes.constData() + done, size_t(bytes.size() - done));
-        if (n < 0) {
-            if (errno == EINTR)
-                continue;
-            const QString why = QString::fromLocal8Bit(std::strerror(errno));
-            ::close(fd);
-            ::unlink(tempName.constData());
-            return makeError(QStringLiteral("file.write"),
-                             QStringLiteral("cannot write ") + path + QStringLiteral(": ") + why);
+    for (QByteArray bytes = next(); !bytes.isEmpty(); bytes = next()) {
+        qint64 done = 0;
+        while (done < bytes.size()) {
+            const ssize_t n = ::write(fd, bytes.constData() + done, size_t(bytes.size() - done));
+            if (n < 0) {
+                if (errno == EINTR)
+                    continue;
+                const QString why = QString::fromLocal8Bit(std::strerror(errno));
+                ::close(fd);
+                ::unlink(tempName.constData());
+                return makeError(QStringLiteral("file.write"), QStringLiteral("cannot write ") +
+                                                                   path + QStringLiteral(": ") +
+                                                                   why);
+            }
+            done += n;
         }
-        done += n;
     }
     if (::fsync(fd) != 0 || ::close(fd) != 0) {
         ::unlink(tempName.constData());

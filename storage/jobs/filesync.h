@@ -5,6 +5,8 @@
 #include <QByteArray>
 #include <QString>
 
+#include <functional>
+
 namespace pmkv::filesync {
 
 // Durable small-file helpers for jobs (journals, plans, reports, audit lines).
@@ -13,6 +15,9 @@ namespace pmkv::filesync {
 void syncFolder(const QString& folder);
 // Writes `bytes` to `path` through a temporary file, fsync and rename: all or nothing.
 Result<void> writeAtomically(const QString& path, const QByteArray& bytes);
+// The same, for a file written in pieces: `next` returns each piece in turn, then an empty
+// one.
+Result<void> writeAtomically(const QString& path, const std::function<QByteArray()>& next);
 // Hex SHA-256 of a file's content.
 Result<QByteArray> sha256OfFile(const QString& path);
 

@@ -186,24 +186,6 @@ void appendItem(QByteArray& out, const PlanItem& item)
 
 } // namespace
 
-QByteArray MigrationPlan::toBytes() const
-{
-    QByteArray out = QJsonDocument(toJson(false)).toJson(QJsonDocument::Compact);
-    out.chop(1); // the header's closing brace: the items follow
-    qint64 estimate = 0;
-    for (const PlanItem& item : items)
-        estimate += 200 + item.key.size() + item.source.size() + item.reason.size() +
-                    (item.valueSaved ? item.value.size() : 0);
-    out.reserve(out.size() + qsizetype(estimate));
-    out.append(",\n\"items\":[");
-    for (int i = 0; i < items.size(); ++i) {
-        out.append(i == 0 ? "\n" : ",\n");
-        appendItem(out, items.at(i));
-    }
-    out.append("\n]}\n");
-    return out;
-}
-
 QJsonObject MigrationPlan::toJson(bool withItems) const
 {
     QJsonArray itemArray;
@@ -315,7 +297,29 @@ Result<MigrationPlan> MigrationPlan::fromJson(const QJsonObject& json)
 
 Result<void> MigrationPlan::save(const QString& path) const
 {
-    return filesync::writeAtomically(path, toBytes());
+    constexpr qsizetype kPiece = 1024 * 1024;
+    int next = -1; // the header comes first
+    return filesync::writeAtomically(path, [this, next]() mutable {
+        QByteArray piece;
+        if (next > items.size())
+            return piece; // written
+        piece.reserve(kPiece + 64 * 1024);
+        if (next < 0) {
+            piece = QJsonDocument(toJson(false)).toJson(QJsonDocument::Compact);
+            piece.chop(1); // the header's closing brace: the items follow
+            piece.append(",\n\"items\":[");
+            next = 0;
+        }
+        for (; next < items.size() && piece.size() < kPiece; ++next) {
+            piece.append(next == 0 ? "\n" : ",\n");
+            appendItem(piece, items.at(next));
+        }
+        if (next == items.size()) {
+            piece.append("\n]}\n");
+            ++next;
+        }
+        return piece;
+    });
 }
 
 Result<MigrationPlan> MigrationPlan::load(const QString& path)

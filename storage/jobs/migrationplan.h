@@ -82,10 +82,10 @@ public:
     // Items included only when asked: a report or a summary wants the header alone, and
     // building 100,000 QJsonObjects costs seconds.
     QJsonObject toJson(bool withItems = true) const;
-    // The plan file's bytes: the header as toJson(false), then the items, one per line,
-    // written directly (what save() writes; the same document as toJson()).
-    QByteArray toBytes() const;
     static Result<MigrationPlan> fromJson(const QJsonObject& json);
+    // The plan file: the header as toJson(false), then the items, one per line, written
+    // directly (the same document as toJson()), in pieces of about 1 MB: the whole file of
+    // 100,000 items would be a 26 MB buffer.
     Result<void> save(const QString& path) const;
     static Result<MigrationPlan> load(const QString& path);
 };
