@@ -124,6 +124,7 @@ private:
         qsizetype end; // one past the value
         bool arrayIndex;
         quint32 index;
+        size_t keyHash;
     };
 
     void object(int depth)
@@ -153,7 +154,7 @@ private:
             const QByteArrayView key(m_out.constData() + member.start,
                                      member.keyEnd - member.start);
             member.arrayIndex = isArrayIndex(key, &member.index);
-            if (member.arrayIndex || wasSeen(seenKeys, members, key))
+            if (member.arrayIndex || wasSeen(seenKeys, members, member, key))
                 needsReorder = true;
             skipSpace();
             expect(':');
@@ -175,12 +176,16 @@ private:
         m_out.append('}');
     }
 
-    bool wasSeen(QSet<QByteArray>& seen, const std::vector<Member>& members, QByteArrayView key)
+    bool wasSeen(QSet<QByteArray>& seen, const std::vector<Member>& members, Member& member,
+                 QByteArrayView key)
     {
-        // Small objects: a linear scan beats hashing; large ones switch to a set.
-        if (members.size() < 16) {
+        // Objects of up to a few hundred members (a story has about 25): a linear scan of the
+        // key hashes beats a set, which copies every key; larger ones switch to a set.
+        member.keyHash = qHash(key);
+        if (members.size() < 256) {
             for (const Member& m : members) {
-                if (QByteArrayView(m_out.constData() + m.start, m.keyEnd - m.start) == key)
+                if (m.keyHash == member.keyHash &&
+                    QByteArrayView(m_out.constData() + m.start, m.keyEnd - m.start) == key)
                     return true;
             }
             return false;

@@ -51,6 +51,19 @@ void TestJsStringify::matchesRule_data()
         << QByteArray("{\"a\":1,\"b\":2,\"a\":3}") << QByteArray("{\"a\":3,\"b\":2}");
     QTest::newRow("duplicate via escape")
         << QByteArray("{\"\\u0061\":1,\"a\":2}") << QByteArray("{\"a\":2}");
+    // Larger objects find duplicates by key hash (up to 256 members), then through a set.
+    for (const int size : {40, 300}) {
+        QByteArray input = "{";
+        QByteArray expected = "{";
+        for (int i = 0; i < size; ++i) {
+            const QByteArray member = "\"k" + QByteArray::number(i) + "\":";
+            input += member + QByteArray::number(i) + ",";
+            expected += member + (i == size / 2 ? QByteArray("-1") : QByteArray::number(i)) +
+                        (i + 1 < size ? "," : "}");
+        }
+        input += "\"k" + QByteArray::number(size / 2) + "\":-1}";
+        QTest::addRow("duplicate in %d members", size) << input << expected;
+    }
     QTest::newRow("unicode escape to raw UTF-8")
         << QByteArray("\"caf\\u00e9\"") << QByteArray("\"caf\xC3\xA9\"");
     QTest::newRow("surrogate pair")
