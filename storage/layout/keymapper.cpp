@@ -10,6 +10,7 @@
 
 #include <algorithm>
 #include <map>
+#include <numeric>
 #include <optional>
 #include <vector>
 
@@ -42,11 +43,11 @@ public:
 
     KeyMap run()
     {
-        convertValues();
+        prepareEntities();
         // One key per entity, plus the lists (one per project and epic): grown at most once.
         m_map.entries.reserve(m_index.entities.size() + m_index.entities.size() / 64 + 16);
         for (int i = 0; i < m_index.entities.size(); ++i)
-            mapEntity(i, m_converted[size_t(i)]);
+            mapEntity(i, m_prepared[size_t(i)]);
         mapLists();
         sortByKey();
         resolveCollisions();
@@ -65,105 +66,157 @@ private:
     // follows a list entry to a key that was not written.
     void recordMapped(const Entity& e)
     {
-        if (e.kind == EntityKind::Project)
-            m_projects[e.project].entity = &e;
-        else if (e.kind == EntityKind::Epic)
-            m_projects[e.project].epics[e.epic].entity = &e;
+        if (e.kind != EntityKind::Project && e.kind != EntityKind::Epic &&
+            e.kind != EntityKind::Story)
+            return;
+        // Entities come in path order: a project's (and an epic's) files are together.
+        if (!m_lastProject || m_lastProjectName != e.project) {
+            m_lastProject = &m_projects[e.project];
+            m_lastProjectName = e.project;
+            m_lastEpic = nullptr;
+        }
+        if (e.kind == EntityKind::Project) {
+            m_lastProject->entity = &e;
+            return;
+        }
+        if (!m_lastEpic || m_lastEpicName != e.epic) {
+            m_lastEpic = &m_lastProject->epics[e.epic];
+            m_lastEpicName = e.epic;
+        }
+        if (e.kind == EntityKind::Epic)
+            m_lastEpic->entity = &e;
         else if (e.kind == EntityKind::Story)
-            m_projects[e.project].epics[e.epic].stories << e.story;
+            m_lastEpic->stories << e.story;
+    }
+
+    // The layout's key for `ref`; none when the layout has no key of that role.
+    std::optional<Result<QString>> keyOf(const EntityRef& ref) const
+    {
+        if (!m_layout.has(ref.role))
+            return std::nullopt;
+        return m_layout.keyFor(ref);
     }
 
     // False when the entity cannot have a key (unsafe name); the problem is recorded.
-    bool add(const EntityRef& ref, const QString& sourcePath, QByteArray value, int entity = -1)
+    bool add(const EntityRef& ref, const std::optional<Result<QString>>& key,
+             const QString& sourcePath, QByteArray value, int entity = -1)
     {
-        if (!m_layout.has(ref.role))
+        if (!key)
             return true;
-        auto key = m_layout.keyFor(ref);
-        if (!key) {
+        if (!*key) {
             m_map.problems.append(
-                Problem::error(sourcePath, key.error().code, key.error().message));
+                Problem::error(sourcePath, key->error().code, key->error().message));
             return false;
         }
-        m_map.entries.append(KeyEntry{key.value(), ref, sourcePath, std::move(value), entity});
+        m_map.entries.append(KeyEntry{key->value(), ref, sourcePath, std::move(value), entity});
         return true;
     }
 
-    // The value bytes of every mappable entity (JSON.stringify of its document), converted in
-    // parallel: this is most of the mapper's work, and each file is independent.
+    // What an entity maps to, worked out for every entity in parallel (each is independent):
+    // whether it can be mapped, its key, and (for an entity PmReader kept no value for) its
+    // value bytes, JSON.stringify of its document. Small, as there is one per entity.
+    struct Prepared
+    {
+        QString key; // null: the layout has no key of its role, or refused its names
+        bool mappable = false;
+        bool keyRefused = false; // mapEntity() asks the layout again for the reason
+        int converted = -1;      // its value in m_converted, if it was converted here
+    };
     struct Converted
     {
-        bool mappable = false;
-        std::optional<Result<QByteArray>> value;
+        Result<QByteArray> value = QByteArray();
         QStringList notes;
     };
 
-    void convertValues()
+    static std::optional<KeyRole> roleOf(EntityKind kind)
     {
-        m_converted.resize(size_t(m_index.entities.size()));
-        std::vector<int> work;
-        for (int i = 0; i < m_index.entities.size(); ++i) {
-            const Entity& e = m_index.entities.at(i);
-            if (!e.isData() || !e.parsed || hasErrors(e))
-                continue;
-            Converted& c = m_converted[size_t(i)];
-            c.mappable = true;
-            if (e.hasValue) { // PmReader made it already (Options::keepValues): share it
-                c.value = e.value;
-                c.notes = e.valueNotes;
-            } else {
-                work.push_back(i);
-            }
+        switch (kind) {
+        case EntityKind::People:
+            return KeyRole::People;
+        case EntityKind::Project:
+            return KeyRole::Project;
+        case EntityKind::Epic:
+            return KeyRole::Epic;
+        case EntityKind::Story:
+            return KeyRole::Story;
+        case EntityKind::NonData:
+            break;
         }
-        QtConcurrent::blockingMap(work, [this](int i) {
-            Converted& c = m_converted[size_t(i)];
-            c.value = JsStringify::fromJsonText(m_index.entities.at(i).raw, &c.notes);
-        });
+        return std::nullopt;
     }
 
-    void mapEntity(int index, Converted& converted)
+    static EntityRef refOf(const Entity& e, KeyRole role)
+    {
+        return EntityRef{role, e.project, e.epic, e.story};
+    }
+
+    void prepareEntities()
+    {
+        m_prepared.resize(size_t(m_index.entities.size()));
+        int toConvert = 0;
+        for (int i = 0; i < m_index.entities.size(); ++i) {
+            const Entity& e = m_index.entities.at(i);
+            if (roleOf(e.kind) && e.parsed && !e.hasValue)
+                m_prepared[size_t(i)].converted = toConvert++;
+        }
+        m_converted.resize(size_t(toConvert));
+        std::vector<int> all(size_t(m_index.entities.size()));
+        std::iota(all.begin(), all.end(), 0);
+        QtConcurrent::blockingMap(
+            all, [this](int i) { prepare(m_index.entities.at(i), m_prepared[size_t(i)]); });
+    }
+
+    void prepare(const Entity& e, Prepared& p)
+    {
+        const std::optional<KeyRole> role = roleOf(e.kind);
+        if (!role || !e.parsed || hasErrors(e))
+            return;
+        p.mappable = true;
+        if (p.converted >= 0) {
+            Converted& c = m_converted[size_t(p.converted)];
+            c.value = JsStringify::fromJsonText(e.raw, &c.notes);
+            if (!c.value)
+                return;
+        }
+        if (!m_layout.has(*role))
+            return;
+        auto key = m_layout.keyFor(refOf(e, *role));
+        if (key)
+            p.key = std::move(key).value();
+        else
+            p.keyRefused = true;
+    }
+
+    void mapEntity(int index, const Prepared& prepared)
     {
         const Entity& e = m_index.entities.at(index);
         if (!e.isData())
             return;
-        if (!converted.mappable) {
+        if (!prepared.mappable) {
             m_map.problems.append(Problem::error(
                 e.relativePath, QStringLiteral("map.skipped"),
                 QStringLiteral(
                     "not mapped to a key: the file has errors (see scan); fix it first")));
             return;
         }
-        const QStringList& notes = converted.notes;
-        Result<QByteArray>& value = *converted.value;
-        if (!value) {
+        Converted* converted =
+            prepared.converted >= 0 ? &m_converted[size_t(prepared.converted)] : nullptr;
+        if (converted && !converted->value) {
             m_map.problems.append(
-                Problem::error(e.relativePath, value.error().code,
-                               QStringLiteral("not mapped: ") + value.error().message));
+                Problem::error(e.relativePath, converted->value.error().code,
+                               QStringLiteral("not mapped: ") + converted->value.error().message));
             return;
         }
-        for (const QString& note : notes)
+        for (const QString& note : converted ? converted->notes : e.valueNotes)
             m_map.problems.append(
                 Problem::warning(e.relativePath, QStringLiteral("value.number"), note));
-        EntityRef ref;
-        ref.project = e.project;
-        ref.epic = e.epic;
-        ref.story = e.story;
-        switch (e.kind) {
-        case EntityKind::People:
-            ref.role = KeyRole::People;
-            break;
-        case EntityKind::Project:
-            ref.role = KeyRole::Project;
-            break;
-        case EntityKind::Epic:
-            ref.role = KeyRole::Epic;
-            break;
-        case EntityKind::Story:
-            ref.role = KeyRole::Story;
-            break;
-        case EntityKind::NonData:
-            return;
-        }
-        if (add(ref, e.relativePath, std::move(value).value(), index))
+        const EntityRef ref = refOf(e, *roleOf(e.kind));
+        const std::optional<Result<QString>> key =
+            prepared.keyRefused     ? keyOf(ref)
+            : prepared.key.isNull() ? std::nullopt
+                                    : std::optional<Result<QString>>(prepared.key);
+        QByteArray value = converted ? std::move(converted->value).value() : e.value;
+        if (add(ref, key, e.relativePath, std::move(value), index))
             recordMapped(e);
     }
 
@@ -180,19 +233,19 @@ private:
                     epicFolders << epic;
             }
             EntityRef epicsRef{KeyRole::EpicsList, project, {}, {}};
-            add(epicsRef, project,
+            add(epicsRef, keyOf(epicsRef), project,
                 JsStringArray::of(orderedChildren(node.entity->childIds, epicFolders)));
             for (const auto& [epic, epicNode] : node.epics) {
                 if (!epicNode.entity)
                     continue;
                 EntityRef storiesRef{KeyRole::StoriesList, project, epic, {}};
-                add(storiesRef, project + QLatin1Char('/') + epic,
+                add(storiesRef, keyOf(storiesRef), project + QLatin1Char('/') + epic,
                     JsStringArray::of(
                         orderedChildren(epicNode.entity->childIds, epicNode.stories)));
             }
         }
-        add(EntityRef{KeyRole::ProjectsList, {}, {}, {}}, QStringLiteral("."),
-            JsStringArray::of(projectNames));
+        const EntityRef projectsRef{KeyRole::ProjectsList, {}, {}, {}};
+        add(projectsRef, keyOf(projectsRef), QStringLiteral("."), JsStringArray::of(projectNames));
     }
 
     // Stable: entries with the same key stay in the order they were added and end up next to
@@ -252,6 +305,11 @@ private:
     const PmIndex& m_index;
     const KeyLayout& m_layout;
     std::map<QString, ProjectNode> m_projects;
+    ProjectNode* m_lastProject = nullptr; // where recordMapped() put the previous entity
+    QString m_lastProjectName;
+    EpicNode* m_lastEpic = nullptr;
+    QString m_lastEpicName;
+    std::vector<Prepared> m_prepared;
     std::vector<Converted> m_converted;
     KeyMap m_map;
 };
