@@ -47,6 +47,7 @@ private Q_SLOTS:
     void brokenAndUnsafeEntitiesAreNotMapped_data();
     void brokenAndUnsafeEntitiesAreNotMapped();
     void collisionsAreRefused();
+    void listRepeatsNoName();
     void keysAreSortedAndUnique();
     void valuesFromTheReaderMapTheSame_data();
     void valuesFromTheReaderMapTheSame();
@@ -158,6 +159,31 @@ void TestKeyMapper::collisionsAreRefused()
     QVERIFY(ok.problems.isEmpty());
     QVERIFY(find(ok, QStringLiteral("pm:project:p:epic:a:story:F-XX-001")));
     QVERIFY(find(ok, QStringLiteral("pm:project:p:epic:b:story:F-XX-001")));
+}
+
+// A document that lists a story twice, one that does not exist, and not one that does: the
+// list key names each present story once, the listed ones first in their order.
+void TestKeyMapper::listRepeatsNoName()
+{
+    test::TestTree tree;
+    tree.write(QStringLiteral("pm/people.json"), "[]");
+    tree.write(QStringLiteral("pm/p/project.json"), R"({"name": "p", "epicIds": ["e", "e"]})");
+    tree.write(QStringLiteral("pm/p/e/epic.json"),
+               R"({"id": "E", "title": "e", "storyIds": ["F-XX-002", "ghost", "F-XX-001",
+                   "F-XX-002"]})");
+    for (const char* id : {"F-XX-001", "F-XX-002", "F-XX-003"})
+        tree.write(QStringLiteral("pm/p/e/%1.json").arg(QLatin1String(id)),
+                   QByteArray(R"({"id": ")") + id + R"(", "title": "t"})");
+    const auto index = PmReader::read(tree.path(QStringLiteral("pm")));
+    QVERIFY(index.ok());
+    const KeyMap map =
+        KeyMapper::map(index.value(), KeyLayout::preset(QStringLiteral("repository")).value());
+    const KeyEntry* stories = find(map, QStringLiteral("pm:project:p:epic:e:stories:list"));
+    QVERIFY(stories);
+    QCOMPARE(stories->value, QByteArray(R"(["F-XX-002","F-XX-001","F-XX-003"])"));
+    const KeyEntry* epics = find(map, QStringLiteral("pm:project:p:epics:list"));
+    QVERIFY(epics);
+    QCOMPARE(epics->value, QByteArray(R"(["e"])"));
 }
 
 void TestKeyMapper::keysAreSortedAndUnique()
