@@ -11,4 +11,6 @@ target_sources(pmkv_storage PRIVATE
   ${CMAKE_CURRENT_LIST_DIR}/utf8.h
   ${CMAKE_CURRENT_LIST_DIR}/utf8.cpp
   ${CMAKE_CURRENT_LIST_DIR}/offthreadrelease.h
-  ${CMAKE_CURRENT_LIST_DIR}/permutationsort.h)
+  ${CMAKE_CURRENT_LIST_DIR}/permutationsort.h
+  ${CMAKE_CURRENT_LIST_DIR}/prefault.h
+  ${CMAKE_CURRENT_LIST_DIR}/prefault.cpp)

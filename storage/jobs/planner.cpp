@@ -2,6 +2,7 @@
 
 #include "core/logging.h"
 #include "core/offthreadrelease.h"
+#include "core/prefault.h"
 #include "files/jsstringarray.h"
 #include "files/pmreader.h"
 #include "files/sha256.h"
@@ -162,6 +163,7 @@ Result<MigrationPlan> readItems(const Planner::Params& params)
                                  .arg(p, params.root));
     }
     plan.items.reserve(map.entries.size());
+    const auto prefaulting = Prefault::laterHalfOfSpareCapacity(plan.items);
     for (const KeyEntry& entry : map.entries) {
         if (!inScope(entry.ref, scope))
             continue;

@@ -1,6 +1,7 @@
 #include "layout/keymapper.h"
 
 #include "core/permutationsort.h"
+#include "core/prefault.h"
 #include "files/jsstringarray.h"
 #include "files/jsstringify.h"
 
@@ -51,10 +52,14 @@ public:
     KeyMap run()
     {
         prepareEntities();
-        // One key per entity, plus the lists (one per project and epic): grown at most once.
-        m_map.entries.reserve(m_index.entities.size() + m_index.entities.size() / 64 + 16);
-        for (int i = 0; i < m_index.entities.size(); ++i)
-            mapEntity(i, m_prepared[size_t(i)]);
+        {
+            // One key per entity, plus the lists (one per project and epic): grown at most
+            // once.
+            m_map.entries.reserve(m_index.entities.size() + m_index.entities.size() / 64 + 16);
+            const auto prefaulting = Prefault::laterHalfOfSpareCapacity(m_map.entries);
+            for (int i = 0; i < m_index.entities.size(); ++i)
+                mapEntity(i, m_prepared[size_t(i)]);
+        }
         mapLists();
         sortByKey();
         resolveCollisions();
