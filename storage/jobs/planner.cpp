@@ -134,7 +134,7 @@ Result<MigrationPlan> readItems(const Planner::Params& params)
     if (!index)
         return index.error();
     qCDebug(lcJobs) << "tree read in" << clock.restart() << "ms";
-    const QVector<Entity>& entities = index.value().entities;
+    QVector<Entity>& entities = index.value().entities;
     KeyMap map = KeyMapper::map(index.value(), layout.value());
     qCDebug(lcJobs) << "tree mapped in" << clock.restart() << "ms";
 
@@ -164,18 +164,20 @@ Result<MigrationPlan> readItems(const Planner::Params& params)
     }
     plan.items.reserve(map.entries.size());
     const auto prefaulting = Prefault::laterHalfOfSpareCapacity(plan.items);
-    for (const KeyEntry& entry : map.entries) {
+    // The key map and the tree are dropped next: their strings move into the plan, which
+    // spares 100,000 items four reference counts each, in memory long out of the cache.
+    for (KeyEntry& entry : map.entries) {
         if (!inScope(entry.ref, scope))
             continue;
         PlanItem item;
-        item.key = entry.key;
+        item.key = std::move(entry.key);
         item.role = entry.ref.role;
-        item.source = entry.sourcePath;
-        item.value = entry.value;
+        item.source = std::move(entry.sourcePath);
         item.size = entry.value.size();
+        item.value = std::move(entry.value);
         item.action = PlanItem::Action::Create;
         if (params.hashValues && entry.entity >= 0)
-            item.sha256 = entities.at(entry.entity).valueSha256;
+            item.sha256 = std::move(entities[entry.entity].valueSha256);
         plan.items.append(std::move(item));
     }
     if (params.hashValues) {
