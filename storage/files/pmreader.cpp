@@ -22,6 +22,7 @@
 #include <algorithm>
 #include <cstring>
 #include <functional>
+#include <numeric>
 #include <vector>
 namespace pmkv {
 namespace {
@@ -95,7 +96,28 @@ public:
 
     explicit TreeListing(const std::function<bool()>& cancelled) : m_cancelled(cancelled) {}
 
-    void list(const QString& absolute)
+    // The root here, each project's folders on the pool, which has nothing to read yet.
+    void listTree(const QString& root, QThreadPool* pool)
+    {
+        QStringList projects;
+        list(root, &projects);
+        std::vector<TreeListing> parts(size_t(projects.size()), TreeListing(m_cancelled));
+        std::vector<int> order(parts.size());
+        std::iota(order.begin(), order.end(), 0);
+        QtConcurrent::blockingMap(pool, order,
+                                  [&](int i) { parts[size_t(i)].list(projects.at(i), nullptr); });
+        for (TreeListing& part : parts) {
+            m_files += part.m_files;
+            m_folders.insert(part.m_folders);
+        }
+    }
+
+    Folder take(const QString& absolute) { return m_folders.take(absolute); }
+    qsizetype fileCount() const { return m_files; }
+
+private:
+    // Lists `absolute` and, unless `entered` collects them, the folders in it.
+    void list(const QString& absolute, QStringList* entered)
     {
         if (m_cancelled())
             return;
@@ -104,18 +126,19 @@ public:
         if (!std::is_sorted(folder.entries.cbegin(), folder.entries.cend(), inPathOrder))
             std::sort(folder.entries.begin(), folder.entries.end(), inPathOrder);
         for (const FolderEntry& entry : folder.entries) {
-            if (isRead(entry))
+            if (isRead(entry)) {
                 ++m_files;
-            else if (isEntered(entry))
-                list(absolute + QLatin1Char('/') + entry.name);
+            } else if (isEntered(entry)) {
+                const QString path = absolute + QLatin1Char('/') + entry.name;
+                if (entered)
+                    entered->append(path);
+                else
+                    list(path, nullptr);
+            }
         }
         m_folders.insert(absolute, std::move(folder));
     }
 
-    Folder take(const QString& absolute) { return m_folders.take(absolute); }
-    qsizetype fileCount() const { return m_files; }
-
-private:
     const std::function<bool()>& m_cancelled;
     QHash<QString, Folder> m_folders;
     qsizetype m_files = 0;
@@ -397,8 +420,9 @@ Result<PmIndex> PmReader::read(const QString& root, const Options& options)
     const std::function<bool()> cancelled = [&options] {
         return options.cancel && options.cancel->load();
     };
+    QThreadPool* pool = options.pool ? options.pool : QThreadPool::globalInstance();
     TreeListing listing(cancelled);
-    listing.list(index.root);
+    listing.listTree(index.root, pool);
     index.entities.reserve(listing.fileCount());
     std::vector<QVector<Problem>> fileProblems;
     fileProblems.reserve(size_t(listing.fileCount()));
@@ -406,7 +430,6 @@ Result<PmIndex> PmReader::read(const QString& root, const Options& options)
                      << clock.restart() << "ms";
     // Files are read, parsed and checked on the pool while the walk goes on: each folder's
     // files, in chunks, as soon as the folder is walked.
-    QThreadPool* pool = options.pool ? options.pool : QThreadPool::globalInstance();
     std::vector<QFuture<void>> running;
     const QString rootPrefix = index.root + QLatin1Char('/');
     const auto process = [&options, &cancelled, &rootPrefix](const std::vector<FileWork>& chunk) {
