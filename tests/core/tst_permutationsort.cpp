@@ -7,7 +7,8 @@
 
 using namespace pmkv;
 
-// sortThroughPermutation() against std::stable_sort: the same order, equal keys kept in
+// sortThroughPermutation() against std::stable_sort (below and above the size it sorts in
+// two halves): the same order, equal keys kept in
 // their first order, and every item (with its heap data) present once afterwards.
 class TestPermutationSort final : public QObject
 {
@@ -51,6 +52,7 @@ private Q_SLOTS:
         QTest::newRow("one") << 1 << 1 << 1u;
         QTest::newRow("many duplicates") << 1000 << 7 << 2u;
         QTest::newRow("mostly distinct") << 5000 << 1000000 << 3u;
+        QTest::newRow("many duplicates, two halves") << 20000 << 50 << 5u;
         QTest::newRow("all equal") << 300 << 1 << 4u;
     }
 
