@@ -9,23 +9,6 @@
 namespace pmkv {
 namespace {
 
-std::optional<KeyRole> roleOf(EntityKind kind)
-{
-    switch (kind) {
-    case EntityKind::People:
-        return KeyRole::People;
-    case EntityKind::Project:
-        return KeyRole::Project;
-    case EntityKind::Epic:
-        return KeyRole::Epic;
-    case EntityKind::Story:
-        return KeyRole::Story;
-    case EntityKind::NonData:
-        break;
-    }
-    return std::nullopt;
-}
-
 QString reasonText(const QVector<Problem>& problems)
 {
     QStringList parts;
@@ -75,7 +58,7 @@ Result<DiffSide> DiffSideBuilder::fromFolder(const QString& root, const KeyLayou
             side.problems.append(p);
     }
     for (const Entity& e : index.entities) {
-        const auto role = roleOf(e.kind);
+        const auto role = KeyMapper::roleOf(e.kind);
         if (!role || !layout.has(*role) || mapped.contains(e.relativePath))
             continue;
         SideEntry s;

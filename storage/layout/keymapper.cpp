@@ -143,23 +143,6 @@ private:
         QStringList notes;
     };
 
-    static std::optional<KeyRole> roleOf(EntityKind kind)
-    {
-        switch (kind) {
-        case EntityKind::People:
-            return KeyRole::People;
-        case EntityKind::Project:
-            return KeyRole::Project;
-        case EntityKind::Epic:
-            return KeyRole::Epic;
-        case EntityKind::Story:
-            return KeyRole::Story;
-        case EntityKind::NonData:
-            break;
-        }
-        return std::nullopt;
-    }
-
     static EntityRef refOf(const Entity& e, KeyRole role)
     {
         return EntityRef{role, e.project, e.epic, e.story};
@@ -171,7 +154,7 @@ private:
         int toConvert = 0;
         for (int i = 0; i < m_index.entities.size(); ++i) {
             const Entity& e = m_index.entities.at(i);
-            if (roleOf(e.kind) && e.parsed && !e.hasValue)
+            if (KeyMapper::roleOf(e.kind) && e.parsed && !e.hasValue)
                 m_prepared[size_t(i)].converted = toConvert++;
         }
         m_converted.resize(size_t(toConvert));
@@ -183,7 +166,7 @@ private:
 
     void prepare(const Entity& e, Prepared& p)
     {
-        const std::optional<KeyRole> role = roleOf(e.kind);
+        const std::optional<KeyRole> role = KeyMapper::roleOf(e.kind);
         if (!role || !e.parsed || hasErrors(e))
             return;
         p.mappable = true;
@@ -225,7 +208,7 @@ private:
         for (const QString& note : converted ? converted->notes : e.valueNotes)
             m_map.problems.append(
                 Problem::warning(e.relativePath, QStringLiteral("value.number"), note));
-        const EntityRef ref = refOf(e, *roleOf(e.kind));
+        const EntityRef ref = refOf(e, *KeyMapper::roleOf(e.kind));
         const std::optional<Result<QString>> key =
             prepared.keyRefused     ? keyOf(ref)
             : prepared.key.isNull() ? std::nullopt
@@ -330,6 +313,23 @@ private:
 };
 
 } // namespace
+
+std::optional<KeyRole> KeyMapper::roleOf(EntityKind kind)
+{
+    switch (kind) {
+    case EntityKind::People:
+        return KeyRole::People;
+    case EntityKind::Project:
+        return KeyRole::Project;
+    case EntityKind::Epic:
+        return KeyRole::Epic;
+    case EntityKind::Story:
+        return KeyRole::Story;
+    case EntityKind::NonData:
+        break;
+    }
+    return std::nullopt;
+}
 
 KeyMap KeyMapper::map(const PmIndex& index, const KeyLayout& layout)
 {

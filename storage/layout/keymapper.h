@@ -5,6 +5,8 @@
 
 #include <QVector>
 
+#include <optional>
+
 namespace pmkv {
 
 // One key the tree maps to, with the exact value bytes the application would write.
@@ -38,6 +40,8 @@ class KeyMapper final
 {
 public:
     static KeyMap map(const PmIndex& index, const KeyLayout& layout);
+    // The role of the key an entity of `kind` maps to; none for a file that is not data.
+    static std::optional<KeyRole> roleOf(EntityKind kind);
 };
 
 } // namespace pmkv
