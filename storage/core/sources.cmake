@@ -8,6 +8,8 @@ target_sources(pmkv_storage PRIVATE
   ${CMAKE_CURRENT_LIST_DIR}/hexdigit.cpp
   ${CMAKE_CURRENT_LIST_DIR}/jsonstring.h
   ${CMAKE_CURRENT_LIST_DIR}/jsonstring.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/bytewriter.h
+  ${CMAKE_CURRENT_LIST_DIR}/jsonstringrun.h
   ${CMAKE_CURRENT_LIST_DIR}/utf8.h
   ${CMAKE_CURRENT_LIST_DIR}/utf8.cpp
   ${CMAKE_CURRENT_LIST_DIR}/offthreadrelease.h

@@ -1,6 +1,7 @@
 #include "files/compactjson.h"
 
 #include "core/hexdigit.h"
+#include "core/jsonstringrun.h"
 
 namespace pmkv {
 
@@ -47,12 +48,15 @@ const char* CompactJson::typeName() const
 qsizetype CompactJson::skipString(qsizetype pos) const
 {
     // m_text[pos] is the opening quote.
+    const char* const end = m_text.data() + m_text.size();
     for (++pos; pos < m_text.size(); ++pos) {
-        const char c = m_text[pos];
-        if (c == '\\')
-            ++pos;
-        else if (c == '"')
+        pos = jsonStringRunEnd<JsonStringStop::QuoteOrBackslash>(m_text.data() + pos, end) -
+              m_text.data();
+        if (pos >= m_text.size())
+            break;
+        if (m_text[pos] == '"')
             return pos + 1;
+        ++pos; // a backslash: the next byte is escaped
     }
     return m_text.size();
 }

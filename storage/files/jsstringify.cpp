@@ -1,10 +1,11 @@
 #include "files/jsstringify.h"
 
+#include "core/bytewriter.h"
 #include "core/hexdigit.h"
+#include "core/jsonstringrun.h"
 #include "core/textposition.h"
 #include "files/jsnumber.h"
-
-#include <QSet>
+#include "files/jsobjectmembers.h"
 
 #include <algorithm>
 #include <charconv>
@@ -27,9 +28,10 @@ struct ParseFailure
 class Writer
 {
 public:
-    Writer(QByteArrayView in, QStringList* notes) : m_in(in), m_notes(notes)
+    // The compact text is about the input's size (numbers rewritten may make it longer).
+    Writer(QByteArrayView in, QStringList* notes) : m_in(in), m_notes(notes), m_out(in.size())
     {
-        m_out.reserve(in.size());
+        m_members.reserve(64);
     }
 
     QByteArray run()
@@ -45,9 +47,7 @@ public:
             throw ParseFailure{m_pos, QStringLiteral("unexpected text after the JSON value")};
         // The input's size was reserved; the compact text is shorter, and 100,000 values kept
         // for a plan would hold the difference (about 16 MB) until the end.
-        if (m_out.capacity() - m_out.size() > 64)
-            m_out.squeeze();
-        return std::move(m_out);
+        return m_out.take(64);
     }
 
 private:
@@ -117,24 +117,21 @@ private:
         m_pos += n;
     }
 
-    struct Member
+    JsObjectMembers::Range membersFrom(size_t base) const
     {
-        qsizetype start; // in m_out, the opening quote of the key
-        qsizetype keyEnd;
-        qsizetype end; // one past the value
-        bool arrayIndex;
-        quint32 index;
-        size_t keyHash;
-    };
+        return {m_members.data() + base, m_members.data() + m_members.size()};
+    }
 
     void object(int depth)
     {
         expect('{');
         m_out.append('{');
         const qsizetype objectStart = m_out.size();
-        std::vector<Member> members;
+        // This object's members are m_members[base, ...): nested objects stack theirs above
+        // and take them off before this one adds the member they are the value of.
+        const size_t base = m_members.size();
         bool needsReorder = false;
-        QSet<QByteArray> seenKeys;
+        JsObjectMembers::KeysSeen seenKeys;
         skipSpace();
         if (peek() == '}') {
             ++m_pos;
@@ -145,16 +142,17 @@ private:
             skipSpace();
             if (peek() != '"')
                 fail(QStringLiteral("expected a quoted member name"));
-            if (!members.empty())
+            if (m_members.size() > base)
                 m_out.append(',');
-            Member member{};
+            JsMember member{};
             member.start = m_out.size();
             string();
             member.keyEnd = m_out.size();
             const QByteArrayView key(m_out.constData() + member.start,
                                      member.keyEnd - member.start);
-            member.arrayIndex = isArrayIndex(key, &member.index);
-            if (member.arrayIndex || wasSeen(seenKeys, members, member, key))
+            member.arrayIndex = JsObjectMembers::isArrayIndex(key, &member.index);
+            if (member.arrayIndex ||
+                JsObjectMembers::wasSeen(seenKeys, m_out.constData(), membersFrom(base), member))
                 needsReorder = true;
             skipSpace();
             expect(':');
@@ -162,7 +160,7 @@ private:
             skipSpace();
             value(depth + 1);
             member.end = m_out.size();
-            members.push_back(member);
+            m_members.push_back(member);
             skipSpace();
             if (peek() == ',') {
                 ++m_pos;
@@ -171,94 +169,14 @@ private:
             expect('}');
             break;
         }
-        if (needsReorder)
-            reorder(objectStart, members);
+        if (needsReorder) {
+            const QByteArray ordered =
+                JsObjectMembers::inPropertyOrder(m_out.constData(), membersFrom(base));
+            m_out.truncate(objectStart);
+            m_out.append(ordered);
+        }
+        m_members.resize(base);
         m_out.append('}');
-    }
-
-    bool wasSeen(QSet<QByteArray>& seen, const std::vector<Member>& members, Member& member,
-                 QByteArrayView key)
-    {
-        // Objects of up to a few hundred members (a story has about 25): a linear scan of the
-        // key hashes beats a set, which copies every key; larger ones switch to a set.
-        member.keyHash = qHash(key);
-        if (members.size() < 256) {
-            for (const Member& m : members) {
-                if (m.keyHash == member.keyHash &&
-                    QByteArrayView(m_out.constData() + m.start, m.keyEnd - m.start) == key)
-                    return true;
-            }
-            return false;
-        }
-        if (seen.isEmpty()) {
-            for (const Member& m : members)
-                seen.insert(QByteArray(m_out.constData() + m.start, m.keyEnd - m.start));
-        }
-        const QByteArray owned = key.toByteArray();
-        if (seen.contains(owned))
-            return true;
-        seen.insert(owned);
-        return false;
-    }
-
-    // `key` is the written key including quotes. Array indices are canonical decimal
-    // numbers below 2^32 - 1.
-    static bool isArrayIndex(QByteArrayView key, quint32* index)
-    {
-        const QByteArrayView digits = key.sliced(1, key.size() - 2);
-        if (digits.isEmpty() || digits.size() > 10)
-            return false;
-        if (digits.size() > 1 && digits[0] == '0')
-            return false;
-        quint64 value = 0;
-        for (char c : digits) {
-            if (c < '0' || c > '9')
-                return false;
-            value = value * 10 + quint64(c - '0');
-        }
-        if (value >= 0xFFFFFFFFull)
-            return false;
-        *index = quint32(value);
-        return true;
-    }
-
-    // JavaScript's property order: array indices ascending, then insertion order; a duplicate
-    // keeps the first position with the last value.
-    void reorder(qsizetype objectStart, const std::vector<Member>& members)
-    {
-        struct Slot
-        {
-            QByteArrayView key;
-            const Member* value; // the last member with this key
-            const Member* first;
-        };
-        std::vector<Slot> slots;
-        for (const Member& m : members) {
-            const QByteArrayView key(m_out.constData() + m.start, m.keyEnd - m.start);
-            auto it = std::find_if(slots.begin(), slots.end(),
-                                   [&](const Slot& s) { return s.key == key; });
-            if (it == slots.end())
-                slots.push_back(Slot{key, &m, &m});
-            else
-                it->value = &m;
-        }
-        std::stable_sort(slots.begin(), slots.end(), [](const Slot& a, const Slot& b) {
-            if (a.first->arrayIndex != b.first->arrayIndex)
-                return a.first->arrayIndex;
-            if (a.first->arrayIndex)
-                return a.first->index < b.first->index;
-            return false;
-        });
-        QByteArray rebuilt;
-        rebuilt.reserve(m_out.size() - objectStart);
-        for (const Slot& slot : slots) {
-            if (!rebuilt.isEmpty())
-                rebuilt.append(',');
-            rebuilt.append(m_out.constData() + slot.value->start,
-                           slot.value->end - slot.value->start);
-        }
-        m_out.truncate(objectStart);
-        m_out.append(rebuilt);
     }
 
     void array(int depth)
@@ -397,12 +315,9 @@ private:
         for (;;) {
             // Copy the plain run in one go: the common case.
             const qsizetype runStart = m_pos;
-            while (!atEnd()) {
-                const quint8 c = quint8(m_in[m_pos]);
-                if (c == '"' || c == '\\' || c < 0x20 || c >= 0x80)
-                    break;
-                ++m_pos;
-            }
+            m_pos = jsonStringRunEnd<JsonStringStop::QuoteBackslashControlOrUtf8>(
+                        m_in.data() + m_pos, m_in.data() + m_in.size()) -
+                    m_in.data();
             m_out.append(m_in.data() + runStart, m_pos - runStart);
             if (atEnd())
                 fail(QStringLiteral("unterminated string"));
@@ -568,8 +483,9 @@ private:
 
     QByteArrayView m_in;
     QStringList* m_notes;
-    QByteArray m_out;
+    ByteWriter m_out;
     qsizetype m_pos = 0;
+    std::vector<JsMember> m_members; // of the objects being written, outermost first
 };
 
 } // namespace

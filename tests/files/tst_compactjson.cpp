@@ -1,6 +1,8 @@
 #include "files/compactjson.h"
 #include "files/jsstringify.h"
 
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QTest>
 
 using namespace pmkv;
@@ -28,6 +30,7 @@ private Q_SLOTS:
     void members();
     void elementsSkipNestedValues();
     void duplicateMembersKeepTheLastValue();
+    void longStringsSkipToTheirEnd();
 };
 
 void TestCompactJson::types_data()
@@ -139,6 +142,23 @@ void TestCompactJson::duplicateMembersKeepTheLastValue()
     const auto members = CompactJson(compact(R"({"id": "old", "x": 1, "id": "new"})")).members();
     QCOMPARE(int(members.size()), 2);
     QCOMPARE(CompactJson::find(members, "id")->toString(), QStringLiteral("new"));
+}
+
+void TestCompactJson::longStringsSkipToTheirEnd()
+{
+    // Strings are skipped 16 bytes at a time: quotes and escapes before, at and past that.
+    const QString longText = QStringLiteral("0123456789abcdef0123456789 \"}], \\\" x\\");
+    for (int cut = 0; cut <= 40; ++cut) {
+        const QString text = longText.left(cut);
+        const QByteArray json = compact(
+            QJsonDocument(QJsonObject{{QStringLiteral("t"), text}, {QStringLiteral("n"), 1}})
+                .toJson()
+                .constData());
+        const auto members = CompactJson(json).members();
+        QCOMPARE(int(members.size()), 2);
+        QCOMPARE(CompactJson::find(members, "t")->toString(), text);
+        QCOMPARE(CompactJson::find(members, "n")->text(), QByteArrayView("1"));
+    }
 }
 
 QTEST_GUILESS_MAIN(TestCompactJson)

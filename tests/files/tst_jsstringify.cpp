@@ -87,6 +87,21 @@ void TestJsStringify::matchesRule_data()
         input += "\"k" + QByteArray::number(size / 2) + "\":-1}";
         QTest::addRow("duplicate in %d members", size) << input << expected;
     }
+    QTest::newRow("names alike but in the middle are two")
+        << QByteArray("{\"abcdefgh1ijklmnop\":1,\"abcdefgh2ijklmnop\":2}")
+        << QByteArray("{\"abcdefgh1ijklmnop\":1,\"abcdefgh2ijklmnop\":2}");
+    QTest::newRow("duplicate long name")
+        << QByteArray("{\"abcdefgh1ijklmnop\":1,\"x\":0,\"abcdefgh1ijklmnop\":3}")
+        << QByteArray("{\"abcdefgh1ijklmnop\":3,\"x\":0}");
+    QTest::newRow("nested objects' names are their own")
+        << QByteArray("{\"x\":{\"y\":1,\"x\":2},\"y\":{\"x\":{\"y\":3,\"y\":4}},\"z\":[{\"z\":5,"
+                      "\"z\":6}]}")
+        << QByteArray("{\"x\":{\"y\":1,\"x\":2},\"y\":{\"x\":{\"y\":4}},\"z\":[{\"z\":6}]}");
+    QTest::newRow("long string, escapes and UTF-8 past 16 bytes")
+        << QByteArray("\"0123456789abcdefghij\\n0123456789abcdefghij\\\"caf\xC3\xA9 "
+                      "0123456789abcdef\\u0041\"")
+        << QByteArray("\"0123456789abcdefghij\\n0123456789abcdefghij\\\"caf\xC3\xA9 "
+                      "0123456789abcdefA\"");
     QTest::newRow("unicode escape to raw UTF-8")
         << QByteArray("\"caf\\u00e9\"") << QByteArray("\"caf\xC3\xA9\"");
     QTest::newRow("surrogate pair")
@@ -161,6 +176,8 @@ void TestJsStringify::rejects_data()
                                   << QStringLiteral("line 2, column 11");
     QTest::newRow("raw control char")
         << QByteArray("\"a\tb\"") << QStringLiteral("line 1, column 3");
+    QTest::newRow("raw control char after 20 plain bytes")
+        << QByteArray("\"0123456789abcdefghij\x01\"") << QStringLiteral("line 1, column 22");
     QTest::newRow("bad escape") << QByteArray("\"\\x\"") << QStringLiteral("line 1, column 3");
     QTest::newRow("bad utf-8") << QByteArray("\"caf\xE9\"") << QStringLiteral("line 1, column 5");
     QTest::newRow("byte-order mark")
