@@ -145,6 +145,8 @@ int MigrateCommand::execute(const QCommandLineParser& parser)
             planParams.policy = policy.value();
             planParams.readBatch = params.batchKeys;
             planParams.cancel = params.cancel;
+            // Executed at once: the values are made again from the files as they are written.
+            planParams.holdValues = false;
             auto made = Planner::plan(planParams, store);
             if (!made)
                 return failure(made.error().message);

@@ -68,6 +68,7 @@ int PlanCommand::execute(const QCommandLineParser& parser)
     params.prefix = jobsupport::prefix(parser);
     params.projects = jobsupport::projects(parser);
     params.policy = policy.value();
+    params.holdValues = false; // a saved plan keeps hashes; `migrate --plan` reads the files
     auto plan = Planner::plan(params, *target.value().store);
     if (!plan)
         return failure(plan.error().message);

@@ -42,6 +42,8 @@ struct Entity
     QByteArray value;
     QStringList valueNotes;
     bool hasValue = false;
+    qint64 valueSize = 0; // bytes of `value`, also when PmReader::Options::hashOnlyValues
+                          // dropped them
     // With PmReader::Options::hashValues: the hex SHA-256 of `value`.
     QByteArray valueSha256;
 

@@ -388,11 +388,14 @@ void checkContent(FileWork& item, QByteArrayView bytes, const PmReader::Options&
     if (!options.keepTitles)
         e.title = QString(); // freed at once, so the next file's allocations reuse it
     if (options.keepValues && e.parsed) {
-        e.value = std::move(value).value();
         e.valueNotes = std::move(notes);
         e.hasValue = true;
+        e.valueSize = value.value().size();
         if (options.hashValues)
-            e.valueSha256 = Sha256::hex(e.value);
+            e.valueSha256 = Sha256::hex(value.value());
+        // The bytes freed here are the next file's: no new memory from the kernel per file.
+        if (!(options.hashOnlyValues && options.hashValues))
+            e.value = std::move(value).value();
     }
 }
 

@@ -34,6 +34,11 @@ public:
         // With keepValues: also Entity::valueSha256, hashed on the reading threads while the
         // value is fresh in the cache (the migration planner's hash of every value).
         bool hashValues = false;
+        // With keepValues and hashValues: keep each value's size, hash and notes, not its bytes
+        // (Entity::value stays empty). The migration makes the bytes again from the file when
+        // it writes the key (SourceValues), so a 100,000-story plan spares 190 MB of memory,
+        // which costs more to get from the kernel than the second read costs.
+        bool hashOnlyValues = false;
         // Keep Entity::raw. A caller that only needs the values drops the bytes once checked.
         bool keepRaw = true;
         // Keep Entity::title (what the browser shows); the planner and the validator do not

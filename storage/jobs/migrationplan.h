@@ -27,10 +27,12 @@ struct PlanItem
     qint64 size = 0;    // value bytes
     QByteArray kvState; // stateHash() of the key when planned (empty: absent)
     QByteArray value;   // the bytes to write (loaded from the source; saved only for lists
-                        // whose members depend on the key space, see Planner)
+                        // whose members depend on the key space, see Planner); null when
+                        // the plan holds only their hash (SourceValues makes them again)
     bool valueSaved = false;
 
     bool writes() const { return action == Action::Create || action == Action::Update; }
+    bool valueHeld() const { return !value.isNull() || size == 0; }
     bool isList() const
     {
         return role == KeyRole::ProjectsList || role == KeyRole::EpicsList ||

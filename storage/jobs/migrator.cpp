@@ -5,12 +5,15 @@
 #include "jobs/journal.h"
 #include "jobs/keycapture.h"
 #include "jobs/planner.h"
+#include "jobs/sourcevalues.h"
 
 #include <QDateTime>
 #include <QElapsedTimer>
 #include <QFileInfo>
 #include <QHash>
 #include <QJsonArray>
+#include <QScopeGuard>
+#include <QtConcurrent/QtConcurrentRun>
 
 #include <future>
 #include <optional>
@@ -111,7 +114,8 @@ Result<Migrator::Outcome> Migrator::execute(const MigrationPlan& plan, KvStore& 
                              .arg(counts.conflict));
     }
     for (const PlanItem& item : plan.items) {
-        if (item.writes() && item.value.isEmpty() && item.size > 0)
+        // A file's value can be made again from it; a list's only by planning again.
+        if (item.writes() && !item.valueHeld() && item.isList())
             return makeError(
                 QStringLiteral("plan.values"),
                 QStringLiteral("the plan's values are not loaded (key %1)").arg(item.key));
@@ -230,6 +234,8 @@ Result<void> Migrator::writeItems(Journal& journal, const MigrationPlan& plan,
         // and MSETNX writes it only if it is still absent.
         bool createsOnly = false;
         QFuture<Result<KvStore::Replies>> future;
+        // The values to write, made again from the files where the plan holds only hashes.
+        QFuture<Result<QVector<QByteArray>>> values;
     };
     // A batch journaled and sent.
     struct Writing
@@ -256,13 +262,19 @@ Result<void> Migrator::writeItems(Journal& journal, const MigrationPlan& plan,
         }
         r.keys.reserve(r.end - pos);
         r.createsOnly = true;
+        QVector<const PlanItem*> items;
+        items.reserve(r.end - pos);
         for (int j = pos; j < r.end; ++j) {
             const PlanItem& item = plan.items.at(order.at(j));
             r.keys.append(item.key.toUtf8());
             r.createsOnly = r.createsOnly && item.kvState.isEmpty();
+            items.append(&item);
         }
         if (!r.createsOnly)
             r.future = store.execute(KeyCapture::commands(r.keys));
+        // On the pool, whose threads keep their io_uring rings from reading the tree.
+        r.values = QtConcurrent::run(
+            [root = plan.root, items = std::move(items)] { return SourceValues::of(root, items); });
         return r;
     };
     // Collects the writes that finished (all of them, or until at most `keep` are in flight).
@@ -299,10 +311,16 @@ Result<void> Migrator::writeItems(Journal& journal, const MigrationPlan& plan,
 
     // Batch N+1's previous values are read while batch N is journaled (fsync) and sent; the
     // keys of different batches never overlap, so the order on the wire does not matter.
-    // Where the loop waits, for the pmkv.storage.jobs debug log: capturing previous values,
-    // building the batch, waiting for earlier writes, journaling (ns).
+    // Where the loop waits, for the pmkv.storage.jobs debug log: capturing previous values and
+    // making the values from the files, building the batch, waiting for earlier writes,
+    // journaling (ns).
     qint64 spent[4] = {0, 0, 0, 0};
     std::optional<Reading> next;
+    // The values of the next batch are read from `plan`: no way out of here leaves that going.
+    const auto waitForNextValues = qScopeGuard([&next] {
+        if (next)
+            next->values.waitForFinished();
+    });
     if (!order.isEmpty())
         next = read(0);
     while (next) {
@@ -318,10 +336,13 @@ Result<void> Migrator::writeItems(Journal& journal, const MigrationPlan& plan,
             current.createsOnly
                 ? Result<QVector<PreviousValue>>(QVector<PreviousValue>(current.keys.size()))
                 : KeyCapture::complete(store, current.keys, waitFor(store, current.future));
+        const Result<QVector<QByteArray>> values = current.values.result();
         spent[0] += t.nsecsElapsed();
-        t.restart();
         if (!captured)
             return stop(captured.error());
+        t.restart();
+        if (!values)
+            return stop(values.error());
         if (current.end < order.size())
             next = read(current.end);
         QVector<JournalEntry> entries;
@@ -342,8 +363,9 @@ Result<void> Migrator::writeItems(Journal& journal, const MigrationPlan& plan,
             entry.newHash = item.sha256;
             entry.previous = previous;
             entries.append(entry);
+            const QByteArray& value = values.value().at(j - current.pos);
             if (!current.createsOnly) {
-                commands.append({QByteArrayLiteral("SET"), entry.key, item.value});
+                commands.append({QByteArrayLiteral("SET"), entry.key, value});
                 continue;
             }
             if (commands.isEmpty() || commands.last().size() > 2 * kCreatesPerCommand) {
@@ -351,7 +373,7 @@ Result<void> Migrator::writeItems(Journal& journal, const MigrationPlan& plan,
                 commands.last().reserve(2 * kCreatesPerCommand + 1);
             }
             commands.last().append(entry.key);
-            commands.last().append(item.value);
+            commands.last().append(value);
         }
         spent[1] += t.nsecsElapsed();
         t.restart();
@@ -384,7 +406,7 @@ Result<void> Migrator::writeItems(Journal& journal, const MigrationPlan& plan,
     auto landed = land(0);
     if (!landed)
         return stop(landed.error());
-    qCDebug(lcJobs) << "write phase ms: capture wait" << spent[0] / 1000000 << "build"
+    qCDebug(lcJobs) << "write phase ms: capture and values wait" << spent[0] / 1000000 << "build"
                     << spent[1] / 1000000 << "land wait" << spent[2] / 1000000 << "journal"
                     << spent[3] / 1000000 << "final land" << t.elapsed();
     auto flushed = flushDone();

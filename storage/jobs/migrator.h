@@ -54,7 +54,10 @@ public:
         bool cancelled = false;
     };
 
-    // `plan` must have its values (Planner::plan, or Planner::loadValues for a saved plan).
+    // `plan` holds its values (Planner::plan, or Planner::loadValues for a saved plan), or
+    // only their hashes (Planner::Params::holdValues false): then each batch's values are made
+    // again from the files while the batch before it is sent, and a file changed since the
+    // plan stops the run there (plan.stale), as a key changed in the key space does.
     static Result<Outcome> execute(const MigrationPlan& plan, KvStore& store, const Params& params);
     static Result<Outcome> resume(const QString& runId, KvStore& store, const Params& params);
     // The newest migrate run that did not finish (running, failed or cancelled), if any.

@@ -8,6 +8,7 @@
 #include "files/sha256.h"
 #include "jobs/keycapture.h"
 #include "jobs/keyspaceprefetch.h"
+#include "jobs/sourcevalues.h"
 #include "layout/keylayout.h"
 #include "layout/keymapper.h"
 
@@ -113,6 +114,28 @@ void decide(const MigrationPlan& plan, PlanItem& item, const PreviousValue& kv)
         item.reason += QStringLiteral("; its TTL is removed");
 }
 
+// The bytes of every item whose key exists (found[i]: what the key space holds), for decide()
+// to compare: a plan that holds only hashes reads them from the files.
+Result<void> loadValuesToCompare(MigrationPlan& plan, const QVector<const PreviousValue*>& found)
+{
+    QVector<int> which;
+    QVector<const PlanItem*> items;
+    for (int i = 0; i < plan.items.size(); ++i) {
+        if (found.at(i)->existed() && !plan.items.at(i).valueHeld()) {
+            which.append(i);
+            items.append(&plan.items.at(i));
+        }
+    }
+    if (which.isEmpty())
+        return {};
+    auto values = SourceValues::of(plan.root, items);
+    if (!values)
+        return values.error();
+    for (int k = 0; k < which.size(); ++k)
+        plan.items[which.at(k)].value = values.value().at(k);
+    return {};
+}
+
 // readSource() without the plan's checksums (plan() computes them once it has decided).
 Result<MigrationPlan> readItems(const Planner::Params& params)
 {
@@ -127,6 +150,7 @@ Result<MigrationPlan> readItems(const Planner::Params& params)
     // Each value is hashed once, by the reader; the plan, its checksums and the journal reuse
     // the hash.
     readOptions.hashValues = params.hashValues;
+    readOptions.hashOnlyValues = !params.holdValues;
     readOptions.cancel = params.cancel;
     QElapsedTimer clock;
     clock.start();
@@ -173,7 +197,9 @@ Result<MigrationPlan> readItems(const Planner::Params& params)
         item.key = std::move(entry.key);
         item.role = entry.ref.role;
         item.source = std::move(entry.sourcePath);
-        item.size = entry.value.size();
+        item.size = entry.value.isNull() && entry.entity >= 0
+                        ? entities.at(entry.entity).valueSize // its bytes were not kept
+                        : entry.value.size();
         item.value = std::move(entry.value);
         item.action = PlanItem::Action::Create;
         if (params.hashValues && entry.entity >= 0)
@@ -226,11 +252,20 @@ Result<MigrationPlan> Planner::plan(const Params& params, KvStore& store)
             return early.error();
         const QHash<QByteArray, PreviousValue>& held = early.value().values;
         const PreviousValue absent;
-        for (PlanItem& item : plan.items) {
-            // An empty key space (a first migration) needs no look-up per key.
-            const auto it = held.isEmpty() ? held.cend() : held.constFind(item.key.toUtf8());
-            decide(plan, item, it == held.cend() ? absent : *it);
+        QVector<const PreviousValue*> found(plan.items.size(), &absent);
+        // An empty key space (a first migration) needs no look-up per key.
+        if (!held.isEmpty()) {
+            for (int i = 0; i < plan.items.size(); ++i) {
+                const auto it = held.constFind(plan.items.at(i).key.toUtf8());
+                if (it != held.cend())
+                    found[i] = &*it;
+            }
         }
+        auto loaded = loadValuesToCompare(plan, found);
+        if (!loaded)
+            return loaded.error();
+        for (int i = 0; i < plan.items.size(); ++i)
+            decide(plan, plan.items[i], *found.at(i));
     } else {
         QVector<QByteArray> keys;
         keys.reserve(plan.items.size());
@@ -239,6 +274,13 @@ Result<MigrationPlan> Planner::plan(const Params& params, KvStore& store)
         auto held = KeyCapture::captureAll(store, keys, params.readBatch);
         if (!held)
             return held.error();
+        QVector<const PreviousValue*> found;
+        found.reserve(plan.items.size());
+        for (const PreviousValue& kv : held.value())
+            found.append(&kv);
+        auto loaded = loadValuesToCompare(plan, found);
+        if (!loaded)
+            return loaded.error();
         for (int i = 0; i < plan.items.size(); ++i)
             decide(plan, plan.items[i], held.value().at(i));
     }

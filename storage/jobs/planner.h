@@ -32,6 +32,11 @@ public:
         // readSource(): hash every value (PlanItem::sha256). A validation compares bytes and
         // does not need them.
         bool hashValues = true;
+        // plan(): false keeps only the hash and size of each file's value, not its bytes (list
+        // keys keep theirs). Migrator makes them again from the files, batch by batch, and
+        // stops with plan.stale at a file changed since (SourceValues). Spares the memory of
+        // every value: for `pmkv migrate`, which executes the plan at once.
+        bool holdValues = true;
         // Set from another thread (Ctrl-C) to stop reading the tree; plan() and readSource()
         // then fail with code "read.cancelled" and nothing is planned.
         const std::atomic_bool* cancel = nullptr;

@@ -25,6 +25,8 @@ target_sources(pmkv_storage PRIVATE
   ${CMAKE_CURRENT_LIST_DIR}/jobprogress.cpp
   ${CMAKE_CURRENT_LIST_DIR}/migrationplan.h
   ${CMAKE_CURRENT_LIST_DIR}/migrationplan.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/sourcevalues.h
+  ${CMAKE_CURRENT_LIST_DIR}/sourcevalues.cpp
   ${CMAKE_CURRENT_LIST_DIR}/planner.h
   ${CMAKE_CURRENT_LIST_DIR}/planner.cpp
   ${CMAKE_CURRENT_LIST_DIR}/batchsettlement.h

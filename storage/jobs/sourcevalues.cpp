@@ -1,0 +1,85 @@
+#include "jobs/sourcevalues.h"
+
+#include "files/filebatchreader.h"
+#include "files/jsstringify.h"
+#include "files/sha256.h"
+
+#include <QFile>
+
+#include <cstring>
+#include <optional>
+#include <vector>
+
+namespace pmkv {
+
+namespace {
+
+// The reader's limit (PmReader::Options::maxFileBytes): a file the plan read is never larger.
+constexpr qint64 kMaxFileBytes = 16 * 1024 * 1024;
+
+Error changed(const PlanItem& item, const QString& why)
+{
+    return makeError(QStringLiteral("plan.stale"),
+                     QStringLiteral("%1 (key %2) %3 since the plan was made: make a new plan "
+                                    "with `pmkv plan`")
+                         .arg(item.source, item.key, why));
+}
+
+} // namespace
+
+Result<QVector<QByteArray>> SourceValues::of(const QString& root,
+                                             const QVector<const PlanItem*>& items)
+{
+    QVector<QByteArray> values(items.size());
+    std::vector<QByteArray> paths;
+    std::vector<int> pathOf; // the item of each path
+    for (int i = 0; i < items.size(); ++i) {
+        const PlanItem& item = *items.at(i);
+        if (item.valueHeld()) {
+            values[i] = item.value;
+            continue;
+        }
+        if (item.isList())
+            return makeError(QStringLiteral("plan.values"),
+                             QStringLiteral("the plan holds no value for the list key %1: load "
+                                            "its values first (Planner::loadValues)")
+                                 .arg(item.key));
+        paths.push_back(QFile::encodeName(root + QLatin1Char('/') + item.source));
+        pathOf.push_back(i);
+    }
+    std::optional<Error> failure;
+    FileBatchReader::read(paths, kMaxFileBytes, [&](size_t p, const FileBatchReader::File& file) {
+        if (failure)
+            return;
+        const int i = pathOf[p];
+        const PlanItem& item = *items.at(i);
+        if (file.error != 0) {
+            failure = makeError(
+                QStringLiteral("plan.source"),
+                QStringLiteral("%1 (key %2) cannot be read any more (%3): "
+                               "restore it, or make a new plan with `pmkv plan`")
+                    .arg(item.source, item.key, QString::fromLocal8Bit(std::strerror(file.error))));
+            return;
+        }
+        if (file.tooLarge) {
+            failure = changed(item, QStringLiteral("grew over the size limit"));
+            return;
+        }
+        auto value = JsStringify::fromJsonText(file.bytes);
+        if (!value) {
+            failure = changed(
+                item, QStringLiteral("is no longer valid JSON (%1)").arg(value.error().message));
+            return;
+        }
+        if (value.value().size() != item.size || Sha256::hex(value.value()) != item.sha256) {
+            failure = changed(item, QStringLiteral("changed"));
+            return;
+        }
+        values[i] = std::move(value).value();
+    });
+    if (failure)
+        return *failure;
+    return values;
+}
+
+} // namespace pmkv

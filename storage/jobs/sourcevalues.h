@@ -1,0 +1,25 @@
+#pragma once
+
+#include "core/result.h"
+#include "jobs/migrationplan.h"
+
+#include <QByteArray>
+#include <QString>
+#include <QVector>
+
+namespace pmkv {
+
+// The value bytes of plan items whose plan holds only their hash (Planner::Params::holdValues
+// false): each made again from its file under the plan's root, as the planner made it
+// (JsStringify of the file), and checked against the item's SHA-256. A file that changed since
+// the plan was made, or can no longer be read, is an error naming it (plan.stale,
+// plan.source): nothing of such a batch is written.
+class SourceValues final
+{
+public:
+    // One value per item, in their order: the item's own bytes where it holds them, else read.
+    static Result<QVector<QByteArray>> of(const QString& root,
+                                          const QVector<const PlanItem*>& items);
+};
+
+} // namespace pmkv
