@@ -224,7 +224,7 @@ Result<MigrationPlan> readItems(const Planner::Params& params)
 Result<MigrationPlan> Planner::readSource(const Params& params)
 {
     auto plan = readItems(params);
-    if (plan && params.hashValues)
+    if (plan && params.hashValues && params.planChecksums)
         plan.value().computeChecksums();
     return plan;
 }

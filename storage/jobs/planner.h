@@ -29,13 +29,14 @@ public:
         QStringList projects; // empty: the whole tree
         MigrationPlan::Policy policy = MigrationPlan::Policy::AbortOnConflict;
         int readBatch = 1000;
-        // readSource(): hash every value (PlanItem::sha256). A validation compares bytes and
-        // does not need them.
+        // readSource(): hash every value (PlanItem::sha256), and with planChecksums the plan's
+        // checksums over them (a validation compares by hash, but has no plan to check).
         bool hashValues = true;
-        // plan(): false keeps only the hash and size of each file's value, not its bytes (list
-        // keys keep theirs). Migrator makes them again from the files, batch by batch, and
-        // stops with plan.stale at a file changed since (SourceValues). Spares the memory of
-        // every value: for `pmkv migrate`, which executes the plan at once.
+        bool planChecksums = true;
+        // plan(), readSource(): false keeps only the hash and size of each file's value, not
+        // its bytes (list keys keep theirs). Migrator makes them again from the files, batch
+        // by batch, and stops with plan.stale at a file changed since (SourceValues). Spares
+        // the memory of every value: for `pmkv migrate` and `pmkv validate`.
         bool holdValues = true;
         // Set from another thread (Ctrl-C) to stop reading the tree; plan() and readSource()
         // then fail with code "read.cancelled" and nothing is planned.

@@ -1,16 +1,20 @@
 #include "jobs/validator.h"
 
+#include "files/sha256.h"
 #include "jobs/keycapture.h"
 #include "jobs/keyspaceprefetch.h"
 #include "jobs/planner.h"
+#include "jobs/sourcevalues.h"
 #include "layout/keylayout.h"
 
 #include <QElapsedTimer>
 #include <QJsonArray>
 #include <QRandomGenerator>
 #include <QSet>
+#include <QtConcurrent/QtConcurrentMap>
 
 #include <array>
+#include <numeric>
 #include <optional>
 
 #include <nlohmann/json.hpp>
@@ -30,6 +34,24 @@ bool sameJson(const QByteArray& a, const QByteArray& b)
     const auto pa = nlohmann::json::parse(a.constBegin(), a.constEnd(), nullptr, false);
     const auto pb = nlohmann::json::parse(b.constBegin(), b.constEnd(), nullptr, false);
     return !pa.is_discarded() && !pb.is_discarded() && pa == pb;
+}
+
+// Whether each chosen key holds its file's value, byte for byte: by size, then by hash where
+// the plan holds only that (on the pool: 190 MB for 100,000 stories).
+QVector<char> sameBytes(const MigrationPlan& plan, const QVector<int>& chosen,
+                        const QVector<const PreviousValue*>& kv)
+{
+    QVector<char> same(chosen.size(), 0);
+    std::vector<int> all(size_t(chosen.size()));
+    std::iota(all.begin(), all.end(), 0);
+    QtConcurrent::blockingMap(all, [&](int c) {
+        const PlanItem& item = plan.items.at(chosen.at(c));
+        const PreviousValue& v = *kv.at(c);
+        if (!v.isString() || v.value.size() != item.size)
+            return;
+        same[c] = item.valueHeld() ? v.value == item.value : Sha256::hex(v.value) == item.sha256;
+    });
+    return same;
 }
 
 } // namespace
@@ -129,7 +151,11 @@ Result<Validator::Outcome> Validator::run(const Params& params, KvStore& store)
     source.layoutSpec = params.layoutSpec;
     source.prefix = params.prefix;
     source.projects = params.projects;
-    source.hashValues = false;
+    // Values are compared by size and hash: the tree's 190 MB (100,000 stories) are not held,
+    // and only the values of keys that differ are made again from their files.
+    source.hashValues = true;
+    source.planChecksums = false;
+    source.holdValues = false;
     source.cancel = params.cancel;
     auto layout = KeyLayout::fromSpec(params.layoutSpec, params.prefix);
     if (!layout)
@@ -216,18 +242,39 @@ Result<Validator::Outcome> Validator::run(const Params& params, KvStore& store)
     }
     for (qsizetype i = 0; i < toRead.size(); ++i)
         held.insert(toRead.at(i), std::move(late.value()[i]));
+    const PreviousValue absent;
+    QVector<const PreviousValue*> kv(chosen.size(), &absent);
+    for (int c = 0; c < chosen.size(); ++c) {
+        const auto it = std::as_const(held).constFind(chosenKeys.at(c));
+        if (it != held.cend())
+            kv[c] = &*it;
+    }
+    const QVector<char> same = sameBytes(plan, chosen, kv);
+    // The files' values of the keys that differ, for the JSON comparison.
+    QVector<const PlanItem*> differing;
+    QHash<const PlanItem*, int> differingAt;
     for (int c = 0; c < chosen.size(); ++c) {
         const PlanItem& item = plan.items.at(chosen.at(c));
-        const PreviousValue v = held.value(chosenKeys.at(c));
+        if (kv.at(c)->isString() && !same.at(c)) {
+            differingAt.insert(&item, differing.size());
+            differing.append(&item);
+        }
+    }
+    auto fileValues = SourceValues::of(plan.root, differing);
+    if (!fileValues)
+        return fileValues.error();
+    for (int c = 0; c < chosen.size(); ++c) {
+        const PlanItem& item = plan.items.at(chosen.at(c));
+        const PreviousValue& v = *kv.at(c);
         const bool hasTtl = v.pttl > 0;
         State state = State::Equal;
         if (!v.existed())
             state = State::OnlyFiles;
         else if (!v.isString())
             state = State::WrongType;
-        else if (v.value == item.value)
+        else if (same.at(c))
             state = State::Equal;
-        else if (sameJson(v.value, item.value))
+        else if (sameJson(v.value, fileValues.value().at(differingAt.value(&item))))
             state = State::EqualJson;
         else
             state = State::Different;
