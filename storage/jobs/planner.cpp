@@ -130,7 +130,7 @@ Result<void> loadValuesToCompare(MigrationPlan& plan, const QVector<const Previo
         return {};
     auto values = SourceValues::of(plan.root, items);
     if (!values)
-        return values.error();
+        return Error{values.error().code, values.error().message + QStringLiteral(": plan again")};
     for (int k = 0; k < which.size(); ++k)
         plan.items[which.at(k)].value = values.value().at(k);
     return {};

@@ -17,11 +17,11 @@ namespace {
 // The reader's limit (PmReader::Options::maxFileBytes): a file the plan read is never larger.
 constexpr qint64 kMaxFileBytes = 16 * 1024 * 1024;
 
+// What to do is the caller's to say: plan again, resume or roll back a run, validate again.
 Error changed(const PlanItem& item, const QString& why)
 {
     return makeError(QStringLiteral("plan.stale"),
-                     QStringLiteral("%1 (key %2) %3 since the plan was made: make a new plan "
-                                    "with `pmkv plan`")
+                     QStringLiteral("%1 (key %2) %3 since it was read for the plan")
                          .arg(item.source, item.key, why));
 }
 
@@ -56,8 +56,7 @@ Result<QVector<QByteArray>> SourceValues::of(const QString& root,
         if (file.error != 0) {
             failure = makeError(
                 QStringLiteral("plan.source"),
-                QStringLiteral("%1 (key %2) cannot be read any more (%3): "
-                               "restore it, or make a new plan with `pmkv plan`")
+                QStringLiteral("%1 (key %2) cannot be read any more (%3)")
                     .arg(item.source, item.key, QString::fromLocal8Bit(std::strerror(file.error))));
             return;
         }

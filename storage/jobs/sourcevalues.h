@@ -12,8 +12,8 @@ namespace pmkv {
 // The value bytes of plan items whose plan holds only their hash (Planner::Params::holdValues
 // false): each made again from its file under the plan's root, as the planner made it
 // (JsStringify of the file), and checked against the item's SHA-256. A file that changed since
-// the plan was made, or can no longer be read, is an error naming it (plan.stale,
-// plan.source): nothing of such a batch is written.
+// the plan was made, or can no longer be read, is an error naming it and its key (plan.stale,
+// plan.source), which the caller completes with what to do.
 class SourceValues final
 {
 public:

@@ -262,7 +262,10 @@ Result<Validator::Outcome> Validator::run(const Params& params, KvStore& store)
     }
     auto fileValues = SourceValues::of(plan.root, differing);
     if (!fileValues)
-        return fileValues.error();
+        return Error{fileValues.error().code,
+                     fileValues.error().message +
+                         QStringLiteral(": the tree changed while it was validated; validate "
+                                        "again")};
     for (int c = 0; c < chosen.size(); ++c) {
         const PlanItem& item = plan.items.at(chosen.at(c));
         const PreviousValue& v = *kv.at(c);
