@@ -161,7 +161,7 @@ private Q_SLOTS:
         }
     }
 
-    void aFileChangedSinceThePlanStopsTheRunAtItsBatch()
+    void aFileChangedSinceThePlanStopsTheRunUntilPutBack()
     {
         TestTree copy;
         const QString root = copy.path(QStringLiteral("pm"));
@@ -172,7 +172,8 @@ private Q_SLOTS:
         const PlanItem& edited = lastStoryWritten(plan.value());
         QFile file(root + QLatin1Char('/') + edited.source);
         QVERIFY(file.open(QIODevice::ReadWrite));
-        QByteArray bytes = file.readAll();
+        const QByteArray original = file.readAll();
+        QByteArray bytes = original;
         bytes.replace("\"title\": \"", "\"title\": \"Edited ");
         QVERIFY(file.resize(0) && file.write(bytes) == bytes.size());
         file.close();
@@ -197,6 +198,21 @@ private Q_SLOTS:
         QCOMPARE(journal.value()->run().state, JournalRun::State::Failed);
         QCOMPARE(journal.value()->counts().value().pendingBatches, 0);
         journal = makeError(QString(), QString());
+
+        // A resume checks every file first: refused while the file is edited, then, with the
+        // file as it was, it writes the rest.
+        auto refused = Migrator::resume(runId, *m_direct, run);
+        QVERIFY(!refused.ok());
+        QCOMPARE(refused.error().code, QStringLiteral("plan.stale"));
+        QCOMPARE(pmkv::test::run(*m_direct, {{"DBSIZE"}}).value(0).integer, landed);
+        QVERIFY(file.open(QIODevice::WriteOnly | QIODevice::Truncate));
+        QCOMPARE(file.write(original), original.size());
+        file.close();
+        auto resumed = Migrator::resume(runId, *m_direct, run);
+        QVERIFY2(resumed.ok(), resumed.ok() ? "" : qPrintable(resumed.error().message));
+        auto held = Planner::readSource(params(root, true, MigrationPlan::Policy::AbortOnConflict));
+        QVERIFY(held.ok());
+        QCOMPARE(dumpStrings(*m_direct, "pm:*"), valuesOf(held.value()));
 
         RollbackJob::Params rb;
         rb.paths = run.paths;
