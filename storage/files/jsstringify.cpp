@@ -4,6 +4,7 @@
 #include "core/hexdigit.h"
 #include "core/jsonstringrun.h"
 #include "core/textposition.h"
+#include "files/jscodepoint.h"
 #include "files/jsnumber.h"
 #include "files/jsobjectmembers.h"
 
@@ -220,63 +221,7 @@ private:
         return v;
     }
 
-    void writeEscapedUnit(char32_t unit)
-    {
-        static const char digits[] = "0123456789abcdef";
-        const char buf[6] = {'\\',
-                             'u',
-                             digits[(unit >> 12) & 0xF],
-                             digits[(unit >> 8) & 0xF],
-                             digits[(unit >> 4) & 0xF],
-                             digits[unit & 0xF]};
-        m_out.append(buf, 6);
-    }
-
-    void writeCodePoint(char32_t cp)
-    {
-        switch (cp) {
-        case '"':
-            m_out.append("\\\"", 2);
-            return;
-        case '\\':
-            m_out.append("\\\\", 2);
-            return;
-        case '\b':
-            m_out.append("\\b", 2);
-            return;
-        case '\f':
-            m_out.append("\\f", 2);
-            return;
-        case '\n':
-            m_out.append("\\n", 2);
-            return;
-        case '\r':
-            m_out.append("\\r", 2);
-            return;
-        case '\t':
-            m_out.append("\\t", 2);
-            return;
-        default:
-            break;
-        }
-        if (cp < 0x20 || (cp >= 0xD800 && cp <= 0xDFFF)) {
-            writeEscapedUnit(cp);
-        } else if (cp < 0x80) {
-            m_out.append(char(cp));
-        } else if (cp < 0x800) {
-            m_out.append(char(0xC0 | (cp >> 6)));
-            m_out.append(char(0x80 | (cp & 0x3F)));
-        } else if (cp < 0x10000) {
-            m_out.append(char(0xE0 | (cp >> 12)));
-            m_out.append(char(0x80 | ((cp >> 6) & 0x3F)));
-            m_out.append(char(0x80 | (cp & 0x3F)));
-        } else {
-            m_out.append(char(0xF0 | (cp >> 18)));
-            m_out.append(char(0x80 | ((cp >> 12) & 0x3F)));
-            m_out.append(char(0x80 | ((cp >> 6) & 0x3F)));
-            m_out.append(char(0x80 | (cp & 0x3F)));
-        }
-    }
+    void writeCodePoint(char32_t cp) { appendJsCodePoint(m_out, cp); }
 
     // Length of the valid UTF-8 sequence at m_pos (first byte >= 0x80), or 0.
     qsizetype utf8SequenceLength() const

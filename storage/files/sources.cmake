@@ -1,6 +1,7 @@
 target_sources(pmkv_storage PRIVATE
   ${CMAKE_CURRENT_LIST_DIR}/jsstringify.h
   ${CMAKE_CURRENT_LIST_DIR}/jsstringify.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/jscodepoint.h
   ${CMAKE_CURRENT_LIST_DIR}/jsobjectmembers.h
   ${CMAKE_CURRENT_LIST_DIR}/jsobjectmembers.cpp
   ${CMAKE_CURRENT_LIST_DIR}/jsstringarray.h
