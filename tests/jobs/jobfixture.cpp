@@ -57,6 +57,40 @@ QString ProxyProcess::url() const
     return QStringLiteral("http://127.0.0.1:%1").arg(m_port);
 }
 
+JobTargets::~JobTargets()
+{
+    m_thread.reset(); // before the proxy and the server go
+}
+
+bool JobTargets::start()
+{
+    if (!m_redis.start()) {
+        m_error = m_redis.errorString();
+        return false;
+    }
+    if (!m_proxy.start(m_redis)) {
+        m_error = m_proxy.errorString();
+        return false;
+    }
+    m_thread = std::make_unique<StoreThread>();
+    m_direct = openRedisStore(*m_thread, m_redis.port());
+    m_rest = openRestStore(*m_thread, m_proxy.url(), ProxyProcess::token());
+    return true;
+}
+
+KvStore& JobTargets::store(const QString& transport)
+{
+    return transport == QLatin1String("proxy") ? *m_rest : *m_direct;
+}
+
+QString copyTree(const QString& from, const TestTree& into)
+{
+    const QString root = into.path(QStringLiteral("pm"));
+    return QProcess::execute(QStringLiteral("cp"), {QStringLiteral("-r"), from, root}) == 0
+               ? root
+               : QString();
+}
+
 KvStore* openRedisStore(StoreThread& thread, quint16 port)
 {
     return thread.call([&]() -> KvStore* {

@@ -42,31 +42,17 @@ class TestMigrate final : public QObject
 {
     Q_OBJECT
 
-    RedisServer m_redis;
-    StoreThread* m_thread = nullptr;
-    KvStore* m_direct = nullptr;
-    ProxyProcess* m_proxy = nullptr;
+    JobTargets m_targets;
+    KvStore* m_direct = nullptr; // m_targets' stores
     KvStore* m_rest = nullptr;
     QTemporaryDir m_dir;
     QString m_root;
     int m_stateCounter = 0;
 
-    KvStore& store(const QString& transport)
-    {
-        return transport == QLatin1String("proxy") ? *m_rest : *m_direct;
-    }
+    KvStore& store(const QString& transport) { return m_targets.store(transport); }
     JobPaths freshPaths()
     {
         return JobPaths(m_dir.filePath(QStringLiteral("state%1").arg(++m_stateCounter)));
-    }
-    // A copy of the test tree inside `into`, for a test that edits or renames files: its path,
-    // or an empty string if the copy failed.
-    QString copyTree(const TestTree& into) const
-    {
-        const QString root = into.path(QStringLiteral("pm"));
-        return QProcess::execute(QStringLiteral("cp"), {QStringLiteral("-r"), m_root, root}) == 0
-                   ? root
-                   : QString();
     }
     Planner::Params
     planParams(MigrationPlan::Policy policy = MigrationPlan::Policy::AbortOnConflict)
@@ -105,26 +91,18 @@ class TestMigrate final : public QObject
 private Q_SLOTS:
     void initTestCase()
     {
-        m_redis.setExtraArguments({QStringLiteral("--appendonly"), QStringLiteral("yes"),
-                                   QStringLiteral("--appendfsync"), QStringLiteral("always")});
-        QVERIFY2(m_redis.start(), qPrintable(m_redis.errorString()));
-        m_thread = new StoreThread;
-        m_direct = openRedisStore(*m_thread, m_redis.port());
-        m_proxy = new ProxyProcess;
-        QVERIFY2(m_proxy->start(m_redis), qPrintable(m_proxy->errorString()));
-        m_rest = openRestStore(*m_thread, m_proxy->url(), ProxyProcess::token());
+        m_targets.redis().setExtraArguments({QStringLiteral("--appendonly"), QStringLiteral("yes"),
+                                             QStringLiteral("--appendfsync"),
+                                             QStringLiteral("always")});
+        QVERIFY2(m_targets.start(), qPrintable(m_targets.errorString()));
+        m_direct = &m_targets.direct();
+        m_rest = &m_targets.rest();
         m_root = m_dir.filePath(QStringLiteral("pm"));
         TreeGenerator::Options options;
         options.projects = 2;
         options.epicsPerProject = 3;
         options.storiesPerEpic = 12;
         QVERIFY(TreeGenerator::generate(m_root, options).ok());
-    }
-
-    void cleanupTestCase()
-    {
-        delete m_thread;
-        delete m_proxy;
     }
 
     void init() { run(*m_direct, {{"FLUSHALL"}}); }
@@ -250,7 +228,7 @@ private Q_SLOTS:
         // A source file edited after the plan: loading its values refuses the plan.
         TestTree copy;
         Planner::Params p = planParams();
-        p.root = copyTree(copy);
+        p.root = copyTree(m_root, copy);
         QVERIFY(!p.root.isEmpty());
         auto copyPlan = Planner::plan(p, *m_direct);
         QVERIFY(copyPlan.ok());
@@ -366,7 +344,7 @@ private Q_SLOTS:
     {
         TestTree copy;
         Planner::Params p = planParams();
-        p.root = copyTree(copy);
+        p.root = copyTree(m_root, copy);
         QVERIFY(!p.root.isEmpty());
         auto plan = Planner::plan(p, *m_direct);
         Migrator::Params params;
@@ -553,7 +531,7 @@ private Q_SLOTS:
         params.progress = [&](const JobProgress&) {
             if (!stopped) {
                 stopped = true;
-                m_redis.stop();
+                m_targets.redis().stop();
             }
         };
         auto failed = Migrator::execute(plan.value(), *m_direct, params);
@@ -562,7 +540,7 @@ private Q_SLOTS:
                  qPrintable(failed.error().message));
         const QString runId = Migrator::unfinishedRun(params.paths);
         QVERIFY(!runId.isEmpty());
-        QVERIFY(m_redis.start());
+        QVERIFY(m_targets.redis().start());
         params.progress = {};
         // The client reconnects on its own; give it a moment.
         Result<Migrator::Outcome> resumed = makeError(QString(), QString());
@@ -703,7 +681,7 @@ private Q_SLOTS:
     void archiveNeedsTheChecklistAndUndoes()
     {
         TestTree tree;
-        const QString root = copyTree(tree);
+        const QString root = copyTree(m_root, tree);
         QVERIFY(!root.isEmpty());
         const JobPaths paths = freshPaths();
         ArchiveJob::Params params;

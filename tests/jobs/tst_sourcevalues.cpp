@@ -21,19 +21,13 @@ class TestSourceValues final : public QObject
 {
     Q_OBJECT
 
-    RedisServer m_redis;
-    StoreThread* m_thread = nullptr;
-    KvStore* m_direct = nullptr;
-    ProxyProcess* m_proxy = nullptr;
-    KvStore* m_rest = nullptr;
+    JobTargets m_targets;
+    KvStore* m_direct = nullptr; // m_targets' direct store
     QTemporaryDir m_dir;
     QString m_root;
     int m_stateCounter = 0;
 
-    KvStore& store(const QString& transport)
-    {
-        return transport == QLatin1String("proxy") ? *m_rest : *m_direct;
-    }
+    KvStore& store(const QString& transport) { return m_targets.store(transport); }
     JobPaths freshPaths()
     {
         return JobPaths(m_dir.filePath(QStringLiteral("state%1").arg(++m_stateCounter)));
@@ -68,24 +62,14 @@ class TestSourceValues final : public QObject
 private Q_SLOTS:
     void initTestCase()
     {
-        QVERIFY2(m_redis.start(), qPrintable(m_redis.errorString()));
-        m_thread = new StoreThread;
-        m_direct = openRedisStore(*m_thread, m_redis.port());
-        m_proxy = new ProxyProcess;
-        QVERIFY2(m_proxy->start(m_redis), qPrintable(m_proxy->errorString()));
-        m_rest = openRestStore(*m_thread, m_proxy->url(), ProxyProcess::token());
+        QVERIFY2(m_targets.start(), qPrintable(m_targets.errorString()));
+        m_direct = &m_targets.direct();
         m_root = m_dir.filePath(QStringLiteral("pm"));
         TreeGenerator::Options options;
         options.projects = 2;
         options.epicsPerProject = 2;
         options.storiesPerEpic = 15;
         QVERIFY(TreeGenerator::generate(m_root, options).ok());
-    }
-
-    void cleanupTestCase()
-    {
-        delete m_thread;
-        delete m_proxy;
     }
 
     void init() { run(*m_direct, {{"FLUSHALL"}}); }
@@ -164,8 +148,8 @@ private Q_SLOTS:
     void aFileChangedSinceThePlanStopsTheRunUntilPutBack()
     {
         TestTree copy;
-        const QString root = copy.path(QStringLiteral("pm"));
-        QCOMPARE(QProcess::execute(QStringLiteral("cp"), {QStringLiteral("-r"), m_root, root}), 0);
+        const QString root = copyTree(m_root, copy);
+        QVERIFY(!root.isEmpty());
         auto plan =
             Planner::plan(params(root, false, MigrationPlan::Policy::AbortOnConflict), *m_direct);
         QVERIFY(plan.ok());
@@ -225,8 +209,8 @@ private Q_SLOTS:
     void aFileGoneSinceThePlanIsNamed()
     {
         TestTree copy;
-        const QString root = copy.path(QStringLiteral("pm"));
-        QCOMPARE(QProcess::execute(QStringLiteral("cp"), {QStringLiteral("-r"), m_root, root}), 0);
+        const QString root = copyTree(m_root, copy);
+        QVERIFY(!root.isEmpty());
         auto plan =
             Planner::plan(params(root, false, MigrationPlan::Policy::AbortOnConflict), *m_direct);
         QVERIFY(plan.ok());
