@@ -9,20 +9,8 @@ build=${1:-build}
 stories=${BENCH_STORIES:-100000}
 pmkv=$build/app/pmkv/pmkv
 bench=$build/tests/bench/migrate/bench_migrate
-work=${BENCH_DIR:-${TMPDIR:-/tmp}/pmkv-bench-migrate-$stories}
-tree=$work/pm
-epics=20
-per_epic=500
-projects=$(( (stories + epics * per_epic - 1) / (epics * per_epic) ))
-if [ "$stories" -lt $(( epics * per_epic )) ]; then
-  per_epic=$(( (stories + epics - 1) / epics ))
-  projects=1
-fi
-if [ ! -f "$work/.complete" ]; then
-  rm -rf "$work"
-  "$pmkv" generate "$tree" --projects "$projects" --epics "$epics" --stories "$per_epic" --seed 7 >/dev/null
-  touch "$work/.complete"
-fi
+source "$(dirname "$0")/../generated-tree.sh"
+generated_tree migrate "$stories" "$pmkv"
 find "$tree" -type f -print0 | xargs -0 cat >/dev/null  # warm the page cache
 echo "tree: $tree ($projects projects x $epics epics x $per_epic stories)"
 "$bench" "$tree" "$pmkv" "$build/app/pmkv-proxy/pmkv-proxy"

@@ -8,16 +8,8 @@ build=${1:-build}
 stories=${BENCH_STORIES:-100000}
 pmkv=$build/app/pmkv/pmkv
 bench=$build/tests/bench/scan/bench_scan
-work=${BENCH_DIR:-${TMPDIR:-/tmp}/pmkv-bench-scan-$stories}
-tree=$work/pm
-epics=20
-per_epic=500
-projects=$(( (stories + epics * per_epic - 1) / (epics * per_epic) ))
-if [ ! -f "$work/.complete" ]; then
-  rm -rf "$work"
-  "$pmkv" generate "$tree" --projects "$projects" --epics "$epics" --stories "$per_epic" --seed 7 >/dev/null
-  touch "$work/.complete"
-fi
+source "$(dirname "$0")/../generated-tree.sh"
+generated_tree scan "$stories" "$pmkv"
 files=$(find "$tree" -type f | wc -l)
 mb=$(du -sb "$tree" | awk '{printf "%.1f", $1/1e6}')
 echo "tree: $tree ($files files, $mb MB on disk; $projects projects x $epics epics x $per_epic stories)"

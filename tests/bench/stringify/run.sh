@@ -9,14 +9,6 @@ build=${1:-build}
 stories=${BENCH_STORIES:-30000}
 pmkv=$build/app/pmkv/pmkv
 bench=$build/tests/bench/stringify/bench_stringify
-work=${BENCH_DIR:-${TMPDIR:-/tmp}/pmkv-bench-stringify-$stories}
-tree=$work/pm
-epics=20
-per_epic=500
-projects=$(( (stories + epics * per_epic - 1) / (epics * per_epic) ))
-if [ ! -f "$work/.complete" ]; then
-  rm -rf "$work"
-  "$pmkv" generate "$tree" --projects "$projects" --epics "$epics" --stories "$per_epic" --seed 7 >/dev/null
-  touch "$work/.complete"
-fi
+source "$(dirname "$0")/../generated-tree.sh"
+generated_tree stringify "$stories" "$pmkv"
 "$bench" "$tree" 5
