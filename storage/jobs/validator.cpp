@@ -250,15 +250,12 @@ Result<Validator::Outcome> Validator::run(const Params& params, KvStore& store)
             kv[c] = &*it;
     }
     const QVector<char> same = sameBytes(plan, chosen, kv);
-    // The files' values of the keys that differ, for the JSON comparison.
+    // The files' values of the keys that hold other strings, in the order of `chosen`, for
+    // the JSON comparison below.
     QVector<const PlanItem*> differing;
-    QHash<const PlanItem*, int> differingAt;
     for (int c = 0; c < chosen.size(); ++c) {
-        const PlanItem& item = plan.items.at(chosen.at(c));
-        if (kv.at(c)->isString() && !same.at(c)) {
-            differingAt.insert(&item, differing.size());
-            differing.append(&item);
-        }
+        if (kv.at(c)->isString() && !same.at(c))
+            differing.append(&plan.items.at(chosen.at(c)));
     }
     auto fileValues = SourceValues::of(plan.root, differing);
     if (!fileValues)
@@ -266,6 +263,7 @@ Result<Validator::Outcome> Validator::run(const Params& params, KvStore& store)
                      fileValues.error().message +
                          QStringLiteral(": the tree changed while it was validated; validate "
                                         "again")};
+    qsizetype nextDiffering = 0;
     for (int c = 0; c < chosen.size(); ++c) {
         const PlanItem& item = plan.items.at(chosen.at(c));
         const PreviousValue& v = *kv.at(c);
@@ -277,7 +275,7 @@ Result<Validator::Outcome> Validator::run(const Params& params, KvStore& store)
             state = State::WrongType;
         else if (same.at(c))
             state = State::Equal;
-        else if (sameJson(v.value, fileValues.value().at(differingAt.value(&item))))
+        else if (sameJson(v.value, fileValues.value().at(nextDiffering++)))
             state = State::EqualJson;
         else
             state = State::Different;
