@@ -6,8 +6,8 @@ set -euo pipefail
 packages=(
   # toolchain
   cmake ninja-build g++ pkg-config ccache clang-format file bc
-  # Qt 6 (HttpServer needs WebSockets for find_package to succeed)
-  qt6-base-dev qt6-base-dev-tools qt6-websockets-dev qt6-httpserver-dev qt6-tools-dev
+  # Qt 6
+  qt6-base-dev qt6-base-dev-tools qt6-tools-dev
   libqt6sql6-sqlite libgl-dev
   # libraries
   qtkeychain-qt6-dev libhiredis-dev nlohmann-json3-dev libarchive-dev

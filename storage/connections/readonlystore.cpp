@@ -1,6 +1,6 @@
 #include "connections/readonlystore.h"
 
-#include "connections/commandallowlist.h"
+#include "kv/commandallowlist.h"
 
 #include <QFuture>
 

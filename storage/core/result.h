@@ -1,5 +1,7 @@
 #pragma once
 
+#include "core/nextstep.h"
+
 #include <QString>
 
 #include <optional>
@@ -9,11 +11,14 @@
 namespace pmkv {
 
 // What went wrong, in words a user can act on: what, where (file, key or setting) and what
-// to do. `code` is stable and machine-readable (used by --json output and tests).
+// to do. `code` is stable and machine-readable (used by --json output and tests). `next` is
+// the next safe step as data (resume run X, roll back run X, ...): the message says what
+// happened, the front end words the step (a command line in `pmkv`, a button in the GUI).
 struct Error
 {
     QString code;
     QString message;
+    NextStep next = {};
 };
 
 // Errors are values at API boundaries: a Result holds either a T or an Error.
@@ -49,9 +54,9 @@ private:
     std::optional<Error> m_error;
 };
 
-inline Error makeError(QString code, QString message)
+inline Error makeError(QString code, QString message, NextStep next = {})
 {
-    return Error{std::move(code), std::move(message)};
+    return Error{std::move(code), std::move(message), std::move(next)};
 }
 
 } // namespace pmkv

@@ -1,6 +1,6 @@
 #include "files/treecheck.h"
 
-#include "layout/namesafety.h"
+#include "core/namesafety.h"
 
 #include <QSet>
 

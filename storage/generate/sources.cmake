@@ -1,6 +1,2 @@
-target_sources(pmkv_storage PRIVATE
-  ${CMAKE_CURRENT_LIST_DIR}/splitmix64.h
-  ${CMAKE_CURRENT_LIST_DIR}/treegenerator.h
-  ${CMAKE_CURRENT_LIST_DIR}/treegenerator.cpp
-  ${CMAKE_CURRENT_LIST_DIR}/documentfactory.h
-  ${CMAKE_CURRENT_LIST_DIR}/documentfactory.cpp)
+file(GLOB pmkv_generate_sources CONFIGURE_DEPENDS ${CMAKE_CURRENT_LIST_DIR}/*.h ${CMAKE_CURRENT_LIST_DIR}/*.cpp)
+target_sources(${pmkv_layer} PRIVATE ${pmkv_generate_sources})

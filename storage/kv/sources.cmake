@@ -1,10 +1,2 @@
-target_sources(pmkv_storage PRIVATE
-  ${CMAKE_CURRENT_LIST_DIR}/kvreply.h
-  ${CMAKE_CURRENT_LIST_DIR}/kvreply.cpp
-  ${CMAKE_CURRENT_LIST_DIR}/kvstore.h
-  ${CMAKE_CURRENT_LIST_DIR}/kvstore.cpp)
-target_sources(pmkv_storage PRIVATE
-  ${CMAKE_CURRENT_LIST_DIR}/keyscanner.h
-  ${CMAKE_CURRENT_LIST_DIR}/keyscanner.cpp
-  ${CMAKE_CURRENT_LIST_DIR}/kvwait.h
-  ${CMAKE_CURRENT_LIST_DIR}/kvwait.cpp)
+file(GLOB pmkv_kv_sources CONFIGURE_DEPENDS ${CMAKE_CURRENT_LIST_DIR}/*.h ${CMAKE_CURRENT_LIST_DIR}/*.cpp)
+target_sources(${pmkv_layer} PRIVATE ${pmkv_kv_sources})

@@ -1,6 +1,6 @@
 #include "layout/keylayout.h"
 
-#include "layout/namesafety.h"
+#include "core/namesafety.h"
 
 #include <QFile>
 #include <QJsonDocument>

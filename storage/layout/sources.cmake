@@ -1,9 +1,2 @@
-target_sources(pmkv_storage PRIVATE
-  ${CMAKE_CURRENT_LIST_DIR}/namesafety.h
-  ${CMAKE_CURRENT_LIST_DIR}/namesafety.cpp
-  ${CMAKE_CURRENT_LIST_DIR}/entityref.h
-  ${CMAKE_CURRENT_LIST_DIR}/entityref.cpp
-  ${CMAKE_CURRENT_LIST_DIR}/keylayout.h
-  ${CMAKE_CURRENT_LIST_DIR}/keylayout.cpp
-  ${CMAKE_CURRENT_LIST_DIR}/keymapper.h
-  ${CMAKE_CURRENT_LIST_DIR}/keymapper.cpp)
+file(GLOB pmkv_layout_sources CONFIGURE_DEPENDS ${CMAKE_CURRENT_LIST_DIR}/*.h ${CMAKE_CURRENT_LIST_DIR}/*.cpp)
+target_sources(${pmkv_layer} PRIVATE ${pmkv_layout_sources})

@@ -1,6 +1,6 @@
 #include "redis/redisstore.h"
 
-#include "connections/commandallowlist.h"
+#include "kv/commandallowlist.h"
 #include "redis/redisclient.h"
 
 #include <QPromise>

@@ -1,8 +1,3 @@
 # Direct Redis over hiredis on the Qt event loop (issue #3).
-target_sources(pmkv_storage PRIVATE
-  ${CMAKE_CURRENT_LIST_DIR}/redisaddress.h
-  ${CMAKE_CURRENT_LIST_DIR}/redisaddress.cpp
-  ${CMAKE_CURRENT_LIST_DIR}/redisclient.h
-  ${CMAKE_CURRENT_LIST_DIR}/redisclient.cpp
-  ${CMAKE_CURRENT_LIST_DIR}/redisstore.h
-  ${CMAKE_CURRENT_LIST_DIR}/redisstore.cpp)
+file(GLOB pmkv_redis_sources CONFIGURE_DEPENDS ${CMAKE_CURRENT_LIST_DIR}/*.h ${CMAKE_CURRENT_LIST_DIR}/*.cpp)
+target_sources(${pmkv_layer} PRIVATE ${pmkv_redis_sources})

@@ -1,6 +1,6 @@
 #include "rest/restbatchrun.h"
 
-#include "connections/commandallowlist.h"
+#include "kv/commandallowlist.h"
 #include "core/logging.h"
 #include "rest/restcodec.h"
 #include "rest/upstashreststore.h"

@@ -1,7 +1,7 @@
 // Profiles (QSettings), .env.local import, the read-only allow-list and the store factory
 // (with a real redis-server behind AUTH and a database number).
 #include "awaitfuture.h"
-#include "connections/commandallowlist.h"
+#include "kv/commandallowlist.h"
 #include "connections/connectionprofile.h"
 #include "connections/envfileimport.h"
 #include "connections/profilestore.h"

@@ -1,4 +1,4 @@
-#include "layout/namesafety.h"
+#include "core/namesafety.h"
 
 #include <algorithm>
 

@@ -1,4 +1,4 @@
-#include "connections/commandallowlist.h"
+#include "kv/commandallowlist.h"
 
 #include <QSet>
 

@@ -1,0 +1,72 @@
+#pragma once
+
+#include "connections/connectionprofile.h"
+#include "connections/connectionsecrets.h"
+#include "core/result.h"
+#include "kv/kvstore.h"
+
+#include <QPointer>
+
+#include <memory>
+
+namespace pmkv {
+
+class StoreThread;
+
+// One key space a front end works on: the profile, its store on the session's own thread
+// (a store is not thread-safe: one owning thread with an event loop), and the one write rule
+// that every write path of `pmkv` and of the GUI passes through (authorizeWrite).
+//
+// open() blocks until the secret is resolved (keychain) and the store is made: call it from
+// the CLI's main thread or a worker, never from the GUI thread. The store is destroyed on its
+// thread when the session goes.
+class TargetSession final
+{
+public:
+    struct Options
+    {
+        // A secret the user typed for this session only; empty: the profile's own source
+        // (keychain, environment variable).
+        QByteArray typedSecret;
+        bool typedReadOnlyToken = false;
+    };
+
+    ~TargetSession();
+    TargetSession(const TargetSession&) = delete;
+    TargetSession& operator=(const TargetSession&) = delete;
+
+    static Result<std::unique_ptr<TargetSession>> open(const ConnectionProfile& profile,
+                                                       const Options& options);
+    static Result<std::unique_ptr<TargetSession>> open(const ConnectionProfile& profile)
+    {
+        return open(profile, Options());
+    }
+
+    const ConnectionProfile& profile() const { return m_profile; }
+    // The store; lives on thread(). Callers on other threads wait on its futures or attach
+    // continuations; it is never touched directly from another thread's event loop.
+    KvStore& store() const { return *m_store; }
+    StoreThread& thread() const { return *m_thread; }
+    // For messages and journals: where it points, never a secret.
+    QString describe() const;
+    // True when writes are refused (a read-only profile or a read-only token).
+    bool isReadOnly() const;
+
+    // The write rule: a read-only profile (or token) is refused first, whatever is typed;
+    // a PROD profile needs `confirmation` to be its name (error "prod-not-confirmed" with the
+    // next step ConfirmProd, so that a front end can ask for it and try again).
+    Result<void> authorizeWrite(const QString& confirmation) const;
+    static Result<void> authorizeWrite(const ConnectionProfile& profile, bool readOnlyToken,
+                                       const QString& confirmation);
+
+private:
+    TargetSession(ConnectionProfile profile, std::unique_ptr<StoreThread> thread, KvStore* store,
+                  bool readOnlyToken);
+
+    ConnectionProfile m_profile;
+    std::unique_ptr<StoreThread> m_thread;
+    QPointer<KvStore> m_store;
+    bool m_readOnlyToken = false;
+};
+
+} // namespace pmkv
