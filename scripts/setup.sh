@@ -22,8 +22,9 @@ packages=(
   # secrets in tests, GUI checks, screenshots
   gnome-keyring dbus-daemon dbus-x11 libsecret-tools xvfb xauth x11-utils imagemagick
   fonts-dejavu-core
-  # packaging checks
-  desktop-file-utils appstream dpkg-dev fakeroot
+  # packaging: PNG icons from the SVG, the .deb's checks (lintian, validators, man pages,
+  # systemd-analyze for the user unit, the zsh completion's syntax)
+  librsvg2-bin desktop-file-utils appstream dpkg-dev fakeroot lintian man-db systemd zsh
   # fuzzing runtime
   clang libclang-rt-14-dev
 )

@@ -38,6 +38,72 @@ QPalette darkPalette()
     return p;
 }
 
+void setIdentity()
+{
+    QCoreApplication::setApplicationName(QStringLiteral("pmkv-studio"));
+    QCoreApplication::setOrganizationName(QStringLiteral("pmkv-studio"));
+    QCoreApplication::setApplicationVersion(QStringLiteral(PMKV_VERSION));
+}
+
+bool asksForHelpOrVersion(int argc, char** argv)
+{
+    for (int i = 1; i < argc; ++i) {
+        const QByteArray argument(argv[i]);
+        if (argument == "-h" || argument == "--help" || argument == "--help-all" ||
+            argument == "-v" || argument == "--version")
+            return true;
+    }
+    return false;
+}
+
+// The command line, the same for --help (without a display) and a real start.
+struct CommandLine
+{
+    explicit CommandLine(QCommandLineParser& parser)
+    {
+        parser.setApplicationDescription(QCoreApplication::translate(
+            "main", "Browse, check and migrate a pm/ JSON tree to Redis / Upstash."));
+        parser.addHelpOption();
+        parser.addVersionOption();
+        parser.addPositionalArgument(
+            QStringLiteral("folder"),
+            QCoreApplication::translate("main", "A pm/ folder to open (default: the last one)."));
+        parser.addOptions({select, conn, redis, layout, readOnly, env, dark});
+    }
+
+    const QCommandLineOption select{
+        QStringLiteral("select"),
+        QCoreApplication::translate("main", "Select this file once the folder is read (path "
+                                            "relative to the folder)."),
+        QStringLiteral("path")};
+    const QCommandLineOption conn{
+        QStringLiteral("conn"),
+        QCoreApplication::translate("main", "Connect to this saved connection (default: the last "
+                                            "one)."),
+        QStringLiteral("name")};
+    const QCommandLineOption redis{
+        QStringLiteral("redis"),
+        QCoreApplication::translate("main",
+                                    "Connect to this Redis server (redis://host:port[/db])."),
+        QStringLiteral("url")};
+    const QCommandLineOption layout{
+        QStringLiteral("layout"),
+        QCoreApplication::translate("main", "Key layout for --redis: repository (default), "
+                                            "strategy or a layout file."),
+        QStringLiteral("layout"), QStringLiteral("repository")};
+    const QCommandLineOption readOnly{
+        QStringLiteral("read-only"),
+        QCoreApplication::translate("main", "Open the --redis connection read-only.")};
+    const QCommandLineOption env{
+        QStringLiteral("env"),
+        QCoreApplication::translate("main", "Environment of the --redis connection: DEV, "
+                                            "STAGING or PROD."),
+        QStringLiteral("env")};
+    const QCommandLineOption dark{
+        QStringLiteral("dark"),
+        QCoreApplication::translate("main", "Use a dark palette whatever the desktop's theme.")};
+};
+
 } // namespace
 
 int main(int argc, char** argv)
@@ -48,54 +114,30 @@ int main(int argc, char** argv)
     // workers' arenas (about 70 MiB less at 1,000,000 keys).
     mallopt(M_ARENA_MAX, 2);
 #endif
+    if (asksForHelpOrVersion(argc, argv)) {
+        // Answered without a display: QApplication aborts when it finds none.
+        QCoreApplication app(argc, argv);
+        setIdentity();
+        QCommandLineParser parser;
+        const CommandLine options(parser);
+        parser.process(app); // prints and exits
+        return 0;
+    }
     QApplication app(argc, argv);
-    QApplication::setApplicationName(QStringLiteral("pmkv-studio"));
+    setIdentity();
     QApplication::setApplicationDisplayName(QStringLiteral("PMKV Studio"));
-    QApplication::setOrganizationName(QStringLiteral("pmkv-studio"));
-    QApplication::setApplicationVersion(QStringLiteral(PMKV_VERSION));
     QApplication::setDesktopFileName(QStringLiteral("pmkv-studio"));
 
     QCommandLineParser parser;
-    parser.setApplicationDescription(
-        QApplication::translate("main", "Browse, check and migrate a pm/ JSON tree to Redis / "
-                                        "Upstash."));
-    parser.addHelpOption();
-    parser.addVersionOption();
-    parser.addPositionalArgument(
-        QStringLiteral("folder"),
-        QApplication::translate("main", "A pm/ folder to open (default: the last one)."));
-    const QCommandLineOption select(
-        QStringLiteral("select"),
-        QApplication::translate("main", "Select this file once the folder is read (path "
-                                        "relative to the folder)."),
-        QStringLiteral("path"));
-    const QCommandLineOption conn(
-        QStringLiteral("conn"),
-        QApplication::translate("main", "Connect to this saved connection (default: the last "
-                                        "one)."),
-        QStringLiteral("name"));
-    const QCommandLineOption redis(
-        QStringLiteral("redis"),
-        QApplication::translate("main", "Connect to this Redis server (redis://host:port[/db])."),
-        QStringLiteral("url"));
-    const QCommandLineOption layout(
-        QStringLiteral("layout"),
-        QApplication::translate("main", "Key layout for --redis: repository (default), strategy "
-                                        "or a layout file."),
-        QStringLiteral("layout"), QStringLiteral("repository"));
-    const QCommandLineOption readOnly(
-        QStringLiteral("read-only"),
-        QApplication::translate("main", "Open the --redis connection read-only."));
-    const QCommandLineOption env(
-        QStringLiteral("env"),
-        QApplication::translate("main", "Environment of the --redis connection: DEV, STAGING or "
-                                        "PROD."),
-        QStringLiteral("env"));
-    const QCommandLineOption dark(
-        QStringLiteral("dark"),
-        QApplication::translate("main", "Use a dark palette whatever the desktop's theme."));
-    parser.addOptions({select, conn, redis, layout, readOnly, env, dark});
+    const CommandLine options(parser);
     parser.process(app);
+    const QCommandLineOption& select = options.select;
+    const QCommandLineOption& conn = options.conn;
+    const QCommandLineOption& redis = options.redis;
+    const QCommandLineOption& layout = options.layout;
+    const QCommandLineOption& readOnly = options.readOnly;
+    const QCommandLineOption& env = options.env;
+    const QCommandLineOption& dark = options.dark;
 
     if (parser.isSet(dark)) {
         QApplication::setStyle(QStyleFactory::create(QStringLiteral("Fusion")));

@@ -162,7 +162,10 @@ QString ProxyConfig::usage()
         "Example:\n"
         "  PMKV_PROXY_TOKEN=devtoken pmkv-proxy --listen 127.0.0.1:8080 --redis "
         "redis://127.0.0.1:6379\n"
-        "  curl -H 'Authorization: Bearer devtoken' http://127.0.0.1:8080/set/foo/bar\n");
+        "  curl -H 'Authorization: Bearer devtoken' http://127.0.0.1:8080/set/foo/bar\n"
+        "\n"
+        "Exit codes: 0 after a clean shutdown (SIGTERM or SIGINT), 2 cannot listen,\n"
+        "64 wrong command line or configuration.\n");
 }
 
 Result<ProxyConfig> ProxyConfig::load(const QStringList& arguments,
