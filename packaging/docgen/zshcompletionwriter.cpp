@@ -107,7 +107,9 @@ QString action(const QString& id, const ValueCompletion& value)
         if (safe.match(word).hasMatch())
             call += QLatin1Char(' ') + word;
     }
-    return call;
+    // In braces: evaluated as it is (a plain action gets compadd options put before the
+    // arguments).
+    return QLatin1Char('{') + call + QLatin1Char('}');
 }
 
 QString optionSpecs(const QString& id, const HelpDocument& help)

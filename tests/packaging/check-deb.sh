@@ -173,9 +173,19 @@ fi
 grep -q '^WantedBy=default.target' "$root/usr/lib/systemd/user/pmkv-env.service" ||
   fail "pmkv-env.service cannot be enabled for the user session"
 
-step "zsh completion parses"
+step "zsh completion: commands, a saved connection, a run id"
 if command -v zsh >/dev/null; then
-  zsh -n "$root/usr/share/zsh/vendor-completions/_pmkv" || fail "zsh -n _pmkv"
+  functions=$root/usr/share/zsh/vendor-completions
+  zsh -n "$functions/_pmkv" || fail "zsh -n _pmkv"
+  zsh_offers() {
+    run timeout 60 zsh -f "$(dirname "$0")/zsh-complete.zsh" "$1" "$functions" 2>&1
+  }
+  offered=$(zsh_offers "pmkv " | grep -v '^-' | sort)
+  [ "$offered" = "$commands" ] || fail "zsh: pmkv <TAB> offers $(echo $offered)"
+  zsh_offers "pmkv migrate --conn " | grep -qx saved-profile ||
+    fail "zsh: pmkv migrate --conn <TAB> does not offer saved-profile"
+  zsh_offers "pmkv rollback " | grep -qxF "$run_id" ||
+    fail "zsh: pmkv rollback <TAB> does not offer the run $run_id"
 else
   fail "zsh is not installed (scripts/setup.sh installs it)"
 fi
