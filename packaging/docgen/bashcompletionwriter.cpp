@@ -95,8 +95,7 @@ QString valuesCall(const QString& id, const ValueCompletion& value)
 QString BashCompletionWriter::write(const ProgramManual& manual)
 {
     const QString program = manual.name;
-    QString id = program;
-    id.replace(QLatin1Char('-'), QLatin1Char('_'));
+    const QString id = manual.shellIdentifier();
     QString script = QString::fromUtf8(kHelpers).arg(program, id);
 
     QStringList commandNames;

@@ -72,6 +72,21 @@ public:
         }
     }
 
+    // "Options" and "Arguments" under headings of `macro` (.SH for the program, .SS for a
+    // command of it).
+    void optionsAndArguments(const HelpDocument& help, const QString& macro)
+    {
+        const bool top = macro == QLatin1String(".SH");
+        if (!help.options.isEmpty()) {
+            line(macro + (top ? QStringLiteral(" OPTIONS") : QStringLiteral(" Options")));
+            options(help.options);
+        }
+        if (!help.arguments.isEmpty()) {
+            line(macro + (top ? QStringLiteral(" ARGUMENTS") : QStringLiteral(" Arguments")));
+            items(help.arguments, QStringLiteral("\\fI"));
+        }
+    }
+
     // Running text fills; indented lines (examples, tables) keep their layout.
     void body(const QStringList& lines)
     {
@@ -167,14 +182,7 @@ QString ManPageWriter::write(const ProgramManual& manual, const Page& page)
         description[0] = description[0].toUpper();
     w.paragraph(description);
     w.sections(help.sections, QString(), true);
-    if (!help.options.isEmpty()) {
-        w.line(QStringLiteral(".SH OPTIONS"));
-        w.options(help.options);
-    }
-    if (!help.arguments.isEmpty()) {
-        w.line(QStringLiteral(".SH ARGUMENTS"));
-        w.items(help.arguments, QStringLiteral("\\fI"));
-    }
+    w.optionsAndArguments(help, QStringLiteral(".SH"));
     if (!help.commands.isEmpty()) {
         w.line(QStringLiteral(".SH COMMANDS"));
         w.items(help.commands, QStringLiteral("\\fB"));
@@ -188,14 +196,7 @@ QString ManPageWriter::write(const ProgramManual& manual, const Page& page)
         w.line(QStringLiteral(".fi"));
         w.paragraph(c.description);
         w.sections(c.sections, QString(), true);
-        if (!c.options.isEmpty()) {
-            w.line(QStringLiteral(".SS Options"));
-            w.options(c.options);
-        }
-        if (!c.arguments.isEmpty()) {
-            w.line(QStringLiteral(".SS Arguments"));
-            w.items(c.arguments, QStringLiteral("\\fI"));
-        }
+        w.optionsAndArguments(c, QStringLiteral(".SS"));
         w.sections(c.sections, QStringLiteral(".SS"), false);
     }
     w.sections(help.sections, QStringLiteral(".SH"), false);

@@ -74,4 +74,10 @@ const CommandManual* ProgramManual::command(const QString& name) const
     return nullptr;
 }
 
+QString ProgramManual::shellIdentifier() const
+{
+    QString id = name;
+    return id.replace(QLatin1Char('-'), QLatin1Char('_'));
+}
+
 } // namespace pmkv

@@ -27,6 +27,8 @@ struct ProgramManual
 
     static Result<ProgramManual> read(const QString& program);
     const CommandManual* command(const QString& name) const;
+    // The name as a shell function name can hold it: "pmkv-proxy" -> "pmkv_proxy".
+    QString shellIdentifier() const;
 };
 
 } // namespace pmkv

@@ -160,8 +160,7 @@ QString argumentSpecs(const QString& id, const HelpDocument& help)
 QString ZshCompletionWriter::write(const ProgramManual& manual)
 {
     const QString program = manual.name;
-    QString id = program;
-    id.replace(QLatin1Char('-'), QLatin1Char('_'));
+    const QString id = manual.shellIdentifier();
     QString script = QString::fromUtf8(kHelpers).arg(program, id);
 
     QString commandList;
