@@ -23,8 +23,8 @@ packages=(
   gnome-keyring dbus-daemon dbus-x11 libsecret-tools xvfb xauth x11-utils imagemagick
   fonts-dejavu-core
   # packaging: PNG icons from the SVG, the .deb's checks (lintian, validators, man pages,
-  # systemd-analyze for the user unit, the zsh completion's syntax)
-  librsvg2-bin desktop-file-utils appstream dpkg-dev fakeroot lintian man-db systemd zsh
+  # systemd-analyze for the user unit, zsh and fish for the completions)
+  librsvg2-bin desktop-file-utils appstream dpkg-dev fakeroot lintian man-db systemd zsh fish
   # fuzzing runtime
   clang libclang-rt-14-dev
 )

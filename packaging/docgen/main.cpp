@@ -1,6 +1,7 @@
 // pmkv-docgen: makes the man pages and shell completions at build time from what the built
 // programs print for --help (see packaging/CMakeLists.txt). Not installed.
 #include "bashcompletionwriter.h"
+#include "fishcompletionwriter.h"
 #include "manpagewriter.h"
 #include "programmanual.h"
 #include "zshcompletionwriter.h"
@@ -19,7 +20,7 @@ int main(int argc, char** argv)
     parser.setApplicationDescription(
         QStringLiteral("Writes a man page or a shell completion from a program's --help."));
     parser.addHelpOption();
-    parser.addPositionalArgument(QStringLiteral("kind"), QStringLiteral("man, bash or zsh"));
+    parser.addPositionalArgument(QStringLiteral("kind"), QStringLiteral("man, bash, zsh or fish"));
     parser.addPositionalArgument(QStringLiteral("program"), QStringLiteral("The built program."));
     parser.addPositionalArgument(QStringLiteral("output"), QStringLiteral("The file to write."));
     const QCommandLineOption date(QStringLiteral("date"), QStringLiteral("Date of the page."),
@@ -56,8 +57,10 @@ int main(int argc, char** argv)
         text = BashCompletionWriter::write(program);
     } else if (kind == QLatin1String("zsh")) {
         text = ZshCompletionWriter::write(program);
+    } else if (kind == QLatin1String("fish")) {
+        text = FishCompletionWriter::write(program);
     } else {
-        err << "pmkv-docgen: unknown kind \"" << kind << "\": man, bash or zsh\n";
+        err << "pmkv-docgen: unknown kind \"" << kind << "\": man, bash, zsh or fish\n";
         return 64;
     }
     QSaveFile out(args[2]);

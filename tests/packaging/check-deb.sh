@@ -2,7 +2,7 @@
 # Builds the .deb from an already built tree and checks it as a user installing it would meet
 # it: the files it holds, lintian, the validators, and every program run from an extracted
 # copy against the system's libraries only (versions, --help without a display, man pages,
-# the bash completion with a saved connection and a run).
+# the bash, zsh and fish completions with a saved connection and a run).
 #   check-deb.sh BUILD_DIR WORK_DIR VERSION GUI(ON|OFF)
 set -euo pipefail
 build=$1 work=$2 version=$3 gui=$4
@@ -30,6 +30,7 @@ expected=(
   /usr/bin/pmkv /usr/bin/pmkv-proxy
   /usr/share/man/man1/pmkv.1.gz /usr/share/man/man1/pmkv-proxy.1.gz
   /usr/share/bash-completion/completions/pmkv /usr/share/zsh/vendor-completions/_pmkv
+  /usr/share/fish/vendor_completions.d/pmkv.fish
   /usr/lib/systemd/user/pmkv-env.service
   /usr/share/doc/pmkv-studio/copyright /usr/share/doc/pmkv-studio/changelog.gz
 )
@@ -188,6 +189,22 @@ if command -v zsh >/dev/null; then
     fail "zsh: pmkv rollback <TAB> does not offer the run $run_id"
 else
   fail "zsh is not installed (scripts/setup.sh installs it)"
+fi
+
+step "fish completion: commands, a saved connection, a run id"
+if command -v fish >/dev/null; then
+  fish_offers() {
+    run fish --no-config -c "source $root/usr/share/fish/vendor_completions.d/pmkv.fish
+      complete -C '$1'" 2>&1 | cut -f1
+  }
+  offered=$(fish_offers "pmkv " | grep -v '^-' | sort)
+  [ "$offered" = "$commands" ] || fail "fish: pmkv <TAB> offers $(echo $offered)"
+  fish_offers "pmkv migrate --conn " | grep -qx saved-profile ||
+    fail "fish: pmkv migrate --conn <TAB> does not offer saved-profile"
+  fish_offers "pmkv rollback " | grep -qxF "$run_id" ||
+    fail "fish: pmkv rollback <TAB> does not offer the run $run_id"
+else
+  fail "fish is not installed (scripts/setup.sh installs it)"
 fi
 
 if [ "$failures" -gt 0 ]; then
