@@ -84,10 +84,7 @@ QString words(const QStringList& list)
 
 QString valuesCall(const QString& id, const ValueCompletion& value)
 {
-    QString call = QStringLiteral("_%1_values '%2'").arg(id, value.kindList());
-    if (!value.words.isEmpty())
-        call += QLatin1Char(' ') + words(value.words);
-    return call;
+    return QStringLiteral("_%1_values %2").arg(id, value.helperArguments());
 }
 
 } // namespace
@@ -132,9 +129,7 @@ QString BashCompletionWriter::write(const ProgramManual& manual)
             const ValueCompletion value = ValueCompletion::forArgument(arguments[i]);
             if (value.isEmpty())
                 continue;
-            // The last argument repeats when the usage says so ("action [...]").
-            const bool repeats =
-                i + 1 == arguments.size() && command.help.usage.contains(QLatin1String("..."));
+            const bool repeats = i + 1 == arguments.size() && command.help.lastArgumentRepeats();
             positions +=
                 QStringLiteral("        %1) %2 ;;\n")
                     .arg(repeats ? QStringLiteral("*") : QString::number(i), valuesCall(id, value));

@@ -2,8 +2,6 @@
 
 #include "valuecompletion.h"
 
-#include <QRegularExpression>
-
 namespace pmkv {
 
 namespace {
@@ -97,26 +95,9 @@ QString quoted(const QString& text)
     return QLatin1Char('\'') + escaped + QLatin1Char('\'');
 }
 
-QString firstSentence(const QString& text)
-{
-    qsizetype end = text.indexOf(QStringLiteral(". "));
-    while (end > 0 && (text.left(end).endsWith(QLatin1String("e.g")) ||
-                       text.left(end).endsWith(QLatin1String("i.e"))))
-        end = text.indexOf(QStringLiteral(". "), end + 2);
-    return (end < 0 ? text : text.left(end + 1)).trimmed();
-}
-
 QString valuesCall(const QString& id, const ValueCompletion& value)
 {
-    static const QRegularExpression safe(QStringLiteral("^[A-Za-z0-9._/@+-]+$"));
-    QString call =
-        QStringLiteral("(__%1_values %2")
-            .arg(id, value.kindList().isEmpty() ? QStringLiteral("none") : value.kindList());
-    for (const QString& word : value.words) {
-        if (safe.match(word).hasMatch())
-            call += QLatin1Char(' ') + word;
-    }
-    return call + QLatin1Char(')');
+    return QStringLiteral("(__%1_values %2)").arg(id, value.helperArguments());
 }
 
 } // namespace
@@ -131,7 +112,8 @@ QString FishCompletionWriter::write(const ProgramManual& manual)
     for (const CommandManual& command : manual.commands)
         script += QStringLiteral("complete -c %1 -n 'test (count (commandline -opc)) -eq 1' -a %2 "
                                  "-d %3\n")
-                      .arg(program, command.name, quoted(firstSentence(command.help.description)));
+                      .arg(program, command.name,
+                           quoted(HelpDocument::firstSentence(command.help.description)));
     script += QStringLiteral("complete -c %1 -n 'test (count (commandline -opc)) -eq 1' -l help "
                              "-d 'Show the help and exit.'\n"
                              "complete -c %1 -n 'test (count (commandline -opc)) -eq 1' -l "
@@ -157,16 +139,15 @@ QString FishCompletionWriter::write(const ProgramManual& manual)
                 if (!value.isEmpty())
                     line += QStringLiteral(" -a ") + quoted(valuesCall(id, value));
             }
-            script += line + QStringLiteral(" -d ") + quoted(firstSentence(option.description)) +
-                      QLatin1Char('\n');
+            script += line + QStringLiteral(" -d ") +
+                      quoted(HelpDocument::firstSentence(option.description)) + QLatin1Char('\n');
         }
         const QVector<HelpItem>& arguments = command.help.arguments;
         for (qsizetype i = 0; i < arguments.size(); ++i) {
             const ValueCompletion value = ValueCompletion::forArgument(arguments[i]);
             if (value.isEmpty())
                 continue;
-            const bool repeats =
-                i + 1 == arguments.size() && command.help.usage.contains(QLatin1String("..."));
+            const bool repeats = i + 1 == arguments.size() && command.help.lastArgumentRepeats();
             const QString position =
                 repeats ? QStringLiteral("from %1").arg(i) : QString::number(i);
             script += QStringLiteral("complete -c %1 -n '__%2_argument %3 %4 %5' -a %6\n")

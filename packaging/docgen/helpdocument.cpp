@@ -201,6 +201,20 @@ HelpDocument HelpDocument::parse(const QString& text)
     return document;
 }
 
+QString HelpDocument::firstSentence(const QString& text)
+{
+    qsizetype end = text.indexOf(QStringLiteral(". "));
+    while (end > 0 && (text.left(end).endsWith(QLatin1String("e.g")) ||
+                       text.left(end).endsWith(QLatin1String("i.e"))))
+        end = text.indexOf(QStringLiteral(". "), end + 2);
+    return (end < 0 ? text : text.left(end + 1)).trimmed();
+}
+
+bool HelpDocument::lastArgumentRepeats() const
+{
+    return usage.contains(QLatin1String("..."));
+}
+
 const HelpSection* HelpDocument::section(const QString& title) const
 {
     for (const HelpSection& s : sections) {

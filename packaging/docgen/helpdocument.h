@@ -44,6 +44,11 @@ struct HelpDocument
     QVector<HelpSection> sections;
 
     static HelpDocument parse(const QString& text);
+    // The first sentence of a description: what fits beside a name in a completion list
+    // ("e.g." does not end one).
+    static QString firstSentence(const QString& text);
+    // Whether the last argument may be given several times ("action [...]").
+    bool lastArgumentRepeats() const;
     // The section of that title, or nullptr.
     const HelpSection* section(const QString& title) const;
 };

@@ -53,6 +53,17 @@ QString ValueCompletion::kindList() const
     return names.join(QLatin1Char(','));
 }
 
+QString ValueCompletion::helperArguments() const
+{
+    static const QRegularExpression safe(QStringLiteral("^[A-Za-z0-9._/@+-]+$"));
+    QString arguments = kinds == Nothing ? QStringLiteral("none") : kindList();
+    for (const QString& word : words) {
+        if (safe.match(word).hasMatch())
+            arguments += QLatin1Char(' ') + word;
+    }
+    return arguments;
+}
+
 ValueCompletion ValueCompletion::forOption(const HelpOption& option)
 {
     ValueCompletion value;

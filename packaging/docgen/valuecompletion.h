@@ -27,6 +27,10 @@ struct ValueCompletion
     bool isEmpty() const { return kinds == Nothing && words.isEmpty(); }
     // "dirs,runs": the kinds as the completion scripts' helpers take them.
     QString kindList() const;
+    // "files repository strategy": the kind list ("none" if empty) and the words, as the
+    // arguments of the completion scripts' value helpers (words a shell would split or
+    // expand are left out).
+    QString helperArguments() const;
 
     static ValueCompletion forOption(const HelpOption& option);
     static ValueCompletion forArgument(const HelpItem& argument);

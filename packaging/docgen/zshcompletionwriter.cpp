@@ -2,8 +2,6 @@
 
 #include "valuecompletion.h"
 
-#include <QRegularExpression>
-
 namespace pmkv {
 
 namespace {
@@ -84,39 +82,21 @@ QString fieldText(QString text)
     return quotedText(text);
 }
 
-// The first sentence, which is what fits beside an option in a completion list ("e.g." does
-// not end one).
-QString firstSentence(const QString& text)
-{
-    qsizetype end = text.indexOf(QStringLiteral(". "));
-    while (end > 0 && (text.left(end).endsWith(QLatin1String("e.g")) ||
-                       text.left(end).endsWith(QLatin1String("i.e"))))
-        end = text.indexOf(QStringLiteral(". "), end + 2);
-    return (end < 0 ? text : text.left(end + 1)).trimmed();
-}
-
 QString action(const QString& id, const ValueCompletion& value)
 {
     if (value.isEmpty())
         return QStringLiteral(" ");
-    static const QRegularExpression safe(QStringLiteral("^[A-Za-z0-9._/@+-]+$"));
-    QString call =
-        QStringLiteral("_%1_values %2")
-            .arg(id, value.kindList().isEmpty() ? QStringLiteral("none") : value.kindList());
-    for (const QString& word : value.words) {
-        if (safe.match(word).hasMatch())
-            call += QLatin1Char(' ') + word;
-    }
     // In braces: evaluated as it is (a plain action gets compadd options put before the
     // arguments).
-    return QLatin1Char('{') + call + QLatin1Char('}');
+    return QStringLiteral("{_%1_values %2}").arg(id, value.helperArguments());
 }
 
 QString optionSpecs(const QString& id, const HelpDocument& help)
 {
     QString specs;
     for (const HelpOption& option : help.options) {
-        const QString description = descriptionText(firstSentence(option.description));
+        const QString description =
+            descriptionText(HelpDocument::firstSentence(option.description));
         const ValueCompletion value = ValueCompletion::forOption(option);
         const QString argument =
             option.valueName.isEmpty()
@@ -145,8 +125,7 @@ QString argumentSpecs(const QString& id, const HelpDocument& help)
     QString specs;
     for (qsizetype i = 0; i < help.arguments.size(); ++i) {
         const HelpItem& argument = help.arguments[i];
-        const bool repeats =
-            i + 1 == help.arguments.size() && help.usage.contains(QLatin1String("..."));
+        const bool repeats = i + 1 == help.arguments.size() && help.lastArgumentRepeats();
         specs +=
             QStringLiteral("            '%1:%2:%3' \\\n")
                 .arg(repeats ? QStringLiteral("*") : QString::number(i + 1),
@@ -166,9 +145,9 @@ QString ZshCompletionWriter::write(const ProgramManual& manual)
     QString commandList;
     QString commandCases;
     for (const CommandManual& command : manual.commands) {
-        commandList +=
-            QStringLiteral("        '%1:%2'\n")
-                .arg(fieldText(command.name), quotedText(firstSentence(command.help.description)));
+        commandList += QStringLiteral("        '%1:%2'\n")
+                           .arg(fieldText(command.name),
+                                quotedText(HelpDocument::firstSentence(command.help.description)));
         QString specs = optionSpecs(id, command.help) + argumentSpecs(id, command.help);
         specs.chop(QStringLiteral(" \\\n").size());
         commandCases += QStringLiteral("        %1)\n            _arguments -s -S \\\n%2\n"

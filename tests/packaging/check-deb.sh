@@ -124,7 +124,7 @@ for command in $(run pmkv --help | awk '/^Commands:/ {on = 1; next} /^$/ {on = 0
   grep -q '^   Exit codes' <<<"$section" || fail "pmkv.1: '$command' has no exit codes"
 done
 
-step "bash completion: commands, a saved connection, a run id"
+step "a saved connection and a run for the completions to offer"
 run pmkv conn add saved-profile redis://127.0.0.1:6379 >/dev/null 2>&1 || fail "pmkv conn add"
 run pmkv generate "$work/tree/pm" --projects 1 --epics 1 --stories 2 >/dev/null ||
   fail "pmkv generate"
@@ -132,34 +132,35 @@ mkdir -p "$work/copy/pm"
 run_id=$(run pmkv sync "$work/tree/pm" "$work/copy/pm" | grep -o '^run [^:]*' | cut -d' ' -f2)
 [ -n "$run_id" ] || fail "pmkv sync made no run"
 commands=$(run pmkv --help | awk '/^Commands:/ {on = 1; next} /^$/ {on = 0} on {print $1}' | sort)
-completion=$root/usr/share/bash-completion/completions/pmkv
-cat >"$work/complete.bash" <<'SCRIPT'
-source "$1"
-complete -p pmkv
-offer() {
-  COMP_LINE=$1 COMP_POINT=${#1}
-  read -ra COMP_WORDS <<<"$1"
-  COMP_CWORD=${#COMP_WORDS[@]}
-  COMPREPLY=()
-  _pmkv
-  printf '%s\n' "${COMPREPLY[@]}"
+
+# What each shell's completion must offer: $1 names the shell, $2 is a function printing
+# what it offers for a command line, one candidate a line.
+check_offers() {
+  local shell=$1 offers=$2 offered
+  offered=$($offers "pmkv " | grep -v '^-' | sort)
+  [ "$offered" = "$commands" ] || fail "$shell: pmkv <TAB> offers $(echo $offered)"
+  $offers "pmkv migrate --conn " | grep -qx saved-profile ||
+    fail "$shell: pmkv migrate --conn <TAB> does not offer saved-profile"
+  $offers "pmkv rollback " | grep -qxF "$run_id" ||
+    fail "$shell: pmkv rollback <TAB> does not offer the run $run_id"
 }
-echo "== commands"; offer "pmkv "
-echo "== --conn"; offer "pmkv migrate --conn "
-echo "== side"; offer "pmkv diff conn:"
-echo "== rollback"; offer "pmkv rollback "
-SCRIPT
-run bash --norc --noprofile "$work/complete.bash" "$completion" >"$work/complete.out" 2>&1 ||
-  fail "the bash completion: $(cat "$work/complete.out")"
-grep -qx 'complete -F _pmkv pmkv' "$work/complete.out" || fail "complete -p pmkv"
-offered=$(awk '/^== commands/ {on = 1; next} /^==/ {on = 0} on' "$work/complete.out" | grep -v '^-' | sort)
-[ "$offered" = "$commands" ] || fail "pmkv <TAB> offers $(echo $offered), not $(echo $commands)"
-awk '/^== --conn/ {on = 1; next} /^==/ {on = 0} on' "$work/complete.out" | grep -qx saved-profile ||
-  fail "pmkv migrate --conn <TAB> does not offer saved-profile"
-awk '/^== side/ {on = 1; next} /^==/ {on = 0} on' "$work/complete.out" | grep -qx saved-profile ||
-  fail "pmkv diff conn:<TAB> does not offer saved-profile"
-awk '/^== rollback/ {on = 1; next} /^==/ {on = 0} on' "$work/complete.out" | grep -qxF "$run_id" ||
-  fail "pmkv rollback <TAB> does not offer the run $run_id"
+
+step "bash completion: commands, a saved connection, a run id"
+completion=$root/usr/share/bash-completion/completions/pmkv
+# shellcheck disable=SC2016 # expanded by the bash that completes
+bash_offers() {
+  run bash --norc --noprofile -c 'source "$1"
+    COMP_LINE=$2 COMP_POINT=${#2}
+    read -ra COMP_WORDS <<<"$2"
+    COMP_CWORD=${#COMP_WORDS[@]}
+    _pmkv
+    printf "%s\n" "${COMPREPLY[@]}"' bash "$completion" "$1" 2>&1
+}
+run bash --norc --noprofile -c 'source "$1"; complete -p pmkv' bash "$completion" |
+  grep -qx 'complete -F _pmkv pmkv' || fail "complete -p pmkv"
+check_offers bash bash_offers
+bash_offers "pmkv diff conn:" | grep -qx saved-profile ||
+  fail "bash: pmkv diff conn:<TAB> does not offer saved-profile"
 
 step "systemd user unit for pmkv env"
 # Verified as installed: a copy whose commands name the extracted pmkv (systemd looks
@@ -181,12 +182,7 @@ if command -v zsh >/dev/null; then
   zsh_offers() {
     run timeout 60 zsh -f "$(dirname "$0")/zsh-complete.zsh" "$1" "$functions" 2>&1
   }
-  offered=$(zsh_offers "pmkv " | grep -v '^-' | sort)
-  [ "$offered" = "$commands" ] || fail "zsh: pmkv <TAB> offers $(echo $offered)"
-  zsh_offers "pmkv migrate --conn " | grep -qx saved-profile ||
-    fail "zsh: pmkv migrate --conn <TAB> does not offer saved-profile"
-  zsh_offers "pmkv rollback " | grep -qxF "$run_id" ||
-    fail "zsh: pmkv rollback <TAB> does not offer the run $run_id"
+  check_offers zsh zsh_offers
 else
   fail "zsh is not installed (scripts/setup.sh installs it)"
 fi
@@ -197,12 +193,7 @@ if command -v fish >/dev/null; then
     run fish --no-config -c "source $root/usr/share/fish/vendor_completions.d/pmkv.fish
       complete -C '$1'" 2>&1 | cut -f1
   }
-  offered=$(fish_offers "pmkv " | grep -v '^-' | sort)
-  [ "$offered" = "$commands" ] || fail "fish: pmkv <TAB> offers $(echo $offered)"
-  fish_offers "pmkv migrate --conn " | grep -qx saved-profile ||
-    fail "fish: pmkv migrate --conn <TAB> does not offer saved-profile"
-  fish_offers "pmkv rollback " | grep -qxF "$run_id" ||
-    fail "fish: pmkv rollback <TAB> does not offer the run $run_id"
+  check_offers fish fish_offers
 else
   fail "fish is not installed (scripts/setup.sh installs it)"
 fi

@@ -124,6 +124,23 @@ private Q_SLOTS:
         QVERIFY(help.sections[0].title.isEmpty());
         QCOMPARE(help.sections[1].title, QStringLiteral("Exit codes"));
     }
+
+    void firstSentenceKeepsAbbreviations()
+    {
+        QCOMPARE(HelpDocument::firstSentence(QStringLiteral(
+                     "Ignore fields matching a pattern, e.g. /updatedAt. Repeatable.")),
+                 QStringLiteral("Ignore fields matching a pattern, e.g. /updatedAt."));
+        QCOMPARE(HelpDocument::firstSentence(QStringLiteral("Print the result as JSON.")),
+                 QStringLiteral("Print the result as JSON."));
+    }
+
+    void theLastArgumentRepeatsWhenTheUsageSaysSo()
+    {
+        QVERIFY(HelpDocument::parse(QStringLiteral("Usage: pmkv conn [options] action [...]\n"))
+                    .lastArgumentRepeats());
+        QVERIFY(!HelpDocument::parse(QStringLiteral("Usage: pmkv diff [options] left right\n"))
+                     .lastArgumentRepeats());
+    }
 };
 
 QTEST_GUILESS_MAIN(TstHelpDocument)
