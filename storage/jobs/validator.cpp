@@ -217,11 +217,16 @@ Result<Validator::Outcome> Validator::run(const Params& params, KvStore& store)
     // What each chosen key holds: as the early read found it, or read now (keys the scan did
     // not list, or every key of a sampled validation).
     KeySpacePrefetch::Contents early;
+    // A store that says it may scan and then refuses (NOPERM: an ACL or a read-only token)
+    // is read key by key, as one that may not scan: the keys only it has are not looked for.
+    bool scanRefused = false;
     if (prefetch) {
         auto read = prefetch->finish();
-        if (!read)
+        scanRefused = !read && read.error().code == QLatin1String("scan-refused");
+        if (!read && !scanRefused)
             return read.error();
-        early = std::move(read).value();
+        if (read)
+            early = std::move(read).value();
     }
     if (params.cancel && params.cancel->load())
         return cancelledError();
@@ -306,14 +311,16 @@ Result<Validator::Outcome> Validator::run(const Params& params, KvStore& store)
     }
 
     if (!out.sampled) {
-        if (!store.capabilities().canScan) {
+        Result<QVector<QByteArray>> listed = std::move(early.keys);
+        if (!readEarly && store.capabilities().canScan) {
+            listed = scanAllKeys(store, layout.value().scanPattern());
+            scanRefused = !listed && listed.error().code == QLatin1String("scan-refused");
+        }
+        if (!store.capabilities().canScan || scanRefused) {
             out.orphansChecked = false;
             out.notes.append(QStringLiteral("this connection may not SCAN: keys only in the key "
                                             "space were not looked for"));
         } else {
-            Result<QVector<QByteArray>> listed = std::move(early.keys);
-            if (!readEarly)
-                listed = scanAllKeys(store, layout.value().scanPattern());
             if (!listed)
                 return listed.error();
             // The keys as bytes: the scan's keys are looked up without decoding each one.
