@@ -1,5 +1,6 @@
 #pragma once
 
+#include <QJsonObject>
 #include <QString>
 
 namespace pmkv {
@@ -11,24 +12,32 @@ struct NextStep
 {
     enum class Action {
         None,
-        ResumeRun,        // finish run `runId`
-        RollbackRun,      // undo run `runId`
-        RollbackForce,    // undo run `runId` although keys changed since
-        PlanAgain,        // plan the folder `path` again (files or keys changed since the plan)
-        Migrate,          // migrate the folder `path`
-        MigrateOverwrite, // migrate `path` again, replacing keys that differ
-        Validate,         // validate `path` against the key space (in full)
-        Diff,             // compare `path` with the key space, field by field
-        Backup,           // make a verified backup of `path`
-        RestoreBackup,    // restore the backup `path`
-        Archive,          // rename `path` to its -backup name
-        UndoArchive,      // rename the archive back
-        ConfirmProd,      // repeat the PROD connection's name (`detail`) to write to it
-        ChooseTarget,     // name another target (folder or connection) than `path`
-        GiveKeySpace,     // say which key space (a connection) to check against
-        StartLocalKv,     // start the local Redis + pmkv-proxy pair
-        FixFile,          // fix the file `path` (see the message), then try again
-        FixConnection,    // fix the connection `detail` (secret, address), then try again
+        ResumeRun,         // finish run `runId`
+        RollbackRun,       // undo run `runId`
+        RollbackForce,     // undo run `runId` although keys changed since
+        PlanAgain,         // plan the folder `path` again (files or keys changed since the plan)
+        Migrate,           // migrate the folder `path`
+        MigrateOverwrite,  // migrate `path` again, replacing keys that differ
+        Validate,          // validate `path` against the key space (in full)
+        Diff,              // compare `path` with the key space, field by field
+        Backup,            // make a verified backup of `path`
+        RestoreBackup,     // restore the backup `path`
+        Archive,           // rename `path` to its -backup name
+        UndoArchive,       // rename the archive back
+        ConfirmProd,       // repeat the PROD connection's name (`detail`) to write to it
+        ChooseTarget,      // name another target (folder or connection) than `path`
+        GiveKeySpace,      // say which key space (a connection) to check against
+        StartLocalKv,      // start the local Redis + pmkv-proxy pair
+        FixFile,           // fix the file `path` (see the message), then try again
+        FixConnection,     // fix the connection `detail` (secret, address), then try again
+        ShowStatus,        // look at the runs and the migration's phase (of `path`, if set)
+        ShowKeys,          // list the keys the folder `path` maps to (names, projects)
+        RestoreOverwrite,  // restore the backup `path` into `detail`, replacing its files
+        AllowInsecureHttp, // allow plain http:// to the non-local address `detail`
+        ChooseOtherName,   // name another destination than `path` (it is taken)
+        ForceUndoSync,     // undo sync run `runId` on `path` although values changed since
+        ResumeSync,        // send the pending writes of sync run `runId` to `path`
+        SyncFirst,         // align `path` (a folder) with the key space once before following it
     };
 
     Action action = Action::None;
@@ -37,6 +46,10 @@ struct NextStep
     QString detail;
 
     bool isNone() const { return action == Action::None; }
+    // The stable name of an action ("resume-run", "confirm-prod", ...), for JSON.
+    static QString actionName(Action action);
+    // {"action", "runId", "path", "detail"} (empty members left out); {} for None.
+    QJsonObject toJson() const;
     static NextStep none() { return {}; }
     static NextStep forRun(Action action, const QString& runId)
     {
@@ -50,6 +63,13 @@ struct NextStep
         NextStep step;
         step.action = action;
         step.path = path;
+        return step;
+    }
+    static NextStep withDetail(Action action, const QString& detail)
+    {
+        NextStep step;
+        step.action = action;
+        step.detail = detail;
         return step;
     }
 };

@@ -293,7 +293,7 @@ QByteArray sideMeta(const char* label, const DiffReport::SideInfo& s)
 QByteArray DiffHtmlWriter::write(const DiffReport& report, int maxDetailed)
 {
     QByteArray out = "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">"
-                     "<title>pmkv diff: " +
+                     "<title>Diff: " +
                      esc(report.left.spec) + " vs " + esc(report.right.spec) + "</title><style>" +
                      kStyle + "</style></head><body>\n";
 
@@ -360,7 +360,7 @@ QByteArray DiffHtmlWriter::write(const DiffReport& report, int maxDetailed)
     }
     out += "</ul></nav>\n<main id=\"top\">";
 
-    out += "<h1>pmkv diff</h1><p class=\"verdict\"><b>" +
+    out += "<h1>Diff</h1><p class=\"verdict\"><b>" +
            QByteArray(report.hasDifferences() ? "The sides differ" : "The sides are the same") +
            ":</b> ";
     for (int s = 0; s < EntityDiff::stateCount; ++s) {
@@ -452,7 +452,7 @@ QByteArray DiffHtmlWriter::write(const DiffReport& report, int maxDetailed)
         else if (readable && d.state != EntityDiff::State::Same)
             out += "<p class=\"zero\">Values left out: this page shows them for the first " +
                    QByteArray::number(maxDetailed) +
-                   " entities only (use --json for all of them).</p>";
+                   " entities only (the JSON report has all of them).</p>";
         out += "</section>\n";
     }
     if (report.entities.isEmpty())

@@ -21,7 +21,7 @@ QString reasonText(const QVector<Problem>& problems)
         if (!parts.contains(text))
             parts << text;
     }
-    return parts.isEmpty() ? QStringLiteral("the file has errors (see pmkv scan)")
+    return parts.isEmpty() ? QStringLiteral("the file has errors (a scan of the folder lists them)")
                            : parts.join(QStringLiteral("; "));
 }
 

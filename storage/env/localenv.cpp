@@ -21,9 +21,9 @@ namespace pmkv {
 
 namespace {
 
-Error envError(const QString& message)
+Error envError(const QString& message, NextStep next = {})
 {
-    return makeError(QStringLiteral("env"), message);
+    return makeError(QStringLiteral("env"), message, std::move(next));
 }
 
 qint64 readPid(const QString& file)
@@ -174,7 +174,7 @@ LocalEnv::ProcessStatus LocalEnv::processStatus(const QString& pidFile, const QB
     s.port = port;
     const qint64 pid = readPid(pidFile);
     if (pid == 0) {
-        s.detail = QStringLiteral("not started by pmkv env");
+        s.detail = QStringLiteral("not started by this environment (no pid file)");
         return s;
     }
     const QByteArray cmd = commandLine(pid);
@@ -290,13 +290,15 @@ Result<LocalEnv::Status> LocalEnv::up(QStringList* started)
     Status st = status();
     // A port that somebody else holds: say so before starting anything.
     if (!st.redis.running && !portIsFree(m_options.redisPort))
-        return envError(QStringLiteral("port %1 (Redis) is taken by another program: stop it or "
-                                       "pick another port with --redis-port N")
-                            .arg(m_options.redisPort));
+        return makeError(QStringLiteral("env.redis-port"),
+                         QStringLiteral("port %1 (Redis) is taken by another program: stop it or "
+                                        "pick another port")
+                             .arg(m_options.redisPort));
     if (!st.proxy.running && !portIsFree(m_options.proxyPort))
-        return envError(QStringLiteral("port %1 (pmkv-proxy) is taken by another program: stop it "
-                                       "or pick another port with --port N")
-                            .arg(m_options.proxyPort));
+        return makeError(QStringLiteral("env.proxy-port"),
+                         QStringLiteral("port %1 (pmkv-proxy) is taken by another program: stop "
+                                        "it or pick another port")
+                             .arg(m_options.proxyPort));
     if (st.redis.running && st.proxy.running && st.allHealthy())
         return st;
     auto recorded = recordPorts();
@@ -377,9 +379,9 @@ Result<void> LocalEnv::flush()
 {
     const Status st = status();
     if (!st.redis.running || !st.redis.healthy)
-        return envError(QStringLiteral("the local Redis is not running (%1); start it with "
-                                       "'pmkv env up'")
-                            .arg(st.redis.detail));
+        return envError(QStringLiteral("the local Redis is not running (%1); start it first")
+                            .arg(st.redis.detail),
+                        NextStep::forPath(NextStep::Action::StartLocalKv, QString()));
     const QByteArray answer = exchange(m_options.redisPort, "FLUSHALL\r\n", 10000);
     if (!answer.startsWith("+OK"))
         return envError(QStringLiteral("FLUSHALL failed on port %1: %2")

@@ -129,7 +129,8 @@ Result<BackupVerifier::Report> scan(const QString& path, const Sink& sink)
     }
     if (!haveTag)
         report.problems << backupformat::tagEntry() +
-                               QStringLiteral(": missing or not JSON (not a pmkv backup?)");
+                               QStringLiteral(
+                                   ": missing or not JSON (not a backup made by PMKV Studio?)");
     if (!haveManifest) {
         report.problems << backupformat::manifestEntry() +
                                QStringLiteral(": missing (the archive is incomplete)");
@@ -189,11 +190,14 @@ BackupVerifier::restore(const QString& archivePath, const QString& target, bool 
                              checked.value().problems.join(QStringLiteral("; ")));
     const QDir dir(target);
     if (dir.exists() && !dir.isEmpty(QDir::AllEntries | QDir::Hidden | QDir::NoDotAndDotDot) &&
-        !overwrite)
+        !overwrite) {
+        NextStep next = NextStep::forPath(NextStep::Action::RestoreOverwrite, archivePath);
+        next.detail = target;
         return makeError(QStringLiteral("restore.exists"),
                          target + QStringLiteral(" exists and is not empty: restore into a new "
-                                                 "folder, or pass --overwrite to replace the "
-                                                 "files it holds."));
+                                                 "folder, or replace the files it holds."),
+                         next);
+    }
     if (!QDir().mkpath(target))
         return makeError(QStringLiteral("restore.mkdir"),
                          QStringLiteral("cannot create ") + target);

@@ -15,6 +15,14 @@ QString mdEscape(QString text)
     return text.replace(QLatin1Char('|'), QStringLiteral("\\|"));
 }
 
+QString undoWording(const JobReport::StepWording& wordStep, const QString& runId)
+{
+    if (!wordStep)
+        return QString();
+    const QString worded = wordStep(NextStep::forRun(NextStep::Action::RollbackRun, runId));
+    return worded.isEmpty() ? QString() : QStringLiteral(" with `%1`").arg(worded);
+}
+
 } // namespace
 
 JobReport::JobReport(QString title)
@@ -43,73 +51,90 @@ int JobReport::exitCode() const
     return code;
 }
 
-QStringList JobReport::recommendations() const
+QVector<JobReport::Recommendation> JobReport::recommendations() const
 {
-    QStringList r;
+    QVector<Recommendation> r;
     int errors = 0;
     int warnings = 0;
     for (const Problem& p : problems())
         ++(p.severity == Severity::Error ? errors : warnings);
     if (errors > 0)
-        r << QStringLiteral("Fix the %1 files with errors (listed below): they are not migrated "
-                            "until they parse and map to a safe key.")
-                 .arg(errors);
+        r.append({QStringLiteral("Fix the %1 files with errors (listed below): they are not "
+                                 "migrated until they parse and map to a safe key.")
+                      .arg(errors),
+                  {}});
     if (warnings > 0)
-        r << QStringLiteral("Review the %1 warnings (dangling references, lists that disagree "
-                            "with folders); they do not block the migration.")
-                 .arg(warnings);
+        r.append({QStringLiteral("Review the %1 warnings (dangling references, lists that "
+                                 "disagree with folders); they do not block the migration.")
+                      .arg(warnings),
+                  {}});
     if (m_plan) {
         const auto c = m_plan->counts();
         if (c.conflict > 0)
-            r << QStringLiteral("%1 keys exist with other values: re-plan with --policy "
-                                "overwrite (the journal keeps the old values for rollback) or "
-                                "--policy skip-existing.")
-                     .arg(c.conflict);
+            r.append({QStringLiteral("%1 keys exist with other values: migrate with the policy "
+                                     "overwrite (the journal keeps the old values for rollback) "
+                                     "or skip-existing.")
+                          .arg(c.conflict),
+                      NextStep::forPath(NextStep::Action::MigrateOverwrite, m_plan->root)});
     }
     if (m_migration && m_migration->cancelled)
-        r << QStringLiteral("The run was cancelled: finish it with `pmkv migrate --resume %1`.")
-                 .arg(m_migration->runId);
-    if (m_validation) {
-        const auto& v = *m_validation;
-        if (v.counts.value(QStringLiteral("only-files")) > 0)
-            r << QStringLiteral("%1 keys are missing from the key space: run `pmkv migrate`.")
-                     .arg(v.counts.value(QStringLiteral("only-files")));
-        if (v.counts.value(QStringLiteral("different")) > 0)
-            r << QStringLiteral("%1 keys differ from the files: compare them with `pmkv diff`, "
-                                "then migrate with --policy overwrite if the files are right.")
-                     .arg(v.counts.value(QStringLiteral("different")));
-        if (v.counts.value(QStringLiteral("equal-json")) > 0)
-            r << QStringLiteral("%1 keys hold the same JSON with other bytes (spacing or key "
-                                "order): harmless for the application; overwrite to make them "
-                                "byte-identical.")
-                     .arg(v.counts.value(QStringLiteral("equal-json")));
-        if (v.counts.value(QStringLiteral("only-kv")) > 0)
-            r << QStringLiteral("%1 keys under the prefix have no file: check whether another "
-                                "writer (dual write) created them before archiving pm/.")
-                     .arg(v.counts.value(QStringLiteral("only-kv")));
-        if (v.counts.value(QStringLiteral("wrong-type")) > 0)
-            r << QStringLiteral("%1 keys are not strings: the application cannot read them; "
-                                "delete or rename them.")
-                     .arg(v.counts.value(QStringLiteral("wrong-type")));
-        if (v.withTtl > 0)
-            r << QStringLiteral("%1 keys have a TTL and will expire: remove it (PERSIST).")
-                     .arg(v.withTtl);
-        if (v.sampled)
-            r << QStringLiteral("This was a sample: run a full `pmkv validate` before archiving.");
-        if (v.clean() && !v.sampled)
-            r << QStringLiteral("Validation is clean: next, a verified backup (`pmkv backup`) "
-                                "and then `pmkv archive`.");
-    }
+        r.append({QStringLiteral("The run was cancelled: finish it, or roll it back."),
+                  NextStep::forRun(NextStep::Action::ResumeRun, m_migration->runId)});
+    if (m_validation)
+        r += validationRecommendations(*m_validation);
+    return r;
+}
+
+QVector<JobReport::Recommendation> JobReport::validationRecommendations(const Validator::Outcome& v)
+{
+    QVector<Recommendation> r;
+    auto count = [&v](const char* state) { return v.counts.value(QLatin1String(state)); };
+    if (count("only-files") > 0)
+        r.append({QStringLiteral("%1 keys are missing from the key space: migrate them.")
+                      .arg(count("only-files")),
+                  NextStep::forPath(NextStep::Action::Migrate, v.root)});
+    if (count("different") > 0)
+        r.append({QStringLiteral("%1 keys differ from the files: compare them field by field, "
+                                 "then migrate with the policy overwrite if the files are "
+                                 "right.")
+                      .arg(count("different")),
+                  NextStep::forPath(NextStep::Action::Diff, v.root)});
+    if (count("equal-json") > 0)
+        r.append({QStringLiteral("%1 keys hold the same JSON with other bytes (spacing or key "
+                                 "order): harmless for the application; overwrite to make them "
+                                 "byte-identical.")
+                      .arg(count("equal-json")),
+                  {}});
+    if (count("only-kv") > 0)
+        r.append({QStringLiteral("%1 keys under the prefix have no file: check whether another "
+                                 "writer (dual write) created them before archiving pm/.")
+                      .arg(count("only-kv")),
+                  {}});
+    if (count("wrong-type") > 0)
+        r.append({QStringLiteral("%1 keys are not strings: the application cannot read them; "
+                                 "delete or rename them.")
+                      .arg(count("wrong-type")),
+                  {}});
+    if (v.withTtl > 0)
+        r.append({QStringLiteral("%1 keys have a TTL and will expire: remove it (PERSIST).")
+                      .arg(v.withTtl),
+                  {}});
+    if (v.sampled)
+        r.append({QStringLiteral("This was a sample: validate in full before archiving."),
+                  NextStep::forPath(NextStep::Action::Validate, v.root)});
+    if (v.clean() && !v.sampled)
+        r.append({QStringLiteral("Validation is clean: next, a verified backup, and then the "
+                                 "archive."),
+                  NextStep::forPath(NextStep::Action::Backup, v.root)});
     return r;
 }
 
 QJsonObject JobReport::toJson() const
 {
-    QJsonObject o{
-        {QStringLiteral("title"), m_title},
-        {QStringLiteral("createdAt"), m_createdAt.toString(Qt::ISODateWithMs)},
-        {QStringLiteral("exitCode"), exitCode()},
-        {QStringLiteral("recommendations"), QJsonArray::fromStringList(recommendations())}};
+    QJsonObject o{{QStringLiteral("title"), m_title},
+                  {QStringLiteral("createdAt"), m_createdAt.toString(Qt::ISODateWithMs)},
+                  {QStringLiteral("exitCode"), exitCode()},
+                  {QStringLiteral("recommendations"), recommendationsJson()}};
     if (m_plan) {
         o.insert(QStringLiteral("plan"), m_plan->toJson(false)); // the plan file has the items
     }
@@ -134,7 +159,19 @@ QJsonObject JobReport::toJson() const
     return o;
 }
 
-QString JobReport::toMarkdown() const
+QJsonArray JobReport::recommendationsJson() const
+{
+    QJsonArray array;
+    for (const Recommendation& r : recommendations()) {
+        QJsonObject o{{QStringLiteral("text"), r.text}};
+        if (!r.next.isNone())
+            o.insert(QStringLiteral("next"), r.next.toJson());
+        array.append(o);
+    }
+    return array;
+}
+
+QString JobReport::toMarkdown(const StepWording& wordStep) const
 {
     QString md;
     md += QStringLiteral("# %1\n\n").arg(m_title);
@@ -142,11 +179,16 @@ QString JobReport::toMarkdown() const
                          "errors).\n\n")
               .arg(m_createdAt.toString(Qt::ISODate))
               .arg(exitCode());
-    const QStringList recs = recommendations();
+    const QVector<Recommendation> recs = recommendations();
     if (!recs.isEmpty()) {
         md += QStringLiteral("## Recommendations\n\n");
-        for (const QString& r : recs)
-            md += QStringLiteral("* ") + r + QLatin1Char('\n');
+        for (const Recommendation& r : recs) {
+            md += QStringLiteral("* ") + r.text;
+            const QString worded = wordStep && !r.next.isNone() ? wordStep(r.next) : QString();
+            if (!worded.isEmpty())
+                md += QStringLiteral(" (`%1`)").arg(worded);
+            md += QLatin1Char('\n');
+        }
         md += QLatin1Char('\n');
     }
     if (m_plan) {
@@ -167,7 +209,8 @@ QString JobReport::toMarkdown() const
         const auto& m = *m_migration;
         md += QStringLiteral("## Migration\n\nRun `%1`: %2 keys written (%3 resent after an "
                              "interruption), %4 bytes in %5 batches, %6 s (%7 keys/s)%8.\n\n"
-                             "Undo it with `pmkv rollback %1`.\n\n")
+                             "The journal keeps what each key held before: the run can be "
+                             "rolled back%9.\n\n")
                   .arg(m.runId)
                   .arg(m.written)
                   .arg(m.resent)
@@ -175,7 +218,8 @@ QString JobReport::toMarkdown() const
                   .arg(m.batches)
                   .arg(m.seconds, 0, 'f', 2)
                   .arg(m.seconds > 0 ? double(m.written) / m.seconds : 0.0, 0, 'f', 0)
-                  .arg(m.cancelled ? QStringLiteral(", cancelled") : QString());
+                  .arg(m.cancelled ? QStringLiteral(", cancelled") : QString())
+                  .arg(undoWording(wordStep, m.runId));
     }
     if (m_validation) {
         const auto& v = *m_validation;
@@ -221,7 +265,8 @@ QString JobReport::toMarkdown() const
     return md;
 }
 
-Result<QString> JobReport::save(const QString& folder, const QString& name) const
+Result<QString> JobReport::save(const QString& folder, const QString& name,
+                                const StepWording& wordStep) const
 {
     QDir().mkpath(folder);
     const QString base = folder + QLatin1Char('/') + name;
@@ -229,7 +274,8 @@ Result<QString> JobReport::save(const QString& folder, const QString& name) cons
                                           QJsonDocument(toJson()).toJson(QJsonDocument::Indented));
     if (!json)
         return json.error();
-    auto md = filesync::writeAtomically(base + QStringLiteral(".md"), toMarkdown().toUtf8());
+    auto md =
+        filesync::writeAtomically(base + QStringLiteral(".md"), toMarkdown(wordStep).toUtf8());
     if (!md)
         return md.error();
     return QString(base + QStringLiteral(".md"));

@@ -5,9 +5,11 @@
 #include "jobs/migrator.h"
 #include "jobs/validator.h"
 
+#include <QJsonArray>
 #include <QJsonObject>
 #include <QString>
 
+#include <functional>
 #include <optional>
 
 namespace pmkv {
@@ -16,24 +18,39 @@ namespace pmkv {
 // counts, errors with paths, warnings (dangling references, list mismatches), validation
 // results, time and throughput, and concrete recommendations. Exit code: 0 clean,
 // 1 differences or warnings, 2 errors.
+//
+// A recommendation says in prose what to do and carries the step as data (NextStep, in the
+// JSON as "next"); the Markdown adds the front end's wording of the step (a `pmkv` command
+// line) when one is given.
 class JobReport final
 {
 public:
+    struct Recommendation
+    {
+        QString text;
+        NextStep next;
+    };
+    using StepWording = std::function<QString(const NextStep&)>;
+
     explicit JobReport(QString title);
 
     void setPlan(const MigrationPlan& plan) { m_plan = plan; }
     void setMigration(const Migrator::Outcome& outcome) { m_migration = outcome; }
     void setValidation(const Validator::Outcome& outcome) { m_validation = outcome; }
 
-    QStringList recommendations() const;
+    QVector<Recommendation> recommendations() const;
     int exitCode() const;
     QJsonObject toJson() const;
-    QString toMarkdown() const;
+    QString toMarkdown(const StepWording& wordStep = {}) const;
     // Writes <folder>/<name>.json and <folder>/<name>.md; returns the Markdown path.
-    Result<QString> save(const QString& folder, const QString& name) const;
+    Result<QString> save(const QString& folder, const QString& name,
+                         const StepWording& wordStep = {}) const;
+
+    static QVector<Recommendation> validationRecommendations(const Validator::Outcome& outcome);
 
 private:
     QVector<Problem> problems() const;
+    QJsonArray recommendationsJson() const;
 
     QString m_title;
     QDateTime m_createdAt;

@@ -164,7 +164,8 @@ Result<std::unique_ptr<Journal>> Journal::openFile(const QString& path, bool cre
     if (!create && !QFileInfo::exists(path))
         return makeError(
             QStringLiteral("journal.missing"),
-            QStringLiteral("no journal at %1: list runs with `pmkv status`").arg(path));
+            QStringLiteral("no journal at %1: no run of that id was recorded here").arg(path),
+            NextStep::forPath(NextStep::Action::ShowStatus, QString()));
     if (create && !QDir().mkpath(QFileInfo(path).absolutePath()))
         return makeError(QStringLiteral("journal.folder"),
                          QStringLiteral("cannot create the folder of the journal %1").arg(path));

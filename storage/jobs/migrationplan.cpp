@@ -242,9 +242,8 @@ Result<MigrationPlan> MigrationPlan::fromJson(const QJsonObject& json)
 {
     auto bad = [](const QString& why) {
         return makeError(QStringLiteral("plan.format"),
-                         QStringLiteral("not a usable plan file: %1. Make a new one with "
-                                        "`pmkv plan`.")
-                             .arg(why));
+                         QStringLiteral("not a usable plan file: %1. Make a new plan.").arg(why),
+                         NextStep::forPath(NextStep::Action::PlanAgain, QString()));
     };
     if (json.value(QStringLiteral("format")).toString() != kFormat)
         return bad(QStringLiteral("no \"format\": \"pmkv-plan\""));

@@ -22,13 +22,6 @@ namespace pmkv {
 
 namespace {
 
-QString resumeHint(const QString& runId)
-{
-    return QStringLiteral("finish it with `pmkv migrate --resume %1` or undo it with `pmkv "
-                          "rollback %1`")
-        .arg(runId);
-}
-
 // Keys created with one MSETNX: all of them or, if any exists by then, none. Bounded so that
 // one command does not hold Redis for long.
 constexpr int kCreatesPerCommand = 1000;
@@ -65,8 +58,10 @@ Result<MigrationPlan> planToResume(const JournalRun& run, const QString& planPat
         run.params.value(QStringLiteral("sourceChecksum")).toString().toLatin1())
         return makeError(QStringLiteral("plan.stale"),
                          QStringLiteral("the run stopped before its plan was saved, and the files "
-                                        "in %1 changed since: undo it with `pmkv rollback %2`")
-                             .arg(again.root, run.id));
+                                        "in %1 changed since: it cannot be resumed, only rolled "
+                                        "back")
+                             .arg(again.root),
+                         NextStep::forRun(NextStep::Action::RollbackRun, run.id));
     // The run keeps a plan file, as every run does (the report and later resumes read it).
     auto saved = plan.value().save(planPath);
     if (!saved)
@@ -95,8 +90,9 @@ Result<void> Migrator::checkKv(const MigrationPlan& plan, KvStore& store, int ba
         if (stateHash(captured.value().at(i)) != item.kvState) {
             return makeError(QStringLiteral("plan.stale"),
                              QStringLiteral("key %1 changed in %2 since the plan was made: "
-                                            "make a new plan with `pmkv plan`")
-                                 .arg(item.key, store.describe()));
+                                            "plan again")
+                                 .arg(item.key, store.describe()),
+                             NextStep::forPath(NextStep::Action::PlanAgain, plan.root));
         }
     }
     return {};
@@ -109,9 +105,10 @@ Result<Migrator::Outcome> Migrator::execute(const MigrationPlan& plan, KvStore& 
     if (counts.conflict > 0) {
         return makeError(QStringLiteral("plan.conflict"),
                          QStringLiteral("the plan has %1 conflicts (keys that exist and differ): "
-                                        "re-plan with --policy overwrite or --policy "
-                                        "skip-existing, or remove those keys")
-                             .arg(counts.conflict));
+                                        "migrate with the policy overwrite or skip-existing, or "
+                                        "remove those keys")
+                             .arg(counts.conflict),
+                         NextStep::forPath(NextStep::Action::MigrateOverwrite, plan.root));
     }
     for (const PlanItem& item : plan.items) {
         // A file's value can be made again from it; a list's only by planning again.
@@ -196,16 +193,22 @@ Result<Migrator::Outcome> Migrator::execute(const MigrationPlan& plan, KvStore& 
 Result<Migrator::Outcome> Migrator::finish(Journal& journal, Result<void> written, Outcome outcome)
 {
     if (!written) {
+        // A step the failure names (roll back) comes first; otherwise the run can go on.
+        const NextStep next = written.error().next.isNone()
+                                  ? NextStep::forRun(NextStep::Action::ResumeRun, outcome.runId)
+                                  : written.error().next;
         const Error error{written.error().code,
                           written.error().message +
-                              QStringLiteral(". The run %1 stopped: ").arg(outcome.runId) +
-                              resumeHint(outcome.runId)};
+                              QStringLiteral(". The run %1 stopped: it can be resumed or rolled "
+                                             "back")
+                                  .arg(outcome.runId),
+                          next};
         (void)journal.setState(JournalRun::State::Failed, error.message);
         return error;
     }
     if (outcome.cancelled) {
         (void)journal.setState(JournalRun::State::Cancelled,
-                               QStringLiteral("cancelled: ") + resumeHint(outcome.runId));
+                               QStringLiteral("cancelled: it can be resumed or rolled back"));
         return outcome;
     }
     auto state = journal.setState(JournalRun::State::Done);
@@ -476,16 +479,17 @@ Result<Migrator::Outcome> Migrator::resume(const QString& runId, KvStore& store,
             if (now.value().at(e).isString() && held == entry.newHash)
                 continue; // landed before the run stopped
             if (held != stateHash(entry.previous))
-                return finish(journal,
-                              makeError(QStringLiteral("resume.changed"),
-                                        QStringLiteral("key %1 changed in %2 after the run "
-                                                       "stopped (it holds neither what the run "
-                                                       "found nor what it writes); it was left "
-                                                       "as it is: `pmkv rollback %3` undoes the "
-                                                       "run (it lists that key)")
-                                            .arg(QString::fromUtf8(entry.key), store.describe(),
-                                                 outcome.runId)),
-                              outcome);
+                return finish(
+                    journal,
+                    makeError(QStringLiteral("resume.changed"),
+                              QStringLiteral("key %1 changed in %2 after the run "
+                                             "stopped (it holds neither what the run "
+                                             "found nor what it writes); it was left "
+                                             "as it is: rolling the run back lists "
+                                             "that key")
+                                  .arg(QString::fromUtf8(entry.key), store.describe()),
+                              NextStep::forRun(NextStep::Action::RollbackRun, outcome.runId)),
+                    outcome);
             KvCommand set{QByteArrayLiteral("SET"), entry.key, plan.items.at(i).value};
             if (!entry.previous.existed())
                 set.append(QByteArrayLiteral("NX"));

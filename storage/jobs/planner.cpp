@@ -182,9 +182,10 @@ Result<MigrationPlan> readItems(const Planner::Params& params)
         if (!treeProjects.contains(p))
             return makeError(QStringLiteral("plan.project"),
                              QStringLiteral("project \"%1\" is not in %2 (or its project.json "
-                                            "cannot be migrated): check the name with `pmkv "
-                                            "keys %2`")
-                                 .arg(p, params.root));
+                                            "cannot be migrated): check the name among the "
+                                            "folder's keys")
+                                 .arg(p, params.root),
+                             NextStep::forPath(NextStep::Action::ShowKeys, params.root));
     }
     plan.items.reserve(map.entries.size());
     const auto prefaulting = Prefault::laterHalfOfSpareCapacity(plan.items);
@@ -316,9 +317,9 @@ Result<void> Planner::loadValues(MigrationPlan& plan)
         if (!item.writes())
             continue; // not written: its source may change freely
         return makeError(QStringLiteral("plan.stale"),
-                         QStringLiteral("%1 (key %2) changed since the plan was made: make a new "
-                                        "plan with `pmkv plan`")
-                             .arg(item.source, item.key));
+                         QStringLiteral("%1 (key %2) changed since the plan was made: plan again")
+                             .arg(item.source, item.key),
+                         NextStep::forPath(NextStep::Action::PlanAgain, plan.root));
     }
     return {};
 }

@@ -60,9 +60,12 @@ Result<RollbackJob::Outcome> RollbackJob::run(const Params& params, KvStore& sto
     const JournalRun run = original.run();
     if (run.kind == QLatin1String("rollback") || run.kind == QLatin1String("archive"))
         return makeError(QStringLiteral("rollback.kind"),
-                         QStringLiteral("run %1 is a %2: undo an archive with `pmkv archive "
-                                        "--undo`; a rollback is undone by migrating again")
-                             .arg(run.id, run.kind));
+                         QStringLiteral("run %1 is a %2: an archive is undone by renaming it "
+                                        "back; a rollback is undone by migrating again")
+                             .arg(run.id, run.kind),
+                         run.kind == QLatin1String("archive")
+                             ? NextStep::forRun(NextStep::Action::UndoArchive, run.id)
+                             : NextStep::none());
     if (run.state == JournalRun::State::Undone)
         return makeError(QStringLiteral("rollback.done"),
                          QStringLiteral("run %1 was already rolled back").arg(run.id));
@@ -108,10 +111,11 @@ Result<RollbackJob::Outcome> RollbackJob::run(const Params& params, KvStore& sto
         return makeError(
             QStringLiteral("rollback.changed"),
             QStringLiteral("%1 keys were changed by someone else after run %2 (first: %3): "
-                           "nothing was rolled back. Look at them, then roll back with --force "
-                           "to overwrite them, or leave the run as it is")
+                           "nothing was rolled back. Look at them, then roll back by force to "
+                           "overwrite them, or leave the run as it is")
                 .arg(outcome.changedSince.size())
-                .arg(run.id, outcome.changedSince.first()));
+                .arg(run.id, outcome.changedSince.first()),
+            NextStep::forRun(NextStep::Action::RollbackForce, run.id));
     }
 
     // Pass 2: journal and write, batch by batch.
@@ -127,11 +131,10 @@ Result<RollbackJob::Outcome> RollbackJob::run(const Params& params, KvStore& sto
     auto fail = [&](const Error& error) -> Result<Outcome> {
         const QString message =
             error.message +
-            QStringLiteral(". The rollback stopped part way: run `pmkv rollback %1` again to "
-                           "finish it")
+            QStringLiteral(". The rollback stopped part way: roll run %1 back again to finish it")
                 .arg(run.id);
         (void)journal.setState(JournalRun::State::Failed, message);
-        return Error{error.code, message};
+        return Error{error.code, message, NextStep::forRun(NextStep::Action::RollbackRun, run.id)};
     };
     ProgressMeter meter(params.progress, QStringLiteral("rollback"), steps.size(), 0);
     for (int start = 0; start < steps.size(); start += step) {

@@ -199,9 +199,11 @@ Result<SnapshotJob::RestoreOutcome> SnapshotJob::restore(const QString& path, Kv
     outcome.runId = journal.run().id;
     auto fail = [&](const Error& e) -> Result<RestoreOutcome> {
         (void)journal.setState(JournalRun::State::Failed, e.message);
-        return Error{e.code, e.message + QStringLiteral(" (undo what was written with `pmkv "
-                                                        "rollback %1`)")
-                                             .arg(outcome.runId)};
+        return Error{
+            e.code,
+            e.message +
+                QStringLiteral(" (what was written can be rolled back: run %1)").arg(outcome.runId),
+            NextStep::forRun(NextStep::Action::RollbackRun, outcome.runId)};
     };
     ProgressMeter meter(params.progress, QStringLiteral("restore"), writes.size(), 0);
     const int step = qMax(1, params.batchKeys);

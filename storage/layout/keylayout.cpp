@@ -131,7 +131,7 @@ Result<KeyLayout> KeyLayout::fromSpec(const QString& spec, const QString& prefix
     if (!file.exists())
         return makeError(
             QStringLiteral("layout.unknown"),
-            QStringLiteral("--layout %1: neither a preset (%2) nor an existing layout file")
+            QStringLiteral("layout %1: neither a preset (%2) nor an existing layout file")
                 .arg(spec, presetNames().join(QStringLiteral(", "))));
     if (!file.open(QIODevice::ReadOnly))
         return makeError(QStringLiteral("layout.file"),

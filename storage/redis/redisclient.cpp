@@ -284,7 +284,7 @@ Error RedisClient::unavailableError() const
 {
     return makeError(QStringLiteral("redis-unavailable"),
                      QStringLiteral("Redis at %1 is not reachable (%2). Start it or check the "
-                                    "address; pmkv reconnects by itself.")
+                                    "address; the connection is made again by itself.")
                          .arg(m_address.describe(), m_lastError.isEmpty()
                                                         ? QStringLiteral("not connected")
                                                         : m_lastError));
@@ -379,7 +379,7 @@ Error RedisClient::lostError(const QString& why) const
     return makeError(
         QStringLiteral("redis-unavailable"),
         QStringLiteral("Redis at %1 did not answer (%2). It may be down or "
-                       "restarting; pmkv reconnects by itself.")
+                       "restarting; the connection is made again by itself.")
             .arg(m_address.describe(), why.isEmpty() ? QStringLiteral("connection lost") : why));
 }
 

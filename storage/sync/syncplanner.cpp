@@ -69,7 +69,7 @@ Result<SyncPlanner::Plan> SyncPlanner::plan(const DiffReport& report, const Opti
             continue; // derived from the documents on a folder side
         if (!sourceOnly && !options.overwrite) {
             if (d.state == EntityDiff::State::Changed)
-                plan.skipped << title + QStringLiteral(": differs (use --overwrite to copy it)");
+                plan.skipped << title + QStringLiteral(": differs (copied only when overwriting)");
             continue;
         }
         if (!sourceOnly && d.state == EntityDiff::State::EqualJson && options.fields.empty())

@@ -206,7 +206,7 @@ Result<SyncRunner::Outcome> SyncRunner::undo(const JobPaths& paths, const QStrin
         if (!force && !s.expectedHashes.contains(current)) {
             outcome.conflicts << locations[i] +
                                      QStringLiteral(": changed since the sync; not restored "
-                                                    "(--force restores it anyway)");
+                                                    "(a forced undo restores it anyway)");
             continue;
         }
         if (current == stateHash(s.restore))

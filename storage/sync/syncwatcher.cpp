@@ -42,7 +42,7 @@ bool SyncWatcher::start(const DiffSide& keySpace)
     const DiffReport report = SideComparer::compare(m_folder, keySpace, {});
     for (const EntityDiff& d : report.entities) {
         if (d.isDifferent())
-            log(QStringLiteral("at start: %1 is %2 (left as is; run pmkv sync to align)")
+            log(QStringLiteral("at start: %1 is %2 (left as is: a sync aligns it)")
                     .arg(entityTitle(d.ref), QString::fromLatin1(entityStateName(d.state))));
     }
     watchTree();

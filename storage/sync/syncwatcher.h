@@ -44,7 +44,7 @@ public:
                 QObject* parent = nullptr);
 
     // Reads the folder and the key space once; false (and a logged reason) when it cannot.
-    // Differences found at start are logged, not written: run `pmkv sync` first.
+    // Differences found at start are logged, not written: sync once first.
     bool start(const DiffSide& keySpace);
 
     int writtenCount() const { return m_written; }
