@@ -1,10 +1,10 @@
 #include "archivecommand.h"
 
 #include "exitcode.h"
-#include "jobs/archivejob.h"
-#include "jobs/validator.h"
 #include "jobsupport.h"
 #include "kvtarget.h"
+#include "stepwording.h"
+#include "workflows/archiveworkflow.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -59,59 +59,46 @@ QString ArchiveCommand::epilog() const
 int ArchiveCommand::execute(const QCommandLineParser& parser)
 {
     const bool json = parser.isSet(QStringLiteral("json"));
-    const JobPaths paths = jobsupport::paths(parser);
+    WorkflowContext context = jobsupport::context(parser, !json);
     if (parser.isSet(QStringLiteral("undo"))) {
-        auto undone = ArchiveJob::undo(paths, QString());
+        auto undone = ArchiveWorkflow::undo(QString(), context);
+        jobsupport::printWarnings(err(), context);
         if (!undone)
-            return failure(undone.error().message);
-        jobsupport::recordAudit(parser, err(), QStringLiteral("archive-undo"), undone.value().to, 1,
-                                undone.value().runId);
+            return failure(undone.error());
         out() << "renamed " << undone.value().from << " back to " << undone.value().to << '\n';
         return ExitClean;
     }
     const QStringList args = parser.positionalArguments();
     if (args.size() != 1)
         return usageError(QStringLiteral("give exactly one pm/ folder"));
-    ArchiveJob::Params params;
-    params.paths = paths;
-    params.root = args.first();
-    params.target = parser.value(QStringLiteral("target"));
-    params.backup = parser.value(QStringLiteral("backup"));
-    params.overrideValidation = parser.isSet(QStringLiteral("override-validation"));
-    params.dryRun = parser.isSet(QStringLiteral("dry-run"));
+    ArchiveWorkflow::Request request;
+    request.root = args.first();
+    request.target = parser.value(QStringLiteral("target"));
+    request.backup = parser.value(QStringLiteral("backup"));
+    request.layoutSpec = jobsupport::layoutSpec(parser);
+    request.prefix = jobsupport::prefix(parser);
+    request.overrideValidation = parser.isSet(QStringLiteral("override-validation"));
+    request.dryRun = parser.isSet(QStringLiteral("dry-run"));
+    std::unique_ptr<TargetSession> session;
     if (KvTarget::isGiven(parser)) {
-        StoreThread thread;
-        auto target = jobsupport::openTarget(parser, thread, false);
-        if (!target)
-            return failure(target.error().message);
-        Validator::Params v;
-        v.root = params.root;
-        v.layoutSpec = jobsupport::layoutSpec(parser);
-        v.prefix = jobsupport::prefix(parser);
-        v.progress = jobsupport::progressLine(!json);
-        auto validated = Validator::run(v, *target.value().store);
-        if (!validated)
-            return failure(validated.error().message);
-        params.validationClean = validated.value().clean();
-        params.validationDetail = QStringLiteral("full validation: %1 findings, exit code %2")
-                                      .arg(validated.value().findings.size())
-                                      .arg(validated.value().exitCode());
-    } else {
-        params.validationDetail = QStringLiteral("not validated (no key space given)");
+        auto opened = jobsupport::openSession(parser);
+        if (!opened)
+            return failure(opened.error());
+        session = std::move(opened.value());
     }
-    auto done = ArchiveJob::run(params);
+    auto done = ArchiveWorkflow::run(request, session.get(), context);
+    jobsupport::printWarnings(err(), context);
     if (!done)
-        return failure(done.error().message);
+        return failure(done.error());
     const auto& o = done.value();
-    if (o.renamed)
-        jobsupport::recordAudit(parser, err(), QStringLiteral("archive"), o.to, 1, o.runId);
     const int code = o.passed() ? int(ExitClean) : int(ExitWarnings);
     if (json) {
         QJsonArray checks;
         for (const auto& c : o.checks)
             checks.append(QJsonObject{{QStringLiteral("name"), c.name},
                                       {QStringLiteral("ok"), c.ok},
-                                      {QStringLiteral("detail"), c.detail}});
+                                      {QStringLiteral("detail"), c.detail},
+                                      {QStringLiteral("next"), c.next.toJson()}});
         out() << QJsonDocument(QJsonObject{{QStringLiteral("from"), o.from},
                                            {QStringLiteral("to"), o.to},
                                            {QStringLiteral("renamed"), o.renamed},
@@ -121,10 +108,17 @@ int ArchiveCommand::execute(const QCommandLineParser& parser)
                      .toJson(QJsonDocument::Indented);
         return code;
     }
-    for (const auto& c : o.checks)
-        out() << (c.ok ? "[ok]   " : "[FAIL] ") << c.name << ": " << c.detail << '\n';
+    for (const auto& c : o.checks) {
+        out() << (c.ok ? "[ok]   " : "[FAIL] ") << c.name << ": " << c.detail;
+        const QString next = c.ok ? QString() : StepWording::sentence(c.next);
+        if (!next.isEmpty())
+            out() << " (" << next << ')';
+        out() << '\n';
+    }
     if (o.renamed)
-        out() << "renamed " << o.from << " to " << o.to << " (undo: pmkv archive --undo)\n";
+        out() << "renamed " << o.from << " to " << o.to << " (undo: "
+              << StepWording::commandLine(NextStep::forPath(NextStep::Action::UndoArchive, o.to))
+              << ")\n";
     else if (!o.passed())
         out() << "nothing renamed\n";
     return code;

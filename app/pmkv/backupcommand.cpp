@@ -1,9 +1,8 @@
 #include "backupcommand.h"
 
 #include "exitcode.h"
-#include "jobs/auditlog.h"
-#include "jobs/backupjob.h"
 #include "jobsupport.h"
+#include "workflows/backupworkflow.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -51,15 +50,16 @@ int BackupCommand::execute(const QCommandLineParser& parser)
     const QStringList args = parser.positionalArguments();
     if (args.size() != 1)
         return usageError(QStringLiteral("give exactly one pm/ folder"));
-    BackupJob::Params params;
-    params.root = args.first();
-    params.destination = parser.value(QStringLiteral("output"));
-    params.layout = parser.value(QStringLiteral("layout"));
-    auto done = BackupJob::run(params);
+    BackupWorkflow::BackupRequest request;
+    request.root = args.first();
+    request.destination = parser.value(QStringLiteral("output"));
+    request.layout = parser.value(QStringLiteral("layout"));
+    const WorkflowContext context = jobsupport::context(parser, false);
+    auto done = BackupWorkflow::backup(request, context);
+    jobsupport::printWarnings(err(), context);
     if (!done)
-        return failure(done.error().message);
+        return failure(done.error());
     const auto& o = done.value();
-    jobsupport::recordAudit(parser, err(), QStringLiteral("backup"), o.archivePath, o.fileCount);
     if (parser.isSet(QStringLiteral("json"))) {
         const QJsonObject result{{QStringLiteral("archive"), o.archivePath},
                                  {QStringLiteral("files"), o.fileCount},

@@ -1,6 +1,7 @@
 #include "clicommand.h"
 
 #include "exitcode.h"
+#include "stepwording.h"
 
 #include <QCoreApplication>
 
@@ -28,6 +29,16 @@ int CliCommand::usageError(const QString& message) const
 int CliCommand::failure(const QString& message) const
 {
     QTextStream(stderr) << "pmkv " << name() << ": " << message << '\n';
+    return ExitErrors;
+}
+
+int CliCommand::failure(const Error& error) const
+{
+    QTextStream stream(stderr);
+    stream << "pmkv " << name() << ": " << error.message << '\n';
+    const QString next = StepWording::sentence(error.next);
+    if (!next.isEmpty())
+        stream << "next: " << next << '\n';
     return ExitErrors;
 }
 

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "core/result.h"
+
 #include <QCommandLineParser>
 #include <QString>
 #include <QStringList>
@@ -29,6 +31,9 @@ protected:
     int usageError(const QString& message) const;
     // A failure: message to stderr, exit 2.
     int failure(const QString& message) const;
+    // A failure from the core: its message, then its next step worded as a command line
+    // ("next: pmkv migrate --resume RUN ..."), exit 2.
+    int failure(const Error& error) const;
     QTextStream& out();
     QTextStream& err();
 };

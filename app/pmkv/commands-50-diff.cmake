@@ -1,4 +1,4 @@
 # Diff and sync between any two sides (issue #6).
 pmkv_cli_command(DiffCommand diffcommand.h diffcommand.cpp diffoptionsparser.h
-  diffoptionsparser.cpp diffsideopener.h diffsideopener.cpp)
+  diffoptionsparser.cpp)
 pmkv_cli_command(SyncCommand synccommand.h synccommand.cpp)

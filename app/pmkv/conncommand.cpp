@@ -8,6 +8,7 @@
 #include "connections/storethread.h"
 #include "exitcode.h"
 #include "kvtarget.h"
+#include "workflows/targetsession.h"
 
 #include <QFile>
 #include <QFileInfo>
@@ -414,12 +415,11 @@ int ConnCommand::test(const QCommandLineParser& parser, const QStringList& args)
                    ? usageError(profile.error().message)
                    : fail(profile.error());
     const ConnectionProfile& p = profile.value();
-    StoreThread thread;
-    auto opened = KvTarget::open(p, thread);
+    auto opened = TargetSession::open(p);
     if (!opened)
         return fail(opened.error());
-    KvStore* store = opened.value();
-    auto running = thread.call([store] { return ConnectionTester::run(store); });
+    KvStore* store = &opened.value()->store();
+    auto running = opened.value()->thread().call([store] { return ConnectionTester::run(store); });
     running.waitForFinished();
     const Result<ConnectionTester::Report> report = running.result();
     if (!report)

@@ -1,27 +1,12 @@
 #include "diffcommand.h"
 
-#include "diff/diffcsvwriter.h"
-#include "diff/diffhtmlwriter.h"
 #include "diff/diffjsonwriter.h"
-#include "diff/sidecomparer.h"
 #include "diffoptionsparser.h"
-#include "diffsideopener.h"
 #include "exitcode.h"
-
-#include <QSaveFile>
+#include "workflows/diffworkflow.h"
 
 namespace pmkv {
 namespace {
-
-Result<void> writeFile(const QString& path, const QByteArray& bytes)
-{
-    QSaveFile file(path);
-    if (!file.open(QIODevice::WriteOnly) || file.write(bytes) != bytes.size() || !file.commit())
-        return makeError(
-            QStringLiteral("report.write"),
-            QStringLiteral("cannot write the report %1: %2").arg(path, file.errorString()));
-    return {};
-}
 
 QString changedFields(const EntityDiff& d)
 {
@@ -97,29 +82,20 @@ int DiffCommand::execute(const QCommandLineParser& parser)
         return usageError(settings.error().message);
     const DiffOptionsParser::Settings& s = settings.value();
 
-    DiffSideOpener opener;
-    auto left = opener.open(args[0], s.leftLayout);
-    if (!left)
-        return failure(left.error().message);
-    auto right = opener.open(args[1], s.rightLayout);
-    if (!right)
-        return failure(right.error().message);
-
-    SideComparer::Options options;
-    options.diff = s.diff;
-    options.keepSame = parser.isSet(QStringLiteral("all"));
-    const DiffReport report = SideComparer::compare(left.value().side, right.value().side, options);
-
-    if (parser.isSet(QStringLiteral("html"))) {
-        if (auto w = writeFile(parser.value(QStringLiteral("html")), DiffHtmlWriter::write(report));
-            !w)
-            return failure(w.error().message);
-    }
-    if (parser.isSet(QStringLiteral("csv"))) {
-        if (auto w = writeFile(parser.value(QStringLiteral("csv")), DiffCsvWriter::write(report));
-            !w)
-            return failure(w.error().message);
-    }
+    DiffWorkflow::Request request;
+    request.left = args[0];
+    request.right = args[1];
+    request.leftLayout = s.leftLayout;
+    request.rightLayout = s.rightLayout;
+    request.options = s.diff;
+    request.keepSame = parser.isSet(QStringLiteral("all"));
+    request.htmlPath = parser.value(QStringLiteral("html"));
+    request.csvPath = parser.value(QStringLiteral("csv"));
+    auto compared =
+        DiffWorkflow::run(request, WorkflowContext()); // no state folder: writes nothing
+    if (!compared)
+        return failure(compared.error());
+    const DiffReport& report = compared.value();
     if (parser.isSet(QStringLiteral("json"))) {
         out() << QString::fromUtf8(DiffJsonWriter::write(report));
     } else {

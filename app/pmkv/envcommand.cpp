@@ -34,6 +34,16 @@ bool readPort(const QCommandLineParser& parser, const QString& option, quint16& 
     return true;
 }
 
+// A port that is taken: the option that picks another.
+Error withPortOption(Error error)
+{
+    if (error.code == QLatin1String("env.redis-port"))
+        error.message += QStringLiteral(" with --redis-port N");
+    else if (error.code == QLatin1String("env.proxy-port"))
+        error.message += QStringLiteral(" with --port N");
+    return error;
+}
+
 } // namespace
 
 QString EnvCommand::summary() const
@@ -103,7 +113,7 @@ int EnvCommand::execute(const QCommandLineParser& parser)
         QStringList started;
         auto st = env.up(&started);
         if (!st)
-            return failure(st.error().message);
+            return failure(withPortOption(st.error()));
         auto token = env.token();
         if (!token)
             return failure(token.error().message);
@@ -145,7 +155,7 @@ int EnvCommand::execute(const QCommandLineParser& parser)
                                          "'pmkv env flush --yes' to confirm"));
     auto r = env.flush();
     if (!r)
-        return failure(r.error().message);
+        return failure(r.error());
     out() << "flushed the local Redis on 127.0.0.1:" << env.status().redis.port << '\n';
     return ExitClean;
 }

@@ -1,7 +1,7 @@
 #include "jobsupport.h"
 
-#include "jobs/auditlog.h"
 #include "kvtarget.h"
+#include "stepwording.h"
 
 #include <QTextStream>
 
@@ -49,13 +49,28 @@ JobPaths paths(const QCommandLineParser& parser)
     return JobPaths(parser.value(QStringLiteral("state-dir")));
 }
 
-void recordAudit(const QCommandLineParser& parser, QTextStream& err, const QString& operation,
-                 const QString& target, qint64 count, const QString& runId)
+WorkflowContext context(const QCommandLineParser& parser, bool showProgress)
 {
-    const auto appended =
-        AuditLog(paths(parser).auditLogPath()).append(operation, runId, target, count);
-    if (!appended)
-        err << "warning: " << appended.error().message << Qt::endl;
+    WorkflowContext context;
+    context.paths = paths(parser);
+    context.frontEnd = QStringLiteral("pmkv");
+    context.progress = progressLine(showProgress);
+    context.wordStep = &StepWording::commandLine;
+    return context;
+}
+
+void printWarnings(QTextStream& err, const WorkflowContext& context)
+{
+    for (const QString& warning : std::as_const(context.warnings))
+        err << "warning: " << warning << Qt::endl;
+}
+
+Result<std::unique_ptr<TargetSession>> openSession(const QCommandLineParser& parser)
+{
+    auto profile = KvTarget::fromOptions(parser);
+    if (!profile)
+        return profile.error();
+    return TargetSession::open(profile.value());
 }
 
 void addLayoutOptions(QCommandLineParser& parser)
@@ -100,23 +115,6 @@ QStringList projects(const QCommandLineParser& parser)
     for (const QString& v : parser.values(QStringLiteral("project")))
         names += v.split(QLatin1Char(','), Qt::SkipEmptyParts);
     return names;
-}
-
-Result<OpenedTarget> openTarget(const QCommandLineParser& parser, StoreThread& thread,
-                                bool forWrite)
-{
-    auto profile = KvTarget::fromOptions(parser);
-    if (!profile)
-        return profile.error();
-    if (forWrite) {
-        auto allowed = KvTarget::checkWriteAllowed(profile.value(), parser);
-        if (!allowed)
-            return allowed.error();
-    }
-    auto store = KvTarget::open(profile.value(), thread);
-    if (!store)
-        return store.error();
-    return OpenedTarget{profile.value(), store.value()};
 }
 
 bool stderrIsTerminal()

@@ -1,12 +1,11 @@
 #pragma once
 
-#include "connections/connectionprofile.h"
-#include "connections/storethread.h"
 #include "core/result.h"
 #include "jobs/jobpaths.h"
 #include "jobs/jobprogress.h"
 #include "jobs/migrationplan.h"
-#include "kv/kvstore.h"
+#include "workflows/targetsession.h"
+#include "workflows/workflowcontext.h"
 
 #include <QCommandLineParser>
 #include <QTextStream>
@@ -18,10 +17,13 @@ namespace pmkv::jobsupport {
 // --state-dir: where journals, the audit log, plans and reports go.
 void addStateOption(QCommandLineParser& parser);
 JobPaths paths(const QCommandLineParser& parser);
-// Appends one line to the audit log; when that fails the write already happened, so the
-// command still succeeds but says on stderr that the log is missing a line.
-void recordAudit(const QCommandLineParser& parser, QTextStream& err, const QString& operation,
-                 const QString& target, qint64 count, const QString& runId = QString());
+// What a workflow gets from `pmkv`: the state folder, "via": "pmkv", the step wording for
+// reports, and (with `showProgress`) a progress line on a terminal's stderr.
+WorkflowContext context(const QCommandLineParser& parser, bool showProgress);
+// The warnings a workflow collected (an audit line not written, ...), on stderr.
+void printWarnings(QTextStream& err, const WorkflowContext& context);
+// The key space of --conn/--url/--redis, opened (secret resolved, store on its thread).
+Result<std::unique_ptr<TargetSession>> openSession(const QCommandLineParser& parser);
 
 // --layout NAME|FILE, --prefix P and --project NAME (repeatable).
 void addLayoutOptions(QCommandLineParser& parser);
@@ -31,16 +33,6 @@ void addPolicyOption(QCommandLineParser& parser);
 QString layoutSpec(const QCommandLineParser& parser);
 QString prefix(const QCommandLineParser& parser);
 QStringList projects(const QCommandLineParser& parser);
-
-// The key space of --conn/--url/--redis, opened on `thread`. `forWrite` also applies the
-// PROD confirmation (--confirm-prod).
-struct OpenedTarget
-{
-    ConnectionProfile profile;
-    KvStore* store = nullptr;
-};
-Result<OpenedTarget> openTarget(const QCommandLineParser& parser, StoreThread& thread,
-                                bool forWrite);
 
 // A progress line on stderr, only when stderr is a terminal (and not with --json).
 ProgressCallback progressLine(bool enabled);

@@ -1,9 +1,6 @@
 #include "kvtarget.h"
 
-#include "connections/profilestore.h"
-#include "connections/secretresolver.h"
-#include "connections/secretstore.h"
-#include "connections/storefactory.h"
+#include "workflows/targetspec.h"
 
 namespace pmkv {
 
@@ -14,19 +11,6 @@ const QString kUrl = QStringLiteral("url");
 const QString kRedis = QStringLiteral("redis");
 const QString kConfirmProd = QStringLiteral("confirm-prod");
 const QString kInsecure = QStringLiteral("allow-insecure-http");
-
-ConnectionProfile adHocProfile(const QString& address)
-{
-    ConnectionProfile profile;
-    profile.name = QStringLiteral("command-line");
-    profile.address = address;
-    profile.kind = ConnectionProfile::guessKind(address);
-    if (profile.kind != ConnectionProfile::Kind::Redis) {
-        profile.secretSource = ConnectionProfile::SecretSource::EnvironmentVariable;
-        profile.secretVariable = QStringLiteral("PMKV_TOKEN");
-    }
-    return profile;
-}
 
 } // namespace
 
@@ -70,75 +54,27 @@ Result<ConnectionProfile> KvTarget::fromOptions(const QCommandLineParser& parser
                          QStringLiteral("give only one of --conn, --url and --redis"));
     }
     if (parser.isSet(kConn))
-        return fromSpec(QStringLiteral("conn:") + parser.value(kConn));
+        return TargetSpec::profile(QStringLiteral("conn:") + parser.value(kConn));
     if (parser.isSet(kUrl)) {
         const QString url = parser.value(kUrl);
         if (!url.startsWith(QLatin1String("http://")) && !url.startsWith(QLatin1String("https://")))
             return makeError(QStringLiteral("bad-url"),
                              QStringLiteral("--url %1: expected http(s)://host[:port]").arg(url));
-        ConnectionProfile profile = adHocProfile(url);
+        ConnectionProfile profile = TargetSpec::forAddress(url);
         profile.allowInsecureHttp = parser.isSet(kInsecure);
         return profile;
     }
-    return adHocProfile(parser.value(kRedis));
-}
-
-bool KvTarget::isConnectionSpec(const QString& spec)
-{
-    return spec.startsWith(QLatin1String("conn:")) || spec.startsWith(QLatin1String("http://")) ||
-           spec.startsWith(QLatin1String("https://")) ||
-           spec.startsWith(QLatin1String("redis://")) ||
-           spec.startsWith(QLatin1String("rediss://")) || spec.startsWith(QLatin1String("unix://"));
+    return TargetSpec::forAddress(parser.value(kRedis));
 }
 
 Result<ConnectionProfile> KvTarget::fromSpec(const QString& spec)
 {
-    if (spec.startsWith(QLatin1String("conn:"))) {
-        const QString name = spec.mid(5);
-        const ProfileStore profiles;
-        auto found = profiles.find(name);
-        if (!found)
-            return found.error();
-        return found.value();
-    }
-    if (!isConnectionSpec(spec)) {
-        return makeError(QStringLiteral("bad-target"),
-                         QStringLiteral("%1 is not a connection: write conn:NAME, http(s)://... "
-                                        "or redis://...")
-                             .arg(spec));
-    }
-    return adHocProfile(spec);
+    return TargetSpec::profile(spec);
 }
 
-Result<void> KvTarget::checkWriteAllowed(const ConnectionProfile& profile,
-                                         const QCommandLineParser& parser)
+QString KvTarget::confirmation(const QCommandLineParser& parser)
 {
-    if (!profile.isProduction() || parser.value(kConfirmProd) == profile.name)
-        return {};
-    return makeError(QStringLiteral("prod-not-confirmed"),
-                     QStringLiteral("connection \"%1\" is labelled PROD: repeat its name with "
-                                    "--confirm-prod=%1 to write to it")
-                         .arg(profile.name));
-}
-
-Result<KvStore*> KvTarget::open(const ConnectionProfile& profile, StoreThread& thread)
-{
-    auto secrets = thread.call([&profile, &thread] {
-        auto* keychain = new SecretStore(thread.context());
-        return SecretResolver::resolve(profile, keychain);
-    });
-    secrets.waitForFinished();
-    const Result<ConnectionSecrets> resolved = secrets.result();
-    if (!resolved)
-        return resolved.error();
-    return thread.call([&]() -> Result<KvStore*> {
-        auto store = StoreFactory::create(profile, resolved.value());
-        if (!store)
-            return store.error();
-        KvStore* opened = store.value().release();
-        opened->setParent(thread.context());
-        return opened;
-    });
+    return parser.value(kConfirmProd);
 }
 
 } // namespace pmkv

@@ -1,17 +1,14 @@
 #pragma once
 
 #include "connections/connectionprofile.h"
-#include "connections/storethread.h"
 #include "core/result.h"
-#include "kv/kvstore.h"
 
 #include <QCommandLineParser>
 
-#include <memory>
-
 namespace pmkv {
 
-// The key space a `pmkv` command works on, named the same way by every command:
+// The key space a `pmkv` command works on, named the same way by every command (options to
+// a profile; the workflows open it and apply the write rule):
 //   --conn NAME          a saved profile (secrets from the keychain, env or session)
 //   --url http(s)://...  an Upstash-compatible REST endpoint, token in $PMKV_TOKEN
 //   --redis redis://...  Redis directly (`redis://[user:pass@]host:port[/db]` or a socket)
@@ -25,17 +22,11 @@ public:
     static bool isGiven(const QCommandLineParser& parser);
     // The profile the options name; exactly one of --conn/--url/--redis must be set.
     static Result<ConnectionProfile> fromOptions(const QCommandLineParser& parser);
-    // True when `spec` names a connection rather than a path.
-    static bool isConnectionSpec(const QString& spec);
+    // A key space in one word (conn:NAME, http(s)://..., redis://...): see TargetSpec.
     static Result<ConnectionProfile> fromSpec(const QString& spec);
 
-    // Refuses writes to a PROD profile unless --confirm-prod=NAME names it.
-    static Result<void> checkWriteAllowed(const ConnectionProfile& profile,
-                                          const QCommandLineParser& parser);
-
-    // Resolves the profile's secret and opens the store on `thread` (the store is destroyed
-    // with the thread's context). Waits for the keychain; never prints the secret.
-    static Result<KvStore*> open(const ConnectionProfile& profile, StoreThread& thread);
+    // What the user typed to confirm a write to a PROD connection (--confirm-prod).
+    static QString confirmation(const QCommandLineParser& parser);
 };
 
 } // namespace pmkv

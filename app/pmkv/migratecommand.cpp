@@ -1,15 +1,13 @@
 #include "migratecommand.h"
 
 #include "exitcode.h"
-#include "jobs/jobreport.h"
-#include "jobs/journal.h"
-#include "jobs/migrator.h"
-#include "jobs/planner.h"
 #include "jobsupport.h"
 #include "kvtarget.h"
-#include "problemjson.h"
+#include "stepwording.h"
 
 #include <QJsonDocument>
+
+#include <limits>
 
 namespace pmkv {
 
@@ -92,129 +90,77 @@ int MigrateCommand::execute(const QCommandLineParser& parser)
         !readCount(parser, QStringLiteral("batch-bytes"), batchBytes, error))
         return usageError(error);
     const bool dryRun = parser.isSet(QStringLiteral("dry-run"));
-    StoreThread thread;
-    auto target = jobsupport::openTarget(parser, thread, !dryRun);
-    if (!target)
-        return failure(target.error().message);
-    KvStore& store = *target.value().store;
-    const JobPaths paths = jobsupport::paths(parser);
 
-    Migrator::Params params;
-    params.paths = paths;
-    params.batchKeys = int(qMax<qint64>(1, batchKeys));
-    params.batchBytes = qMax<qint64>(1, batchBytes);
-    params.cancel = jobsupport::installCancelHandler();
-    params.progress = jobsupport::progressLine(!json);
-
-    Result<Migrator::Outcome> result = makeError(QString(), QString());
-    std::optional<MigrationPlan> shown;
-    if (resume) {
-        const QString runId = args.isEmpty() ? Migrator::unfinishedRun(paths) : args.first();
-        if (runId.isEmpty())
-            return failure(QStringLiteral("no unfinished migration in %1").arg(paths.root()));
-        auto run = Journal::openRun(paths, runId);
-        if (run && run.value()->run().params.value(QStringLiteral("target")).toString() !=
-                       store.describe())
-            return failure(
-                QStringLiteral("run %1 wrote to %2, not %3: resume it with the same "
-                               "target")
-                    .arg(runId,
-                         run.value()->run().params.value(QStringLiteral("target")).toString(),
-                         store.describe()));
-        run = makeError(QString(), QString()); // close it before the job opens it
-        if (!json)
-            err() << "resuming run " << runId << '\n';
-        result = Migrator::resume(runId, store, params);
-    } else {
-        MigrationPlan plan;
-        if (fromPlan) {
-            auto loaded = MigrationPlan::load(parser.value(QStringLiteral("plan")));
-            if (!loaded)
-                return failure(loaded.error().message);
-            plan = std::move(loaded).value();
-            if (plan.target != store.describe())
-                return failure(QStringLiteral("the plan was made against %1, not %2: make a new "
-                                              "plan for this target")
-                                   .arg(plan.target, store.describe()));
-            auto values = Planner::loadValues(plan);
-            if (!values)
-                return failure(values.error().message);
-        } else {
-            Planner::Params planParams;
-            planParams.root = args.first();
-            planParams.layoutSpec = jobsupport::layoutSpec(parser);
-            planParams.prefix = jobsupport::prefix(parser);
-            planParams.projects = jobsupport::projects(parser);
-            planParams.policy = policy.value();
-            planParams.readBatch = params.batchKeys;
-            planParams.cancel = params.cancel;
-            // Executed at once: the values are made again from the files as they are written.
-            planParams.holdValues = false;
-            auto made = Planner::plan(planParams, store);
-            if (!made)
-                return failure(made.error().message);
-            plan = std::move(made).value();
-            params.checkKvFirst = false; // just read
-        }
-        shown = plan;
+    MigrationWorkflow::RunRequest request;
+    request.mode = resume     ? MigrationWorkflow::Mode::Resume
+                   : fromPlan ? MigrationWorkflow::Mode::SavedPlan
+                   : dryRun   ? MigrationWorkflow::Mode::DryRun
+                              : MigrationWorkflow::Mode::Folder;
+    if (!args.isEmpty())
+        (resume ? request.runId : request.scope.root) = args.first();
+    request.scope.layoutSpec = jobsupport::layoutSpec(parser);
+    request.scope.prefix = jobsupport::prefix(parser);
+    request.scope.projects = jobsupport::projects(parser);
+    request.scope.policy = policy.value();
+    request.planFile = parser.value(QStringLiteral("plan"));
+    request.batchKeys = int(qBound(qint64(1), batchKeys, qint64(std::numeric_limits<int>::max())));
+    request.batchBytes = qMax<qint64>(1, batchBytes);
+    request.reportFolder = parser.value(QStringLiteral("report"));
+    request.confirmation = KvTarget::confirmation(parser);
+    request.planned = [&](const MigrationPlan& plan) {
         jobsupport::keepUntilExit(plan);
         if (!json && (dryRun || jobsupport::stderrIsTerminal()))
             jobsupport::printPlan(dryRun ? out() : err(), plan, false);
-        if (dryRun) {
-            int code = exitCodeFor(plan.problems);
-            if (plan.counts().conflict > 0)
-                code = qMax(code, int(ExitWarnings));
-            if (json) {
-                QJsonObject o = jobsupport::planSummaryJson(plan);
-                o.insert(QStringLiteral("dryRun"), true);
-                o.insert(QStringLiteral("exitCode"), code);
-                out() << QJsonDocument(o).toJson(QJsonDocument::Indented);
-            }
-            return code;
-        }
-        const QString unfinished = Migrator::unfinishedRun(paths);
-        if (!unfinished.isEmpty()) {
-            auto run = Journal::openRun(paths, unfinished);
-            if (run && run.value()->run().params.value(QStringLiteral("target")).toString() ==
-                           store.describe())
-                return failure(QStringLiteral("run %1 on this target did not finish: `pmkv "
-                                              "migrate --resume %1` or `pmkv rollback %1` first")
-                                   .arg(unfinished));
-        }
-        result = Migrator::execute(plan, store, params);
-    }
+    };
+    request.resuming = [&](const QString& runId) {
+        if (!json)
+            err() << "resuming run " << runId << Qt::endl;
+    };
+
+    auto session = jobsupport::openSession(parser);
+    if (!session)
+        return failure(session.error());
+    WorkflowContext context = jobsupport::context(parser, !json);
+    context.cancel = jobsupport::installCancelHandler();
+    auto result = MigrationWorkflow::run(request, *session.value(), context);
+    jobsupport::printWarnings(err(), context);
     if (!result)
-        return failure(result.error().message);
-    const Migrator::Outcome& o = result.value();
-    jobsupport::recordAudit(parser, err(),
-                            resume ? QStringLiteral("migrate-resume") : QStringLiteral("migrate"),
-                            store.describe(), o.written, o.runId);
-    JobReport report(QStringLiteral("Migration %1").arg(o.runId));
-    if (shown)
-        report.setPlan(*shown);
-    report.setMigration(o);
-    const QString reportFolder = parser.isSet(QStringLiteral("report"))
-                                     ? parser.value(QStringLiteral("report"))
-                                     : paths.reportsFolder();
-    auto saved = report.save(reportFolder, o.runId);
-    int code = o.cancelled ? int(ExitErrors) : report.exitCode();
+        return failure(result.error());
+    return print(result.value(), json);
+}
+
+int MigrateCommand::print(const MigrationWorkflow::RunOutcome& outcome, bool json)
+{
+    if (outcome.mode == MigrationWorkflow::Mode::DryRun) {
+        if (json) {
+            QJsonObject o = jobsupport::planSummaryJson(*outcome.plan);
+            o.insert(QStringLiteral("dryRun"), true);
+            o.insert(QStringLiteral("exitCode"), outcome.verdict);
+            out() << QJsonDocument(o).toJson(QJsonDocument::Indented);
+        }
+        return outcome.verdict;
+    }
+    const Migrator::Outcome& o = outcome.migration;
     if (json) {
-        QJsonObject j = report.toJson();
-        j.insert(QStringLiteral("report"), saved ? saved.value() : QString());
-        j.insert(QStringLiteral("exitCode"), code);
+        QJsonObject j = outcome.report->toJson();
+        j.insert(QStringLiteral("report"), outcome.reportPath);
+        j.insert(QStringLiteral("next"), outcome.next.toJson());
+        j.insert(QStringLiteral("exitCode"), outcome.verdict);
         out() << QJsonDocument(j).toJson(QJsonDocument::Indented);
-        return code;
+        return outcome.verdict;
     }
     if (o.cancelled)
-        err() << "cancelled after " << o.written << " keys: pmkv migrate --resume " << o.runId
-              << '\n';
+        err() << "cancelled after " << o.written
+              << " keys: " << StepWording::commandLine(outcome.next) << '\n';
     out() << "run " << o.runId << ": " << o.written << " keys written (" << o.resent << " resent), "
           << o.skipped << " skipped, " << o.bytes << " bytes, "
           << QString::number(o.seconds, 'f', 2) << " s\n";
-    if (saved)
-        out() << "report " << saved.value() << '\n';
-    out() << "undo with: pmkv rollback " << o.runId << '\n';
-    return code;
+    if (!outcome.reportPath.isEmpty())
+        out() << "report " << outcome.reportPath << '\n';
+    out() << "undo with: "
+          << StepWording::commandLine(NextStep::forRun(NextStep::Action::RollbackRun, o.runId))
+          << '\n';
+    return outcome.verdict;
 }
 
 } // namespace pmkv

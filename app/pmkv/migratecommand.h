@@ -1,6 +1,7 @@
 #pragma once
 
 #include "clicommand.h"
+#include "workflows/migrationworkflow.h"
 
 namespace pmkv {
 
@@ -14,6 +15,9 @@ protected:
     void configure(QCommandLineParser& parser) override;
     QString epilog() const override;
     int execute(const QCommandLineParser& parser) override;
+
+private:
+    int print(const MigrationWorkflow::RunOutcome& outcome, bool json);
 };
 
 } // namespace pmkv

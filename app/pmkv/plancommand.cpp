@@ -1,13 +1,10 @@
 #include "plancommand.h"
 
 #include "exitcode.h"
-#include "jobs/planner.h"
 #include "jobsupport.h"
 #include "kvtarget.h"
-#include "problemjson.h"
+#include "workflows/migrationworkflow.h"
 
-#include <QDateTime>
-#include <QDir>
 #include <QJsonDocument>
 
 namespace pmkv {
@@ -58,44 +55,32 @@ int PlanCommand::execute(const QCommandLineParser& parser)
     auto policy = MigrationPlan::policyFromName(parser.value(QStringLiteral("policy")));
     if (!policy)
         return usageError(policy.error().message);
-    StoreThread thread;
-    auto target = jobsupport::openTarget(parser, thread, false);
-    if (!target)
-        return failure(target.error().message);
-    Planner::Params params;
-    params.root = args.first();
-    params.layoutSpec = jobsupport::layoutSpec(parser);
-    params.prefix = jobsupport::prefix(parser);
-    params.projects = jobsupport::projects(parser);
-    params.policy = policy.value();
-    params.holdValues = false; // a saved plan keeps hashes; `migrate --plan` reads the files
-    auto plan = Planner::plan(params, *target.value().store);
-    if (!plan)
-        return failure(plan.error().message);
-    QString path = parser.value(QStringLiteral("output"));
-    if (path.isEmpty()) {
-        const JobPaths paths = jobsupport::paths(parser);
-        QDir().mkpath(paths.plansFolder());
-        path = paths.plansFolder() + QLatin1Char('/') +
-               QDateTime::currentDateTimeUtc().toString(QStringLiteral("yyyyMMddTHHmmss")) +
-               QStringLiteral("Z.plan.json");
-    }
-    auto saved = plan.value().save(path);
-    if (!saved)
-        return failure(saved.error().message);
-    int code = exitCodeFor(plan.value().problems);
-    if (plan.value().counts().conflict > 0)
-        code = qMax(code, int(ExitWarnings));
+    MigrationWorkflow::PlanRequest request;
+    request.scope.root = args.first();
+    request.scope.layoutSpec = jobsupport::layoutSpec(parser);
+    request.scope.prefix = jobsupport::prefix(parser);
+    request.scope.projects = jobsupport::projects(parser);
+    request.scope.policy = policy.value();
+    request.output = parser.value(QStringLiteral("output"));
+    auto session = jobsupport::openSession(parser);
+    if (!session)
+        return failure(session.error());
+    const WorkflowContext context = jobsupport::context(parser, false);
+    auto made = MigrationWorkflow::plan(request, *session.value(), context);
+    if (!made)
+        return failure(made.error());
+    const MigrationWorkflow::PlanOutcome& planned = made.value();
     if (parser.isSet(QStringLiteral("json"))) {
-        QJsonObject json = jobsupport::planSummaryJson(plan.value());
-        json.insert(QStringLiteral("planFile"), path);
-        json.insert(QStringLiteral("exitCode"), code);
+        QJsonObject json = jobsupport::planSummaryJson(planned.plan);
+        json.insert(QStringLiteral("planFile"), planned.path);
+        json.insert(QStringLiteral("exitCode"), planned.verdict);
         out() << QJsonDocument(json).toJson(QJsonDocument::Indented);
-        return code;
+        return planned.verdict;
     }
-    jobsupport::printPlan(out(), plan.value(), parser.isSet(QStringLiteral("list")));
-    out() << "saved " << path << "\nexecute it with: pmkv migrate --plan " << path << " <target>\n";
-    return code;
+    jobsupport::printPlan(out(), planned.plan, parser.isSet(QStringLiteral("list")));
+    out() << "saved " << planned.path << "\nexecute it with: pmkv migrate --plan " << planned.path
+          << " <target>\n";
+    return planned.verdict;
 }
 
 } // namespace pmkv

@@ -1,9 +1,8 @@
 #include "restorecommand.h"
 
 #include "exitcode.h"
-#include "jobs/auditlog.h"
-#include "jobs/backupverifier.h"
 #include "jobsupport.h"
+#include "workflows/backupworkflow.h"
 
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -43,12 +42,16 @@ int RestoreCommand::execute(const QCommandLineParser& parser)
     const QStringList args = parser.positionalArguments();
     if (args.size() != 2)
         return usageError(QStringLiteral("give the archive and the target folder"));
-    auto restored =
-        BackupVerifier::restore(args.at(0), args.at(1), parser.isSet(QStringLiteral("overwrite")));
+    BackupWorkflow::RestoreRequest request;
+    request.archive = args.at(0);
+    request.target = args.at(1);
+    request.overwrite = parser.isSet(QStringLiteral("overwrite"));
+    const WorkflowContext context = jobsupport::context(parser, false);
+    auto restored = BackupWorkflow::restore(request, context);
+    jobsupport::printWarnings(err(), context);
     if (!restored)
-        return failure(restored.error().message);
+        return failure(restored.error());
     const auto& o = restored.value();
-    jobsupport::recordAudit(parser, err(), QStringLiteral("restore"), o.target, o.fileCount);
     if (parser.isSet(QStringLiteral("json"))) {
         out() << QJsonDocument(QJsonObject{{QStringLiteral("target"), o.target},
                                            {QStringLiteral("files"), o.fileCount},

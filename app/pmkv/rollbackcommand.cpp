@@ -1,10 +1,9 @@
 #include "rollbackcommand.h"
 
 #include "exitcode.h"
-#include "jobs/journal.h"
-#include "jobs/rollbackjob.h"
 #include "jobsupport.h"
 #include "kvtarget.h"
+#include "workflows/rollbackworkflow.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -57,38 +56,26 @@ int RollbackCommand::execute(const QCommandLineParser& parser)
         return usageError(QStringLiteral("give a run id or --last"));
     const bool dryRun = parser.isSet(QStringLiteral("dry-run"));
     const bool json = parser.isSet(QStringLiteral("json"));
-    const JobPaths paths = jobsupport::paths(parser);
-    const QString runId = last ? RollbackJob::lastUndoableRun(paths) : args.first();
-    if (runId.isEmpty())
-        return failure(QStringLiteral("no run to undo in %1").arg(paths.root()));
-    StoreThread thread;
-    auto target = jobsupport::openTarget(parser, thread, !dryRun);
-    if (!target)
-        return failure(target.error().message);
-    KvStore& store = *target.value().store;
-    {
-        auto run = Journal::openRun(paths, runId);
-        if (!run)
-            return failure(run.error().message);
-        const QString wrote = run.value()->run().params.value(QStringLiteral("target")).toString();
-        if (!wrote.isEmpty() && wrote != store.describe())
-            return failure(QStringLiteral("run %1 wrote to %2, not %3: give the same target")
-                               .arg(runId, wrote, store.describe()));
-    }
-    RollbackJob::Params params;
-    params.paths = paths;
-    params.runId = runId;
-    params.dryRun = dryRun;
-    params.force = parser.isSet(QStringLiteral("force"));
-    params.cancel = jobsupport::installCancelHandler();
-    params.progress = jobsupport::progressLine(!json);
-    auto result = RollbackJob::run(params, store);
+    RollbackWorkflow::Request request;
+    request.last = last;
+    if (!last)
+        request.runId = args.first();
+    request.dryRun = dryRun;
+    request.force = parser.isSet(QStringLiteral("force"));
+    request.confirmation = KvTarget::confirmation(parser);
+    WorkflowContext context = jobsupport::context(parser, !json);
+    // Nothing to open when there is no run to undo.
+    if (auto resolved = RollbackWorkflow::resolveRun(request, context.paths); !resolved)
+        return failure(resolved.error());
+    auto session = jobsupport::openSession(parser);
+    if (!session)
+        return failure(session.error());
+    context.cancel = jobsupport::installCancelHandler();
+    auto result = RollbackWorkflow::run(request, *session.value(), context);
+    jobsupport::printWarnings(err(), context);
     if (!result)
-        return failure(result.error().message);
+        return failure(result.error());
     const RollbackJob::Outcome& o = result.value();
-    if (o.applied)
-        jobsupport::recordAudit(parser, err(), QStringLiteral("rollback"), store.describe(),
-                                o.toDelete + o.toRestore, o.rollbackRunId);
     const int code = dryRun && !o.changedSince.isEmpty() ? int(ExitWarnings) : int(ExitClean);
     if (json) {
         const QJsonObject j{

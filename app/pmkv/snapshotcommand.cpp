@@ -1,13 +1,11 @@
 #include "snapshotcommand.h"
 
 #include "exitcode.h"
-#include "jobs/snapshotjob.h"
 #include "jobsupport.h"
 #include "kvtarget.h"
-#include "layout/keylayout.h"
+#include "stepwording.h"
+#include "workflows/snapshotworkflow.h"
 
-#include <QDateTime>
-#include <QDir>
 #include <QJsonArray>
 #include <QJsonDocument>
 
@@ -57,29 +55,27 @@ int SnapshotCommand::execute(const QCommandLineParser& parser)
     if (!parser.positionalArguments().isEmpty())
         return usageError(QStringLiteral("no arguments expected"));
     const bool json = parser.isSet(QStringLiteral("json"));
-    const bool restore = parser.isSet(QStringLiteral("restore"));
-    auto layout = KeyLayout::fromSpec(jobsupport::layoutSpec(parser), jobsupport::prefix(parser));
-    if (!layout)
-        return usageError(layout.error().message);
-    const QString pattern = layout.value().scanPattern();
-    StoreThread thread;
-    auto target = jobsupport::openTarget(parser, thread, restore);
-    if (!target)
-        return failure(target.error().message);
-    KvStore& store = *target.value().store;
-    const JobPaths paths = jobsupport::paths(parser);
-    if (restore) {
-        SnapshotJob::RestoreParams params;
-        params.paths = paths;
-        params.pattern = pattern;
-        params.prune = parser.isSet(QStringLiteral("prune"));
-        params.progress = jobsupport::progressLine(!json);
-        auto done = SnapshotJob::restore(parser.value(QStringLiteral("restore")), store, params);
+    const QString layoutSpec = jobsupport::layoutSpec(parser);
+    const QString prefix = jobsupport::prefix(parser);
+    auto pattern = SnapshotWorkflow::pattern(layoutSpec, prefix);
+    if (!pattern)
+        return usageError(pattern.error().message);
+    auto session = jobsupport::openSession(parser);
+    if (!session)
+        return failure(session.error());
+    WorkflowContext context = jobsupport::context(parser, !json);
+    if (parser.isSet(QStringLiteral("restore"))) {
+        SnapshotWorkflow::RestoreRequest request;
+        request.file = parser.value(QStringLiteral("restore"));
+        request.layoutSpec = layoutSpec;
+        request.prefix = prefix;
+        request.prune = parser.isSet(QStringLiteral("prune"));
+        request.confirmation = KvTarget::confirmation(parser);
+        auto done = SnapshotWorkflow::restore(request, *session.value(), context);
+        jobsupport::printWarnings(err(), context);
         if (!done)
-            return failure(done.error().message);
+            return failure(done.error());
         const auto& o = done.value();
-        jobsupport::recordAudit(parser, err(), QStringLiteral("restore-snapshot"), store.describe(),
-                                o.written + o.deleted, o.runId);
         const int code = o.skipped > 0 ? int(ExitWarnings) : int(ExitClean);
         if (json) {
             out() << QJsonDocument(QJsonObject{{QStringLiteral("run"), o.runId},
@@ -91,20 +87,18 @@ int SnapshotCommand::execute(const QCommandLineParser& parser)
             return code;
         }
         out() << "restored " << o.written << " keys, deleted " << o.deleted << ", skipped "
-              << o.skipped << " (run " << o.runId << "; undo with pmkv rollback " << o.runId
+              << o.skipped << " (run " << o.runId << "; undo with "
+              << StepWording::commandLine(NextStep::forRun(NextStep::Action::RollbackRun, o.runId))
               << ")\n";
         return code;
     }
-    QString path = parser.value(QStringLiteral("output"));
-    if (path.isEmpty()) {
-        QDir().mkpath(paths.snapshotsFolder());
-        path = paths.snapshotsFolder() + QLatin1Char('/') +
-               QDateTime::currentDateTimeUtc().toString(QStringLiteral("yyyyMMddTHHmmsszzz")) +
-               QStringLiteral("Z.ndjson");
-    }
-    auto taken = SnapshotJob::take(store, pattern, path);
+    SnapshotWorkflow::TakeRequest request;
+    request.layoutSpec = layoutSpec;
+    request.prefix = prefix;
+    request.output = parser.value(QStringLiteral("output"));
+    auto taken = SnapshotWorkflow::take(request, *session.value(), context);
     if (!taken)
-        return failure(taken.error().message);
+        return failure(taken.error());
     const auto& o = taken.value();
     const int code = o.notStrings.isEmpty() ? int(ExitClean) : int(ExitWarnings);
     if (json) {
@@ -121,7 +115,7 @@ int SnapshotCommand::execute(const QCommandLineParser& parser)
         return code;
     }
     out() << o.path << '\n';
-    err() << o.keys << " keys, " << o.bytes << " value bytes under " << pattern << '\n';
+    err() << o.keys << " keys, " << o.bytes << " value bytes under " << pattern.value() << '\n';
     for (const QString& k : o.notStrings)
         err() << "not a string (type and TTL kept, no value): " << k << '\n';
     return code;

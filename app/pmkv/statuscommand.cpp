@@ -2,37 +2,15 @@
 
 #include "exitcode.h"
 #include "jobs/journal.h"
-#include "jobs/validator.h"
 #include "jobsupport.h"
 #include "kvtarget.h"
+#include "stepwording.h"
+#include "workflows/statusworkflow.h"
 
-#include <QDir>
-#include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
 
 namespace pmkv {
-
-namespace {
-
-const char* const kPhases[] = {
-    "local KV running (Redis + REST proxy)",
-    "migration tool: dry run, project by project, validation, backup",
-    "dual write (files and KV), reads prefer KV",
-    "full migration and validation",
-    "KV only",
-    "pm/ archived as pm-backup/",
-};
-
-QStringList backupsBeside(const QString& root)
-{
-    const QFileInfo info(QDir::cleanPath(root));
-    const QDir parent = info.absoluteDir();
-    return parent.entryList({info.fileName() + QStringLiteral("-backup-*.tar.gz")}, QDir::Files,
-                            QDir::Name);
-}
-
-} // namespace
 
 QString StatusCommand::summary() const
 {
@@ -79,142 +57,57 @@ int StatusCommand::execute(const QCommandLineParser& parser)
     QString error;
     if (!readCount(parser, QStringLiteral("sample"), sample, error))
         return usageError(error);
-    const QString root = QDir(args.isEmpty() ? QStringLiteral("pm") : args.first()).absolutePath();
-    const JobPaths paths = jobsupport::paths(parser);
-    const QVector<JournalRun> runs = Journal::listRuns(paths);
-
-    int phase = 1;
-    QString next;
-    QStringList facts;
-    int code = ExitClean;
-    const QString archived = root + QStringLiteral("-backup");
-    const bool rootExists = QFileInfo(root).isDir();
-    const QStringList backups = backupsBeside(root);
-    facts << QStringLiteral("%1 backups beside the folder").arg(backups.size());
-
-    const JournalRun* unfinished = nullptr;
-    const JournalRun* lastMigrate = nullptr;
-    bool fullMigrate = false;
-    for (const JournalRun& run : runs) {
-        if (run.kind != QLatin1String("migrate") ||
-            QDir::cleanPath(run.params.value(QStringLiteral("root")).toString()) != root)
-            continue;
-        if (run.state == JournalRun::State::Done) {
-            lastMigrate = &run;
-            fullMigrate =
-                fullMigrate || run.params.value(QStringLiteral("projects")).toArray().isEmpty();
-        } else if (run.state != JournalRun::State::Undone) {
-            unfinished = &run;
-        }
+    StatusWorkflow::Request request;
+    request.root = args.isEmpty() ? QStringLiteral("pm") : args.first();
+    request.layoutSpec = jobsupport::layoutSpec(parser);
+    request.prefix = jobsupport::prefix(parser);
+    request.sample = sample;
+    std::unique_ptr<TargetSession> session;
+    if (KvTarget::isGiven(parser)) {
+        auto opened = jobsupport::openSession(parser);
+        if (opened)
+            session = std::move(opened.value());
+        else
+            request.unreachable = opened.error();
     }
-    bool archivedDone = false;
-    for (const JournalRun& run : runs) {
-        if (run.kind == QLatin1String("archive") && run.state == JournalRun::State::Done &&
-            run.params.value(QStringLiteral("from")).toString() == root)
-            archivedDone = true;
-    }
-
-    std::optional<Validator::Outcome> validation;
-    if (!rootExists && (archivedDone || QFileInfo(archived).isDir())) {
-        phase = 6;
-        next = QStringLiteral("nothing: the migration is complete. To go back, `pmkv archive "
-                              "--undo` renames %1 to %2.")
-                   .arg(archived, root);
-    } else if (!rootExists) {
-        return failure(
-            QStringLiteral("%1 is not a folder, and no archive of it was found").arg(root));
-    } else if (!KvTarget::isGiven(parser)) {
-        phase = lastMigrate ? 2 : 1;
-        next = QStringLiteral("give the key space (--redis, --url or --conn) so the status can "
-                              "check it");
-    } else {
-        StoreThread thread;
-        auto target = jobsupport::openTarget(parser, thread, false);
-        if (!target) {
-            phase = 1;
-            next = QStringLiteral("start the local Redis and REST proxy (pmkv-proxy), then "
-                                  "check again: ") +
-                   target.error().message;
-        } else {
-            KvStore& store = *target.value().store;
-            Validator::Params params;
-            params.root = root;
-            params.layoutSpec = jobsupport::layoutSpec(parser);
-            params.prefix = jobsupport::prefix(parser);
-            params.sample = sample;
-            auto checked = Validator::run(params, store);
-            if (!checked) {
-                phase = 1;
-                next = QStringLiteral("the key space does not answer (") + checked.error().message +
-                       QStringLiteral("): start Redis and pmkv-proxy first");
-            } else {
-                validation = checked.value();
-                const auto& v = checked.value();
-                const qint64 equal = v.counts.value(QStringLiteral("equal")) +
-                                     v.counts.value(QStringLiteral("equal-json"));
-                facts << QStringLiteral("%1 of %2 checked keys match the files")
-                             .arg(equal)
-                             .arg(v.checkedKeys);
-                if (unfinished) {
-                    phase = 2;
-                    code = ExitWarnings;
-                    next = QStringLiteral("run %1 did not finish: `pmkv migrate --resume %1` or "
-                                          "`pmkv rollback %1`")
-                               .arg(unfinished->id);
-                } else if (!lastMigrate) {
-                    phase = 2;
-                    next = QStringLiteral("`pmkv backup %1`, then `pmkv plan %1 ...` and `pmkv "
-                                          "migrate %1 --project NAME ...` one project at a time")
-                               .arg(root);
-                } else if (!fullMigrate || equal < v.checkedKeys) {
-                    phase = fullMigrate ? 4 : 3;
-                    next = QStringLiteral("migrate what is missing or different (`pmkv migrate "
-                                          "%1 --policy overwrite`) and validate in full")
-                               .arg(root);
-                } else if (backups.isEmpty()) {
-                    phase = 4;
-                    next = QStringLiteral("validation matches: make a verified backup with `pmkv "
-                                          "backup %1`")
-                               .arg(root);
-                } else {
-                    phase = 5;
-                    next = QStringLiteral("KV holds everything and a backup exists: switch the "
-                                          "application to KV only, then `pmkv archive %1`")
-                               .arg(root);
-                }
-            }
-        }
-    }
-    if (unfinished && phase != 2) {
-        code = ExitWarnings;
-        facts << QStringLiteral("run %1 did not finish").arg(unfinished->id);
-    }
+    request.session = session.get();
+    const WorkflowContext context = jobsupport::context(parser, false);
+    auto status = StatusWorkflow::run(request, context);
+    if (!status)
+        return failure(status.error());
+    const StatusWorkflow::Outcome& s = status.value();
+    const int code = s.unfinishedRun.isEmpty() ? int(ExitClean) : int(ExitWarnings);
+    QString next = s.advice;
+    const QString worded = StepWording::sentence(s.next);
+    if (!worded.isEmpty())
+        next += QStringLiteral(": ") + worded;
     if (parser.isSet(QStringLiteral("json"))) {
         QJsonArray runArray;
-        for (const JournalRun& run : runs)
+        for (const JournalRun& run : s.runs)
             runArray.append(QJsonObject{{QStringLiteral("id"), run.id},
                                         {QStringLiteral("kind"), run.kind},
                                         {QStringLiteral("state"), journalRunStateName(run.state)},
                                         {QStringLiteral("message"), run.message}});
-        QJsonObject j{{QStringLiteral("root"), root},
-                      {QStringLiteral("phase"), phase},
-                      {QStringLiteral("phaseName"), QLatin1String(kPhases[phase - 1])},
+        QJsonObject j{{QStringLiteral("root"), s.root},
+                      {QStringLiteral("phase"), s.phase},
+                      {QStringLiteral("phaseName"), s.phaseName},
                       {QStringLiteral("next"), next},
-                      {QStringLiteral("facts"), QJsonArray::fromStringList(facts)},
+                      {QStringLiteral("nextStep"), s.next.toJson()},
+                      {QStringLiteral("facts"), QJsonArray::fromStringList(s.facts)},
                       {QStringLiteral("runs"), runArray},
                       {QStringLiteral("exitCode"), code}};
-        if (validation)
-            j.insert(QStringLiteral("validation"), validation->toJson(50));
+        if (s.validation)
+            j.insert(QStringLiteral("validation"), s.validation->toJson(50));
         out() << QJsonDocument(j).toJson(QJsonDocument::Indented);
         return code;
     }
-    out() << "phase " << phase << " of 6: " << kPhases[phase - 1] << '\n';
-    for (const QString& f : facts)
+    out() << "phase " << s.phase << " of 6: " << s.phaseName << '\n';
+    for (const QString& f : s.facts)
         out() << "  " << f << '\n';
     out() << "next safe step: " << next << '\n';
-    if (!runs.isEmpty())
+    if (!s.runs.isEmpty())
         out() << "runs:\n";
-    for (const JournalRun& run : runs)
+    for (const JournalRun& run : s.runs)
         out() << "  " << run.id << "  " << journalRunStateName(run.state) << "  " << run.message
               << '\n';
     return code;

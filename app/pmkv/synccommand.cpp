@@ -1,21 +1,16 @@
 #include "synccommand.h"
 
-#include "diff/sidecomparer.h"
 #include "diffoptionsparser.h"
-#include "diffsideopener.h"
 #include "exitcode.h"
 #include "jobsupport.h"
-#include "kvtarget.h"
-#include "sync/foldersynctarget.h"
-#include "sync/kvsynctarget.h"
-#include "sync/syncrunner.h"
-
-#include "sync/syncwatcher.h"
+#include "stepwording.h"
 
 #include <QCoreApplication>
+#include <QDateTime>
 #include <QDir>
 #include <QTimer>
 
+#include <algorithm>
 #include <atomic>
 #include <csignal>
 
@@ -25,6 +20,8 @@ namespace pmkv {
 namespace {
 
 const QString kConfirmProd = QStringLiteral("confirm-prod");
+// How SyncPlanner says an entity was skipped because it differs.
+const QString kDiffers = QStringLiteral(": differs (");
 
 std::atomic<bool> g_stop{false};
 
@@ -115,146 +112,120 @@ int SyncCommand::execute(const QCommandLineParser& parser)
     auto settings = DiffOptionsParser::parse(parser);
     if (!settings)
         return usageError(settings.error().message);
-
     const QString targetSpec = args.last();
-    auto targetKind = DiffSideOpener::kindOf(targetSpec);
+    auto targetKind = SideOpener::kindOf(targetSpec);
     if (!targetKind)
-        return failure(targetKind.error().message);
-    if (targetKind.value() == DiffSideOpener::Kind::Backup ||
-        targetKind.value() == DiffSideOpener::Kind::Snapshot)
+        return failure(targetKind.error());
+    if (targetKind.value() == SideOpener::Kind::Backup ||
+        targetKind.value() == SideOpener::Kind::Snapshot)
         return usageError(QStringLiteral("%1 is a backup or snapshot: sync writes to a pm/ "
                                          "folder or a key space")
                               .arg(targetSpec));
-    const bool dryRun = parser.isSet(QStringLiteral("dry-run"));
+    if (undo || resume)
+        return again(parser, targetSpec, undo);
 
-    DiffSideOpener opener;
-    std::unique_ptr<SyncTarget> target;
-    DiffSideOpener::Opened targetSide;
-    if (targetKind.value() == DiffSideOpener::Kind::Kv) {
-        auto connected = undo || resume ? opener.connect(targetSpec)
-                                        : opener.open(targetSpec, settings.value().rightLayout);
-        if (!connected)
-            return failure(connected.error().message);
-        targetSide = std::move(connected.value());
-        if (!dryRun) {
-            if (auto allowed = KvTarget::checkWriteAllowed(targetSide.profile, parser); !allowed)
-                return failure(allowed.error().message);
-        }
-        target = std::make_unique<KvSyncTarget>(*targetSide.store);
-    } else {
-        if (!undo && !resume) {
-            auto opened = opener.open(targetSpec, settings.value().rightLayout);
-            if (!opened)
-                return failure(opened.error().message);
-            targetSide = std::move(opened.value());
-        }
-        target = std::make_unique<FolderSyncTarget>(targetSpec);
-    }
-
-    const JobPaths paths = jobsupport::paths(parser);
-    if (undo || resume) {
-        QString run = parser.value(undo ? QStringLiteral("undo") : QStringLiteral("resume"));
-        if (run == QLatin1String("last")) {
-            run = SyncRunner::lastRun(paths, *target);
-            if (run.isEmpty())
-                return failure(QStringLiteral("no sync run to %1 is recorded in %2")
-                                   .arg(target->describe(), paths.runsFolder()));
-        }
-        auto done =
-            undo ? SyncRunner::undo(paths, run, *target, parser.isSet(QStringLiteral("force")))
-                 : SyncRunner::resume(paths, run, *target);
-        if (!done)
-            return failure(done.error().message);
-        for (const QString& c : done.value().conflicts)
-            err() << "conflict: " << c << Qt::endl;
-        if (undo)
-            out() << "undid run " << run << ": " << done.value().restored << " restored, "
-                  << done.value().conflicts.size() << " changed since (nothing restored while "
-                  << "any is)" << Qt::endl;
-        else
-            out() << "resumed run " << run << ": " << done.value().written << " written"
-                  << Qt::endl;
-        jobsupport::recordAudit(
-            parser, err(), undo ? QStringLiteral("sync-undo") : QStringLiteral("sync-resume"),
-            target->describe(), undo ? done.value().restored : done.value().written);
-        return done.value().conflicts.isEmpty() ? ExitClean : ExitWarnings;
-    }
-
-    if (parser.isSet(QStringLiteral("watch"))) {
-        const auto sourceKind = DiffSideOpener::kindOf(args.first());
-        if (targetKind.value() != DiffSideOpener::Kind::Kv || !sourceKind ||
-            sourceKind.value() != DiffSideOpener::Kind::Folder)
-            return usageError(QStringLiteral("--watch follows a pm/ folder into a key space: "
-                                             "pmkv sync pm/ redis://... --watch"));
-        if (!paths.ensure())
-            return failure(QStringLiteral("cannot create the state folder %1").arg(paths.root()));
-        SyncWatcher watcher(args.first(), settings.value().leftLayout, *target, paths, {});
-        QObject::connect(&watcher, &SyncWatcher::logged, [this](const QString& line) {
-            out() << QDateTime::currentDateTime().toString(Qt::ISODate) << ' ' << line << Qt::endl;
-        });
-        if (!watcher.start(targetSide.side))
-            return ExitErrors;
-        std::signal(SIGINT, requestStop);
-        std::signal(SIGTERM, requestStop);
-        QTimer stopper;
-        QObject::connect(&stopper, &QTimer::timeout, [] {
-            if (g_stop)
-                QCoreApplication::quit();
-        });
-        stopper.start(100);
-        QCoreApplication::exec();
-        out() << "stopped; " << watcher.writtenCount() << " keys written" << Qt::endl;
-        jobsupport::recordAudit(parser, err(), QStringLiteral("sync-watch"), target->describe(),
-                                watcher.writtenCount());
-        return ExitClean;
-    }
-
-    auto source = opener.open(args.first(), settings.value().leftLayout);
-    if (!source)
-        return failure(source.error().message);
-    SideComparer::Options compare;
-    compare.diff = settings.value().diff;
-    const DiffReport report = SideComparer::compare(source.value().side, targetSide.side, compare);
-
-    SyncPlanner::Options planOptions;
-    planOptions.overwrite =
-        parser.isSet(QStringLiteral("overwrite")) || parser.isSet(QStringLiteral("field"));
-    planOptions.targetIsFolder = target->isFolder();
-    planOptions.targetLayout = settings.value().rightLayout;
-    planOptions.entities = parser.values(QStringLiteral("entity"));
+    SyncWorkflow::Request request;
+    request.source = args.first();
+    request.target = targetSpec;
+    request.sourceLayout = settings.value().leftLayout;
+    request.targetLayout = settings.value().rightLayout;
+    request.options = settings.value().diff;
+    request.overwrite = parser.isSet(QStringLiteral("overwrite"));
+    request.entities = parser.values(QStringLiteral("entity"));
     for (const QString& f : parser.values(QStringLiteral("field")))
-        planOptions.fields.push_back(f.toStdString());
-    auto plan = SyncPlanner::plan(report, planOptions);
-    if (!plan)
-        return failure(plan.error().message);
+        request.fields.push_back(f.toStdString());
+    request.dryRun = parser.isSet(QStringLiteral("dry-run"));
+    request.confirmation = parser.value(kConfirmProd);
+    if (parser.isSet(QStringLiteral("watch")))
+        return watch(parser, request);
 
-    for (const QString& s : plan.value().skipped)
+    const WorkflowContext context = jobsupport::context(parser, false);
+    auto done = SyncWorkflow::run(request, context);
+    jobsupport::printWarnings(err(), context);
+    if (!done)
+        return failure(done.error());
+    const SyncWorkflow::Outcome& o = done.value();
+    for (const QString& s : o.plan.skipped)
         err() << "skipped: " << s << Qt::endl;
-    if (dryRun) {
-        for (const SyncAction& a : plan.value().actions)
+    const bool differing = std::any_of(o.plan.skipped.cbegin(), o.plan.skipped.cend(),
+                                       [](const QString& s) { return s.contains(kDiffers); });
+    if (differing && !request.overwrite && request.fields.empty())
+        err() << "(entities that differ are copied with --overwrite)" << Qt::endl;
+    if (request.dryRun) {
+        for (const SyncAction& a : o.plan.actions)
             out() << syncActionKindName(a.kind) << "  " << a.location
                   << (a.fields.isEmpty() ? QString() : QStringLiteral("  fields ") + a.fields)
                   << Qt::endl;
-        out() << "dry run: " << plan.value().actions.size() << " writes to " << target->describe()
-              << " would be made, " << plan.value().skipped.size() << " entities skipped"
-              << Qt::endl;
-        return plan.value().skipped.isEmpty() ? ExitClean : ExitWarnings;
+        out() << "dry run: " << o.plan.actions.size() << " writes to " << o.targetDescription
+              << " would be made, " << o.plan.skipped.size() << " entities skipped" << Qt::endl;
+        return o.plan.skipped.isEmpty() ? ExitClean : ExitWarnings;
     }
-    if (!paths.ensure())
-        return failure(QStringLiteral("cannot create the state folder %1").arg(paths.root()));
-    auto done = SyncRunner::execute(plan.value(), *target, paths, source.value().side.description);
-    if (!done)
-        return failure(done.error().message);
-    for (const QString& c : done.value().conflicts)
+    for (const QString& c : o.run.conflicts)
         err() << "conflict: " << c << Qt::endl;
-    out() << "run " << done.value().runId << ": " << done.value().written << " written to "
-          << target->describe() << ", " << done.value().conflicts.size() << " conflicts, "
-          << plan.value().skipped.size() << " skipped (undo: pmkv sync --undo "
-          << done.value().runId << " TARGET)" << Qt::endl;
-    jobsupport::recordAudit(parser, err(), QStringLiteral("sync"), target->describe(),
-                            done.value().written);
-    return done.value().conflicts.isEmpty() && plan.value().skipped.isEmpty() ? ExitClean
-                                                                              : ExitWarnings;
+    out() << "run " << o.run.runId << ": " << o.run.written << " written to " << o.targetDescription
+          << ", " << o.run.conflicts.size() << " conflicts, " << o.plan.skipped.size()
+          << " skipped (undo: pmkv sync --undo " << o.run.runId << " TARGET)" << Qt::endl;
+    return o.run.conflicts.isEmpty() && o.plan.skipped.isEmpty() ? ExitClean : ExitWarnings;
+}
+
+int SyncCommand::again(const QCommandLineParser& parser, const QString& targetSpec, bool undo)
+{
+    SyncWorkflow::RunRequest request;
+    request.target = targetSpec;
+    request.runId = parser.value(undo ? QStringLiteral("undo") : QStringLiteral("resume"));
+    request.force = parser.isSet(QStringLiteral("force"));
+    request.confirmation = parser.value(kConfirmProd);
+    const WorkflowContext context = jobsupport::context(parser, false);
+    auto done =
+        undo ? SyncWorkflow::undo(request, context) : SyncWorkflow::resume(request, context);
+    jobsupport::printWarnings(err(), context);
+    if (!done)
+        return failure(done.error());
+    const SyncWorkflow::RunOutcome& o = done.value();
+    for (const QString& c : o.run.conflicts)
+        err() << "conflict: " << c << Qt::endl;
+    if (undo && !o.run.conflicts.isEmpty() && !request.force) {
+        NextStep force = NextStep::forRun(NextStep::Action::ForceUndoSync, o.runId);
+        force.path = targetSpec;
+        err() << "restore them anyway: " << StepWording::commandLine(force) << Qt::endl;
+    }
+    if (undo)
+        out() << "undid run " << o.runId << ": " << o.run.restored << " restored, "
+              << o.run.conflicts.size() << " changed since (nothing restored while any is)"
+              << Qt::endl;
+    else
+        out() << "resumed run " << o.runId << ": " << o.run.written << " written" << Qt::endl;
+    return o.run.conflicts.isEmpty() ? ExitClean : ExitWarnings;
+}
+
+int SyncCommand::watch(const QCommandLineParser& parser, const SyncWorkflow::Request& request)
+{
+    const auto sourceKind = SideOpener::kindOf(request.source);
+    const auto targetKind = SideOpener::kindOf(request.target);
+    if (!targetKind || targetKind.value() != SideOpener::Kind::Kv || !sourceKind ||
+        sourceKind.value() != SideOpener::Kind::Folder)
+        return usageError(QStringLiteral("--watch follows a pm/ folder into a key space: "
+                                         "pmkv sync pm/ redis://... --watch"));
+    const WorkflowContext context = jobsupport::context(parser, false);
+    auto watching = SyncWorkflow::watch(request, context, [this](const QString& line) {
+        out() << QDateTime::currentDateTime().toString(Qt::ISODate) << ' ' << line << Qt::endl;
+    });
+    if (!watching)
+        return failure(watching.error());
+    std::signal(SIGINT, requestStop);
+    std::signal(SIGTERM, requestStop);
+    QTimer stopper;
+    QObject::connect(&stopper, &QTimer::timeout, [] {
+        if (g_stop)
+            QCoreApplication::quit();
+    });
+    stopper.start(100);
+    QCoreApplication::exec();
+    out() << "stopped; " << watching.value()->watcher().writtenCount() << " keys written"
+          << Qt::endl;
+    SyncWorkflow::finishWatch(*watching.value(), context);
+    jobsupport::printWarnings(err(), context);
+    return ExitClean;
 }
 
 } // namespace pmkv

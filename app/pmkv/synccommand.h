@@ -1,6 +1,7 @@
 #pragma once
 
 #include "clicommand.h"
+#include "workflows/syncworkflow.h"
 
 namespace pmkv {
 
@@ -17,6 +18,10 @@ protected:
     void configure(QCommandLineParser& parser) override;
     QString epilog() const override;
     int execute(const QCommandLineParser& parser) override;
+
+private:
+    int again(const QCommandLineParser& parser, const QString& targetSpec, bool undo);
+    int watch(const QCommandLineParser& parser, const SyncWorkflow::Request& request);
 };
 
 } // namespace pmkv

@@ -1,12 +1,10 @@
 #include "validatecommand.h"
 
 #include "exitcode.h"
-#include "jobs/jobreport.h"
-#include "jobs/validator.h"
 #include "jobsupport.h"
 #include "kvtarget.h"
+#include "workflows/validationworkflow.h"
 
-#include <QDateTime>
 #include <QJsonDocument>
 
 namespace pmkv {
@@ -64,38 +62,29 @@ int ValidateCommand::execute(const QCommandLineParser& parser)
         !readCount(parser, QStringLiteral("seed"), seed, error))
         return usageError(error);
     const bool json = parser.isSet(QStringLiteral("json"));
-    StoreThread thread;
-    auto target = jobsupport::openTarget(parser, thread, false);
-    if (!target)
-        return failure(target.error().message);
-    Validator::Params params;
-    params.root = args.first();
-    params.layoutSpec = jobsupport::layoutSpec(parser);
-    params.prefix = jobsupport::prefix(parser);
-    params.projects = jobsupport::projects(parser);
-    params.sample = sample;
-    params.seed = quint32(seed);
-    params.cancel = jobsupport::installCancelHandler();
-    params.progress = jobsupport::progressLine(!json);
-    auto result = Validator::run(params, *target.value().store);
+    ValidationWorkflow::Request request;
+    request.root = args.first();
+    request.layoutSpec = jobsupport::layoutSpec(parser);
+    request.prefix = jobsupport::prefix(parser);
+    request.projects = jobsupport::projects(parser);
+    request.sample = sample;
+    request.seed = quint32(seed);
+    request.reportFolder = parser.value(QStringLiteral("report"));
+    auto session = jobsupport::openSession(parser);
+    if (!session)
+        return failure(session.error());
+    WorkflowContext context = jobsupport::context(parser, !json);
+    context.cancel = jobsupport::installCancelHandler();
+    auto result = ValidationWorkflow::run(request, *session.value(), context);
+    jobsupport::printWarnings(err(), context);
     if (!result)
-        return failure(result.error().message);
-    const Validator::Outcome& v = result.value();
-    JobReport report(QStringLiteral("Validation of %1").arg(v.root));
-    report.setValidation(v);
-    const JobPaths paths = jobsupport::paths(parser);
-    const QString folder = parser.isSet(QStringLiteral("report"))
-                               ? parser.value(QStringLiteral("report"))
-                               : paths.reportsFolder();
-    const QString name =
-        QDateTime::currentDateTimeUtc().toString(QStringLiteral("yyyyMMddTHHmmsszzz")) +
-        QStringLiteral("Z-validate");
-    auto saved = report.save(folder, name);
-    const int code = report.exitCode();
-    jobsupport::recordAudit(parser, err(), QStringLiteral("validate"), v.target, v.checkedKeys);
+        return failure(result.error());
+    const Validator::Outcome& v = result.value().validation;
+    const int code = result.value().verdict;
+    const QString saved = result.value().reportPath;
     if (json) {
-        QJsonObject j = report.toJson();
-        j.insert(QStringLiteral("report"), saved ? saved.value() : QString());
+        QJsonObject j = result.value().report.toJson();
+        j.insert(QStringLiteral("report"), saved);
         out() << QJsonDocument(j).toJson(QJsonDocument::Indented);
         return code;
     }
@@ -114,8 +103,8 @@ int ValidateCommand::execute(const QCommandLineParser& parser)
         out() << "note: " << n << '\n';
     out() << QString::number(v.seconds, 'f', 2) << " s, "
           << QString::number(v.keysPerSecond, 'f', 0) << " keys/s\n";
-    if (saved)
-        out() << "report " << saved.value() << '\n';
+    if (!saved.isEmpty())
+        out() << "report " << saved << '\n';
     return code;
 }
 

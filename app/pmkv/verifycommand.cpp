@@ -1,7 +1,7 @@
 #include "verifycommand.h"
 
 #include "exitcode.h"
-#include "jobs/backupverifier.h"
+#include "workflows/backupworkflow.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -35,9 +35,9 @@ int VerifyCommand::execute(const QCommandLineParser& parser)
     const QStringList args = parser.positionalArguments();
     if (args.size() != 1)
         return usageError(QStringLiteral("give exactly one archive"));
-    auto checked = BackupVerifier::verify(args.first());
+    auto checked = BackupWorkflow::verify(args.first());
     if (!checked)
-        return failure(checked.error().message);
+        return failure(checked.error());
     const auto& r = checked.value();
     const int code = r.valid ? ExitClean : ExitErrors;
     if (parser.isSet(QStringLiteral("json"))) {

@@ -48,7 +48,7 @@ Result<ArchiveJob::Outcome> ArchiveJob::run(const Params& params)
     const QDir parent = rootInfo.absoluteDir();
 
     // Backup.
-    Check backup{QStringLiteral("backup"), false, QString()};
+    Check backup{QStringLiteral("backup"), false, QString(), {}};
     QString archive = params.backup;
     if (archive.isEmpty()) {
         const QStringList found = parent.entryList(
@@ -57,8 +57,8 @@ Result<ArchiveJob::Outcome> ArchiveJob::run(const Params& params)
             archive = parent.filePath(found.last());
     }
     if (archive.isEmpty()) {
-        backup.detail =
-            QStringLiteral("no backup beside %1: make one with `pmkv backup %1`").arg(outcome.from);
+        backup.detail = QStringLiteral("no backup beside %1").arg(outcome.from);
+        backup.next = NextStep::forPath(NextStep::Action::Backup, outcome.from);
     } else {
         auto verified = BackupVerifier::verify(archive);
         if (!verified)
@@ -76,7 +76,7 @@ Result<ArchiveJob::Outcome> ArchiveJob::run(const Params& params)
     outcome.checks.append(backup);
 
     // Target name.
-    Check target{QStringLiteral("target"), false, QString()};
+    Check target{QStringLiteral("target"), false, QString(), {}};
     QString to = params.target.isEmpty() ? outcome.from + QStringLiteral("-backup")
                                          : QDir(params.target).absolutePath();
     if (params.target.isEmpty()) {
@@ -85,7 +85,8 @@ Result<ArchiveJob::Outcome> ArchiveJob::run(const Params& params)
     }
     outcome.to = to;
     if (QFileInfo::exists(to)) {
-        target.detail = QStringLiteral("%1 exists: choose another --target").arg(to);
+        target.detail = QStringLiteral("%1 exists: choose another name").arg(to);
+        target.next = NextStep::forPath(NextStep::Action::ChooseOtherName, to);
     } else {
         target.ok = true;
         target.detail = QStringLiteral("%1 is free").arg(to);
@@ -93,7 +94,7 @@ Result<ArchiveJob::Outcome> ArchiveJob::run(const Params& params)
     outcome.checks.append(target);
 
     // Same filesystem.
-    Check fs{QStringLiteral("filesystem"), false, QString()};
+    Check fs{QStringLiteral("filesystem"), false, QString(), {}};
     dev_t a = 0;
     dev_t b = 0;
     const QString targetParent = QFileInfo(to).absolutePath();
@@ -109,11 +110,12 @@ Result<ArchiveJob::Outcome> ArchiveJob::run(const Params& params)
     outcome.checks.append(fs);
 
     // Unfinished runs.
-    Check runs{QStringLiteral("runs"), false, QString()};
+    Check runs{QStringLiteral("runs"), false, QString(), {}};
     const QString unfinished = Migrator::unfinishedRun(params.paths);
     if (!unfinished.isEmpty()) {
         runs.detail =
             QStringLiteral("run %1 did not finish: resume or roll it back first").arg(unfinished);
+        runs.next = NextStep::forRun(NextStep::Action::ResumeRun, unfinished);
     } else {
         runs.ok = true;
         runs.detail = QStringLiteral("no unfinished migration");
@@ -121,7 +123,7 @@ Result<ArchiveJob::Outcome> ArchiveJob::run(const Params& params)
     outcome.checks.append(runs);
 
     // Validation.
-    Check validation{QStringLiteral("validation"), params.validationClean, params.validationDetail};
+    Check validation = validationCheck(outcome.from, params.validation);
     if (!validation.ok && params.overrideValidation) {
         validation.ok = true;
         validation.detail += QStringLiteral(" (overridden)");
@@ -153,6 +155,39 @@ Result<ArchiveJob::Outcome> ArchiveJob::run(const Params& params)
     if (!done)
         return done.error();
     return outcome;
+}
+
+ArchiveJob::Check ArchiveJob::validationCheck(const QString& root,
+                                              const std::optional<Validator::Outcome>& validation)
+{
+    Check check{QStringLiteral("validation"), false, QString(),
+                NextStep::forPath(NextStep::Action::Validate, root)};
+    if (!validation) {
+        check.detail = QStringLiteral("not validated (no key space given)");
+        check.next = NextStep::forPath(NextStep::Action::GiveKeySpace, root);
+        return check;
+    }
+    const Validator::Outcome& v = *validation;
+    if (QDir::cleanPath(QDir(v.root).absolutePath()) != root) {
+        check.detail = QStringLiteral("the validation was of %1, not %2").arg(v.root, root);
+        return check;
+    }
+    // Keys only the key space has do not matter here (a read-only token cannot list them):
+    // what counts is that every file's key holds what the file does, so no sample.
+    if (v.sampled) {
+        check.detail = QStringLiteral("the validation of %1 keys was not a full one (%2)")
+                           .arg(v.checkedKeys)
+                           .arg(v.notes.join(QStringLiteral("; ")));
+        return check;
+    }
+    check.ok = v.clean();
+    if (check.ok)
+        check.next = NextStep::none();
+    check.detail = QStringLiteral("full validation against %1: %2 findings, exit code %3")
+                       .arg(v.target)
+                       .arg(v.findings.size())
+                       .arg(v.exitCode());
+    return check;
 }
 
 Result<ArchiveJob::Outcome> ArchiveJob::undo(const JobPaths& paths, const QString& runId)
@@ -189,9 +224,9 @@ Result<ArchiveJob::Outcome> ArchiveJob::undo(const JobPaths& paths, const QStrin
                              .arg(outcome.to));
     if (!QFileInfo(outcome.from).isDir())
         return makeError(QStringLiteral("archive.missing"),
-                         QStringLiteral("%1 is gone: restore from the backup with `pmkv "
-                                        "restore`")
-                             .arg(outcome.from));
+                         QStringLiteral("%1 is gone: restore it from the backup").arg(outcome.from),
+                         NextStep::forPath(NextStep::Action::RestoreBackup,
+                                           run.params.value(QStringLiteral("backup")).toString()));
     if (std::rename(QFile::encodeName(outcome.from).constData(),
                     QFile::encodeName(outcome.to).constData()) != 0)
         return makeError(

@@ -2,9 +2,12 @@
 
 #include "core/result.h"
 #include "jobs/jobpaths.h"
+#include "jobs/validator.h"
 
 #include <QString>
 #include <QVector>
+
+#include <optional>
 
 namespace pmkv {
 
@@ -14,7 +17,9 @@ namespace pmkv {
 //   * the target name is free (otherwise the next free "-2", "-3" ... suffix is chosen);
 //   * the target is on the same filesystem (so the rename is atomic);
 //   * no migration run is unfinished;
-//   * the latest validation is clean, or the user overrides it explicitly.
+//   * a full validation of this folder against the key space, made for this archive, is
+//     clean (the job reads the validation's outcome itself: whole tree, not a sample, same
+//     folder), or the user overrides it explicitly.
 // The rename is journaled (a run of kind "archive", params from/to) and undo() renames it
 // back.
 class ArchiveJob final
@@ -25,6 +30,7 @@ public:
         QString name; // "backup", "target", "filesystem", "runs", "validation"
         bool ok = false;
         QString detail;
+        NextStep next; // what makes a failed check pass
     };
     struct Params
     {
@@ -32,8 +38,8 @@ public:
         QString root;
         QString target; // empty: <root>-backup (with a suffix if taken)
         QString backup; // empty: the newest beside the root
-        bool validationClean = false;
-        QString validationDetail;
+        // The validation's outcome; none when no key space was given.
+        std::optional<Validator::Outcome> validation;
         bool overrideValidation = false;
         bool dryRun = false;
     };
@@ -48,6 +54,10 @@ public:
     };
 
     static Result<Outcome> run(const Params& params);
+    // The "validation" check alone: whether `validation` shows `root` (absolute) is in the
+    // key space as it is in the files.
+    static Check validationCheck(const QString& root,
+                                 const std::optional<Validator::Outcome>& validation);
     // Renames the archive of `runId` (empty: the newest archive run not undone) back.
     static Result<Outcome> undo(const JobPaths& paths, const QString& runId);
 };

@@ -51,6 +51,21 @@ Result<std::unique_ptr<TargetSession>> TargetSession::open(const ConnectionProfi
         new TargetSession(profile, std::move(thread), made.value(), secrets.readOnlyToken));
 }
 
+std::unique_ptr<TargetSession> TargetSession::over(const ConnectionProfile& profile,
+                                                   const std::function<KvStore*()>& make,
+                                                   bool readOnlyToken)
+{
+    auto thread = std::make_unique<StoreThread>();
+    StoreThread* t = thread.get();
+    KvStore* store = thread->call([&] {
+        KvStore* made = make();
+        made->setParent(t->context());
+        return made;
+    });
+    return std::unique_ptr<TargetSession>(
+        new TargetSession(profile, std::move(thread), store, readOnlyToken));
+}
+
 QString TargetSession::describe() const
 {
     return m_store ? m_store->describe() : m_profile.address;

@@ -7,6 +7,7 @@
 
 #include <QPointer>
 
+#include <functional>
 #include <memory>
 
 namespace pmkv {
@@ -41,6 +42,12 @@ public:
     {
         return open(profile, Options());
     }
+
+    // A session over a store that `make` creates on the session's thread: a store a caller
+    // configured itself, or a test's in-memory store. The profile gives the write rule.
+    static std::unique_ptr<TargetSession> over(const ConnectionProfile& profile,
+                                               const std::function<KvStore*()>& make,
+                                               bool readOnlyToken = false);
 
     const ConnectionProfile& profile() const { return m_profile; }
     // The store; lives on thread(). Callers on other threads wait on its futures or attach

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "core/nextstep.h"
 #include "jobs/jobpaths.h"
 #include "jobs/jobprogress.h"
 
@@ -8,6 +9,7 @@
 #include <QStringList>
 
 #include <atomic>
+#include <functional>
 
 namespace pmkv {
 
@@ -20,6 +22,9 @@ struct WorkflowContext
     QString frontEnd = QStringLiteral("pmkv");
     ProgressCallback progress;
     const std::atomic_bool* cancel = nullptr;
+    // How this front end words a next step where a workflow writes one into a file for people
+    // (a report's Markdown): `pmkv` gives its command line. Unset: the prose alone.
+    std::function<QString(const NextStep&)> wordStep;
     // Problems that did not stop the workflow but the user must hear of (an audit line that
     // could not be written, ...). Filled by the workflow; the front end shows them.
     mutable QStringList warnings;
@@ -29,6 +34,7 @@ struct WorkflowContext
     void recordAudit(const QString& operation, const QString& target, qint64 count,
                      const QString& runId = QString(),
                      const QJsonObject& extra = QJsonObject()) const;
+    bool cancelled() const { return cancel && cancel->load(); }
 };
 
 } // namespace pmkv

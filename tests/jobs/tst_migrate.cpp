@@ -536,10 +536,10 @@ private Q_SLOTS:
         };
         auto failed = Migrator::execute(plan.value(), *m_direct, params);
         QVERIFY(!failed.ok());
-        QVERIFY2(failed.error().message.contains(QStringLiteral("--resume")),
-                 qPrintable(failed.error().message));
         const QString runId = Migrator::unfinishedRun(params.paths);
         QVERIFY(!runId.isEmpty());
+        QCOMPARE(failed.error().next.action, NextStep::Action::ResumeRun);
+        QCOMPARE(failed.error().next.runId, runId);
         QVERIFY(m_targets.redis().start());
         params.progress = {};
         // The client reconnects on its own; give it a moment.
@@ -687,8 +687,7 @@ private Q_SLOTS:
         ArchiveJob::Params params;
         params.paths = paths;
         params.root = root;
-        params.validationDetail = QStringLiteral("not validated");
-        auto refused = ArchiveJob::run(params);
+        auto refused = ArchiveJob::run(params); // not validated
         QVERIFY(refused.ok());
         QVERIFY(!refused.value().passed());
         QVERIFY(!refused.value().renamed);
@@ -697,7 +696,18 @@ private Q_SLOTS:
         BackupJob::Params backup;
         backup.root = root;
         QVERIFY(BackupJob::run(backup).ok());
-        params.validationClean = true;
+        // The job judges the validation's outcome itself: of this folder, in full, clean.
+        Validator::Outcome clean;
+        clean.root = root;
+        clean.sampled = true;
+        params.validation = clean;
+        QVERIFY(!ArchiveJob::run(params).value().passed()); // a sample is not enough
+        clean.sampled = false;
+        clean.root = root + QStringLiteral("-other");
+        params.validation = clean;
+        QVERIFY(!ArchiveJob::run(params).value().passed()); // another folder's
+        clean.root = root;
+        params.validation = clean;
         QDir().mkpath(tree.path(QStringLiteral("pm-backup"))); // taken: a suffix is chosen
         auto archived = ArchiveJob::run(params);
         QVERIFY(archived.ok());

@@ -1,0 +1,31 @@
+#pragma once
+
+#include "core/result.h"
+#include "diff/diffoptions.h"
+#include "diff/diffreport.h"
+#include "layout/keylayout.h"
+#include "workflows/workflowcontext.h"
+
+namespace pmkv {
+
+// Comparing any two sides (a pm/ folder, a backup, a snapshot, a key space: see SideOpener)
+// entity by entity and field by field, with the HTML and CSV reports written on request.
+class DiffWorkflow final
+{
+public:
+    struct Request
+    {
+        QString left;
+        QString right;
+        KeyLayout leftLayout;
+        KeyLayout rightLayout;
+        DiffOptions options;
+        bool keepSame = false; // also list identical entities in the report
+        QString htmlPath;      // empty: no HTML report
+        QString csvPath;       // empty: no CSV of field changes
+    };
+
+    static Result<DiffReport> run(const Request& request, const WorkflowContext& context);
+};
+
+} // namespace pmkv

@@ -1,0 +1,244 @@
+#include "workflows/migrationworkflow.h"
+
+#include "jobs/journal.h"
+#include "jobs/planner.h"
+
+#include <QDateTime>
+#include <QDir>
+
+namespace pmkv {
+
+namespace {
+
+Planner::Params plannerParams(const MigrationWorkflow::Scope& scope)
+{
+    Planner::Params params;
+    params.root = scope.root;
+    params.layoutSpec = scope.layoutSpec;
+    params.prefix = scope.prefix;
+    params.projects = scope.projects;
+    params.policy = scope.policy;
+    // A plan keeps hashes: the values are made again from the files as they are written.
+    params.holdValues = false;
+    return params;
+}
+
+// 0 clean, 1 warnings or conflicts, 2 errors in the files.
+int planVerdict(const MigrationPlan& plan)
+{
+    int verdict = 0;
+    for (const Problem& p : plan.problems)
+        verdict = qMax(verdict, p.severity == Severity::Error ? 2 : 1);
+    if (plan.counts().conflict > 0)
+        verdict = qMax(verdict, 1);
+    return verdict;
+}
+
+QString runTarget(const JournalRun& run)
+{
+    return run.params.value(QStringLiteral("target")).toString();
+}
+
+bool unfinished(const JournalRun& run)
+{
+    return run.kind == QLatin1String("migrate") && run.state != JournalRun::State::Done &&
+           run.state != JournalRun::State::Undone;
+}
+
+Error refusedWhileUnfinished(const QString& runId)
+{
+    return makeError(QStringLiteral("migrate.unfinished"),
+                     QStringLiteral("run %1 on this target did not finish: resume it or roll it "
+                                    "back before a new run")
+                         .arg(runId),
+                     NextStep::forRun(NextStep::Action::ResumeRun, runId));
+}
+
+} // namespace
+
+QString MigrationWorkflow::unfinishedRunOn(const JobPaths& paths, const QString& target)
+{
+    const QVector<JournalRun> runs = Journal::listRuns(paths);
+    for (auto it = runs.crbegin(); it != runs.crend(); ++it) {
+        if (unfinished(*it) && runTarget(*it) == target)
+            return it->id;
+    }
+    return QString();
+}
+
+Result<MigrationWorkflow::PlanOutcome> MigrationWorkflow::plan(const PlanRequest& request,
+                                                               TargetSession& session,
+                                                               const WorkflowContext& context)
+{
+    Planner::Params params = plannerParams(request.scope);
+    params.cancel = context.cancel;
+    auto made = Planner::plan(params, session.store());
+    if (!made)
+        return made.error();
+    PlanOutcome outcome;
+    outcome.plan = std::move(made).value();
+    outcome.path = request.output;
+    if (outcome.path.isEmpty()) {
+        QDir().mkpath(context.paths.plansFolder());
+        outcome.path = context.paths.plansFolder() + QLatin1Char('/') +
+                       QDateTime::currentDateTimeUtc().toString(QStringLiteral("yyyyMMddTHHmmss")) +
+                       QStringLiteral("Z.plan.json");
+    }
+    auto saved = outcome.plan.save(outcome.path);
+    if (!saved)
+        return saved.error();
+    outcome.verdict = planVerdict(outcome.plan);
+    return outcome;
+}
+
+Result<MigrationPlan> MigrationWorkflow::preparePlan(const RunRequest& request,
+                                                     TargetSession& session,
+                                                     const WorkflowContext& context)
+{
+    const QString target = session.store().describe();
+    if (request.mode == Mode::SavedPlan) {
+        auto loaded = MigrationPlan::load(request.planFile);
+        if (!loaded)
+            return loaded;
+        MigrationPlan plan = std::move(loaded).value();
+        if (plan.target != target)
+            return makeError(QStringLiteral("plan.target"),
+                             QStringLiteral("the plan was made against %1, not %2: it can run "
+                                            "only there; plan again for this target")
+                                 .arg(plan.target, target),
+                             NextStep::forPath(NextStep::Action::PlanAgain, plan.root));
+        auto values = Planner::loadValues(plan);
+        if (!values)
+            return values.error();
+        return plan;
+    }
+    Planner::Params params = plannerParams(request.scope);
+    params.readBatch = request.batchKeys;
+    params.cancel = context.cancel;
+    return Planner::plan(params, session.store());
+}
+
+Result<MigrationWorkflow::RunOutcome> MigrationWorkflow::run(const RunRequest& request,
+                                                             TargetSession& session,
+                                                             const WorkflowContext& context)
+{
+    if (request.mode != Mode::DryRun) {
+        if (auto allowed = session.authorizeWrite(request.confirmation); !allowed)
+            return allowed.error();
+    }
+    if (request.mode == Mode::Resume)
+        return resume(request, session, context);
+    const QString target = session.store().describe();
+    // Refused before the plan is made: a new run next to an unfinished one would journal the
+    // same keys twice, and undoing either would put back what the other wrote.
+    if (request.mode != Mode::DryRun) {
+        const QString open = unfinishedRunOn(context.paths, target);
+        if (!open.isEmpty())
+            return refusedWhileUnfinished(open);
+    }
+    auto prepared = preparePlan(request, session, context);
+    if (!prepared)
+        return prepared.error();
+    RunOutcome outcome;
+    outcome.mode = request.mode;
+    outcome.plan = std::move(prepared).value();
+    if (request.planned)
+        request.planned(*outcome.plan);
+    if (request.mode == Mode::DryRun) {
+        outcome.verdict = planVerdict(*outcome.plan);
+        if (outcome.plan->counts().conflict > 0)
+            outcome.next =
+                NextStep::forPath(NextStep::Action::MigrateOverwrite, outcome.plan->root);
+        return outcome;
+    }
+    Migrator::Params params;
+    params.paths = context.paths;
+    params.batchKeys = qMax(1, request.batchKeys);
+    params.batchBytes = qMax<qint64>(1, request.batchBytes);
+    params.cancel = context.cancel;
+    params.progress = context.progress;
+    // A plan just made was read from the key space a moment ago; a saved one is checked again.
+    params.checkKvFirst = request.mode == Mode::SavedPlan;
+    auto executed = Migrator::execute(*outcome.plan, session.store(), params);
+    if (!executed)
+        return executed.error();
+    outcome.migration = executed.value();
+    return finish(request, context, std::move(outcome), target);
+}
+
+Result<MigrationWorkflow::RunOutcome> MigrationWorkflow::resume(const RunRequest& request,
+                                                                TargetSession& session,
+                                                                const WorkflowContext& context)
+{
+    const QString target = session.store().describe();
+    QString runId = request.runId;
+    if (runId.isEmpty()) {
+        runId = unfinishedRunOn(context.paths, target);
+        if (runId.isEmpty()) {
+            const QString elsewhere = Migrator::unfinishedRun(context.paths);
+            if (elsewhere.isEmpty())
+                return makeError(
+                    QStringLiteral("resume.none"),
+                    QStringLiteral("no unfinished migration in %1").arg(context.paths.root()));
+            runId = elsewhere; // refused below, naming the target it wrote to
+        }
+    }
+    {
+        auto opened = Journal::openRun(context.paths, runId);
+        if (!opened)
+            return opened.error();
+        const QString wrote = runTarget(opened.value()->run());
+        if (wrote != target) {
+            NextStep next = NextStep::forRun(NextStep::Action::ChooseTarget, runId);
+            next.detail = wrote;
+            return makeError(QStringLiteral("resume.target"),
+                             QStringLiteral("run %1 wrote to %2, not %3: resume it with the same "
+                                            "target")
+                                 .arg(runId, wrote, target),
+                             next);
+        }
+    } // the journal is closed before the job opens it
+    if (request.resuming)
+        request.resuming(runId);
+    Migrator::Params params;
+    params.paths = context.paths;
+    params.batchKeys = qMax(1, request.batchKeys);
+    params.batchBytes = qMax<qint64>(1, request.batchBytes);
+    params.cancel = context.cancel;
+    params.progress = context.progress;
+    auto resumed = Migrator::resume(runId, session.store(), params);
+    if (!resumed)
+        return resumed.error();
+    RunOutcome outcome;
+    outcome.mode = Mode::Resume;
+    outcome.migration = resumed.value();
+    return finish(request, context, std::move(outcome), target);
+}
+
+MigrationWorkflow::RunOutcome MigrationWorkflow::finish(const RunRequest& request,
+                                                        const WorkflowContext& context,
+                                                        RunOutcome outcome, const QString& target)
+{
+    const Migrator::Outcome& m = outcome.migration;
+    context.recordAudit(outcome.mode == Mode::Resume ? QStringLiteral("migrate-resume")
+                                                     : QStringLiteral("migrate"),
+                        target, m.written, m.runId);
+    JobReport report(QStringLiteral("Migration %1").arg(m.runId));
+    if (outcome.plan)
+        report.setPlan(*outcome.plan);
+    report.setMigration(m);
+    const QString folder =
+        request.reportFolder.isEmpty() ? context.paths.reportsFolder() : request.reportFolder;
+    auto saved = report.save(folder, m.runId, context.wordStep);
+    if (saved)
+        outcome.reportPath = saved.value();
+    else
+        context.warnings << saved.error().message;
+    outcome.verdict = m.cancelled ? 2 : report.exitCode();
+    outcome.next = NextStep::forRun(
+        m.cancelled ? NextStep::Action::ResumeRun : NextStep::Action::RollbackRun, m.runId);
+    outcome.report = std::move(report);
+    return outcome;
+}
+
+} // namespace pmkv

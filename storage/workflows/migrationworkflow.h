@@ -1,0 +1,101 @@
+#pragma once
+
+#include "core/result.h"
+#include "jobs/jobreport.h"
+#include "jobs/migrationplan.h"
+#include "jobs/migrator.h"
+#include "workflows/targetsession.h"
+#include "workflows/workflowcontext.h"
+
+#include <functional>
+#include <optional>
+
+namespace pmkv {
+
+// A migration as a user runs it, from either front end: a plan saved for later, a dry run, a
+// run from a folder or from a saved plan, and the resume of a run that stopped. The rules
+// every front end shares live here:
+//   * a write needs the session's write rule (read-only refused, PROD's typed name);
+//   * a new run is refused while a run on the same target is unfinished (resume or roll it
+//     back first: error "migrate.unfinished", next step ResumeRun);
+//   * a resume writes only to the target the run wrote to ("resume.target"), a saved plan
+//     runs only against the target it was made against ("plan.target", next PlanAgain);
+//   * every run writes its audit line and saves its report (JSON + Markdown).
+// Blocking: call it from the CLI's main thread or a worker, never from the GUI thread.
+class MigrationWorkflow final
+{
+public:
+    struct Scope
+    {
+        QString root;
+        QString layoutSpec = QStringLiteral("repository");
+        QString prefix;       // empty: the layout's default
+        QStringList projects; // empty: the whole tree
+        MigrationPlan::Policy policy = MigrationPlan::Policy::AbortOnConflict;
+    };
+
+    struct PlanRequest
+    {
+        Scope scope;
+        QString output; // the plan file; empty: a new file in the plans folder
+    };
+    struct PlanOutcome
+    {
+        MigrationPlan plan;
+        QString path;
+        int verdict = 0; // 0 clean, 1 conflicts or warnings, 2 errors in the files
+    };
+
+    enum class Mode {
+        Folder,    // plan `scope` and execute it at once
+        DryRun,    // plan `scope` only: nothing written, nothing saved
+        SavedPlan, // execute the plan file `planFile`
+        Resume,    // finish run `runId` (empty: the newest unfinished run on this target)
+    };
+    struct RunRequest
+    {
+        Mode mode = Mode::Folder;
+        Scope scope;
+        QString planFile;
+        QString runId;
+        int batchKeys = 5000;
+        qint64 batchBytes = 16 * 1024 * 1024;
+        QString reportFolder; // empty: the reports folder of the context's paths
+        QString confirmation; // the PROD profile's name, typed by the user
+        // Called once the plan is made or loaded, before anything is written (to show it).
+        std::function<void(const MigrationPlan&)> planned;
+        // Called with the run a resume finishes, before it starts.
+        std::function<void(const QString&)> resuming;
+    };
+    struct RunOutcome
+    {
+        Mode mode = Mode::Folder;
+        std::optional<MigrationPlan> plan; // not for a resume
+        Migrator::Outcome migration;       // not for a dry run
+        std::optional<JobReport> report;   // not for a dry run
+        QString reportPath;                // the Markdown file; empty when it could not be saved
+        // 0 clean, 1 warnings in the files or conflicts (dry run), 2 errors or cancelled.
+        int verdict = 0;
+        // What to do next: resume a cancelled run, or how to undo a finished one.
+        NextStep next;
+    };
+
+    static Result<PlanOutcome> plan(const PlanRequest& request, TargetSession& session,
+                                    const WorkflowContext& context);
+    static Result<RunOutcome> run(const RunRequest& request, TargetSession& session,
+                                  const WorkflowContext& context);
+
+    // The newest migrate run on `target` (a store's describe()) that did not finish; empty
+    // when every run there finished or was undone.
+    static QString unfinishedRunOn(const JobPaths& paths, const QString& target);
+
+private:
+    static Result<RunOutcome> resume(const RunRequest& request, TargetSession& session,
+                                     const WorkflowContext& context);
+    static Result<MigrationPlan> preparePlan(const RunRequest& request, TargetSession& session,
+                                             const WorkflowContext& context);
+    static RunOutcome finish(const RunRequest& request, const WorkflowContext& context,
+                             RunOutcome outcome, const QString& target);
+};
+
+} // namespace pmkv

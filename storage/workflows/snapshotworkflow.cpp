@@ -1,0 +1,56 @@
+#include "workflows/snapshotworkflow.h"
+
+#include "layout/keylayout.h"
+
+#include <QDateTime>
+#include <QDir>
+
+namespace pmkv {
+
+Result<QString> SnapshotWorkflow::pattern(const QString& layoutSpec, const QString& prefix)
+{
+    auto layout = KeyLayout::fromSpec(layoutSpec, prefix);
+    if (!layout)
+        return layout.error();
+    return layout.value().scanPattern();
+}
+
+Result<SnapshotJob::Outcome> SnapshotWorkflow::take(const TakeRequest& request,
+                                                    TargetSession& session,
+                                                    const WorkflowContext& context)
+{
+    auto keys = pattern(request.layoutSpec, request.prefix);
+    if (!keys)
+        return keys.error();
+    QString path = request.output;
+    if (path.isEmpty()) {
+        QDir().mkpath(context.paths.snapshotsFolder());
+        path = context.paths.snapshotsFolder() + QLatin1Char('/') +
+               QDateTime::currentDateTimeUtc().toString(QStringLiteral("yyyyMMddTHHmmsszzz")) +
+               QStringLiteral("Z.ndjson");
+    }
+    return SnapshotJob::take(session.store(), keys.value(), path);
+}
+
+Result<SnapshotJob::RestoreOutcome> SnapshotWorkflow::restore(const RestoreRequest& request,
+                                                              TargetSession& session,
+                                                              const WorkflowContext& context)
+{
+    auto keys = pattern(request.layoutSpec, request.prefix);
+    if (!keys)
+        return keys.error();
+    if (auto allowed = session.authorizeWrite(request.confirmation); !allowed)
+        return allowed.error();
+    SnapshotJob::RestoreParams params;
+    params.paths = context.paths;
+    params.pattern = keys.value();
+    params.prune = request.prune;
+    params.progress = context.progress;
+    auto done = SnapshotJob::restore(request.file, session.store(), params);
+    if (done)
+        context.recordAudit(QStringLiteral("restore-snapshot"), session.describe(),
+                            done.value().written + done.value().deleted, done.value().runId);
+    return done;
+}
+
+} // namespace pmkv
