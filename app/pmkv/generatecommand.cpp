@@ -27,6 +27,9 @@ void GenerateCommand::configure(QCommandLineParser& parser)
     parser.addOption(
         {QStringLiteral("faults"),
          QStringLiteral("Add the fixed set of broken files and unsafe names to the first epic.")});
+    parser.addOption({QStringLiteral("quirks"),
+                      QStringLiteral("Give the tree the traits real trees have (see below): it "
+                                     "migrates, with file warnings.")});
 }
 
 QString GenerateCommand::epilog() const
@@ -37,9 +40,12 @@ QString GenerateCommand::epilog() const
                "tree\n"
                "  pmkv generate big/pm --projects 10 --epics 20 --stories 500   100,000 stories\n"
                "  pmkv generate bad/pm --faults && pmkv scan bad/pm\n"
+               "  pmkv generate real/pm --quirks --epics 3 --stories 5\n"
                "\n"
                "--faults adds, in the first epic of the first project (file, problem code):\n  ") +
            TreeGenerator::faultFiles().join(QStringLiteral("\n  ")) +
+           QStringLiteral("\n\n--quirks gives the tree the traits real trees have:\n  ") +
+           TreeGenerator::quirkTraits().join(QStringLiteral("\n  ")) +
            QStringLiteral(
                "\n\nExit codes: 0 written, 2 could not write (the folder must be new or empty), "
                "64 wrong command line.");
@@ -68,6 +74,7 @@ int GenerateCommand::execute(const QCommandLineParser& parser)
     options.storiesPerEpic = int(stories);
     options.seed = quint64(seed);
     options.faults = parser.isSet(QStringLiteral("faults"));
+    options.quirks = parser.isSet(QStringLiteral("quirks"));
     auto summary = TreeGenerator::generate(args.first(), options);
     if (!summary)
         return failure(summary.error().message);

@@ -10,7 +10,8 @@ namespace pmkv {
 // Writes a deterministic synthetic pm/ tree: the same options give the same bytes on every
 // machine. `epicsPerProject` and `storiesPerEpic` are per parent. With `faults`, the first
 // epic of the first project also gets the fixed set of broken files and unsafe names listed
-// by faultFiles(), for tests and demos of error handling.
+// by faultFiles(), for tests and demos of error handling. With `quirks`, the tree has the
+// traits real trees have (quirkTraits()): it reads and migrates, with file warnings.
 class TreeGenerator final
 {
 public:
@@ -21,6 +22,7 @@ public:
         int storiesPerEpic = 29;
         quint64 seed = 1;
         bool faults = false;
+        bool quirks = false;
     };
 
     struct Summary
@@ -35,6 +37,10 @@ public:
 
     // Relative paths of the fault files, each with the problem code a scan must report.
     static QStringList faultFiles();
+    // What `quirks` changes, one line each, for help texts.
+    static QStringList quirkTraits();
+    // The manager every project, epic and story names with `quirks` (not in people.json).
+    static QString unknownManager();
 };
 
 } // namespace pmkv
