@@ -20,6 +20,7 @@
 #include <cerrno>
 #include <cstring>
 #include <fcntl.h>
+#include <filesystem>
 #include <unistd.h>
 
 namespace pmkv {
@@ -63,6 +64,18 @@ Result<void> writeEntry(archive* a, const QString& name, const QByteArray& bytes
     return {};
 }
 
+// The folder and its missing parents; an error that says why when one cannot be made.
+Result<void> makeFolder(const QString& folder)
+{
+    std::error_code error;
+    std::filesystem::create_directories(QFile::encodeName(folder).toStdString(), error);
+    if (error)
+        return makeError(QStringLiteral("backup.folder"),
+                         QStringLiteral("cannot create the folder %1: %2")
+                             .arg(folder, QString::fromLocal8Bit(error.message().c_str())));
+    return {};
+}
+
 } // namespace
 
 QString BackupJob::defaultFileName(const QString& root, const QDateTime& when)
@@ -86,8 +99,12 @@ Result<BackupJob::Outcome> BackupJob::run(const Params& params)
     const QDateTime now =
         params.now.isValid() ? params.now.toUTC() : QDateTime::currentDateTimeUtc();
 
+    // A destination that is not an archive's name is a folder, made (with its parents) when
+    // missing, as `mkdir -p` would.
     QString target = params.destination;
-    if (target.isEmpty() || QFileInfo(target).isDir())
+    const bool namesArchive =
+        target.endsWith(QStringLiteral(".tar.gz")) || target.endsWith(QStringLiteral(".tgz"));
+    if (target.isEmpty() || QFileInfo(target).isDir() || !namesArchive)
         target = QDir(target.isEmpty() ? QFileInfo(root).absolutePath() : target)
                      .filePath(defaultFileName(root, now));
     target = QFileInfo(target).absoluteFilePath();
@@ -99,6 +116,9 @@ Result<BackupJob::Outcome> BackupJob::run(const Params& params)
                          QStringLiteral("the backup would be written inside the folder it backs "
                                         "up (") +
                              target + QStringLiteral("): choose a destination outside ") + root);
+
+    if (auto made = makeFolder(QFileInfo(target).absolutePath()); !made)
+        return made.error();
 
     // Every entry, sorted, never following a symbolic link.
     Outcome outcome;

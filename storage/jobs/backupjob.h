@@ -18,10 +18,12 @@ class BackupJob final
 public:
     struct Params
     {
-        QString root;        // the pm/ folder
-        QString destination; // a folder (a timestamped name is chosen) or a .tar.gz path
-        QString layout;      // recorded in the tag, e.g. "repository"
-        QDateTime now;       // default: current UTC time
+        QString root; // the pm/ folder
+        // A folder (a timestamped name is chosen) or a .tar.gz / .tgz path; missing folders
+        // are made, as `mkdir -p` would.
+        QString destination;
+        QString layout; // recorded in the tag, e.g. "repository"
+        QDateTime now;  // default: current UTC time
     };
     struct Outcome
     {
