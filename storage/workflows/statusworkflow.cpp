@@ -5,6 +5,7 @@
 #include <QDir>
 #include <QFileInfo>
 #include <QJsonArray>
+#include <QRegularExpression>
 
 namespace pmkv {
 
@@ -25,6 +26,19 @@ struct RunHistory
     bool fullRun = false; // a finished run over the whole tree (no project scope)
     bool archived = false;
 };
+
+// The archive (a finished rename, not undone) whose `side` ("from" or "to") is `path`.
+const JournalRun* archiveRun(const QVector<JournalRun>& runs, const QString& side,
+                             const QString& path)
+{
+    const JournalRun* found = nullptr;
+    for (const JournalRun& run : runs) {
+        if (run.kind == QLatin1String("archive") && run.state == JournalRun::State::Done &&
+            QDir::cleanPath(run.params.value(side).toString()) == path)
+            found = &run;
+    }
+    return found;
+}
 
 RunHistory historyOf(const QVector<JournalRun>& runs, const QString& root)
 {
@@ -52,6 +66,43 @@ void advise(StatusWorkflow::Outcome& outcome, int phase, const QString& advice, 
     outcome.phase = phase;
     outcome.advice = advice;
     outcome.next = std::move(next);
+}
+
+// A folder named as an archive (<name>-backup or <name>-backup-N) whose <name> is gone: what
+// an archive leaves when no journal of it is at hand (another state folder, another machine).
+QString archivedFromName(const QString& root)
+{
+    static const QRegularExpression archiveName(QStringLiteral("^(.+)-backup(-[0-9]+)?$"));
+    const QRegularExpressionMatch match = archiveName.match(root);
+    if (!match.hasMatch() || QFileInfo::exists(match.captured(1)))
+        return QString();
+    return match.captured(1);
+}
+
+// Phase 6 seen from the archive itself: where it came from, what ran on the tree under that
+// name, and the undo as the way back.
+void adviseArchived(StatusWorkflow::Outcome& outcome, const QString& from, const JournalRun* run)
+{
+    const RunHistory before = historyOf(outcome.runs, from);
+    int finished = 0;
+    for (const JournalRun& r : outcome.runs) {
+        if (r.kind == QLatin1String("migrate") && r.state == JournalRun::State::Done &&
+            QDir::cleanPath(r.params.value(QStringLiteral("root")).toString()) == from)
+            ++finished;
+    }
+    outcome.facts << (run ? QStringLiteral("archived from %1 by run %2").arg(from, run->id)
+                          : QStringLiteral("archived from %1 (%1 is gone)").arg(from));
+    outcome.facts << QStringLiteral("%1 finished migration runs of %2").arg(finished).arg(from);
+    if (before.unfinished)
+        outcome.unfinishedRun = before.unfinished->id;
+    NextStep undo = run ? NextStep::forRun(NextStep::Action::UndoArchive, run->id)
+                        : NextStep::forPath(NextStep::Action::UndoArchive, outcome.root);
+    undo.path = outcome.root;
+    advise(outcome, 6,
+           QStringLiteral("nothing: the migration is complete and this folder is its archive. "
+                          "To go back, the archive can be undone (renamed back to %1).")
+               .arg(from),
+           undo);
 }
 
 } // namespace
@@ -88,17 +139,34 @@ Result<StatusWorkflow::Outcome> StatusWorkflow::run(const Request& request,
     const QStringList backups = backupsBeside(root);
     outcome.facts << QStringLiteral("%1 backups beside the folder").arg(backups.size());
 
-    const QString archived = root + QStringLiteral("-backup");
-    if (!QFileInfo(root).isDir()) {
+    const JournalRun* archivedAs = archiveRun(outcome.runs, QStringLiteral("from"), root);
+    const QString archived =
+        archivedAs ? QDir::cleanPath(archivedAs->params.value(QStringLiteral("to")).toString())
+                   : root + QStringLiteral("-backup");
+    const JournalRun* archiveOfThis = archiveRun(outcome.runs, QStringLiteral("to"), root);
+    const QString nameBefore =
+        archiveOfThis
+            ? QDir::cleanPath(archiveOfThis->params.value(QStringLiteral("from")).toString())
+            : archivedFromName(root);
+    if (QFileInfo(root).isDir() && !nameBefore.isEmpty()) {
+        adviseArchived(outcome, nameBefore, archiveOfThis);
+    } else if (!QFileInfo(root).isDir()) {
         if (!history.archived && !QFileInfo(archived).isDir())
             return makeError(
                 QStringLiteral("status.no-folder"),
                 QStringLiteral("%1 is not a folder, and no archive of it was found").arg(root));
+        outcome.facts
+            << (archivedAs
+                    ? QStringLiteral("archived as %1 by run %2").arg(archived, archivedAs->id)
+                    : QStringLiteral("archived as %1").arg(archived));
+        NextStep undo = archivedAs ? NextStep::forRun(NextStep::Action::UndoArchive, archivedAs->id)
+                                   : NextStep::forPath(NextStep::Action::UndoArchive, archived);
+        undo.path = archived;
         advise(outcome, 6,
-               QStringLiteral("nothing: the migration is complete. To go back, the archive can "
-                              "be renamed back from %1 to %2.")
+               QStringLiteral("nothing: the migration is complete and the tree is now %1. To go "
+                              "back, the archive can be renamed back from %1 to %2.")
                    .arg(archived, root),
-               NextStep::forPath(NextStep::Action::UndoArchive, archived));
+               undo);
     } else if (!request.session && !request.unreachable) {
         advise(outcome, history.lastDone ? 2 : 1,
                QStringLiteral("say which key space to check, so the status can compare it"),

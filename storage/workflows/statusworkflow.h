@@ -16,7 +16,8 @@ namespace pmkv {
 //   3 dual write              only some projects were migrated
 //   4 full migration          the whole tree was migrated; validation or backup missing
 //   5 KV only                 KV matches the files and a backup exists: archive next
-//   6 archived                the folder was renamed to its -backup name
+//   6 archived                the folder was renamed to its -backup name (asked about the
+//                             old name or the archive itself: the undo is the way back)
 // The answer comes from the folder, the journals of earlier runs, the backups beside the
 // folder and, with a session, a (sampled) validation against the key space.
 class StatusWorkflow final
