@@ -35,6 +35,7 @@ void ArchiveCommand::configure(QCommandLineParser& parser)
                       QStringLiteral("Archive even though validation is not clean or was not "
                                      "run (no key space given).")});
     parser.addOption({QStringLiteral("dry-run"), QStringLiteral("Only run the checklist.")});
+    ProblemLines::addStrictOption(parser);
     parser.addOption(
         {QStringLiteral("undo"), QStringLiteral("Rename the last archived folder back.")});
     parser.addOption({QStringLiteral("json"), QStringLiteral("Print the result as JSON.")});
@@ -44,8 +45,11 @@ QString ArchiveCommand::epilog() const
 {
     return QStringLiteral(
         "Checklist: a verified backup exists, the new name is free, same filesystem (atomic\n"
-        "rename), no unfinished migration, a full validation against the key space is clean\n"
-        "(or --override-validation). Nothing is ever deleted.\n"
+        "rename), no unfinished migration, a full validation against the key space finds every\n"
+        "key as in the files (or --override-validation). Nothing is ever deleted.\n"
+        "The validation check passes whatever the files' warnings (dangling references, lists\n"
+        "that disagree with folders); a file that cannot be read or mapped fails it, and with\n"
+        "--strict a warning does too.\n"
         "\n"
         "Examples:\n"
         "  pmkv archive pm/ --redis redis://127.0.0.1:6379 --dry-run\n"
@@ -79,6 +83,7 @@ int ArchiveCommand::execute(const QCommandLineParser& parser)
     request.prefix = jobsupport::prefix(parser);
     request.overrideValidation = parser.isSet(QStringLiteral("override-validation"));
     request.dryRun = parser.isSet(QStringLiteral("dry-run"));
+    request.strict = ProblemLines::strict(parser);
     std::unique_ptr<TargetSession> session;
     if (KvTarget::isGiven(parser)) {
         auto opened = jobsupport::openSession(parser);

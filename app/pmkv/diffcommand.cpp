@@ -3,7 +3,9 @@
 #include "diff/diffjsonwriter.h"
 #include "diffoptionsparser.h"
 #include "exitcode.h"
+#include "problemlines.h"
 #include "workflows/diffworkflow.h"
+#include "workflows/verdict.h"
 
 namespace pmkv {
 namespace {
@@ -68,8 +70,9 @@ QString DiffCommand::epilog() const
         "  pmkv diff pm/ pm-backup/ --set /tags --ignore-whitespace --html diff.html\n"
         "  pmkv diff backup.tar.gz conn:local --json > diff.json\n"
         "\n"
-        "Exit codes: 0 the sides are the same, 1 they differ, 2 an entity is unreadable or the\n"
-        "command failed, 64 wrong command line.");
+        "Exit codes: 0 the sides are the same, whatever the files' warnings; 1 they differ,\n"
+        "or with --strict a side's files have warnings; 2 an entity is unreadable or the\n"
+        "command failed; 64 wrong command line.");
 }
 
 int DiffCommand::execute(const QCommandLineParser& parser)
@@ -142,9 +145,7 @@ int DiffCommand::execute(const QCommandLineParser& parser)
               << report.count(EntityDiff::State::Unreadable) << ", type/TTL " << report.typeOrTtl
               << "\n";
     }
-    if (report.count(EntityDiff::State::Unreadable) > 0)
-        return ExitErrors;
-    return report.hasDifferences() ? ExitWarnings : ExitClean;
+    return Verdict::ofDiff(report, ProblemLines::strict(parser));
 }
 
 } // namespace pmkv

@@ -1,5 +1,7 @@
 #include "diffoptionsparser.h"
 
+#include "problemlines.h"
+
 namespace pmkv {
 namespace {
 
@@ -40,6 +42,7 @@ void DiffOptionsParser::addOptions(QCommandLineParser& parser)
                       QStringLiteral("pointer")});
     parser.addOption({QStringLiteral("ignore-whitespace"),
                       QStringLiteral("Treat text that differs only in whitespace as equal.")});
+    ProblemLines::addStrictOption(parser);
 }
 
 Result<DiffOptionsParser::Settings> DiffOptionsParser::parse(const QCommandLineParser& parser)

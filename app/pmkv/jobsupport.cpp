@@ -151,7 +151,8 @@ const std::atomic_bool* installCancelHandler()
     return &g_cancel;
 }
 
-void printPlan(QTextStream& stream, const MigrationPlan& plan, bool listItems)
+void printPlan(QTextStream& stream, const MigrationPlan& plan, bool listItems,
+               ProblemLines::Listing problems)
 {
     if (listItems) {
         for (const PlanItem& item : plan.items)
@@ -163,8 +164,7 @@ void printPlan(QTextStream& stream, const MigrationPlan& plan, bool listItems)
            << ", prefix " << plan.prefix << ", policy " << MigrationPlan::policyName(plan.policy)
            << ")\n  create " << c.create << ", update " << c.update << ", skip " << c.skip
            << ", conflict " << c.conflict << "; " << c.writeBytes << " bytes to write\n";
-    for (const Problem& p : plan.problems)
-        stream << "  " << p.toText() << '\n';
+    ProblemLines::print(stream, plan.problems, problems, QStringLiteral("  "));
     stream.flush();
 }
 

@@ -4,6 +4,7 @@
 #include "jobs/jobpaths.h"
 #include "jobs/jobprogress.h"
 #include "jobs/migrationplan.h"
+#include "problemlines.h"
 #include "workflows/targetsession.h"
 #include "workflows/workflowcontext.h"
 
@@ -40,8 +41,10 @@ bool stderrIsTerminal();
 // SIGINT / SIGTERM set the flag (a second SIGINT kills as usual): jobs stop between batches.
 const std::atomic_bool* installCancelHandler();
 
-// Counts, then (with `listItems`) one "action<TAB>key<TAB>reason" line per key.
-void printPlan(QTextStream& stream, const MigrationPlan& plan, bool listItems);
+// Counts, then (with `listItems`) one "action<TAB>key<TAB>reason" line per key, then the
+// files' problems as `problems` says.
+void printPlan(QTextStream& stream, const MigrationPlan& plan, bool listItems,
+               ProblemLines::Listing problems);
 QJsonObject planSummaryJson(const MigrationPlan& plan);
 // Holds a reference to the plan's items until the process exits, so that they are never freed
 // one by one: `pmkv` ends right after a run, and the kernel takes the memory back at once,

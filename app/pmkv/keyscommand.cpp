@@ -4,6 +4,7 @@
 #include "files/pmreader.h"
 #include "layout/keymapper.h"
 #include "problemjson.h"
+#include "workflows/verdict.h"
 
 #include <QJsonDocument>
 
@@ -64,7 +65,7 @@ int KeysCommand::execute(const QCommandLineParser& parser)
     if (!scanned)
         return failure(scanned.error().message);
     const KeyMap map = KeyMapper::map(scanned.value(), layout.value());
-    const int code = exitCodeFor(map.problems);
+    const int code = Verdict::ofLint(map.problems);
     const bool withValues = parser.isSet(QStringLiteral("values"));
 
     if (parser.isSet(QStringLiteral("json"))) {

@@ -3,6 +3,7 @@
 #include "exitcode.h"
 #include "jobsupport.h"
 #include "kvtarget.h"
+#include "problemlines.h"
 #include "stepwording.h"
 
 #include <QJsonDocument>
@@ -45,29 +46,36 @@ void MigrateCommand::configure(QCommandLineParser& parser)
                                      "(default: reports/ in the state folder)."),
                       QStringLiteral("folder")});
     parser.addOption({QStringLiteral("json"), QStringLiteral("Print the result as JSON.")});
+    ProblemLines::addStrictOption(parser);
+    ProblemLines::addAllOption(parser);
 }
 
 QString MigrateCommand::epilog() const
 {
     return QStringLiteral(
-        "Every batch's keys, new value hashes and the values and TTLs they replace are\n"
-        "written to a journal (SQLite, fsync) before the batch is sent. Ctrl-C stops between\n"
-        "batches; after Ctrl-C, a crash or kill -9, `--resume` finishes the run and\n"
-        "`pmkv rollback RUN` undoes it. Journals, plans and reports stay in the state folder.\n"
-        "Each batch's values are read again from the files as it is written and checked\n"
-        "against the plan: a file edited during the run stops it before that file's batch\n"
-        "(put the file back and --resume, or roll back and migrate again).\n"
-        "\n"
-        "Examples:\n"
-        "  pmkv migrate pm/ --redis redis://127.0.0.1:6379\n"
-        "  PMKV_TOKEN=... pmkv migrate pm/ --url http://localhost:8080 --project atlas\n"
-        "  pmkv migrate pm/ --conn prod --confirm-prod=prod --policy skip-existing\n"
-        "  pmkv migrate --plan plans/20261123T040000Z.plan.json --redis redis://127.0.0.1\n"
-        "  pmkv migrate --resume --redis redis://127.0.0.1:6379\n"
-        "  pmkv migrate pm/ --dry-run --redis redis://127.0.0.1:6379\n"
-        "\n"
-        "Exit codes: 0 migrated, 1 migrated with warnings in the files (or plan conflicts with\n"
-        "--dry-run), 2 failed or cancelled (resumable), 64 wrong command line.");
+               "Every batch's keys, new value hashes and the values and TTLs they replace are\n"
+               "written to a journal (SQLite, fsync) before the batch is sent. Ctrl-C stops "
+               "between\n"
+               "batches; after Ctrl-C, a crash or kill -9, `--resume` finishes the run and\n"
+               "`pmkv rollback RUN` undoes it. Journals, plans and reports stay in the state "
+               "folder.\n"
+               "Each batch's values are read again from the files as it is written and checked\n"
+               "against the plan: a file edited during the run stops it before that file's batch\n"
+               "(put the file back and --resume, or roll back and migrate again).\n"
+               "\n"
+               "Examples:\n"
+               "  pmkv migrate pm/ --redis redis://127.0.0.1:6379\n"
+               "  PMKV_TOKEN=... pmkv migrate pm/ --url http://localhost:8080 --project atlas\n"
+               "  pmkv migrate pm/ --conn prod --confirm-prod=prod --policy skip-existing\n"
+               "  pmkv migrate --plan plans/20261123T040000Z.plan.json --redis redis://127.0.0.1\n"
+               "  pmkv migrate --resume --redis redis://127.0.0.1:6379\n"
+               "  pmkv migrate pm/ --dry-run --redis redis://127.0.0.1:6379\n"
+               "\n"
+               "Files that cannot be read or mapped are left out and make the exit code 2 "
+               "(cancelled\n"
+               "runs too: resumable).\n") +
+           ProblemLines::exitRule(QStringLiteral("every key was written"),
+                                  QStringLiteral("the plan has conflicts (--dry-run)"));
 }
 
 int MigrateCommand::execute(const QCommandLineParser& parser)
@@ -107,10 +115,13 @@ int MigrateCommand::execute(const QCommandLineParser& parser)
     request.batchBytes = qMax<qint64>(1, batchBytes);
     request.reportFolder = parser.value(QStringLiteral("report"));
     request.confirmation = KvTarget::confirmation(parser);
+    request.strict = ProblemLines::strict(parser);
+    const ProblemLines::Listing listing = ProblemLines::listing(parser);
     request.planned = [&](const MigrationPlan& plan) {
         jobsupport::keepUntilExit(plan);
         if (!json && (dryRun || jobsupport::stderrIsTerminal()))
-            jobsupport::printPlan(dryRun ? out() : err(), plan, false);
+            jobsupport::printPlan(dryRun ? out() : err(), plan, false,
+                                  dryRun ? listing : ProblemLines::Listing::None);
     };
     request.resuming = [&](const QString& runId) {
         if (!json)
@@ -126,10 +137,11 @@ int MigrateCommand::execute(const QCommandLineParser& parser)
     jobsupport::printWarnings(err(), context);
     if (!result)
         return failure(result.error());
-    return print(result.value(), json);
+    return print(result.value(), json, listing);
 }
 
-int MigrateCommand::print(const MigrationWorkflow::RunOutcome& outcome, bool json)
+int MigrateCommand::print(const MigrationWorkflow::RunOutcome& outcome, bool json,
+                          ProblemLines::Listing listing)
 {
     if (outcome.mode == MigrationWorkflow::Mode::DryRun) {
         if (json) {
@@ -155,6 +167,8 @@ int MigrateCommand::print(const MigrationWorkflow::RunOutcome& outcome, bool jso
     out() << "run " << o.runId << ": " << o.written << " keys written (" << o.resent << " resent), "
           << o.skipped << " skipped, " << o.bytes << " bytes, "
           << QString::number(o.seconds, 'f', 2) << " s\n";
+    if (outcome.plan)
+        ProblemLines::printSummary(out(), outcome.plan->problems, listing);
     if (!outcome.reportPath.isEmpty())
         out() << "report " << outcome.reportPath << '\n';
     out() << "undo with: "

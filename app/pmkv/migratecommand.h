@@ -1,6 +1,7 @@
 #pragma once
 
 #include "clicommand.h"
+#include "problemlines.h"
 #include "workflows/migrationworkflow.h"
 
 namespace pmkv {
@@ -17,7 +18,8 @@ protected:
     int execute(const QCommandLineParser& parser) override;
 
 private:
-    int print(const MigrationWorkflow::RunOutcome& outcome, bool json);
+    int print(const MigrationWorkflow::RunOutcome& outcome, bool json,
+              ProblemLines::Listing listing);
 };
 
 } // namespace pmkv

@@ -3,6 +3,7 @@
 #include "exitcode.h"
 #include "jobsupport.h"
 #include "kvtarget.h"
+#include "problemlines.h"
 #include "workflows/migrationworkflow.h"
 
 #include <QJsonDocument>
@@ -28,23 +29,27 @@ void PlanCommand::configure(QCommandLineParser& parser)
                       QStringLiteral("file")});
     parser.addOption({QStringLiteral("list"), QStringLiteral("Print one line per key.")});
     parser.addOption({QStringLiteral("json"), QStringLiteral("Print the result as JSON.")});
+    ProblemLines::addStrictOption(parser);
+    ProblemLines::addAllOption(parser);
 }
 
 QString PlanCommand::epilog() const
 {
     return QStringLiteral(
-        "Actions: create (absent), update (differs; policy overwrite), skip (identical, or kept\n"
-        "by skip-existing), conflict (differs under abort-on-conflict, or not a string).\n"
-        "The plan records a SHA-256 per value and what each key held: `pmkv migrate --plan\n"
-        "FILE` refuses it if a file or a key changed since.\n"
-        "\n"
-        "Examples:\n"
-        "  pmkv plan pm/ --redis redis://127.0.0.1:6379\n"
-        "  pmkv plan pm/ --conn local --project atlas --policy overwrite -o atlas.plan.json\n"
-        "  PMKV_TOKEN=... pmkv plan pm/ --url http://localhost:8080 --list\n"
-        "\n"
-        "Exit codes: 0 nothing to report, 1 conflicts or warnings in the files, 2 errors\n"
-        "(files left out, or the plan failed), 64 wrong command line.");
+               "Actions: create (absent), update (differs; policy overwrite), skip (identical, or "
+               "kept\n"
+               "by skip-existing), conflict (differs under abort-on-conflict, or not a string).\n"
+               "The plan records a SHA-256 per value and what each key held: `pmkv migrate --plan\n"
+               "FILE` refuses it if a file or a key changed since.\n"
+               "\n"
+               "Examples:\n"
+               "  pmkv plan pm/ --redis redis://127.0.0.1:6379\n"
+               "  pmkv plan pm/ --conn local --project atlas --policy overwrite -o "
+               "atlas.plan.json\n"
+               "  PMKV_TOKEN=... pmkv plan pm/ --url http://localhost:8080 --list\n"
+               "\n") +
+           ProblemLines::exitRule(QStringLiteral("every key can be written"),
+                                  QStringLiteral("the plan has conflicts"));
 }
 
 int PlanCommand::execute(const QCommandLineParser& parser)
@@ -62,6 +67,7 @@ int PlanCommand::execute(const QCommandLineParser& parser)
     request.scope.projects = jobsupport::projects(parser);
     request.scope.policy = policy.value();
     request.output = parser.value(QStringLiteral("output"));
+    request.strict = ProblemLines::strict(parser);
     auto session = jobsupport::openSession(parser);
     if (!session)
         return failure(session.error());
@@ -77,7 +83,8 @@ int PlanCommand::execute(const QCommandLineParser& parser)
         out() << QJsonDocument(json).toJson(QJsonDocument::Indented);
         return planned.verdict;
     }
-    jobsupport::printPlan(out(), planned.plan, parser.isSet(QStringLiteral("list")));
+    jobsupport::printPlan(out(), planned.plan, parser.isSet(QStringLiteral("list")),
+                          ProblemLines::listing(parser));
     out() << "saved " << planned.path << "\nexecute it with: pmkv migrate --plan " << planned.path
           << " <target>\n";
     return planned.verdict;

@@ -25,12 +25,4 @@ QJsonArray problemsToJson(const QVector<Problem>& problems)
     return array;
 }
 
-int exitCodeFor(const QVector<Problem>& problems)
-{
-    int code = ExitClean;
-    for (const Problem& p : problems)
-        code = std::max(code, p.severity == Severity::Error ? int(ExitErrors) : int(ExitWarnings));
-    return code;
-}
-
 } // namespace pmkv

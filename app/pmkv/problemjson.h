@@ -11,7 +11,5 @@ namespace pmkv {
 // The --json form of problems, shared by every command that reports them.
 QJsonObject problemToJson(const Problem& problem);
 QJsonArray problemsToJson(const QVector<Problem>& problems);
-// 0 clean, 1 warnings only, 2 errors.
-int exitCodeFor(const QVector<Problem>& problems);
 
 } // namespace pmkv

@@ -3,6 +3,8 @@
 #include "exitcode.h"
 #include "files/pmreader.h"
 #include "problemjson.h"
+#include "problemlines.h"
+#include "workflows/verdict.h"
 
 #include <QJsonDocument>
 
@@ -20,13 +22,16 @@ void ScanCommand::configure(QCommandLineParser& parser)
     parser.addOption({QStringLiteral("max-file-mib"),
                       QStringLiteral("Refuse files larger than this many MiB (default 16)."),
                       QStringLiteral("n")});
+    ProblemLines::addAllOption(parser);
 }
 
 QString ScanCommand::epilog() const
 {
     return QStringLiteral(
         "Examples:\n"
-        "  pmkv scan pm/                 counts and problems, one per line (path:line:col)\n"
+        "  pmkv scan pm/                 counts and problems (path:line:col; one problem\n"
+        "                                found on many files is one line with its count)\n"
+        "  pmkv scan pm/ --all           every problem on its own line\n"
         "  pmkv scan pm/ --json | jq .counts\n"
         "\n"
         "Exit codes: 0 clean, 1 warnings only, 2 errors (or the folder cannot be read),\n"
@@ -49,7 +54,10 @@ int ScanCommand::execute(const QCommandLineParser& parser)
     if (!scanned)
         return failure(scanned.error().message);
     const PmIndex& index = scanned.value();
-    const int code = exitCodeFor(index.problems);
+    const int code = Verdict::ofLint(index.problems); // the linter: a warning is a 1
+    int persons = 0;
+    for (const Entity& e : index.entities)
+        persons += e.kind == EntityKind::People ? int(e.personIds.size()) : 0;
 
     const std::pair<EntityKind, const char*> kinds[] = {{EntityKind::People, "people"},
                                                         {EntityKind::Project, "projects"},
@@ -60,6 +68,7 @@ int ScanCommand::execute(const QCommandLineParser& parser)
         QJsonObject counts;
         for (const auto& [kind, label] : kinds)
             counts.insert(QLatin1String(label), index.count(kind));
+        counts.insert(QStringLiteral("persons"), persons); // "people" counts people files
         const QJsonObject result{
             {QStringLiteral("root"), index.root},
             {QStringLiteral("counts"), counts},
@@ -73,15 +82,20 @@ int ScanCommand::execute(const QCommandLineParser& parser)
         out() << QJsonDocument(result).toJson(QJsonDocument::Indented);
         return code;
     }
-    out() << index.root << ": " << index.count(EntityKind::People) << " people file, "
-          << index.count(EntityKind::Project) << " projects, " << index.count(EntityKind::Epic)
-          << " epics, " << index.count(EntityKind::Story) << " stories, "
-          << index.count(EntityKind::NonData) << " non-data files ("
+    const auto counted = [&index](EntityKind kind, const char* one, const char* many) -> QString {
+        const int n = index.count(kind);
+        return QString::number(n) + QLatin1Char(' ') + QLatin1String(n == 1 ? one : many);
+    };
+    out() << index.root << ": " << counted(EntityKind::People, "people file", "people files")
+          << " (" << persons << (persons == 1 ? " person), " : " persons), ")
+          << counted(EntityKind::Project, "project", "projects") << ", "
+          << counted(EntityKind::Epic, "epic", "epics") << ", "
+          << counted(EntityKind::Story, "story", "stories") << ", "
+          << counted(EntityKind::NonData, "non-data file", "non-data files") << " ("
           << QString::number(double(index.totalBytes) / 1e6, 'f', 1) << " MB)\n";
     if (!index.skippedFolders.isEmpty())
         out() << "skipped folders: " << index.skippedFolders.join(QStringLiteral(", ")) << '\n';
-    for (const Problem& p : index.problems)
-        out() << p.toText() << '\n';
+    ProblemLines::print(out(), index.problems, ProblemLines::listing(parser));
     out() << index.errorCount() << " errors, " << index.warningCount() << " warnings\n";
     return code;
 }

@@ -3,6 +3,7 @@
 #include "diffoptionsparser.h"
 #include "exitcode.h"
 #include "jobsupport.h"
+#include "problemlines.h"
 #include "stepwording.h"
 
 #include <QCoreApplication>
@@ -92,8 +93,9 @@ QString SyncCommand::epilog() const
         "  pmkv sync pm/ conn:local --field /status --field /tags\n"
         "  pmkv sync --undo last redis://127.0.0.1:6379\n"
         "\n"
-        "Exit codes: 0 done (or nothing to do), 1 done with conflicts or skipped entities,\n"
-        "2 failed, 64 wrong command line.");
+        "Exit codes: 0 done (or nothing to do), whatever the files' warnings; 1 done with\n"
+        "conflicts or skipped entities, or with --strict a side's files have warnings;\n"
+        "2 failed; 64 wrong command line.");
 }
 
 int SyncCommand::execute(const QCommandLineParser& parser)
@@ -136,6 +138,7 @@ int SyncCommand::execute(const QCommandLineParser& parser)
         request.fields.push_back(f.toStdString());
     request.dryRun = parser.isSet(QStringLiteral("dry-run"));
     request.confirmation = parser.value(kConfirmProd);
+    request.strict = ProblemLines::strict(parser);
     if (parser.isSet(QStringLiteral("watch")))
         return watch(parser, request);
 
@@ -158,14 +161,14 @@ int SyncCommand::execute(const QCommandLineParser& parser)
                   << Qt::endl;
         out() << "dry run: " << o.plan.actions.size() << " writes to " << o.targetDescription
               << " would be made, " << o.plan.skipped.size() << " entities skipped" << Qt::endl;
-        return o.plan.skipped.isEmpty() ? ExitClean : ExitWarnings;
+        return o.verdict;
     }
     for (const QString& c : o.run.conflicts)
         err() << "conflict: " << c << Qt::endl;
     out() << "run " << o.run.runId << ": " << o.run.written << " written to " << o.targetDescription
           << ", " << o.run.conflicts.size() << " conflicts, " << o.plan.skipped.size()
           << " skipped (undo: pmkv sync --undo " << o.run.runId << " TARGET)" << Qt::endl;
-    return o.run.conflicts.isEmpty() && o.plan.skipped.isEmpty() ? ExitClean : ExitWarnings;
+    return o.verdict;
 }
 
 int SyncCommand::again(const QCommandLineParser& parser, const QString& targetSpec, bool undo)

@@ -3,6 +3,7 @@
 #include "exitcode.h"
 #include "jobsupport.h"
 #include "kvtarget.h"
+#include "problemlines.h"
 #include "workflows/validationworkflow.h"
 
 #include <QJsonDocument>
@@ -32,22 +33,28 @@ void ValidateCommand::configure(QCommandLineParser& parser)
                                      "folder)."),
                       QStringLiteral("folder")});
     parser.addOption({QStringLiteral("json"), QStringLiteral("Print the result as JSON.")});
+    ProblemLines::addStrictOption(parser);
+    ProblemLines::addAllOption(parser);
 }
 
 QString ValidateCommand::epilog() const
 {
-    return QStringLiteral(
-        "States: equal, equal-json (same JSON, other bytes), different, only-files (missing\n"
-        "key), only-kv (a key under the prefix no file maps to), wrong-type (not a string);\n"
-        "keys with a TTL are reported too. Counts are given per kind (role).\n"
-        "\n"
-        "Examples:\n"
-        "  pmkv validate pm/ --redis redis://127.0.0.1:6379\n"
-        "  pmkv validate pm/ --conn prod --sample 500\n"
-        "  PMKV_TOKEN=... pmkv validate pm/ --url http://localhost:8080 --project atlas --json\n"
-        "\n"
-        "Exit codes: 0 clean, 1 differences or warnings, 2 errors in the files or the check\n"
-        "failed, 64 wrong command line.");
+    return QStringLiteral("States: equal, equal-json (same JSON, other bytes), different, "
+                          "only-files (missing\n"
+                          "key), only-kv (a key under the prefix no file maps to), wrong-type (not "
+                          "a string);\n"
+                          "keys with a TTL are reported too. Counts are given per kind (role).\n"
+                          "\n"
+                          "Examples:\n"
+                          "  pmkv validate pm/ --redis redis://127.0.0.1:6379\n"
+                          "  pmkv validate pm/ --conn prod --sample 500\n"
+                          "  PMKV_TOKEN=... pmkv validate pm/ --url http://localhost:8080 "
+                          "--project atlas --json\n"
+                          "  pmkv validate pm/ --redis redis://127.0.0.1:6379 --strict   (CI: "
+                          "warnings fail too)\n"
+                          "\n") +
+           ProblemLines::exitRule(QStringLiteral("every key matches the files"),
+                                  QStringLiteral("keys differ, are missing, extra or expire"));
 }
 
 int ValidateCommand::execute(const QCommandLineParser& parser)
@@ -70,6 +77,7 @@ int ValidateCommand::execute(const QCommandLineParser& parser)
     request.sample = sample;
     request.seed = quint32(seed);
     request.reportFolder = parser.value(QStringLiteral("report"));
+    request.strict = ProblemLines::strict(parser);
     auto session = jobsupport::openSession(parser);
     if (!session)
         return failure(session.error());
@@ -99,6 +107,7 @@ int ValidateCommand::execute(const QCommandLineParser& parser)
               << v.findings.at(i).key << '\t' << v.findings.at(i).detail << '\n';
     if (v.findings.size() > 20)
         out() << "  ... " << v.findings.size() - 20 << " more in the report\n";
+    ProblemLines::printSummary(out(), v.problems, ProblemLines::listing(parser));
     for (const QString& n : v.notes)
         out() << "note: " << n << '\n';
     out() << QString::number(v.seconds, 'f', 2) << " s, "

@@ -51,6 +51,9 @@ Result<DiffSide> DiffSideBuilder::fromFolder(const QString& root, const KeyLayou
         side.entries.append(std::move(s));
         mapped.insert(e.sourcePath);
     }
+    // The tree's own problems (its lint warnings included) belong to the side: a strict
+    // verdict counts them, and the JSON lists them.
+    side.problems = index.problems;
     QHash<QString, QVector<Problem>> mapProblems;
     for (const Problem& p : map.problems) {
         mapProblems[p.path].append(p);

@@ -123,7 +123,7 @@ Result<ArchiveJob::Outcome> ArchiveJob::run(const Params& params)
     outcome.checks.append(runs);
 
     // Validation.
-    Check validation = validationCheck(outcome.from, params.validation);
+    Check validation = validationCheck(outcome.from, params.validation, params.accepts);
     if (!validation.ok && params.overrideValidation) {
         validation.ok = true;
         validation.detail += QStringLiteral(" (overridden)");
@@ -157,8 +157,10 @@ Result<ArchiveJob::Outcome> ArchiveJob::run(const Params& params)
     return outcome;
 }
 
-ArchiveJob::Check ArchiveJob::validationCheck(const QString& root,
-                                              const std::optional<Validator::Outcome>& validation)
+ArchiveJob::Check
+ArchiveJob::validationCheck(const QString& root,
+                            const std::optional<Validator::Outcome>& validation,
+                            const std::function<bool(const Validator::Outcome&)>& accepts)
 {
     Check check{QStringLiteral("validation"), false, QString(),
                 NextStep::forPath(NextStep::Action::Validate, root)};
@@ -180,13 +182,19 @@ ArchiveJob::Check ArchiveJob::validationCheck(const QString& root,
                            .arg(v.notes.join(QStringLiteral("; ")));
         return check;
     }
-    check.ok = v.clean();
+    check.ok = accepts && accepts(v);
     if (check.ok)
         check.next = NextStep::none();
-    check.detail = QStringLiteral("full validation against %1: %2 findings, exit code %3")
+    int warnings = 0;
+    int errors = 0;
+    for (const Problem& p : v.problems)
+        ++(p.severity == Severity::Error ? errors : warnings);
+    check.detail = QStringLiteral("full validation against %1: %2 findings, %3 file errors, "
+                                  "%4 file warnings")
                        .arg(v.target)
                        .arg(v.findings.size())
-                       .arg(v.exitCode());
+                       .arg(errors)
+                       .arg(warnings);
     return check;
 }
 

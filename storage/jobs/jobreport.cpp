@@ -39,18 +39,6 @@ QVector<Problem> JobReport::problems() const
     return {};
 }
 
-int JobReport::exitCode() const
-{
-    int code = 0;
-    for (const Problem& p : problems())
-        code = qMax(code, p.severity == Severity::Error ? 2 : 1);
-    if (m_plan && m_plan->counts().conflict > 0)
-        code = qMax(code, 1);
-    if (m_validation)
-        code = qMax(code, m_validation->exitCode());
-    return code;
-}
-
 QVector<JobReport::Recommendation> JobReport::recommendations() const
 {
     QVector<Recommendation> r;
@@ -65,7 +53,8 @@ QVector<JobReport::Recommendation> JobReport::recommendations() const
                   {}});
     if (warnings > 0)
         r.append({QStringLiteral("Review the %1 warnings (dangling references, lists that "
-                                 "disagree with folders); they do not block the migration.")
+                                 "disagree with folders); they block neither the migration nor "
+                                 "the archive.")
                       .arg(warnings),
                   {}});
     if (m_plan) {
@@ -122,7 +111,10 @@ QVector<JobReport::Recommendation> JobReport::validationRecommendations(const Va
     if (v.sampled)
         r.append({QStringLiteral("This was a sample: validate in full before archiving."),
                   NextStep::forPath(NextStep::Action::Validate, v.root)});
-    if (v.clean() && !v.sampled)
+    const bool fileErrors =
+        std::any_of(v.problems.cbegin(), v.problems.cend(),
+                    [](const Problem& p) { return p.severity == Severity::Error; });
+    if (v.matches() && !fileErrors && !v.sampled)
         r.append({QStringLiteral("Validation is clean: next, a verified backup, and then the "
                                  "archive."),
                   NextStep::forPath(NextStep::Action::Backup, v.root)});
@@ -175,8 +167,8 @@ QString JobReport::toMarkdown(const StepWording& wordStep) const
 {
     QString md;
     md += QStringLiteral("# %1\n\n").arg(m_title);
-    md += QStringLiteral("Made %1. Exit code %2 (0 clean, 1 differences or warnings, 2 "
-                         "errors).\n\n")
+    md += QStringLiteral("Made %1. Exit code %2 (0 the key space matches or everything was "
+                         "written, file warnings aside; 1 differences; 2 errors).\n\n")
               .arg(m_createdAt.toString(Qt::ISODate))
               .arg(exitCode());
     const QVector<Recommendation> recs = recommendations();

@@ -16,8 +16,8 @@ namespace pmkv {
 
 // The report of a plan, a migration and/or a validation, as JSON and as readable Markdown:
 // counts, errors with paths, warnings (dangling references, list mismatches), validation
-// results, time and throughput, and concrete recommendations. Exit code: 0 clean,
-// 1 differences or warnings, 2 errors.
+// results, time and throughput, and concrete recommendations. Its exit code is the one the
+// workflow judged (workflows/verdict.h) and set.
 //
 // A recommendation says in prose what to do and carries the step as data (NextStep, in the
 // JSON as "next"); the Markdown adds the front end's wording of the step (a `pmkv` command
@@ -37,9 +37,11 @@ public:
     void setPlan(const MigrationPlan& plan) { m_plan = plan; }
     void setMigration(const Migrator::Outcome& outcome) { m_migration = outcome; }
     void setValidation(const Validator::Outcome& outcome) { m_validation = outcome; }
+    // 0 the key space matches (or everything was written), 1 differences, 2 errors.
+    void setExitCode(int code) { m_exitCode = code; }
 
     QVector<Recommendation> recommendations() const;
-    int exitCode() const;
+    int exitCode() const { return m_exitCode; }
     QJsonObject toJson() const;
     QString toMarkdown(const StepWording& wordStep = {}) const;
     // Writes <folder>/<name>.json and <folder>/<name>.md; returns the Markdown path.
@@ -57,6 +59,7 @@ private:
     std::optional<MigrationPlan> m_plan;
     std::optional<Migrator::Outcome> m_migration;
     std::optional<Validator::Outcome> m_validation;
+    int m_exitCode = 0;
 };
 
 } // namespace pmkv

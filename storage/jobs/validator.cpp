@@ -75,20 +75,9 @@ QString Validator::stateName(State state)
     return QString();
 }
 
-bool Validator::Outcome::clean() const
+bool Validator::Outcome::matches() const
 {
-    return exitCode() == 0;
-}
-
-int Validator::Outcome::exitCode() const
-{
-    for (const Problem& p : problems) {
-        if (p.severity == Severity::Error)
-            return 2;
-    }
-    if (!findings.isEmpty() || withTtl > 0 || !problems.isEmpty())
-        return 1;
-    return 0;
+    return findings.isEmpty() && withTtl == 0;
 }
 
 QJsonObject Validator::Outcome::toJson(int maxFindings) const
@@ -139,7 +128,7 @@ QJsonObject Validator::Outcome::toJson(int maxFindings) const
             {QStringLiteral("seconds"), seconds},
             {QStringLiteral("compareSeconds"), compareSeconds},
             {QStringLiteral("keysPerSecond"), keysPerSecond},
-            {QStringLiteral("exitCode"), exitCode()}};
+            {QStringLiteral("matches"), matches()}};
 }
 
 Result<Validator::Outcome> Validator::run(const Params& params, KvStore& store)

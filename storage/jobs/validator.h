@@ -68,9 +68,10 @@ public:
         double keysPerSecond = 0;  // distinct keys (compared + only in KV) / seconds
         double compareSeconds = 0; // reading and comparing the key space only
 
-        bool clean() const;
-        // 0 clean, 1 differences or warnings, 2 errors (tree errors).
-        int exitCode() const;
+        // Every checked key holds its file's value and none expires (nor, in a full check, is
+        // there a key no file maps to). The files' own problems are a separate question:
+        // workflows/verdict.h judges both.
+        bool matches() const;
         QJsonObject toJson(int maxFindings = -1) const;
     };
 

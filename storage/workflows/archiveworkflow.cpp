@@ -1,6 +1,7 @@
 #include "workflows/archiveworkflow.h"
 
 #include "workflows/validationworkflow.h"
+#include "workflows/verdict.h"
 
 namespace pmkv {
 
@@ -14,6 +15,9 @@ ArchiveWorkflow::run(const Request& request, TargetSession* session, const Workf
     params.backup = request.backup;
     params.overrideValidation = request.overrideValidation;
     params.dryRun = request.dryRun;
+    params.accepts = [strict = request.strict](const Validator::Outcome& v) {
+        return Verdict::ofValidation(v, strict) == Verdict::Clean;
+    };
     if (session) {
         ValidationWorkflow::Request full; // the whole tree, every key: no sample, no scope
         full.root = request.root;

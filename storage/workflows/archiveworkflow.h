@@ -22,6 +22,8 @@ public:
         QString layoutSpec = QStringLiteral("repository");
         QString prefix;
         bool overrideValidation = false;
+        // The files' warnings fail the validation check too (Verdict's strict rule).
+        bool strict = false;
         bool dryRun = false;
     };
     using Outcome = ArchiveJob::Outcome;

@@ -2,6 +2,7 @@
 
 #include "jobs/journal.h"
 #include "jobs/planner.h"
+#include "workflows/verdict.h"
 
 #include <QDateTime>
 #include <QDir>
@@ -21,17 +22,6 @@ Planner::Params plannerParams(const MigrationWorkflow::Scope& scope)
     // A plan keeps hashes: the values are made again from the files as they are written.
     params.holdValues = false;
     return params;
-}
-
-// 0 clean, 1 warnings or conflicts, 2 errors in the files.
-int planVerdict(const MigrationPlan& plan)
-{
-    int verdict = 0;
-    for (const Problem& p : plan.problems)
-        verdict = qMax(verdict, p.severity == Severity::Error ? 2 : 1);
-    if (plan.counts().conflict > 0)
-        verdict = qMax(verdict, 1);
-    return verdict;
 }
 
 QString runTarget(const JournalRun& run)
@@ -87,7 +77,7 @@ Result<MigrationWorkflow::PlanOutcome> MigrationWorkflow::plan(const PlanRequest
     auto saved = outcome.plan.save(outcome.path);
     if (!saved)
         return saved.error();
-    outcome.verdict = planVerdict(outcome.plan);
+    outcome.verdict = Verdict::ofPlan(outcome.plan, request.strict);
     return outcome;
 }
 
@@ -145,7 +135,7 @@ Result<MigrationWorkflow::RunOutcome> MigrationWorkflow::run(const RunRequest& r
     if (request.planned)
         request.planned(*outcome.plan);
     if (request.mode == Mode::DryRun) {
-        outcome.verdict = planVerdict(*outcome.plan);
+        outcome.verdict = Verdict::ofPlan(*outcome.plan, request.strict);
         if (outcome.plan->counts().conflict > 0)
             outcome.next =
                 NextStep::forPath(NextStep::Action::MigrateOverwrite, outcome.plan->root);
@@ -227,6 +217,9 @@ MigrationWorkflow::RunOutcome MigrationWorkflow::finish(const RunRequest& reques
     if (outcome.plan)
         report.setPlan(*outcome.plan);
     report.setMigration(m);
+    outcome.verdict =
+        Verdict::ofMigration(m, outcome.plan ? &*outcome.plan : nullptr, request.strict);
+    report.setExitCode(outcome.verdict);
     const QString folder =
         request.reportFolder.isEmpty() ? context.paths.reportsFolder() : request.reportFolder;
     auto saved = report.save(folder, m.runId, context.wordStep);
@@ -234,7 +227,6 @@ MigrationWorkflow::RunOutcome MigrationWorkflow::finish(const RunRequest& reques
         outcome.reportPath = saved.value();
     else
         context.warnings << saved.error().message;
-    outcome.verdict = m.cancelled ? 2 : report.exitCode();
     outcome.next = NextStep::forRun(
         m.cancelled ? NextStep::Action::ResumeRun : NextStep::Action::RollbackRun, m.runId);
     outcome.report = std::move(report);

@@ -37,13 +37,14 @@ public:
     struct PlanRequest
     {
         Scope scope;
-        QString output; // the plan file; empty: a new file in the plans folder
+        QString output;      // the plan file; empty: a new file in the plans folder
+        bool strict = false; // the files' warnings count in the verdict (workflows/verdict.h)
     };
     struct PlanOutcome
     {
         MigrationPlan plan;
         QString path;
-        int verdict = 0; // 0 clean, 1 conflicts or warnings, 2 errors in the files
+        int verdict = 0; // Verdict::ofPlan: 0 clean, 1 conflicts, 2 errors in the files
     };
 
     enum class Mode {
@@ -62,6 +63,7 @@ public:
         qint64 batchBytes = 16 * 1024 * 1024;
         QString reportFolder; // empty: the reports folder of the context's paths
         QString confirmation; // the PROD profile's name, typed by the user
+        bool strict = false;  // the files' warnings count in the verdict (workflows/verdict.h)
         // Called once the plan is made or loaded, before anything is written (to show it).
         std::function<void(const MigrationPlan&)> planned;
         // Called with the run a resume finishes, before it starts.
@@ -74,7 +76,8 @@ public:
         Migrator::Outcome migration;       // not for a dry run
         std::optional<JobReport> report;   // not for a dry run
         QString reportPath;                // the Markdown file; empty when it could not be saved
-        // 0 clean, 1 warnings in the files or conflicts (dry run), 2 errors or cancelled.
+        // Verdict::ofMigration (ofPlan for a dry run): 0 everything written, whatever the
+        // files' warnings; 1 conflicts (dry run); 2 errors in the files or cancelled.
         int verdict = 0;
         // What to do next: resume a cancelled run, or how to undo a finished one.
         NextStep next;

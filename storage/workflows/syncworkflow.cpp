@@ -1,5 +1,7 @@
 #include "workflows/syncworkflow.h"
 
+#include "workflows/verdict.h"
+
 #include "diff/sidecomparer.h"
 #include "sync/foldersynctarget.h"
 #include "sync/kvsynctarget.h"
@@ -79,8 +81,11 @@ Result<SyncWorkflow::Outcome> SyncWorkflow::run(const Request& request,
     Outcome outcome;
     outcome.targetDescription = target.value().target->describe();
     outcome.plan = std::move(plan.value());
-    if (request.dryRun)
+    outcome.problems = report.left.problems + report.right.problems;
+    if (request.dryRun) {
+        outcome.verdict = Verdict::ofSync(outcome.plan, nullptr, outcome.problems, request.strict);
         return outcome;
+    }
     if (!context.paths.ensure())
         return stateFolderError(context.paths);
     auto done = SyncRunner::execute(outcome.plan, *target.value().target, context.paths,
@@ -88,6 +93,7 @@ Result<SyncWorkflow::Outcome> SyncWorkflow::run(const Request& request,
     if (!done)
         return done.error();
     outcome.run = done.value();
+    outcome.verdict = Verdict::ofSync(outcome.plan, &outcome.run, outcome.problems, request.strict);
     context.recordAudit(QStringLiteral("sync"), outcome.targetDescription, outcome.run.written,
                         outcome.run.runId);
     return outcome;

@@ -34,12 +34,16 @@ public:
         std::vector<std::string> fields; // only the changes under these JSON Pointers
         bool dryRun = false;
         QString confirmation; // the PROD profile's name, typed by the user
+        bool strict = false;  // the sides' file warnings count in the verdict
     };
     struct Outcome
     {
         QString targetDescription;
         SyncPlanner::Plan plan;
-        SyncRunner::Outcome run; // empty for a dry run
+        SyncRunner::Outcome run;   // empty for a dry run
+        QVector<Problem> problems; // what reading the two sides found
+        // Verdict::ofSync: 0 done (or nothing to do), 1 skipped or conflicting entities.
+        int verdict = 0;
     };
     // Undo or resume of run `runId` ("last": the newest sync run on the target).
     struct RunRequest

@@ -1,5 +1,7 @@
 #include "workflows/validationworkflow.h"
 
+#include "workflows/verdict.h"
+
 #include <QDateTime>
 
 namespace pmkv {
@@ -29,12 +31,14 @@ Result<ValidationWorkflow::Outcome> ValidationWorkflow::run(const Request& reque
     const Validator::Outcome& v = checked.value();
     JobReport report(QStringLiteral("Validation of %1").arg(v.root));
     report.setValidation(v);
+    const int verdict = Verdict::ofValidation(v, request.strict);
+    report.setExitCode(verdict);
     const QString folder =
         request.reportFolder.isEmpty() ? context.paths.reportsFolder() : request.reportFolder;
     const QString name =
         QDateTime::currentDateTimeUtc().toString(QStringLiteral("yyyyMMddTHHmmsszzz")) +
         QStringLiteral("Z-validate");
-    Outcome outcome{v, report, QString(), report.exitCode()};
+    Outcome outcome{v, report, QString(), verdict};
     auto saved = report.save(folder, name, context.wordStep);
     if (saved)
         outcome.reportPath = saved.value();

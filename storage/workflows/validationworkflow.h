@@ -22,13 +22,16 @@ public:
         qint64 sample = 0;    // 0: every key, and the keys only the key space has
         quint32 seed = 1;
         QString reportFolder; // empty: the reports folder of the context's paths
+        bool strict = false;  // the files' warnings count in the verdict (workflows/verdict.h)
     };
     struct Outcome
     {
         Validator::Outcome validation;
         JobReport report;
         QString reportPath; // the Markdown file; empty when it could not be saved
-        int verdict = 0;    // 0 clean, 1 differences or warnings, 2 errors in the files
+        // Verdict::ofValidation: 0 the key space matches, whatever the files' warnings;
+        // 1 differences; 2 errors in the files.
+        int verdict = 0;
     };
 
     static Result<Outcome> run(const Request& request, TargetSession& session,
