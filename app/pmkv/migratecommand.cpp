@@ -52,30 +52,28 @@ void MigrateCommand::configure(QCommandLineParser& parser)
 
 QString MigrateCommand::epilog() const
 {
-    return QStringLiteral(
-               "Every batch's keys, new value hashes and the values and TTLs they replace are\n"
-               "written to a journal (SQLite, fsync) before the batch is sent. Ctrl-C stops "
-               "between\n"
-               "batches; after Ctrl-C, a crash or kill -9, `--resume` finishes the run and\n"
-               "`pmkv rollback RUN` undoes it. Journals, plans and reports stay in the state "
-               "folder.\n"
-               "Each batch's values are read again from the files as it is written and checked\n"
-               "against the plan: a file edited during the run stops it before that file's batch\n"
-               "(put the file back and --resume, or roll back and migrate again).\n"
-               "\n"
-               "Examples:\n"
-               "  pmkv migrate pm/ --redis redis://127.0.0.1:6379\n"
-               "  PMKV_TOKEN=... pmkv migrate pm/ --url http://localhost:8080 --project atlas\n"
-               "  pmkv migrate pm/ --conn prod --confirm-prod=prod --policy skip-existing\n"
-               "  pmkv migrate --plan plans/20261123T040000Z.plan.json --redis redis://127.0.0.1\n"
-               "  pmkv migrate --resume --redis redis://127.0.0.1:6379\n"
-               "  pmkv migrate pm/ --dry-run --redis redis://127.0.0.1:6379\n"
-               "\n"
-               "Files that cannot be read or mapped are left out and make the exit code 2 "
-               "(cancelled\n"
-               "runs too: resumable).\n") +
-           ProblemLines::exitRule(QStringLiteral("every key was written"),
-                                  QStringLiteral("the plan has conflicts (--dry-run)"));
+    const QString text = QStringLiteral(
+        "Every batch's keys, new value hashes and the values and TTLs they replace are\n"
+        "written to a journal (SQLite, fsync) before the batch is sent. Ctrl-C stops between\n"
+        "batches; after Ctrl-C, a crash or kill -9, `--resume` finishes the run and\n"
+        "`pmkv rollback RUN` undoes it. Journals, plans and reports stay in the state folder.\n"
+        "Each batch's values are read again from the files as it is written and checked\n"
+        "against the plan: a file edited during the run stops it before that file's batch\n"
+        "(put the file back and --resume, or roll back and migrate again).\n"
+        "\n"
+        "Examples:\n"
+        "  pmkv migrate pm/ --redis redis://127.0.0.1:6379\n"
+        "  PMKV_TOKEN=... pmkv migrate pm/ --url http://localhost:8080 --project atlas\n"
+        "  pmkv migrate pm/ --conn prod --confirm-prod=prod --policy skip-existing\n"
+        "  pmkv migrate --plan plans/20261123T040000Z.plan.json --redis redis://127.0.0.1\n"
+        "  pmkv migrate --resume --redis redis://127.0.0.1:6379\n"
+        "  pmkv migrate pm/ --dry-run --redis redis://127.0.0.1:6379\n"
+        "\n"
+        "Files that cannot be read or mapped are left out and make the exit code 2 (so do\n"
+        "cancelled runs: resumable).\n"
+        "\n");
+    return text + ProblemLines::exitRule(QStringLiteral("every key was written"),
+                                         QStringLiteral("the plan has conflicts (--dry-run)"));
 }
 
 int MigrateCommand::execute(const QCommandLineParser& parser)

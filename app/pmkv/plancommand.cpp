@@ -35,21 +35,19 @@ void PlanCommand::configure(QCommandLineParser& parser)
 
 QString PlanCommand::epilog() const
 {
-    return QStringLiteral(
-               "Actions: create (absent), update (differs; policy overwrite), skip (identical, or "
-               "kept\n"
-               "by skip-existing), conflict (differs under abort-on-conflict, or not a string).\n"
-               "The plan records a SHA-256 per value and what each key held: `pmkv migrate --plan\n"
-               "FILE` refuses it if a file or a key changed since.\n"
-               "\n"
-               "Examples:\n"
-               "  pmkv plan pm/ --redis redis://127.0.0.1:6379\n"
-               "  pmkv plan pm/ --conn local --project atlas --policy overwrite -o "
-               "atlas.plan.json\n"
-               "  PMKV_TOKEN=... pmkv plan pm/ --url http://localhost:8080 --list\n"
-               "\n") +
-           ProblemLines::exitRule(QStringLiteral("every key can be written"),
-                                  QStringLiteral("the plan has conflicts"));
+    const QString text = QStringLiteral(
+        "Actions: create (absent), update (differs; policy overwrite), skip (identical, or kept\n"
+        "by skip-existing), conflict (differs under abort-on-conflict, or not a string).\n"
+        "The plan records a SHA-256 per value and what each key held: `pmkv migrate --plan\n"
+        "FILE` refuses it if a file or a key changed since.\n"
+        "\n"
+        "Examples:\n"
+        "  pmkv plan pm/ --redis redis://127.0.0.1:6379\n"
+        "  pmkv plan pm/ --conn local --project atlas --policy overwrite -o atlas.plan.json\n"
+        "  PMKV_TOKEN=... pmkv plan pm/ --url http://localhost:8080 --list\n"
+        "\n");
+    return text + ProblemLines::exitRule(QStringLiteral("every key can be written"),
+                                         QStringLiteral("the plan has conflicts"));
 }
 
 int PlanCommand::execute(const QCommandLineParser& parser)

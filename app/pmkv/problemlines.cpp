@@ -49,12 +49,13 @@ bool ProblemLines::strict(const QCommandLineParser& parser)
 
 QString ProblemLines::exitRule(const QString& clean, const QString& differences)
 {
-    return QStringLiteral(
-               "Exit codes: 0 %1, whatever the files' warnings (dangling references, lists\n"
-               "that disagree with folders: printed as a summary, listed in --json and the "
-               "report);\n"
-               "1 %2, or with --strict a warning in the files; 2 a file could not be read or\n"
-               "mapped, or the command failed; 64 wrong command line.")
+    return QStringLiteral("Exit codes:\n"
+                          "  0   %1, whatever the files' warnings (dangling references,\n"
+                          "      lists that disagree with folders: printed as a summary, listed\n"
+                          "      in --json and the report)\n"
+                          "  1   %2; with --strict, also a warning in the files\n"
+                          "  2   a file could not be read or mapped, or the command failed\n"
+                          "  64  wrong command line")
         .arg(clean, differences);
 }
 

@@ -39,20 +39,18 @@ void ValidateCommand::configure(QCommandLineParser& parser)
 
 QString ValidateCommand::epilog() const
 {
-    return QStringLiteral("States: equal, equal-json (same JSON, other bytes), different, "
-                          "only-files (missing\n"
-                          "key), only-kv (a key under the prefix no file maps to), wrong-type (not "
-                          "a string);\n"
-                          "keys with a TTL are reported too. Counts are given per kind (role).\n"
-                          "\n"
-                          "Examples:\n"
-                          "  pmkv validate pm/ --redis redis://127.0.0.1:6379\n"
-                          "  pmkv validate pm/ --conn prod --sample 500\n"
-                          "  PMKV_TOKEN=... pmkv validate pm/ --url http://localhost:8080 "
-                          "--project atlas --json\n"
-                          "  pmkv validate pm/ --redis redis://127.0.0.1:6379 --strict   (CI: "
-                          "warnings fail too)\n"
-                          "\n") +
+    const QString text = QStringLiteral(
+        "States: equal, equal-json (same JSON, other bytes), different, only-files (missing\n"
+        "key), only-kv (a key under the prefix no file maps to), wrong-type (not a string);\n"
+        "keys with a TTL are reported too. Counts are given per kind (role).\n"
+        "\n"
+        "Examples:\n"
+        "  pmkv validate pm/ --redis redis://127.0.0.1:6379\n"
+        "  pmkv validate pm/ --conn prod --sample 500\n"
+        "  PMKV_TOKEN=... pmkv validate pm/ --url http://localhost:8080 --project atlas --json\n"
+        "  pmkv validate pm/ --redis redis://127.0.0.1:6379 --strict     (CI: warnings fail too)\n"
+        "\n");
+    return text +
            ProblemLines::exitRule(QStringLiteral("every key matches the files"),
                                   QStringLiteral("keys differ, are missing, extra or expire"));
 }
