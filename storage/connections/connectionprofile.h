@@ -1,6 +1,7 @@
 #pragma once
 
 #include "core/result.h"
+#include "rest/restproxy.h"
 
 #include <QString>
 #include <QStringList>
@@ -32,6 +33,7 @@ public:
     bool hasReadOnlyToken = false;
     QString redisUser; // ACL user for Redis (the password is a secret)
     bool allowInsecureHttp = false;
+    RestProxy proxy; // REST kinds: the system's proxy (default), none, or a manual one
     SecretSource secretSource = SecretSource::None;
     QString secretVariable; // for SecretSource::EnvironmentVariable
 

@@ -73,6 +73,7 @@ Result<ConnectionProfile> ProfileStore::find(const QString& name) const
     p.hasReadOnlyToken = m_settings->value(QStringLiteral("hasReadOnlyToken"), false).toBool();
     p.redisUser = m_settings->value(QStringLiteral("redisUser")).toString();
     p.allowInsecureHttp = m_settings->value(QStringLiteral("allowInsecureHttp"), false).toBool();
+    const auto proxy = RestProxy::parse(m_settings->value(QStringLiteral("proxy")).toString());
     const QString source = m_settings->value(QStringLiteral("secretSource")).toString();
     p.secretVariable = m_settings->value(QStringLiteral("secretVariable")).toString();
     m_settings->endGroup();
@@ -80,6 +81,12 @@ Result<ConnectionProfile> ProfileStore::find(const QString& name) const
     const auto k = ConnectionProfile::kindFromName(kind);
     const auto e = ConnectionProfile::environmentFromName(env);
     const auto s = ConnectionProfile::secretSourceFromName(source);
+    if (!proxy) {
+        return makeError(QStringLiteral("bad-profile"),
+                         QStringLiteral("connection \"%1\" in %2: %3; fix or remove it")
+                             .arg(name, fileName(), proxy.error().message));
+    }
+    p.proxy = proxy.value();
     if (!k || !e || !s) {
         return makeError(QStringLiteral("bad-profile"),
                          QStringLiteral("connection \"%1\" in %2 has an unknown kind, environment "
@@ -117,6 +124,8 @@ Result<void> ProfileStore::save(const ConnectionProfile& p, bool replace)
     m_settings->setValue(QStringLiteral("hasReadOnlyToken"), p.hasReadOnlyToken);
     m_settings->setValue(QStringLiteral("redisUser"), p.redisUser);
     m_settings->setValue(QStringLiteral("allowInsecureHttp"), p.allowInsecureHttp);
+    if (p.proxy.mode != RestProxy::Mode::System) // the default stays out of the file
+        m_settings->setValue(QStringLiteral("proxy"), p.proxy.toString());
     m_settings->setValue(QStringLiteral("secretSource"),
                          ConnectionProfile::secretSourceName(p.secretSource));
     m_settings->setValue(QStringLiteral("secretVariable"), p.secretVariable);

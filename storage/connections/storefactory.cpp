@@ -14,6 +14,7 @@ UpstashRestOptions StoreFactory::restOptions(const ConnectionProfile& profile,
     options.url = QUrl(profile.address.trimmed());
     options.token = secrets.secret;
     options.allowInsecureHttp = profile.allowInsecureHttp;
+    options.proxy = profile.proxy;
     // Upstash refuses SCAN and KEYS to read-only tokens; a local proxy decides for itself.
     options.readOnlyToken =
         secrets.readOnlyToken && profile.kind == ConnectionProfile::Kind::Upstash;

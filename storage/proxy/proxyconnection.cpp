@@ -12,6 +12,8 @@
 #include <QScopeGuard>
 #include <QTcpSocket>
 
+#include <netinet/in.h>
+#include <netinet/tcp.h>
 #include <sys/socket.h>
 
 namespace pmkv {
@@ -121,6 +123,14 @@ void ProxyConnection::readSocket()
         if (m_parser.isIdle())
             m_requestStarted.start();
         m_lastActivity.restart();
+#ifdef TCP_QUICKACK
+        // Acknowledge at once: a client without TCP_NODELAY (QNetworkAccessManager) holds the
+        // rest of its request until this ACK (Nagle), which Linux would delay by up to 40 ms.
+        // The flag does not stick, so it is set after every read.
+        const int one = 1;
+        ::setsockopt(int(m_socket->socketDescriptor()), IPPROTO_TCP, TCP_QUICKACK, &one,
+                     sizeof one);
+#endif
         m_parser.append(chunk, n);
         updateAccounting();
         if (m_parser.takeContinueRequest())

@@ -1,11 +1,10 @@
 #include "rest/restbatchrun.h"
 
-#include "kv/commandallowlist.h"
 #include "core/logging.h"
+#include "kv/commandallowlist.h"
 #include "rest/restcodec.h"
+#include "rest/restexchange.h"
 #include "rest/upstashreststore.h"
-
-#include "rest/httpclientconnection.h"
 
 #include <QTimer>
 
@@ -48,6 +47,15 @@ RestBatchRun::RestBatchRun(UpstashRestStore* store, QVector<KvCommand> batch, bo
 {
 }
 
+RestBatchRun::~RestBatchRun()
+{
+    dropExchanges();
+    if (!m_ended) { // the store goes away under a running batch
+        m_promise->future().cancel();
+        m_promise->finish();
+    }
+}
+
 void RestBatchRun::start()
 {
     if (m_batch.isEmpty()) {
@@ -59,8 +67,10 @@ void RestBatchRun::start()
         fail(planned.error().code, planned.error().message);
         return;
     }
-    m_replies.reserve(m_batch.size());
-    sendCurrent();
+    const bool readsOnly =
+        std::all_of(m_chunks.cbegin(), m_chunks.cend(), [](const Chunk& c) { return c.readOnly; });
+    m_window = readsOnly && !m_atomic ? std::max(1, m_store->m_options.maxParallelReads) : 1;
+    sendMore();
 }
 
 Result<void> RestBatchRun::plan()
@@ -75,15 +85,23 @@ Result<void> RestBatchRun::plan()
             return one.error();
         encoded.append(std::move(one).value());
     }
+    auto add = [this](Path path, int from, int to, QByteArray body, bool readOnly) {
+        Chunk chunk;
+        chunk.path = path;
+        chunk.from = from;
+        chunk.to = to;
+        chunk.body = std::move(body);
+        chunk.readOnly = readOnly;
+        m_chunks.append(std::move(chunk));
+    };
     if (m_atomic) {
-        m_chunks.append({Path::MultiExec, 0, int(m_batch.size()),
-                         RestCodec::joinArray(encoded, 0, int(encoded.size())),
-                         CommandAllowList::allReadOnly(m_batch)});
+        add(Path::MultiExec, 0, int(m_batch.size()),
+            RestCodec::joinArray(encoded, 0, int(encoded.size())),
+            CommandAllowList::allReadOnly(m_batch));
         return {};
     }
     if (m_batch.size() == 1) {
-        m_chunks.append(
-            {Path::Single, 0, 1, encoded.first(), CommandAllowList::isReadOnly(m_batch.first())});
+        add(Path::Single, 0, 1, encoded.first(), CommandAllowList::isReadOnly(m_batch.first()));
         return {};
     }
     const int maxCount = std::max(1, options.maxCommandsPerRequest);
@@ -101,21 +119,30 @@ Result<void> RestBatchRun::plan()
             readOnly = readOnly && CommandAllowList::isReadOnly(m_batch.at(to));
             ++to;
         }
-        m_chunks.append(
-            {Path::Pipeline, from, to, RestCodec::joinArray(encoded, from, to), readOnly});
+        add(Path::Pipeline, from, to, RestCodec::joinArray(encoded, from, to), readOnly);
         from = to;
     }
     return {};
 }
 
-void RestBatchRun::sendCurrent()
+void RestBatchRun::sendMore()
 {
+    while (!m_ended && m_inFlight < m_window && m_started < m_chunks.size()) {
+        ++m_inFlight;
+        send(m_started++);
+    }
+}
+
+void RestBatchRun::send(int index)
+{
+    if (m_ended)
+        return;
     if (m_promise->isCanceled()) {
         finish();
         return;
     }
     const UpstashRestOptions& options = m_store->m_options;
-    const Chunk& chunk = m_chunks.at(m_current);
+    Chunk& chunk = m_chunks[index];
     QString path = options.url.path();
     if (path.endsWith(QLatin1Char('/')))
         path.chop(1);
@@ -130,61 +157,87 @@ void RestBatchRun::sendCurrent()
         path += QStringLiteral("/multi-exec");
         break;
     }
-    HttpClientConnection::Headers headers;
-    headers.reserve(4);
-    headers.append({QByteArrayLiteral("Content-Type"), QByteArrayLiteral("application/json")});
-    if (!options.token.isEmpty())
-        headers.append(
-            {QByteArrayLiteral("Authorization"), QByteArrayLiteral("Bearer ") + options.token});
-    headers.append({QByteArrayLiteral("Upstash-Encoding"), QByteArrayLiteral("base64")});
-    if (!m_store->m_syncToken.isEmpty())
-        headers.append({QByteArrayLiteral("upstash-sync-token"), m_store->m_syncToken});
-
-    if (!m_connection) {
-        m_connection = m_store->takeConnection();
-        connect(m_connection, &HttpClientConnection::finished, this, &RestBatchRun::onFinished);
-    }
+    QUrl url = options.url.adjusted(QUrl::RemoveQuery | QUrl::RemoveFragment);
+    url.setPath(path);
     ++m_store->m_requests;
     qCDebug(lcRest) << "POST" << path << "commands" << chunk.from << "to" << chunk.to << "bytes"
-                    << chunk.body.size() << "attempt" << m_attempt + 1;
-    QUrl target;
-    target.setPath(path);
-    m_connection->post(target.toEncoded(), headers, chunk.body);
+                    << chunk.body.size() << "attempt" << chunk.attempt + 1;
+    chunk.exchange = new RestExchange(m_store->m_network, m_store->m_baseRequest, url,
+                                      m_store->m_syncToken, chunk.body, this);
+    connect(chunk.exchange, &RestExchange::finished, this, [this, index] { onFinished(index); });
 }
 
-void RestBatchRun::onFinished()
+void RestBatchRun::onFinished(int index)
 {
-    const HttpClientResponse response = m_connection->takeResponse();
+    Chunk& chunk = m_chunks[index];
+    const RestResponse response = chunk.exchange->takeResponse();
+    chunk.exchange->deleteLater();
+    chunk.exchange = nullptr;
     if (!response.syncToken.isEmpty())
         m_store->m_syncToken = response.syncToken;
-    if (response.failure == HttpClientResponse::Failure::None) {
-        handleHttp(response.status, response.body);
+    if (response.failure != RestResponse::Failure::None) {
+        handleNetworkFailure(index, response);
         return;
     }
-    handleNetworkFailure(response);
+    if (!handleHttp(index, response.status, response.body, response.location))
+        return;
+    chunk.done = true;
+    chunk.attempt = 0;
+    chunk.body.clear();
+    ++m_done;
+    --m_inFlight;
+    if (m_done == m_chunks.size())
+        succeed();
+    else
+        sendMore();
 }
 
-void RestBatchRun::handleHttp(int status, const QByteArray& body)
+bool RestBatchRun::handleHttp(int index, int status, const QByteArray& body,
+                              const QByteArray& location)
 {
-    const Chunk& chunk = m_chunks.at(m_current);
+    Chunk& chunk = m_chunks[index];
     const QString where = m_store->describe();
     if (status == 401) {
         fail(QStringLiteral("unauthorized"),
              QStringLiteral("%1 refused the token (HTTP 401 Unauthorized). Check the token of "
                             "this connection (pmkv conn add --replace-secret, or PMKV_TOKEN).")
                  .arg(where));
-        return;
+        return false;
     }
     if (status >= 500) {
-        retryOrFail(true, QStringLiteral("HTTP %1 from %2").arg(status).arg(where));
-        return;
+        retryOrFail(index, true, QStringLiteral("HTTP %1 from %2").arg(status).arg(where));
+        return false;
     }
     if (status == 404) {
         fail(QStringLiteral("rest-not-found"),
              QStringLiteral("%1 has no Upstash REST endpoint here (HTTP 404). Check the URL: "
                             "it should be the base address, e.g. https://eu1-xyz.upstash.io.")
                  .arg(where));
-        return;
+        return false;
+    }
+    if (status >= 300 && status < 400) {
+        // Never followed: a POST of writes must not be posted again somewhere else.
+        fail(QStringLiteral("rest-redirect"),
+             QStringLiteral("%1 answered HTTP %2, a redirect to %3, which is not followed %4; "
+                            "nothing of this request was applied. If that is the right "
+                            "server, make it the connection's address.")
+                 .arg(where)
+                 .arg(status)
+                 .arg(location.isEmpty() ? QStringLiteral("an unnamed place")
+                                         : QUrl::fromEncoded(location)
+                                               .adjusted(QUrl::RemoveUserInfo | QUrl::RemoveQuery)
+                                               .toString())
+                 .arg(chunkPosition(index)));
+        return false;
+    }
+    if (status == 413) { // checked before the body: a reverse proxy answers 413 in HTML
+        fail(QStringLiteral("request-too-large"),
+             QStringLiteral("%1 refused a request of %2 bytes as too large (HTTP 413) %3. Lower "
+                            "the request size limit of the connection.")
+                 .arg(where)
+                 .arg(chunk.body.size())
+                 .arg(chunkPosition(index)));
+        return false;
     }
     const nlohmann::json doc =
         nlohmann::json::parse(body.constData(), body.constData() + body.size(), nullptr, false);
@@ -195,8 +248,8 @@ void RestBatchRun::handleHttp(int status, const QByteArray& body)
                  .arg(where)
                  .arg(status)
                  .arg(body.size())
-                 .arg(chunkPosition()));
-        return;
+                 .arg(chunkPosition(index)));
+        return false;
     }
     QByteArray errorText;
     if (doc.is_object()) {
@@ -211,86 +264,70 @@ void RestBatchRun::handleHttp(int status, const QByteArray& body)
                  .arg(where, RestCodec::commandLabel(m_batch.at(chunk.from)),
                       QString::fromUtf8(errorText.isEmpty() ? QByteArray("HTTP 403") : errorText))
                  .arg(chunk.from));
-        return;
-    }
-    if (status == 413) {
-        fail(QStringLiteral("request-too-large"),
-             QStringLiteral("%1 refused a request of %2 bytes as too large (HTTP 413) %3. Lower "
-                            "the request size limit of the connection.")
-                 .arg(where)
-                 .arg(chunk.body.size())
-                 .arg(chunkPosition()));
-        return;
+        return false;
     }
     if (status != 200) {
         if (chunk.path == Path::Single && status == 400 && !errorText.isEmpty()) {
-            m_replies.append(KvReply::error(errorText));
-            succeed();
-            return;
+            chunk.replies.append(KvReply::error(errorText));
+            return true;
         }
         const QString code = chunk.path == Path::MultiExec ? QStringLiteral("redis-execabort")
                                                            : QStringLiteral("rest-refused");
-        fail(code,
-             QStringLiteral("%1 refused the request (HTTP %2: %3) %4%5")
-                 .arg(where)
-                 .arg(status)
-                 .arg(errorText.isEmpty() ? QStringLiteral("no reason given")
-                                          : QString::fromUtf8(errorText))
-                 .arg(chunkPosition(), chunk.path == Path::MultiExec
-                                           ? QStringLiteral("; nothing of the group was applied.")
-                                           : QStringLiteral(".")));
-        return;
+        fail(code, QStringLiteral("%1 refused the request (HTTP %2: %3) %4%5")
+                       .arg(where)
+                       .arg(status)
+                       .arg(errorText.isEmpty() ? QStringLiteral("no reason given")
+                                                : QString::fromUtf8(errorText))
+                       .arg(chunkPosition(index), chunk.path == Path::MultiExec
+                                                      ? QStringLiteral("; nothing of the group was "
+                                                                       "applied.")
+                                                      : QStringLiteral(".")));
+        return false;
     }
 
     if (chunk.path == Path::Single) {
         const KvReply reply = RestCodec::decodeEntry(doc, m_batch.at(chunk.from));
         if (reply.isError() && isNoPerm(reply.bytes)) {
-            errorText = reply.bytes;
             fail(QStringLiteral("noperm"),
                  QStringLiteral("%1 does not let this token run %2 (%3). Is it a read-only "
                                 "token?")
                      .arg(where, RestCodec::commandLabel(m_batch.at(chunk.from)),
-                          QString::fromUtf8(errorText)));
-            return;
+                          QString::fromUtf8(reply.bytes)));
+            return false;
         }
-        m_replies.append(reply);
-    } else {
-        const int expected = chunk.to - chunk.from;
-        if (!doc.is_array() || int(doc.size()) != expected) {
-            fail(QStringLiteral("rest-protocol"),
-                 QStringLiteral("%1 answered %2 commands with %3 replies %4; the batch stopped.")
-                     .arg(where)
-                     .arg(expected)
-                     .arg(doc.is_array() ? int(doc.size()) : 0)
-                     .arg(chunkPosition()));
-            return;
-        }
-        for (int i = 0; i < expected; ++i) {
-            const KvCommand& command = m_batch.at(chunk.from + i);
-            KvReply reply = RestCodec::decodeEntry(doc.at(size_t(i)), command);
-            if (reply.isError() && isNoPerm(reply.bytes)) {
-                fail(QStringLiteral("noperm"),
-                     QStringLiteral("%1 does not let this token run %2 (%3). Is it a read-only "
-                                    "token? %4 commands of the batch were applied before it.")
-                         .arg(where, RestCodec::commandLabel(command),
-                              QString::fromUtf8(reply.bytes))
-                         .arg(chunk.path == Path::MultiExec ? 0 : chunk.from + i));
-                return;
-            }
-            m_replies.append(std::move(reply));
-        }
+        chunk.replies.append(reply);
+        return true;
     }
-    ++m_current;
-    m_attempt = 0;
-    if (m_current >= m_chunks.size())
-        succeed();
-    else
-        sendCurrent();
+    const int expected = chunk.to - chunk.from;
+    if (!doc.is_array() || int(doc.size()) != expected) {
+        fail(QStringLiteral("rest-protocol"),
+             QStringLiteral("%1 answered %2 commands with %3 replies %4; the batch stopped.")
+                 .arg(where)
+                 .arg(expected)
+                 .arg(doc.is_array() ? int(doc.size()) : 0)
+                 .arg(chunkPosition(index)));
+        return false;
+    }
+    chunk.replies.reserve(expected);
+    for (int i = 0; i < expected; ++i) {
+        const KvCommand& command = m_batch.at(chunk.from + i);
+        KvReply reply = RestCodec::decodeEntry(doc.at(size_t(i)), command);
+        if (reply.isError() && isNoPerm(reply.bytes)) {
+            fail(QStringLiteral("noperm"),
+                 QStringLiteral("%1 does not let this token run %2 (%3). Is it a read-only "
+                                "token? %4 commands of the batch were applied before it.")
+                     .arg(where, RestCodec::commandLabel(command), QString::fromUtf8(reply.bytes))
+                     .arg(chunk.path == Path::MultiExec ? 0 : chunk.from + i));
+            return false;
+        }
+        chunk.replies.append(std::move(reply));
+    }
+    return true;
 }
 
-void RestBatchRun::handleNetworkFailure(const HttpClientResponse& response)
+void RestBatchRun::handleNetworkFailure(int index, const RestResponse& response)
 {
-    using Failure = HttpClientResponse::Failure;
+    using Failure = RestResponse::Failure;
     const QString where = m_store->describe();
     switch (response.failure) {
     case Failure::Tls:
@@ -301,30 +338,38 @@ void RestBatchRun::handleNetworkFailure(const HttpClientResponse& response)
                                  ? response.errorString
                                  : response.sslErrors.join(QStringLiteral("; "))));
         return;
+    case Failure::ProxyAuth:
+        fail(QStringLiteral("proxy-auth"),
+             QStringLiteral("%1: the HTTP proxy asks for credentials (%2); nothing was sent to "
+                            "the server. Use a proxy that lets this machine through, give the "
+                            "credentials in the system proxy setting, or choose no proxy for "
+                            "this connection.")
+                 .arg(where, response.errorString));
+        return;
     case Failure::Protocol:
         // The server read the request (or part of it) and answered something we cannot
         // read: sending it again would get the same answer. With a write in it whose body
         // went out whole, its fate is unknown.
-        if (response.requestSent && !m_chunks.at(m_current).readOnly) {
+        if (response.requestSent && !m_chunks.at(index).readOnly) {
             retryOrFail(
-                true,
+                index, true,
                 QStringLiteral("the answer could not be read (%1)").arg(response.errorString));
             return;
         }
         fail(QStringLiteral("rest-protocol"),
              QStringLiteral("%1: the answer could not be read: %2 %3. Is this an Upstash REST "
                             "endpoint?")
-                 .arg(where, response.errorString, chunkPosition()));
+                 .arg(where, response.errorString, chunkPosition(index)));
         return;
     case Failure::NotSent:
-        retryOrFail(false, response.errorString);
+        retryOrFail(index, false, response.errorString);
         return;
     case Failure::Lost:
     case Failure::Timeout:
     case Failure::None:
         // A Content-Length body is acted on only once it arrived whole: until the last
         // byte was handed to the network, the server cannot have run the commands.
-        retryOrFail(response.requestSent,
+        retryOrFail(index, response.requestSent,
                     response.requestSent
                         ? QStringLiteral("the request was sent but no answer came back (%1)")
                               .arg(response.errorString)
@@ -333,10 +378,10 @@ void RestBatchRun::handleNetworkFailure(const HttpClientResponse& response)
     }
 }
 
-void RestBatchRun::retryOrFail(bool mayHaveReachedServer, const QString& what)
+void RestBatchRun::retryOrFail(int index, bool mayHaveReachedServer, const QString& what)
 {
     const UpstashRestOptions& options = m_store->m_options;
-    const Chunk& chunk = m_chunks.at(m_current);
+    Chunk& chunk = m_chunks[index];
     const QString where = m_store->describe();
     const bool safe = !mayHaveReachedServer || chunk.readOnly;
     if (!safe) {
@@ -345,38 +390,41 @@ void RestBatchRun::retryOrFail(bool mayHaveReachedServer, const QString& what)
              QStringLiteral("%1: %2 %3. Those commands may or may not have been applied; they "
                             "were not sent again because they contain writes. %4 earlier "
                             "commands of the batch were applied.%5")
-                 .arg(where, what, chunkPosition())
+                 .arg(where, what, chunkPosition(index))
                  .arg(applied)
                  .arg(chunk.path == Path::MultiExec
                           ? QStringLiteral(" The MULTI/EXEC group was applied whole or not at all.")
                           : QString()));
         return;
     }
-    if (m_attempt >= options.retries) {
+    if (chunk.attempt >= options.retries) {
+        const QString before =
+            m_window > 1 ? QStringLiteral("The batch holds reads only: nothing was changed.")
+                         : QStringLiteral("%1 commands of the batch were applied before it; "
+                                          "nothing of this request was.")
+                               .arg(chunk.from);
         fail(QStringLiteral("unreachable"),
-             QStringLiteral("%1: %2 (gave up after %3 attempts) %4. %5 commands of the batch "
-                            "were applied before it; nothing of this request was.")
+             QStringLiteral("%1: %2 (gave up after %3 attempts) %4. %5")
                  .arg(where, what)
-                 .arg(m_attempt + 1)
-                 .arg(chunkPosition())
-                 .arg(chunk.from));
+                 .arg(chunk.attempt + 1)
+                 .arg(chunkPosition(index), before));
         return;
     }
-    const qint64 pause = std::min<qint64>(qint64(options.backoffMs) << std::min(m_attempt, 20),
+    const qint64 pause = std::min<qint64>(qint64(options.backoffMs) << std::min(chunk.attempt, 20),
                                           options.maxBackoffMs);
-    ++m_attempt;
-    qCInfo(lcRest) << where << "request failed:" << what << "- retry" << m_attempt << "in" << pause
-                   << "ms";
-    QTimer::singleShot(pause, this, [this] { sendCurrent(); });
+    ++chunk.attempt;
+    qCInfo(lcRest) << where << "request failed:" << what << "- retry" << chunk.attempt << "in"
+                   << pause << "ms";
+    QTimer::singleShot(pause, this, [this, index] { send(index); });
 }
 
-QString RestBatchRun::chunkPosition() const
+QString RestBatchRun::chunkPosition(int index) const
 {
-    const Chunk& chunk = m_chunks.at(m_current);
+    const Chunk& chunk = m_chunks.at(index);
     if (m_chunks.size() == 1 && chunk.to - chunk.from == 1)
         return QStringLiteral("(%1)").arg(RestCodec::commandLabel(m_batch.at(chunk.from)));
     return QStringLiteral("(request %1 of %2, commands %3-%4 of %5)")
-        .arg(m_current + 1)
+        .arg(index + 1)
         .arg(m_chunks.size())
         .arg(chunk.from + 1)
         .arg(chunk.to)
@@ -385,6 +433,8 @@ QString RestBatchRun::chunkPosition() const
 
 void RestBatchRun::fail(QString code, QString message)
 {
+    if (m_ended)
+        return;
     qCWarning(lcRest).noquote() << message;
     m_promise->addResult(Result<Replies>(makeError(std::move(code), std::move(message))));
     finish();
@@ -392,22 +442,35 @@ void RestBatchRun::fail(QString code, QString message)
 
 void RestBatchRun::succeed()
 {
-    m_promise->addResult(Result<Replies>(std::move(m_replies)));
+    Replies replies;
+    replies.reserve(m_batch.size());
+    for (Chunk& chunk : m_chunks) {
+        for (KvReply& reply : chunk.replies)
+            replies.append(std::move(reply));
+        chunk.replies.clear();
+    }
+    m_promise->addResult(Result<Replies>(std::move(replies)));
     finish();
 }
 
 void RestBatchRun::finish()
 {
-    if (m_done)
+    if (m_ended)
         return;
-    m_done = true;
-    if (m_connection) {
-        m_connection->disconnect(this);
-        m_store->giveBack(m_connection);
-        m_connection = nullptr;
-    }
+    m_ended = true;
+    // Reads still in flight when another request of the batch failed, or when it was
+    // cancelled: nobody wants their answers.
+    dropExchanges();
     m_promise->finish();
     deleteLater();
+}
+
+void RestBatchRun::dropExchanges()
+{
+    for (Chunk& chunk : m_chunks) {
+        delete chunk.exchange;
+        chunk.exchange = nullptr;
+    }
 }
 
 } // namespace pmkv

@@ -10,14 +10,15 @@
 
 namespace pmkv {
 
-class HttpClientConnection;
-struct HttpClientResponse;
+class RestExchange;
+struct RestResponse;
 class UpstashRestStore;
 
-// One batch on its way through an UpstashRestStore: the requests it was split into, sent one
-// after the other on one keep-alive connection (so replies stay in order and later requests
-// see earlier writes), with the retry rule of the store. Lives on the store's thread, deletes
-// itself when done.
+// One batch on its way through an UpstashRestStore: the requests it was split into, with the
+// retry rule of the store. A batch with a write sends them one after the other (replies stay
+// in order, later requests see earlier writes, a failure leaves an exact prefix applied); a
+// batch of reads sends up to maxParallelReads at once and puts the replies back in order.
+// Lives on the store's thread, deletes itself when done.
 class RestBatchRun final : public QObject
 {
     Q_OBJECT
@@ -28,6 +29,7 @@ public:
 
     RestBatchRun(UpstashRestStore* store, QVector<KvCommand> batch, bool atomic,
                  std::shared_ptr<Promise> promise);
+    ~RestBatchRun() override;
 
     void start();
 
@@ -40,29 +42,36 @@ private:
         int to = 0;
         QByteArray body;
         bool readOnly = false;
+        int attempt = 0;
+        bool done = false;
+        Replies replies;
+        RestExchange* exchange = nullptr; // while a request is in flight
     };
 
     Result<void> plan();
-    void sendCurrent();
-    void onFinished();
-    void handleHttp(int status, const QByteArray& body);
-    void handleNetworkFailure(const HttpClientResponse& response);
-    void retryOrFail(bool mayHaveReachedServer, const QString& what);
+    void sendMore();
+    void send(int index);
+    void onFinished(int index);
+    // false: the batch ended (failed)
+    bool handleHttp(int index, int status, const QByteArray& body, const QByteArray& location);
+    void handleNetworkFailure(int index, const RestResponse& response);
+    void retryOrFail(int index, bool mayHaveReachedServer, const QString& what);
     void fail(QString code, QString message);
     void succeed();
     void finish();
-    QString chunkPosition() const;
+    void dropExchanges();
+    QString chunkPosition(int index) const;
 
     UpstashRestStore* m_store;
     QVector<KvCommand> m_batch;
     bool m_atomic;
     std::shared_ptr<Promise> m_promise;
     QVector<Chunk> m_chunks;
-    int m_current = 0;
-    int m_attempt = 0;
-    Replies m_replies;
-    HttpClientConnection* m_connection = nullptr; // taken from the store for this batch
-    bool m_done = false;
+    int m_window = 1;   // requests at most in flight (or waiting for a retry)
+    int m_started = 0;  // chunks [0, m_started) were sent at least once
+    int m_inFlight = 0; // started and not done
+    int m_done = 0;
+    bool m_ended = false;
 };
 
 } // namespace pmkv

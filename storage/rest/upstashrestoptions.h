@@ -1,5 +1,7 @@
 #pragma once
 
+#include "rest/restproxy.h"
+
 #include <QByteArray>
 #include <QList>
 #include <QSslCertificate>
@@ -26,6 +28,10 @@ struct UpstashRestOptions
     // SCAN ... COUNT n is capped here (Upstash answers at most about 1,000 keys per call).
     int maxScanCount = 1000;
 
+    // Requests of one batch of reads sent at once (a batch with a write goes one request after
+    // the other, so later requests see earlier writes and a failure leaves an exact prefix).
+    int maxParallelReads = 4;
+
     int timeoutMs = 30000;   // per request, reset while bytes flow
     int retries = 4;         // network failures only, see docs/connections.md
     int backoffMs = 100;     // first pause; doubles each retry
@@ -34,6 +40,9 @@ struct UpstashRestOptions
     // Extra certificate authorities to trust (a private proxy's own CA). The system ones
     // stay trusted; certificate errors are never ignored.
     QList<QSslCertificate> caCertificates;
+
+    // Which HTTP proxy to go through (the system's by default; never for loopback).
+    RestProxy proxy;
 };
 
 } // namespace pmkv

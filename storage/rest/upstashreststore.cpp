@@ -1,19 +1,30 @@
 #include "rest/upstashreststore.h"
 
-#include "rest/httpclientconnection.h"
 #include "rest/restbatchrun.h"
+#include "rest/restexchange.h"
+#include "rest/restproxyfactory.h"
 
-#include <QHostAddress>
+#include <QNetworkAccessManager>
 #include <QThread>
 
 namespace pmkv {
 
 UpstashRestStore::UpstashRestStore(UpstashRestOptions options, QObject* parent)
-    : KvStore(parent), m_options(std::move(options)), m_valid(validate(m_options))
+    : KvStore(parent), m_options(std::move(options)), m_valid(validate(m_options)),
+      m_network(new QNetworkAccessManager(this))
 {
+    m_network->setProxyFactory(new RestProxyFactory(m_options.proxy));
+    m_network->setRedirectPolicy(QNetworkRequest::ManualRedirectPolicy);
+    m_network->setAutoDeleteReplies(false);
+    if (m_valid)
+        m_baseRequest = RestExchange::baseRequest(m_options);
 }
 
-UpstashRestStore::~UpstashRestStore() = default;
+UpstashRestStore::~UpstashRestStore()
+{
+    // Batches still running end (cancelled) before the network manager their requests use.
+    qDeleteAll(findChildren<RestBatchRun*>(Qt::FindDirectChildrenOnly));
+}
 
 Result<void> UpstashRestStore::validate(const UpstashRestOptions& options)
 {
@@ -41,16 +52,26 @@ Result<void> UpstashRestStore::validate(const UpstashRestOptions& options)
     }
     if (scheme == QLatin1String("http") && !options.allowInsecureHttp) {
         const QString host = url.host();
-        const QHostAddress address(host);
-        const bool loopback = host.compare(QLatin1String("localhost"), Qt::CaseInsensitive) == 0 ||
-                              (!address.isNull() && address.isLoopback());
-        if (!loopback) {
+        if (!RestProxyFactory::isLoopback(host)) {
             return makeError(
                 QStringLiteral("insecure-http"),
                 QStringLiteral("%1: plain http:// would send the token unencrypted to another "
                                "machine. Use https://, or allow plain HTTP for this connection "
                                "explicitly (--allow-insecure-http).")
                     .arg(shown));
+        }
+    }
+    // A header value cannot hold a line break: CR or LF would end the header early (and let
+    // the rest pass as headers of its own), NUL cuts it. An .env.local escape can decode to one.
+    for (const char c : options.token) {
+        const auto byte = static_cast<unsigned char>(c);
+        if (byte < 0x20 || byte == 0x7f) {
+            return makeError(QStringLiteral("bad-token"),
+                             QStringLiteral("the token for %1 contains a line break, NUL or "
+                                            "another control character, which cannot be sent "
+                                            "in an HTTP header; nothing was sent. Check how it "
+                                            "was copied (an escape sequence in .env.local?).")
+                                 .arg(shown));
         }
     }
     return {};
@@ -85,31 +106,6 @@ QFuture<Result<KvStore::Replies>> UpstashRestStore::submit(QVector<KvCommand> ba
     else
         QMetaObject::invokeMethod(this, std::move(begin), Qt::QueuedConnection);
     return future;
-}
-
-HttpClientConnection* UpstashRestStore::takeConnection()
-{
-    if (!m_idle.isEmpty())
-        return m_idle.takeLast();
-    HttpClientConnection::Endpoint endpoint;
-    const bool tls =
-        m_options.url.scheme().compare(QLatin1String("https"), Qt::CaseInsensitive) == 0;
-    endpoint.host = m_options.url.host();
-    endpoint.port = quint16(m_options.url.port(tls ? 443 : 80));
-    endpoint.tls = tls;
-    endpoint.caCertificates = m_options.caCertificates;
-    endpoint.timeoutMs = m_options.timeoutMs;
-    return new HttpClientConnection(std::move(endpoint), this);
-}
-
-void UpstashRestStore::giveBack(HttpClientConnection* connection)
-{
-    constexpr int maxIdle = 4;
-    if (connection->isBusy() || m_idle.size() >= maxIdle) {
-        connection->deleteLater();
-        return;
-    }
-    m_idle.append(connection);
 }
 
 KvStore::Capabilities UpstashRestStore::capabilities() const

@@ -4,13 +4,13 @@
 #include "rest/upstashrestoptions.h"
 
 #include <QByteArray>
-#include <QList>
+#include <QNetworkRequest>
 
 #include <atomic>
 
-namespace pmkv {
+class QNetworkAccessManager;
 
-class HttpClientConnection;
+namespace pmkv {
 
 // A KvStore over the Upstash REST protocol (Upstash itself, pmkv-proxy, or any compatible
 // server). It lives on the thread that created it (that thread needs a running event loop);
@@ -20,15 +20,19 @@ class HttpClientConnection;
 //   executeAtomic: POST /multi-exec in one request (never split: it is all or nothing).
 // * Bearer token; `Upstash-Encoding: base64` so replies decode to the exact bytes stored;
 //   the latest `upstash-sync-token` received is sent with every later request.
-// * Requests go over keep-alive HTTP/1.1 connections of its own (HttpClientConnection), one
-//   per batch in flight, on the store's thread; at most a few idle ones are kept.
+// * Requests go through a QNetworkAccessManager of its own, on the store's thread: keep-alive
+//   connections (HTTP/2 over TLS where the server offers it), TLS sessions reused, the proxy
+//   of the options. QNAM's own resend is ruled out (RestExchange): the store alone decides
+//   what is sent again. The requests of a batch with a write go one after the other; those
+//   of a batch of reads go several at once (maxParallelReads); batches run side by side.
 // * HTTPS with certificate checks that are never ignored; plain http:// for loopback only
-//   unless the options allow it.
+//   unless the options allow it. No redirects followed, no cookies, no cache.
 // * Retries with exponential backoff on network failures only, never on a command error.
-//   A request that cannot have reached the server (connection refused, host not found) is
-//   sent again; one that may have reached it (connection lost, timeout, 5xx) is sent again
-//   only when it holds nothing but reads; otherwise the batch fails with "outcome-unknown"
-//   and says how many commands are known to have been applied. Writes are never duplicated.
+//   A request that cannot have reached the server (connection refused, host not found, the
+//   body not sent whole) is sent again; one that may have reached it (connection lost,
+//   timeout, 5xx) is sent again only when it holds nothing but reads; otherwise the batch
+//   fails with "outcome-unknown" and says how many commands are known to have been applied.
+//   Writes are never duplicated.
 class UpstashRestStore final : public KvStore
 {
     Q_OBJECT
@@ -38,8 +42,8 @@ public:
     ~UpstashRestStore() override;
 
     // What is wrong with the options (bad URL, plain http:// to a remote host, credentials
-    // inside the URL...), or nothing. A store built from invalid options fails every batch
-    // with this error.
+    // inside the URL, a token with a line break or another control character...), or nothing. A
+    // store built from invalid options fails every batch with this error.
     static Result<void> validate(const UpstashRestOptions& options);
 
     QFuture<Result<Replies>> execute(QVector<KvCommand> batch) override;
@@ -56,13 +60,11 @@ private:
     friend class RestBatchRun;
 
     QFuture<Result<Replies>> submit(QVector<KvCommand> batch, bool atomic);
-    // A keep-alive connection for one batch: an idle one if there is, else a new one.
-    HttpClientConnection* takeConnection();
-    void giveBack(HttpClientConnection* connection);
 
     UpstashRestOptions m_options;
     Result<void> m_valid;
-    QList<HttpClientConnection*> m_idle; // open connections no batch is using
+    QNetworkAccessManager* m_network; // a child: lives on the store's thread
+    QNetworkRequest m_baseRequest;    // what every request carries (RestExchange::baseRequest)
     QByteArray m_syncToken;
     std::atomic<qint64> m_requests{0};
 };

@@ -1,6 +1,6 @@
-// UpstashRestStore against the real pmkv-proxy binary (in front of a real redis-server) and,
-// for TLS, a small QSslServer with a certificate made by openssl for the test: request
-// splitting, retries when the proxy goes away, errors a user can act on.
+// UpstashRestStore against the real pmkv-proxy binary (in front of a real redis-server):
+// request splitting, retries when the proxy goes away, errors a user can act on. TLS is in
+// tst_resttls, the HTTP details against a scripted server in tst_resthttp.
 #include "awaitfuture.h"
 #include "proxyprocess.h"
 #include "redis/redisstore.h"
@@ -9,10 +9,6 @@
 #include "rest/upstashreststore.h"
 
 #include <QElapsedTimer>
-#include <QSslKey>
-#include <QSslServer>
-#include <QSslSocket>
-#include <QTemporaryDir>
 #include <QtTest>
 
 #include <memory>
@@ -39,9 +35,6 @@ private:
     RedisServer m_redis;
     ProxyProcess m_proxy;
     std::unique_ptr<RedisStore> m_direct;
-    QTemporaryDir m_tlsDir;
-    QSslCertificate m_cert;
-    QSslKey m_key;
 
     KvStore::Replies direct(const QVector<KvCommand>& batch)
     {
@@ -494,121 +487,6 @@ private Q_SLOTS:
         const auto r = await(rest.execute({{"SET", "x", "1"}}));
         QVERIFY(!r.ok());
         QVERIFY2(!r.error().message.isEmpty(), "an empty error message");
-    }
-
-    void tlsSetup()
-    {
-        if (!QSslSocket::supportsSsl())
-            QSKIP("no TLS backend in this Qt");
-        QVERIFY(m_tlsDir.isValid());
-        QProcess openssl;
-        openssl.start(QStringLiteral("openssl"),
-                      {QStringLiteral("req"), QStringLiteral("-x509"), QStringLiteral("-newkey"),
-                       QStringLiteral("rsa:2048"), QStringLiteral("-nodes"),
-                       QStringLiteral("-keyout"), m_tlsDir.filePath(QStringLiteral("key.pem")),
-                       QStringLiteral("-out"), m_tlsDir.filePath(QStringLiteral("cert.pem")),
-                       QStringLiteral("-days"), QStringLiteral("1"), QStringLiteral("-subj"),
-                       QStringLiteral("/CN=localhost"), QStringLiteral("-addext"),
-                       QStringLiteral("subjectAltName=DNS:localhost,IP:127.0.0.1")});
-        if (!openssl.waitForStarted(5000))
-            QSKIP("openssl is not installed: cannot make a test certificate");
-        QVERIFY(openssl.waitForFinished(60000));
-        QCOMPARE(openssl.exitCode(), 0);
-        QFile certFile(m_tlsDir.filePath(QStringLiteral("cert.pem")));
-        QFile keyFile(m_tlsDir.filePath(QStringLiteral("key.pem")));
-        QVERIFY(certFile.open(QIODevice::ReadOnly) && keyFile.open(QIODevice::ReadOnly));
-        m_cert = QSslCertificate(certFile.readAll(), QSsl::Pem);
-        m_key = QSslKey(keyFile.readAll(), QSsl::Rsa, QSsl::Pem);
-        QVERIFY(!m_cert.isNull() && !m_key.isNull());
-    }
-
-    void tls_data()
-    {
-        QTest::addColumn<bool>("trustCa");
-        QTest::addColumn<QString>("host");
-        QTest::newRow("self-signed certificate is refused") << false << QStringLiteral("localhost");
-        QTest::newRow("refused by IP too") << false << QStringLiteral("127.0.0.1");
-        QTest::newRow("trusted when its CA is given") << true << QStringLiteral("localhost");
-    }
-
-    void tls()
-    {
-        QFETCH(bool, trustCa);
-        QFETCH(QString, host);
-        if (m_cert.isNull())
-            QSKIP("no test certificate");
-        QSslServer server;
-        QSslConfiguration tls = QSslConfiguration::defaultConfiguration();
-        tls.setLocalCertificate(m_cert);
-        tls.setPrivateKey(m_key);
-        tls.setPeerVerifyMode(QSslSocket::VerifyNone);
-        server.setSslConfiguration(tls);
-        QVERIFY(server.listen(QHostAddress::LocalHost, 0));
-        QList<QByteArray> requests;
-        int handshakes = 0;
-        connect(&server, &QSslServer::pendingConnectionAvailable, this, [&] {
-            while (auto* socket = qobject_cast<QSslSocket*>(server.nextPendingConnection())) {
-                ++handshakes;
-                auto buffer = std::make_shared<QByteArray>();
-                connect(socket, &QSslSocket::readyRead, socket, [socket, buffer, &requests] {
-                    buffer->append(socket->readAll());
-                    const qsizetype end = buffer->indexOf("\r\n\r\n");
-                    if (end < 0)
-                        return;
-                    const QByteArray lower = buffer->left(end).toLower();
-                    const qsizetype cl = lower.indexOf("content-length:");
-                    const qsizetype length =
-                        cl < 0 ? 0
-                               : lower.mid(cl + 15, lower.indexOf('\r', cl) - cl - 15)
-                                     .trimmed()
-                                     .toLongLong();
-                    if (buffer->size() < end + 4 + length)
-                        return;
-                    requests.append(*buffer);
-                    buffer->clear();
-                    const QByteArray body = requests.last().startsWith("POST /pipeline")
-                                                ? R"([{"result":"YQ=="},{"result":"Yg=="}])"
-                                                : R"({"result":"UE9ORw=="})";
-                    socket->write("HTTP/1.1 200 OK\r\nContent-Type: application/json\r\n"
-                                  "upstash-sync-token: sync-42\r\nContent-Length: " +
-                                  QByteArray::number(body.size()) + "\r\n\r\n" + body);
-                });
-                connect(socket, &QSslSocket::disconnected, socket, &QObject::deleteLater);
-            }
-        });
-
-        UpstashRestOptions o;
-        o.url = QUrl(QStringLiteral("https://%1:%2").arg(host).arg(server.serverPort()));
-        o.token = "tls-token";
-        o.retries = 3;
-        if (trustCa)
-            o.caCertificates = {m_cert};
-        UpstashRestStore rest(o);
-        const auto r = await(rest.execute({{"ECHO", "PONG"}}));
-        if (!trustCa) {
-            QVERIFY(!r.ok());
-            QCOMPARE(r.error().code, QStringLiteral("tls"));
-            QVERIFY2(r.error().message.contains(QStringLiteral("certificate")),
-                     qPrintable(r.error().message));
-            QVERIFY(requests.isEmpty());      // not a byte of the request was sent
-            QCOMPARE(rest.requestCount(), 1); // and it is not retried
-            return;
-        }
-        QVERIFY2(r.ok(), qPrintable(messageOf(r)));
-        QCOMPARE(r.value().first(), KvReply::string("PONG"));
-        // The headers the protocol needs, and the sync token sent back on the next request.
-        QCOMPARE(requests.size(), 1);
-        QVERIFY(requests.first().contains("Authorization: Bearer tls-token\r\n"));
-        QVERIFY(requests.first().toLower().contains("upstash-encoding: base64\r\n"));
-        QVERIFY(requests.first().startsWith("POST / HTTP/1.1"));
-        QVERIFY(requests.first().endsWith(R"(["ECHO","PONG"])"));
-        QCOMPARE(rest.syncToken(), QByteArray("sync-42"));
-        const auto piped = await(rest.execute({{"ECHO", "a"}, {"ECHO", "b"}}));
-        QVERIFY2(piped.ok(), qPrintable(messageOf(piped)));
-        QCOMPARE(piped.value(), (KvStore::Replies{KvReply::string("a"), KvReply::string("b")}));
-        QCOMPARE(requests.size(), 2);
-        QVERIFY(requests.last().startsWith("POST /pipeline HTTP/1.1"));
-        QVERIFY(requests.last().toLower().contains("upstash-sync-token: sync-42\r\n"));
     }
 };
 

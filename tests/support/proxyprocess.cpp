@@ -24,7 +24,7 @@ bool ProxyProcess::start()
 {
     if (isRunning())
         return true;
-    const QString binary = binaryPath(QStringLiteral("pmkv-proxy"));
+    const QString binary = m_binary.isEmpty() ? binaryPath(QStringLiteral("pmkv-proxy")) : m_binary;
     if (binary.isEmpty()) {
         m_error = QStringLiteral("pmkv-proxy is not built (ninja pmkv-proxy)");
         return false;

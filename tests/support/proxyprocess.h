@@ -23,6 +23,8 @@ public:
     void setToken(const QByteArray& token) { m_token = token; }
     void setReadOnlyToken(const QByteArray& token) { m_readOnlyToken = token; }
     void setExtraArguments(const QStringList& arguments) { m_extra = arguments; }
+    // Another pmkv-proxy binary than this build's (a benchmark comparing two builds).
+    void setBinary(const QString& path) { m_binary = path; }
 
     bool start();
     void stop();
@@ -37,6 +39,7 @@ public:
 private:
     QProcess m_process;
     QString m_redisUrl;
+    QString m_binary;
     QByteArray m_token = QByteArrayLiteral("test-token");
     QByteArray m_readOnlyToken;
     QStringList m_extra;

@@ -1,8 +1,12 @@
-// Transport benchmark (issue #4): GET/SET throughput of 1.5 KB values through RedisStore
+// Transport benchmark (issues #4, #22): GET/SET throughput of 1.5 KB values through RedisStore
 // (hiredis, straight to Redis) and UpstashRestStore (through pmkv-proxy) with batches of 1,
-// 100 and 1000 commands, against `redis-benchmark -P 16 -d 1500 -t get,set` on the same
-// redis-server in the same run, and REST SET batches of 1000 against `redis-cli --pipe` (the
-// reference issue #5 names for migrations). Starts its own redis-server and pmkv-proxy on free
+// 100, 1000 and 5000 commands (5000 reads go as 5 requests at once), against
+// `redis-benchmark -P 16 -d 1500 -t get,set` on the same redis-server in the same run, and REST
+// SET batches of 1000 against `redis-cli --pipe` (the reference issue #5 names for
+// migrations). Then plain QNetworkAccessManager, one /pipeline request of SETs at a time, with
+// no store around it: against this build's pmkv-proxy (TCP_QUICKACK) and, if
+// PMKV_BENCH_OTHER_PROXY names another pmkv-proxy binary (one without it), against that one,
+// to show the Nagle x delayed-ACK stall. Starts its own redis-server and pmkv-proxy on free
 // ports.
 //
 // Usage: bench_transport [seconds-per-case]   (default 1.5)
@@ -14,6 +18,9 @@
 
 #include <QCoreApplication>
 #include <QElapsedTimer>
+#include <QEventLoop>
+#include <QNetworkAccessManager>
+#include <QNetworkReply>
 #include <QProcess>
 #include <QRegularExpression>
 #include <QTemporaryFile>
@@ -106,6 +113,40 @@ double measure(KvStore* store, const QByteArray& op, int batch, double seconds,
     return double(done) / (double(clock.nsecsElapsed()) / 1e9);
 }
 
+// SET commands per second of plain QNetworkAccessManager posting `batch` SETs to /pipeline,
+// one request at a time: the transport the store is built on, with nothing of the store.
+double measurePlainQnam(const QUrl& base, const QByteArray& token, int batch, double seconds,
+                        const QByteArray& value, QString& error)
+{
+    QNetworkAccessManager network;
+    QNetworkRequest request(QUrl(base.toString() + QStringLiteral("/pipeline")));
+    request.setHeader(QNetworkRequest::ContentTypeHeader, QByteArrayLiteral("application/json"));
+    request.setRawHeader("Authorization", "Bearer " + token);
+    QElapsedTimer clock;
+    clock.start();
+    qint64 done = 0;
+    int next = 0;
+    while (clock.nsecsElapsed() < qint64(seconds * 1e9)) {
+        QByteArray body = "[";
+        for (int i = 0; i < batch; ++i) {
+            body += (i ? ",[\"SET\",\"qnam:" : "[\"SET\",\"qnam:") +
+                    QByteArray::number(next++ % 10000) + "\",\"" + value + "\"]";
+        }
+        body += ']';
+        QNetworkReply* reply = network.post(request, body);
+        QEventLoop loop; // a benchmark's main thread, nothing else runs here
+        QObject::connect(reply, &QNetworkReply::finished, &loop, &QEventLoop::quit);
+        loop.exec();
+        reply->deleteLater();
+        if (reply->error() != QNetworkReply::NoError) {
+            error = reply->errorString();
+            return 0;
+        }
+        done += batch;
+    }
+    return double(done) / (double(clock.nsecsElapsed()) / 1e9);
+}
+
 } // namespace
 
 int main(int argc, char** argv)
@@ -166,7 +207,7 @@ int main(int argc, char** argv)
     for (const auto& [name, store] :
          {std::pair{QStringLiteral("RedisStore (hiredis)"), direct},
           std::pair{QStringLiteral("UpstashRestStore via proxy"), rest}}) {
-        for (int batch : {1, 100, 1000}) {
+        for (int batch : {1, 100, 1000, 5000}) {
             for (const QByteArray& op : {QByteArray("SET"), QByteArray("GET")}) {
                 QString error;
                 const double rate = measure(store, op, batch, seconds, value, error);
@@ -193,5 +234,37 @@ int main(int argc, char** argv)
                                 "--pipe (issue #5 asks >= 0.25 for migrations)")
                      .arg(restSet1000 / refPipe, 0, 'f', 3)
               << Qt::endl;
+
+    // Plain QNAM against this pmkv-proxy and, if given, another build's.
+    QList<QPair<QString, QUrl>> proxies{{QStringLiteral("this proxy"), proxy.url()}};
+    test::ProxyProcess other;
+    const QString otherBinary = qEnvironmentVariable("PMKV_BENCH_OTHER_PROXY");
+    if (!otherBinary.isEmpty()) {
+        other.setBinary(otherBinary);
+        other.setRedisUrl(redis.url());
+        other.setToken(proxy.token());
+        if (other.start())
+            proxies.append({QStringLiteral("other proxy"), other.url()});
+        else
+            out() << "PMKV_BENCH_OTHER_PROXY: " << other.errorString() << Qt::endl;
+    }
+    for (const auto& [name, url] : proxies) {
+        for (int batch : {100, 1000}) {
+            QString error;
+            const double rate = measurePlainQnam(url, proxy.token(), batch, seconds, value, error);
+            if (rate <= 0) {
+                out() << "plain QNAM, " << name << ": " << error << Qt::endl;
+                ++failures;
+                continue;
+            }
+            out() << QStringLiteral("%1 %2 %3 %4 %5")
+                         .arg(QStringLiteral("plain QNAM, ") + name, -26)
+                         .arg(QStringLiteral("SET"), -4)
+                         .arg(batch, 6)
+                         .arg(rate, 10, 'f', 0)
+                         .arg(rate / refSet, 18, 'f', 3)
+                  << Qt::endl;
+        }
+    }
     return failures == 0 ? 0 : 1;
 }
