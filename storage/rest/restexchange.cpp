@@ -66,9 +66,9 @@ QNetworkRequest RestExchange::baseRequest(const UpstashRestOptions& options)
     if (options.url.scheme().compare(QLatin1String("https"), Qt::CaseInsensitive) == 0) {
         QSslConfiguration tls = QSslConfiguration::defaultConfiguration();
         tls.setPeerVerifyMode(QSslSocket::VerifyPeer);
-        // TLS 1.3 hands out its session ticket after the handshake; Qt keeps it for the next
-        // connection (a resumed, shorter handshake) only with session persistence on. The
-        // ticket stays in memory.
+        // With session persistence on, a reply shows the session ticket the server handed
+        // out (TLS 1.3 sends it after the handshake), and TlsSessionCache offers it to the
+        // next connection afresh. In memory only.
         tls.setSslOption(QSsl::SslOptionDisableSessionPersistence, false);
         if (!options.caCertificates.isEmpty())
             tls.addCaCertificates(options.caCertificates);

@@ -11,12 +11,12 @@ namespace pmkv {
 struct RestResponse
 {
     enum class Failure {
-        None,     // an HTTP answer arrived: status, body and headers below
-        NotSent,  // no connection could be made (refused, host not found, proxy refused, ...)
-        Tls,      // the TLS handshake failed (certificate refused): nothing was sent
-        Lost,     // the connection broke before the whole answer arrived
-        Timeout,  // nothing moved for the configured time
-        Protocol, // the answer is not HTTP we understand, or exceeds the limits
+        None,      // an HTTP answer arrived: status, body and headers below
+        NotSent,   // no connection could be made (refused, host not found, proxy refused, ...)
+        Tls,       // the TLS handshake failed (certificate refused): nothing was sent
+        Lost,      // the connection broke before the whole answer arrived
+        Timeout,   // nothing moved for the configured time
+        Protocol,  // the answer is not HTTP we understand, or exceeds the limits
         ProxyAuth, // the proxy asks for credentials
     };
 

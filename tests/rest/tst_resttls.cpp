@@ -33,8 +33,9 @@ class TestRestTls final : public QObject
     QTemporaryDir m_dir;
     TestCertificate m_cert;
 
-    // node h2server.mjs on a free port; empty when node is missing.
-    bool startNode(QProcess& node, quint16& port)
+    // node h2server.mjs on a free port, and the options of a store that trusts it; false
+    // when node is missing.
+    bool startNode(QProcess& node, UpstashRestOptions& options)
     {
         node.start(QStringLiteral("node"), {QStringLiteral(PMKV_REST_TEST_DIR "/h2server.mjs"),
                                             m_cert.keyFile, m_cert.certificateFile});
@@ -42,7 +43,10 @@ class TestRestTls final : public QObject
             return false;
         if (!QTest::qWaitFor([&] { return node.canReadLine(); }, 10000))
             return false;
-        port = quint16(node.readLine().trimmed().toUInt());
+        const quint16 port = quint16(node.readLine().trimmed().toUInt());
+        options.url = QUrl(QStringLiteral("https://localhost:%1").arg(port));
+        options.token = "h2-token";
+        options.caCertificates = {m_cert.certificate};
         return port != 0;
     }
 
@@ -111,13 +115,9 @@ private Q_SLOTS:
     void http2WhereOffered()
     {
         QProcess node;
-        quint16 port = 0;
-        if (!startNode(node, port))
-            QSKIP("node is not available: cannot start an HTTP/2 server");
         UpstashRestOptions o;
-        o.url = QUrl(QStringLiteral("https://localhost:%1").arg(port));
-        o.token = "h2-token";
-        o.caCertificates = {m_cert.certificate};
+        if (!startNode(node, o))
+            QSKIP("node is not available: cannot start an HTTP/2 server");
         UpstashRestStore rest(o);
         QCOMPARE(howItCame(rest), QStringLiteral("2.0 new 1"));
         QCOMPARE(howItCame(rest), QStringLiteral("2.0 new 1")); // the same connection
@@ -140,13 +140,9 @@ private Q_SLOTS:
         // A second store (its own network manager, so a new connection) resumes the TLS 1.3
         // session the first one was handed, through TlsSessionCache.
         QProcess node;
-        quint16 port = 0;
-        if (!startNode(node, port))
-            QSKIP("node is not available: cannot start an HTTP/2 server");
         UpstashRestOptions o;
-        o.url = QUrl(QStringLiteral("https://localhost:%1").arg(port));
-        o.token = "h2-token";
-        o.caCertificates = {m_cert.certificate};
+        if (!startNode(node, o))
+            QSKIP("node is not available: cannot start an HTTP/2 server");
         {
             UpstashRestStore first(o);
             QCOMPARE(howItCame(first), QStringLiteral("2.0 new 1"));
