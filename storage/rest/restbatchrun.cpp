@@ -11,6 +11,7 @@
 #include <nlohmann/json.hpp>
 
 #include <algorithm>
+#include <limits>
 
 namespace pmkv {
 
@@ -76,15 +77,6 @@ void RestBatchRun::start()
 Result<void> RestBatchRun::plan()
 {
     const UpstashRestOptions& options = m_store->m_options;
-    QVector<QByteArray> encoded;
-    encoded.reserve(m_batch.size());
-    for (int i = 0; i < m_batch.size(); ++i) {
-        m_batch[i] = capScanCount(std::move(m_batch[i]), options.maxScanCount);
-        auto one = RestCodec::encodeCommand(m_batch.at(i), i);
-        if (!one)
-            return one.error();
-        encoded.append(std::move(one).value());
-    }
     auto add = [this](Path path, int from, int to, QByteArray body, bool readOnly) {
         Chunk chunk;
         chunk.path = path;
@@ -94,34 +86,51 @@ Result<void> RestBatchRun::plan()
         chunk.readOnly = readOnly;
         m_chunks.append(std::move(chunk));
     };
-    if (m_atomic) {
-        add(Path::MultiExec, 0, int(m_batch.size()),
-            RestCodec::joinArray(encoded, 0, int(encoded.size())),
-            CommandAllowList::allReadOnly(m_batch));
+    for (KvCommand& command : m_batch)
+        command = capScanCount(std::move(command), options.maxScanCount);
+    if (m_batch.size() == 1 && !m_atomic) {
+        auto body = RestCodec::encodeCommand(m_batch.first(), 0);
+        if (!body)
+            return body.error();
+        add(Path::Single, 0, 1, std::move(body).value(),
+            CommandAllowList::isReadOnly(m_batch.first()));
         return {};
     }
-    if (m_batch.size() == 1) {
-        add(Path::Single, 0, 1, encoded.first(), CommandAllowList::isReadOnly(m_batch.first()));
-        return {};
-    }
-    const int maxCount = std::max(1, options.maxCommandsPerRequest);
-    const qint64 maxBytes = std::max<qint64>(16, options.maxBytesPerRequest);
+    // The commands are encoded straight into the request bodies, `[c1,c2,...]`. A command
+    // that takes a pipeline body past maxBytes (and is not alone in it) moves to the next one.
+    const int maxCount =
+        m_atomic ? int(m_batch.size()) : std::max(1, options.maxCommandsPerRequest);
+    const qint64 maxBytes = m_atomic ? std::numeric_limits<qint64>::max()
+                                     : std::max<qint64>(16, options.maxBytesPerRequest);
+    const Path path = m_atomic ? Path::MultiExec : Path::Pipeline;
+    QByteArray body("[");
     int from = 0;
-    while (from < encoded.size()) {
-        int to = from;
-        qint64 bytes = 2; // [ ]
-        bool readOnly = true;
-        while (to < encoded.size() && to - from < maxCount) {
-            const qint64 next = encoded.at(to).size() + (to > from ? 1 : 0);
-            if (to > from && bytes + next > maxBytes)
-                break;
-            bytes += next;
-            readOnly = readOnly && CommandAllowList::isReadOnly(m_batch.at(to));
-            ++to;
+    bool readOnly = true;
+    for (int i = 0; i < m_batch.size(); ++i) {
+        if (i - from == maxCount) {
+            body.append(']');
+            add(path, from, i, std::exchange(body, QByteArray("[")), readOnly);
+            from = i;
+            readOnly = true;
         }
-        add(Path::Pipeline, from, to, RestCodec::joinArray(encoded, from, to), readOnly);
-        from = to;
+        const qsizetype before = body.size();
+        if (i > from)
+            body.append(',');
+        const Result<void> appended = RestCodec::appendCommand(body, m_batch.at(i), i);
+        if (!appended)
+            return appended;
+        if (i > from && body.size() + 1 > maxBytes) {
+            QByteArray next = "[" + body.mid(before + 1);
+            body.truncate(before);
+            body.append(']');
+            add(path, from, i, std::exchange(body, std::move(next)), readOnly);
+            from = i;
+            readOnly = true;
+        }
+        readOnly = readOnly && CommandAllowList::isReadOnly(m_batch.at(i));
     }
+    body.append(']');
+    add(path, from, int(m_batch.size()), std::move(body), readOnly);
     return {};
 }
 

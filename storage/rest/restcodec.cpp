@@ -5,18 +5,29 @@
 
 #include <nlohmann/json.hpp>
 
+#include <algorithm>
+
 namespace pmkv {
 
 Result<QByteArray> RestCodec::encodeCommand(const KvCommand& command, int indexInBatch)
 {
+    QByteArray out;
+    auto appended = appendCommand(out, command, indexInBatch);
+    if (!appended)
+        return appended.error();
+    return out;
+}
+
+Result<void> RestCodec::appendCommand(QByteArray& out, const KvCommand& command, int indexInBatch)
+{
     if (command.isEmpty())
         return makeError(QStringLiteral("empty-command"),
                          QStringLiteral("command %1 of the batch is empty").arg(indexInBatch + 1));
-    QByteArray out;
-    qsizetype size = 2;
+    qsizetype size = out.size() + 2;
     for (const QByteArray& arg : command)
         size += arg.size() + 3;
-    out.reserve(size);
+    if (out.capacity() < size)
+        out.reserve(std::max(size, out.capacity() * 2)); // a body grows command by command
     out.append('[');
     for (int i = 0; i < command.size(); ++i) {
         const QByteArray& arg = command.at(i);
@@ -37,24 +48,7 @@ Result<QByteArray> RestCodec::encodeCommand(const KvCommand& command, int indexI
         appendJsonString(out, arg);
     }
     out.append(']');
-    return out;
-}
-
-QByteArray RestCodec::joinArray(const QVector<QByteArray>& encoded, int from, int to)
-{
-    qsizetype size = 2;
-    for (int i = from; i < to; ++i)
-        size += encoded.at(i).size() + 1;
-    QByteArray out;
-    out.reserve(size);
-    out.append('[');
-    for (int i = from; i < to; ++i) {
-        if (i > from)
-            out.append(',');
-        out.append(encoded.at(i));
-    }
-    out.append(']');
-    return out;
+    return {};
 }
 
 KvReply RestCodec::decodeEntry(const nlohmann::json& entry, const KvCommand& command)

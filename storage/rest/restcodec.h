@@ -27,8 +27,9 @@ class RestCodec final
 public:
     // `["SET","k","v"]`, or an error naming the argument that is not UTF-8.
     static Result<QByteArray> encodeCommand(const KvCommand& command, int indexInBatch);
-    // `[c1,c2,...]` from already encoded commands.
-    static QByteArray joinArray(const QVector<QByteArray>& encoded, int from, int to);
+    // The same, appended to `out` (a request body being built); on an error `out` holds part
+    // of the command.
+    static Result<void> appendCommand(QByteArray& out, const KvCommand& command, int indexInBatch);
 
     // One `{"result": ...}` / `{"error": "..."}` object.
     static KvReply decodeEntry(const nlohmann::json& entry, const KvCommand& command);
