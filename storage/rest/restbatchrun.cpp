@@ -17,23 +17,6 @@ namespace pmkv {
 
 namespace {
 
-// SCAN ... COUNT n above the cap becomes COUNT cap: Upstash answers at most about 1,000 keys
-// per call and a larger COUNT only makes one reply huge.
-KvCommand capScanCount(KvCommand command, int cap)
-{
-    if (cap <= 0 || RestCodec::commandName(command) != "SCAN")
-        return command;
-    for (int i = 2; i + 1 < command.size(); ++i) {
-        if (command.at(i).toUpper() == "COUNT") {
-            bool ok = false;
-            const qint64 count = command.at(i + 1).toLongLong(&ok);
-            if (ok && count > cap)
-                command[i + 1] = QByteArray::number(cap);
-        }
-    }
-    return command;
-}
-
 bool isNoPerm(const QByteArray& errorText)
 {
     return errorText.startsWith("NOPERM") || errorText.contains("NOPERM");
@@ -41,11 +24,16 @@ bool isNoPerm(const QByteArray& errorText)
 
 } // namespace
 
-RestBatchRun::RestBatchRun(UpstashRestStore* store, QVector<KvCommand> batch, bool atomic,
-                           std::shared_ptr<Promise> promise)
-    : QObject(store), m_store(store), m_batch(std::move(batch)), m_atomic(atomic),
-      m_promise(std::move(promise))
+RestBatchRun::RestBatchRun(UpstashRestStore* store, QVector<KvCommand> batch,
+                           QVector<RestRequest> requests, std::shared_ptr<Promise> promise)
+    : QObject(store), m_store(store), m_batch(std::move(batch)), m_promise(std::move(promise))
 {
+    m_chunks.reserve(requests.size());
+    for (RestRequest& request : requests) {
+        Chunk chunk;
+        chunk.request = std::move(request);
+        m_chunks.append(std::move(chunk));
+    }
 }
 
 RestBatchRun::~RestBatchRun()
@@ -59,79 +47,11 @@ RestBatchRun::~RestBatchRun()
 
 void RestBatchRun::start()
 {
-    if (m_batch.isEmpty()) {
-        succeed();
-        return;
-    }
-    const Result<void> planned = plan();
-    if (!planned) {
-        fail(planned.error().code, planned.error().message);
-        return;
-    }
-    const bool readsOnly =
-        std::all_of(m_chunks.cbegin(), m_chunks.cend(), [](const Chunk& c) { return c.readOnly; });
-    m_window = readsOnly && !m_atomic ? std::max(1, m_store->m_options.maxParallelReads) : 1;
+    const bool readsOnly = std::all_of(m_chunks.cbegin(), m_chunks.cend(),
+                                       [](const Chunk& c) { return c.request.readOnly; });
+    const bool atomic = m_chunks.size() == 1 && m_chunks.first().request.path == Path::MultiExec;
+    m_window = readsOnly && !atomic ? std::max(1, m_store->m_options.maxParallelReads) : 1;
     sendMore();
-}
-
-Result<void> RestBatchRun::plan()
-{
-    const UpstashRestOptions& options = m_store->m_options;
-    auto add = [this](Path path, int from, int to, QByteArray body, bool readOnly) {
-        Chunk chunk;
-        chunk.path = path;
-        chunk.from = from;
-        chunk.to = to;
-        chunk.body = std::move(body);
-        chunk.readOnly = readOnly;
-        m_chunks.append(std::move(chunk));
-    };
-    for (KvCommand& command : m_batch)
-        command = capScanCount(std::move(command), options.maxScanCount);
-    if (m_batch.size() == 1 && !m_atomic) {
-        auto body = RestCodec::encodeCommand(m_batch.first(), 0);
-        if (!body)
-            return body.error();
-        add(Path::Single, 0, 1, std::move(body).value(),
-            CommandAllowList::isReadOnly(m_batch.first()));
-        return {};
-    }
-    // The commands are encoded straight into the request bodies, `[c1,c2,...]`. A command
-    // that takes a pipeline body past maxBytes (and is not alone in it) moves to the next one.
-    const int maxCount =
-        m_atomic ? int(m_batch.size()) : std::max(1, options.maxCommandsPerRequest);
-    const qint64 maxBytes = m_atomic ? std::numeric_limits<qint64>::max()
-                                     : std::max<qint64>(16, options.maxBytesPerRequest);
-    const Path path = m_atomic ? Path::MultiExec : Path::Pipeline;
-    QByteArray body("[");
-    int from = 0;
-    bool readOnly = true;
-    for (int i = 0; i < m_batch.size(); ++i) {
-        if (i - from == maxCount) {
-            body.append(']');
-            add(path, from, i, std::exchange(body, QByteArray("[")), readOnly);
-            from = i;
-            readOnly = true;
-        }
-        const qsizetype before = body.size();
-        if (i > from)
-            body.append(',');
-        const Result<void> appended = RestCodec::appendCommand(body, m_batch.at(i), i);
-        if (!appended)
-            return appended;
-        if (i > from && body.size() + 1 > maxBytes) {
-            QByteArray next = "[" + body.mid(before + 1);
-            body.truncate(before);
-            body.append(']');
-            add(path, from, i, std::exchange(body, std::move(next)), readOnly);
-            from = i;
-            readOnly = true;
-        }
-        readOnly = readOnly && CommandAllowList::isReadOnly(m_batch.at(i));
-    }
-    body.append(']');
-    add(path, from, int(m_batch.size()), std::move(body), readOnly);
-    return {};
 }
 
 void RestBatchRun::sendMore()
@@ -155,7 +75,7 @@ void RestBatchRun::send(int index)
     QString path = options.url.path();
     if (path.endsWith(QLatin1Char('/')))
         path.chop(1);
-    switch (chunk.path) {
+    switch (chunk.request.path) {
     case Path::Single:
         path += QLatin1Char('/');
         break;
@@ -169,10 +89,11 @@ void RestBatchRun::send(int index)
     QUrl url = options.url.adjusted(QUrl::RemoveQuery | QUrl::RemoveFragment);
     url.setPath(path);
     ++m_store->m_requests;
-    qCDebug(lcRest) << "POST" << path << "commands" << chunk.from << "to" << chunk.to << "bytes"
-                    << chunk.body.size() << "attempt" << chunk.attempt + 1;
+    qCDebug(lcRest) << "POST" << path << "commands" << chunk.request.from << "to"
+                    << chunk.request.to << "bytes" << chunk.request.body.size() << "attempt"
+                    << chunk.attempt + 1;
     chunk.exchange = new RestExchange(m_store->m_network, m_store->m_baseRequest, url,
-                                      m_store->m_syncToken, chunk.body, this);
+                                      m_store->m_syncToken, chunk.request.body, this);
     connect(chunk.exchange, &RestExchange::finished, this, [this, index] { onFinished(index); });
 }
 
@@ -192,7 +113,7 @@ void RestBatchRun::onFinished(int index)
         return;
     chunk.done = true;
     chunk.attempt = 0;
-    chunk.body.clear();
+    chunk.request.body.clear();
     ++m_done;
     --m_inFlight;
     if (m_done == m_chunks.size())
@@ -244,7 +165,7 @@ bool RestBatchRun::handleHttp(int index, int status, const QByteArray& body,
              QStringLiteral("%1 refused a request of %2 bytes as too large (HTTP 413) %3. Lower "
                             "the request size limit of the connection.")
                  .arg(where)
-                 .arg(chunk.body.size())
+                 .arg(chunk.request.body.size())
                  .arg(chunkPosition(index)));
         return false;
     }
@@ -270,44 +191,45 @@ bool RestBatchRun::handleHttp(int index, int status, const QByteArray& body,
         fail(QStringLiteral("noperm"),
              QStringLiteral("%1 does not let this token run %2 (%3). Is it a read-only token? "
                             "%4 commands of the batch were applied before it.")
-                 .arg(where, RestCodec::commandLabel(m_batch.at(chunk.from)),
+                 .arg(where, RestCodec::commandLabel(m_batch.at(chunk.request.from)),
                       QString::fromUtf8(errorText.isEmpty() ? QByteArray("HTTP 403") : errorText))
-                 .arg(chunk.from));
+                 .arg(chunk.request.from));
         return false;
     }
     if (status != 200) {
-        if (chunk.path == Path::Single && status == 400 && !errorText.isEmpty()) {
+        if (chunk.request.path == Path::Single && status == 400 && !errorText.isEmpty()) {
             chunk.replies.append(KvReply::error(errorText));
             return true;
         }
-        const QString code = chunk.path == Path::MultiExec ? QStringLiteral("redis-execabort")
-                                                           : QStringLiteral("rest-refused");
+        const QString code = chunk.request.path == Path::MultiExec
+                                 ? QStringLiteral("redis-execabort")
+                                 : QStringLiteral("rest-refused");
         fail(code, QStringLiteral("%1 refused the request (HTTP %2: %3) %4%5")
                        .arg(where)
                        .arg(status)
                        .arg(errorText.isEmpty() ? QStringLiteral("no reason given")
                                                 : QString::fromUtf8(errorText))
-                       .arg(chunkPosition(index), chunk.path == Path::MultiExec
+                       .arg(chunkPosition(index), chunk.request.path == Path::MultiExec
                                                       ? QStringLiteral("; nothing of the group was "
                                                                        "applied.")
                                                       : QStringLiteral(".")));
         return false;
     }
 
-    if (chunk.path == Path::Single) {
-        const KvReply reply = RestCodec::decodeEntry(doc, m_batch.at(chunk.from));
+    if (chunk.request.path == Path::Single) {
+        const KvReply reply = RestCodec::decodeEntry(doc, m_batch.at(chunk.request.from));
         if (reply.isError() && isNoPerm(reply.bytes)) {
             fail(QStringLiteral("noperm"),
                  QStringLiteral("%1 does not let this token run %2 (%3). Is it a read-only "
                                 "token?")
-                     .arg(where, RestCodec::commandLabel(m_batch.at(chunk.from)),
+                     .arg(where, RestCodec::commandLabel(m_batch.at(chunk.request.from)),
                           QString::fromUtf8(reply.bytes)));
             return false;
         }
         chunk.replies.append(reply);
         return true;
     }
-    const int expected = chunk.to - chunk.from;
+    const int expected = chunk.request.to - chunk.request.from;
     if (!doc.is_array() || int(doc.size()) != expected) {
         fail(QStringLiteral("rest-protocol"),
              QStringLiteral("%1 answered %2 commands with %3 replies %4; the batch stopped.")
@@ -319,14 +241,14 @@ bool RestBatchRun::handleHttp(int index, int status, const QByteArray& body,
     }
     chunk.replies.reserve(expected);
     for (int i = 0; i < expected; ++i) {
-        const KvCommand& command = m_batch.at(chunk.from + i);
+        const KvCommand& command = m_batch.at(chunk.request.from + i);
         KvReply reply = RestCodec::decodeEntry(doc.at(size_t(i)), command);
         if (reply.isError() && isNoPerm(reply.bytes)) {
             fail(QStringLiteral("noperm"),
                  QStringLiteral("%1 does not let this token run %2 (%3). Is it a read-only "
                                 "token? %4 commands of the batch were applied before it.")
                      .arg(where, RestCodec::commandLabel(command), QString::fromUtf8(reply.bytes))
-                     .arg(chunk.path == Path::MultiExec ? 0 : chunk.from + i));
+                     .arg(chunk.request.path == Path::MultiExec ? 0 : chunk.request.from + i));
             return false;
         }
         chunk.replies.append(std::move(reply));
@@ -359,7 +281,7 @@ void RestBatchRun::handleNetworkFailure(int index, const RestResponse& response)
         // The server read the request (or part of it) and answered something we cannot
         // read: sending it again would get the same answer. With a write in it whose body
         // went out whole, its fate is unknown.
-        if (response.requestSent && !m_chunks.at(index).readOnly) {
+        if (response.requestSent && !m_chunks.at(index).request.readOnly) {
             retryOrFail(
                 index, true,
                 QStringLiteral("the answer could not be read (%1)").arg(response.errorString));
@@ -392,16 +314,16 @@ void RestBatchRun::retryOrFail(int index, bool mayHaveReachedServer, const QStri
     const UpstashRestOptions& options = m_store->m_options;
     Chunk& chunk = m_chunks[index];
     const QString where = m_store->describe();
-    const bool safe = !mayHaveReachedServer || chunk.readOnly;
+    const bool safe = !mayHaveReachedServer || chunk.request.readOnly;
     if (!safe) {
-        const int applied = chunk.path == Path::MultiExec ? 0 : chunk.from;
+        const int applied = chunk.request.path == Path::MultiExec ? 0 : chunk.request.from;
         fail(QStringLiteral("outcome-unknown"),
              QStringLiteral("%1: %2 %3. Those commands may or may not have been applied; they "
                             "were not sent again because they contain writes. %4 earlier "
                             "commands of the batch were applied.%5")
                  .arg(where, what, chunkPosition(index))
                  .arg(applied)
-                 .arg(chunk.path == Path::MultiExec
+                 .arg(chunk.request.path == Path::MultiExec
                           ? QStringLiteral(" The MULTI/EXEC group was applied whole or not at all.")
                           : QString()));
         return;
@@ -411,7 +333,7 @@ void RestBatchRun::retryOrFail(int index, bool mayHaveReachedServer, const QStri
             m_window > 1 ? QStringLiteral("The batch holds reads only: nothing was changed.")
                          : QStringLiteral("%1 commands of the batch were applied before it; "
                                           "nothing of this request was.")
-                               .arg(chunk.from);
+                               .arg(chunk.request.from);
         fail(QStringLiteral("unreachable"),
              QStringLiteral("%1: %2 (gave up after %3 attempts) %4. %5")
                  .arg(where, what)
@@ -430,13 +352,13 @@ void RestBatchRun::retryOrFail(int index, bool mayHaveReachedServer, const QStri
 QString RestBatchRun::chunkPosition(int index) const
 {
     const Chunk& chunk = m_chunks.at(index);
-    if (m_chunks.size() == 1 && chunk.to - chunk.from == 1)
-        return QStringLiteral("(%1)").arg(RestCodec::commandLabel(m_batch.at(chunk.from)));
+    if (m_chunks.size() == 1 && chunk.request.to - chunk.request.from == 1)
+        return QStringLiteral("(%1)").arg(RestCodec::commandLabel(m_batch.at(chunk.request.from)));
     return QStringLiteral("(request %1 of %2, commands %3-%4 of %5)")
         .arg(index + 1)
         .arg(m_chunks.size())
-        .arg(chunk.from + 1)
-        .arg(chunk.to)
+        .arg(chunk.request.from + 1)
+        .arg(chunk.request.to)
         .arg(m_batch.size());
 }
 

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "kv/kvstore.h"
+#include "rest/restrequestplan.h"
 
 #include <QObject>
 #include <QPromise>
@@ -14,11 +15,11 @@ class RestExchange;
 struct RestResponse;
 class UpstashRestStore;
 
-// One batch on its way through an UpstashRestStore: the requests it was split into, with the
-// retry rule of the store. A batch with a write sends them one after the other (replies stay
-// in order, later requests see earlier writes, a failure leaves an exact prefix applied); a
-// batch of reads sends up to maxParallelReads at once and puts the replies back in order.
-// Lives on the store's thread, deletes itself when done.
+// One batch on its way through an UpstashRestStore: the requests it was split into
+// (RestRequestPlan), with the retry rule of the store. A batch with a write sends them one after
+// the other (replies stay in order, later requests see earlier writes, a failure leaves an exact
+// prefix applied); a batch of reads sends up to maxParallelReads at once and puts the replies back
+// in order. Lives on the store's thread, deletes itself when done.
 class RestBatchRun final : public QObject
 {
     Q_OBJECT
@@ -27,28 +28,23 @@ public:
     using Replies = KvStore::Replies;
     using Promise = QPromise<Result<Replies>>;
 
-    RestBatchRun(UpstashRestStore* store, QVector<KvCommand> batch, bool atomic,
+    RestBatchRun(UpstashRestStore* store, QVector<KvCommand> batch, QVector<RestRequest> requests,
                  std::shared_ptr<Promise> promise);
     ~RestBatchRun() override;
 
     void start();
 
 private:
-    enum class Path { Single, Pipeline, MultiExec };
+    using Path = RestRequest::Path;
     struct Chunk
     {
-        Path path;
-        int from = 0; // commands [from, to) of the batch
-        int to = 0;
-        QByteArray body;
-        bool readOnly = false;
+        RestRequest request;
         int attempt = 0;
         bool done = false;
         Replies replies;
         RestExchange* exchange = nullptr; // while a request is in flight
     };
 
-    Result<void> plan();
     void sendMore();
     void send(int index);
     void onFinished(int index);
@@ -64,7 +60,6 @@ private:
 
     UpstashRestStore* m_store;
     QVector<KvCommand> m_batch;
-    bool m_atomic;
     std::shared_ptr<Promise> m_promise;
     QVector<Chunk> m_chunks;
     int m_window = 1;   // requests at most in flight (or waiting for a retry)

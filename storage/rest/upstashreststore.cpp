@@ -92,13 +92,28 @@ QFuture<Result<KvStore::Replies>> UpstashRestStore::submit(QVector<KvCommand> ba
     auto promise = std::make_shared<RestBatchRun::Promise>();
     QFuture<Result<Replies>> future = promise->future();
     promise->start();
-    if (!m_valid) {
-        promise->addResult(Result<Replies>(m_valid.error()));
+    auto settle = [&promise](Result<Replies> result) {
+        promise->addResult(std::move(result));
         promise->finish();
+    };
+    if (!m_valid) {
+        settle(m_valid.error());
         return future;
     }
-    auto begin = [this, batch = std::move(batch), atomic, promise]() mutable {
-        auto* run = new RestBatchRun(this, std::move(batch), atomic, std::move(promise));
+    if (batch.isEmpty()) {
+        settle(Replies{});
+        return future;
+    }
+    // Encoded here, on the caller's thread: the work stays with whoever made the batch, and the
+    // store's thread stays free to feed QNAM the requests already on their way.
+    auto requests = RestRequestPlan::split(batch, atomic, m_options);
+    if (!requests) {
+        settle(requests.error());
+        return future;
+    }
+    auto begin = [this, batch = std::move(batch), requests = std::move(requests).value(),
+                  promise]() mutable {
+        auto* run = new RestBatchRun(this, std::move(batch), std::move(requests), promise);
         run->start();
     };
     if (QThread::currentThread() == thread())

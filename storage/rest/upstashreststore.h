@@ -14,7 +14,8 @@ namespace pmkv {
 
 // A KvStore over the Upstash REST protocol (Upstash itself, pmkv-proxy, or any compatible
 // server). It lives on the thread that created it (that thread needs a running event loop);
-// execute() may be called from any thread and hands the work over to that thread.
+// execute() may be called from any thread: it encodes the batch into requests there
+// (RestRequestPlan) and hands them over to the store's thread.
 //
 // * one command: POST / ; a batch: POST /pipeline, split by command count and body size;
 //   executeAtomic: POST /multi-exec in one request (never split: it is all or nothing).
