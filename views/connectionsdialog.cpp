@@ -61,6 +61,15 @@ ConnectionsDialog::ConnectionsDialog(ProfileStore* profiles, SecretStore* secret
                                int(env));
     m_readOnly = new QCheckBox(tr("Read-only (only reading commands are sent)"), this);
     m_readOnly->setObjectName(QStringLiteral("profileReadOnly"));
+    // REST only: the choices by name, or a proxy address typed in.
+    m_proxy = new QComboBox(this);
+    m_proxy->setObjectName(QStringLiteral("profileProxy"));
+    m_proxy->setEditable(true);
+    m_proxy->setInsertPolicy(QComboBox::NoInsert);
+    m_proxy->addItem(tr("System setting"), RestProxy{}.toString());
+    m_proxy->addItem(tr("No proxy"), RestProxy{RestProxy::Mode::None, {}}.toString());
+    m_proxy->setToolTip(tr("REST connections: the system's proxy setting, none, or an address "
+                           "such as http://proxy:3128 or socks5://proxy:1080"));
     m_secret = new QLineEdit(this);
     m_secret->setObjectName(QStringLiteral("profileSecret"));
     m_secret->setEchoMode(QLineEdit::Password);
@@ -81,6 +90,7 @@ ConnectionsDialog::ConnectionsDialog(ProfileStore* profiles, SecretStore* secret
     form->addRow(tr("&Prefix:"), m_prefix);
     form->addRow(tr("&Environment:"), m_environment);
     form->addRow(QString(), m_readOnly);
+    form->addRow(tr("Pro&xy:"), m_proxy);
     form->addRow(tr("&Secret:"), m_secret);
     form->addRow(QString(), m_remember);
 
@@ -128,7 +138,7 @@ ConnectionsDialog::ConnectionsDialog(ProfileStore* profiles, SecretStore* secret
     connect(close, &QPushButton::clicked, this, &QDialog::reject);
     connect(connectButton, &QPushButton::clicked, this, [this] {
         const ConnectionProfile profile = profileFromForm();
-        if (auto ok = profile.validate(); !ok) {
+        if (auto ok = validateForm(profile); !ok) {
             m_status->setText(ok.error().message);
             return;
         }
@@ -173,6 +183,11 @@ void ConnectionsDialog::edit(const ConnectionProfile& p)
     m_prefix->setText(p.prefix);
     m_environment->setCurrentIndex(qMax(0, m_environment->findData(int(p.environment))));
     m_readOnly->setChecked(p.readOnly);
+    const int proxy = m_proxy->findData(p.proxy.toString());
+    if (proxy >= 0)
+        m_proxy->setCurrentIndex(proxy);
+    else
+        m_proxy->setEditText(p.proxy.toString());
     m_secret->clear();
     m_status->clear();
 }
@@ -190,7 +205,24 @@ ConnectionProfile ConnectionsDialog::profileFromForm() const
     p.prefix = m_prefix->text().trimmed();
     p.environment = ConnectionProfile::Environment(m_environment->currentData().toInt());
     p.readOnly = m_readOnly->isChecked();
+    if (auto proxy = proxyFromForm())
+        p.proxy = proxy.value(); // a wrong one is reported by validateForm()
     return p;
+}
+
+Result<RestProxy> ConnectionsDialog::proxyFromForm() const
+{
+    const int i = m_proxy->currentIndex();
+    if (i >= 0 && m_proxy->currentText() == m_proxy->itemText(i))
+        return RestProxy::parse(m_proxy->itemData(i).toString());
+    return RestProxy::parse(m_proxy->currentText());
+}
+
+Result<void> ConnectionsDialog::validateForm(const ConnectionProfile& profile) const
+{
+    if (auto proxy = proxyFromForm(); !proxy)
+        return proxy.error();
+    return profile.validate();
 }
 
 QByteArray ConnectionsDialog::typedSecret() const
@@ -201,6 +233,10 @@ QByteArray ConnectionsDialog::typedSecret() const
 void ConnectionsDialog::saveProfile()
 {
     ConnectionProfile p = profileFromForm();
+    if (auto proxy = proxyFromForm(); !proxy) {
+        m_status->setText(proxy.error().message);
+        return;
+    }
     const QByteArray secret = typedSecret();
     if (!secret.isEmpty()) {
         p.secretSource = m_remember->isChecked() ? ConnectionProfile::SecretSource::Keychain
@@ -268,7 +304,7 @@ void ConnectionsDialog::testConnection()
     ConnectionProfile testProfile = profile;
     if (testProfile.name.isEmpty())
         testProfile.name = QStringLiteral("test");
-    if (auto ok = testProfile.validate(); !ok) {
+    if (auto ok = validateForm(testProfile); !ok) {
         m_status->setText(ok.error().message);
         m_testResult = ok.error().message;
         Q_EMIT testFinished(false, m_testResult);

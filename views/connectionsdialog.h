@@ -40,6 +40,8 @@ public:
     QByteArray typedSecret() const;
     void testConnection();
     QString testResult() const;
+    // The proxy choice in the form: system, none, or the address typed (REST kinds).
+    Result<RestProxy> proxyFromForm() const;
 
 Q_SIGNALS:
     void connectRequested(const pmkv::ConnectionProfile& profile, const QByteArray& typedSecret);
@@ -47,6 +49,8 @@ Q_SIGNALS:
 
 private:
     void reloadList(const QString& select = QString());
+    // What Connect and Test refuse: a wrong proxy address, then the profile's own checks.
+    Result<void> validateForm(const ConnectionProfile& profile) const;
     void saveProfile();
     void removeProfile();
     void importEnvFile();
@@ -63,6 +67,7 @@ private:
     QLineEdit* m_prefix;
     QComboBox* m_environment;
     QCheckBox* m_readOnly;
+    QComboBox* m_proxy;
     QLineEdit* m_secret;
     QCheckBox* m_remember;
     QLabel* m_status;

@@ -38,6 +38,7 @@ QJsonObject profileJson(const ConnectionProfile& p)
         {QStringLiteral("hasReadOnlyToken"), p.hasReadOnlyToken},
         {QStringLiteral("user"), p.redisUser},
         {QStringLiteral("allowInsecureHttp"), p.allowInsecureHttp},
+        {QStringLiteral("proxy"), p.proxy.toString()},
         {QStringLiteral("secret"), ConnectionProfile::secretSourceName(p.secretSource)},
         {QStringLiteral("secretVariable"), p.secretVariable},
     };
@@ -113,6 +114,11 @@ void ConnCommand::configure(QCommandLineParser& parser)
         QStringLiteral("label"));
     opt(QStringLiteral("colour"), QStringLiteral("Label colour, #rrggbb."), QStringLiteral("rgb"));
     opt(QStringLiteral("user"), QStringLiteral("Redis ACL user name."), QStringLiteral("user"));
+    opt(QStringLiteral("proxy"),
+        QStringLiteral("REST: the HTTP proxy to go through: system (the desktop's setting or "
+                       "https_proxy, the default), none, or http://host:port / "
+                       "socks5://host:port."),
+        QStringLiteral("proxy"));
     // --allow-insecure-http comes with KvTarget::addOptions (used by add and import too).
     opt(QStringLiteral("token-stdin"),
         QStringLiteral("Read the token (REST) or password (Redis) from the first line of "
@@ -205,6 +211,8 @@ int ConnCommand::list(const QCommandLineParser& parser, ProfileStore& profiles)
               << '\t' << (p.readOnly ? "read-only" : "read-write") << '\t' << p.address;
         if (p.kind == ConnectionProfile::Kind::Redis && p.database != 0)
             out() << " (db " << p.database << ')';
+        if (p.proxy.mode != RestProxy::Mode::System)
+            out() << " (proxy " << p.proxy.toString() << ')';
         out() << '\t' << secretText(p) << '\n';
     }
     return ExitClean;
@@ -240,6 +248,19 @@ bool ConnCommand::applyOptions(const QCommandLineParser& parser, ConnectionProfi
     if (parser.isSet(QStringLiteral("user")))
         p.redisUser = parser.value(QStringLiteral("user"));
     p.allowInsecureHttp = parser.isSet(QStringLiteral("allow-insecure-http"));
+    if (parser.isSet(QStringLiteral("proxy"))) {
+        if (p.kind == ConnectionProfile::Kind::Redis) {
+            error = QStringLiteral("--proxy is for REST connections (upstash, proxy); a Redis "
+                                   "connection goes straight to the server");
+            return false;
+        }
+        const auto proxy = RestProxy::parse(parser.value(QStringLiteral("proxy")));
+        if (!proxy) {
+            error = QStringLiteral("--proxy: ") + proxy.error().message;
+            return false;
+        }
+        p.proxy = proxy.value();
+    }
     return true;
 }
 

@@ -277,6 +277,53 @@ private Q_SLOTS:
         QVERIFY2(run.exitCode == 0, run.err.constData());
     }
 
+    // The proxy choice a profile keeps (the store's use of it: tst_restproxy).
+    void proxyChoice()
+    {
+        const QString proxy = QStringLiteral("http://proxy.corp.example:3128");
+        Run run = pmkv({QStringLiteral("conn"), QStringLiteral("add"), QStringLiteral("corp"),
+                        QStringLiteral("https://eu1-x.upstash.io"), QStringLiteral("--secret-env"),
+                        QStringLiteral("CORP_TOKEN"), QStringLiteral("--proxy"), proxy});
+        QVERIFY2(run.exitCode == 0, run.err.constData());
+        run = pmkv({QStringLiteral("conn"), QStringLiteral("add"), QStringLiteral("direct"),
+                    m_proxy.url().toString(), QStringLiteral("--secret-env"),
+                    QStringLiteral("DIRECT_TOKEN"), QStringLiteral("--proxy"),
+                    QStringLiteral("none")});
+        QVERIFY2(run.exitCode == 0, run.err.constData());
+        run = pmkv({QStringLiteral("conn"), QStringLiteral("list"), QStringLiteral("--json")});
+        QCOMPARE(run.exitCode, 0);
+        QHash<QString, QString> proxies;
+        for (const QJsonValue& p : QJsonDocument::fromJson(run.out).array())
+            proxies.insert(p[QStringLiteral("name")].toString(),
+                           p[QStringLiteral("proxy")].toString());
+        QCOMPARE(proxies.value(QStringLiteral("corp")), proxy);
+        QCOMPARE(proxies.value(QStringLiteral("direct")), QStringLiteral("none"));
+        run = pmkv({QStringLiteral("conn"), QStringLiteral("list")});
+        QVERIFY(run.out.contains(QByteArray("(proxy " + proxy.toUtf8() + ")")));
+        // "none" reaches the local proxy; the choice travels with the profile to the store.
+        run = pmkv({QStringLiteral("conn"), QStringLiteral("test"), QStringLiteral("direct")}, {},
+                   {{QStringLiteral("DIRECT_TOKEN"), QString::fromUtf8(m_token)}});
+        QVERIFY2(run.exitCode == 0, run.err.constData());
+
+        // Refused before anything is saved: credentials in it, a Redis connection, not a proxy.
+        const QList<QStringList> refused{
+            {QStringLiteral("https://eu1-x.upstash.io"), QStringLiteral("http://u:pw@p:3128")},
+            {QStringLiteral("redis://127.0.0.1:6379"), QStringLiteral("none")},
+            {QStringLiteral("https://eu1-x.upstash.io"), QStringLiteral("ftp://p:21")}};
+        for (const QStringList& pair : refused) {
+            run = pmkv({QStringLiteral("conn"), QStringLiteral("add"), QStringLiteral("refused"),
+                        pair.at(0), QStringLiteral("--secret-env"), QStringLiteral("X"),
+                        QStringLiteral("--proxy"), pair.at(1)});
+            QCOMPARE(run.exitCode, 64);
+            QVERIFY(run.err.contains("--proxy"));
+            QVERIFY(!run.err.contains("pw"));
+        }
+        run = pmkv({QStringLiteral("conn"), QStringLiteral("list")});
+        QVERIFY(!run.out.contains("refused"));
+        for (const QString& name : {QStringLiteral("corp"), QStringLiteral("direct")})
+            QCOMPARE(pmkv({QStringLiteral("conn"), QStringLiteral("remove"), name}).exitCode, 0);
+    }
+
     void usageErrors_data()
     {
         QTest::addColumn<QStringList>("arguments");

@@ -418,6 +418,27 @@ void TestStudio::connectionsDialogTestsSavesConnects()
     QCOMPARE(connectRequested.count(), 1);
     QCOMPARE(connectRequested.first().at(0).value<ConnectionProfile>().name,
              QStringLiteral("staging-local"));
+
+    // The proxy choice: a typed address is checked (no credentials kept in the profile file),
+    // "No proxy" is saved with the profile.
+    auto* proxy = dialog.findChild<QComboBox*>(QStringLiteral("profileProxy"));
+    QVERIFY(proxy);
+    QCOMPARE(dialog.profileFromForm().proxy.mode, RestProxy::Mode::System);
+    proxy->setEditText(QStringLiteral("http://user:pw@proxy.example:3128"));
+    QVERIFY(!dialog.proxyFromForm());
+    dialog.findChild<QPushButton*>(QStringLiteral("connectButton"))->click();
+    QCOMPARE(connectRequested.count(), 1);
+    proxy->setCurrentIndex(proxy->findText(QStringLiteral("No proxy")));
+    QMetaObject::invokeMethod(&dialog, [&dialog] {
+        for (QPushButton* b : dialog.findChildren<QPushButton*>()) {
+            if (b->text() == QStringLiteral("&Save"))
+                b->click();
+        }
+    });
+    QCOMPARE(profiles.find(QStringLiteral("staging-local")).value().proxy.mode,
+             RestProxy::Mode::None);
+    dialog.edit(profiles.find(QStringLiteral("staging-local")).value());
+    QCOMPARE(proxy->currentText(), QStringLiteral("No proxy"));
 }
 
 QPair<bool, QString> TestStudio::waitWrite(QSignalSpy& done, qsizetype before)
