@@ -32,6 +32,32 @@ Answer closeWithoutAnswer()
     return answer;
 }
 
+// Every log line, of every category at every level, while it lives (the token must reach none).
+class LogCapture final
+{
+public:
+    LogCapture()
+    {
+        lines().clear();
+        QLoggingCategory::setFilterRules(QStringLiteral("*=true"));
+        m_previous = qInstallMessageHandler(
+            [](QtMsgType, const QMessageLogContext&, const QString& text) { lines() << text; });
+    }
+    ~LogCapture()
+    {
+        qInstallMessageHandler(m_previous);
+        QLoggingCategory::setFilterRules(QString());
+    }
+    static QStringList& lines()
+    {
+        static QStringList captured;
+        return captured;
+    }
+
+private:
+    QtMessageHandler m_previous = nullptr;
+};
+
 QVector<KvCommand> echoes(int n)
 {
     QVector<KvCommand> batch;
@@ -325,7 +351,14 @@ private Q_SLOTS:
         const QVector<KvCommand> batch =
             write ? QVector<KvCommand>{{"SET", "a", "1"}, {"SET", "b", "2"}}
                   : QVector<KvCommand>{{"GET", "a"}, {"GET", "b"}};
-        const auto r = await(rest.execute(batch));
+        Result<KvStore::Replies> r = Error{};
+        {
+            const LogCapture log;
+            r = await(rest.execute(batch));
+        }
+        QVERIFY(!LogCapture::lines().isEmpty()); // the store logged the failure
+        for (const QString& line : LogCapture::lines())
+            QVERIFY2(!line.contains(QString::fromLatin1(kToken)), qPrintable(line));
         QVERIFY(!r.ok());
         QCOMPARE(r.error().code, code);
         QCOMPARE(server.requests.size(), requests);
