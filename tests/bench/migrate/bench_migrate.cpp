@@ -6,7 +6,9 @@
 // waits for it (reading the tree, planning, saving the plan, journaling, writing, the report).
 // The part after planning (Migrator::Outcome::seconds, from the report) is printed beside it.
 // redis-cli --pipe gets the keys and values ready-made in RESP, so it reads no tree. All of
-// them run in BENCH_RUNS rounds (3); see rounds().
+// them run in BENCH_RUNS rounds (3); see rounds(). With PMKV_BENCH_REFERENCE_PMKV (and
+// PMKV_BENCH_REFERENCE_PROXY) naming an earlier build's binaries, that build's migration through
+// its proxy runs in every round too (before/after on the same machine state).
 // Usage: bench_migrate <pm-folder> <pmkv binary> <pmkv-proxy binary>
 #include "connections/storethread.h"
 #include "jobs/keycapture.h"
@@ -341,10 +343,9 @@ int main(int argc, char** argv)
     proxy.setProcessEnvironment(proxyEnv);
     proxy.setStandardOutputFile(QProcess::nullDevice());
     proxy.setStandardErrorFile(QProcess::nullDevice());
-    const auto startProxy = [&]() -> bool {
-        proxy.start(args.at(3),
-                    {QStringLiteral("--listen"), QStringLiteral("127.0.0.1:%1").arg(port),
-                     QStringLiteral("--redis"), redis.url()});
+    const auto startProxy = [&](const QString& binary) -> bool {
+        proxy.start(binary, {QStringLiteral("--listen"), QStringLiteral("127.0.0.1:%1").arg(port),
+                             QStringLiteral("--redis"), redis.url()});
         if (!proxy.waitForStarted())
             return false;
         for (int i = 0; i < 100; ++i) {
@@ -376,6 +377,11 @@ int main(int argc, char** argv)
     QList<CpuUse> referenceCpu;
     Series direct;
     Series viaProxy;
+    // An earlier build's pmkv (and pmkv-proxy) through the proxy in the same rounds, for a
+    // before/after figure measured on the same machine state.
+    const QString referencePmkv = qEnvironmentVariable("PMKV_BENCH_REFERENCE_PMKV");
+    const QString referenceProxy = qEnvironmentVariable("PMKV_BENCH_REFERENCE_PROXY", args.at(3));
+    Series viaProxyBefore;
     QList<Run> validations;
     for (int round = 0; round < rounds(); ++round) {
         // Reference: redis-cli --pipe.
@@ -411,7 +417,7 @@ int main(int argc, char** argv)
                                env);
         if (!freshRedis())
             return 2;
-        if (!startProxy()) {
+        if (!startProxy(args.at(3))) {
             out() << "pmkv-proxy did not start\n";
             return 2;
         }
@@ -423,6 +429,22 @@ int main(int argc, char** argv)
             return 2;
         direct.runs << *d;
         viaProxy.runs << *p;
+        if (referencePmkv.isEmpty())
+            continue;
+        if (!freshRedis())
+            return 2;
+        if (!startProxy(referenceProxy)) {
+            out() << "the reference pmkv-proxy did not start\n";
+            return 2;
+        }
+        const auto before = migrate(QStringLiteral("pmkv-proxy, reference build"), referencePmkv,
+                                    root, *directStore, proxyTarget, clientEnv,
+                                    dir.filePath(QStringLiteral("state-reference-") + r), keys,
+                                    bytes, proxy.processId());
+        stopProxy();
+        if (!before)
+            return 2;
+        viaProxyBefore.runs << *before;
     }
     const Figure reference =
         figure(keys, bytes, *std::min_element(references.cbegin(), references.cend()));
@@ -433,6 +455,8 @@ int main(int argc, char** argv)
     out() << "s)\n";
     direct.print(QStringLiteral("direct"), keys, bytes);
     viaProxy.print(QStringLiteral("pmkv-proxy"), keys, bytes);
+    if (!viaProxyBefore.runs.isEmpty())
+        viaProxyBefore.print(QStringLiteral("pmkv-proxy, reference build"), keys, bytes);
 
     const Run& validated =
         *std::min_element(validations.cbegin(), validations.cend(),
@@ -471,20 +495,20 @@ int main(int argc, char** argv)
         return QString::number(median(ratios), 'f', 2);
     };
     const double ref = reference.keysPerSecond;
-    out() << "ratio / redis-cli --pipe (target: direct >= 0.50, pmkv-proxy >= 0.25)\n"
-          << "                                   fastest/fastest  median of rounds\n"
-          << "  direct     pmkv migrate, whole:   "
-          << ratio(direct.best().whole.keysPerSecond, ref).leftJustified(17)
-          << roundRatios(direct, true) << '\n'
-          << "  direct     executing the plan:    "
-          << ratio(direct.best().execute.keysPerSecond, ref).leftJustified(17)
-          << roundRatios(direct, false) << '\n'
-          << "  pmkv-proxy pmkv migrate, whole:   "
-          << ratio(viaProxy.best().whole.keysPerSecond, ref).leftJustified(17)
-          << roundRatios(viaProxy, true) << '\n'
-          << "  pmkv-proxy executing the plan:    "
-          << ratio(viaProxy.best().execute.keysPerSecond, ref).leftJustified(17)
-          << roundRatios(viaProxy, false) << '\n';
+    out() << "ratio / redis-cli --pipe (targets: direct >= 0.50 (#5), pmkv-proxy >= 0.45 (#22))\n"
+          << "                                   fastest/fastest  median of rounds\n";
+    const auto ratioLines = [&](const QString& label, const Series& series) {
+        out() << "  " << label.leftJustified(10) << " pmkv migrate, whole:   "
+              << ratio(series.best().whole.keysPerSecond, ref).leftJustified(17)
+              << roundRatios(series, true) << '\n'
+              << "  " << label.leftJustified(10) << " executing the plan:    "
+              << ratio(series.best().execute.keysPerSecond, ref).leftJustified(17)
+              << roundRatios(series, false) << '\n';
+    };
+    ratioLines(QStringLiteral("direct"), direct);
+    ratioLines(QStringLiteral("pmkv-proxy"), viaProxy);
+    if (!viaProxyBefore.runs.isEmpty())
+        ratioLines(QStringLiteral("reference"), viaProxyBefore); // an earlier build, its proxy
     // What the cores allow: a migration must at least read and check the tree, and Redis must
     // at least store the keys; the whole process can never beat the CPU both need shared out
     // over the cores, whatever overlaps with what.
