@@ -8,15 +8,19 @@ QString NameSafety::whyUnsafe(const QString& name)
 {
     if (name.isEmpty())
         return QStringLiteral("is empty");
-    // The usual name is printable ASCII without the four characters below: said at once.
+    if (name == QLatin1String(".") || name == QLatin1String(".."))
+        return QStringLiteral("names a folder itself (\"%1\")").arg(name);
+    // The usual name is printable ASCII without the characters below: said at once.
     const bool plain = std::all_of(name.cbegin(), name.cend(), [](QChar c) {
         const char16_t u = c.unicode();
         return u > u' ' && u < 0x7f && u != u':' && u != u'*' && u != u'?' && u != u'[' &&
-               u != u']';
+               u != u']' && u != u'/' && u != u'\\';
     });
     if (plain)
         return {};
     for (const QChar c : name) {
+        if (c == QLatin1Char('/') || c == QLatin1Char('\\'))
+            return QStringLiteral("contains the path separator '%1'").arg(c);
         if (c == QLatin1Char(':'))
             return QStringLiteral("contains ':' (the key separator)");
         if (c == QLatin1Char('*') || c == QLatin1Char('?') || c == QLatin1Char('[') ||

@@ -1,16 +1,32 @@
 #include "jobs/filesync.h"
 
-#include <QCoreApplication>
 #include <QCryptographicHash>
 #include <QFile>
+#include <QRandomGenerator>
 
 #include <cerrno>
 #include <cstring>
 #include <fcntl.h>
+#include <sys/stat.h>
 #include <unistd.h>
 #include <utility>
 
 namespace pmkv::filesync {
+
+namespace {
+
+QString systemError()
+{
+    return QString::fromLocal8Bit(std::strerror(errno));
+}
+
+QByteArray folderOf(const QByteArray& path)
+{
+    const qsizetype slash = path.lastIndexOf('/');
+    return slash > 0 ? path.left(slash) : slash == 0 ? QByteArray("/") : QByteArray(".");
+}
+
+} // namespace
 
 void syncFolder(const QString& folder)
 {
@@ -21,23 +37,60 @@ void syncFolder(const QString& folder)
     }
 }
 
-Result<void> writeAtomically(const QString& path, const QByteArray& bytes)
+QByteArray temporaryName()
+{
+    static constexpr char kAlphabet[] = "abcdefghijklmnopqrstuvwxyz0123456789";
+    QByteArray name(".~");
+    for (int i = 0; i < 8; ++i)
+        name.append(kAlphabet[QRandomGenerator::global()->bounded(int(sizeof kAlphabet) - 1)]);
+    return name;
+}
+
+int createTemporary(const QByteArray& folder, mode_t mode, QByteArray& path)
+{
+    for (int attempt = 0; attempt < 100; ++attempt) {
+        path = folder + '/' + temporaryName();
+        const int fd = ::open(path.constData(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, mode);
+        if (fd >= 0 || errno != EEXIST)
+            return fd;
+    }
+    return -1;
+}
+
+bool makeFolders(const QString& path, mode_t mode)
+{
+    const QByteArray bytes = QFile::encodeName(path);
+    for (qsizetype i = 1; i <= bytes.size(); ++i) {
+        if (i < bytes.size() && bytes.at(i) != '/')
+            continue;
+        const QByteArray part = bytes.left(i);
+        if (::mkdir(part.constData(), mode) != 0 && errno != EEXIST)
+            return false;
+    }
+    struct stat info
+    {
+    };
+    return ::stat(bytes.constData(), &info) == 0 && S_ISDIR(info.st_mode);
+}
+
+Result<void> writeAtomically(const QString& path, const QByteArray& bytes, mode_t mode)
 {
     bool given = false;
     return writeAtomically(
-        path, [&bytes, &given] { return std::exchange(given, true) ? QByteArray() : bytes; });
+        path, [&bytes, &given] { return std::exchange(given, true) ? QByteArray() : bytes; }, mode);
 }
 
-Result<void> writeAtomically(const QString& path, const std::function<QByteArray()>& next)
+Result<void> writeAtomically(const QString& path, const std::function<QByteArray()>& next,
+                             mode_t mode)
 {
-    const QString temp =
-        path + QStringLiteral(".tmp-") + QString::number(QCoreApplication::applicationPid());
-    const QByteArray tempName = QFile::encodeName(temp);
-    const int fd = ::open(tempName.constData(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
+    const QByteArray target = QFile::encodeName(path);
+    QByteArray tempName;
+    const int fd = createTemporary(folderOf(target), mode, tempName);
     if (fd < 0)
-        return makeError(QStringLiteral("file.write"),
-                         QStringLiteral("cannot create ") + temp + QStringLiteral(": ") +
-                             QString::fromLocal8Bit(std::strerror(errno)));
+        return makeError(QStringLiteral("file.write"), QStringLiteral("cannot create a file "
+                                                                      "beside ") +
+                                                           path + QStringLiteral(": ") +
+                                                           systemError());
     for (QByteArray bytes = next(); !bytes.isEmpty(); bytes = next()) {
         qint64 done = 0;
         while (done < bytes.size()) {
@@ -45,7 +98,7 @@ Result<void> writeAtomically(const QString& path, const std::function<QByteArray
             if (n < 0) {
                 if (errno == EINTR)
                     continue;
-                const QString why = QString::fromLocal8Bit(std::strerror(errno));
+                const QString why = systemError();
                 ::close(fd);
                 ::unlink(tempName.constData());
                 return makeError(QStringLiteral("file.write"), QStringLiteral("cannot write ") +
@@ -56,19 +109,19 @@ Result<void> writeAtomically(const QString& path, const std::function<QByteArray
         }
     }
     if (::fsync(fd) != 0 || ::close(fd) != 0) {
+        const QString why = systemError();
         ::unlink(tempName.constData());
         return makeError(QStringLiteral("file.write"),
-                         QStringLiteral("cannot flush ") + path + QStringLiteral(": ") +
-                             QString::fromLocal8Bit(std::strerror(errno)));
+                         QStringLiteral("cannot flush ") + path + QStringLiteral(": ") + why);
     }
-    if (::rename(tempName.constData(), QFile::encodeName(path).constData()) != 0) {
+    if (::rename(tempName.constData(), target.constData()) != 0) {
+        const QString why = systemError();
         ::unlink(tempName.constData());
         return makeError(QStringLiteral("file.write"),
-                         QStringLiteral("cannot rename ") + temp + QStringLiteral(" to ") + path +
-                             QStringLiteral(": ") + QString::fromLocal8Bit(std::strerror(errno)));
+                         QStringLiteral("cannot rename ") + QFile::decodeName(tempName) +
+                             QStringLiteral(" to ") + path + QStringLiteral(": ") + why);
     }
-    const int slash = path.lastIndexOf(QLatin1Char('/'));
-    syncFolder(slash > 0 ? path.left(slash) : QStringLiteral("."));
+    syncFolder(QFile::decodeName(folderOf(target)));
     return {};
 }
 

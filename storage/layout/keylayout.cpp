@@ -283,6 +283,10 @@ std::optional<EntityRef> KeyLayout::entityFor(const QString& key) const
                               : p == QLatin1String("epic")  ? ref.epic
                                                             : ref.story;
             target = m.captured(i + 1);
+            // A name no file could have (".." or "a/b" ...) maps to no entity: nothing builds
+            // a path, or a file's key, from it.
+            if (!NameSafety::whyUnsafe(target).isEmpty())
+                return std::nullopt;
         }
         return ref;
     }

@@ -39,6 +39,8 @@ public:
 
     // Refuses unsafe names with a message naming the part and why.
     Result<QString> keyFor(const EntityRef& ref) const;
+    // The entity a key stands for; none when it matches no template or a name in it is
+    // unsafe (NameSafety).
     std::optional<EntityRef> entityFor(const QString& key) const;
 
 private:

@@ -1,13 +1,36 @@
 #include "sync/foldersynctarget.h"
 
+#include "core/namesafety.h"
 #include "diff/jsonparser.h"
+#include "jobs/filesync.h"
 
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
-#include <QSaveFile>
 
 namespace pmkv {
+
+namespace {
+
+// A location is a relative path of safe names (NameSafety): whatever key or diff it came
+// from, it stays inside the folder.
+Result<void> checkLocations(const QStringList& locations)
+{
+    for (const QString& location : locations) {
+        const QStringList parts = location.split(QLatin1Char('/'));
+        for (const QString& part : parts) {
+            const QString why = NameSafety::whyUnsafe(part);
+            if (!why.isEmpty())
+                return makeError(QStringLiteral("sync.unsafe-path"),
+                                 QStringLiteral("\"%1\" cannot be a file below the folder: "
+                                                "a part of it (\"%2\") %3; nothing was written")
+                                     .arg(location, part, why));
+        }
+    }
+    return {};
+}
+
+} // namespace
 
 QString FolderSyncTarget::describe() const
 {
@@ -25,6 +48,8 @@ bool FolderSyncTarget::matches(const QByteArray& current, const QByteArray& expe
 
 Result<QVector<SyncTarget::Value>> FolderSyncTarget::read(const QStringList& locations)
 {
+    if (auto safe = checkLocations(locations); !safe)
+        return safe.error();
     QVector<Value> out;
     out.reserve(locations.size());
     for (const QString& location : locations) {
@@ -45,6 +70,11 @@ Result<QVector<SyncTarget::Value>> FolderSyncTarget::read(const QStringList& loc
 
 Result<void> FolderSyncTarget::write(const QVector<Write>& writes)
 {
+    QStringList locations;
+    for (const Write& w : writes)
+        locations << w.location;
+    if (auto safe = checkLocations(locations); !safe)
+        return safe;
     const QDir root(m_root);
     for (const Write& w : writes) {
         const QString path = root.filePath(w.location);
@@ -62,11 +92,9 @@ Result<void> FolderSyncTarget::write(const QVector<Write>& writes)
         if (!QDir().mkpath(QFileInfo(path).absolutePath()))
             return makeError(QStringLiteral("sync.write"),
                              QStringLiteral("cannot create the folder of %1").arg(path));
-        QSaveFile file(path);
-        if (!file.open(QIODevice::WriteOnly) || file.write(*w.bytes) != w.bytes->size() ||
-            !file.commit())
-            return makeError(QStringLiteral("sync.write"),
-                             QStringLiteral("cannot write %1: %2").arg(path, file.errorString()));
+        // Through a temporary file beside it, never longer than its own name (filesync.h).
+        if (auto written = filesync::writeAtomically(path, *w.bytes, 0644); !written)
+            return makeError(QStringLiteral("sync.write"), written.error().message);
     }
     return {};
 }

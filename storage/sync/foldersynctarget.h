@@ -6,7 +6,9 @@ namespace pmkv {
 
 // A pm/ folder as a sync target. Each file is written the way the application saves it
 // (the bytes given, 2-space pretty JSON) through a temporary file in the same folder and an
-// atomic rename (QSaveFile); missing project/epic folders are created. Deleting (undo of a
+// atomic rename (filesync::writeAtomically); missing project/epic folders are created. A
+// location must be a relative path of safe names (NameSafety): nothing made from a key leads
+// out of the folder. Deleting (undo of a
 // create) removes the file, and the folders the create made if they are left empty.
 class FolderSyncTarget final : public SyncTarget
 {

@@ -1,5 +1,6 @@
 #include "sync/syncplanner.h"
 
+#include "core/namesafety.h"
 #include "diff/jsonparser.h"
 #include "diff/structuraldiff.h"
 #include "files/jsprettyprint.h"
@@ -29,18 +30,29 @@ bool isList(KeyRole role)
 
 } // namespace
 
-QString SyncPlanner::folderPath(const EntityRef& ref)
+Result<QString> SyncPlanner::folderPath(const EntityRef& ref)
 {
+    const std::pair<const char*, const QString*> names[] = {
+        {"project", &ref.project}, {"epic", &ref.epic}, {"story", &ref.story}};
+    for (const auto& [what, name] : names) {
+        if (name->isEmpty())
+            continue;
+        const QString why = NameSafety::whyUnsafe(*name);
+        if (!why.isEmpty())
+            return makeError(QStringLiteral("sync.unsafe-name"),
+                             QStringLiteral("%1 name \"%2\" %3: it cannot be a file's name")
+                                 .arg(QLatin1String(what), *name, why));
+    }
     switch (ref.role) {
     case KeyRole::People:
-        return QStringLiteral("people.json");
+        return QString(QStringLiteral("people.json"));
     case KeyRole::Project:
-        return ref.project + QStringLiteral("/project.json");
+        return QString(ref.project + QStringLiteral("/project.json"));
     case KeyRole::Epic:
-        return ref.project + QLatin1Char('/') + ref.epic + QStringLiteral("/epic.json");
+        return QString(ref.project + QLatin1Char('/') + ref.epic + QStringLiteral("/epic.json"));
     case KeyRole::Story:
-        return ref.project + QLatin1Char('/') + ref.epic + QLatin1Char('/') + ref.story +
-               QStringLiteral(".json");
+        return QString(ref.project + QLatin1Char('/') + ref.epic + QLatin1Char('/') + ref.story +
+                       QStringLiteral(".json"));
     default:
         return QString();
     }
@@ -84,8 +96,14 @@ Result<SyncPlanner::Plan> SyncPlanner::plan(const DiffReport& report, const Opti
         a.ttl = options.fromRight ? d.rightTtl : d.leftTtl;
         const QString targetLocation = options.fromRight ? d.leftLocation : d.rightLocation;
         a.location = targetLocation;
-        if (a.location.isEmpty() && options.targetIsFolder)
-            a.location = folderPath(d.ref);
+        if (a.location.isEmpty() && options.targetIsFolder) {
+            auto path = folderPath(d.ref);
+            if (!path) {
+                plan.skipped << title + QStringLiteral(": ") + path.error().message;
+                continue;
+            }
+            a.location = path.value();
+        }
         if (a.location.isEmpty() && !options.targetIsFolder && options.targetLayout &&
             options.targetLayout->has(d.ref.role)) {
             auto key = options.targetLayout->keyFor(d.ref);

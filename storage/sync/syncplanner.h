@@ -47,8 +47,9 @@ public:
     };
 
     static Result<Plan> plan(const DiffReport& report, const Options& options);
-    // Where an entity's document lives below a pm/ folder; empty for list roles.
-    static QString folderPath(const EntityRef& ref);
+    // Where an entity's document lives below a pm/ folder; empty for list roles. Refused
+    // (sync.unsafe-name) when a name in it could not be a file's (NameSafety).
+    static Result<QString> folderPath(const EntityRef& ref);
 };
 
 } // namespace pmkv

@@ -90,6 +90,13 @@ void TestKeyLayout::unknownKeysMapToNothing_data()
     QTest::newRow("empty segment") << QStringLiteral("pm:project:");
     QTest::newRow("epics vs epic") << QStringLiteral("pm:project:p:epics:e");
     QTest::newRow("session key") << QStringLiteral("pm:session:abc");
+    // Names a file could never have: a key holding them maps to no entity, so nothing builds
+    // a path from them (issue #21: sync wrote three folders above pm/).
+    QTest::newRow("dot dot story")
+        << QStringLiteral("pm:project:atlas:epic:../../../..:story:pwned-e");
+    QTest::newRow("slashes in project") << QStringLiteral("pm:project:../../../pwned-p");
+    QTest::newRow("dot epic") << QStringLiteral("pm:project:p:epic:.");
+    QTest::newRow("space in story") << QStringLiteral("pm:project:p:epic:e:story:a b");
 }
 
 void TestKeyLayout::unknownKeysMapToNothing()

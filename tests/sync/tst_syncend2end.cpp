@@ -78,6 +78,7 @@ private Q_SLOTS:
     void kvToKvAcrossLayouts();
     void reportsBackupsAndUnreadable();
     void prodNeedsConfirmation();
+    void keysNeverWriteOutsideTheFolder();
 
 private:
     void changeBothSides();
@@ -381,5 +382,35 @@ void TestSyncEnd2End::prodNeedsConfirmation()
     QVERIFY2(undo.exitCode == 0, undo.err.constData());
 }
 
+// Issue #21 item 1: a key whose names walk out of the folder ("..", "/") maps to no entity,
+// so `pmkv sync` from the key space into a folder never builds a path from it.
+void TestSyncEnd2End::keysNeverWriteOutsideTheFolder()
+{
+    const QString db = m_redis.url() + QStringLiteral("/3");
+    const QString folder = m_dir.path(QStringLiteral("deep/a/b/c/pm"));
+    QVERIFY(QDir().mkpath(folder));
+    const QString doc = QStringLiteral("{\"id\":\"pwned\",\"title\":\"x\"}");
+    for (const QString& key :
+         {QStringLiteral("pm:project:atlas:epic:../../../..:story:pwned-e"),
+          QStringLiteral("pm:project:../../../pwned-p"),
+          QStringLiteral("pm:project:..:epic:..:story:pwned-s"), QStringLiteral("pm:project:atlas"),
+          QStringLiteral("pm:project:atlas:epic:e1")})
+        QCOMPARE(m_redis.cli(
+                     {QStringLiteral("-n"), QStringLiteral("3"), QStringLiteral("SET"), key, doc}),
+                 QByteArray("OK"));
+    const Run sync = pmkvRun(
+        QStringList{QStringLiteral("sync"), db, folder, QStringLiteral("--overwrite")} + common());
+    QVERIFY2(sync.exitCode == 0 || sync.exitCode == 1, sync.err.constData());
+    QDirIterator it(m_dir.path(), QDir::Files | QDir::Hidden, QDirIterator::Subdirectories);
+    while (it.hasNext()) {
+        const QString path = it.next();
+        QVERIFY2(!path.contains(QStringLiteral("pwned")), qPrintable(path));
+    }
+    // The safe keys were written where they belong.
+    QVERIFY(QFileInfo::exists(folder + QStringLiteral("/atlas/project.json")));
+    QVERIFY(QFileInfo::exists(folder + QStringLiteral("/atlas/e1/epic.json")));
+}
+
 QTEST_GUILESS_MAIN(TestSyncEnd2End)
+
 #include "tst_syncend2end.moc"

@@ -46,6 +46,10 @@ private Q_SLOTS:
     void conflictsAreLeftAlone();
     void undoRefusesChangedEntriesUnlessForced();
     void plannerModesAndFields();
+    void folderTargetStaysInsideItsFolder_data();
+    void folderTargetStaysInsideItsFolder();
+    void plannerRefusesUnsafeNames();
+    void longNamesAreWritten();
 };
 
 void TestSyncRunner::writesJournalsAndUndoes()
@@ -98,6 +102,71 @@ void TestSyncRunner::writesJournalsAndUndoes()
     // A run is only ever undone on the target it wrote to.
     FolderSyncTarget other(dir.path(QStringLiteral("elsewhere")));
     QVERIFY(!SyncRunner::undo(paths, run.value().runId, other, false).ok());
+}
+
+void TestSyncRunner::folderTargetStaysInsideItsFolder_data()
+{
+    QTest::addColumn<QString>("location");
+    QTest::newRow("parent") << QStringLiteral("../pwned.json");
+    QTest::newRow("deep parent") << QStringLiteral("p/../../../pwned-p/project.json");
+    QTest::newRow("absolute") << QStringLiteral("@outside@/pwned.json");
+    QTest::newRow("dot folder") << QStringLiteral("./p/./x.json");
+    QTest::newRow("empty part") << QStringLiteral("p//x.json");
+    QTest::newRow("colon") << QStringLiteral("p:q/x.json");
+}
+
+// Issue #21 item 1: a location made from a key never leads out of the folder, for a write
+// (sync, the GUI's copy to a file) or a read.
+void TestSyncRunner::folderTargetStaysInsideItsFolder()
+{
+    QFETCH(QString, location);
+    test::TestTree dir;
+    location.replace(QStringLiteral("@outside@"), dir.path(QStringLiteral("outside")));
+    dir.write(QStringLiteral("pm/p/project.json"), "{}");
+    FolderSyncTarget target(dir.path(QStringLiteral("pm/p")));
+    SyncPlanner::Plan plan;
+    plan.actions << action(SyncAction::Kind::Create, "e/F-AB-001.json", "{}")
+                 << action(SyncAction::Kind::Create, qPrintable(location), "{\"pwned\": 1}");
+    auto run = SyncRunner::execute(plan, target, JobPaths(dir.path(QStringLiteral("state"))),
+                                   QStringLiteral("test"));
+    QVERIFY(!run.ok());
+    QCOMPARE(run.error().code, QStringLiteral("sync.unsafe-path"));
+    QVERIFY2(run.error().message.contains(location), qPrintable(run.error().message));
+    // Refused before anything is written: not even the safe action ran.
+    QVERIFY(!QFileInfo::exists(dir.path(QStringLiteral("pm/p/e/F-AB-001.json"))));
+    QVERIFY(!QFileInfo::exists(dir.path(QStringLiteral("pwned.json"))));
+    QVERIFY(!QFileInfo::exists(dir.path(QStringLiteral("pm/pwned.json"))));
+    QVERIFY(!QFileInfo::exists(dir.path(QStringLiteral("outside/pwned.json"))));
+    QVERIFY(!target.read({location}).ok());
+}
+
+void TestSyncRunner::plannerRefusesUnsafeNames()
+{
+    EntityRef ref{KeyRole::Story, QStringLiteral("atlas"), QStringLiteral("../../../.."),
+                  QStringLiteral("pwned-e")};
+    QVERIFY(!SyncPlanner::folderPath(ref).ok());
+    ref = EntityRef{KeyRole::Project, QStringLiteral("../../../pwned-p"), {}, {}};
+    QVERIFY(!SyncPlanner::folderPath(ref).ok());
+    ref = EntityRef{KeyRole::Story, QStringLiteral("p"), QStringLiteral("e"), QStringLiteral("S")};
+    QCOMPARE(SyncPlanner::folderPath(ref).value(), QStringLiteral("p/e/S.json"));
+}
+
+// Issue #21 item 5: a temporary name is never longer than the file's own (a 247-byte story
+// name had no room for a suffix).
+void TestSyncRunner::longNamesAreWritten()
+{
+    test::TestTree dir;
+    const QByteArray name = QByteArray(242, 's') + ".json";
+    FolderSyncTarget target(dir.path(QStringLiteral("pm")));
+    SyncPlanner::Plan plan;
+    plan.actions << action(SyncAction::Kind::Create, QByteArray("p/e/" + name).constData(), "{}");
+    auto run = SyncRunner::execute(plan, target, JobPaths(dir.path(QStringLiteral("state"))),
+                                   QStringLiteral("test"));
+    QVERIFY2(run.ok(), run.ok() ? "" : qPrintable(run.error().message));
+    QCOMPARE(readFile(dir.path(QStringLiteral("pm/p/e/") + QString::fromLatin1(name))),
+             QByteArray("{}"));
+    QCOMPARE(QDir(dir.path(QStringLiteral("pm/p/e"))).entryList(QDir::Files | QDir::Hidden).size(),
+             1);
 }
 
 void TestSyncRunner::conflictsAreLeftAlone()
