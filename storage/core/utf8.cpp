@@ -63,4 +63,32 @@ qsizetype firstInvalidUtf8(QByteArrayView text)
     return -1;
 }
 
+QString escapedBytes(QByteArrayView bytes)
+{
+    if (firstInvalidUtf8(bytes) < 0)
+        return QString::fromUtf8(bytes);
+    QByteArray out;
+    out.reserve(bytes.size() * 2);
+    const auto* p = reinterpret_cast<const unsigned char*>(bytes.data());
+    const auto* end = p + bytes.size();
+    static constexpr char kHex[] = "0123456789ABCDEF";
+    while (p < end) {
+        if (*p < 0x80) {
+            if (*p == '\\')
+                out.append('\\');
+            out.append(char(*p++));
+            continue;
+        }
+        const int length = utf8SequenceLength(p, end);
+        if (length > 0) {
+            out.append(reinterpret_cast<const char*>(p), length);
+            p += length;
+            continue;
+        }
+        out.append("\\x", 2).append(kHex[*p >> 4]).append(kHex[*p & 0xf]);
+        ++p;
+    }
+    return QString::fromUtf8(out);
+}
+
 } // namespace pmkv

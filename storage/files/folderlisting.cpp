@@ -1,5 +1,7 @@
 #include "files/folderlisting.h"
 
+#include "core/utf8.h"
+
 #include <QFile>
 #include <QFileInfo>
 
@@ -21,11 +23,15 @@ std::vector<FolderEntry> FolderListing::list(const QString& folder, bool& readab
         if (std::strcmp(d->d_name, ".") == 0 || std::strcmp(d->d_name, "..") == 0)
             continue;
         FolderEntry e;
-        e.name = QFile::decodeName(d->d_name);
+        const QByteArrayView bytes(d->d_name, qsizetype(std::strlen(d->d_name)));
+        e.nameIsUtf8 = firstInvalidUtf8(bytes) < 0;
+        e.name = e.nameIsUtf8 ? QFile::decodeName(d->d_name) : escapedBytes(bytes);
         if (d->d_type == DT_REG) {
             e.isFile = true;
         } else if (d->d_type == DT_DIR) {
             e.isDir = true;
+        } else if (!e.nameIsUtf8) {
+            // Not looked at: QFileInfo would take the escaped text for the name.
         } else if (d->d_type == DT_LNK || d->d_type == DT_UNKNOWN) {
             const QFileInfo info(folder + QLatin1Char('/') + e.name);
             e.symLink = info.isSymLink();

@@ -9,7 +9,10 @@ namespace pmkv {
 // One name in a folder.
 struct FolderEntry
 {
+    // The name; one whose bytes are not UTF-8 is shown escaped (utf8.h escapedBytes) and
+    // `nameIsUtf8` is false: it cannot be opened through this text, nor become a key.
     QString name;
+    bool nameIsUtf8 = true;
     bool isDir = false;
     bool isFile = false;
     bool symLink = false;

@@ -30,7 +30,8 @@ class Writer
 {
 public:
     // The compact text is about the input's size (numbers rewritten may make it longer).
-    Writer(QByteArrayView in, QStringList* notes) : m_in(in), m_notes(notes), m_out(in.size())
+    Writer(QByteArrayView in, QStringList* notes, QStringList* duplicates)
+        : m_in(in), m_notes(notes), m_duplicates(duplicates), m_out(in.size())
     {
         m_members.reserve(64);
     }
@@ -147,14 +148,26 @@ private:
                 m_out.append(',');
             JsMember member{};
             member.start = m_out.size();
+            const qsizetype keyOffset = m_pos;
             string();
             member.keyEnd = m_out.size();
             const QByteArrayView key(m_out.constData() + member.start,
                                      member.keyEnd - member.start);
             member.arrayIndex = JsObjectMembers::isArrayIndex(key, &member.index);
-            if (member.arrayIndex ||
-                JsObjectMembers::wasSeen(seenKeys, m_out.constData(), membersFrom(base), member))
+            const bool again =
+                (!member.arrayIndex || m_duplicates) &&
+                JsObjectMembers::wasSeen(seenKeys, m_out.constData(), membersFrom(base), member);
+            if (member.arrayIndex || again)
                 needsReorder = true;
+            if (again && m_duplicates) {
+                const TextPosition at = TextPosition::fromOffset(m_in, keyOffset);
+                m_duplicates->append(QStringLiteral("line %1, column %2: member %3 appears again "
+                                                    "in the same object; its last value is kept "
+                                                    "(as JSON.parse keeps it), the others are lost")
+                                         .arg(at.line)
+                                         .arg(at.column)
+                                         .arg(QString::fromUtf8(key)));
+            }
             skipSpace();
             expect(':');
             m_out.append(':');
@@ -428,6 +441,7 @@ private:
 
     QByteArrayView m_in;
     QStringList* m_notes;
+    QStringList* m_duplicates;
     ByteWriter m_out;
     qsizetype m_pos = 0;
     std::vector<JsMember> m_members; // of the objects being written, outermost first
@@ -441,10 +455,10 @@ QByteArray JsStringify::formatDouble(double value)
 }
 
 Result<QByteArray> JsStringify::fromJsonText(QByteArrayView json, QStringList* notes,
-                                             qsizetype* errorOffset)
+                                             qsizetype* errorOffset, QStringList* duplicates)
 {
     try {
-        Writer writer(json, notes);
+        Writer writer(json, notes, duplicates);
         return writer.run();
     } catch (const ParseFailure& failure) {
         if (errorOffset)

@@ -36,9 +36,11 @@ class JsStringify final
 {
 public:
     // On a parse error, the Error's message names line and column; `errorOffset` (if given)
-    // receives the byte offset.
+    // receives the byte offset. `duplicates` (if given) gets a note for every member name an
+    // object has twice (its last value is the one kept, as JSON.parse keeps it).
     static Result<QByteArray> fromJsonText(QByteArrayView json, QStringList* notes = nullptr,
-                                           qsizetype* errorOffset = nullptr);
+                                           qsizetype* errorOffset = nullptr,
+                                           QStringList* duplicates = nullptr);
 
     // JavaScript's Number#toString for a finite double (JsNumber::toString).
     static QByteArray formatDouble(double value);

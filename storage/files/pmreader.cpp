@@ -71,13 +71,14 @@ bool isSkippedFolder(const QString& name)
 // not tooling or hidden.
 bool isEntered(const FolderEntry& entry)
 {
-    return entry.isDir && !entry.symLink && !isSkippedFolder(entry.name);
+    return entry.isDir && !entry.symLink && entry.nameIsUtf8 && !isSkippedFolder(entry.name);
 }
 
-// A file the walk reads: a regular file, or a link to one.
+// A file the walk reads: a regular file, never a link (one rule for every command: backups
+// do not follow links either), under a name that is text.
 bool isRead(const FolderEntry& entry)
 {
-    return !(entry.symLink && !entry.exists) && !entry.isDir && entry.isFile;
+    return !entry.symLink && !entry.isDir && entry.isFile && entry.nameIsUtf8;
 }
 
 // Every folder the walk enters, listed before it starts: the walk then knows how many files
@@ -180,6 +181,14 @@ public:
         for (const FolderEntry& info : entries) {
             const QString& name = info.name;
             const QString rel = relative.isEmpty() ? name : relative + QLatin1Char('/') + name;
+            if (!info.nameIsUtf8) {
+                m_index.problems.append(Problem::error(
+                    rel, QStringLiteral("name.encoding"),
+                    QStringLiteral("%1 name is not UTF-8 (shown escaped), so it cannot become a "
+                                   "key and is not read; rename it (backups keep it as it is)")
+                        .arg(info.isDir ? QStringLiteral("folder") : QStringLiteral("file"))));
+                continue;
+            }
             if (info.symLink && !info.exists) {
                 m_index.problems.append(Problem::error(
                     rel, QStringLiteral("link.broken"),
@@ -214,6 +223,14 @@ public:
                      depth == 0 ? name : project, depth == 1 ? name : epic);
                 continue;
             }
+            if (info.symLink) {
+                m_index.problems.append(Problem::warning(
+                    rel, QStringLiteral("link.file"),
+                    QStringLiteral("symbolic link to %1 is not followed: not read, not migrated, "
+                                   "not backed up; copy the file in if it belongs to the data")
+                        .arg(info.linkTarget)));
+                continue;
+            }
             if (!info.isFile) {
                 // A FIFO, socket or device would block or never end when read.
                 m_index.problems.append(Problem::error(
@@ -242,11 +259,6 @@ public:
                     rel, QStringLiteral("file.unexpected-json"),
                     QStringLiteral("JSON file in a place the data model has no entity for; kept as "
                                    "non-data")));
-            if (info.symLink)
-                item.problems.append(
-                    Problem::warning(rel, QStringLiteral("link.file"),
-                                     QStringLiteral("symbolic link to %1; its target is read")
-                                         .arg(info.linkTarget)));
             files.push_back(item);
         }
         if (!files.empty())
@@ -362,8 +374,9 @@ void checkContent(FileWork& item, QByteArrayView bytes, const PmReader::Options&
     // firstInvalidUtf8) and writes the value the application would store; the field checks read
     // that compact text. Only a file it refuses is looked at again, to say why precisely.
     QStringList notes;
+    QStringList duplicates;
     qsizetype errorOffset = 0;
-    auto value = JsStringify::fromJsonText(bytes, &notes, &errorOffset);
+    auto value = JsStringify::fromJsonText(bytes, &notes, &errorOffset, &duplicates);
     if (!value) {
         const qsizetype badByte = firstInvalidUtf8(bytes);
         if (badByte >= 0) {
@@ -385,6 +398,14 @@ void checkContent(FileWork& item, QByteArrayView bytes, const PmReader::Options&
         return;
     }
     DocumentValidator::validate(e, value.value(), item.problems);
+    // What the value the application stores loses or changes against the file: the scan says
+    // it, as plans and reports do (they take the scan's problems).
+    for (const QString& note : std::as_const(notes))
+        item.problems.append(
+            Problem::warning(e.relativePath, QStringLiteral("value.number"), note));
+    for (const QString& note : std::as_const(duplicates))
+        item.problems.append(
+            Problem::warning(e.relativePath, QStringLiteral("json.duplicate-key"), note));
     if (!options.keepTitles)
         e.title = QString(); // freed at once, so the next file's allocations reuse it
     if (options.keepValues && e.parsed) {

@@ -6,6 +6,7 @@
 #include "files/jsstringify.h"
 
 #include <QHash>
+#include <QSet>
 #include <QStringView>
 #include <QtConcurrent/QtConcurrentMap>
 
@@ -55,6 +56,7 @@ public:
     KeyMap run()
     {
         prepareEntities();
+        findParents();
         {
             // One key per entity, plus the lists (one per project and epic): grown at most
             // once.
@@ -185,11 +187,60 @@ private:
             p.keyRefused = true;
     }
 
+    // The projects whose project.json, and the epics whose epic.json, can be mapped: only
+    // what is below them is, as the scan says (a folder without its document is no project
+    // or epic, and a child key would have no parent key and no list entry).
+    void findParents()
+    {
+        for (int i = 0; i < m_index.entities.size(); ++i) {
+            const Entity& e = m_index.entities.at(i);
+            const Prepared& p = m_prepared[size_t(i)];
+            if (!p.mappable || p.keyRefused)
+                continue;
+            if (e.kind == EntityKind::Project)
+                m_projectsWithDocument.insert(e.project);
+            else if (e.kind == EntityKind::Epic)
+                m_epicsWithDocument.insert(e.project + QLatin1Char('/') + e.epic);
+        }
+    }
+
+    // Why an epic or story has no parent to belong to; empty when it has. Entities come in
+    // path order: the look-ups are made once per folder.
+    QString whyOrphan(const Entity& e)
+    {
+        if (e.kind != EntityKind::Epic && e.kind != EntityKind::Story)
+            return {};
+        if (e.project != m_parentsProject || e.epic != m_parentsEpic) {
+            m_parentsProject = e.project;
+            m_parentsEpic = e.epic;
+            m_hasProject = m_projectsWithDocument.contains(e.project);
+            m_hasEpic = m_epicsWithDocument.contains(e.project + QLatin1Char('/') + e.epic);
+        }
+        if (!m_hasProject)
+            return QStringLiteral("its folder \"%1\" has no readable project.json, so it is not a "
+                                  "project (see scan)")
+                .arg(e.project);
+        if (e.kind == EntityKind::Story && !m_hasEpic)
+            return QStringLiteral("its folder \"%1/%2\" has no readable epic.json, so the story "
+                                  "belongs to no epic (see scan)")
+                .arg(e.project, e.epic);
+        return {};
+    }
+
     void mapEntity(int index, const Prepared& prepared)
     {
         const Entity& e = m_index.entities.at(index);
         if (!e.isData())
             return;
+        if (prepared.mappable) {
+            const QString orphan = whyOrphan(e);
+            if (!orphan.isEmpty()) {
+                m_map.problems.append(
+                    Problem::error(e.relativePath, QStringLiteral("map.orphan"),
+                                   QStringLiteral("not mapped to a key: ") + orphan));
+                return;
+            }
+        }
         if (!prepared.mappable) {
             m_map.problems.append(Problem::error(
                 e.relativePath, QStringLiteral("map.skipped"),
@@ -205,9 +256,7 @@ private:
                                QStringLiteral("not mapped: ") + converted->value.error().message));
             return;
         }
-        for (const QString& note : converted ? converted->notes : e.valueNotes)
-            m_map.problems.append(
-                Problem::warning(e.relativePath, QStringLiteral("value.number"), note));
+        // The value's notes (numbers JavaScript rounds ...) are the scan's problems already.
         const EntityRef ref = refOf(e, *KeyMapper::roleOf(e.kind));
         const std::optional<Result<QString>> key =
             prepared.keyRefused     ? keyOf(ref)
@@ -308,6 +357,12 @@ private:
     EpicNode* m_lastEpic = nullptr;
     QString m_lastEpicName;
     std::vector<Prepared> m_prepared;
+    QSet<QString> m_projectsWithDocument;
+    QSet<QString> m_epicsWithDocument; // "project/epic"
+    QString m_parentsProject;          // the folder whyOrphan() looked up last
+    QString m_parentsEpic;
+    bool m_hasProject = false;
+    bool m_hasEpic = false;
     std::vector<Converted> m_converted;
     KeyMap m_map;
 };

@@ -35,7 +35,9 @@ struct KeyMap
 // * stories list of an epic: likewise from storyIds and the story files present (soft-deleted
 //   stories included, as the application keeps them).
 // Entities whose files have errors, or whose names are unsafe, are not mapped and each gets
-// a problem; two entities mapping to one key are both refused.
+// a problem; two entities mapping to one key are both refused. Only what the scan accepts is
+// mapped: epics and stories of a folder without a readable project.json, and stories of a
+// folder without a readable epic.json, get no key (map.orphan).
 class KeyMapper final
 {
 public:

@@ -8,6 +8,7 @@
 #include <QProcess>
 #include <QTest>
 
+#include <fcntl.h>
 #include <sys/stat.h>
 
 #include <unistd.h>
@@ -65,6 +66,9 @@ private Q_SLOTS:
     void hashesMatchSha256sum();
     void extractsFields();
     void symlinksAreNotFollowed();
+    void linkedFilesAreNotRead();
+    void namesThatAreNotUtf8();
+    void valueWarningsAreTheScans();
     void refusesHugeFiles();
     void unreadableFile();
     void pipesAreNotRead();
@@ -165,8 +169,12 @@ void TestPmReader::reportsQuirks_data()
         << QStringLiteral("clinic/bad name") << QStringLiteral("name.unsafe") << false << 0 << 0;
     QTest::newRow("folder without epic.json") << QStringLiteral("clinic/no-epic-json")
                                               << QStringLiteral("epic.missing") << false << 0 << 0;
-    QTest::newRow("lone surrogate is valid JavaScript")
-        << cds + QStringLiteral("F-AI-099.json") << QString() << false << 0 << 0;
+    // A lone surrogate is valid JavaScript (no error); the member "b" given twice is a warning
+    // (issue #21 item 10), as is the integer beyond 2^53.
+    QTest::newRow("member given twice") << cds + QStringLiteral("F-AI-099.json")
+                                        << QStringLiteral("json.duplicate-key") << false << 0 << 0;
+    QTest::newRow("integer beyond 2^53") << cds + QStringLiteral("F-AI-099.json")
+                                         << QStringLiteral("value.number") << false << 0 << 0;
     QTest::newRow("stray JSON in a project")
         << QStringLiteral("clinic/stray.json") << QStringLiteral("file.unexpected-json") << false
         << 0 << 0;
@@ -271,6 +279,81 @@ void TestPmReader::symlinksAreNotFollowed()
                        QStringLiteral("link.broken"), Severity::Error));
     QVERIFY(index.value().skippedFolders.contains(QStringLiteral(".git")));
     QCOMPARE(index.value().count(EntityKind::Story), 14); // nothing read twice through the loop
+}
+
+// Issue #21 item 4: a link to a file outside the tree was read (and migrated) while backups
+// skipped it; no command follows a link, each reports it.
+void TestPmReader::linkedFilesAreNotRead()
+{
+    test::TestTree tree;
+    copyTree(test::quirksTreePath(), tree.path(QStringLiteral("pm")));
+    tree.write(QStringLiteral("outside/F-CD-099.json"),
+               "{\"id\": \"F-CD-099\", \"title\": \"from outside\"}");
+    const QString epic = QStringLiteral("pm/clinic/clinical-decision-support/");
+    QVERIFY(QFile::link(tree.path(QStringLiteral("outside/F-CD-099.json")),
+                        tree.path(epic + QStringLiteral("F-CD-099.json"))));
+    const auto index = PmReader::read(tree.path(QStringLiteral("pm")));
+    QVERIFY(index.ok());
+    const QString rel = QStringLiteral("clinic/clinical-decision-support/F-CD-099.json");
+    QVERIFY2(hasProblem(index.value(), rel, QStringLiteral("link.file"), Severity::Warning),
+             qPrintable(dump(index.value())));
+    for (const Entity& e : index.value().entities)
+        QVERIFY2(e.relativePath != rel, "the link was read");
+}
+
+// Issue #21 item 4: a name that is not UTF-8 is not "unreadable (fix its permissions)": the
+// scan says what it is, shown escaped, and that it cannot become a key.
+void TestPmReader::namesThatAreNotUtf8()
+{
+    test::TestTree tree;
+    copyTree(test::quirksTreePath(), tree.path(QStringLiteral("pm")));
+    const QByteArray epic =
+        QFile::encodeName(tree.path(QStringLiteral("pm/clinic/clinical-decision-support")));
+    const int fd = ::open(QByteArray(epic + "/caf\xe9.json").constData(), O_WRONLY | O_CREAT, 0644);
+    QVERIFY(fd >= 0);
+    QVERIFY(::write(fd, "{}", 2) == 2);
+    ::close(fd);
+    QVERIFY(::mkdir(QByteArray(epic + "/../\xfe-epic").constData(), 0755) == 0);
+    const auto index = PmReader::read(tree.path(QStringLiteral("pm")));
+    QVERIFY(index.ok());
+    QVERIFY2(hasProblem(index.value(),
+                        QStringLiteral("clinic/clinical-decision-support/caf\\xE9.json"),
+                        QStringLiteral("name.encoding"), Severity::Error),
+             qPrintable(dump(index.value())));
+    QVERIFY2(hasProblem(index.value(), QStringLiteral("clinic/\\xFE-epic"),
+                        QStringLiteral("name.encoding"), Severity::Error),
+             qPrintable(dump(index.value())));
+    for (const Problem& p : index.value().problems)
+        QVERIFY2(p.code != QLatin1String("file.unreadable"), qPrintable(p.toText()));
+}
+
+// Issue #21 item 10: scan left out the number warnings that plan and report show, and a member
+// given twice got no warning at all.
+void TestPmReader::valueWarningsAreTheScans()
+{
+    test::TestTree tree;
+    tree.write(QStringLiteral("pm/p/project.json"), R"({"name": "p"})");
+    tree.write(QStringLiteral("pm/p/e/epic.json"), R"({"id": "e", "title": "e"})");
+    tree.write(QStringLiteral("pm/p/e/F-AA-001.json"),
+               "{\"id\": \"F-AA-001\", \"big\": 123456789012345678901, \"huge\": 1e400,\n"
+               " \"title\": \"first\", \"title\": \"second\"}");
+    for (const bool keepValues : {true, false}) {
+        PmReader::Options options;
+        options.keepValues = keepValues;
+        const auto index = PmReader::read(tree.path(QStringLiteral("pm")), options);
+        QVERIFY(index.ok());
+        QStringList codes;
+        for (const Problem& p : index.value().problems) {
+            if (p.path == QLatin1String("p/e/F-AA-001.json"))
+                codes << p.code + QLatin1Char(' ') + p.message;
+        }
+        QCOMPARE(codes.size(), 3);
+        QVERIFY2(codes.filter(QStringLiteral("value.number")).size() == 2,
+                 qPrintable(codes.join(u'\n')));
+        QVERIFY2(codes.filter(QStringLiteral("json.duplicate-key")).size() == 1 &&
+                     codes.filter(QStringLiteral("line 2")).size() == 1,
+                 qPrintable(codes.join(u'\n')));
+    }
 }
 
 void TestPmReader::refusesHugeFiles()
