@@ -66,6 +66,9 @@ Result<ArchiveJob::Outcome> ArchiveJob::run(const Params& params)
         else if (!verified.value().valid)
             backup.detail = QStringLiteral("%1 does not verify: %2")
                                 .arg(archive, verified.value().problems.join(QStringLiteral("; ")));
+        else if (!verified.value().complete())
+            backup.detail = QStringLiteral("%1 is not complete: it could not take %2")
+                                .arg(archive, verified.value().notTaken.join(QStringLiteral("; ")));
         else {
             backup.ok = true;
             backup.detail = QStringLiteral("%1 verified (%2 files)")

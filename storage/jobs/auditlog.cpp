@@ -1,5 +1,7 @@
 #include "jobs/auditlog.h"
 
+#include "jobs/filesync.h"
+
 #include <QDateTime>
 #include <QDir>
 #include <QFile>
@@ -40,7 +42,8 @@ Result<void> AuditLog::append(const QString& operation, const QString& runId, co
     line.insert(QStringLiteral("count"), count);
     QByteArray bytes = QJsonDocument(line).toJson(QJsonDocument::Compact);
     bytes.append('\n');
-    QDir().mkpath(QFileInfo(m_path).absolutePath());
+    // Its folder is the state folder: its owner's only, like the log (filesync.h).
+    filesync::makeFolders(QFileInfo(m_path).absolutePath(), filesync::kPrivateFolder);
     const int fd = ::open(QFile::encodeName(m_path).constData(),
                           O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC, 0600);
     if (fd < 0)

@@ -1,18 +1,19 @@
 #include "jobs/backupjob.h"
 
+#include "core/utf8.h"
 #include "jobs/backupformat.h"
 #include "jobs/backupverifier.h"
 #include "jobs/filesync.h"
+#include "jobs/treewalk.h"
 
-#include <QCoreApplication>
 #include <QCryptographicHash>
 #include <QDir>
-#include <QDirIterator>
 #include <QFile>
 #include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QScopeGuard>
 
 #include <archive.h>
 #include <archive_entry.h>
@@ -21,6 +22,7 @@
 #include <cstring>
 #include <fcntl.h>
 #include <filesystem>
+#include <sys/stat.h>
 #include <unistd.h>
 
 namespace pmkv {
@@ -120,35 +122,51 @@ Result<BackupJob::Outcome> BackupJob::run(const Params& params)
     if (auto made = makeFolder(QFileInfo(target).absolutePath()); !made)
         return made.error();
 
-    // Every entry, sorted, never following a symbolic link.
+    // Every entry by its names' bytes, never following a symbolic link. What cannot be taken
+    // (links, pipes and devices, unreadable files or folders) is listed, in the manifest too.
     Outcome outcome;
-    QStringList files;
-    QStringList folders;
-    QDirIterator it(root, QDir::AllEntries | QDir::Hidden | QDir::System | QDir::NoDotAndDotDot,
-                    QDirIterator::Subdirectories);
-    while (it.hasNext()) {
-        it.next();
-        const QFileInfo info = it.fileInfo();
-        const QString rel = QDir(root).relativeFilePath(info.absoluteFilePath());
-        if (info.isSymLink() || (!info.isFile() && !info.isDir()))
-            outcome.skipped << rel;
-        else if (info.isDir())
-            folders << rel;
-        else
-            files << rel;
+    QVector<QByteArray> files;
+    QVector<QByteArray> folders;
+    QJsonArray notTaken;
+    auto leaveOut = [&](const QByteArray& rel, const QString& why) {
+        const QString shown = escapedBytes(rel);
+        outcome.skipped << shown + QStringLiteral(" (") + why + QLatin1Char(')');
+        QJsonObject item{{QStringLiteral("path"), shown}, {QStringLiteral("reason"), why}};
+        if (firstInvalidUtf8(rel) >= 0)
+            item.insert(QStringLiteral("pathBase64"), QString::fromLatin1(rel.toBase64()));
+        notTaken.append(item);
+    };
+    const QByteArray rootBytes = QFile::encodeName(root);
+    for (const TreeWalk::Entry& entry : TreeWalk::list(rootBytes)) {
+        switch (entry.kind) {
+        case TreeWalk::Entry::Kind::File:
+            files << entry.path;
+            break;
+        case TreeWalk::Entry::Kind::Folder:
+            folders << entry.path;
+            break;
+        case TreeWalk::Entry::Kind::Link:
+            leaveOut(entry.path,
+                     QStringLiteral("symbolic link to %1, not followed").arg(entry.detail));
+            break;
+        case TreeWalk::Entry::Kind::Special:
+            leaveOut(entry.path, QStringLiteral("not a regular file: a pipe, socket or device"));
+            break;
+        case TreeWalk::Entry::Kind::Unreadable:
+            leaveOut(entry.path, QStringLiteral("cannot be read: %1").arg(entry.detail));
+            break;
+        }
     }
-    files.sort();
-    folders.sort();
-    outcome.skipped.sort();
 
-    const QString temp =
-        target + QStringLiteral(".partial-") + QString::number(QCoreApplication::applicationPid());
-    const QByteArray tempPath = QFile::encodeName(temp);
-    const int fd = ::open(tempPath.constData(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0644);
+    // A temporary name no longer than the archive's (filesync::temporaryName()).
+    QByteArray tempPath;
+    const int fd = filesync::createTemporary(QFile::encodeName(QFileInfo(target).absolutePath()),
+                                             0644, tempPath);
+    const QString temp = QFile::decodeName(tempPath);
     if (fd < 0)
         return makeError(QStringLiteral("backup.open"),
-                         QStringLiteral("cannot create ") + temp + QStringLiteral(": ") +
-                             QString::fromLocal8Bit(std::strerror(errno)));
+                         QStringLiteral("cannot create a file beside ") + target +
+                             QStringLiteral(": ") + QString::fromLocal8Bit(std::strerror(errno)));
     bool fdOpen = true;
     auto fail = [&](Error error) -> Result<Outcome> {
         if (fdOpen)
@@ -180,67 +198,87 @@ Result<BackupJob::Outcome> BackupJob::run(const Params& params)
             !r)
             return fail(r.error());
 
-        for (const QString& rel : folders) {
+        for (const QByteArray& rel : std::as_const(folders)) {
             archive_entry* entry = archive_entry_new();
-            const QByteArray path = (backupformat::dataPrefix() + rel + QLatin1Char('/')).toUtf8();
-            archive_entry_set_pathname_utf8(entry, path.constData());
+            // The name's bytes as they are (a pax "hdrcharset=BINARY" entry when they are not
+            // UTF-8): archive_entry_set_pathname, not the _utf8 form, which refuses them.
+            const QByteArray path = backupformat::dataPrefix().toUtf8() + rel + '/';
+            archive_entry_set_pathname(entry, path.constData());
             archive_entry_set_filetype(entry, AE_IFDIR);
             archive_entry_set_perm(entry, 0755);
             const int rc = archive_write_header(a, entry);
             archive_entry_free(entry);
-            if (rc != ARCHIVE_OK)
-                return fail(makeError(QStringLiteral("backup.write"),
-                                      archiveError(a, QStringLiteral("cannot write ") + rel)));
+            if (rc < ARCHIVE_WARN)
+                return fail(makeError(
+                    QStringLiteral("backup.write"),
+                    archiveError(a, QStringLiteral("cannot write ") + escapedBytes(rel))));
         }
 
         QJsonArray manifest;
         QByteArray buffer(256 * 1024, Qt::Uninitialized);
-        for (const QString& rel : files) {
-            QFile file(QDir(root).filePath(rel));
-            if (!file.open(QIODevice::ReadOnly))
-                return fail(makeError(QStringLiteral("backup.read"),
-                                      QStringLiteral("cannot read ") + rel + QStringLiteral(": ") +
-                                          file.errorString() +
-                                          QStringLiteral(" (fix its permissions and retry)")));
-            const QFileInfo info(file);
+        for (const QByteArray& rel : std::as_const(files)) {
+            const QString shown = escapedBytes(rel);
+            const QByteArray source = rootBytes + '/' + rel;
+            const int in =
+                ::open(source.constData(), O_RDONLY | O_NOFOLLOW | O_CLOEXEC | O_NONBLOCK);
+            struct stat info
+            {
+            };
+            if (in < 0 || ::fstat(in, &info) != 0 || !S_ISREG(info.st_mode)) {
+                leaveOut(rel, QStringLiteral("cannot be read: %1")
+                                  .arg(QString::fromLocal8Bit(std::strerror(errno))));
+                if (in >= 0)
+                    ::close(in);
+                continue;
+            }
+            const auto closeInput = qScopeGuard([in] { ::close(in); });
             archive_entry* entry = archive_entry_new();
-            const QByteArray path = (backupformat::dataPrefix() + rel).toUtf8();
-            archive_entry_set_pathname_utf8(entry, path.constData());
+            const QByteArray path = backupformat::dataPrefix().toUtf8() + rel;
+            archive_entry_set_pathname(entry, path.constData());
             archive_entry_set_filetype(entry, AE_IFREG);
-            archive_entry_set_perm(entry, info.permissions() & QFileDevice::ExeOwner ? 0755 : 0644);
-            archive_entry_set_size(entry, file.size());
-            archive_entry_set_mtime(entry, info.lastModified().toSecsSinceEpoch(), 0);
+            archive_entry_set_perm(entry, (info.st_mode & S_IXUSR) ? 0755 : 0644);
+            archive_entry_set_size(entry, info.st_size);
+            archive_entry_set_mtime(entry, info.st_mtim.tv_sec, 0);
             const int rc = archive_write_header(a, entry);
             archive_entry_free(entry);
-            if (rc != ARCHIVE_OK)
+            if (rc < ARCHIVE_WARN)
                 return fail(makeError(QStringLiteral("backup.write"),
-                                      archiveError(a, QStringLiteral("cannot write ") + rel)));
+                                      archiveError(a, QStringLiteral("cannot write ") + shown)));
             QCryptographicHash hash(QCryptographicHash::Sha256);
             qint64 size = 0;
-            while (true) {
-                const qint64 n = file.read(buffer.data(), buffer.size());
-                if (n < 0)
+            while (size < info.st_size) {
+                const ssize_t n = ::read(in, buffer.data(),
+                                         size_t(qMin<qint64>(buffer.size(), info.st_size - size)));
+                if (n < 0 && errno == EINTR)
+                    continue;
+                if (n <= 0)
                     return fail(makeError(QStringLiteral("backup.read"),
-                                          QStringLiteral("cannot read ") + rel +
-                                              QStringLiteral(": ") + file.errorString()));
-                if (n == 0)
-                    break;
+                                          QStringLiteral("cannot read ") + shown +
+                                              QStringLiteral(": ") +
+                                              (n < 0 ? QString::fromLocal8Bit(std::strerror(errno))
+                                                     : QStringLiteral("it shrank while it was "
+                                                                      "read"))));
                 hash.addData(QByteArrayView(buffer.constData(), n));
                 size += n;
                 if (archive_write_data(a, buffer.constData(), size_t(n)) < 0)
                     return fail(makeError(QStringLiteral("backup.write"),
-                                          archiveError(a, QStringLiteral("cannot write ") + rel +
+                                          archiveError(a, QStringLiteral("cannot write ") + shown +
                                                               QStringLiteral(" into ") + temp)));
             }
-            manifest.append(QJsonObject{
-                {QStringLiteral("path"), rel},
+            QJsonObject item{
+                {QStringLiteral("path"), shown},
                 {QStringLiteral("size"), size},
-                {QStringLiteral("sha256"), QString::fromLatin1(hash.result().toHex())}});
+                {QStringLiteral("sha256"), QString::fromLatin1(hash.result().toHex())}};
+            if (firstInvalidUtf8(rel) >= 0)
+                item.insert(QStringLiteral("pathBase64"), QString::fromLatin1(rel.toBase64()));
+            manifest.append(item);
             outcome.totalBytes += size;
+            ++outcome.fileCount;
         }
         const QJsonObject manifestDoc{{QStringLiteral("format"), backupformat::formatName()},
-                                      {QStringLiteral("count"), int(files.size())},
-                                      {QStringLiteral("files"), manifest}};
+                                      {QStringLiteral("count"), int(manifest.size())},
+                                      {QStringLiteral("files"), manifest},
+                                      {QStringLiteral("notTaken"), notTaken}};
         if (auto r = writeEntry(a, backupformat::manifestEntry(),
                                 QJsonDocument(manifestDoc).toJson(QJsonDocument::Indented),
                                 now.toSecsSinceEpoch());
@@ -274,7 +312,6 @@ Result<BackupJob::Outcome> BackupJob::run(const Params& params)
     filesync::syncFolder(QFileInfo(target).absolutePath());
 
     outcome.archivePath = target;
-    outcome.fileCount = int(files.size());
     auto digest = filesync::sha256OfFile(target);
     if (digest)
         outcome.archiveSha256 = QString::fromLatin1(digest.value());

@@ -1,7 +1,8 @@
 #include "jobs/backupverifier.h"
 
+#include "core/utf8.h"
 #include "jobs/backupformat.h"
-#include "jobs/filesync.h"
+#include "jobs/stagedfolder.h"
 
 #include <QCryptographicHash>
 #include <QDir>
@@ -38,20 +39,29 @@ QString libarchiveText(archive* a)
 }
 
 // A relative path that stays inside the target: no absolute path, no "..", no empty part.
-bool isSafeRelative(const QString& rel)
+bool isSafeRelative(const QByteArray& rel)
 {
-    if (rel.isEmpty() || rel.startsWith(QLatin1Char('/')))
+    if (rel.isEmpty() || rel.startsWith('/'))
         return false;
-    const QStringList parts = rel.split(QLatin1Char('/'), Qt::SkipEmptyParts);
-    for (const QString& part : parts)
-        if (part == QLatin1String("..") || part == QLatin1String("."))
+    for (const QByteArray& part : rel.split('/')) {
+        if (part.isEmpty() || part == ".." || part == ".")
             return false;
-    return !parts.isEmpty();
+    }
+    return true;
 }
 
-// One pass over the archive. `sink` (may be null) gets each data file's relative path and
-// bytes; returns the report.
-using Sink = std::function<Result<void>(const QString& rel, const QByteArray& bytes, int perm)>;
+// A manifest item's path as bytes: "pathBase64" where the name is not UTF-8.
+QByteArray manifestPath(const QJsonObject& item)
+{
+    const QJsonValue base64 = item.value(QStringLiteral("pathBase64"));
+    if (base64.isString())
+        return QByteArray::fromBase64(base64.toString().toLatin1());
+    return item.value(QStringLiteral("path")).toString().toUtf8();
+}
+
+// One pass over the archive. `sink` (may be null) gets each data file's relative path (the
+// name's bytes) and bytes; returns the report.
+using Sink = std::function<Result<void>(const QByteArray& rel, const QByteArray& bytes, int perm)>;
 
 Result<BackupVerifier::Report> scan(const QString& path, const Sink& sink)
 {
@@ -68,8 +78,8 @@ Result<BackupVerifier::Report> scan(const QString& path, const Sink& sink)
                                libarchiveText(reader.a);
         return report;
     }
-    QHash<QString, FileSeen> seen;
-    QStringList order;
+    QHash<QByteArray, FileSeen> seen;
+    QVector<QByteArray> order;
     QByteArray manifestBytes;
     bool haveTag = false;
     bool haveManifest = false;
@@ -84,9 +94,12 @@ Result<BackupVerifier::Report> scan(const QString& path, const Sink& sink)
                                    libarchiveText(reader.a);
             break;
         }
-        const char* utf8 = archive_entry_pathname_utf8(entry);
-        const QString name =
-            utf8 ? QString::fromUtf8(utf8) : QString::fromLocal8Bit(archive_entry_pathname(entry));
+        // The name's bytes as written (archive_entry_pathname, whatever the locale; the _utf8
+        // form is null for a name that is not UTF-8).
+        const char* raw = archive_entry_pathname(entry);
+        const char* utf8 = raw ? nullptr : archive_entry_pathname_utf8(entry);
+        const QByteArray nameBytes(raw ? raw : utf8 ? utf8 : "");
+        const QString name = escapedBytes(nameBytes);
         const bool isFile = archive_entry_filetype(entry) == AE_IFREG;
         QByteArray bytes;
         QCryptographicHash hash(QCryptographicHash::Sha256);
@@ -114,7 +127,7 @@ Result<BackupVerifier::Report> scan(const QString& path, const Sink& sink)
             haveManifest = true;
             manifestBytes = bytes;
         } else if (name.startsWith(backupformat::dataPrefix()) && isFile) {
-            const QString rel = name.mid(backupformat::dataPrefix().size());
+            const QByteArray rel = nameBytes.mid(backupformat::dataPrefix().size());
             if (!isSafeRelative(rel)) {
                 report.problems << name + QStringLiteral(": unsafe path in the archive");
                 continue;
@@ -145,27 +158,34 @@ Result<BackupVerifier::Report> scan(const QString& path, const Sink& sink)
     if (doc.object().value(QStringLiteral("count")).toInt(-1) != files.size())
         report.problems << backupformat::manifestEntry() +
                                QStringLiteral(": its count does not match its file list");
-    QSet<QString> listed;
+    QSet<QByteArray> listed;
     for (const QJsonValue& v : files) {
         const QJsonObject o = v.toObject();
-        const QString rel = o.value(QStringLiteral("path")).toString();
+        const QByteArray rel = manifestPath(o);
+        const QString shown = escapedBytes(rel);
         listed.insert(rel);
         const auto found = seen.constFind(rel);
         if (found == seen.constEnd()) {
-            report.problems << rel + QStringLiteral(": listed in the manifest but missing from "
-                                                    "the archive");
+            report.problems << shown + QStringLiteral(": listed in the manifest but missing from "
+                                                      "the archive");
             continue;
         }
         if (found->sha256Hex != o.value(QStringLiteral("sha256")).toString().toLatin1())
-            report.problems << rel + QStringLiteral(": SHA-256 differs from the manifest (the "
-                                                    "file or the manifest was changed)");
+            report.problems << shown + QStringLiteral(": SHA-256 differs from the manifest (the "
+                                                      "file or the manifest was changed)");
         else if (found->size != qint64(o.value(QStringLiteral("size")).toDouble(-1)))
-            report.problems << rel + QStringLiteral(": size differs from the manifest");
+            report.problems << shown + QStringLiteral(": size differs from the manifest");
         report.totalBytes += found->size;
     }
-    for (const QString& rel : std::as_const(order))
+    for (const QByteArray& rel : std::as_const(order))
         if (!listed.contains(rel))
-            report.problems << rel + QStringLiteral(": in the archive but not in the manifest");
+            report.problems << escapedBytes(rel) +
+                                   QStringLiteral(": in the archive but not in the manifest");
+    for (const QJsonValue& v : doc.object().value(QStringLiteral("notTaken")).toArray()) {
+        const QJsonObject o = v.toObject();
+        report.notTaken << escapedBytes(manifestPath(o)) + QStringLiteral(" (") +
+                               o.value(QStringLiteral("reason")).toString() + QLatin1Char(')');
+    }
     report.fileCount = int(seen.size());
     report.valid = report.problems.isEmpty();
     return report;
@@ -198,31 +218,40 @@ BackupVerifier::restore(const QString& archivePath, const QString& target, bool 
                                                  "folder, or replace the files it holds."),
                          next);
     }
-    if (!QDir().mkpath(target))
-        return makeError(QStringLiteral("restore.mkdir"),
-                         QStringLiteral("cannot create ") + target);
+    if (QFileInfo(target).exists() && !QFileInfo(target).isDir())
+        return makeError(QStringLiteral("restore.exists"),
+                         target + QStringLiteral(" exists and is not a folder."));
+    // All or nothing: the folder is built beside the target and renamed into place.
+    auto staged = StagedFolder::beside(target);
+    if (!staged)
+        return staged.error();
+    StagedFolder& folder = *staged.value();
+    if (overwrite) {
+        if (auto kept = folder.keepTarget(); !kept)
+            return kept.error();
+    }
     RestoreOutcome outcome;
     outcome.target = QFileInfo(target).absoluteFilePath();
     auto written = scan(
-        archivePath, [&](const QString& rel, const QByteArray& bytes, int perm) -> Result<void> {
-            const QString path = dir.filePath(rel);
-            if (!QDir().mkpath(QFileInfo(path).absolutePath()))
-                return makeError(QStringLiteral("restore.mkdir"),
-                                 QStringLiteral("cannot create the folder of ") + path);
-            if (auto r = filesync::writeAtomically(path, bytes); !r)
-                return r.error();
-            QFile::setPermissions(path, (perm & 0100) ? QFileDevice::Permissions(0x7755)
-                                                      : QFileDevice::Permissions(0x6644));
+        archivePath, [&](const QByteArray& rel, const QByteArray& bytes, int perm) -> Result<void> {
+            if (auto r = folder.writeFile(rel, bytes, (perm & 0100) ? 0755 : 0644); !r)
+                return r;
             ++outcome.fileCount;
             outcome.totalBytes += bytes.size();
             return {};
         });
     if (!written)
-        return written.error();
+        return makeError(written.error().code, written.error().message +
+                                                   QStringLiteral("; nothing was restored, ") +
+                                                   target + QStringLiteral(" is as it was"));
     if (!written.value().valid)
         return makeError(QStringLiteral("restore.changed"),
-                         archivePath + QStringLiteral(" changed while it was restored: ") +
+                         archivePath +
+                             QStringLiteral(" changed while it was restored, nothing "
+                                            "was restored: ") +
                              written.value().problems.join(QStringLiteral("; ")));
+    if (auto committed = folder.commit(); !committed)
+        return committed.error();
     return outcome;
 }
 

@@ -1,7 +1,12 @@
 #include "jobs/jobpaths.h"
 
+#include "jobs/filesync.h"
+
 #include <QDir>
+#include <QFile>
 #include <QStandardPaths>
+
+#include <sys/stat.h>
 
 namespace pmkv {
 
@@ -52,9 +57,17 @@ QString JobPaths::snapshotsFolder() const
 
 bool JobPaths::ensure() const
 {
-    QDir dir;
-    return dir.mkpath(runsFolder()) && dir.mkpath(reportsFolder()) &&
-           dir.mkpath(snapshotsFolder()) && dir.mkpath(plansFolder());
+    // Journals, plans, reports and snapshots hold whole values: the folders the tool makes
+    // are its owner's only (an existing folder the user named is left as it is).
+    if (!filesync::makeFolders(m_root, filesync::kPrivateFolder))
+        return false;
+    for (const QString& folder :
+         {runsFolder(), reportsFolder(), snapshotsFolder(), plansFolder()}) {
+        if (!filesync::makeFolders(folder, filesync::kPrivateFolder))
+            return false;
+        ::chmod(QFile::encodeName(folder).constData(), filesync::kPrivateFolder);
+    }
+    return true;
 }
 
 } // namespace pmkv

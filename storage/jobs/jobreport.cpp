@@ -260,7 +260,9 @@ QString JobReport::toMarkdown(const StepWording& wordStep) const
 Result<QString> JobReport::save(const QString& folder, const QString& name,
                                 const StepWording& wordStep) const
 {
-    QDir().mkpath(folder);
+    if (!filesync::makeFolders(folder, filesync::kPrivateFolder))
+        return makeError(QStringLiteral("report.folder"),
+                         QStringLiteral("cannot create the folder %1").arg(folder));
     const QString base = folder + QLatin1Char('/') + name;
     auto json = filesync::writeAtomically(base + QStringLiteral(".json"),
                                           QJsonDocument(toJson()).toJson(QJsonDocument::Indented));

@@ -5,7 +5,6 @@
 #include "workflows/verdict.h"
 
 #include <QDateTime>
-#include <QDir>
 
 namespace pmkv {
 
@@ -69,7 +68,7 @@ Result<MigrationWorkflow::PlanOutcome> MigrationWorkflow::plan(const PlanRequest
     outcome.plan = std::move(made).value();
     outcome.path = request.output;
     if (outcome.path.isEmpty()) {
-        QDir().mkpath(context.paths.plansFolder());
+        (void)context.paths.ensure(); // the state folders, their owner's only
         outcome.path = context.paths.plansFolder() + QLatin1Char('/') +
                        QDateTime::currentDateTimeUtc().toString(QStringLiteral("yyyyMMddTHHmmss")) +
                        QStringLiteral("Z.plan.json");

@@ -3,7 +3,6 @@
 #include "layout/keylayout.h"
 
 #include <QDateTime>
-#include <QDir>
 
 namespace pmkv {
 
@@ -24,7 +23,7 @@ Result<SnapshotJob::Outcome> SnapshotWorkflow::take(const TakeRequest& request,
         return keys.error();
     QString path = request.output;
     if (path.isEmpty()) {
-        QDir().mkpath(context.paths.snapshotsFolder());
+        (void)context.paths.ensure(); // the state folders, their owner's only
         path = context.paths.snapshotsFolder() + QLatin1Char('/') +
                QDateTime::currentDateTimeUtc().toString(QStringLiteral("yyyyMMddTHHmmsszzz")) +
                QStringLiteral("Z.ndjson");

@@ -16,7 +16,11 @@
 #include <archive_entry.h>
 
 #include <csignal>
+#include <dirent.h>
+#include <fcntl.h>
 #include <sys/resource.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 using namespace pmkv;
 
@@ -82,6 +86,10 @@ private Q_SLOTS:
     void corruption();
     void flippedByteFailsVerify();
     void diskFullLeavesNoValidArchive();
+    void longNamesRestoreWhole();
+    void restoreIsAllOrNothing();
+    void namesAreBytes();
+    void linksAreNotFollowedAndMakeItIncomplete();
 
 private:
     QString makeBackup();
@@ -292,6 +300,166 @@ void TestBackup::diskFullLeavesNoValidArchive()
         if (ignoreSignal)
             QVERIFY(left.isEmpty());
     }
+}
+
+// Issue #21 item 5: a 246-byte name has no room for a ".tmp-PID" suffix; the restore must
+// still write every file.
+void TestBackup::longNamesRestoreWhole()
+{
+    const QString longName = QString(242, QLatin1Char('s')) + QStringLiteral(".json");
+    QCOMPARE(longName.size(), 247);
+    for (int i = 0; i < 25; ++i)
+        m_dir->write(QStringLiteral("pm/p/e/F-AI-%1.json").arg(200 + i), "{}");
+    m_dir->write(QStringLiteral("pm/p/e/") + longName, "{\"long\": true}");
+    const QString archive = makeBackup();
+    QVERIFY(!archive.isEmpty());
+    const QString target = m_dir->path(QStringLiteral("back"));
+    auto restored = BackupVerifier::restore(archive, target, false);
+    QVERIFY2(restored, restored ? "" : qPrintable(restored.error().message));
+    QCOMPARE(restored.value().fileCount, 33);
+    QCOMPARE(readTree(target), readTree(m_dir->path(QStringLiteral("pm"))));
+}
+
+// Issue #21 item 5: a restore that fails part way leaves the target as it was, and nothing
+// of its own beside it.
+void TestBackup::restoreIsAllOrNothing()
+{
+    const QString archive = makeBackup();
+    const QString target = m_dir->path(QStringLiteral("target"));
+    QDirIterator it(m_dir->path(QStringLiteral("pm")), QDir::Files | QDir::Hidden,
+                    QDirIterator::Subdirectories);
+    while (it.hasNext()) {
+        const QString rel = QDir(m_dir->path(QStringLiteral("pm"))).relativeFilePath(it.next());
+        if (rel != QLatin1String("p/e/empty.json"))
+            m_dir->write(QStringLiteral("target/") + rel, "old " + rel.toUtf8());
+    }
+    // A folder where the backup has a file, late in the archive's order: it cannot be written.
+    m_dir->write(QStringLiteral("target/p/e/empty.json/inside.txt"), "in the way");
+    const auto before = readTree(target);
+    const QStringList besideBefore =
+        QDir(m_dir->path()).entryList(QDir::AllEntries | QDir::Hidden | QDir::NoDotAndDotDot);
+    auto failed = BackupVerifier::restore(archive, target, true);
+    QVERIFY(!failed);
+    QCOMPARE(readTree(target), before);
+    QCOMPARE(QDir(m_dir->path()).entryList(QDir::AllEntries | QDir::Hidden | QDir::NoDotAndDotDot),
+             besideBefore);
+    // Without the obstacle the same restore replaces the files and keeps the others.
+    QVERIFY(QDir(target + QStringLiteral("/p/e/empty.json")).removeRecursively());
+    m_dir->write(QStringLiteral("target/mine.txt"), "mine");
+    auto done = BackupVerifier::restore(archive, target, true);
+    QVERIFY2(done, done ? "" : qPrintable(done.error().message));
+    auto after = readTree(target);
+    QCOMPARE(after.take(QStringLiteral("mine.txt")), QByteArray("mine"));
+    QCOMPARE(after, readTree(m_dir->path(QStringLiteral("pm"))));
+    QCOMPARE(QDir(m_dir->path()).entryList(QDir::AllEntries | QDir::Hidden | QDir::NoDotAndDotDot),
+             besideBefore);
+}
+
+namespace {
+
+// Every file below `root` by its raw name bytes (readdir), with its content.
+QMap<QByteArray, QByteArray> readRawTree(const QByteArray& root, const QByteArray& prefix = {})
+{
+    QMap<QByteArray, QByteArray> files;
+    DIR* dir = ::opendir(root.constData());
+    if (!dir)
+        return files;
+    while (const dirent* d = ::readdir(dir)) {
+        const QByteArray name(d->d_name);
+        if (name == "." || name == "..")
+            continue;
+        const QByteArray path = root + '/' + name;
+        struct stat info
+        {
+        };
+        ::lstat(path.constData(), &info);
+        if (S_ISDIR(info.st_mode)) {
+            files.insert(readRawTree(path, prefix + name + '/'));
+        } else {
+            QFile f(QFile::decodeName(path));
+            const int fd = ::open(path.constData(), O_RDONLY);
+            QByteArray bytes;
+            char buf[4096];
+            ssize_t n;
+            while (fd >= 0 && (n = ::read(fd, buf, sizeof buf)) > 0)
+                bytes.append(buf, n);
+            if (fd >= 0)
+                ::close(fd);
+            files.insert(prefix + name, bytes);
+        }
+    }
+    ::closedir(dir);
+    return files;
+}
+
+bool writeRaw(const QByteArray& path, const QByteArray& bytes)
+{
+    const int fd = ::open(path.constData(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
+    if (fd < 0)
+        return false;
+    const bool ok = ::write(fd, bytes.constData(), size_t(bytes.size())) == bytes.size();
+    ::close(fd);
+    return ok;
+}
+
+} // namespace
+
+// Issue #21 item 4: a name that is not UTF-8 is kept and restored byte for byte, shown
+// escaped; it was left out while the backup said "verified".
+void TestBackup::namesAreBytes()
+{
+    const QByteArray root = QFile::encodeName(m_dir->path(QStringLiteral("pm")));
+    QVERIFY(writeRaw(root + "/p/e/caf\xe9.json", "{\"latin1\": true}"));
+    QVERIFY(writeRaw(root + "/\xff-notes.md", "notes"));
+    QVERIFY(::mkdir(QByteArray(root + "/p/\xfe-folder").constData(), 0755) == 0);
+    QVERIFY(writeRaw(root + "/p/\xfe-folder/x.md", "in a folder with a byte name"));
+    BackupJob::Params params;
+    params.root = m_dir->path(QStringLiteral("pm"));
+    params.destination = m_dir->path();
+    auto done = BackupJob::run(params);
+    QVERIFY2(done, done ? "" : qPrintable(done.error().message));
+    QVERIFY2(done.value().skipped.isEmpty(), qPrintable(done.value().skipped.join(u' ')));
+    QCOMPARE(done.value().fileCount, 10);
+    auto checked = BackupVerifier::verify(done.value().archivePath);
+    QVERIFY(checked && checked.value().valid);
+    QCOMPARE(checked.value().fileCount, 10);
+    QVERIFY(checked.value().notTaken.isEmpty());
+    const QString target = m_dir->path(QStringLiteral("back"));
+    auto restored = BackupVerifier::restore(done.value().archivePath, target, false);
+    QVERIFY2(restored, restored ? "" : qPrintable(restored.error().message));
+    QCOMPARE(readRawTree(QFile::encodeName(target)), readRawTree(root));
+    // Shown escaped in the manifest (a JSON string must be UTF-8), kept as bytes beside it.
+    QProcess tar;
+    tar.start(QStringLiteral("tar"), {QStringLiteral("-xzOf"), done.value().archivePath,
+                                      QStringLiteral("pmkv-backup/manifest.json")});
+    QVERIFY(tar.waitForFinished());
+    const QByteArray manifest = tar.readAllStandardOutput();
+    QVERIFY2(manifest.contains("caf\\\\xE9.json"), manifest.constData());
+}
+
+// Issue #21 item 4: symbolic links are never followed, by any command; a backup that could
+// not take a file says so (its manifest lists it) and is not complete.
+void TestBackup::linksAreNotFollowedAndMakeItIncomplete()
+{
+    m_dir->write(QStringLiteral("outside/secret.json"), "{\"outside\": true}");
+    QVERIFY(QFile::link(m_dir->path(QStringLiteral("outside/secret.json")),
+                        m_dir->path(QStringLiteral("pm/p/e/F-AI-009.json"))));
+    BackupJob::Params params;
+    params.root = m_dir->path(QStringLiteral("pm"));
+    params.destination = m_dir->path();
+    auto done = BackupJob::run(params);
+    QVERIFY2(done, done ? "" : qPrintable(done.error().message));
+    QCOMPARE(done.value().skipped.size(), 1);
+    QVERIFY2(done.value().skipped.first().startsWith(QStringLiteral("p/e/F-AI-009.json")),
+             qPrintable(done.value().skipped.first()));
+    QVERIFY(done.value().skipped.first().contains(QStringLiteral("symbolic link")));
+    auto checked = BackupVerifier::verify(done.value().archivePath);
+    QVERIFY(checked && checked.value().valid);
+    QCOMPARE(checked.value().notTaken.size(), 1);
+    QVERIFY(checked.value().notTaken.first().startsWith(QStringLiteral("p/e/F-AI-009.json")));
+    const QString target = m_dir->path(QStringLiteral("back"));
+    QVERIFY(BackupVerifier::restore(done.value().archivePath, target, false));
+    QVERIFY(!QFileInfo::exists(target + QStringLiteral("/p/e/F-AI-009.json")));
 }
 
 QTEST_GUILESS_MAIN(TestBackup)

@@ -6,6 +6,7 @@
 #include "testtree.h"
 
 #include <QDir>
+#include <QDirIterator>
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -241,6 +242,32 @@ private Q_SLOTS:
         QCOMPARE(status.json().value(QStringLiteral("phase")).toInt(), 6);
         QCOMPARE(pmkv({QStringLiteral("archive"), QStringLiteral("--undo")}).exitCode, 0);
         QVERIFY(QFileInfo(m_root).isDir());
+    }
+
+    // Issue #21 item 11: journals, plans, reports and snapshots hold whole values; they are
+    // their owner's only (files 0600, folders 0700), as the token file is.
+    void stateFilesAreOwnerOnly()
+    {
+        QCOMPARE(pmkv(QStringList{QStringLiteral("snapshot")} + redis()).exitCode, 0);
+        QStringList kinds;
+        QDirIterator it(m_state, QDir::AllEntries | QDir::Hidden | QDir::NoDotAndDotDot,
+                        QDirIterator::Subdirectories);
+        while (it.hasNext()) {
+            const QFileInfo info(it.next());
+            const QFileDevice::Permissions other =
+                QFileDevice::ReadGroup | QFileDevice::WriteGroup | QFileDevice::ExeGroup |
+                QFileDevice::ReadOther | QFileDevice::WriteOther | QFileDevice::ExeOther;
+            QVERIFY2(!(info.permissions() & other), qPrintable(info.filePath()));
+            kinds
+                << QDir(m_state).relativeFilePath(info.filePath()).section(QLatin1Char('/'), 0, 0);
+        }
+        for (const char* folder : {"runs", "plans", "reports", "snapshots"})
+            QVERIFY2(kinds.contains(QLatin1String(folder)), qPrintable(kinds.join(u' ')));
+        QVERIFY(!(QFileInfo(m_state).permissions() &
+                  (QFileDevice::ReadOther | QFileDevice::ReadGroup)));
+        // A snapshot written where the user asked is private too.
+        QVERIFY(!(QFileInfo(m_dir.path(QStringLiteral("kv.ndjson"))).permissions() &
+                  QFileDevice::ReadOther));
     }
 };
 
