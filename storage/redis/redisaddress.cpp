@@ -28,6 +28,45 @@ bool parseDb(const QString& text, int& db)
     return true;
 }
 
+// "30" (seconds), "30s", "500ms"; false when it is none of those.
+bool parseTimeout(QString text, int& ms)
+{
+    int scale = 1000;
+    if (text.endsWith(QStringLiteral("ms"))) {
+        text.chop(2);
+        scale = 1;
+    } else if (text.endsWith(QLatin1Char('s'))) {
+        text.chop(1);
+    }
+    bool ok = false;
+    const qint64 value = text.toLongLong(&ok);
+    if (!ok || value < 0 || value * scale > 24 * 3600 * 1000)
+        return false;
+    ms = int(value * scale);
+    return true;
+}
+
+Result<void> parseOptions(const QString& text, const QString& query, RedisAddress& a, bool withDb)
+{
+    if (query.isEmpty())
+        return {};
+    const QUrlQuery items(query);
+    if (withDb && items.hasQueryItem(QStringLiteral("db"))) {
+        int db = 0;
+        if (!parseDb(items.queryItemValue(QStringLiteral("db")), db))
+            return addressError(text, QStringLiteral("the database (?db=) is not a number"));
+        a.setDatabase(db);
+    }
+    if (items.hasQueryItem(QStringLiteral("timeout"))) {
+        int ms = 0;
+        if (!parseTimeout(items.queryItemValue(QStringLiteral("timeout")), ms))
+            return addressError(text, QStringLiteral("the reply timeout (?timeout=) must be "
+                                                     "seconds, or a number with ms or s"));
+        a.setReplyTimeoutMs(ms);
+    }
+    return {};
+}
+
 } // namespace
 
 RedisAddress::RedisAddress() : m_host(QStringLiteral("127.0.0.1")) {}
@@ -69,12 +108,8 @@ Result<RedisAddress> RedisAddress::parse(const QString& input)
         if (!path.startsWith(QLatin1Char('/')))
             return addressError(text, QStringLiteral("a Unix socket path must be absolute"));
         a.m_socketPath = path;
-        if (!query.isEmpty()) {
-            const QUrlQuery qq(query);
-            if (qq.hasQueryItem(QStringLiteral("db")) &&
-                !parseDb(qq.queryItemValue(QStringLiteral("db")), a.m_db))
-                return addressError(text, QStringLiteral("the database (?db=) is not a number"));
-        }
+        if (auto options = parseOptions(text, query, a, true); !options)
+            return options.error();
         return a;
     }
 
@@ -104,6 +139,8 @@ Result<RedisAddress> RedisAddress::parse(const QString& input)
     if (!path.isEmpty() && !parseDb(path, a.m_db))
         return addressError(text, QStringLiteral("the database after the port must be a number "
                                                  "(redis://host:6379/0)"));
+    if (auto options = parseOptions(text, url.query(), a, false); !options)
+        return options.error();
     return a;
 }
 

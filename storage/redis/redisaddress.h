@@ -8,7 +8,9 @@ namespace pmkv {
 
 // Where a Redis server is and how to log in: parsed from `redis://[user:pass@]host:port[/db]`
 // (also `redis://:pass@host`, `redis://host` = port 6379, `[::1]:6379`) or a Unix socket path
-// (`/run/redis.sock`, `unix:///run/redis.sock`, optionally `?db=N`).
+// (`/run/redis.sock`, `unix:///run/redis.sock`, optionally `?db=N`). Both take `?timeout=T`
+// (seconds, or `500ms`, `30s`): how long the client waits with nothing arriving before it
+// gives up on the commands it sent (RedisClient); 0 or none: the user of the address decides.
 // The password is kept for AUTH but never printed: describe() leaves it out.
 class RedisAddress final
 {
@@ -26,6 +28,8 @@ public:
     QString password() const { return m_password; }
     bool hasPassword() const { return !m_password.isEmpty(); }
     int database() const { return m_db; }
+    int replyTimeoutMs() const { return m_replyTimeoutMs; }
+    void setReplyTimeoutMs(int ms) { m_replyTimeoutMs = ms; }
 
     void setCredentials(const QString& user, const QString& password);
     void setDatabase(int db) { m_db = db; }
@@ -40,6 +44,7 @@ private:
     QString m_user;
     QString m_password;
     int m_db = 0;
+    int m_replyTimeoutMs = 0;
 };
 
 } // namespace pmkv

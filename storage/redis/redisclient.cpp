@@ -9,9 +9,15 @@
 #include <hiredis/hiredis.h>
 #include <hiredis/sds.h>
 
+#include <cerrno>
 #include <vector>
 
 #include <sys/ioctl.h>
+#include <sys/socket.h>
+
+// hiredis 0.14 exports this (redisAsyncHandleRead() is its read plus this call) but does not
+// declare it in async.h; later versions do.
+extern "C" void redisProcessCallbacks(redisAsyncContext* ac);
 
 namespace pmkv {
 
@@ -109,6 +115,7 @@ struct RedisClientHooks
     static void onReply(redisAsyncContext* ac, void* reply, void* privdata)
     {
         auto* pending = static_cast<RedisClient::Pending*>(privdata);
+        --pending->client->m_waiting;
         if (reply)
             pending->callback(convert(static_cast<redisReply*>(reply)));
         else
@@ -131,6 +138,51 @@ RedisClient::RedisClient(RedisAddress address, QObject* parent)
 {
     m_reconnectTimer.setSingleShot(true);
     connect(&m_reconnectTimer, &QTimer::timeout, this, &RedisClient::startConnect);
+    connect(&m_progressTimer, &QTimer::timeout, this, &RedisClient::checkProgress);
+    setReplyTimeoutMs(m_address.replyTimeoutMs());
+}
+
+void RedisClient::setReplyTimeoutMs(int ms)
+{
+    m_replyTimeoutMs = qMax(0, ms);
+    // Checked a few times per timeout: it fires between 1 and 1.25 timeouts after the last
+    // byte moved.
+    m_progressTimer.setInterval(qMax(20, m_replyTimeoutMs / 4));
+    if (m_replyTimeoutMs == 0)
+        m_progressTimer.stop();
+}
+
+void RedisClient::noteProgress()
+{
+    m_lastProgress.restart();
+}
+
+void RedisClient::checkProgress()
+{
+    if (!m_ctx || (m_waiting == 0 && m_backlog.empty())) {
+        m_progressTimer.stop();
+        return;
+    }
+    if (m_replyTimeoutMs == 0 || m_lastProgress.elapsed() < m_replyTimeoutMs)
+        return;
+    m_lastError = QStringLiteral("nothing arrived for %1 s while %2 commands waited")
+                      .arg(double(m_replyTimeoutMs) / 1000.0)
+                      .arg(m_waiting + qint64(m_backlog.size()));
+    qCWarning(lcRedis) << m_address.describe() << m_lastError;
+    m_progressTimer.stop();
+    // Frees the context: every command waiting fails ("redis-timeout", see lostError()), the
+    // disconnect callback schedules a new connection.
+    m_timedOut = true;
+    redisAsyncContext* ctx = m_ctx;
+    m_ctx = nullptr; // a callback that sends again is told "unavailable", not queued here
+    redisAsyncFree(ctx);
+    m_waiting = 0;
+    failBacklog();
+    m_timedOut = false;
+    if (m_state == State::Connected || m_state == State::Connecting) {
+        scheduleReconnect();
+        Q_EMIT disconnected(m_lastError);
+    }
 }
 
 RedisClient::~RedisClient()
@@ -190,19 +242,9 @@ void RedisClient::startConnect()
     m_readNotifier = new QSocketNotifier(ac->c.fd, QSocketNotifier::Read, this);
     m_writeNotifier = new QSocketNotifier(ac->c.fd, QSocketNotifier::Write, this);
     m_readNotifier->setEnabled(false);
-    connect(m_readNotifier, &QSocketNotifier::activated, this, [this] {
-        // hiredis reads at most 16 KB per call: drain what the kernel already holds before
-        // going back to poll(), so a pipeline of large replies costs far fewer loop turns.
-        const QPointer<RedisClient> self(this);
-        for (int turn = 0; turn < 64 && m_ctx; ++turn) {
-            redisAsyncHandleRead(m_ctx);
-            if (!self || !m_ctx || !m_readNotifier || !m_readNotifier->isEnabled())
-                break;
-            int pending = 0;
-            if (::ioctl(m_ctx->c.fd, FIONREAD, &pending) != 0 || pending <= 0)
-                break;
-        }
-    });
+    // A new connection starts a new byte stream.
+    m_guard = m_maxReplyBytes > 0 ? std::make_unique<RespSizeGuard>(m_maxReplyBytes) : nullptr;
+    connect(m_readNotifier, &QSocketNotifier::activated, this, &RedisClient::readSocket);
     connect(m_writeNotifier, &QSocketNotifier::activated, this, &RedisClient::writeSome);
     // The write event tells hiredis the non-blocking connect finished.
     m_writeNotifier->setEnabled(true);
@@ -240,6 +282,61 @@ void RedisClient::startConnect()
     }
 }
 
+void RedisClient::readSocket()
+{
+    noteProgress();
+    if (m_guard && m_ctx && (m_ctx->c.flags & REDIS_CONNECTED)) {
+        readGuarded();
+        return;
+    }
+    // hiredis reads at most 16 KB per call: drain what the kernel already holds before going
+    // back to poll(), so a pipeline of large replies costs far fewer loop turns.
+    const QPointer<RedisClient> self(this);
+    for (int turn = 0; turn < 64 && m_ctx; ++turn) {
+        redisAsyncHandleRead(m_ctx);
+        if (!self || !m_ctx || !m_readNotifier || !m_readNotifier->isEnabled())
+            break;
+        int pending = 0;
+        if (::ioctl(m_ctx->c.fd, FIONREAD, &pending) != 0 || pending <= 0)
+            break;
+    }
+}
+
+void RedisClient::readGuarded()
+{
+    // What redisAsyncHandleRead() does (read, feed the reader, run the callbacks), with the
+    // guard in between; the end of the stream and errors are left to hiredis itself.
+    const QPointer<RedisClient> self(this);
+    QByteArray chunk(256 * 1024, Qt::Uninitialized);
+    QByteArray passed;
+    for (int turn = 0; turn < 64 && m_ctx; ++turn) {
+        const ssize_t n = ::recv(m_ctx->c.fd, chunk.data(), size_t(chunk.size()), MSG_DONTWAIT);
+        if (n < 0 && errno == EINTR)
+            continue;
+        if (n < 0 && (errno == EAGAIN || errno == EWOULDBLOCK))
+            return;
+        if (n <= 0) {
+            redisAsyncHandleRead(m_ctx); // reads the end or the error again, and disconnects
+            return;
+        }
+        passed.clear();
+        m_guard->feed(chunk.constData(), n, passed);
+        if (!passed.isEmpty() && redisReaderFeed(m_ctx->c.reader, passed.constData(),
+                                                 size_t(passed.size())) != REDIS_OK) {
+            redisAsyncDisconnect(m_ctx);
+            return;
+        }
+        redisProcessCallbacks(m_ctx);
+        if (!self || !m_ctx)
+            return;
+    }
+}
+
+void RedisClient::setMaxReplyBytes(qint64 bytes)
+{
+    m_maxReplyBytes = qMax<qint64>(0, bytes);
+}
+
 void RedisClient::scheduleReconnect()
 {
     m_state = m_wantOpen ? State::WaitingToReconnect : State::Idle;
@@ -269,6 +366,8 @@ void RedisClient::handleConnect(bool ok)
 
 void RedisClient::handleDisconnect(bool error)
 {
+    if (m_timedOut)
+        return; // checkProgress() frees the context and goes on from there
     m_ctx = nullptr;
     if (!error && m_lastError.isEmpty())
         m_lastError = QStringLiteral("connection closed");
@@ -284,7 +383,7 @@ Error RedisClient::unavailableError() const
 {
     return makeError(QStringLiteral("redis-unavailable"),
                      QStringLiteral("Redis at %1 is not reachable (%2). Start it or check the "
-                                    "address; the connection is made again by itself.")
+                                    "address.")
                          .arg(m_address.describe(), m_lastError.isEmpty()
                                                         ? QStringLiteral("not connected")
                                                         : m_lastError));
@@ -327,7 +426,12 @@ void RedisClient::hand(const KvCommand& command, Callback callback)
         Callback cb = std::move(pending->callback);
         delete pending;
         failLater(std::move(cb), unavailableError());
+        return;
     }
+    if (m_waiting++ == 0)
+        noteProgress(); // the clock starts with the first command waiting
+    if (m_replyTimeoutMs > 0 && !m_progressTimer.isActive())
+        m_progressTimer.start();
 }
 
 qsizetype RedisClient::handedOutputBytes() const
@@ -347,6 +451,7 @@ void RedisClient::feedBacklog()
 void RedisClient::writeSome()
 {
     // Write, refill from the backlog, and write again while the kernel takes everything.
+    noteProgress();
     for (int turn = 0; turn < 16 && m_ctx; ++turn) {
         redisAsyncHandleWrite(m_ctx);
         if (!m_ctx)
@@ -371,6 +476,11 @@ void RedisClient::failBacklog()
 
 Error RedisClient::lostError(const QString& why) const
 {
+    if (m_timedOut)
+        return makeError(QStringLiteral("redis-timeout"),
+                         QStringLiteral("Redis at %1 did not answer: %2. It may be hung, "
+                                        "overloaded or stopped; the connection was closed.")
+                             .arg(m_address.describe(), m_lastError));
     if (m_closing)
         return makeError(QStringLiteral("redis-closed"),
                          QStringLiteral("The connection to %1 was closed before Redis "
@@ -379,7 +489,7 @@ Error RedisClient::lostError(const QString& why) const
     return makeError(
         QStringLiteral("redis-unavailable"),
         QStringLiteral("Redis at %1 did not answer (%2). It may be down or "
-                       "restarting; the connection is made again by itself.")
+                       "restarting.")
             .arg(m_address.describe(), why.isEmpty() ? QStringLiteral("connection lost") : why));
 }
 

@@ -3,13 +3,16 @@
 #include "core/result.h"
 #include "kv/kvreply.h"
 #include "redis/redisaddress.h"
+#include "redis/respsizeguard.h"
 
+#include <QElapsedTimer>
 #include <QObject>
 #include <QTimer>
 
 #include <deque>
 #include <functional>
 #include <list>
+#include <memory>
 
 struct redisAsyncContext;
 class QSocketNotifier;
@@ -27,6 +30,10 @@ namespace pmkv {
 // * On connect it sends AUTH (if the address has a password) and SELECT (db != 0) first.
 // * When the connection drops it reconnects by itself with a backoff (100 ms doubling up to
 //   5 s). While it is down send() fails at once (asynchronously) with code "redis-unavailable".
+// * With a reply timeout (the address's ?timeout=, or setReplyTimeoutMs()), commands waiting
+//   while nothing moves on the connection (no byte read or written) for that long all fail
+//   with code "redis-timeout", and the connection is closed and made again: a hung or frozen
+//   server ends a job instead of stalling it. 0: wait for ever.
 // * Callbacks run on the client's thread, never from inside send(). Do not delete the client
 //   from inside a callback (use deleteLater()); on destruction pending callbacks get a
 //   "redis-closed" failure.
@@ -59,6 +66,12 @@ public:
     const RedisAddress& address() const { return m_address; }
     // Why the last connection attempt failed or dropped (no secret in it), empty when fine.
     QString lastError() const { return m_lastError; }
+    void setReplyTimeoutMs(int ms);
+    int replyTimeoutMs() const { return m_replyTimeoutMs; }
+    // Replies holding a string longer than this come back as an error reply starting with
+    // RespSizeGuard::tooLargeMarker(), and the string is never held in memory (its bytes are
+    // dropped as they arrive). 0: no limit. For pmkv-proxy's --max-response.
+    void setMaxReplyBytes(qint64 bytes);
 
     // Helpers for tests and diagnostics.
     static KvCommand command(std::initializer_list<QByteArray> parts) { return KvCommand(parts); }
@@ -89,6 +102,12 @@ private:
     Error lostError(const QString& why) const;
     void updateNotifiers();
     Error unavailableError() const;
+    // Called while commands wait: gives up on them once nothing moved for the timeout.
+    void checkProgress();
+    void noteProgress();
+    void readSocket();
+    // hiredis's read with the size guard between the socket and its reader.
+    void readGuarded();
 
     RedisAddress m_address;
     redisAsyncContext* m_ctx = nullptr;
@@ -105,6 +124,13 @@ private:
     // that grows in 1 MB steps and is shifted after every partial write, which costs O(n²)
     // for a batch of many MB; so only a bounded amount waits in hiredis and the rest here.
     std::deque<Queued> m_backlog;
+    qint64 m_waiting = 0; // commands handed to hiredis whose reply has not come
+    int m_replyTimeoutMs = 0;
+    QTimer m_progressTimer;
+    QElapsedTimer m_lastProgress;
+    bool m_timedOut = false; // the connection is being closed for a reply timeout
+    qint64 m_maxReplyBytes = 0;
+    std::unique_ptr<RespSizeGuard> m_guard; // per connection: it follows the byte stream
 };
 
 } // namespace pmkv

@@ -25,6 +25,10 @@ bool RedisStore::isScanCommand(const QByteArray& name)
 RedisStore::RedisStore(RedisAddress address, bool readOnly, QObject* parent)
     : KvStore(parent), m_client(new RedisClient(std::move(address), this)), m_readOnly(readOnly)
 {
+    // As the REST client: a request with nothing arriving for 30 s has failed, unless the
+    // address says otherwise (?timeout=).
+    if (m_client->replyTimeoutMs() == 0)
+        m_client->setReplyTimeoutMs(kDefaultReplyTimeoutMs);
     m_client->open();
 }
 

@@ -16,11 +16,15 @@ class RedisClient;
 //   futures finish on the store's thread, so that thread must run an event loop.
 // * readOnly = true refuses any command outside the read allow-list with code "read-only"
 //   before anything is sent (the whole batch is refused).
+// * A batch with nothing arriving for the address's reply timeout (default 30 s, as REST's)
+//   fails with code "redis-timeout" (RedisClient).
 class RedisStore final : public KvStore
 {
     Q_OBJECT
 
 public:
+    static constexpr int kDefaultReplyTimeoutMs = 30000;
+
     explicit RedisStore(RedisAddress address, bool readOnly = false, QObject* parent = nullptr);
     ~RedisStore() override;
 

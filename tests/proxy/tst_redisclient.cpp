@@ -275,6 +275,54 @@ private Q_SLOTS:
         QCOMPARE(back.value()[1], KvReply::string("v2"));
     }
 
+    // Issue #21 item 2: a frozen server (SIGSTOP) left `pmkv migrate --redis` silent for 420 s
+    // and more. Nothing arriving for the reply timeout fails every command waiting, at once;
+    // the client connects again once the server answers.
+    void frozenServerTimesOut()
+    {
+        RedisServer server;
+        QVERIFY(server.start());
+        auto address = RedisAddress::parse(server.url() + QStringLiteral("?timeout=800ms"));
+        QVERIFY(address.ok());
+        QCOMPARE(address.value().replyTimeoutMs(), 800);
+        RedisStore store(address.value());
+        QVERIFY(await(store.execute({{"SET", "k", "v1"}})).ok());
+        QVERIFY(server.freeze());
+        QElapsedTimer clock;
+        clock.start();
+        const auto first = store.execute({{"SET", "k", "v2"}});
+        const auto second = store.execute({{"GET", "k"}});
+        const auto frozen = await(first);
+        QVERIFY(!frozen.ok());
+        QCOMPARE(frozen.error().code, QStringLiteral("redis-timeout"));
+        QVERIFY2(frozen.error().message.contains(QString::number(server.port())),
+                 qPrintable(frozen.error().message));
+        QVERIFY2(!frozen.error().message.contains(QStringLiteral("pmkv")),
+                 qPrintable(frozen.error().message));
+        QVERIFY2(clock.elapsed() >= 700 && clock.elapsed() < 5000,
+                 qPrintable(QString::number(clock.elapsed())));
+        QVERIFY(!await(second).ok());
+        QVERIFY(server.thaw());
+        QTRY_VERIFY_WITH_TIMEOUT(await(store.execute({{"GET", "k"}})).ok(), 15000);
+        // A slow answer is not a silent one: bytes arriving keep it alive.
+        QVERIFY(await(store.execute({{"SET", "big", QByteArray(64 * 1024 * 1024, 'x')}})).ok());
+    }
+
+    void timeoutIsOptional()
+    {
+        auto address = RedisAddress::parse(m_redis.url());
+        QVERIFY(address.ok());
+        QCOMPARE(address.value().replyTimeoutMs(), 0);
+        QCOMPARE(RedisAddress::parse(m_redis.url() + QStringLiteral("/2?timeout=5"))
+                     .value()
+                     .replyTimeoutMs(),
+                 5000);
+        QVERIFY(!RedisAddress::parse(m_redis.url() + QStringLiteral("?timeout=soon")).ok());
+        // A store without one waits 30 s, as the REST client does.
+        RedisStore store(address.value());
+        QCOMPARE(store.client()->replyTimeoutMs(), 30000);
+    }
+
     void neverReachableFails()
     {
         RedisStore store(RedisAddress::tcp(QStringLiteral("127.0.0.1"), RedisServer::freePort()));

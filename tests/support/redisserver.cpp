@@ -5,6 +5,8 @@
 #include <QTcpSocket>
 #include <QThread>
 
+#include <csignal>
+
 namespace pmkv::test {
 
 RedisServer::RedisServer() = default;
@@ -82,11 +84,22 @@ void RedisServer::stop()
 {
     if (m_process.state() == QProcess::NotRunning)
         return;
+    thaw();
     m_process.terminate();
     if (!m_process.waitForFinished(10000)) {
         m_process.kill();
         m_process.waitForFinished(5000);
     }
+}
+
+bool RedisServer::freeze()
+{
+    return isRunning() && ::kill(pid_t(m_process.processId()), SIGSTOP) == 0;
+}
+
+bool RedisServer::thaw()
+{
+    return isRunning() && ::kill(pid_t(m_process.processId()), SIGCONT) == 0;
 }
 
 bool RedisServer::isRunning() const

@@ -26,6 +26,10 @@ public:
     bool start();
     void stop();
     bool isRunning() const;
+    // Stops the process where it is (SIGSTOP): it accepts connections (the kernel does) and
+    // never answers, as a hung server. thaw() lets it go on (SIGCONT); stop() thaws first.
+    bool freeze();
+    bool thaw();
 
     quint16 port() const { return m_port; }
     QString url() const; // redis://127.0.0.1:PORT
