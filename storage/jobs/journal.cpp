@@ -2,6 +2,7 @@
 
 #include "core/logging.h"
 #include "files/sha256.h"
+#include "jobs/filesync.h"
 #include "jobs/jobpaths.h"
 
 #include <QAtomicInteger>
@@ -17,7 +18,11 @@
 #include <QSqlQuery>
 #include <QVariant>
 
+#include <cerrno>
+#include <cstring>
+#include <fcntl.h>
 #include <map>
+#include <unistd.h>
 
 namespace pmkv {
 
@@ -47,7 +52,8 @@ JournalBatch::State batchStateFromName(const QString& name)
     return JournalBatch::State::Pending;
 }
 
-constexpr quint32 kEntriesFormat = 1;
+// 2 adds the previous value's absolute expiry; 1 is still read (no absolute expiry).
+constexpr quint32 kEntriesFormat = 2;
 
 QByteArray encodeEntries(const QVector<JournalEntry>& entries)
 {
@@ -59,7 +65,7 @@ QByteArray encodeEntries(const QVector<JournalEntry>& entries)
         out << e.key << quint8(e.op == JournalEntry::Op::Delete ? 1 : 0) << e.newHash
             << e.hasNewValue << (e.hasNewValue ? e.newValue : QByteArray()) << e.newPttl
             << e.previous.type << (e.previous.isString() ? e.previous.value : QByteArray())
-            << e.previous.pttl;
+            << e.previous.pttl << e.previous.expireAtMs;
     }
     return bytes;
 }
@@ -71,7 +77,7 @@ bool decodeEntries(const QByteArray& bytes, QVector<JournalEntry>& entries)
     quint32 format = 0;
     quint32 count = 0;
     in >> format >> count;
-    if (format != kEntriesFormat)
+    if (format != kEntriesFormat && format != 1)
         return false;
     entries.reserve(int(count));
     for (quint32 i = 0; i < count && in.status() == QDataStream::Ok; ++i) {
@@ -79,6 +85,8 @@ bool decodeEntries(const QByteArray& bytes, QVector<JournalEntry>& entries)
         quint8 op = 0;
         in >> e.key >> op >> e.newHash >> e.hasNewValue >> e.newValue >> e.newPttl >>
             e.previous.type >> e.previous.value >> e.previous.pttl;
+        if (format >= 2)
+            in >> e.previous.expireAtMs;
         e.op = op == 1 ? JournalEntry::Op::Delete : JournalEntry::Op::Set;
         entries.append(std::move(e));
     }
@@ -166,9 +174,20 @@ Result<std::unique_ptr<Journal>> Journal::openFile(const QString& path, bool cre
             QStringLiteral("journal.missing"),
             QStringLiteral("no journal at %1: no run of that id was recorded here").arg(path),
             NextStep::forPath(NextStep::Action::ShowStatus, QString()));
-    if (create && !QDir().mkpath(QFileInfo(path).absolutePath()))
+    if (create && !filesync::makeFolders(QFileInfo(path).absolutePath(), filesync::kPrivateFolder))
         return makeError(QStringLiteral("journal.folder"),
                          QStringLiteral("cannot create the folder of the journal %1").arg(path));
+    if (create) {
+        // The journal holds whole values: readable by its owner only. SQLite gives its WAL
+        // and shared-memory files the mode of the database file.
+        const int fd = ::open(QFile::encodeName(path).constData(),
+                              O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, filesync::kPrivateFile);
+        if (fd < 0)
+            return makeError(QStringLiteral("journal.folder"),
+                             QStringLiteral("cannot create the journal %1: %2")
+                                 .arg(path, QString::fromLocal8Bit(std::strerror(errno))));
+        ::close(fd);
+    }
     const QString name =
         QStringLiteral("pmkv-journal-%1").arg(g_connectionCounter.fetchAndAddOrdered(1));
     std::unique_ptr<Journal> journal(new Journal(path, name));
@@ -215,9 +234,9 @@ Result<void> Journal::initSchema()
 
 Result<std::unique_ptr<Journal>> Journal::create(const JobPaths& paths, const QString& kind,
                                                  const QJsonObject& params,
-                                                 const QString& parentRunId)
+                                                 const QString& parentRunId, const QString& runId)
 {
-    const QString id = newRunId(kind);
+    const QString id = runId.isEmpty() ? newRunId(kind) : runId;
     auto opened = openFile(paths.journalPath(id), true);
     if (!opened)
         return opened.error();

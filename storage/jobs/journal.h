@@ -38,9 +38,11 @@ public:
     Journal& operator=(const Journal&) = delete;
 
     // Starts a new run: creates runs/<new id>.sqlite under `paths` (folders made as needed).
+    // `runId`: one made earlier with newRunId() (a run that takes its target's lease first).
     static Result<std::unique_ptr<Journal>> create(const JobPaths& paths, const QString& kind,
                                                    const QJsonObject& params,
-                                                   const QString& parentRunId = QString());
+                                                   const QString& parentRunId = QString(),
+                                                   const QString& runId = QString());
     // Opens an existing journal file (to resume, undo, or read it).
     static Result<std::unique_ptr<Journal>> open(const QString& path);
     static Result<std::unique_ptr<Journal>> openRun(const JobPaths& paths, const QString& runId);

@@ -19,6 +19,10 @@ struct PreviousValue
     QString type = QStringLiteral("none");
     QByteArray value;
     qint64 pttl = -1; // milliseconds left; -1 no expiry (also for "none")
+    // When it expires, on the key space's own clock (ms since the epoch, from TIME next to
+    // the PTTL): an undo puts back this moment, not `pttl` again from the time of the undo.
+    // 0: no expiry, or not known (journals written before it was recorded).
+    qint64 expireAtMs = 0;
 
     bool existed() const { return type != QLatin1String("none"); }
     bool isString() const { return type == QLatin1String("string"); }

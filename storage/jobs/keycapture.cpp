@@ -10,6 +10,23 @@ constexpr qint64 kTtlToRead = -3;
 
 } // namespace
 
+qint64 KeyCapture::serverTimeMs(const KvReply& time)
+{
+    if (time.type != KvReply::Type::Array || time.elements.size() != 2)
+        return 0;
+    bool secondsOk = false;
+    bool microsOk = false;
+    const qint64 seconds = time.elements.at(0).bytes.toLongLong(&secondsOk);
+    const qint64 micros = time.elements.at(1).bytes.toLongLong(&microsOk);
+    return secondsOk && microsOk ? seconds * 1000 + micros / 1000 : 0;
+}
+
+qint64 KeyCapture::serverTimeMs(KvStore& store)
+{
+    auto answer = waitFor(store, store.execute({{QByteArrayLiteral("TIME")}}));
+    return answer && !answer.value().isEmpty() ? serverTimeMs(answer.value().constFirst()) : 0;
+}
+
 QVector<KvCommand> KeyCapture::commands(const QVector<QByteArray>& keys)
 {
     KvCommand mget{QByteArrayLiteral("MGET")};
@@ -92,9 +109,13 @@ Result<QVector<PreviousValue>> KeyCapture::complete(KvStore& store, const QVecto
     }
     if (more.isEmpty())
         return values;
+    // The key space's clock next to the PTTLs (Redis runs a pipeline's commands back to
+    // back): expiries as moments, however long the answers take to come back.
+    more.append({QByteArrayLiteral("TIME")});
     auto answers = waitFor(store, store.execute(more));
     if (!answers)
         return answers.error();
+    const qint64 serverNow = serverTimeMs(answers.value().constLast());
     int r = 0;
     for (int i : asked) {
         PreviousValue& v = values[i];
@@ -105,6 +126,7 @@ Result<QVector<PreviousValue>> KeyCapture::complete(KvStore& store, const QVecto
                 QStringLiteral("PTTL %1: %2")
                     .arg(QString::fromUtf8(keys.at(i)), QString::fromUtf8(pttl.bytes)));
         v.pttl = pttl.integer < 0 ? -1 : pttl.integer;
+        v.expireAtMs = v.pttl > 0 && serverNow > 0 ? serverNow + v.pttl : 0;
         if (!v.isString()) {
             const KvReply type = answers.value().value(r++);
             v.type = type.isError() ? QStringLiteral("unknown") : QString::fromUtf8(type.bytes);

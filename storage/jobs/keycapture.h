@@ -13,7 +13,8 @@ namespace pmkv {
 
 // Reads what keys hold before a job writes them, for the journal: MGET and EXISTS of the keys
 // in one pipeline, then, only for the keys that exist, PTTL (and TYPE for the few that are not
-// strings) in a second one. A first migration (no key exists) costs two commands per batch.
+// strings) and the key space's TIME in a second one, so that an expiry is known as a moment
+// (PreviousValue::expireAtMs). A first migration (no key exists) costs two commands per batch.
 // Works on every transport (Redis, Upstash REST, pmkv-proxy).
 class KeyCapture final
 {
@@ -34,6 +35,9 @@ public:
     // capture() of many keys, `batchKeys` at a time with the next batch on the wire while one
     // is completed. `stop` (set from another thread) ends it between batches with an error
     // of code "capture.stopped".
+    // The key space's clock in ms since the epoch (TIME), 0 when it cannot tell.
+    static qint64 serverTimeMs(KvStore& store);
+    static qint64 serverTimeMs(const KvReply& timeReply);
     static Result<QVector<PreviousValue>> captureAll(KvStore& store,
                                                      const QVector<QByteArray>& keys, int batchKeys,
                                                      const std::atomic_bool* stop = nullptr);

@@ -6,6 +6,7 @@
 #include "jobs/keycapture.h"
 #include "jobs/planner.h"
 #include "jobs/sourcevalues.h"
+#include "jobs/targetlease.h"
 
 #include <QDateTime>
 #include <QElapsedTimer>
@@ -125,6 +126,17 @@ Result<Migrator::Outcome> Migrator::execute(const MigrationPlan& plan, KvStore& 
     // Outcome::seconds: everything after planning (the plan file, the journal, the writes).
     QElapsedTimer clock;
     clock.start();
+    // The lease first: a run refused here has written nothing and left no journal.
+    const QString runId = Journal::newRunId(QStringLiteral("migrate"));
+    std::unique_ptr<TargetLease> lease;
+    if (params.takeLease) {
+        TargetLease::Options leaseOptions;
+        leaseOptions.leaseMs = params.leaseMs;
+        auto taken = TargetLease::acquire(store, plan.prefix, runId, leaseOptions);
+        if (!taken)
+            return taken.error();
+        lease = std::move(taken).value();
+    }
     if (params.checkKvFirst) {
         auto fresh = checkKv(plan, store, params.batchKeys);
         if (!fresh)
@@ -164,7 +176,8 @@ Result<Migrator::Outcome> Migrator::execute(const MigrationPlan& plan, KvStore& 
         {QStringLiteral("sourceChecksum"), QString::fromLatin1(plan.sourceChecksum)},
         {QStringLiteral("kvChecksum"), QString::fromLatin1(plan.kvChecksum)},
         {QStringLiteral("keysToWrite"), counts.create + counts.update}};
-    auto created = Journal::create(params.paths, QStringLiteral("migrate"), runParams);
+    auto created =
+        Journal::create(params.paths, QStringLiteral("migrate"), runParams, QString(), runId);
     if (!created)
         return created.error();
     Journal& journal = *created.value();
@@ -180,7 +193,7 @@ Result<Migrator::Outcome> Migrator::execute(const MigrationPlan& plan, KvStore& 
         if (plan.items.at(i).writes())
             order.append(i);
     }
-    auto written = writeItems(journal, plan, order, store, params, outcome);
+    auto written = writeItems(journal, plan, order, store, params, lease.get(), outcome);
     Result<void> saved = saving.get();
     if (written && !saved)
         written =
@@ -219,7 +232,7 @@ Result<Migrator::Outcome> Migrator::finish(Journal& journal, Result<void> writte
 
 Result<void> Migrator::writeItems(Journal& journal, const MigrationPlan& plan,
                                   const QVector<int>& order, KvStore& store, const Params& params,
-                                  Outcome& outcome)
+                                  const TargetLease* lease, Outcome& outcome)
 {
     qint64 totalBytes = 0;
     for (int i : order)
@@ -331,10 +344,25 @@ Result<void> Migrator::writeItems(Journal& journal, const MigrationPlan& plan,
             outcome.cancelled = true;
             break;
         }
+        if (lease && lease->lost())
+            return stop(lease->lostError());
         Reading current = std::move(*next);
         next.reset();
         QElapsedTimer t;
         t.start();
+        // A write sent before this read that fails ends the run there: the read is not waited
+        // for (a store may retry a read for minutes; issue #21), only cancelled.
+        while (!current.createsOnly && !writing.isEmpty() && !current.future.isFinished()) {
+            QtFuture::whenAny(current.future, writing.first().future).waitForFinished();
+            if (!writing.first().future.isFinished())
+                continue;
+            auto landed = land(int(writing.size()) - 1);
+            if (!landed) {
+                current.future.cancel();
+                current.values.waitForFinished();
+                return stop(landed.error());
+            }
+        }
         auto captured =
             current.createsOnly
                 ? Result<QVector<PreviousValue>>(QVector<PreviousValue>(current.keys.size()))
@@ -434,6 +462,18 @@ Result<Migrator::Outcome> Migrator::resume(const QString& runId, KvStore& store,
         return makeError(QStringLiteral("resume.finished"),
                          QStringLiteral("run %1 is already %2: nothing to resume")
                              .arg(runId, journalRunStateName(run.state)));
+    // The run's own lease, taken over if it is still there (the run was killed), or taken
+    // anew: refused while another run writes the target.
+    std::unique_ptr<TargetLease> lease;
+    if (params.takeLease) {
+        TargetLease::Options leaseOptions;
+        leaseOptions.leaseMs = params.leaseMs;
+        auto taken = TargetLease::acquire(
+            store, run.params.value(QStringLiteral("prefix")).toString(), run.id, leaseOptions);
+        if (!taken)
+            return taken.error();
+        lease = std::move(taken).value();
+    }
     Outcome outcome;
     outcome.runId = run.id;
     outcome.journalPath = journal.path();
@@ -528,7 +568,7 @@ Result<Migrator::Outcome> Migrator::resume(const QString& runId, KvStore& store,
             order.append(i);
     }
     outcome.skipped = plan.counts().skip;
-    auto written = writeItems(journal, plan, order, store, params, outcome);
+    auto written = writeItems(journal, plan, order, store, params, lease.get(), outcome);
     outcome.seconds = double(clock.nsecsElapsed()) / 1e9;
     return finish(journal, written, outcome);
 }

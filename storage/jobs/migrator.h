@@ -11,6 +11,7 @@
 namespace pmkv {
 
 class Journal;
+class TargetLease;
 
 // Executes a MigrationPlan against a store, journaled (see journal.h):
 // * the keys to write go in batches bounded by count and bytes, members before list keys;
@@ -24,7 +25,9 @@ class Journal;
 // * the cancel flag is checked between batches; a cancelled, failed or killed run is finished
 //   by resume(), which reads the keys of the batches left pending (skipping those that landed,
 //   refusing those changed by someone else since: resume.changed), sends the rest again (same
-//   bytes), then the keys not yet journaled, without capturing "previous" values twice.
+//   bytes), then the keys not yet journaled, without capturing "previous" values twice;
+// * a run (and a resume) holds the target's lease (TargetLease) while it writes: a second run
+//   on the same key space is refused (target.locked), and a run that loses its lease stops.
 class Migrator final
 {
 public:
@@ -39,6 +42,10 @@ public:
         ProgressCallback progress;
         // Re-read the key space before writing anything and refuse a stale plan (a saved plan).
         bool checkKvFirst = true;
+        // The run holds a lease on the target (TargetLease) from before its first write to
+        // its end: a second run on the same key space is refused meanwhile.
+        bool takeLease = true;
+        int leaseMs = 30000;
     };
     struct Outcome
     {
@@ -67,7 +74,7 @@ private:
     static Result<void> checkKv(const MigrationPlan& plan, KvStore& store, int batchKeys);
     static Result<void> writeItems(Journal& journal, const MigrationPlan& plan,
                                    const QVector<int>& order, KvStore& store, const Params& params,
-                                   Outcome& outcome);
+                                   const TargetLease* lease, Outcome& outcome);
     static Result<Outcome> finish(Journal& journal, Result<void> written, Outcome outcome);
 };
 

@@ -2,6 +2,7 @@
 
 #include "jobs/journal.h"
 #include "jobs/keycapture.h"
+#include "jobs/targetlease.h"
 
 #include <QCryptographicHash>
 #include <QElapsedTimer>
@@ -11,6 +12,17 @@ namespace pmkv {
 namespace {
 
 enum class Decision { Nothing, Write, Changed, Unrestorable };
+
+// What an undo puts back, as of `serverNow` (the key space's clock, 0 unknown): a value whose
+// expiry has passed since is not brought back; the key stays gone, as it would be had the run
+// never touched it.
+UndoStep asOf(UndoStep step, qint64 serverNow)
+{
+    if (step.restore.isString() && step.restore.expireAtMs > 0 && serverNow > 0 &&
+        step.restore.expireAtMs <= serverNow)
+        step.restore = PreviousValue();
+    return step;
+}
 
 Decision decide(const UndoStep& step, const PreviousValue& current)
 {
@@ -30,7 +42,11 @@ KvCommand undoCommand(const UndoStep& step)
     if (!step.restore.existed())
         return {QByteArrayLiteral("DEL"), step.key};
     KvCommand set{QByteArrayLiteral("SET"), step.key, step.restore.value};
-    if (step.restore.pttl > 0)
+    // The moment it expired before (a journal from before moments were recorded: what was
+    // left of its TTL then).
+    if (step.restore.expireAtMs > 0)
+        set << QByteArrayLiteral("PXAT") << QByteArray::number(step.restore.expireAtMs);
+    else if (step.restore.pttl > 0)
         set << QByteArrayLiteral("PX") << QByteArray::number(step.restore.pttl);
     return set;
 }
@@ -72,7 +88,10 @@ Result<RollbackJob::Outcome> RollbackJob::run(const Params& params, KvStore& sto
     auto stepsResult = original.undoSteps();
     if (!stepsResult)
         return stepsResult.error();
-    const QVector<UndoStep> steps = std::move(stepsResult).value();
+    QVector<UndoStep> steps = std::move(stepsResult).value();
+    const qint64 serverNow = KeyCapture::serverTimeMs(store);
+    for (UndoStep& s : steps)
+        s = asOf(std::move(s), serverNow);
     Outcome outcome;
     outcome.runId = run.id;
     outcome.keys = steps.size();
@@ -118,12 +137,22 @@ Result<RollbackJob::Outcome> RollbackJob::run(const Params& params, KvStore& sto
             NextStep::forRun(NextStep::Action::RollbackForce, run.id));
     }
 
-    // Pass 2: journal and write, batch by batch.
+    // Pass 2: journal and write, batch by batch, holding the target's lease (a migration's
+    // rollback: its prefix is known) so that no run writes the key space meanwhile.
+    const QString rollbackId = Journal::newRunId(QStringLiteral("rollback"));
+    std::unique_ptr<TargetLease> lease;
+    const QString prefix = run.params.value(QStringLiteral("prefix")).toString();
+    if (params.takeLease && !prefix.isEmpty()) {
+        auto taken = TargetLease::acquire(store, prefix, rollbackId);
+        if (!taken)
+            return taken.error();
+        lease = std::move(taken).value();
+    }
     auto created = Journal::create(params.paths, QStringLiteral("rollback"),
                                    {{QStringLiteral("undoes"), run.id},
                                     {QStringLiteral("target"), store.describe()},
                                     {QStringLiteral("force"), params.force}},
-                                   run.id);
+                                   run.id, rollbackId);
     if (!created)
         return created.error();
     Journal& journal = *created.value();
@@ -165,7 +194,9 @@ Result<RollbackJob::Outcome> RollbackJob::run(const Params& params, KvStore& sto
             if (s.restore.existed())
                 entry.newHash =
                     QCryptographicHash::hash(s.restore.value, QCryptographicHash::Sha256).toHex();
-            entry.newPttl = s.restore.pttl;
+            entry.newPttl = s.restore.expireAtMs > 0 && serverNow > 0
+                                ? s.restore.expireAtMs - serverNow
+                                : s.restore.pttl;
             entry.previous = current.value().at(i - start);
             entries.append(entry);
             commands.append(undoCommand(s));

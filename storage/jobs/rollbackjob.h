@@ -10,7 +10,8 @@
 namespace pmkv {
 
 // Undoes a journaled run (a migration, a sync, a snapshot restore): every key it created is
-// deleted, every key it overwrote gets its previous value and TTL back. It first reads every
+// deleted, every key it overwrote gets its previous value back, with the same moment of
+// expiry (a value whose expiry has passed since is not brought back). It first reads every
 // key: a key that holds neither what the run wrote nor what it held before was changed by
 // someone else since, and the rollback refuses (listing those keys) unless `force`. The
 // rollback is itself a journaled run (kind "rollback", parent = the run it undoes), so it can
@@ -27,6 +28,8 @@ public:
         int batchKeys = 1000;
         const std::atomic_bool* cancel = nullptr;
         ProgressCallback progress;
+        // Hold the target's lease (TargetLease) while writing, for a migration's rollback.
+        bool takeLease = true;
     };
     struct Outcome
     {

@@ -153,6 +153,31 @@ Result<SnapshotJob::RestoreOutcome> SnapshotJob::restore(const QString& path, Kv
     auto records = read(path);
     if (!records)
         return records.error();
+    if (!params.allowOutsidePattern) {
+        // The literal part of the pattern ("pm:" of "pm:*"): every key must start with it.
+        const QByteArray pattern = params.pattern.toUtf8();
+        qsizetype literal = 0;
+        while (literal < pattern.size() && !QByteArrayView("*?[\\").contains(pattern[literal]))
+            ++literal;
+        const QByteArray prefix = pattern.left(literal);
+        QStringList outside;
+        qsizetype count = 0;
+        for (const Record& r : records.value()) {
+            if (r.key.startsWith(prefix) && (literal < pattern.size() || r.key == prefix))
+                continue;
+            if (++count <= 5)
+                outside << QString::fromUtf8(r.key);
+        }
+        if (count > 0)
+            return makeError(QStringLiteral("snapshot.outside"),
+                             QStringLiteral("the snapshot %1 holds %2 keys outside %3 (%4%5): "
+                                            "nothing was restored. Restore it only if those "
+                                            "keys belong in this key space")
+                                 .arg(path)
+                                 .arg(count)
+                                 .arg(params.pattern, outside.join(QStringLiteral(", ")),
+                                      count > 5 ? QStringLiteral(", ...") : QString()));
+    }
     QVector<KvCommand> writes;
     QVector<QByteArray> keys;
     QVector<QByteArray> hashes;

@@ -42,8 +42,11 @@ public:
     struct RestoreParams
     {
         JobPaths paths;
-        QString pattern; // for prune: e.g. "pm:*"
+        QString pattern; // the layout's keys, e.g. "pm:*": what prune deletes from
         bool prune = false;
+        // A snapshot holding keys outside `pattern` is refused (nothing written) unless this
+        // is set: a snapshot file is data from elsewhere, and its keys go anywhere.
+        bool allowOutsidePattern = false;
         int batchKeys = 1000;
         ProgressCallback progress;
     };

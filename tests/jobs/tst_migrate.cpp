@@ -7,12 +7,15 @@
 #include "jobs/planner.h"
 #include "jobs/rollbackjob.h"
 #include "jobs/snapshotjob.h"
+#include "jobs/targetlease.h"
 #include "jobs/validator.h"
 #include "testtree.h"
 
 #include <QDir>
+#include <QElapsedTimer>
 #include <QFile>
 #include <QJsonDocument>
+#include <QPromise>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -35,6 +38,54 @@ QString errorText(const Error& e)
 {
     return e.code + QStringLiteral(": ") + e.message;
 }
+
+// A store in front of the real one whose writes fail at once and whose reads after the first
+// `readsAnswered` never finish: what a REST store retrying a read for minutes looks like to
+// the engine.
+class FailingWritesStore final : public KvStore
+{
+public:
+    FailingWritesStore(KvStore& real, int readsAnswered)
+        : m_real(real), m_readsAnswered(readsAnswered)
+    {
+    }
+    ~FailingWritesStore() override
+    {
+        for (auto& promise : m_stalled)
+            promise->finish();
+    }
+    QFuture<Result<Replies>> execute(QVector<KvCommand> batch) override
+    {
+        const QByteArray name = batch.value(0).value(0);
+        const bool lease = batch.value(0).value(1).startsWith("pmkv:lock:");
+        if ((name == "SET" && !lease) || name == "MSETNX") {
+            QPromise<Result<Replies>> failed;
+            failed.start();
+            failed.addResult(makeError(QStringLiteral("redis-timeout"),
+                                       QStringLiteral("the write timed out (test)")));
+            failed.finish();
+            return failed.future();
+        }
+        if (name == "MGET" && m_reads++ >= m_readsAnswered) {
+            m_stalled.push_back(std::make_shared<QPromise<Result<Replies>>>());
+            m_stalled.back()->start();
+            return m_stalled.back()->future();
+        }
+        return m_real.execute(std::move(batch));
+    }
+    QFuture<Result<Replies>> executeAtomic(QVector<KvCommand> batch) override
+    {
+        return m_real.executeAtomic(std::move(batch));
+    }
+    Capabilities capabilities() const override { return m_real.capabilities(); }
+    QString describe() const override { return m_real.describe(); }
+
+private:
+    KvStore& m_real;
+    int m_readsAnswered;
+    int m_reads = 0;
+    std::vector<std::shared_ptr<QPromise<Result<Replies>>>> m_stalled;
+};
 
 } // namespace
 
@@ -495,6 +546,43 @@ private Q_SLOTS:
         QCOMPARE(twice.error().code, QStringLiteral("rollback.done"));
     }
 
+    void rollbackRestoresAbsoluteExpiry_data() { migrateWritesThePlan_data(); }
+
+    // Issue #21 item 6: a key with 5 s left came back 15 s later with 4.95 s. The undo puts
+    // back the same absolute expiry, and a key whose expiry passed meanwhile stays gone.
+    void rollbackRestoresAbsoluteExpiry()
+    {
+        QFETCH(QString, transport);
+        KvStore& kv = store(transport);
+        QVector<QByteArray> stories;
+        auto source = Planner::readSource(planParams());
+        for (const PlanItem& item : source.value().items) {
+            if (item.role == KeyRole::Story && stories.size() < 2)
+                stories.append(item.key.toUtf8());
+        }
+        const QByteArray lasting = stories.at(0);
+        const QByteArray expiring = stories.at(1);
+        run(*m_direct, {{"SET", lasting, "{\"old\":1}", "PX", "600000"},
+                        {"SET", expiring, "{\"old\":2}", "PX", "2500"}});
+        const qint64 lastingAt = run(*m_direct, {{"PEXPIRETIME", lasting}}).value(0).integer;
+        auto plan = Planner::plan(planParams(MigrationPlan::Policy::Overwrite), kv);
+        QVERIFY(plan.ok());
+        Migrator::Params params;
+        params.paths = freshPaths();
+        QVERIFY(Migrator::execute(plan.value(), kv, params).ok());
+        QTest::qWait(3000); // `expiring` would have expired by now
+        RollbackJob::Params rb;
+        rb.paths = params.paths;
+        rb.runId = RollbackJob::lastUndoableRun(params.paths);
+        auto undone = RollbackJob::run(rb, kv);
+        QVERIFY2(undone.ok(), undone.ok() ? "" : qPrintable(errorText(undone.error())));
+        const qint64 restoredAt = run(*m_direct, {{"PEXPIRETIME", lasting}}).value(0).integer;
+        QVERIFY2(qAbs(restoredAt - lastingAt) <= 50,
+                 qPrintable(QStringLiteral("expiry moved by %1 ms").arg(restoredAt - lastingAt)));
+        QCOMPARE(run(*m_direct, {{"GET", lasting}}).value(0).bytes, QByteArray("{\"old\":1}"));
+        QCOMPARE(run(*m_direct, {{"EXISTS", expiring}}).value(0).integer, 0);
+    }
+
     void rollbackRefusesKeysChangedSince()
     {
         auto plan = Planner::plan(planParams(), *m_direct);
@@ -676,6 +764,106 @@ private Q_SLOTS:
         auto corrupt = SnapshotJob::restore(file, kv, rp);
         QVERIFY(!corrupt.ok());
         QCOMPARE(corrupt.error().code, QStringLiteral("snapshot.corrupt"));
+    }
+
+    // Issue #21 item 3: two runs into one target both succeeded and mixed their trees. A run
+    // holds a lease on the target; a second one is refused naming the holder, a resumed run
+    // takes its own lease over, and the lease is gone when the run ends.
+    void secondRunIsRefusedWhileTheLeaseIsHeld()
+    {
+        const QByteArray lock = TargetLease::keyFor(QStringLiteral("pm"));
+        QCOMPARE(lock, QByteArray("pmkv:lock:pm"));
+        auto plan = Planner::plan(planParams(), *m_direct);
+        QVERIFY(plan.ok());
+        TargetLease::Options other;
+        other.host = QStringLiteral("other-host");
+        auto held = TargetLease::acquire(*m_direct, QStringLiteral("pm"),
+                                         QStringLiteral("20990101T000000000Z-migrate-beef"), other);
+        QVERIFY2(held.ok(), held.ok() ? "" : qPrintable(errorText(held.error())));
+        Migrator::Params params;
+        params.paths = freshPaths();
+        auto refused = Migrator::execute(plan.value(), *m_direct, params);
+        QVERIFY(!refused.ok());
+        QCOMPARE(refused.error().code, QStringLiteral("target.locked"));
+        QVERIFY2(
+            refused.error().message.contains(QStringLiteral("20990101T000000000Z-migrate-beef")) &&
+                refused.error().message.contains(QStringLiteral("other-host")),
+            qPrintable(refused.error().message));
+        QVERIFY(Journal::listRuns(params.paths).isEmpty());
+        QCOMPARE(dumpStrings(*m_direct, "pm:*").size(), 0);
+        held.value().reset(); // released
+        QCOMPARE(run(*m_direct, {{"EXISTS", lock}}).value(0).integer, 0);
+
+        // A run killed while it held the lease: its resume takes the lease over, another run
+        // is refused until then.
+        auto stopped = stopAfterFirstBatch(plan.value(), params);
+        QVERIFY(stopped.ok() && stopped.value().cancelled);
+        const QByteArray holder = "{\"run\":\"" + stopped.value().runId.toUtf8() +
+                                  "\",\"host\":\"h\",\"pid\":1,\"since\":\"x\"}";
+        run(*m_direct, {{"SET", lock, holder, "PX", "60000"}});
+        Migrator::Params fresh;
+        fresh.paths = freshPaths();
+        auto plan2 = Planner::plan(planParams(MigrationPlan::Policy::SkipExisting), *m_direct);
+        QCOMPARE(Migrator::execute(plan2.value(), *m_direct, fresh).error().code,
+                 QStringLiteral("target.locked"));
+        auto resumed = Migrator::resume(stopped.value().runId, *m_direct, params);
+        QVERIFY2(resumed.ok(), resumed.ok() ? "" : qPrintable(errorText(resumed.error())));
+        QCOMPARE(run(*m_direct, {{"EXISTS", lock}}).value(0).integer, 0);
+        QCOMPARE(dumpStrings(*m_direct, "pm:*"), planValues(plan.value()));
+    }
+
+    // Issue #21 item 2: once a batch's write failed, the run ends with that failure; it does
+    // not wait on the read of a later batch (which a REST store retried 5 x 30 s).
+    void failedWriteDoesNotWaitForLaterReads()
+    {
+        // Every key exists and differs, so every batch's previous values are read before it
+        // is written.
+        auto source = Planner::plan(planParams(), *m_direct);
+        QVERIFY(source.ok());
+        QVector<KvCommand> sets;
+        for (const PlanItem& item : source.value().items)
+            sets.append({"SET", item.key.toUtf8(), "{}"});
+        run(*m_direct, sets);
+        auto plan = Planner::plan(planParams(MigrationPlan::Policy::Overwrite), *m_direct);
+        QVERIFY(plan.ok());
+        QCOMPARE(plan.value().counts().update, plan.value().items.size());
+        FailingWritesStore failing(*m_direct, 1);
+        Migrator::Params params;
+        params.paths = freshPaths();
+        params.batchKeys = 10;
+        params.checkKvFirst = false;
+        QElapsedTimer clock;
+        clock.start();
+        auto failed = Migrator::execute(plan.value(), failing, params);
+        QVERIFY(!failed.ok());
+        QCOMPARE(failed.error().code, QStringLiteral("redis-timeout"));
+        QVERIFY2(clock.elapsed() < 20000, qPrintable(QString::number(clock.elapsed())));
+        // The run is left to resume (or undo), as any failed run.
+        QVERIFY(!Migrator::unfinishedRun(params.paths).isEmpty());
+    }
+
+    // Issue #21 item 1: a snapshot holding keys outside the layout's prefix writes nothing
+    // unless asked to.
+    void snapshotRestoreStaysUnderThePrefix()
+    {
+        run(*m_direct, {{"SET", "pm:a", "1"}, {"SET", "session:x", "2"}});
+        const QString file = m_dir.filePath(QStringLiteral("snap-outside.ndjson"));
+        QVERIFY(SnapshotJob::take(*m_direct, QStringLiteral("*"), file).ok());
+        run(*m_direct, {{"FLUSHALL"}});
+        SnapshotJob::RestoreParams rp;
+        rp.paths = freshPaths();
+        rp.pattern = QStringLiteral("pm:*");
+        auto refused = SnapshotJob::restore(file, *m_direct, rp);
+        QVERIFY(!refused.ok());
+        QCOMPARE(refused.error().code, QStringLiteral("snapshot.outside"));
+        QVERIFY2(refused.error().message.contains(QStringLiteral("session:x")),
+                 qPrintable(refused.error().message));
+        QVERIFY(dumpStrings(*m_direct, "*").isEmpty());
+        QVERIFY(Journal::listRuns(rp.paths).isEmpty());
+        rp.allowOutsidePattern = true;
+        auto written = SnapshotJob::restore(file, *m_direct, rp);
+        QVERIFY(written.ok());
+        QCOMPARE(written.value().written, 2);
     }
 
     void archiveNeedsTheChecklistAndUndoes()

@@ -1,5 +1,11 @@
 // kill -9 at random points of `pmkv migrate`, resumed each time: the key space ends up exactly
-// as planned, and a rollback then gives back exactly what was there before.
+// as planned, and a rollback then gives back exactly what was there before. Before the kills
+// (issue #21): the Redis server is frozen (SIGSTOP) in the middle of the run, which must then
+// fail on its own within the reply timeout and be resumable; and a second `pmkv migrate` of
+// another tree, with a state folder of its own, is started while the first holds the target,
+// and must be refused naming the first run and its host, writing nothing. Keys with TTLs come
+// back from the rollback with the same absolute expiry (within 50 ms), and one whose TTL ran
+// out meanwhile stays gone.
 //
 // Size and kill points are configurable (the issue's full run: 20,000 stories, 20 kills):
 //   PMKV_FAULT_STORIES=20000 PMKV_FAULT_KILLS=20 PMKV_FAULT_SEED=7 ctest -L fault
@@ -14,6 +20,7 @@
 
 #include <QElapsedTimer>
 #include <QRandomGenerator>
+#include <QSysInfo>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QThread>
@@ -98,25 +105,121 @@ private Q_SLOTS:
             if (item.role == KeyRole::Story)
                 storyKeys.append(item.key.toUtf8());
         }
+        // The first story the run writes: it will have lost its TTL by the rollback.
+        QByteArray shortLived;
+        int shortLivedPosition = 0;
+        for (int i : source.value().writeOrder()) {
+            if (source.value().items.at(i).role == KeyRole::Story) {
+                shortLived = source.value().items.at(i).key.toUtf8();
+                break;
+            }
+            ++shortLivedPosition;
+        }
+        storyKeys.removeAll(shortLived);
         run(*store, {{"SET", storyKeys.at(0), "{\"before\":1}", "PX", "3600000"},
+                     {"SET", storyKeys.at(1), "{\"before\":4}", "PX", "1800000"},
+                     {"SET", storyKeys.at(2), "{\"before\":5}", "PX", "900000"},
                      {"SET", storyKeys.at(storyKeys.size() / 2), "{\"before\":2}"},
                      {"SET", storyKeys.last(), "{\"before\":3}"},
                      {"SET", "pm:unrelated", "stays"},
                      {"SET", "elsewhere", "stays too"}});
+        QMap<QByteArray, qint64> expiries; // absolute, on Redis's clock
+        for (int i = 0; i < 3; ++i)
+            expiries.insert(storyKeys.at(i),
+                            run(*store, {{"PEXPIRETIME", storyKeys.at(i)}}).value(0).integer);
         const auto before = contentWithTtlFlag(*store);
         const QString snapshotBefore = dir.filePath(QStringLiteral("before.ndjson"));
         QVERIFY(SnapshotJob::take(*store, QStringLiteral("*"), snapshotBefore).ok());
+        // Overwritten by the run's first batches (before its TTL runs out), expired by the
+        // time the run is rolled back: it stays gone.
+        constexpr int kShortTtlMs = 8000;
+        QElapsedTimer shortLivedClock;
+        shortLivedClock.start();
+        run(*store, {{"SET", shortLived, "{\"before\":6}", "PX", QByteArray::number(kShortTtlMs)}});
 
         const JobPaths paths(dir.filePath(QStringLiteral("state")));
         // About 400 batches whatever the size, so that kill points land between and inside them
         // (the migration got fast enough that 200 batches of 2,000 stories could end before a
         // kill point was reached).
         const int batchKeys = qMax(5, int(source.value().items.size() / 400));
-        const QStringList common{QStringLiteral("--redis"),      redis.url(),
+        // A short reply timeout, so that the frozen server ends the run quickly.
+        const QString redisUrl = redis.url() + QStringLiteral("?timeout=2s");
+        const QStringList common{QStringLiteral("--redis"),      redisUrl,
                                  QStringLiteral("--state-dir"),  paths.root(),
                                  QStringLiteral("--batch-keys"), QString::number(batchKeys)};
         const QString pmkv = binaryPath(QStringLiteral("pmkv"));
-        int killed = 0;
+        auto startMigrate = [&](QProcess& process, bool resume) {
+            QStringList args{QStringLiteral("migrate")};
+            if (resume)
+                args << QStringLiteral("--resume");
+            else
+                args << root << QStringLiteral("--policy") << QStringLiteral("overwrite");
+            process.start(pmkv, args + common);
+            return process.waitForStarted();
+        };
+        auto waitForBatches = [&](QProcess& process, qint64 atLeast) {
+            QElapsedTimer clock;
+            clock.start();
+            while (!process.waitForFinished(1) && journaledBatches(paths) < atLeast &&
+                   clock.elapsed() < 60000)
+                QThread::usleep(2000);
+            return process.state() == QProcess::Running;
+        };
+
+        // 1. The server freezes mid-run: the run fails by itself within the reply timeout (it
+        // stayed silent for 420 s and more), resumable.
+        {
+            QProcess process;
+            QVERIFY(startMigrate(process, false));
+            // Past the batch that overwrites the short-lived key.
+            const qint64 pastShortLived = shortLivedPosition / batchKeys + 2;
+            QVERIFY2(waitForBatches(process, pastShortLived),
+                     "the run ended before Redis could be frozen");
+            QVERIFY(shortLivedClock.elapsed() < kShortTtlMs);
+            QVERIFY(redis.freeze());
+            QElapsedTimer clock;
+            clock.start();
+            const bool ended = process.waitForFinished(30000);
+            const qint64 took = clock.elapsed();
+            QVERIFY(redis.thaw());
+            QVERIFY2(ended, "pmkv migrate hung on a frozen server");
+            qInfo("frozen server: the run ended after %lld ms", took);
+            QCOMPARE(process.exitStatus(), QProcess::NormalExit);
+            QCOMPARE(process.exitCode(), 2);
+            QVERIFY2(process.readAllStandardError().contains("did not answer"), "no clear message");
+            QVERIFY(!Migrator::unfinishedRun(paths).isEmpty());
+        }
+
+        // 2. A second run on the same target, with its own state folder, while the first (its
+        // resume) holds the target: refused, naming the holder's run and host; nothing written.
+        {
+            const QString runId = Migrator::unfinishedRun(paths);
+            QProcess first;
+            QVERIFY(startMigrate(first, true));
+            const qint64 done = journaledBatches(paths);
+            QVERIFY2(waitForBatches(first, done + 1), "the resume ended too soon");
+            ::kill(pid_t(first.processId()), SIGSTOP); // holding its lease, mid-run
+            const QString other = dir.filePath(QStringLiteral("other-pm"));
+            TreeGenerator::Options otherOptions;
+            otherOptions.seed = 99;
+            QVERIFY(TreeGenerator::generate(other, otherOptions).ok());
+            QProcess second;
+            second.start(pmkv, {QStringLiteral("migrate"), other, QStringLiteral("--policy"),
+                                QStringLiteral("overwrite"), QStringLiteral("--redis"), redisUrl,
+                                QStringLiteral("--state-dir"),
+                                dir.filePath(QStringLiteral("other-state"))});
+            QVERIFY(second.waitForFinished(120000));
+            const QByteArray said = second.readAllStandardError();
+            ::kill(pid_t(first.processId()), SIGKILL); // one more kill -9, stopped mid-run
+            first.waitForFinished(10000);
+            QCOMPARE(second.exitCode(), 2);
+            QVERIFY2(said.contains(runId.toUtf8()) &&
+                         said.contains(QSysInfo::machineHostName().toUtf8()),
+                     said.constData());
+            QVERIFY(
+                Journal::listRuns(JobPaths(dir.filePath(QStringLiteral("other-state")))).isEmpty());
+        }
+        int killed = 1;
         int launches = 0;
         bool finished = false;
         const qint64 totalBatches = source.value().items.size() / batchKeys + 1;
@@ -136,18 +239,10 @@ private Q_SLOTS:
         while (!(finished = runFinished()) && launches < kills * 4 + 10) {
             ++launches;
             const bool resume = !Migrator::unfinishedRun(paths).isEmpty();
-            QStringList args{QStringLiteral("migrate")};
-            if (resume)
-                args << QStringLiteral("--resume");
-            else
-                args << root << QStringLiteral("--policy") << QStringLiteral("overwrite");
-            args << common;
             QProcess process;
             process.setStandardOutputFile(QProcess::nullDevice());
-            process.setStandardErrorFile(QProcess::nullDevice());
-            process.start(pmkv, args);
-            QVERIFY(process.waitForStarted());
-            if (killed < kills) {
+            QVERIFY(startMigrate(process, resume));
+            if (killed < kills + 1) {
                 // Kill points spread over the whole run: the next of the sorted random batch
                 // numbers, plus a few random microseconds (capturing, journaling or sending a
                 // batch). One launch in four dies at a random early time instead (start-up,
@@ -188,11 +283,12 @@ private Q_SLOTS:
             // false because there is nothing left to wait for.
             QVERIFY(process.state() == QProcess::NotRunning || process.waitForFinished(120000));
             QCOMPARE(process.exitStatus(), QProcess::NormalExit);
-            QCOMPARE(process.exitCode(), 0);
+            QVERIFY2(process.exitCode() == 0, process.readAllStandardError().constData());
         }
         qInfo("%d launches, %d killed with SIGKILL", launches, killed);
         QVERIFY(finished);
-        QVERIFY(killed >= 1);
+        QVERIFY(killed >= 2);
+        QCOMPARE(run(*store, {{"EXISTS", "pmkv:lock:pm"}}).value(0).integer, 0); // released
 
         // The key space holds exactly the plan of the run (the first run that got a journal).
         const QVector<JournalRun> runs = Journal::listRuns(paths);
@@ -208,7 +304,10 @@ private Q_SLOTS:
         QCOMPARE(after.size(), plan.value().items.size() + 1); // + pm:unrelated
         QCOMPARE(run(*store, {{"PTTL", storyKeys.at(0)}}).value(0).integer, -1);
 
-        // Rollback gives back exactly the content before, TTL included.
+        // Rollback gives back exactly the content before, TTLs included: the same moments of
+        // expiry, and the key whose TTL ran out meanwhile stays gone.
+        if (shortLivedClock.elapsed() < kShortTtlMs + 100)
+            QTest::qWait(int(kShortTtlMs + 100 - shortLivedClock.elapsed()));
         QProcess rollback;
         rollback.start(pmkv, QStringList{QStringLiteral("rollback"), QStringLiteral("--last"),
                                          QStringLiteral("--redis"), redis.url(),
@@ -216,6 +315,14 @@ private Q_SLOTS:
         QVERIFY(rollback.waitForFinished(120000));
         QVERIFY2(rollback.exitCode() == 0, rollback.readAllStandardError().constData());
         QCOMPARE(contentWithTtlFlag(*store), before);
+        QCOMPARE(run(*store, {{"EXISTS", shortLived}}).value(0).integer, 0);
+        for (auto it = expiries.cbegin(); it != expiries.cend(); ++it) {
+            const qint64 now = run(*store, {{"PEXPIRETIME", it.key()}}).value(0).integer;
+            QVERIFY2(qAbs(now - it.value()) <= 50,
+                     qPrintable(QStringLiteral("%1: expiry moved by %2 ms")
+                                    .arg(QString::fromUtf8(it.key()))
+                                    .arg(now - it.value())));
+        }
         const QString snapshotAfter = dir.filePath(QStringLiteral("after.ndjson"));
         QVERIFY(SnapshotJob::take(*store, QStringLiteral("*"), snapshotAfter).ok());
         auto a = SnapshotJob::read(snapshotBefore);
