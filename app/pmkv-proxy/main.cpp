@@ -8,6 +8,7 @@
 #include <QTextStream>
 
 #include <malloc.h>
+#include <sys/resource.h>
 
 int main(int argc, char** argv)
 {
@@ -15,6 +16,13 @@ int main(int argc, char** argv)
     // instead of mapping and unmapping (and page-faulting) them for every request.
     mallopt(M_MMAP_THRESHOLD, 64 * 1024 * 1024);
     mallopt(M_TRIM_THRESHOLD, 256 * 1024 * 1024);
+    // Every client is a descriptor: take what the system allows (the server keeps its sockets
+    // below it, maxOpenConnections).
+    rlimit files{};
+    if (::getrlimit(RLIMIT_NOFILE, &files) == 0 && files.rlim_cur < files.rlim_max) {
+        files.rlim_cur = files.rlim_max;
+        ::setrlimit(RLIMIT_NOFILE, &files);
+    }
     QCoreApplication app(argc, argv);
     QCoreApplication::setApplicationName(QStringLiteral("pmkv-proxy"));
     QCoreApplication::setApplicationVersion(QStringLiteral(PMKV_VERSION));

@@ -89,6 +89,7 @@ void HttpRequestParser::append(const char* data, qsizetype size)
 
 HttpRequestParser::Status HttpRequestParser::fail(int status, const char* message)
 {
+    m_continuePending = false; // no "100 Continue" for a request that is refused
     m_phase = Phase::Failed;
     m_errorStatus = status;
     m_errorMessage = message;
@@ -250,6 +251,14 @@ HttpRequestParser::Status HttpRequestParser::next()
                 m_pos += 2;
             const qsizetype from = qMax(m_pos, m_scanFrom - 3);
             const qsizetype end = m_buffer.indexOf("\r\n\r\n", from);
+            // Every line of the head ends in CRLF: a bare LF would leave the request waiting
+            // for an end that never comes (and lenient parsers disagree on it).
+            const qsizetype scanEnd = end < 0 ? m_buffer.size() : end;
+            for (qsizetype lf = m_buffer.indexOf('\n', qMax(m_pos, m_scanFrom - 1));
+                 lf >= 0 && lf < scanEnd; lf = m_buffer.indexOf('\n', lf + 1)) {
+                if (lf == m_pos || m_buffer.at(lf - 1) != '\r')
+                    return fail(400, "malformed request: a line ends with a bare LF, not CRLF");
+            }
             if (end < 0) {
                 m_scanFrom = m_buffer.size();
                 const qsizetype pending = m_buffer.size() - m_pos;
@@ -257,13 +266,14 @@ HttpRequestParser::Status HttpRequestParser::next()
                 if ((firstLine < 0 && pending > m_limits.maxRequestLine) ||
                     (firstLine >= 0 && firstLine - m_pos > m_limits.maxRequestLine))
                     return fail(414, "URI Too Long");
-                if (pending > m_limits.maxRequestLine + m_limits.maxHeaderBytes)
+                if (pending > m_limits.maxHeaderBytes)
                     return fail(431, "Request Header Fields Too Large");
                 if (m_pos > 64 * 1024)
                     compact();
                 return Status::NeedMore;
             }
-            if (end + 2 - m_pos > m_limits.maxRequestLine + m_limits.maxHeaderBytes)
+            // The whole head, request line included, ends within the limit.
+            if (end + 4 - m_pos > m_limits.maxHeaderBytes)
                 return fail(431, "Request Header Fields Too Large");
             // The head always ends with CRLF CRLF; include the last header's CRLF.
             const Status s = parseHead(end + 2);

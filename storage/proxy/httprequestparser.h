@@ -10,7 +10,7 @@ namespace pmkv {
 struct HttpLimits
 {
     qsizetype maxRequestLine = 16 * 1024; // method + URL + version
-    qsizetype maxHeaderBytes = 32 * 1024; // all header lines together
+    qsizetype maxHeaderBytes = 32 * 1024; // the whole head: request line and header lines
     int maxHeaderCount = 100;
     qsizetype maxBody = 10 * 1024 * 1024; // after de-chunking
 };

@@ -74,11 +74,17 @@ Result<void> loadFile(const QString& path, ProxyConfig& c)
         return configError(QStringLiteral("the config file %1 is not a JSON object (%2)")
                                .arg(path, pe.errorString()));
     const QJsonObject o = doc.object();
-    static const QStringList known = {
-        QStringLiteral("listen"),         QStringLiteral("redis"),
-        QStringLiteral("tokens"),         QStringLiteral("readonlyTokens"),
-        QStringLiteral("allowRemote"),    QStringLiteral("maxBodyBytes"),
-        QStringLiteral("maxConnections"), QStringLiteral("maxResponseBytes")};
+    static const QStringList known = {QStringLiteral("listen"),
+                                      QStringLiteral("redis"),
+                                      QStringLiteral("tokens"),
+                                      QStringLiteral("readonlyTokens"),
+                                      QStringLiteral("allowRemote"),
+                                      QStringLiteral("maxBodyBytes"),
+                                      QStringLiteral("maxConnections"),
+                                      QStringLiteral("maxResponseBytes"),
+                                      QStringLiteral("allowAdminCommands"),
+                                      QStringLiteral("maxOpenConnections"),
+                                      QStringLiteral("headTimeoutMs")};
     for (const QString& key : o.keys()) {
         if (!known.contains(key))
             return configError(QStringLiteral("the config file %1 has an unknown setting "
@@ -111,6 +117,8 @@ Result<void> loadFile(const QString& path, ProxyConfig& c)
         }
     }
     c.allowRemote = o.value(QStringLiteral("allowRemote")).toBool(c.allowRemote);
+    c.allowAdminCommands =
+        o.value(QStringLiteral("allowAdminCommands")).toBool(c.allowAdminCommands);
     if (o.contains(QStringLiteral("maxBodyBytes"))) {
         const qint64 n = o.value(QStringLiteral("maxBodyBytes")).toInteger(-1);
         if (n < 1)
@@ -118,12 +126,16 @@ Result<void> loadFile(const QString& path, ProxyConfig& c)
                 QStringLiteral("maxBodyBytes in %1 must be a positive number").arg(path));
         c.limits.maxBody = n;
     }
-    if (o.contains(QStringLiteral("maxConnections"))) {
-        const qint64 n = o.value(QStringLiteral("maxConnections")).toInteger(-1);
-        if (n < 1)
-            return configError(
-                QStringLiteral("maxConnections in %1 must be a positive number").arg(path));
-        c.maxConnections = int(n);
+    for (const auto& [key, target] :
+         {std::pair{QStringLiteral("maxConnections"), &c.maxConnections},
+          std::pair{QStringLiteral("maxOpenConnections"), &c.maxOpenConnections},
+          std::pair{QStringLiteral("headTimeoutMs"), &c.headTimeoutMs}}) {
+        if (!o.contains(key))
+            continue;
+        const qint64 n = o.value(key).toInteger(-1);
+        if (n < 1 || n > 100000000)
+            return configError(QStringLiteral("%1 in %2 must be a positive number").arg(key, path));
+        *target = int(n);
     }
     if (o.contains(QStringLiteral("maxResponseBytes"))) {
         const qint64 n = o.value(QStringLiteral("maxResponseBytes")).toInteger(-1);
@@ -150,8 +162,12 @@ QString ProxyConfig::usage()
         "                      PMKV_PROXY_REDIS_URL or the config file, not here)\n"
         "  --config FILE       JSON settings: listen, redis, tokens, readonlyTokens,\n"
         "                      allowRemote, maxBodyBytes, maxConnections,\n"
-        "                      maxResponseBytes\n"
+        "                      maxOpenConnections, headTimeoutMs, maxResponseBytes,\n"
+        "                      allowAdminCommands\n"
         "  --allow-remote      allow listening on a non-loopback address\n"
+        "  --allow-admin-commands  forward administration commands (FLUSHALL, CONFIG,\n"
+        "                      SHUTDOWN, ...), refused by default as Upstash does: for a\n"
+        "                      trusted local setup only\n"
         "  --max-body BYTES    request body limit (default 10485760)\n"
         "  --max-response BYTES  largest answer the proxy builds (default 268435456);\n"
         "                      a larger one is refused with an error, not sent\n"
@@ -222,6 +238,8 @@ Result<ProxyConfig> ProxyConfig::load(const QStringList& arguments,
                     "process list; put that URL in PMKV_PROXY_REDIS_URL or the config file"));
         } else if (a == QStringLiteral("--allow-remote")) {
             c.allowRemote = true;
+        } else if (a == QStringLiteral("--allow-admin-commands")) {
+            c.allowAdminCommands = true;
         } else if (a == QStringLiteral("--max-body")) {
             bool ok = false;
             const qint64 n = value(v) ? v.toLongLong(&ok) : 0;

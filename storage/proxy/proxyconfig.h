@@ -18,7 +18,8 @@ namespace pmkv {
 //   PMKV_PROXY_REDIS_URL                          redis:// URL that may carry a password
 // Config file (JSON): {"listen": "127.0.0.1:8080", "redis": "redis://...", "tokens": [...],
 //   "readonlyTokens": [...], "allowRemote": false, "maxBodyBytes": 10485760,
-//   "maxConnections": 1024, "maxResponseBytes": 268435456}
+//   "maxConnections": 1024, "maxOpenConnections": 4096, "headTimeoutMs": 10000,
+//   "maxResponseBytes": 268435456, "allowAdminCommands": false}
 struct ProxyConfig
 {
     QHostAddress listenAddress = QHostAddress(QHostAddress::LocalHost);
@@ -28,8 +29,19 @@ struct ProxyConfig
     QByteArrayList tokens;
     QByteArrayList readOnlyTokens;
     bool allowRemote = false;
+    // Forward administration commands (ProxyRouter::adminCommands()): a trusted local setup.
+    bool allowAdminCommands = false;
     HttpLimits limits;
+    // Connections with a request in progress (being received, run or answered) or an event
+    // stream; a request past it gets 503. Idle connections do not count.
     int maxConnections = 1024;
+    // Sockets open at all: at the cap, the connection idle longest is closed to make room,
+    // so a crowd of idle clients never keeps a new one out. Also bounded by the process's
+    // file descriptor limit.
+    int maxOpenConnections = 4096;
+    // A connection that has sent nothing for this long since it connected is closed (a
+    // keep-alive connection idle after an answer has idleTimeoutMs).
+    int headTimeoutMs = 10000;
     qsizetype maxResponse = 256 * 1024 * 1024;  // one answer's JSON; larger ones are refused
     qsizetype memoryBudget = 256 * 1024 * 1024; // request bytes buffered by all clients
     int idleTimeoutMs = 60000;                  // keep-alive connection with no request

@@ -67,6 +67,7 @@ ProxyConnection::ProxyConnection(QTcpSocket* socket, ProxyServer* server)
     });
     connect(m_socket, &QTcpSocket::disconnected, this, [this] {
         m_closing = true;
+        updateActive();
         deleteLater();
     });
     readSocket();
@@ -74,8 +75,31 @@ ProxyConnection::ProxyConnection(QTcpSocket* socket, ProxyServer* server)
 
 ProxyConnection::~ProxyConnection()
 {
+    m_closing = true;
+    updateActive();
     m_server->adjustBuffered(-m_accounted);
     m_server->connectionGone(this);
+}
+
+void ProxyConnection::updateActive()
+{
+    const bool active =
+        !m_closing && !m_draining && (m_busy || !m_parser.isIdle() || isStreaming());
+    if (active != m_countedActive) {
+        m_countedActive = active;
+        m_server->noteActive(active);
+    }
+}
+
+void ProxyConnection::closeNow()
+{
+    if (m_closing)
+        return;
+    m_closing = true;
+    updateActive();
+    m_socket->abort();
+    m_server->connectionGone(this);
+    deleteLater();
 }
 
 void ProxyConnection::updateAccounting()
@@ -123,6 +147,7 @@ void ProxyConnection::readSocket()
         if (m_parser.isIdle())
             m_requestStarted.start();
         m_lastActivity.restart();
+        m_receivedAny = true;
 #ifdef TCP_QUICKACK
         // Acknowledge at once: a client without TCP_NODELAY (QNetworkAccessManager) holds the
         // rest of its request until this ACK (Nagle), which Linux would delay by up to 40 ms.
@@ -139,6 +164,7 @@ void ProxyConnection::readSocket()
             processNext();
     }
     m_inRead = false;
+    updateActive();
 }
 
 void ProxyConnection::pump()
@@ -188,7 +214,14 @@ void ProxyConnection::handle(const HttpRequest& request)
 {
     m_busy = true;
     m_keepAlive = request.keepAlive && !m_server->isShuttingDown();
-    const ProxyPlan plan = ProxyRouter::plan(request, m_server->auth());
+    updateActive();
+    if (m_server->activeConnections() > m_server->config().maxConnections) {
+        reply(503, ReplyJson::error("ERR too many requests in progress, try again later"),
+              m_keepAlive);
+        return;
+    }
+    const ProxyPlan plan =
+        ProxyRouter::plan(request, m_server->auth(), m_server->config().allowAdminCommands);
     switch (plan.kind) {
     case ProxyPlan::Kind::Respond:
         reply(plan.status, plan.body, m_keepAlive);
@@ -203,7 +236,8 @@ void ProxyConnection::handle(const HttpRequest& request)
     QPointer<ProxyServer> server(m_server);
     const bool writes = plan.writes;
     m_inExecutorRun = true;
-    ProxyExecutor::run(m_server->redis(), plan, m_server->config().maxResponse,
+    ProxyExecutor::run(m_server->redis(), m_server->bulkRedis(), plan,
+                       m_server->config().maxResponse,
                        [self, server, writes](int status, QByteArray body) {
                            if (writes && server)
                                server->noteWrite();
@@ -244,6 +278,7 @@ void ProxyConnection::reply(int status, const QByteArray& body, bool keepAlive)
         return;
     }
     pump();
+    updateActive();
 }
 
 void ProxyConnection::failAndDrain(int status, const QByteArray& body)
@@ -256,6 +291,7 @@ void ProxyConnection::failAndDrain(int status, const QByteArray& body)
     m_server->adjustBuffered(-m_accounted);
     m_accounted = 0;
     m_parser = HttpRequestParser(m_server->config().limits); // frees what it held
+    updateActive();
     if (m_socket->bytesToWrite() == 0)
         shutdownWriteSide();
     readSocket();
@@ -274,6 +310,7 @@ void ProxyConnection::shutdownWriteSide()
 void ProxyConnection::closeSoon()
 {
     m_closing = true;
+    updateActive();
     m_socket->disconnectFromHost(); // after the pending bytes are written
     if (m_socket->state() == QAbstractSocket::UnconnectedState)
         deleteLater();
@@ -309,6 +346,11 @@ void ProxyConnection::checkTimeouts()
         failAndDrain(408, ReplyJson::error("ERR the request did not arrive in time"));
         return;
     }
+    // A connection that has sent nothing since it was made holds a socket for nothing.
+    if (m_parser.isIdle() && !m_receivedAny && m_lastActivity.elapsed() > limits.headTimeoutMs) {
+        closeNow();
+        return;
+    }
     if (m_parser.isIdle() && m_lastActivity.elapsed() > limits.idleTimeoutMs)
         closeSoon();
 }
@@ -319,6 +361,7 @@ void ProxyConnection::startEvents(const ProxyPlan& plan)
     m_socket->write(HttpResponse::streamHead(200, headers, "text/event-stream"));
     m_subscriber = new RedisClient(m_server->config().redis, this);
     m_subscriber->open();
+    updateActive();
     QPointer<ProxyConnection> self(this);
     m_subscriber->subscribe(plan.commands[0], [self](const Result<KvReply>& r) {
         if (!self || self->m_closing)

@@ -28,9 +28,15 @@ public:
     void resume();
     // Closes now if idle, else after the answer in progress.
     void closeWhenIdle();
-    // Called every second by the server: idle and slow-request timeouts.
+    // Called every second by the server: idle, head and slow-request timeouts.
     void checkTimeouts();
     bool isStreaming() const { return m_subscriber != nullptr; }
+    // A request is being received, run or answered, or an event stream is open.
+    bool isActive() const { return m_countedActive; }
+    bool isClosing() const { return m_closing; }
+    qint64 idleMs() const { return m_lastActivity.elapsed(); }
+    // Closes at once (the server makes room for a new connection).
+    void closeNow();
 
 private:
     void readSocket();
@@ -47,6 +53,8 @@ private:
     void startEvents(const ProxyPlan& plan);
     void closeSoon();
     void updateAccounting();
+    // Tells the server when the connection starts or stops having a request in progress.
+    void updateActive();
 
     QTcpSocket* m_socket;
     ProxyServer* m_server;
@@ -64,6 +72,8 @@ private:
     bool m_inProcess = false;
     bool m_inExecutorRun = false; // ProxyExecutor::run() is on the stack
     bool m_writeShut = false;
+    bool m_receivedAny = false; // a byte came since the connection was made
+    bool m_countedActive = false;
     qint64 m_drained = 0;
 };
 

@@ -3,7 +3,12 @@
 #include "core/jsonstring.h"
 #include "proxy/replyjson.h"
 #include "redis/redisclient.h"
+#include "redis/respsizeguard.h"
 
+#include <QPointer>
+#include <QThreadPool>
+
+#include <algorithm>
 #include <memory>
 #include <optional>
 
@@ -48,9 +53,9 @@ struct Batch
     bool base64 = false;
     qsizetype limit = 0;
 
-    void succeed(QByteArray json)
+    void succeed(QByteArray json, bool overLimit = false)
     {
-        if (json.size() > limit)
+        if (overLimit || json.size() > limit)
             done(400, tooLarge(limit));
         else
             done(200, std::move(json));
@@ -84,6 +89,10 @@ struct PipelineAnswer
     void append(int i, const KvReply& reply)
     {
         appendRefusedUpTo(i);
+        if (ProxyExecutor::isTooLarge(reply) && !overLimit) {
+            overLimit = true;
+            json = QByteArray();
+        }
         if (overLimit)
             return;
         if (i)
@@ -166,9 +175,63 @@ void runPipeline(RedisClient& redis, const ProxyPlan& plan, qsizetype maxRespons
     }
     answer->finishOne();
 }
+// Reads a string value only if it is not over ARGV[1] bytes (otherwise: its size, an
+// integer, which the command itself never answers); then runs the command (ARGV[2], key,
+// ARGV[3...]). pcall: an error (a key of another type) comes back as the command's own.
+const QByteArray kSizedRead = "local n = redis.pcall('STRLEN', KEYS[1]) "
+                              "if type(n) == 'number' and n > tonumber(ARGV[1]) then return n end "
+                              "return redis.pcall(ARGV[2], KEYS[1], unpack(ARGV, 3))";
+
+bool isSizedRead(const KvCommand& command)
+{
+    const QByteArray name = command.value(0).toUpper();
+    return command.size() >= 2 && (name == "GET" || name == "GETEX" || name == "GETDEL");
+}
+
+void answerSingle(const std::shared_ptr<Batch>& batch, const Result<KvReply>& r)
+{
+    if (!r.ok())
+        batch->done(503, unavailable(r.error()));
+    else if (ProxyExecutor::isTooLarge(r.value()))
+        batch->done(400, tooLarge(batch->limit));
+    else if (r.value().isError())
+        batch->done(400, ReplyJson::error(r.value().bytes));
+    else
+        batch->succeed(ReplyJson::envelope(r.value(), batch->base64));
+}
+
+// A large value: read on the bulk connection, encoded on the thread pool, answered back on
+// the event loop (the bulk client is the context: gone, the answer is dropped).
+void runLarge(RedisClient& bulk, const KvCommand& command, const std::shared_ptr<Batch>& batch)
+{
+    bulk.open();
+    QPointer<RedisClient> context(&bulk);
+    bulk.send(command, [batch, context](const Result<KvReply>& r) {
+        if (!r.ok() || r.value().isError() || ProxyExecutor::isTooLarge(r.value())) {
+            answerSingle(batch, r);
+            return;
+        }
+        QThreadPool::globalInstance()->start([batch, context, reply = r.value()] {
+            QByteArray json = ReplyJson::envelope(reply, batch->base64);
+            if (!context)
+                return;
+            QMetaObject::invokeMethod(
+                context.data(),
+                [batch, json = std::move(json)]() mutable { batch->succeed(std::move(json)); },
+                Qt::QueuedConnection);
+        });
+    });
+}
+
 } // namespace
 
-void ProxyExecutor::run(RedisClient& redis, const ProxyPlan& plan, qsizetype maxResponse, Done done)
+bool ProxyExecutor::isTooLarge(const KvReply& reply)
+{
+    return reply.isError() && reply.bytes.startsWith(RespSizeGuard::tooLargeMarker());
+}
+
+void ProxyExecutor::run(RedisClient& redis, RedisClient& bulk, const ProxyPlan& plan,
+                        qsizetype maxResponse, Done done)
 {
     if (plan.kind == ProxyPlan::Kind::Pipeline) {
         runPipeline(redis, plan, maxResponse, std::move(done));
@@ -181,14 +244,40 @@ void ProxyExecutor::run(RedisClient& redis, const ProxyPlan& plan, qsizetype max
     batch->limit = maxResponse;
 
     if (plan.kind == ProxyPlan::Kind::Single) {
-        const bool base64 = plan.base64;
-        redis.send(plan.commands[0], [batch, base64](const Result<KvReply>& r) {
-            if (!r.ok())
-                batch->done(503, unavailable(r.error()));
-            else if (r.value().isError())
-                batch->done(400, ReplyJson::error(r.value().bytes));
-            else
-                batch->succeed(ReplyJson::envelope(r.value(), base64));
+        const KvCommand& command = plan.commands[0];
+        if (!isSizedRead(command)) {
+            redis.send(command, [batch](const Result<KvReply>& r) { answerSingle(batch, r); });
+            return;
+        }
+        KvCommand sized{QByteArrayLiteral("EVAL"),
+                        kSizedRead,
+                        QByteArrayLiteral("1"),
+                        command.at(1),
+                        QByteArray::number(ProxyExecutor::largeAnswerBytes),
+                        command.at(0)};
+        sized += command.mid(2);
+        QPointer<RedisClient> bulkClient(&bulk);
+        redis.send(sized, [batch, command, bulkClient, &redis](const Result<KvReply>& r) {
+            if (r.ok() && r.value().type == KvReply::Type::Integer) {
+                // Only the size came back: the value is large.
+                if (r.value().integer > batch->limit)
+                    batch->done(400, tooLarge(batch->limit));
+                else if (bulkClient)
+                    runLarge(*bulkClient, command, batch);
+                else
+                    batch->done(503, ReplyJson::error("ERR the proxy is shutting down"));
+                return;
+            }
+            // Scripts refused (an ACL, a server without them): the command as it is; the
+            // connection's guard still keeps a value over the limit out of memory.
+            if (r.ok() && r.value().isError() &&
+                (r.value().bytes.startsWith("NOPERM") ||
+                 r.value().bytes.startsWith("ERR unknown"))) {
+                redis.send(command,
+                           [batch](const Result<KvReply>& plain) { answerSingle(batch, plain); });
+                return;
+            }
+            answerSingle(batch, r);
         });
         return;
     }
@@ -229,7 +318,10 @@ void ProxyExecutor::run(RedisClient& redis, const ProxyPlan& plan, qsizetype max
             batch->done(400, ReplyJson::error("EXECABORT Transaction discarded"));
             return;
         }
-        batch->succeed(itemsJson(exec.elements, batch->base64));
+        const bool overLimit =
+            std::any_of(exec.elements.cbegin(), exec.elements.cend(), &ProxyExecutor::isTooLarge);
+        batch->succeed(overLimit ? QByteArray() : itemsJson(exec.elements, batch->base64),
+                       overLimit);
     });
 }
 

@@ -20,8 +20,17 @@ public:
     using Done = std::function<void(int status, QByteArray body)>;
 
     // An answer whose JSON would pass maxResponse bytes is refused (400, "ERR max response
-    // size exceeded ..."); the proxy stops building it as soon as it passes the limit.
-    static void run(RedisClient& redis, const ProxyPlan& plan, qsizetype maxResponse, Done done);
+    // size exceeded ..."); the proxy stops building it as soon as it passes the limit, and no
+    // value over the limit is read into memory (RedisClient::setMaxReplyBytes on `redis`).
+    // A single GET, GETEX or GETDEL has its value's size checked first, in the same script
+    // that reads it (one round trip): one over the limit is refused without being read, and
+    // one over largeAnswerBytes is read on `bulk`, a connection of its own, and encoded off
+    // the event loop, so the requests of other clients do not wait behind it.
+    static void run(RedisClient& redis, RedisClient& bulk, const ProxyPlan& plan,
+                    qsizetype maxResponse, Done done);
+    static constexpr qsizetype largeAnswerBytes = 1024 * 1024;
+    // Whether `reply` stands for a value the connection dropped for being over the limit.
+    static bool isTooLarge(const KvReply& reply);
 };
 
 } // namespace pmkv

@@ -6,6 +6,8 @@
 
 #include <QSet>
 
+#include <algorithm>
+
 namespace pmkv {
 
 namespace {
@@ -29,12 +31,31 @@ bool allowedReadOnly(const QByteArray& name)
     return RedisStore::isReadCommand(name) && !RedisStore::isScanCommand(name);
 }
 
+// Administration of the server, never data: refused unless the proxy is told otherwise.
+const QSet<QByteArray>& adminNames()
+{
+    static const QSet<QByteArray> names = {"ACL",     "BGREWRITEAOF", "BGSAVE",   "CLUSTER",
+                                           "CONFIG",  "DEBUG",        "FAILOVER", "FLUSHALL",
+                                           "FLUSHDB", "MIGRATE",      "MODULE",   "REPLICAOF",
+                                           "SAVE",    "SHUTDOWN",     "SLAVEOF",  "SWAPDB"};
+    return names;
+}
+
+// Subcommands that administer, of commands whose other subcommands are fine.
+const QSet<QByteArray>& adminSubcommands()
+{
+    static const QSet<QByteArray> names = {"SCRIPT FLUSH",    "SCRIPT KILL",      "FUNCTION FLUSH",
+                                           "FUNCTION DELETE", "FUNCTION RESTORE", "FUNCTION KILL",
+                                           "MEMORY PURGE",    "LATENCY RESET",    "SLOWLOG RESET"};
+    return names;
+}
+
 // Fills refusals and the write flag; returns an immediate answer for single commands.
-void review(ProxyPlan& plan, ProxyAuth::Access access)
+void review(ProxyPlan& plan, ProxyAuth::Access access, bool allowAdmin)
 {
     for (int i = 0; i < plan.commands.size(); ++i) {
         const KvCommand& c = plan.commands[i];
-        QByteArray reason = ProxyRouter::forbiddenReason(c);
+        QByteArray reason = ProxyRouter::forbiddenReason(c, allowAdmin);
         if (reason.isEmpty() && access == ProxyAuth::Access::ReadOnly && !allowedReadOnly(c[0]))
             reason = ProxyRouter::noPermission(c[0]);
         if (!reason.isEmpty())
@@ -51,7 +72,16 @@ QByteArray ProxyRouter::noPermission(const QByteArray& commandName)
     return "NOPERM this user has no permissions to run the '" + commandName.toLower() + "' command";
 }
 
-QByteArray ProxyRouter::forbiddenReason(const KvCommand& command)
+QByteArrayList ProxyRouter::adminCommands()
+{
+    QByteArrayList all(adminNames().cbegin(), adminNames().cend());
+    for (const QByteArray& sub : adminSubcommands())
+        all << sub;
+    std::sort(all.begin(), all.end());
+    return all;
+}
+
+QByteArray ProxyRouter::forbiddenReason(const KvCommand& command, bool allowAdmin)
 {
     static const QSet<QByteArray> connectionState = {
         "MULTI",     "EXEC",       "DISCARD",    "WATCH",       "UNWATCH",      "SELECT",
@@ -74,6 +104,19 @@ QByteArray ProxyRouter::forbiddenReason(const KvCommand& command)
                "pmkv-proxy";
     if (blocking.contains(name))
         return "ERR blocking command " + name + " is not available through pmkv-proxy";
+    if (!allowAdmin) {
+        QByteArray what = name;
+        if (!adminNames().contains(name)) {
+            what = name + ' ' + command.value(1).toUpper();
+            if (!adminSubcommands().contains(what))
+                what.clear();
+        }
+        if (!what.isEmpty())
+            return "ERR " + what +
+                   " is an administration command, refused by pmkv-proxy as Upstash refuses "
+                   "it (allowAdminCommands in its config file allows it for a trusted local "
+                   "setup)";
+    }
     if (name == "XREAD" || name == "XREADGROUP") {
         for (const QByteArray& a : command) {
             if (a.toUpper() == "BLOCK")
@@ -83,7 +126,7 @@ QByteArray ProxyRouter::forbiddenReason(const KvCommand& command)
     return {};
 }
 
-ProxyPlan ProxyRouter::plan(const HttpRequest& request, const ProxyAuth& auth)
+ProxyPlan ProxyRouter::plan(const HttpRequest& request, const ProxyAuth& auth, bool allowAdmin)
 {
     const bool post = request.method == "POST";
     if (!post && request.method != "GET")
@@ -165,7 +208,7 @@ ProxyPlan ProxyRouter::plan(const HttpRequest& request, const ProxyAuth& auth)
         p.commands = {c};
     }
 
-    review(p, access);
+    review(p, access, allowAdmin);
     if (p.kind == ProxyPlan::Kind::Single && p.refused.contains(0))
         return respond(400, p.refused.value(0));
     if (p.kind == ProxyPlan::Kind::Transaction && !p.refused.isEmpty())

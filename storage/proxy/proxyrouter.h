@@ -16,14 +16,20 @@ namespace pmkv {
 //   POST /subscribe/<ch>, /psubscribe/<pattern>   server-sent events
 // Order of checks: method (405), token (401), route (404, 405), body (400), read-only
 // allow-list (NOPERM, 400). Commands that would break the shared Redis connection (MULTI,
-// SELECT, SUBSCRIBE, blocking pops ...) are refused with an "ERR" text.
+// SELECT, SUBSCRIBE, blocking pops ...) are refused with an "ERR" text, and so are
+// administration commands (adminCommands(): FLUSHALL, CONFIG, SHUTDOWN, ...), as Upstash does,
+// unless `allowAdmin` (a trusted local setup).
 class ProxyRouter final
 {
 public:
-    static ProxyPlan plan(const HttpRequest& request, const ProxyAuth& auth);
+    static ProxyPlan plan(const HttpRequest& request, const ProxyAuth& auth,
+                          bool allowAdmin = false);
 
     // Why a command may not be forwarded over the shared connection, empty when it may.
-    static QByteArray forbiddenReason(const KvCommand& command);
+    static QByteArray forbiddenReason(const KvCommand& command, bool allowAdmin = false);
+    // The administration commands refused by default: whole commands ("FLUSHALL") and
+    // subcommands ("SCRIPT FLUSH"). For the documentation and --help.
+    static QByteArrayList adminCommands();
     static QByteArray noPermission(const QByteArray& commandName);
 };
 

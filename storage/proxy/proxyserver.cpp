@@ -9,13 +9,23 @@
 #include <QRandomGenerator>
 #include <QTcpSocket>
 
+#include <sys/resource.h>
+
 namespace pmkv {
 
 ProxyServer::ProxyServer(ProxyConfig config, QObject* parent)
     : QObject(parent), m_config(std::move(config)),
       m_auth(m_config.tokens, m_config.readOnlyTokens),
-      m_redis(new RedisClient(m_config.redis, this))
+      m_redis(new RedisClient(m_config.redis, this)), m_bulk(new RedisClient(m_config.redis, this))
 {
+    // No reply larger than an answer may be is ever read whole (ProxyExecutor).
+    m_redis->setMaxReplyBytes(m_config.maxResponse);
+    m_bulk->setMaxReplyBytes(m_config.maxResponse);
+    // The process's descriptors bound the sockets too (a few kept for Redis, logs, ...).
+    rlimit files{};
+    m_socketCap = m_config.maxOpenConnections;
+    if (::getrlimit(RLIMIT_NOFILE, &files) == 0 && files.rlim_cur != RLIM_INFINITY)
+        m_socketCap = int(qMin<rlim_t>(rlim_t(m_socketCap), qMax<rlim_t>(16, files.rlim_cur - 32)));
     m_syncPrefix = QByteArray::number(QRandomGenerator::global()->generate64(), 16);
     m_server.setMaxPendingConnections(128);
     connect(&m_server, &QTcpServer::newConnection, this, &ProxyServer::acceptConnections);
@@ -79,7 +89,7 @@ void ProxyServer::adjustBuffered(qsizetype delta)
 void ProxyServer::acceptConnections()
 {
     while (QTcpSocket* socket = m_server.nextPendingConnection()) {
-        if (m_shuttingDown || m_connections.size() >= m_config.maxConnections) {
+        if (m_shuttingDown || (m_connections.size() >= m_socketCap && !makeRoom())) {
             socket->write(HttpResponse::build(
                 503, ReplyJson::error("ERR too many connections, try again later"),
                 {{"upstash-sync-token", syncToken()}}, false));
@@ -89,6 +99,19 @@ void ProxyServer::acceptConnections()
         }
         m_connections.insert(new ProxyConnection(socket, this));
     }
+}
+
+bool ProxyServer::makeRoom()
+{
+    ProxyConnection* oldest = nullptr;
+    for (ProxyConnection* c : std::as_const(m_connections)) {
+        if (!c->isActive() && !c->isClosing() && (!oldest || c->idleMs() > oldest->idleMs()))
+            oldest = c;
+    }
+    if (!oldest)
+        return false;
+    oldest->closeNow(); // removes itself from m_connections
+    return true;
 }
 
 void ProxyServer::connectionGone(ProxyConnection* connection)

@@ -15,10 +15,12 @@ class ProxyConnection;
 class RedisClient;
 
 // pmkv-proxy's server: an own HTTP/1.1 layer on QTcpServer (limits, timeouts, 405s, streaming
-// SSE) and one shared, pipelined RedisClient, all on the thread's event loop.
-// Memory stays bounded: at most maxConnections sockets, 64 KiB read buffers, and once the
-// requests being received hold more than memoryBudget bytes, sockets are not read (TCP
-// pushes back) until requests finish.
+// SSE) and one shared, pipelined RedisClient, all on the thread's event loop (plus a second
+// connection for large single values, see ProxyExecutor).
+// Memory stays bounded: at most maxOpenConnections sockets (the idle ones make room for new
+// ones), at most maxConnections with a request in progress, 64 KiB read buffers, no reply
+// over maxResponse read from Redis, and once the requests being received hold more than
+// memoryBudget bytes, sockets are not read (TCP pushes back) until requests finish.
 class ProxyServer final : public QObject
 {
     Q_OBJECT
@@ -34,6 +36,10 @@ public:
 
     // For ProxyConnection.
     RedisClient& redis() { return *m_redis; }
+    RedisClient& bulkRedis() { return *m_bulk; }
+    // A connection starts or ends having a request in progress.
+    void noteActive(bool active) { m_active += active ? 1 : -1; }
+    int activeConnections() const { return m_active; }
     const ProxyAuth& auth() const { return m_auth; }
     const ProxyConfig& config() const { return m_config; }
     QByteArray syncToken() const;
@@ -48,6 +54,8 @@ Q_SIGNALS:
 
 private:
     void acceptConnections();
+    // At the socket cap: closes the connection idle longest; false when none is idle.
+    bool makeRoom();
     void sweep();
     void maybeFinish();
 
@@ -55,7 +63,10 @@ private:
     ProxyAuth m_auth;
     QTcpServer m_server;
     RedisClient* m_redis;
+    RedisClient* m_bulk;
     QSet<ProxyConnection*> m_connections;
+    int m_active = 0;
+    int m_socketCap = 0;
     QTimer m_sweepTimer;
     QTimer m_shutdownDeadline;
     QByteArray m_syncPrefix;

@@ -233,6 +233,16 @@ private Q_SLOTS:
         QTest::newRow("body over the cap")
             << QByteArray("POST / HTTP/1.1\r\nContent-Length: 17\r\n\r\n") << 413
             << QByteArray("ERR max request size exceeded");
+        // Issue #21 item 10: the head as a whole is what the limit names (128 here, 32 KiB by
+        // default): a request line of 60 plus 100 bytes of headers is too much.
+        QTest::newRow("head too large with a long request line")
+            << (QByteArray("GET /") + QByteArray(45, 'a') +
+                " HTTP/1.1\r\nX: " + QByteArray(100, 'v') + "\r\n\r\n")
+            << 431 << any;
+        // Issue #21 item 10: a bare LF ending a line sat until the 30 s timeout.
+        QTest::newRow("bare LF head") << QByteArray("GET / HTTP/1.1\n\n") << 400 << any;
+        QTest::newRow("bare LF header")
+            << QByteArray("GET / HTTP/1.1\r\nHost: x\n\r\n") << 400 << any;
         QTest::newRow("chunked body over the cap")
             << QByteArray("POST / HTTP/1.1\r\nTransfer-Encoding: chunked\r\n\r\n"
                           "a\r\n0123456789\r\n7\r\n0123456")
@@ -251,6 +261,28 @@ private Q_SLOTS:
             if (!message.isEmpty())
                 QCOMPARE(o.errorMessage, message);
         }
+    }
+
+    // Issue #21 item 10: "100 Continue" to a 1 GiB Content-Length invited the body it then
+    // refused; the refusal comes first, with no 100.
+    void noContinueForABodyOverTheCap()
+    {
+        const Outcome o = feed("POST / HTTP/1.1\r\nExpect: 100-continue\r\nContent-Length: "
+                               "1073741824\r\n\r\n",
+                               0);
+        QCOMPARE(o.errorStatus, 413);
+        QVERIFY(!o.continueAsked);
+    }
+
+    // The default limits: 32 KiB for the whole head (49,154 bytes passed before).
+    void defaultHeadLimitIs32KiB()
+    {
+        const QByteArray line = "GET /" + QByteArray(16 * 1024 - 16, 'a') + " HTTP/1.1\r\n";
+        QByteArray head = line;
+        while (head.size() < 32 * 1024 + 100)
+            head += "X-Pad: " + QByteArray(1000, 'p') + "\r\n";
+        QCOMPARE(feed(head + "\r\n", 0).errorStatus, 431);
+        QCOMPARE(feed(line + "X: 1\r\n\r\n", 0).errorStatus, 0);
     }
 
     void bodyAtTheCapIsAccepted()

@@ -195,6 +195,63 @@ private Q_SLOTS:
         QVERIFY(!p.writes);
     }
 
+    void adminCommandsAreRefused_data()
+    {
+        QTest::addColumn<QByteArray>("command");
+        // Issue #21 item 8: these reached Redis through a full token.
+        for (const char* c : {R"(["FLUSHALL"])",
+                              R"(["flushdb"])",
+                              R"(["CONFIG","SET","dir","/"])",
+                              R"(["CONFIG","GET","*"])",
+                              R"(["SHUTDOWN","NOSAVE"])",
+                              R"(["REPLICAOF","10.0.0.1","6379"])",
+                              R"(["SLAVEOF","NO","ONE"])",
+                              R"(["ACL","SETUSER","x","on"])",
+                              R"(["SAVE"])",
+                              R"(["BGSAVE"])",
+                              R"(["BGREWRITEAOF"])",
+                              R"(["SCRIPT","FLUSH"])",
+                              R"(["DEBUG","SLEEP","9"])",
+                              R"(["MODULE","LOAD","/x.so"])",
+                              R"(["FUNCTION","FLUSH"])",
+                              R"(["MIGRATE","h","1","k","0","5"])",
+                              R"(["SWAPDB","0","1"])",
+                              R"(["CLUSTER","RESET"])",
+                              R"(["FAILOVER"])",
+                              R"(["MEMORY","PURGE"])"})
+            QTest::newRow(c) << QByteArray(c);
+    }
+
+    void adminCommandsAreRefused()
+    {
+        QFETCH(QByteArray, command);
+        const ProxyPlan single = ProxyRouter::plan(request("POST", "/", command), auth());
+        QCOMPARE(single.kind, ProxyPlan::Kind::Respond);
+        QCOMPARE(single.status, 400);
+        QVERIFY2(single.body.contains("administration"), single.body.constData());
+        const ProxyPlan pipeline = ProxyRouter::plan(
+            request("POST", "/pipeline", "[[\"GET\",\"a\"]," + command + "]"), auth());
+        QCOMPARE(pipeline.kind, ProxyPlan::Kind::Pipeline);
+        QVERIFY(pipeline.refused.contains(1));
+        QVERIFY(!pipeline.refused.contains(0));
+        const ProxyPlan transaction =
+            ProxyRouter::plan(request("POST", "/multi-exec", "[" + command + "]"), auth());
+        QCOMPARE(transaction.status, 400);
+        // A trusted local setup can allow them.
+        const ProxyPlan allowed = ProxyRouter::plan(request("POST", "/", command), auth(), true);
+        QCOMPARE(allowed.kind, ProxyPlan::Kind::Single);
+    }
+
+    void scriptsAndReadsStayAllowed()
+    {
+        for (const char* c : {R"(["SCRIPT","LOAD","return 1"])", R"(["SCRIPT","EXISTS","ab"])",
+                              R"(["EVAL","return 1","0"])", R"(["MEMORY","USAGE","k"])",
+                              R"(["INFO"])", R"(["DBSIZE"])"}) {
+            const ProxyPlan p = ProxyRouter::plan(request("POST", "/", c), auth());
+            QVERIFY2(p.kind == ProxyPlan::Kind::Single, c);
+        }
+    }
+
     void writesAndEncoding_data()
     {
         QTest::addColumn<QByteArray>("body");

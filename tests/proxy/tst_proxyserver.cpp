@@ -11,6 +11,10 @@
 #include <QTcpSocket>
 #include <QtTest>
 
+#include <algorithm>
+#include <memory>
+#include <vector>
+
 using namespace pmkv::test;
 
 namespace {
@@ -30,6 +34,38 @@ private:
                    const QByteArray& tok = token, const Headers& headers = {})
     {
         return rawRequest(m_proxy.port(), buildRequest(method, target, body, tok, headers));
+    }
+    static HttpReply call(quint16 port, const QByteArray& method, const QByteArray& target,
+                          const QByteArray& body = {}, const Headers& headers = {})
+    {
+        return rawRequest(port, buildRequest(method, target, body, token, headers), 30000);
+    }
+    // SET over RESP on a socket of its own: values larger than a command line may be.
+    bool setRaw(const QByteArray& key, const QByteArray& value)
+    {
+        QTcpSocket socket;
+        socket.connectToHost(QHostAddress::LocalHost, m_redis.port());
+        if (!socket.waitForConnected(5000))
+            return false;
+        socket.write("*3\r\n$3\r\nSET\r\n$" + QByteArray::number(key.size()) + "\r\n" + key +
+                     "\r\n$" + QByteArray::number(value.size()) + "\r\n");
+        socket.write(value);
+        socket.write("\r\n");
+        while (socket.bytesToWrite() > 0)
+            socket.waitForBytesWritten(5000);
+        return socket.waitForReadyRead(10000) && socket.readAll().startsWith("+OK");
+    }
+    // A process's peak resident memory (VmHWM), in bytes; 0 when unknown.
+    static qint64 peakMemory(qint64 pid)
+    {
+        QFile status(QStringLiteral("/proc/%1/status").arg(pid));
+        if (!status.open(QIODevice::ReadOnly))
+            return 0;
+        for (const QByteArray& line : status.readAll().split('\n')) {
+            if (line.startsWith("VmHWM:"))
+                return line.mid(6).trimmed().split(' ').value(0).toLongLong() * 1024;
+        }
+        return 0;
     }
 
     RedisServer m_redis;
@@ -245,6 +281,19 @@ private Q_SLOTS:
             << buildRequest("GET", "/get/" + QByteArray(20000, 'k')) << 414 << QByteArray();
         QTest::newRow("garbage") << QByteArray("\x16\x03\x01\x02\x01\r\n\r\n") << 400
                                  << QByteArray();
+        // Issue #21 item 10: answered at once, not after the 30 s request timeout.
+        QTest::newRow("bare LF") << ("GET /ping HTTP/1.1\nAuthorization: Bearer " + token + "\n\n")
+                                 << 400 << QByteArray();
+        // Issue #21 item 10: the refusal, not "100 Continue" first.
+        QTest::newRow("100-continue to a body over the cap")
+            << ("POST /set/e2e:k HTTP/1.1\r\nAuthorization: Bearer " + token +
+                "\r\nExpect: 100-continue\r\nContent-Length: 1073741824\r\n\r\n")
+            << 413 << QByteArray("ERR max request size exceeded");
+        // Issue #21 item 10: the head as a whole within 32 KiB (49,154 bytes passed).
+        QTest::newRow("head over 32 KiB")
+            << ("GET /get/" + QByteArray(16000, 'k') +
+                " HTTP/1.1\r\nX-Pad: " + QByteArray(20000, 'p') + "\r\n\r\n")
+            << 431 << QByteArray();
     }
 
     void limits()
@@ -451,6 +500,113 @@ private Q_SLOTS:
             QVERIFY(r.body.size() > 80000 && r.body.size() <= 100000);
         socket.write(buildRequest("GET", "/ping", {}, token));
         QCOMPARE(readReply(socket).status, 200);
+    }
+
+    // Issue #21 item 7: 1,024 connections that never send a byte made every client get 503
+    // for 60 s. Only connections with a request in progress count against maxConnections,
+    // idle ones make room for new ones, and one that sends nothing is closed after a short
+    // head timeout.
+    void idleConnectionsDoNotLockOthersOut()
+    {
+        TestTree dir;
+        dir.write(QStringLiteral("proxy.json"),
+                  R"({"maxConnections": 8, "maxOpenConnections": 40, "headTimeoutMs": 1500})");
+        ProxyBinary proxy;
+        QVERIFY2(proxy.start(m_redis.url(), token, roToken,
+                             {QStringLiteral("--config"), dir.path(QStringLiteral("proxy.json"))}),
+                 qPrintable(proxy.errorString()));
+        std::vector<std::unique_ptr<QTcpSocket>> idle;
+        for (int i = 0; i < 60; ++i) {
+            idle.push_back(std::make_unique<QTcpSocket>());
+            idle.back()->connectToHost(QHostAddress::LocalHost, proxy.port());
+            QVERIFY(idle.back()->waitForConnected(5000));
+        }
+        QTest::qWait(300); // the proxy has accepted them all
+        for (int i = 0; i < 3; ++i) {
+            const HttpReply r = rawRequest(proxy.port(), buildRequest("GET", "/ping", {}, token));
+            QCOMPARE(r.status, 200);
+        }
+        // Every silent connection is closed: those over maxOpenConnections to make room, the
+        // others by the head timeout.
+        QTRY_VERIFY_WITH_TIMEOUT(std::all_of(idle.cbegin(), idle.cend(),
+                                             [](const auto& socket) {
+                                                 socket->waitForReadyRead(1);
+                                                 return socket->state() !=
+                                                        QAbstractSocket::ConnectedState;
+                                             }),
+                                 8000);
+    }
+
+    // Issue #21 item 7: GET of one 300 MiB value took the proxy to 3 GB and stalled every
+    // client for 17.6 s. A value over --max-response is refused before it is read (a single
+    // GET checks its size first; in a pipeline or any other command the connection drops its
+    // bytes as they come), and the proxy's memory stays near the limit.
+    void largeValueIsCheckedBeforeItIsRead()
+    {
+        const qint64 limit = 8 * 1024 * 1024;
+        ProxyBinary proxy;
+        QVERIFY2(proxy.start(m_redis.url(), token, roToken,
+                             {QStringLiteral("--max-response"), QString::number(limit)}),
+                 qPrintable(proxy.errorString()));
+        QByteArray mid(3 * 1024 * 1024, Qt::Uninitialized);
+        for (qsizetype i = 0; i < mid.size(); ++i)
+            mid[i] = char('a' + i % 26);
+        QVERIFY(setRaw("big:huge", QByteArray(48 * 1024 * 1024, 'h')));
+        QVERIFY(setRaw("big:mid", mid));
+        const QList<QPair<QByteArray, QByteArray>> requests = {
+            {"GET", "/get/big:huge"},
+            {"POST /", R"(["GET","big:huge"])"},
+            {"POST /pipeline", R"([["GET","e2e:x"],["GET","big:huge"]])"},
+            {"POST /multi-exec", R"([["GET","big:huge"]])"},
+            {"POST /", R"(["GETRANGE","big:huge","0","-1"])"}};
+        for (const auto& [route, body] : requests) {
+            const bool get = route == "GET";
+            const HttpReply r = call(proxy.port(), get ? "GET" : "POST", get ? body : route.mid(5),
+                                     get ? QByteArray() : body);
+            QCOMPARE(r.status, 400);
+            QVERIFY2(r.body.startsWith("{\"error\":\"ERR max response size exceeded"),
+                     r.body.left(200).constData());
+            // Other requests are answered in between.
+            QCOMPARE(call(proxy.port(), "GET", "/ping").status, 200);
+        }
+        // A value under the limit but large: read on a connection of its own, whole.
+        const HttpReply r =
+            call(proxy.port(), "GET", "/get/big:mid", {}, {{"Upstash-Encoding", "base64"}});
+        QCOMPARE(r.status, 200);
+        const QJsonObject o = QJsonDocument::fromJson(r.body).object();
+        QCOMPARE(QByteArray::fromBase64(o.value(QStringLiteral("result")).toString().toLatin1()),
+                 mid);
+        const qint64 peak = peakMemory(proxy.pid());
+        QVERIFY2(peak > 0 && peak < limit + 64 * 1024 * 1024,
+                 qPrintable(QStringLiteral("peak RSS %1 MiB").arg(peak >> 20)));
+    }
+
+    // Issue #21 item 8: FLUSHALL, CONFIG SET, SHUTDOWN ... reached Redis through a full token.
+    void adminCommandsAreRefused()
+    {
+        m_redis.cli({QStringLiteral("-n"), QStringLiteral("5"), QStringLiteral("SET"),
+                     QStringLiteral("admin:k"), QStringLiteral("v")});
+        ProxyBinary proxy;
+        QVERIFY(proxy.start(m_redis.url() + QStringLiteral("/5"), token, roToken));
+        for (const QByteArray& body :
+             {QByteArray(R"(["FLUSHDB"])"), QByteArray(R"(["CONFIG","SET","maxmemory","1"])"),
+              QByteArray(R"(["SHUTDOWN","NOSAVE"])"), QByteArray(R"(["SCRIPT","FLUSH"])")}) {
+            const HttpReply r = call(proxy.port(), "POST", "/", body);
+            QCOMPARE(r.status, 400);
+            QVERIFY2(r.body.contains("administration"), r.body.constData());
+        }
+        QCOMPARE(m_redis.cli({QStringLiteral("-n"), QStringLiteral("5"), QStringLiteral("GET"),
+                              QStringLiteral("admin:k")}),
+                 QByteArray("v"));
+        QCOMPARE(m_redis.cli({QStringLiteral("CONFIG"), QStringLiteral("GET"),
+                              QStringLiteral("maxmemory")}),
+                 QByteArray("maxmemory\n0"));
+        ProxyBinary trusted;
+        QVERIFY(trusted.start(m_redis.url() + QStringLiteral("/5"), token, roToken,
+                              {QStringLiteral("--allow-admin-commands")}));
+        QCOMPARE(call(trusted.port(), "POST", "/", R"(["FLUSHDB"])").status, 200);
+        QCOMPARE(m_redis.cli({QStringLiteral("-n"), QStringLiteral("5"), QStringLiteral("DBSIZE")}),
+                 QByteArray("0"));
     }
 
     void portTaken()
