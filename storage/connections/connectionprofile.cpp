@@ -39,8 +39,8 @@ Result<void> ConnectionProfile::validate() const
         if (address.contains(QLatin1Char('@'))) {
             return makeError(QStringLiteral("bad-address"),
                              QStringLiteral("connection \"%1\": the address holds credentials; "
-                                            "keep the password in the keychain (--password-stdin) "
-                                            "and the user in --user")
+                                            "give the user and the password apart from it (the "
+                                            "password is kept in the keychain)")
                                  .arg(name));
         }
     } else {

@@ -94,7 +94,11 @@ EntityDiff SideComparer::compareEntry(const SideEntry* left, const SideEntry* ri
         d.rightValue = right->value;
     }
     if (!left || !right) {
-        d.state = left ? EntityDiff::State::OnlyLeft : EntityDiff::State::OnlyRight;
+        // What cannot be read is unreadable, whether or not the other side has it.
+        const SideEntry* only = left ? left : right;
+        d.state = !only->isReadable() ? EntityDiff::State::Unreadable
+                  : left              ? EntityDiff::State::OnlyLeft
+                                      : EntityDiff::State::OnlyRight;
         return d;
     }
     d.typeDiffers =

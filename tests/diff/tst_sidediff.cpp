@@ -52,6 +52,7 @@ private Q_SLOTS:
     void htmlFoldsUnchangedLines();
     void snapshotReader();
     void folderAgainstItsBackup();
+    void brokenFileWithoutKeyIsUnreadable();
 };
 
 void TestSideDiff::states_data()
@@ -77,6 +78,9 @@ void TestSideDiff::states_data()
                                << "only-left" << false << false;
     QTest::newRow("only right") << QVector<Item>{} << QVector<Item>{item(k, R"({"a":1})")}
                                 << "only-right" << false << false;
+    // Issue #21 item 10: something that cannot be read is unreadable, on one side or both.
+    QTest::newRow("unreadable, only left: a hash")
+        << QVector<Item>{item(k, "", "hash")} << QVector<Item>{} << "unreadable" << false << false;
     QTest::newRow("unreadable: not JSON")
         << QVector<Item>{item(k, R"({"a":1})")} << QVector<Item>{item(k, "{oops")} << "unreadable"
         << false << false;
@@ -115,7 +119,7 @@ void TestSideDiff::states()
     QCOMPARE(d.typeDiffers, typeDiffers);
     QCOMPARE(d.ttlDiffers, ttlDiffers);
     if (d.state == EntityDiff::State::Unreadable)
-        QVERIFY(!d.rightUnreadable.isEmpty());
+        QVERIFY(!d.rightUnreadable.isEmpty() || !d.leftUnreadable.isEmpty());
     const bool different = state != QLatin1String("same") && state != QLatin1String("equal-json");
     QCOMPARE(report.hasDifferences(), different || typeDiffers || ttlDiffers);
 }
@@ -344,6 +348,26 @@ void TestSideDiff::snapshotReader()
     // An edited snapshot no longer matches its manifest: an error, not a side.
     dir.write(QStringLiteral("snap.ndjson"), ndjson + "{\"key\":\"pm:people\",\"value\":\"[]\"}\n");
     QVERIFY(!KvSnapshotReader::read(path, layout("repository")).ok());
+}
+
+// Issue #21 item 10: a broken file whose key does not exist was "only-left" (docs: exit 2,
+// unreadable), and a sync would have gone on to create its key.
+void TestSideDiff::brokenFileWithoutKeyIsUnreadable()
+{
+    test::TestTree tree;
+    tree.write(QStringLiteral("pm/p/project.json"), R"({"name": "p"})");
+    tree.write(QStringLiteral("pm/p/e/epic.json"), R"({"id": "e", "title": "e"})");
+    tree.write(QStringLiteral("pm/p/e/F-AA-001.json"), "{ broken");
+    const KeyLayout repo = layout("repository");
+    auto folder = DiffSideBuilder::fromFolder(tree.path(QStringLiteral("pm")), repo);
+    QVERIFY(folder.ok());
+    const DiffSide kv =
+        DiffSideBuilder::fromKvItems(QStringLiteral("kv"), QStringLiteral("kv"), {}, repo);
+    const DiffReport report = SideComparer::compare(folder.value(), kv, SideComparer::Options());
+    const EntityDiff* d = find(report, QStringLiteral("story p/e/F-AA-001"));
+    QVERIFY(d);
+    QCOMPARE(QString::fromLatin1(entityStateName(d->state)), QStringLiteral("unreadable"));
+    QVERIFY(!d->leftUnreadable.isEmpty());
 }
 
 void TestSideDiff::folderAgainstItsBackup()
