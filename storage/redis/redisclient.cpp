@@ -1,6 +1,7 @@
 #include "redis/redisclient.h"
 
 #include "core/logging.h"
+#include "redis/hiredisreply.h"
 
 #include <QPointer>
 #include <QSocketNotifier>
@@ -31,29 +32,6 @@ namespace {
 
 // Output bytes hiredis may hold before further commands wait in the backlog.
 constexpr qsizetype maxHandedOutput = 256 * 1024;
-
-KvReply convert(const redisReply* r)
-{
-    switch (r->type) {
-    case REDIS_REPLY_STRING:
-        return KvReply::string(QByteArray(r->str, static_cast<qsizetype>(r->len)));
-    case REDIS_REPLY_STATUS:
-        return KvReply::status(QByteArray(r->str, static_cast<qsizetype>(r->len)));
-    case REDIS_REPLY_ERROR:
-        return KvReply::error(QByteArray(r->str, static_cast<qsizetype>(r->len)));
-    case REDIS_REPLY_INTEGER:
-        return KvReply::fromInteger(r->integer);
-    case REDIS_REPLY_ARRAY: {
-        QVector<KvReply> items;
-        items.reserve(static_cast<qsizetype>(r->elements));
-        for (size_t i = 0; i < r->elements; ++i)
-            items.append(convert(r->element[i]));
-        return KvReply::array(std::move(items));
-    }
-    default:
-        return KvReply::nil();
-    }
-}
 
 } // namespace
 
@@ -117,7 +95,7 @@ struct RedisClientHooks
         auto* pending = static_cast<RedisClient::Pending*>(privdata);
         --pending->client->m_waiting;
         if (reply)
-            pending->callback(convert(static_cast<redisReply*>(reply)));
+            pending->callback(HiredisReply::convert(static_cast<redisReply*>(reply)));
         else
             pending->callback(failure(ac, pending->client));
         delete pending;
@@ -127,7 +105,7 @@ struct RedisClientHooks
         auto* callback = static_cast<RedisClient::Callback*>(privdata);
         auto* c = client(ac->data);
         if (reply)
-            (*callback)(convert(static_cast<redisReply*>(reply)));
+            (*callback)(HiredisReply::convert(static_cast<redisReply*>(reply)));
         else
             (*callback)(failure(ac, c));
     }

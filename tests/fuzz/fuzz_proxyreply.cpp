@@ -9,6 +9,7 @@
 #include "kv/kvreply.h"
 #include "proxy/httpresponse.h"
 #include "proxy/replyjson.h"
+#include "redis/hiredisreply.h"
 #include "redis/respsizeguard.h"
 
 #include <QJsonDocument>
@@ -25,28 +26,6 @@ using namespace pmkv;
 namespace {
 
 constexpr qint64 kLimit = 64;
-
-KvReply convert(const redisReply* r)
-{
-    switch (r->type) {
-    case REDIS_REPLY_STRING:
-        return KvReply::string(QByteArray(r->str, qsizetype(r->len)));
-    case REDIS_REPLY_STATUS:
-        return KvReply::status(QByteArray(r->str, qsizetype(r->len)));
-    case REDIS_REPLY_ERROR:
-        return KvReply::error(QByteArray(r->str, qsizetype(r->len)));
-    case REDIS_REPLY_INTEGER:
-        return KvReply::fromInteger(r->integer);
-    case REDIS_REPLY_ARRAY: {
-        QVector<KvReply> items;
-        for (size_t i = 0; i < r->elements; ++i)
-            items.append(convert(r->element[i]));
-        return KvReply::array(std::move(items));
-    }
-    default:
-        return KvReply::nil();
-    }
-}
 
 qint64 longestString(const KvReply& reply)
 {
@@ -80,7 +59,7 @@ QVector<KvReply> parse(const char* bytes, qsizetype n, qsizetype piece, RespSize
             }
             if (!reply)
                 break;
-            replies.append(convert(static_cast<redisReply*>(reply)));
+            replies.append(HiredisReply::convert(static_cast<redisReply*>(reply)));
             freeReplyObject(reply);
         }
     }
