@@ -66,7 +66,8 @@ void EnvCommand::configure(QCommandLineParser& parser)
                       QStringLiteral("n")});
     parser.addOption({QStringLiteral("data-dir"),
                       QStringLiteral("Where Redis keeps its data and the pid files live "
-                                     "(default $XDG_DATA_HOME/pmkv-studio/env)."),
+                                     "(default $XDG_DATA_HOME/pmkv-studio/env; for down, status "
+                                     "and flush: the folder of the last up)."),
                       QStringLiteral("dir")});
     parser.addOption({QStringLiteral("yes"), QStringLiteral("Confirm 'flush'.")});
 }
@@ -107,6 +108,9 @@ int EnvCommand::execute(const QCommandLineParser& parser)
     if (options.proxyPort != 0 && options.proxyPort == options.redisPort)
         return usageError(QStringLiteral("--port and --redis-port must differ"));
     options.dataDir = parser.value(QStringLiteral("data-dir"));
+    // down, status and flush find the pair the last `up` started, in whichever folder.
+    if (options.dataDir.isEmpty() && action != QStringLiteral("up"))
+        options.dataDir = LocalEnv::lastDataDir();
     LocalEnv env(options);
 
     if (action == QStringLiteral("up")) {

@@ -88,6 +88,41 @@ QString LocalEnv::defaultDataDir()
            QStringLiteral("/pmkv-studio/env");
 }
 
+QString LocalEnv::lastDataDirFile()
+{
+    return defaultDataDir() + QStringLiteral(".last");
+}
+
+QString LocalEnv::lastDataDir()
+{
+    QFile f(lastDataDirFile());
+    if (f.open(QIODevice::ReadOnly)) {
+        const QString dir = QString::fromUtf8(f.readAll()).trimmed();
+        if (!dir.isEmpty() && QFileInfo(dir).isDir())
+            return dir;
+    }
+    return defaultDataDir();
+}
+
+void LocalEnv::rememberAsLast() const
+{
+    const QString dir = QFileInfo(m_options.dataDir).absoluteFilePath();
+    if (dir == QFileInfo(defaultDataDir()).absoluteFilePath()) {
+        QFile::remove(lastDataDirFile());
+        return;
+    }
+    QDir().mkpath(QFileInfo(lastDataDirFile()).absolutePath());
+    QFile f(lastDataDirFile());
+    if (f.open(QIODevice::WriteOnly | QIODevice::Truncate))
+        f.write(dir.toUtf8() + '\n');
+}
+
+void LocalEnv::forgetAsLast() const
+{
+    if (lastDataDir() == QFileInfo(m_options.dataDir).absoluteFilePath())
+        QFile::remove(lastDataDirFile());
+}
+
 QString LocalEnv::findProxyBinary()
 {
     const QString fromEnv = qEnvironmentVariable("PMKV_PROXY_BIN");
@@ -299,8 +334,10 @@ Result<LocalEnv::Status> LocalEnv::up(QStringList* started)
                          QStringLiteral("port %1 (pmkv-proxy) is taken by another program: stop "
                                         "it or pick another port")
                              .arg(m_options.proxyPort));
-    if (st.redis.running && st.proxy.running && st.allHealthy())
+    if (st.redis.running && st.proxy.running && st.allHealthy()) {
+        rememberAsLast();
         return st;
+    }
     auto recorded = recordPorts();
     if (!recorded)
         return recorded.error();
@@ -338,6 +375,7 @@ Result<LocalEnv::Status> LocalEnv::up(QStringList* started)
                                 .arg(path(QStringLiteral("proxy.log"))));
         QThread::msleep(50);
     }
+    rememberAsLast();
     return status();
 }
 
@@ -372,6 +410,7 @@ Result<void> LocalEnv::down(QStringList* stopped)
         }
         QFile::remove(file);
     }
+    forgetAsLast();
     return {};
 }
 

@@ -64,6 +64,9 @@ public:
     const QString& dataDir() const { return m_options.dataDir; }
 
     static QString defaultDataDir();
+    // The data folder of the last up() that is not down yet (up --data-dir X, then status or
+    // down without it must find X), else defaultDataDir().
+    static QString lastDataDir();
     // pmkv-proxy beside the running executable, in the build tree, or on PATH.
     static QString findProxyBinary();
     // True when nothing listens on 127.0.0.1:port right now.
@@ -81,6 +84,10 @@ private:
     bool redisHealthy(quint16 port) const;
     bool proxyHealthy(quint16 port, const QByteArray& token) const;
     static bool stopPid(qint64 pid, int timeoutMs);
+    // The file beside the default data folder that names the last up()'s folder.
+    static QString lastDataDirFile();
+    void rememberAsLast() const;
+    void forgetAsLast() const;
 
     Options m_options;
 };

@@ -269,6 +269,46 @@ private Q_SLOTS:
         QTRY_VERIFY(!alive(m_redisPid));
     }
 
+    // Issue #21 item 10: after `env up --data-dir X`, `env status` and `env down` without it
+    // did not find the pair (they looked in the default folder).
+    void statusAndDownFindAPairInAnotherFolder()
+    {
+        ensureDown();
+        if (QTest::currentTestFailed())
+            return;
+        TestTree other;
+        const quint16 proxyPort = RedisServer::freePort();
+        quint16 redisPort = 0;
+        do
+            redisPort = RedisServer::freePort();
+        while (redisPort == proxyPort);
+        const Run up = pmkv({QStringLiteral("up"), QStringLiteral("--data-dir"), other.path(),
+                             QStringLiteral("--port"), QString::number(proxyPort),
+                             QStringLiteral("--redis-port"), QString::number(redisPort)},
+                            false);
+        QVERIFY2(up.exitCode == 0, up.err.constData());
+        auto pidOf = [&](const char* file) {
+            QFile f(other.path(QString::fromLatin1(file)));
+            return f.open(QIODevice::ReadOnly) ? f.readAll().trimmed().toLongLong() : 0;
+        };
+        const qint64 redisPid = pidOf("redis.pid");
+        const qint64 proxyPid = pidOf("proxy.pid");
+        const Run status = pmkv({QStringLiteral("status")}, false);
+        const Run down = pmkv({QStringLiteral("down")}, false);
+        if (alive(redisPid) || alive(proxyPid)) // leave nothing running, whatever happened
+            pmkv({QStringLiteral("down"), QStringLiteral("--data-dir"), other.path()}, false);
+        QVERIFY2(status.exitCode == 0, status.out.constData());
+        QVERIFY2(status.out.contains(other.path().toUtf8()), status.out.constData());
+        QVERIFY2(status.out.contains(QByteArray::number(proxyPort)), status.out.constData());
+        QVERIFY2(down.out.contains("stopped pmkv-proxy and redis-server"), down.out.constData());
+        QTRY_VERIFY(!alive(proxyPid));
+        QTRY_VERIFY(!alive(redisPid));
+        // Once it is down, the default folder is the one looked at again.
+        const Run after = pmkv({QStringLiteral("status")}, false);
+        QCOMPARE(after.exitCode, 1);
+        QVERIFY2(!after.out.contains(other.path().toUtf8()), after.out.constData());
+    }
+
     void usageErrors_data()
     {
         QTest::addColumn<QStringList>("arguments");
