@@ -41,7 +41,12 @@ QString BackupCommand::epilog() const
         "  pmkv backup pm/ -o /backups/\n"
         "  pmkv backup pm/ -o /backups/before-migration.tar.gz --json\n"
         "\n"
-        "Exit codes: 0 written and verified, 2 failed (nothing valid-looking left behind),\n"
+        "Symbolic links are not followed, names are kept as bytes; what could not be taken\n"
+        "(links, pipes, unreadable files) is listed, in the manifest too, and the backup is\n"
+        "then not complete (exit 1; `pmkv archive` refuses it).\n"
+        "\n"
+        "Exit codes: 0 written and verified, every file taken, 1 written and verified but some\n"
+        "entries not taken (listed), 2 failed (nothing valid-looking left behind),\n"
         "64 wrong command line.");
 }
 
@@ -60,22 +65,30 @@ int BackupCommand::execute(const QCommandLineParser& parser)
     if (!done)
         return failure(done.error());
     const auto& o = done.value();
+    // A backup that left entries out is not the folder: never "verified" without a word.
+    const int code = o.skipped.isEmpty() ? int(ExitClean) : int(ExitWarnings);
     if (parser.isSet(QStringLiteral("json"))) {
         const QJsonObject result{{QStringLiteral("archive"), o.archivePath},
                                  {QStringLiteral("files"), o.fileCount},
                                  {QStringLiteral("bytes"), o.totalBytes},
                                  {QStringLiteral("sha256"), o.archiveSha256},
+                                 {QStringLiteral("complete"), o.skipped.isEmpty()},
                                  {QStringLiteral("skipped"), QJsonArray::fromStringList(o.skipped)},
-                                 {QStringLiteral("exitCode"), int(ExitClean)}};
+                                 {QStringLiteral("exitCode"), code}};
         out() << QJsonDocument(result).toJson(QJsonDocument::Indented);
-        return ExitClean;
+        return code;
     }
     out() << o.archivePath << '\n';
-    err() << o.fileCount << " files, " << o.totalBytes << " bytes, verified; sha256 "
-          << o.archiveSha256 << '\n';
+    if (o.skipped.isEmpty()) {
+        err() << o.fileCount << " files, " << o.totalBytes << " bytes, verified; sha256 "
+              << o.archiveSha256 << '\n';
+        return code;
+    }
+    err() << o.fileCount << " files, " << o.totalBytes << " bytes; sha256 " << o.archiveSha256
+          << "\nNOT COMPLETE: " << o.skipped.size() << " entries of the folder are not in it:\n";
     for (const QString& s : o.skipped)
-        err() << "skipped (symbolic link or special file): " << s << '\n';
-    return ExitClean;
+        err() << "  not taken: " << s << '\n';
+    return code;
 }
 
 } // namespace pmkv

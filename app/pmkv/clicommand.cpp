@@ -1,6 +1,7 @@
 #include "clicommand.h"
 
 #include "exitcode.h"
+#include "kvtarget.h"
 #include "stepwording.h"
 
 #include <QCoreApplication>
@@ -34,9 +35,15 @@ int CliCommand::failure(const QString& message) const
 
 int CliCommand::failure(const Error& error) const
 {
+    if (KvTarget::isCommandLineError(error))
+        return usageError(error.message);
     QTextStream stream(stderr);
     stream << "pmkv " << name() << ": " << error.message << '\n';
-    const QString next = StepWording::sentence(error.next);
+    QString next = StepWording::sentence(error.next);
+    // The REST transport knows no connection name to put in a step; the token is given here.
+    if (next.isEmpty() && error.code == QLatin1String("unauthorized"))
+        next = QStringLiteral("save the right token with `pmkv conn add NAME ADDRESS --replace "
+                              "--token-stdin`, or set PMKV_TOKEN for --url");
     if (!next.isEmpty())
         stream << "next: " << next << '\n';
     return ExitErrors;

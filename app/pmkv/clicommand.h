@@ -32,7 +32,8 @@ protected:
     // A failure: message to stderr, exit 2.
     int failure(const QString& message) const;
     // A failure from the core: its message, then its next step worded as a command line
-    // ("next: pmkv migrate --resume RUN ..."), exit 2.
+    // ("next: pmkv migrate --resume RUN ..."), exit 2; a refused command line (no key space
+    // given) is a usage error, exit 64.
     int failure(const Error& error) const;
     QTextStream& out();
     QTextStream& err();

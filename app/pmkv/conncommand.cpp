@@ -432,9 +432,8 @@ int ConnCommand::test(const QCommandLineParser& parser, const QStringList& args)
         return failure(e.message);
     };
     if (!profile)
-        return profile.error().code == QLatin1String("no-target")
-                   ? usageError(profile.error().message)
-                   : fail(profile.error());
+        return KvTarget::isCommandLineError(profile.error()) ? usageError(profile.error().message)
+                                                             : fail(profile.error());
     const ConnectionProfile& p = profile.value();
     auto opened = TargetSession::open(p);
     if (!opened)

@@ -67,6 +67,12 @@ Result<ConnectionProfile> KvTarget::fromOptions(const QCommandLineParser& parser
     return TargetSpec::forAddress(parser.value(kRedis));
 }
 
+bool KvTarget::isCommandLineError(const Error& error)
+{
+    return error.code == QLatin1String("no-target") ||
+           error.code == QLatin1String("several-targets");
+}
+
 Result<ConnectionProfile> KvTarget::fromSpec(const QString& spec)
 {
     return TargetSpec::profile(spec);

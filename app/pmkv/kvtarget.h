@@ -22,6 +22,9 @@ public:
     static bool isGiven(const QCommandLineParser& parser);
     // The profile the options name; exactly one of --conn/--url/--redis must be set.
     static Result<ConnectionProfile> fromOptions(const QCommandLineParser& parser);
+    // True for fromOptions()'s refusals of the command line itself (no target, several):
+    // a usage error (exit 64), not a failure of the command.
+    static bool isCommandLineError(const Error& error);
     // A key space in one word (conn:NAME, http(s)://..., redis://...): see TargetSpec.
     static Result<ConnectionProfile> fromSpec(const QString& spec);
 

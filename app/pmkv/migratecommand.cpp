@@ -8,6 +8,7 @@
 
 #include <QJsonDocument>
 
+#include <algorithm>
 #include <limits>
 
 namespace pmkv {
@@ -69,8 +70,9 @@ QString MigrateCommand::epilog() const
         "  pmkv migrate --resume --redis redis://127.0.0.1:6379\n"
         "  pmkv migrate pm/ --dry-run --redis redis://127.0.0.1:6379\n"
         "\n"
-        "Files that cannot be read or mapped are left out and make the exit code 2 (so do\n"
-        "cancelled runs: resumable).\n"
+        "Files that cannot be read or mapped are left out and make the exit code 2; the run\n"
+        "is complete all the same, nothing to resume: fix them and migrate again. (A cancelled\n"
+        "or failed run exits 2 too: resumable.)\n"
         "\n");
     return text + ProblemLines::exitRule(QStringLiteral("every key was written"),
                                          QStringLiteral("the plan has conflicts (--dry-run)"));
@@ -165,8 +167,17 @@ int MigrateCommand::print(const MigrationWorkflow::RunOutcome& outcome, bool jso
     out() << "run " << o.runId << ": " << o.written << " keys written (" << o.resent << " resent), "
           << o.skipped << " skipped, " << o.bytes << " bytes, "
           << QString::number(o.seconds, 'f', 2) << " s\n";
-    if (outcome.plan)
-        ProblemLines::printSummary(out(), outcome.plan->problems, listing);
+    if (outcome.plan) {
+        const QVector<Problem>& problems = outcome.plan->problems;
+        ProblemLines::printSummary(out(), problems, listing);
+        // Issue #21: "14 keys written", exit 2, and `--resume` found nothing: say so.
+        const bool errors = std::any_of(problems.cbegin(), problems.cend(), [](const Problem& p) {
+            return p.severity == Severity::Error;
+        });
+        if (errors && !o.cancelled)
+            out() << "the run is complete, nothing to resume: fix the files above, then "
+                     "migrate again\n";
+    }
     if (!outcome.reportPath.isEmpty())
         out() << "report " << outcome.reportPath << '\n';
     out() << "undo with: "

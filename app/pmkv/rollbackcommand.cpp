@@ -64,9 +64,20 @@ int RollbackCommand::execute(const QCommandLineParser& parser)
     request.force = parser.isSet(QStringLiteral("force"));
     request.confirmation = KvTarget::confirmation(parser);
     WorkflowContext context = jobsupport::context(parser, !json);
-    // Nothing to open when there is no run to undo.
-    if (auto resolved = RollbackWorkflow::resolveRun(request, context.paths); !resolved)
-        return failure(resolved.error());
+    // Nothing to open when there is no run to undo; with --last that is "nothing to do" (0).
+    if (auto resolved = RollbackWorkflow::resolveRun(request, context.paths); !resolved) {
+        if (resolved.error().code != QLatin1String("rollback.none"))
+            return failure(resolved.error());
+        if (json) {
+            out() << QJsonDocument(QJsonObject{{QStringLiteral("run"), QJsonValue()},
+                                               {QStringLiteral("applied"), false},
+                                               {QStringLiteral("exitCode"), int(ExitClean)}})
+                         .toJson(QJsonDocument::Indented);
+        } else {
+            out() << resolved.error().message << ": nothing to do\n";
+        }
+        return ExitClean;
+    }
     auto session = jobsupport::openSession(parser);
     if (!session)
         return failure(session.error());

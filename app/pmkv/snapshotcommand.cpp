@@ -31,6 +31,9 @@ void SnapshotCommand::configure(QCommandLineParser& parser)
     parser.addOption({QStringLiteral("prune"),
                       QStringLiteral("With --restore: also delete keys under the prefix that the "
                                      "snapshot does not have.")});
+    parser.addOption({QStringLiteral("outside-prefix"),
+                      QStringLiteral("With --restore: also write the snapshot's keys that are "
+                                     "outside the prefix (refused otherwise).")});
     parser.addOption({QStringLiteral("json"), QStringLiteral("Print the result as JSON.")});
 }
 
@@ -70,9 +73,16 @@ int SnapshotCommand::execute(const QCommandLineParser& parser)
         request.layoutSpec = layoutSpec;
         request.prefix = prefix;
         request.prune = parser.isSet(QStringLiteral("prune"));
+        request.allowOutsidePattern = parser.isSet(QStringLiteral("outside-prefix"));
         request.confirmation = KvTarget::confirmation(parser);
         auto done = SnapshotWorkflow::restore(request, *session.value(), context);
         jobsupport::printWarnings(err(), context);
+        if (!done && done.error().code == QLatin1String("snapshot.outside")) {
+            const int code = failure(done.error());
+            err() << "next: if those keys belong in this key space: pmkv snapshot --restore "
+                  << request.file << " --outside-prefix\n";
+            return code;
+        }
         if (!done)
             return failure(done.error());
         const auto& o = done.value();

@@ -171,8 +171,7 @@ Result<SnapshotJob::RestoreOutcome> SnapshotJob::restore(const QString& path, Kv
         if (count > 0)
             return makeError(QStringLiteral("snapshot.outside"),
                              QStringLiteral("the snapshot %1 holds %2 keys outside %3 (%4%5): "
-                                            "nothing was restored. Restore it only if those "
-                                            "keys belong in this key space")
+                                            "nothing was restored")
                                  .arg(path)
                                  .arg(count)
                                  .arg(params.pattern, outside.join(QStringLiteral(", ")),

@@ -129,8 +129,8 @@ bool RestBatchRun::handleHttp(int index, int status, const QByteArray& body,
     const QString where = m_store->describe();
     if (status == 401) {
         fail(QStringLiteral("unauthorized"),
-             QStringLiteral("%1 refused the token (HTTP 401 Unauthorized). Check the token of "
-                            "this connection (pmkv conn add --replace-secret, or PMKV_TOKEN).")
+             QStringLiteral("%1 refused the token (HTTP 401 Unauthorized): check the token this "
+                            "connection uses (its saved secret, or PMKV_TOKEN).")
                  .arg(where));
         return false;
     }

@@ -44,6 +44,7 @@ Result<SnapshotJob::RestoreOutcome> SnapshotWorkflow::restore(const RestoreReque
     params.paths = context.paths;
     params.pattern = keys.value();
     params.prune = request.prune;
+    params.allowOutsidePattern = request.allowOutsidePattern;
     params.progress = context.progress;
     auto done = SnapshotJob::restore(request.file, session.store(), params);
     if (done)

@@ -25,6 +25,7 @@ public:
         QString layoutSpec = QStringLiteral("repository");
         QString prefix;
         bool prune = false; // also delete keys under the prefix the snapshot does not have
+        bool allowOutsidePattern = false; // also write its keys outside the prefix
         QString confirmation;
     };
 

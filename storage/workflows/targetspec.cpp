@@ -1,6 +1,10 @@
 #include "workflows/targetspec.h"
 
 #include "connections/profilestore.h"
+#include "connections/sessionsecrets.h"
+
+#include <QAtomicInt>
+#include <QUrl>
 
 namespace pmkv {
 
@@ -23,6 +27,21 @@ ConnectionProfile TargetSpec::forAddress(const QString& address)
     if (profile.kind != ConnectionProfile::Kind::Redis) {
         profile.secretSource = ConnectionProfile::SecretSource::EnvironmentVariable;
         profile.secretVariable = QStringLiteral("PMKV_TOKEN");
+        return profile;
+    }
+    const QUrl url(address, QUrl::StrictMode);
+    if (!address.startsWith(QLatin1String("redis://")) || !url.isValid() ||
+        url.userInfo().isEmpty())
+        return profile;
+    profile.address = url.adjusted(QUrl::RemoveUserInfo).toString();
+    profile.redisUser = url.userName(QUrl::FullyDecoded);
+    const QString password = url.password(QUrl::FullyDecoded);
+    if (!password.isEmpty()) {
+        // Two sides of a diff may each name their own password: one session slot per address.
+        static QAtomicInt counter;
+        profile.name = QStringLiteral("command-line-%1").arg(counter.fetchAndAddOrdered(1) + 1);
+        SessionSecrets::instance().set(profile.name, SecretSlot::Token, password.toUtf8());
+        profile.secretSource = ConnectionProfile::SecretSource::Session;
     }
     return profile;
 }

@@ -10,7 +10,9 @@ namespace pmkv {
 // A key space named in one word, as both front ends accept it: `conn:NAME` (a saved
 // connection), `http(s)://...` (an Upstash-compatible REST endpoint, its token in the
 // PMKV_TOKEN environment variable) or `redis://...`, `rediss://...`, `unix://...` (Redis
-// directly). An address becomes a profile of its own, named "command-line".
+// directly). An address becomes a profile of its own, named "command-line". A Redis address
+// may carry its login (`redis://user:password@host`): the password is then kept apart from
+// the profile, for this process only (SessionSecrets), as saved profiles never hold one.
 class TargetSpec final
 {
 public:

@@ -191,6 +191,14 @@ private Q_SLOTS:
         QCOMPARE(run.exitCode, 2);
         QCOMPARE(run.json()[QStringLiteral("error")][QStringLiteral("code")].toString(),
                  QStringLiteral("unauthorized"));
+        // Issue #21 item 10: the step it suggests is an option that exists.
+        run = pmkv({QStringLiteral("snapshot"), QStringLiteral("--url"), m_proxy.url().toString(),
+                    QStringLiteral("-o"), m_dir.path(QStringLiteral("unauthorized.ndjson")),
+                    QStringLiteral("--state-dir"), m_dir.path(QStringLiteral("state"))},
+                   {}, {{QStringLiteral("PMKV_TOKEN"), QStringLiteral("wrong-token")}});
+        QCOMPARE(run.exitCode, 2);
+        QVERIFY2(!run.err.contains("--replace-secret") && run.err.contains("--token-stdin"),
+                 run.err.constData());
         run = pmkv({QStringLiteral("conn"), QStringLiteral("test"), QStringLiteral("--url"),
                     QStringLiteral("http://10.9.8.7:8080")},
                    {}, {{QStringLiteral("PMKV_TOKEN"), QStringLiteral("x")}});

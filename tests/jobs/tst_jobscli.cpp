@@ -42,6 +42,16 @@ class TestJobsCli final : public QObject
         return runPmkv(args, {{QStringLiteral("PMKV_TOKEN"), kToken}});
     }
     QStringList redis() const { return {QStringLiteral("--redis"), m_redis.url()}; }
+    // One project, one epic, `stories` stories, at `name` in the test folder; empty on failure.
+    QString smallTree(const QString& name, int stories)
+    {
+        const QString root = m_dir.path(name);
+        TreeGenerator::Options options;
+        options.projects = 1;
+        options.epicsPerProject = 1;
+        options.storiesPerEpic = stories;
+        return TreeGenerator::generate(root, options).ok() ? root : QString();
+    }
     QStringList proxy() const { return {QStringLiteral("--url"), m_proxy.url()}; }
 
 private Q_SLOTS:
@@ -83,9 +93,12 @@ private Q_SLOTS:
                      .exitCode,
                  64);
         QCOMPARE(pmkv(QStringList{QStringLiteral("rollback")} + redis()).exitCode, 64);
+        // Issue #21 item 10: a missing (or doubled) key space is a wrong command line, 64.
         const Run noTarget = pmkv({QStringLiteral("plan"), m_root});
-        QCOMPARE(noTarget.exitCode, 2);
+        QCOMPARE(noTarget.exitCode, 64);
         QVERIFY(noTarget.err.contains("--redis"));
+        QCOMPARE(pmkv(QStringList{QStringLiteral("validate"), m_root} + redis() + proxy()).exitCode,
+                 64);
     }
 
     void planMigrateValidateRollback()
@@ -268,6 +281,148 @@ private Q_SLOTS:
         // A snapshot written where the user asked is private too.
         QVERIFY(!(QFileInfo(m_dir.path(QStringLiteral("kv.ndjson"))).permissions() &
                   QFileDevice::ReadOther));
+    }
+
+    // Issue #21 item 10: `rollback --last` with no run to undo is "nothing to do" (its help
+    // says 0), and needs no key space to say so.
+    void rollbackLastWithNothingToUndo()
+    {
+        const QString empty = m_dir.path(QStringLiteral("empty-state"));
+        const Run none = runPmkv(QStringList{QStringLiteral("rollback"), QStringLiteral("--last"),
+                                             QStringLiteral("--state-dir"), empty} +
+                                 redis());
+        QVERIFY2(none.exitCode == 0, none.err.constData());
+        QVERIFY(none.out.contains("nothing to do"));
+        const Run json = runPmkv({QStringLiteral("rollback"), QStringLiteral("--last"),
+                                  QStringLiteral("--json"), QStringLiteral("--state-dir"), empty});
+        QCOMPARE(json.exitCode, 0);
+        QCOMPARE(json.json().value(QStringLiteral("applied")).toBool(true), false);
+    }
+
+    // Issue #21 item 1: `snapshot --restore` refuses keys outside the layout's prefix unless
+    // asked (--outside-prefix), and says how to ask.
+    void snapshotRestoreOutsideThePrefix()
+    {
+        m_redis.cli({QStringLiteral("FLUSHALL")});
+        m_redis.cli(
+            {QStringLiteral("SET"), QStringLiteral("other:project:x"), QStringLiteral("{}")});
+        const QString snap = m_dir.path(QStringLiteral("other.ndjson"));
+        QCOMPARE(pmkv(QStringList{QStringLiteral("snapshot"), QStringLiteral("--prefix"),
+                                  QStringLiteral("other"), QStringLiteral("-o"), snap} +
+                      redis())
+                     .exitCode,
+                 0);
+        m_redis.cli({QStringLiteral("FLUSHALL")});
+        const Run refused = pmkv(
+            QStringList{QStringLiteral("snapshot"), QStringLiteral("--restore"), snap} + redis());
+        QCOMPARE(refused.exitCode, 2);
+        QVERIFY2(refused.err.contains("--outside-prefix"), refused.err.constData());
+        QCOMPARE(m_redis.cli({QStringLiteral("DBSIZE")}).toInt(), 0);
+        const Run asked = pmkv(QStringList{QStringLiteral("snapshot"), QStringLiteral("--restore"),
+                                           snap, QStringLiteral("--outside-prefix")} +
+                               redis());
+        QVERIFY2(asked.exitCode == 0, asked.err.constData());
+        QCOMPARE(m_redis.cli({QStringLiteral("GET"), QStringLiteral("other:project:x")}),
+                 QByteArray("{}"));
+        m_redis.cli({QStringLiteral("FLUSHALL")});
+    }
+
+    // Issue #21 item 10: `redis://user:pass@host`, as every --help shows it, logs in (it was
+    // refused: "the address holds credentials"), and the password is never printed.
+    void redisAddressWithPassword()
+    {
+        RedisServer secured;
+        secured.setExtraArguments({QStringLiteral("--requirepass"), QStringLiteral("pw-21")});
+        QVERIFY2(secured.start(), qPrintable(secured.errorString()));
+        const QString snap = m_dir.path(QStringLiteral("secured.ndjson"));
+        const QString address =
+            QStringLiteral("redis://default:pw-21@127.0.0.1:%1").arg(secured.port());
+        const Run in = pmkv({QStringLiteral("snapshot"), QStringLiteral("--redis"), address,
+                             QStringLiteral("-o"), snap, QStringLiteral("--json")});
+        QVERIFY2(in.exitCode == 0, in.err.constData());
+        QVERIFY(!in.out.contains("pw-21") && !in.err.contains("pw-21"));
+        const Run noUser =
+            pmkv({QStringLiteral("snapshot"), QStringLiteral("--redis"),
+                  QStringLiteral("redis://:pw-21@127.0.0.1:%1").arg(secured.port()),
+                  QStringLiteral("-o"), m_dir.path(QStringLiteral("secured2.ndjson"))});
+        QVERIFY2(noUser.exitCode == 0, noUser.err.constData());
+        const Run wrong =
+            pmkv({QStringLiteral("snapshot"), QStringLiteral("--redis"),
+                  QStringLiteral("redis://default:not-it@127.0.0.1:%1").arg(secured.port()),
+                  QStringLiteral("-o"), m_dir.path(QStringLiteral("secured3.ndjson"))});
+        QCOMPARE(wrong.exitCode, 2);
+        QVERIFY(!wrong.err.contains("not-it"));
+    }
+
+    // Issue #21 item 4: a backup that could not take an entry (a link, not followed) is not
+    // "verified": exit 1, and the entry is listed.
+    void backupThatMissesAnEntryIsNotVerified()
+    {
+        const QString root = smallTree(QStringLiteral("linked/pm"), 1);
+        QVERIFY(!root.isEmpty());
+        QFile outside(m_dir.path(QStringLiteral("linked/outside.json")));
+        QVERIFY(outside.open(QIODevice::WriteOnly));
+        outside.write("{}");
+        outside.close();
+        QVERIFY(QFile::link(outside.fileName(), root + QStringLiteral("/notes.json")));
+        const QString out = m_dir.path(QStringLiteral("linked/backups"));
+        QVERIFY(QDir().mkpath(out));
+        const Run text = pmkv({QStringLiteral("backup"), root, QStringLiteral("-o"),
+                               out + QStringLiteral("/first.tar.gz")});
+        QCOMPARE(text.exitCode, 1);
+        QVERIFY2(!text.err.contains("verified"), text.err.constData());
+        QVERIFY(text.err.contains("not taken: notes.json"));
+        const Run json = pmkv({QStringLiteral("backup"), root, QStringLiteral("-o"),
+                               out + QStringLiteral("/second.tar.gz"), QStringLiteral("--json")});
+        QCOMPARE(json.exitCode, 1);
+        QCOMPARE(json.json().value(QStringLiteral("complete")).toBool(true), false);
+        QCOMPARE(json.json().value(QStringLiteral("skipped")).toArray().size(), 1);
+        // Without the link the same folder backs up clean.
+        QVERIFY(QFile::remove(root + QStringLiteral("/notes.json")));
+        const Run clean = pmkv({QStringLiteral("backup"), root, QStringLiteral("-o"),
+                                out + QStringLiteral("/third.tar.gz")});
+        QVERIFY2(clean.exitCode == 0, clean.err.constData());
+        QVERIFY(clean.err.contains("verified"));
+    }
+
+    // Issue #21 item 10: a migration that left a broken file out said only "N keys written"
+    // and exited 2 as if resumable; validate exited 2 with an all-equal table. Both name the
+    // file now, and migrate says there is nothing to resume.
+    void brokenFileIsNamed()
+    {
+        m_redis.cli({QStringLiteral("FLUSHALL")});
+        const QString root = smallTree(QStringLiteral("broken/pm"), 3);
+        QVERIFY(!root.isEmpty());
+        const QString state = m_dir.path(QStringLiteral("broken/state"));
+        QString story;
+        QDirIterator it(root, {QStringLiteral("*.json")}, QDir::Files,
+                        QDirIterator::Subdirectories);
+        while (it.hasNext() && story.isEmpty()) {
+            const QString file = it.next();
+            if (!file.endsWith(QLatin1String("/project.json")) &&
+                !file.endsWith(QLatin1String("/epic.json")))
+                story = file;
+        }
+        QVERIFY(!story.isEmpty());
+        QFile broken(story);
+        QVERIFY(broken.open(QIODevice::WriteOnly | QIODevice::Truncate));
+        broken.write("{ \"id\": ");
+        broken.close();
+        const QByteArray name = QFileInfo(story).fileName().toUtf8();
+        const QStringList withState{QStringLiteral("--state-dir"), state};
+
+        const Run migrate =
+            pmkv(QStringList{QStringLiteral("migrate"), root} + redis() + withState, false);
+        QCOMPARE(migrate.exitCode, 2);
+        QVERIFY2(migrate.out.contains(name), migrate.out.constData());
+        QVERIFY2(migrate.out.contains("nothing to resume"), migrate.out.constData());
+        QVERIFY(m_redis.cli({QStringLiteral("DBSIZE")}).toInt() > 0);
+
+        const Run validate =
+            pmkv(QStringList{QStringLiteral("validate"), root} + redis() + withState, false);
+        QCOMPARE(validate.exitCode, 2);
+        QVERIFY2(validate.out.contains(name), validate.out.constData());
+        m_redis.cli({QStringLiteral("FLUSHALL")});
     }
 };
 

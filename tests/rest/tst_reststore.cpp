@@ -402,6 +402,11 @@ private Q_SLOTS:
         QCOMPARE(r.error().code, QStringLiteral("unauthorized"));
         QVERIFY(r.error().message.contains(QStringLiteral("401")));
         QVERIFY(!r.error().message.contains(QStringLiteral("s3cr3t")));
+        // Issue #21 item 10: it suggested `--replace-secret`, an option no command has; the
+        // core words no command line at all.
+        QVERIFY2(!r.error().message.contains(QStringLiteral("--")) &&
+                     !r.error().message.contains(QStringLiteral("pmkv ")),
+                 qPrintable(r.error().message));
         QCOMPARE(rest.requestCount(), 1); // never retried
     }
 
