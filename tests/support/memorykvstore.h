@@ -38,7 +38,8 @@ public:
 
     // The next batch `matches` accepts (any batch when unset) fails as `failure`; once.
     void failNextBatch(Failure failure, BatchMatcher matches = {});
-    // A batch that writes (SET, MSETNX or DEL): for failing the migration's writes only.
+    // A batch that writes (SET, MSETNX or DEL) other than the run's lease: for failing the
+    // migration's writes only.
     static BatchMatcher writes();
     // SCAN answers "NOPERM ..." while refused (the capabilities still say it may scan, as a
     // server that checks permissions only per command).
