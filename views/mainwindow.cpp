@@ -17,6 +17,7 @@
 #include "kvpane.h"
 #include "kvtreemodel.h"
 #include "overviewstrip.h"
+#include "wizardlauncher.h"
 
 #include <QAction>
 #include <QCloseEvent>
@@ -294,6 +295,7 @@ void MainWindow::createActions()
         view->addAction(tr("&Collapse All"), this, [this] { m_filePane->view()->collapseAll(); });
     collapse->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_Minus));
 
+    createJobActions();
     QMenu* help = menuBar()->addMenu(tr("&Help"));
     help->addAction(tr("&About PMKV Studio"), this, [this] {
         QMessageBox::about(
@@ -329,6 +331,11 @@ void MainWindow::saveLayout() const
 
 void MainWindow::closeEvent(QCloseEvent* event)
 {
+    if (m_wizards && m_wizards->jobRunning()) { // asks; stopped jobs stay resumable
+        event->ignore();
+        m_wizards->askToStopThen([this] { close(); });
+        return;
+    }
     saveLayout();
     event->accept();
 }

@@ -32,6 +32,7 @@ class FolderLoader;
 class KvPane;
 class ProfileStore;
 class SecretStore;
+class WizardLauncher;
 
 // A thin shell that composes the panes: files on the left, the key space on the right, the
 // selected item's detail below (the file, the key, their field diff). Loading happens off the
@@ -62,6 +63,8 @@ public:
     QTabWidget* detailTabs() const { return m_detail; }
     FolderLoader* loader() const { return m_loader; }
     QUndoStack* undoStack() const { return m_undo; }
+    // Opens the wizards (Jobs menu) with what the window has open.
+    WizardLauncher* wizards() const { return m_wizards; }
     QString statusText() const;
     QString counterpartText() const;
     QString bandText() const;
@@ -97,6 +100,7 @@ private:
     enum DetailTab { FileTab, KeyTab, DiffTab }; // the detail pane's tabs
 
     void createActions();
+    void createJobActions(); // the Jobs menu: the wizards (mainwindowjobs.cpp)
     void restoreLayout();
     void saveLayout() const;
     void chooseFolder();
@@ -158,6 +162,7 @@ private:
     bool m_connected = false;
     QString m_jobsFolder;
     bool m_writing = false; // one journaled write at a time
+    WizardLauncher* m_wizards = nullptr;
 };
 
 } // namespace pmkv

@@ -53,6 +53,39 @@ KvCommand undoCommand(const UndoStep& step)
 
 } // namespace
 
+QString RollbackJob::changeKindName(Change::Kind kind)
+{
+    switch (kind) {
+    case Change::Kind::Delete:
+        return QStringLiteral("delete");
+    case Change::Kind::Restore:
+        return QStringLiteral("restore");
+    case Change::Kind::Unchanged:
+        return QStringLiteral("unchanged");
+    case Change::Kind::ChangedSince:
+        return QStringLiteral("changed-since");
+    case Change::Kind::Unrestorable:
+        return QStringLiteral("unrestorable");
+    }
+    return QString();
+}
+
+Result<void> RollbackJob::undoable(const JournalRun& run)
+{
+    if (run.kind == QLatin1String("rollback") || run.kind == QLatin1String("archive"))
+        return makeError(QStringLiteral("rollback.kind"),
+                         QStringLiteral("run %1 is a %2: an archive is undone by renaming it "
+                                        "back; a rollback is undone by migrating again")
+                             .arg(run.id, run.kind),
+                         run.kind == QLatin1String("archive")
+                             ? NextStep::forRun(NextStep::Action::UndoArchive, run.id)
+                             : NextStep::none());
+    if (run.state == JournalRun::State::Undone)
+        return makeError(QStringLiteral("rollback.done"),
+                         QStringLiteral("run %1 was already rolled back").arg(run.id));
+    return {};
+}
+
 QString RollbackJob::lastUndoableRun(const JobPaths& paths)
 {
     const QVector<JournalRun> runs = Journal::listRuns(paths);
@@ -74,17 +107,8 @@ Result<RollbackJob::Outcome> RollbackJob::run(const Params& params, KvStore& sto
         return opened.error();
     Journal& original = *opened.value();
     const JournalRun run = original.run();
-    if (run.kind == QLatin1String("rollback") || run.kind == QLatin1String("archive"))
-        return makeError(QStringLiteral("rollback.kind"),
-                         QStringLiteral("run %1 is a %2: an archive is undone by renaming it "
-                                        "back; a rollback is undone by migrating again")
-                             .arg(run.id, run.kind),
-                         run.kind == QLatin1String("archive")
-                             ? NextStep::forRun(NextStep::Action::UndoArchive, run.id)
-                             : NextStep::none());
-    if (run.state == JournalRun::State::Undone)
-        return makeError(QStringLiteral("rollback.done"),
-                         QStringLiteral("run %1 was already rolled back").arg(run.id));
+    if (auto allowed = undoable(run); !allowed)
+        return allowed.error();
     auto stepsResult = original.undoSteps();
     if (!stepsResult)
         return stepsResult.error();
@@ -108,19 +132,29 @@ Result<RollbackJob::Outcome> RollbackJob::run(const Params& params, KvStore& sto
             return current.error();
         for (int i = start; i < end; ++i) {
             const UndoStep& s = steps.at(i);
+            Change change{QString::fromUtf8(s.key), Change::Kind::Delete, 0};
             switch (decide(s, current.value().at(i - start))) {
             case Decision::Nothing:
                 ++outcome.alreadyRestored;
+                change.kind = Change::Kind::Unchanged;
                 break;
             case Decision::Changed:
                 outcome.changedSince.append(QString::fromUtf8(s.key));
-                Q_FALLTHROUGH();
+                change.kind = Change::Kind::ChangedSince;
+                ++(s.restore.existed() ? outcome.toRestore : outcome.toDelete);
+                break;
             case Decision::Write:
                 ++(s.restore.existed() ? outcome.toRestore : outcome.toDelete);
+                change.kind = s.restore.existed() ? Change::Kind::Restore : Change::Kind::Delete;
                 break;
             case Decision::Unrestorable:
                 outcome.unrestorable.append(QString::fromUtf8(s.key));
+                change.kind = Change::Kind::Unrestorable;
                 break;
+            }
+            if (params.dryRun) {
+                change.restoreBytes = s.restore.existed() ? s.restore.value.size() : 0;
+                outcome.changes.append(std::move(change));
             }
         }
     }

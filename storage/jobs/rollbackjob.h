@@ -3,6 +3,7 @@
 #include "core/result.h"
 #include "jobs/jobpaths.h"
 #include "jobs/jobprogress.h"
+#include "jobs/journalrecords.h"
 #include "kv/kvstore.h"
 
 #include <atomic>
@@ -31,6 +32,23 @@ public:
         // Hold the target's lease (TargetLease) while writing, for a migration's rollback.
         bool takeLease = true;
     };
+    // What a rollback does with one key (a dry run lists every key, for a preview).
+    struct Change
+    {
+        enum class Kind {
+            Delete,       // the run created it: deleted
+            Restore,      // the run overwrote it: its previous value (and TTL) put back
+            Unchanged,    // it holds its previous state already: left alone
+            ChangedSince, // someone else changed it after the run: only a forced rollback
+                          // writes it
+            Unrestorable, // its previous value was not a string: left alone
+        };
+        QString key;
+        Kind kind = Kind::Delete;
+        qint64 restoreBytes = 0; // Restore: the size of the value put back
+    };
+    static QString changeKindName(Change::Kind kind); // "delete", "restore", ...
+
     struct Outcome
     {
         QString runId;
@@ -43,9 +61,13 @@ public:
         QStringList unrestorable; // previous values of another type (never overwritten)
         bool applied = false;
         double seconds = 0;
+        QVector<Change> changes; // a dry run: every key of the run, in the journal's order
     };
 
     static Result<Outcome> run(const Params& params, KvStore& store);
+    // Whether this job can undo `run` (not a rollback, not an archive, not undone already):
+    // the refusal run() gives otherwise, with its next step.
+    static Result<void> undoable(const JournalRun& run);
     // The newest run that can be undone (kind migrate, sync or restore-snapshot, not undone).
     static QString lastUndoableRun(const JobPaths& paths);
 };

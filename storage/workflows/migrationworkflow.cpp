@@ -2,9 +2,14 @@
 
 #include "jobs/journal.h"
 #include "jobs/planner.h"
+#include "workflows/backupworkflow.h"
+#include "workflows/validationworkflow.h"
 #include "workflows/verdict.h"
 
 #include <QDateTime>
+
+#include <QDir>
+#include <algorithm>
 
 namespace pmkv {
 
@@ -55,6 +60,14 @@ QString MigrationWorkflow::unfinishedRunOn(const JobPaths& paths, const QString&
     return QString();
 }
 
+Result<void> MigrationWorkflow::checkNoUnfinishedRun(const JobPaths& paths, const QString& target)
+{
+    const QString open = unfinishedRunOn(paths, target);
+    if (!open.isEmpty())
+        return refusedWhileUnfinished(open);
+    return {};
+}
+
 Result<MigrationWorkflow::PlanOutcome> MigrationWorkflow::plan(const PlanRequest& request,
                                                                TargetSession& session,
                                                                const WorkflowContext& context)
@@ -85,6 +98,18 @@ Result<MigrationPlan> MigrationWorkflow::preparePlan(const RunRequest& request,
                                                      const WorkflowContext& context)
 {
     const QString target = session.store().describe();
+    if (request.mode == Mode::Planned) {
+        if (!request.plan)
+            return makeError(QStringLiteral("plan.missing"),
+                             QStringLiteral("no plan was given to execute"));
+        if (request.plan->target != target)
+            return makeError(QStringLiteral("plan.target"),
+                             QStringLiteral("the plan was made against %1, not %2: it can run "
+                                            "only there; plan again for this target")
+                                 .arg(request.plan->target, target),
+                             NextStep::forPath(NextStep::Action::PlanAgain, request.plan->root));
+        return *request.plan;
+    }
     if (request.mode == Mode::SavedPlan) {
         auto loaded = MigrationPlan::load(request.planFile);
         if (!loaded)
@@ -121,15 +146,20 @@ Result<MigrationWorkflow::RunOutcome> MigrationWorkflow::run(const RunRequest& r
     // Refused before the plan is made: a new run next to an unfinished one would journal the
     // same keys twice, and undoing either would put back what the other wrote.
     if (request.mode != Mode::DryRun) {
-        const QString open = unfinishedRunOn(context.paths, target);
-        if (!open.isEmpty())
-            return refusedWhileUnfinished(open);
+        if (auto free = checkNoUnfinishedRun(context.paths, target); !free)
+            return free.error();
+    }
+    RunOutcome outcome;
+    outcome.mode = request.mode;
+    if (request.backupFirst && request.mode != Mode::DryRun) {
+        const QString root =
+            request.mode == Mode::Planned && request.plan ? request.plan->root : request.scope.root;
+        if (auto backedUp = backUp(request, root, context, outcome); !backedUp)
+            return backedUp.error();
     }
     auto prepared = preparePlan(request, session, context);
     if (!prepared)
         return prepared.error();
-    RunOutcome outcome;
-    outcome.mode = request.mode;
     outcome.plan = std::move(prepared).value();
     if (request.planned)
         request.planned(*outcome.plan);
@@ -146,13 +176,18 @@ Result<MigrationWorkflow::RunOutcome> MigrationWorkflow::run(const RunRequest& r
     params.batchBytes = qMax<qint64>(1, request.batchBytes);
     params.cancel = context.cancel;
     params.progress = context.progress;
-    // A plan just made was read from the key space a moment ago; a saved one is checked again.
-    params.checkKvFirst = request.mode == Mode::SavedPlan;
+    // A plan just made was read from the key space a moment ago; a saved one, or one shown
+    // to the user for a while, is checked again before anything is written. (Every batch is
+    // checked against the plan as it is written in any case.)
+    params.checkKvFirst = request.mode == Mode::SavedPlan ||
+                          (request.mode == Mode::Planned &&
+                           outcome.plan->createdAt.secsTo(QDateTime::currentDateTimeUtc()) >
+                               request.recheckAfterSeconds);
     auto executed = Migrator::execute(*outcome.plan, session.store(), params);
     if (!executed)
         return executed.error();
     outcome.migration = executed.value();
-    return finish(request, context, std::move(outcome), target);
+    return finish(request, session, context, std::move(outcome), target);
 }
 
 Result<MigrationWorkflow::RunOutcome> MigrationWorkflow::resume(const RunRequest& request,
@@ -201,14 +236,48 @@ Result<MigrationWorkflow::RunOutcome> MigrationWorkflow::resume(const RunRequest
     RunOutcome outcome;
     outcome.mode = Mode::Resume;
     outcome.migration = resumed.value();
-    return finish(request, context, std::move(outcome), target);
+    return finish(request, session, context, std::move(outcome), target);
+}
+
+Result<void> MigrationWorkflow::backUp(const RunRequest& request, const QString& root,
+                                       const WorkflowContext& context, RunOutcome& outcome)
+{
+    BackupWorkflow::BackupRequest backup;
+    backup.root = root;
+    backup.destination = request.backupDestination;
+    backup.layout = request.mode == Mode::Planned && request.plan ? request.plan->layoutSpec
+                                                                  : request.scope.layoutSpec;
+    auto made = BackupWorkflow::backup(backup, context);
+    if (!made)
+        return makeError(QStringLiteral("migrate.backup"),
+                         QStringLiteral("the backup made before the migration failed, nothing "
+                                        "was written: %1")
+                             .arg(made.error().message),
+                         made.error().next);
+    outcome.backup = made.value();
+    return {};
 }
 
 MigrationWorkflow::RunOutcome MigrationWorkflow::finish(const RunRequest& request,
+                                                        TargetSession& session,
                                                         const WorkflowContext& context,
                                                         RunOutcome outcome, const QString& target)
 {
     const Migrator::Outcome& m = outcome.migration;
+    // A resume has no plan at hand (its layout and scope are the journal's): not validated.
+    if (request.validateAfter && !m.cancelled && outcome.plan) {
+        ValidationWorkflow::Request check;
+        check.root = outcome.plan->root;
+        check.layoutSpec = outcome.plan->layoutSpec;
+        check.prefix = outcome.plan->prefix;
+        check.projects = outcome.plan->projects;
+        auto checked = ValidationWorkflow::validate(check, session.store(), context);
+        if (checked)
+            outcome.validation = checked.value();
+        else
+            context.warnings << QStringLiteral("the validation after the run failed: %1")
+                                    .arg(checked.error().message);
+    }
     context.recordAudit(outcome.mode == Mode::Resume ? QStringLiteral("migrate-resume")
                                                      : QStringLiteral("migrate"),
                         target, m.written, m.runId);
@@ -216,8 +285,14 @@ MigrationWorkflow::RunOutcome MigrationWorkflow::finish(const RunRequest& reques
     if (outcome.plan)
         report.setPlan(*outcome.plan);
     report.setMigration(m);
-    outcome.verdict =
+    if (outcome.validation)
+        report.setValidation(*outcome.validation);
+    // The validation after the run counts as it would on its own (differences: 1).
+    Verdict::Level level =
         Verdict::ofMigration(m, outcome.plan ? &*outcome.plan : nullptr, request.strict);
+    if (outcome.validation)
+        level = std::max(level, Verdict::ofValidation(*outcome.validation, request.strict));
+    outcome.verdict = level;
     report.setExitCode(outcome.verdict);
     const QString folder =
         request.reportFolder.isEmpty() ? context.paths.reportsFolder() : request.reportFolder;

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "core/result.h"
+#include "jobs/backupjob.h"
 #include "jobs/jobreport.h"
 #include "jobs/migrationplan.h"
 #include "jobs/migrator.h"
@@ -8,6 +9,7 @@
 #include "workflows/workflowcontext.h"
 
 #include <functional>
+#include <memory>
 #include <optional>
 
 namespace pmkv {
@@ -52,6 +54,8 @@ public:
         DryRun,    // plan `scope` only: nothing written, nothing saved
         SavedPlan, // execute the plan file `planFile`
         Resume,    // finish run `runId` (empty: the newest unfinished run on this target)
+        Planned,   // execute `plan`, made moments ago by a dry run on this target (a wizard
+                   // shows the plan, then runs exactly that plan)
     };
     struct RunRequest
     {
@@ -64,6 +68,19 @@ public:
         QString reportFolder; // empty: the reports folder of the context's paths
         QString confirmation; // the PROD profile's name, typed by the user
         bool strict = false;  // the files' warnings count in the verdict (workflows/verdict.h)
+        // Mode::Planned: the plan to execute. A plan older than `recheckAfterSeconds` is
+        // checked against the key space before anything is written (as a saved plan is); a
+        // fresher one is checked batch by batch as it is written (as a folder run is).
+        std::shared_ptr<const MigrationPlan> plan;
+        int recheckAfterSeconds = 60;
+        // Make a verified backup of the folder first (BackupWorkflow; destination empty:
+        // beside the folder); a backup that fails or does not verify writes nothing.
+        bool backupFirst = false;
+        QString backupDestination;
+        // After a run that finished, compare the folder with the key space both ways
+        // (every key, and the keys only the key space has) and add it to the report (not
+        // after a resume: its scope is the journal's).
+        bool validateAfter = false;
         // Called once the plan is made or loaded, before anything is written (to show it).
         std::function<void(const MigrationPlan&)> planned;
         // Called with the run a resume finishes, before it starts.
@@ -72,10 +89,12 @@ public:
     struct RunOutcome
     {
         Mode mode = Mode::Folder;
-        std::optional<MigrationPlan> plan; // not for a resume
-        Migrator::Outcome migration;       // not for a dry run
-        std::optional<JobReport> report;   // not for a dry run
-        QString reportPath;                // the Markdown file; empty when it could not be saved
+        std::optional<MigrationPlan> plan;            // not for a resume
+        Migrator::Outcome migration;                  // not for a dry run
+        std::optional<JobReport> report;              // not for a dry run
+        std::optional<BackupJob::Outcome> backup;     // with backupFirst
+        std::optional<Validator::Outcome> validation; // with validateAfter
+        QString reportPath; // the Markdown file; empty when it could not be saved
         // Verdict::ofMigration (ofPlan for a dry run): 0 everything written, whatever the
         // files' warnings; 1 conflicts (dry run); 2 errors in the files or cancelled.
         int verdict = 0;
@@ -91,14 +110,20 @@ public:
     // The newest migrate run on `target` (a store's describe()) that did not finish; empty
     // when every run there finished or was undone.
     static QString unfinishedRunOn(const JobPaths& paths, const QString& target);
+    // The refusal a new run on `target` meets while a run there is unfinished (error
+    // "migrate.unfinished", next step ResumeRun naming it), for a front end that looks first.
+    static Result<void> checkNoUnfinishedRun(const JobPaths& paths, const QString& target);
 
 private:
     static Result<RunOutcome> resume(const RunRequest& request, TargetSession& session,
                                      const WorkflowContext& context);
     static Result<MigrationPlan> preparePlan(const RunRequest& request, TargetSession& session,
                                              const WorkflowContext& context);
-    static RunOutcome finish(const RunRequest& request, const WorkflowContext& context,
-                             RunOutcome outcome, const QString& target);
+    static Result<void> backUp(const RunRequest& request, const QString& root,
+                               const WorkflowContext& context, RunOutcome& outcome);
+    static RunOutcome finish(const RunRequest& request, TargetSession& session,
+                             const WorkflowContext& context, RunOutcome outcome,
+                             const QString& target);
 };
 
 } // namespace pmkv

@@ -2,6 +2,8 @@
 #include "workflowfixture.h"
 #include "workflows/migrationworkflow.h"
 
+#include <QDir>
+#include <QFile>
 #include <QFileInfo>
 #include <QTest>
 
@@ -221,6 +223,98 @@ private Q_SLOTS:
             named = named || r.toObject().value(QStringLiteral("next")).toObject() ==
                                  stopped.value().next.toJson();
         QVERIFY(named);
+    }
+
+    // A wizard shows the plan of a dry run, then runs exactly that plan: on its own target
+    // only, and checked against the key space first once it is old.
+    void aPlanShownThenRunIsTheOneExecuted()
+    {
+        WorkflowFixture f;
+        QVERIFY2(f.isValid(), qPrintable(f.error()));
+        MemoryKvStore* a = nullptr;
+        auto session = WorkflowFixture::session(QStringLiteral("memory://a"), &a);
+        auto dry = folderRun(f);
+        dry.mode = MigrationWorkflow::Mode::DryRun;
+        auto planned = MigrationWorkflow::run(dry, *session, f.context());
+        QVERIFY2(planned.ok(), planned.ok() ? "" : qPrintable(describe(planned.error())));
+        auto plan = std::make_shared<const MigrationPlan>(*planned.value().plan);
+        QCOMPARE(a->size(), 0);
+
+        MigrationWorkflow::RunRequest run;
+        run.mode = MigrationWorkflow::Mode::Planned;
+        run.plan = plan;
+        auto elsewhere = WorkflowFixture::session(QStringLiteral("memory://b"));
+        auto refused = MigrationWorkflow::run(run, *elsewhere, f.context());
+        QVERIFY(!refused.ok());
+        QCOMPARE(refused.error().code, QStringLiteral("plan.target"));
+        QCOMPARE(refused.error().next.action, NextStep::Action::PlanAgain);
+
+        // Old and stale (a key written since): refused before anything is written, so no run
+        // is left unfinished.
+        auto old = std::make_shared<MigrationPlan>(*plan);
+        old->createdAt = old->createdAt.addSecs(-3600);
+        a->set(old->items.first().key.toUtf8(), QByteArrayLiteral("{\"written\":\"since\"}"));
+        MigrationWorkflow::RunRequest stale = run;
+        stale.plan = old;
+        auto staleRun = MigrationWorkflow::run(stale, *session, f.context());
+        QVERIFY(!staleRun.ok());
+        QCOMPARE(staleRun.error().code, QStringLiteral("plan.stale"));
+        QCOMPARE(a->size(), 1);
+        QVERIFY(
+            MigrationWorkflow::unfinishedRunOn(f.context().paths, session->describe()).isEmpty());
+
+        // Fresh: executed as shown.
+        MemoryKvStore* c = nullptr;
+        auto fresh = WorkflowFixture::session(QStringLiteral("memory://c"), &c);
+        auto shown = MigrationWorkflow::run(dry, *fresh, f.context());
+        QVERIFY(shown.ok());
+        run.plan = std::make_shared<const MigrationPlan>(*shown.value().plan);
+        auto done = MigrationWorkflow::run(run, *fresh, f.context());
+        QVERIFY2(done.ok(), done.ok() ? "" : qPrintable(describe(done.error())));
+        QCOMPARE(done.value().migration.written, run.plan->counts().create);
+        QCOMPARE(c->size(), int(run.plan->counts().create));
+    }
+
+    void aBackupFirstIsMadeOrNothingIsWritten()
+    {
+        WorkflowFixture f;
+        QVERIFY2(f.isValid(), qPrintable(f.error()));
+        MemoryKvStore* a = nullptr;
+        auto session = WorkflowFixture::session(QStringLiteral("memory://a"), &a);
+        auto request = folderRun(f);
+        request.backupFirst = true;
+        // A destination below a file cannot be made.
+        QFile blocker(f.path(QStringLiteral("blocker")));
+        QVERIFY(blocker.open(QIODevice::WriteOnly));
+        blocker.close();
+        request.backupDestination = f.path(QStringLiteral("blocker/backups"));
+        auto refused = MigrationWorkflow::run(request, *session, f.context());
+        QVERIFY(!refused.ok());
+        QCOMPARE(refused.error().code, QStringLiteral("migrate.backup"));
+        QCOMPARE(a->size(), 0);
+
+        request.backupDestination = f.path(QStringLiteral("backups"));
+        QVERIFY(QDir().mkpath(request.backupDestination));
+        auto done = MigrationWorkflow::run(request, *session, f.context());
+        QVERIFY2(done.ok(), done.ok() ? "" : qPrintable(describe(done.error())));
+        QVERIFY(done.value().backup.has_value());
+        QVERIFY(QFileInfo::exists(done.value().backup->archivePath));
+        QVERIFY(done.value().migration.written > 0);
+    }
+
+    void aValidationAfterTheRunGoesIntoTheReport()
+    {
+        WorkflowFixture f;
+        QVERIFY2(f.isValid(), qPrintable(f.error()));
+        auto session = WorkflowFixture::session(QStringLiteral("memory://a"));
+        auto request = folderRun(f);
+        request.validateAfter = true;
+        auto done = MigrationWorkflow::run(request, *session, f.context());
+        QVERIFY2(done.ok(), done.ok() ? "" : qPrintable(describe(done.error())));
+        QVERIFY(done.value().validation.has_value());
+        QCOMPARE(done.value().validation->checkedKeys, done.value().migration.written);
+        QVERIFY(done.value().validation->orphansChecked);
+        QVERIFY(done.value().report->toJson().contains(QStringLiteral("validation")));
     }
 };
 

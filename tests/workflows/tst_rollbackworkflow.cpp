@@ -49,6 +49,12 @@ private Q_SLOTS:
         QCOMPARE(preview.value().runId, runId);
         QVERIFY(!preview.value().applied);
         QVERIFY(a->size() > 0);
+        // The preview names every key and what happens to it: the run created them all.
+        QCOMPARE(preview.value().changes.size(), a->size());
+        for (const auto& change : preview.value().changes) {
+            QVERIFY(a->contains(change.key.toUtf8()));
+            QCOMPARE(change.kind, RollbackJob::Change::Kind::Delete);
+        }
 
         request.dryRun = false;
         auto undone = RollbackWorkflow::run(request, *sessionA, f.context());
@@ -97,6 +103,18 @@ private Q_SLOTS:
         store->set("pm:people", "{\"someone\":\"else\"}");
         RollbackWorkflow::Request request;
         request.runId = runId;
+        request.dryRun = true;
+        auto preview = RollbackWorkflow::run(request, *session, f.context());
+        QVERIFY(preview.ok());
+        int changedSince = 0;
+        for (const auto& change : preview.value().changes) {
+            if (change.kind == RollbackJob::Change::Kind::ChangedSince) {
+                ++changedSince;
+                QCOMPARE(change.key, QStringLiteral("pm:people"));
+            }
+        }
+        QCOMPARE(changedSince, 1);
+        request.dryRun = false;
         auto refused = RollbackWorkflow::run(request, *session, f.context());
         QVERIFY(!refused.ok());
         QCOMPARE(refused.error().code, QStringLiteral("rollback.changed"));

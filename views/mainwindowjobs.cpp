@@ -1,0 +1,51 @@
+// The Jobs menu of MainWindow: the wizards, opened with what the window has open.
+#include "connections/profilestore.h"
+#include "filepane.h"
+#include "mainwindow.h"
+#include "wizardlauncher.h"
+
+#include <QAction>
+#include <QKeySequence>
+#include <QMenu>
+#include <QMenuBar>
+
+namespace pmkv {
+
+void MainWindow::createJobActions()
+{
+    m_wizards = new WizardLauncher(this, [this] {
+        WizardLauncher::WindowState s;
+        s.root = m_root;
+        if (m_snapshot) // shares the window's scan, no copy
+            s.index = std::shared_ptr<const PmIndex>(m_snapshot, &m_snapshot->index());
+        s.profiles = m_profiles->list();
+        s.profileName = m_lastConnection;
+        const QString selected = m_filePane->currentPath();
+        if (!selected.isEmpty())
+            s.selectedProjects = {selected.section(QLatin1Char('/'), 0, 0)};
+        s.paths = jobPaths();
+        return s;
+    });
+    connect(m_wizards, &WizardLauncher::openDifferences, this,
+            [this](const QString& root, const ConnectionProfile& profile) {
+                if (root != m_root)
+                    openFolder(root);
+                connectTo(profile);
+            });
+
+    QMenu* jobs = menuBar()->addMenu(tr("&Jobs"));
+    QAction* migrate =
+        jobs->addAction(tr("&Migrate Folder to KV..."), m_wizards, &WizardLauncher::openMigrate);
+    migrate->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_M));
+    migrate->setObjectName(QStringLiteral("migrateAction"));
+    QAction* rollback = jobs->addAction(tr("&Roll Back a Run..."), m_wizards,
+                                        [this] { m_wizards->openRollback(); });
+    rollback->setShortcut(QKeySequence(Qt::CTRL | Qt::ALT | Qt::Key_Z));
+    rollback->setObjectName(QStringLiteral("rollbackAction"));
+    QAction* activity =
+        jobs->addAction(tr("&Activity..."), m_wizards, &WizardLauncher::openActivity);
+    activity->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_Y));
+    activity->setObjectName(QStringLiteral("activityAction"));
+}
+
+} // namespace pmkv

@@ -1,0 +1,291 @@
+#include "rollbackwizard.h"
+
+#include "connectionpage.h"
+#include "jobs/journal.h"
+#include "runhistorylist.h"
+#include "workflowprogresspage.h"
+#include "workflowreportpage.h"
+#include "workflowrunner.h"
+#include "workflows/targetsession.h"
+
+#include <QCheckBox>
+#include <QHeaderView>
+#include <QJsonArray>
+#include <QLabel>
+#include <QLocale>
+#include <QMessageBox>
+#include <QTreeWidget>
+#include <QVBoxLayout>
+
+namespace pmkv {
+
+namespace {
+QString changeText(RollbackJob::Change::Kind kind)
+{
+    using K = RollbackJob::Change::Kind;
+    switch (kind) {
+    case K::Delete:
+        return RollbackWizard::tr("deleted (the run created it)");
+    case K::Restore:
+        return RollbackWizard::tr("previous value put back");
+    case K::Unchanged:
+        return RollbackWizard::tr("already as before: left alone");
+    case K::ChangedSince:
+        return RollbackWizard::tr("changed by someone else since: only with the box below");
+    case K::Unrestorable:
+        return RollbackWizard::tr("previous value not a string: left alone");
+    }
+    return QString();
+}
+} // namespace
+
+RollbackWizard::RollbackWizard(Setup setup, QWidget* parent)
+    : QWizard(parent), m_setup(std::move(setup)), m_runner(new WorkflowRunner(m_setup.paths, this)),
+      m_connection(new ConnectionPage(m_runner, m_setup.profiles, this)),
+      m_run(new WorkflowProgressPage(m_runner, this)), m_report(new WorkflowReportPage(this)),
+      m_dryRun(std::make_shared<std::optional<RollbackWorkflow::Outcome>>())
+{
+    setWindowTitle(tr("Roll back a run"));
+    setObjectName(QStringLiteral("RollbackWizard"));
+    setOption(QWizard::NoBackButtonOnLastPage);
+    setOption(QWizard::NoCancelButtonOnLastPage);
+    setPage(HistoryId, makeHistoryPage());
+    setPage(ConnectionId, m_connection);
+    setPage(PreviewId, makePreviewPage());
+    setPage(RunId, m_run);
+    setPage(ReportId, m_report);
+    m_connection->setSubTitle(tr("The key space the run wrote to. Connecting also previews the "
+                                 "rollback: nothing is written yet."));
+    m_connection->setPreselected(m_setup.profileName);
+    connect(m_connection, &ConnectionPage::stepChosen, this, [this](const NextStep& step) {
+        if (step.action == NextStep::Action::RollbackForce) {
+            m_connection->accept();
+            next();
+        }
+    });
+    m_run->setTitle(tr("Rolling back"));
+    m_run->setButtonText(QWizard::CommitButton, tr("Show the report"));
+    m_run->setStart([this] { startRollback(); });
+    m_report->setTitle(tr("Rollback report"));
+    resize(900, 620);
+}
+
+RollbackWizard::~RollbackWizard() = default;
+
+QWizardPage* RollbackWizard::makeHistoryPage()
+{
+    auto* page = new QWizardPage(this);
+    page->setTitle(tr("What to undo"));
+    page->setSubTitle(tr("Runs journaled on this machine, newest first. Greyed runs are undone "
+                         "another way (hover for how)."));
+    m_history = new RunHistoryList(page);
+    m_historyNote = new QLabel(page);
+    m_historyNote->setWordWrap(true);
+    auto* layout = new QVBoxLayout(page);
+    layout->addWidget(m_history, 1);
+    layout->addWidget(m_historyNote);
+    connect(m_history, &QTreeWidget::currentItemChanged, this, [this] {
+        const JournalRun* run = m_history->run(m_history->selectedRun());
+        if (!run)
+            return;
+        auto undoable = RollbackJob::undoable(*run);
+        m_historyNote->setText(undoable ? run->message : undoable.error().message);
+    });
+    return page;
+}
+
+QWizardPage* RollbackWizard::makePreviewPage()
+{
+    auto* page = new QWizardPage(this);
+    page->setTitle(tr("What the rollback changes"));
+    page->setSubTitle(tr("Every key the run wrote, and what happens to it."));
+    page->setCommitPage(true);
+    page->setButtonText(QWizard::CommitButton, tr("Roll back"));
+    m_previewSummary = new QLabel(page);
+    m_previewSummary->setWordWrap(true);
+    m_preview = new QTreeWidget(page);
+    m_preview->setHeaderLabels({tr("Key"), tr("What happens"), tr("Bytes put back")});
+    m_preview->setRootIsDecorated(false);
+    m_preview->setUniformRowHeights(true);
+    m_preview->header()->setSectionResizeMode(0, QHeaderView::Stretch);
+    m_force = new QCheckBox(tr("Also put back keys changed by someone else since the run"), page);
+    m_force->hide();
+    auto* layout = new QVBoxLayout(page);
+    layout->addWidget(m_previewSummary);
+    layout->addWidget(m_preview, 1);
+    layout->addWidget(m_force);
+    return page;
+}
+
+QString RollbackWizard::previewSummary() const
+{
+    return m_previewSummary->text();
+}
+
+QString RollbackWizard::chosenRun() const
+{
+    return m_history->selectedRun();
+}
+
+void RollbackWizard::initializePage(int id)
+{
+    if (id == HistoryId && !m_historyLoaded)
+        loadHistory();
+    if (id == ConnectionId) {
+        const QString runId = chosenRun();
+        auto dryRun = m_dryRun;
+        dryRun->reset();
+        m_connection->invalidate();
+        // The preview is the connection's check: it also refuses a session on another
+        // target than the run's, with the workflow's reason.
+        m_connection->setCheck([runId, dryRun](TargetSession& session, const JobPaths& paths) {
+            RollbackWorkflow::Request request;
+            request.runId = runId;
+            request.dryRun = true;
+            WorkflowContext context;
+            context.paths = paths;
+            auto preview = RollbackWorkflow::run(request, session, context);
+            if (!preview)
+                return Result<void>(preview.error());
+            *dryRun = preview.value();
+            return Result<void>();
+        });
+    }
+    if (id == PreviewId)
+        showPreview();
+    QWizard::initializePage(id);
+}
+
+bool RollbackWizard::validateCurrentPage()
+{
+    if (currentId() == HistoryId && !m_history->selectedIsUndoable())
+        return false;
+    return QWizard::validateCurrentPage();
+}
+
+void RollbackWizard::loadHistory()
+{
+    m_historyNote->setText(tr("Reading the journals…"));
+    m_runner->start<QVector<JournalRun>>(
+        [](const WorkflowContext& context) -> Result<QVector<JournalRun>> {
+            return Journal::listRuns(context.paths);
+        },
+        [this](Result<QVector<JournalRun>> runs, const QStringList&) {
+            m_historyLoaded = true;
+            m_history->setRuns(runs.value());
+            m_historyNote->clear();
+            if (!m_setup.runId.isEmpty())
+                m_history->select(m_setup.runId);
+            else if (m_history->topLevelItemCount() > 0)
+                m_history->setCurrentItem(m_history->topLevelItem(0));
+            if (m_history->topLevelItemCount() == 0)
+                m_historyNote->setText(
+                    tr("No run has been journaled in %1 yet.").arg(m_setup.paths.root()));
+        });
+}
+
+void RollbackWizard::showPreview()
+{
+    m_preview->clear();
+    const auto& dry = *m_dryRun;
+    if (!dry) {
+        m_previewSummary->setText(tr("No preview."));
+        return;
+    }
+    const QLocale locale;
+    m_previewSummary->setText(
+        tr("Run %1 wrote %2 keys: %3 to delete, %4 to put back, %5 already as before, %6 "
+           "changed since.")
+            .arg(dry->runId, locale.toString(dry->keys), locale.toString(dry->toDelete),
+                 locale.toString(dry->toRestore), locale.toString(dry->alreadyRestored),
+                 locale.toString(dry->changedSince.size())));
+    QList<QTreeWidgetItem*> rows;
+    rows.reserve(dry->changes.size());
+    for (const auto& change : dry->changes) {
+        auto* row = new QTreeWidgetItem;
+        row->setText(0, change.key);
+        row->setText(1, changeText(change.kind));
+        if (change.kind == RollbackJob::Change::Kind::Restore)
+            row->setText(2, locale.toString(change.restoreBytes));
+        rows.append(row);
+    }
+    m_preview->addTopLevelItems(rows);
+    m_force->setVisible(!dry->changedSince.isEmpty());
+    m_force->setChecked(false);
+}
+
+void RollbackWizard::startRollback()
+{
+    auto session = m_connection->session();
+    if (!session)
+        return;
+    RollbackWorkflow::Request request;
+    request.runId = chosenRun();
+    request.force = m_force->isChecked();
+    request.confirmation = m_connection->confirmation();
+    m_outcome.reset();
+    m_runner->start<RollbackWorkflow::Outcome>(
+        [request, session](const WorkflowContext& context) {
+            return RollbackWorkflow::run(request, *session, context);
+        },
+        [this](Result<RollbackWorkflow::Outcome> result, const QStringList& warnings) {
+            showOutcome(std::move(result), warnings);
+        });
+}
+
+void RollbackWizard::showOutcome(Result<RollbackWorkflow::Outcome> result,
+                                 const QStringList& warnings)
+{
+    if (!result) {
+        m_report->showError(result.error(), warnings);
+        return;
+    }
+    m_outcome = result.value();
+    const auto& o = *m_outcome;
+    const QLocale locale;
+    const QString headline =
+        tr("Run %1 rolled back: %2 keys deleted, %3 put back.")
+            .arg(o.runId, locale.toString(o.toDelete), locale.toString(o.toRestore));
+    QString markdown = QStringLiteral("## %1\n\n").arg(tr("Rollback of run %1").arg(o.runId));
+    markdown += tr("* keys the run wrote: %1\n* deleted: %2\n* put back: %3\n* already as "
+                   "before: %4\n* rollback run: %5\n* seconds: %6\n")
+                    .arg(locale.toString(o.keys), locale.toString(o.toDelete),
+                         locale.toString(o.toRestore), locale.toString(o.alreadyRestored),
+                         o.rollbackRunId, QString::number(o.seconds, 'f', 2));
+    for (const QString& key : o.unrestorable)
+        markdown += tr("* left alone (not a string before): %1\n").arg(key);
+    const QJsonObject json{
+        {QStringLiteral("runId"), o.runId},
+        {QStringLiteral("rollbackRunId"), o.rollbackRunId},
+        {QStringLiteral("keys"), o.keys},
+        {QStringLiteral("deleted"), o.toDelete},
+        {QStringLiteral("restored"), o.toRestore},
+        {QStringLiteral("alreadyRestored"), o.alreadyRestored},
+        {QStringLiteral("changedSince"), QJsonArray::fromStringList(o.changedSince)},
+        {QStringLiteral("seconds"), o.seconds}};
+    m_report->showSummary(headline, markdown, json, NextStep::none(), warnings);
+}
+
+void RollbackWizard::reject()
+{
+    if (!m_runner->isRunning()) {
+        QWizard::reject();
+        return;
+    }
+    auto* ask = new QMessageBox(QMessageBox::Question, tr("A job is running"),
+                                tr("Stop the rollback after the current batch and close? Rolling "
+                                   "the same run back again finishes it."),
+                                QMessageBox::Yes | QMessageBox::No, this);
+    ask->setAttribute(Qt::WA_DeleteOnClose);
+    connect(ask, &QMessageBox::finished, this, [this](int answer) {
+        if (answer != QMessageBox::Yes)
+            return;
+        connect(
+            m_runner, &WorkflowRunner::finished, this, [this] { QWizard::reject(); },
+            Qt::SingleShotConnection);
+        m_runner->cancel();
+    });
+    ask->open(); // not exec(): no nested event loop
+}
+
+} // namespace pmkv

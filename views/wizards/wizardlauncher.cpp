@@ -1,0 +1,150 @@
+#include "wizardlauncher.h"
+
+#include "activitydialog.h"
+#include "migratewizard.h"
+#include "rollbackwizard.h"
+#include "workflowrunner.h"
+
+#include <QMessageBox>
+#include <QWidget>
+
+namespace pmkv {
+
+WizardLauncher::WizardLauncher(QWidget* window, StateSource state)
+    : QObject(window), m_window(window), m_state(std::move(state))
+{
+}
+
+QWizard* WizardLauncher::openMigrate()
+{
+    if (m_migrate) {
+        m_migrate->raise();
+        m_migrate->activateWindow();
+        return m_migrate;
+    }
+    const WindowState s = m_state();
+    MigrateWizard::Setup setup;
+    setup.root = s.root;
+    setup.index = s.index;
+    setup.profiles = s.profiles;
+    setup.profileName = s.profileName;
+    setup.selectedProjects = s.selectedProjects;
+    setup.paths = s.paths;
+    auto* wizard = new MigrateWizard(setup, m_window);
+    wizard->setAttribute(Qt::WA_DeleteOnClose);
+    wizard->setWindowFlag(Qt::Window);
+    connect(wizard, &MigrateWizard::openDifferences, this, &WizardLauncher::openDifferences);
+    connect(wizard, &MigrateWizard::stepChosen, this, &WizardLauncher::takeStep);
+    m_migrate = wizard;
+    wizard->show();
+    return wizard;
+}
+
+QWizard* WizardLauncher::openRollback(const QString& runId)
+{
+    if (auto* open = qobject_cast<RollbackWizard*>(m_rollback.data())) {
+        if (open->runner()->isRunning()) { // one rollback at a time
+            open->raise();
+            return open;
+        }
+        open->close();
+    }
+    const WindowState s = m_state();
+    RollbackWizard::Setup setup;
+    setup.profiles = s.profiles;
+    setup.profileName = s.profileName;
+    setup.runId = runId;
+    setup.paths = s.paths;
+    auto* wizard = new RollbackWizard(setup, m_window);
+    wizard->setAttribute(Qt::WA_DeleteOnClose);
+    wizard->setWindowFlag(Qt::Window);
+    m_rollback = wizard;
+    wizard->show();
+    return wizard;
+}
+
+QWidget* WizardLauncher::openActivity()
+{
+    if (m_activity) {
+        static_cast<ActivityDialog*>(m_activity.data())->refresh();
+        m_activity->raise();
+        return m_activity;
+    }
+    auto* dialog = new ActivityDialog(m_state().paths, m_window);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &ActivityDialog::undoAsked, this,
+            [this](const QString& runId) { openRollback(runId); });
+    m_activity = dialog;
+    dialog->show();
+    return dialog;
+}
+
+void WizardLauncher::takeStep(const NextStep& step)
+{
+    switch (step.action) {
+    case NextStep::Action::RollbackRun:
+    case NextStep::Action::RollbackForce:
+        openRollback(step.runId);
+        break;
+    case NextStep::Action::ResumeRun:
+    case NextStep::Action::Migrate:
+    case NextStep::Action::MigrateOverwrite:
+    case NextStep::Action::PlanAgain:
+        if (m_migrate && !qobject_cast<MigrateWizard*>(m_migrate)->runner()->isRunning())
+            m_migrate->close();
+        openMigrate();
+        break;
+    case NextStep::Action::ShowStatus:
+        openActivity();
+        break;
+    default:
+        break; // the other wizards take theirs
+    }
+}
+
+bool WizardLauncher::jobRunning() const
+{
+    if (auto* m = qobject_cast<MigrateWizard*>(m_migrate.data()); m && m->runner()->isRunning())
+        return true;
+    if (auto* r = qobject_cast<RollbackWizard*>(m_rollback.data()); r && r->runner()->isRunning())
+        return true;
+    return false;
+}
+
+void WizardLauncher::askToStopThen(const std::function<void()>& close)
+{
+    auto* ask = new QMessageBox(QMessageBox::Question, tr("A job is running"),
+                                tr("Stop it after the current batch and quit? A migration "
+                                   "stopped this way can be resumed or rolled back later."),
+                                QMessageBox::Yes | QMessageBox::No, m_window);
+    ask->setAttribute(Qt::WA_DeleteOnClose);
+    ask->setObjectName(QStringLiteral("quitWhileRunning"));
+    connect(ask, &QMessageBox::finished, this, [this, close](int answer) {
+        if (answer != QMessageBox::Yes)
+            return;
+        QList<WorkflowRunner*> running;
+        if (auto* m = qobject_cast<MigrateWizard*>(m_migrate.data()))
+            running << m->runner();
+        if (auto* r = qobject_cast<RollbackWizard*>(m_rollback.data()))
+            running << r->runner();
+        auto pending = std::make_shared<int>(0);
+        for (WorkflowRunner* runner : std::as_const(running)) {
+            if (!runner->isRunning())
+                continue;
+            ++*pending;
+            connect(
+                runner, &WorkflowRunner::finished, this,
+                [pending, close] {
+                    if (--*pending == 0)
+                        close();
+                },
+                Qt::SingleShotConnection);
+            runner->cancel();
+        }
+        if (*pending == 0)
+            close();
+    });
+    ask->open(); // not exec(): no nested event loop
+}
+
+} // namespace pmkv
