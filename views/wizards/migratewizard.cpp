@@ -6,12 +6,12 @@
 #include "migrateplanpage.h"
 #include "migratescopepage.h"
 #include "migratesourcepage.h"
+#include "stopjobquestion.h"
 #include "workflowprogresspage.h"
 #include "workflowreportpage.h"
 #include "workflowrunner.h"
 #include "workflows/targetsession.h"
 
-#include <QMessageBox>
 #include <QPushButton>
 
 namespace pmkv {
@@ -178,26 +178,11 @@ void MigrateWizard::reject()
 
 void MigrateWizard::askBeforeClosing()
 {
-    auto* ask = new QMessageBox(QMessageBox::Question, tr("A job is running"),
-                                tr("Stop it after the current batch and close? A migration "
-                                   "stopped this way can be resumed or rolled back later."),
-                                QMessageBox::Yes | QMessageBox::No, this);
-    ask->setAttribute(Qt::WA_DeleteOnClose);
-    ask->setObjectName(QStringLiteral("closeWhileRunning"));
-    connect(ask, &QMessageBox::finished, this, [this](int answer) {
-        if (answer != QMessageBox::Yes)
-            return;
-        if (!m_runner->isRunning()) {
-            QWizard::reject();
-            return;
-        }
-        m_closeWhenStopped = true;
-        connect(
-            m_runner, &WorkflowRunner::finished, this, [this] { QWizard::reject(); },
-            Qt::SingleShotConnection);
-        m_runner->cancel();
-    });
-    ask->open(); // not exec(): no nested event loop
+    askToStopJob(this,
+                 tr("Stop it after the current batch and close? A migration stopped this way can "
+                    "be resumed or rolled back later."),
+                 QStringLiteral("closeWhileRunning"),
+                 [this] { m_runner->cancelThen([this] { QWizard::reject(); }); });
 }
 
 } // namespace pmkv

@@ -93,7 +93,6 @@ private:
     std::shared_ptr<const PmIndex> m_index;
     QString m_resumeRunId;
     std::optional<MigrationWorkflow::RunOutcome> m_outcome;
-    bool m_closeWhenStopped = false;
     MigrateSourcePage* m_source;
     ConnectionPage* m_target;
     MigrateLayoutPage* m_layout;

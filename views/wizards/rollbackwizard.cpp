@@ -3,6 +3,7 @@
 #include "connectionpage.h"
 #include "jobs/journal.h"
 #include "runhistorylist.h"
+#include "stopjobquestion.h"
 #include "workflowprogresspage.h"
 #include "workflowreportpage.h"
 #include "workflowrunner.h"
@@ -13,7 +14,6 @@
 #include <QJsonArray>
 #include <QLabel>
 #include <QLocale>
-#include <QMessageBox>
 #include <QTreeWidget>
 #include <QVBoxLayout>
 
@@ -272,20 +272,11 @@ void RollbackWizard::reject()
         QWizard::reject();
         return;
     }
-    auto* ask = new QMessageBox(QMessageBox::Question, tr("A job is running"),
-                                tr("Stop the rollback after the current batch and close? Rolling "
-                                   "the same run back again finishes it."),
-                                QMessageBox::Yes | QMessageBox::No, this);
-    ask->setAttribute(Qt::WA_DeleteOnClose);
-    connect(ask, &QMessageBox::finished, this, [this](int answer) {
-        if (answer != QMessageBox::Yes)
-            return;
-        connect(
-            m_runner, &WorkflowRunner::finished, this, [this] { QWizard::reject(); },
-            Qt::SingleShotConnection);
-        m_runner->cancel();
-    });
-    ask->open(); // not exec(): no nested event loop
+    askToStopJob(this,
+                 tr("Stop the rollback after the current batch and close? Rolling the same run "
+                    "back again finishes it."),
+                 QStringLiteral("closeWhileRunning"),
+                 [this] { m_runner->cancelThen([this] { QWizard::reject(); }); });
 }
 
 } // namespace pmkv

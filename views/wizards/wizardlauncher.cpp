@@ -1,12 +1,15 @@
 #include "wizardlauncher.h"
 
+#include "stopjobquestion.h"
+
 #include "activitydialog.h"
 #include "migratewizard.h"
 #include "rollbackwizard.h"
 #include "workflowrunner.h"
 
-#include <QMessageBox>
 #include <QWidget>
+
+#include <memory>
 
 namespace pmkv {
 
@@ -113,38 +116,25 @@ bool WizardLauncher::jobRunning() const
 
 void WizardLauncher::askToStopThen(const std::function<void()>& close)
 {
-    auto* ask = new QMessageBox(QMessageBox::Question, tr("A job is running"),
-                                tr("Stop it after the current batch and quit? A migration "
-                                   "stopped this way can be resumed or rolled back later."),
-                                QMessageBox::Yes | QMessageBox::No, m_window);
-    ask->setAttribute(Qt::WA_DeleteOnClose);
-    ask->setObjectName(QStringLiteral("quitWhileRunning"));
-    connect(ask, &QMessageBox::finished, this, [this, close](int answer) {
-        if (answer != QMessageBox::Yes)
-            return;
-        QList<WorkflowRunner*> running;
-        if (auto* m = qobject_cast<MigrateWizard*>(m_migrate.data()))
-            running << m->runner();
-        if (auto* r = qobject_cast<RollbackWizard*>(m_rollback.data()))
-            running << r->runner();
-        auto pending = std::make_shared<int>(0);
-        for (WorkflowRunner* runner : std::as_const(running)) {
-            if (!runner->isRunning())
-                continue;
-            ++*pending;
-            connect(
-                runner, &WorkflowRunner::finished, this,
-                [pending, close] {
-                    if (--*pending == 0)
-                        close();
-                },
-                Qt::SingleShotConnection);
-            runner->cancel();
-        }
-        if (*pending == 0)
-            close();
-    });
-    ask->open(); // not exec(): no nested event loop
+    askToStopJob(m_window,
+                 tr("Stop it after the current batch and quit? A migration stopped this way can "
+                    "be resumed or rolled back later."),
+                 QStringLiteral("quitWhileRunning"), [this, close] {
+                     QList<WorkflowRunner*> running;
+                     if (auto* m = qobject_cast<MigrateWizard*>(m_migrate.data()))
+                         running << m->runner();
+                     if (auto* r = qobject_cast<RollbackWizard*>(m_rollback.data()))
+                         running << r->runner();
+                     // Each runner calls back once stopped; the last one closes.
+                     auto pending = std::make_shared<int>(int(running.size()));
+                     for (WorkflowRunner* runner : std::as_const(running))
+                         runner->cancelThen([pending, close] {
+                             if (--*pending == 0)
+                                 close();
+                         });
+                     if (running.isEmpty())
+                         close();
+                 });
 }
 
 } // namespace pmkv

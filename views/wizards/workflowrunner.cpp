@@ -31,6 +31,16 @@ void WorkflowRunner::cancel()
     Q_EMIT cancelRequested();
 }
 
+void WorkflowRunner::cancelThen(const std::function<void()>& then)
+{
+    if (!m_running) {
+        then();
+        return;
+    }
+    connect(this, &WorkflowRunner::finished, this, then, Qt::SingleShotConnection);
+    cancel();
+}
+
 bool WorkflowRunner::launch(Body body)
 {
     if (m_running)

@@ -52,6 +52,8 @@ public:
     }
 
     bool isRunning() const { return m_running; }
+    // Cancels the running job and calls `then` once it has stopped (at once when none runs).
+    void cancelThen(const std::function<void()>& then);
     bool isCancelling() const;
     // The newest progress delivered (phase empty before the first).
     const JobProgress& lastProgress() const { return m_last; }
