@@ -39,9 +39,10 @@ Result<void> ConnectionProfile::validate() const
         if (address.contains(QLatin1Char('@'))) {
             return makeError(QStringLiteral("bad-address"),
                              QStringLiteral("connection \"%1\": the address holds credentials; "
-                                            "keep the password in the keychain (--password-stdin) "
-                                            "and the user in --user")
-                                 .arg(name));
+                                            "keep the password in the keychain and the user name "
+                                            "in the connection's Redis user")
+                                 .arg(name),
+                             NextStep::withDetail(NextStep::Action::FixConnection, name));
         }
     } else {
         const QUrl url(address);
