@@ -1,8 +1,6 @@
 #include "mainwindow.h"
 
 #include "connections/profilestore.h"
-#include "connections/secretresolver.h"
-#include "connections/secretstore.h"
 #include "connectionsdialog.h"
 #include "core/offthreadrelease.h"
 #include "diffview.h"
@@ -57,7 +55,6 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent)
     setWindowTitle(tr("PMKV Studio"));
     m_loader = new FolderLoader(this);
     m_profiles = new ProfileStore;
-    m_secrets = new SecretStore(this);
     m_undo = new QUndoStack(this);
     m_filePane = new FilePane(this);
     m_kvPane = new KvPane(this);
@@ -199,13 +196,7 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent)
             m_kvLoader->fetchValue(key);
         Q_EMIT writeFinished(true, tr("Wrote %1.").arg(QString::fromUtf8(key)));
     });
-    connect(m_kvLoader, &KvLoader::writeFailed, this,
-            [this](const QByteArray& key, const QString& message) {
-                const QString text =
-                    tr("Writing %1 was refused: %2").arg(QString::fromUtf8(key), message);
-                m_kvStatus->setText(text);
-                Q_EMIT writeFinished(false, text);
-            });
+    connect(m_kvLoader, &KvLoader::opened, this, &MainWindow::updateBand);
 }
 
 MainWindow::~MainWindow()
@@ -241,9 +232,12 @@ void MainWindow::createActions()
     edit->addAction(undo);
     edit->addAction(redo);
     edit->addSeparator();
+    edit->setToolTipsVisible(true); // a disabled write says why
     QAction* copy = edit->addAction(tr("Copy File Value to &KV"), this, [this] { copyFileToKv(); });
+    copy->setObjectName(QStringLiteral("copyFileToKv"));
     copy->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_Right));
     QAction* back = edit->addAction(tr("Copy KV Value to &File"), this, [this] { copyKvToFile(); });
+    back->setObjectName(QStringLiteral("copyKvToFile"));
     back->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_Left));
     QAction* fieldToKv =
         edit->addAction(tr("Copy &Field to KV"), this, [this] { copyFieldToKv(); });
@@ -259,7 +253,9 @@ void MainWindow::createActions()
         saveKeyEdit(m_keyView->isModified() ? m_keyView->contentText().toUtf8()
                                             : m_lastValue.bytes);
     });
+    save->setObjectName(QStringLiteral("saveKeyEdit"));
     save->setShortcut(QKeySequence::Save);
+    m_kvWriteActions = {copy, fieldToKv, save};
 
     QMenu* view = menuBar()->addMenu(tr("&View"));
     QAction* find = view->addAction(tr("&Find..."), this, [this] {
@@ -344,7 +340,7 @@ void MainWindow::chooseFolder()
 
 void MainWindow::showConnections()
 {
-    auto* dialog = new ConnectionsDialog(m_profiles, m_secrets, this);
+    auto* dialog = new ConnectionsDialog(m_profiles, this);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     if (m_kvLoader->isOpen())
         dialog->edit(m_kvLoader->profile());
@@ -375,34 +371,18 @@ void MainWindow::connectTo(const ConnectionProfile& profile, const QByteArray& t
         m_kvPane->showBanner(ok.error().message);
         return;
     }
-    auto open = [this, profile](const ConnectionSecrets& secrets) {
-        m_undo->clear();
-        m_connected = true;
-        m_kvPane->setConnected(true);
-        m_kvPane->showBanner(QString());
-        // Keys show at once; once the alignment (built right below) is in, a second pass
-        // gives each key its state and the comparison starts.
-        m_kvLoader->open(profile, secrets);
-        m_lastConnection = profile.name; // remembered when the window closes
-        updateBand();
-        rebuildAlignment();
-    };
-    if (!typedSecret.isEmpty() || profile.secretSource == ConnectionProfile::SecretSource::None) {
-        ConnectionSecrets secrets;
-        secrets.secret = typedSecret;
-        open(secrets);
-        return;
-    }
-    m_kvStatus->setText(tr("Looking up the secret of \"%1\" ...").arg(profile.name));
-    SecretResolver::resolve(profile, m_secrets)
-        .then(this, [this, open](Result<ConnectionSecrets> secrets) {
-            if (!secrets) {
-                m_kvPane->setConnected(true);
-                m_kvPane->showBanner(secrets.error().message);
-                return;
-            }
-            open(secrets.value());
-        });
+    m_undo->clear();
+    m_connected = true;
+    m_kvPane->setConnected(true);
+    m_kvPane->showBanner(QString());
+    // The session opens on a worker (keychain, connection); keys show once it is open, and
+    // once the alignment (built right below) is in, a second pass gives each key its state.
+    TargetSession::Options options;
+    options.typedSecret = typedSecret;
+    m_kvLoader->open(profile, options);
+    m_lastConnection = profile.name; // remembered when the window closes
+    updateBand();
+    rebuildAlignment();
 }
 
 void MainWindow::disconnectStore()
@@ -417,8 +397,24 @@ void MainWindow::disconnectStore()
     updateBand();
 }
 
+void MainWindow::updateWriteActions()
+{
+    const ConnectionProfile& profile = m_kvLoader->profile();
+    const std::shared_ptr<TargetSession> session = m_kvLoader->session();
+    const bool readOnly = m_connected && (profile.readOnly || (session && session->isReadOnly()));
+    const QString why =
+        readOnly ? tr("The connection \"%1\" is read-only: nothing can be written to it.")
+                       .arg(profile.name)
+                 : QString();
+    for (QAction* action : std::as_const(m_kvWriteActions)) {
+        action->setEnabled(!readOnly);
+        action->setToolTip(why); // empty: the action's text
+    }
+}
+
 void MainWindow::updateBand()
 {
+    updateWriteActions();
     if (!m_connected) {
         m_band->clearConnection();
         return;
