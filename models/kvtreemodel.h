@@ -51,6 +51,7 @@ public:
         KeyCountRole,   // keys in the subtree
         LoadMoreRole,   // true on the "load more" row
         SearchTextRole, // the full path of the row
+        SearchHitRole,  // true when the row's path, or a path below it, holds the search text
     };
 
     explicit KvTreeModel(QObject* parent = nullptr);
@@ -81,6 +82,11 @@ public:
     QModelIndex indexForKey(const QByteArray& key) const;
     QByteArray keyAt(const QModelIndex& index) const;
     SyncState stateOf(const QByteArray& key) const;
+    // Marks the rows the key search shows (SearchHitRole): those whose full path holds `text`
+    // (ASCII letters in any case) and their parents; empty: every row. One pass over the
+    // loaded keys; keys that arrive later are marked as they come. A filter on top
+    // invalidates itself after calling this.
+    void setSearchText(const QString& text);
 
     QModelIndex index(int row, int column, const QModelIndex& parent = {}) const override;
     QModelIndex parent(const QModelIndex& child) const override;
@@ -116,9 +122,13 @@ private:
     QString countsText(const Node* node) const;
     QString loadMoreText() const;
     static QByteArray fullKey(const Node* node);
+    // Whether `path`, from `from` on, holds the search text (ASCII case folded).
+    bool holdsSearch(const QByteArray& path, qsizetype from) const;
+    void markSearch(Node* node, bool parentMatches, QByteArray& path);
 
     std::unique_ptr<Node> m_root;
     QHash<QByteArray, SyncState> m_knownStates;
+    QByteArray m_search; // lower case; empty: no search
     qint64 m_keys = 0;
     qint64 m_scanned = 0;
     qint64 m_total = -1;
