@@ -290,6 +290,8 @@ QVariant FileTreeModel::data(const QModelIndex& index, int role) const
         return node->errors;
     case WarningsRole:
         return node->warnings;
+    case OwnProblemsRole:
+        return node->ownProblems;
     case StateRole:
         return int(e ? m_states[size_t(node->entityIndex)] : SyncState::Unknown);
     case CountsRole:
