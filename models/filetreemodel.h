@@ -43,6 +43,8 @@ public:
     // Sync states by entity path (relative, as in Entity::relativePath); counts roll up.
     void setStates(const QVector<QPair<QString, SyncState>>& states);
     void resetStates();
+    // The states known (not Unknown), by entity path: what setStates() takes back.
+    QVector<QPair<QString, SyncState>> knownStates() const;
     SyncState stateOf(const QString& entityPath) const;
     SyncCounts totals() const;
     // For the overview strip: how many data files there are, and the position (in tree

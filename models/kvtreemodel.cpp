@@ -67,14 +67,15 @@ void KvTreeModel::dropQueues()
     m_finishPending = false;
 }
 
-void KvTreeModel::beginScan()
+void KvTreeModel::beginScan(bool keepKnownStates)
 {
     beginResetModel();
     dropQueues();
     m_root = std::make_unique<Node>();
     m_root->attached = true;
     m_root->searchSelf = m_search.isEmpty(); // the empty path holds no search text
-    m_knownStates.clear();
+    if (!keepKnownStates)
+        m_knownStates.clear();
     m_keys = 0;
     m_scanned = 0;
     m_total = -1;

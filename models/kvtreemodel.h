@@ -57,8 +57,12 @@ public:
     explicit KvTreeModel(QObject* parent = nullptr);
     ~KvTreeModel() override;
 
-    // Empties the tree for a new scan (shows the "load more" row until finish()).
-    void beginScan();
+    // Empties the tree for a new scan (shows the "load more" row until finish()). With
+    // `keepKnownStates`, states given (setStates) for keys not in the tree yet stay: a
+    // comparison may answer before the scan's first page is in.
+    void beginScan(bool keepKnownStates = false);
+    // Forgets the states given for keys not in the tree yet (a new comparison comes).
+    void forgetKnownStates() { m_knownStates.clear(); }
     void addKeys(const QVector<KvKeyItem>& keys);
     // States from a comparison; remembered for keys that are not in the tree yet.
     void setStates(const QVector<KvKeyItem>& states);

@@ -74,6 +74,11 @@ KvLoader::~KvLoader()
 void KvLoader::open(const ConnectionProfile& profile, const TargetSession::Options& options)
 {
     close();
+    startSession(profile, options);
+}
+
+void KvLoader::startSession(const ConnectionProfile& profile, const TargetSession::Options& options)
+{
     m_profile = profile;
     m_options = options;
     m_scanRefused = false;
@@ -102,16 +107,24 @@ void KvLoader::open(const ConnectionProfile& profile, const TargetSession::Optio
     }));
 }
 
+// The keys shown stay (stale) until the session is open and the first page is in.
 void KvLoader::reconnect()
 {
     if (m_profile.name.isEmpty())
         return;
     const ConnectionProfile profile = m_profile;
     const TargetSession::Options options = m_options;
-    open(profile, options);
+    closeSession();
+    startSession(profile, options);
 }
 
 void KvLoader::close()
+{
+    closeSession();
+    m_model->clear();
+}
+
+void KvLoader::closeSession()
 {
     ++m_generation;
     m_opening = false;
@@ -119,7 +132,6 @@ void KvLoader::close()
     OffThreadRelease::release(m_session); // the store goes with its thread, off the GUI thread
     m_scanBusy = false;
     m_comparing = false;
-    m_model->clear();
 }
 
 void KvLoader::refresh()
@@ -200,7 +212,11 @@ void KvLoader::startScan()
     m_scanDone = false;
     m_chunkTarget = m_chunk;
     m_listMode = !m_caps.canScan || m_scanRefused;
-    m_model->beginScan();
+    // The keys shown stay until the first page replaces them: a server that does not answer
+    // leaves the last ones (stale, the banner says so) rather than an empty tree. The states
+    // the comparison (started with the scan) gives meanwhile are kept for the new tree.
+    m_resetPending = true;
+    m_model->forgetKnownStates();
     if (m_listMode) {
         followLists();
         return;
@@ -216,6 +232,14 @@ void KvLoader::startScan()
                 Q_EMIT progressChanged(progressText());
             }));
     scanPage();
+}
+
+void KvLoader::resetModelOnce()
+{
+    if (!m_resetPending)
+        return;
+    m_resetPending = false;
+    m_model->beginScan(true);
 }
 
 void KvLoader::fetchMore()
@@ -275,6 +299,7 @@ void KvLoader::scanPage()
                 m_scanRefused = true;
                 m_model->setProgress(0, -1, false);
                 followLists();
+                Q_EMIT readOnlyTokenFound();
                 Q_EMIT progressChanged(progressText());
                 return;
             }
@@ -285,6 +310,7 @@ void KvLoader::scanPage()
             }
             m_cursor = o.cursor;
             m_scanned += o.keys.size();
+            resetModelOnce();
             m_model->addKeys(o.keys);
             if (m_cursor == "0") {
                 m_scanDone = true;
@@ -335,6 +361,7 @@ void KvLoader::followLists()
             reportError(tr("Reading the list keys of %1 failed: %2").arg(m_description, o.error));
             return;
         }
+        resetModelOnce();
         m_model->addKeys(o.keys);
         m_scanDone = true;
         m_model->finish();

@@ -77,6 +77,9 @@ public:
     QString description() const { return m_description; }
     QString progressText() const;
     bool isComparing() const { return m_comparing; }
+    // The connection answered SCAN with NOPERM: its token is a read-only one (Upstash's
+    // read-only tokens and pmkv-proxy's answer so), whatever the profile says.
+    bool hasReadOnlyToken() const { return m_scanRefused; }
     // No page and no comparison on its way.
     bool isIdle() const { return !m_opening && !m_scanBusy && !m_comparing; }
     qint64 comparedCount() const { return m_compared; }
@@ -92,8 +95,14 @@ Q_SIGNALS:
     void valueProgress(const QByteArray& key, qint64 loaded, qint64 total);
     void valueCancelled(const QByteArray& key, qint64 loaded, qint64 total);
     void written(const QByteArray& key);
+    // hasReadOnlyToken() became true.
+    void readOnlyTokenFound();
 
 private:
+    void startSession(const ConnectionProfile& profile, const TargetSession::Options& options);
+    void closeSession();
+    // The first page of a scan in: the tree starts again (see m_resetPending).
+    void resetModelOnce();
     void startScan();
     void scanPage();
     void followLists(); // when the store cannot SCAN
@@ -121,6 +130,7 @@ private:
     int m_chunk = 25000;
     bool m_loadAll = false;
     bool m_scanBusy = false;
+    bool m_resetPending = false; // the tree still shows the previous scan's keys
     bool m_listMode = false;
     bool m_scanRefused = false; // this connection answered SCAN with NOPERM
     bool m_scanDone = false;    // the scan reached its end (the tree may still be announcing it)

@@ -81,10 +81,15 @@ public:
     // are journaled and undoable like an entity copy; a PROD key asks for the typed name.
     void copyFieldToKv(const QString& confirmation = QString());
     void copyFieldToFile();
-    // Saves an edit of the selected key's value: refused (with line and column) unless it is
-    // JSON; no write at all when the bytes did not change; otherwise journaled and undoable.
-    // On PROD the connection's name is asked for as for a copy (`confirmation` answers it).
-    void saveKeyEdit(const QByteArray& text, const QString& confirmation = QString());
+    // How Save Key Edit writes the edited text: as the application writes a document
+    // (JSON.stringify's compact bytes, the document's key order), or exactly as typed.
+    enum class KeyEditBytes { AsTheApplicationWrites, AsTyped };
+    // Saves an edit of the selected key's value: as the application writes it (refused, with
+    // line and column, unless it is JSON), or as typed; no write at all when the bytes are the
+    // ones the key holds; otherwise journaled and undoable. On PROD the connection's name is
+    // asked for as for a copy (`confirmation` answers it).
+    void saveKeyEdit(const QByteArray& text, const QString& confirmation = QString(),
+                     KeyEditBytes bytes = KeyEditBytes::AsTheApplicationWrites);
     // Where the journals and the audit log go (default: the XDG data folder).
     void setJobsFolder(const QString& folder) { m_jobsFolder = folder; }
     JobPaths jobPaths() const { return JobPaths(m_jobsFolder); }
@@ -105,8 +110,11 @@ private:
     void chooseFolder();
     void showConnections();
     void showSnapshot(std::shared_ptr<const FileTreeSnapshot> snapshot, qint64 milliseconds);
+    void showFiles(std::shared_ptr<const FileTreeSnapshot> snapshot);
     void showSelection(const QString& relativePath);
     void showKeySelection(const QByteArray& key);
+    void refreshDetail();
+    void clearKeyDetail(const QString& message);
     void showValue(const KvValue& value);
     void rebuildAlignment();
     void updateBand();
@@ -135,6 +143,7 @@ private:
                    bool undo);
     // Disables the writes to the key space while the connection is read-only, saying why.
     void updateWriteActions();
+    QString readOnlyReason() const;
     bool onStack(const JournaledCommand* command) const;
     bool fieldToCopy(std::string& pointer, QString& path);
     // The document of the side written to with the field at `pointer` taken from the other

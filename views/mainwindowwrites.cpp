@@ -2,6 +2,8 @@
 // window's layout and selection code in mainwindow.cpp.
 #include "mainwindow.h"
 
+#include "files/jsstringify.h"
+
 #include "diff/jsonparser.h"
 #include "diffview.h"
 #include "documentview.h"
@@ -14,24 +16,12 @@
 #include "workflows/entitywriteworkflow.h"
 
 #include <QInputDialog>
-#include <QJsonDocument>
-#include <QJsonParseError>
 #include <QLabel>
 #include <QUndoStack>
 #include <QtConcurrent/QtConcurrentRun>
 
 namespace pmkv {
 namespace {
-
-// "line L, column C" of a byte offset (both from 1).
-QString lineColumn(const QByteArray& text, qsizetype offset)
-{
-    offset = qBound<qsizetype>(0, offset, text.size());
-    const QByteArray before = text.left(offset);
-    const qsizetype line = before.count('\n') + 1;
-    const qsizetype column = offset - (before.lastIndexOf('\n') + 1) + 1;
-    return QStringLiteral("line %1, column %2").arg(line).arg(column);
-}
 
 } // namespace
 
@@ -265,7 +255,8 @@ void MainWindow::copyKvToFile()
                QStringLiteral("studio-copy-to-file"));
 }
 
-void MainWindow::saveKeyEdit(const QByteArray& text, const QString& confirmation)
+void MainWindow::saveKeyEdit(const QByteArray& text, const QString& confirmation,
+                             KeyEditBytes bytes)
 {
     const QByteArray key = m_lastValue.key;
     auto refuse = [this](const QString& message) {
@@ -277,19 +268,26 @@ void MainWindow::saveKeyEdit(const QByteArray& text, const QString& confirmation
     if (!m_lastValue.error.isEmpty() || m_lastValue.type != "string" || m_lastValue.truncated)
         return refuse(
             tr("The key %1 holds no complete string value to edit.").arg(QString::fromUtf8(key)));
-    if (text == m_lastValue.bytes) {
+    const auto unchanged = [this, key] {
         const QString message = tr("%1 is unchanged: nothing written.").arg(QString::fromUtf8(key));
         m_kvStatus->setText(message);
         Q_EMIT writeFinished(true, message);
-        return;
+    };
+    if (text == m_lastValue.bytes)
+        return unchanged(); // (a value the user did not change is never rewritten)
+    QByteArray value = text;
+    if (bytes == KeyEditBytes::AsTheApplicationWrites) {
+        // What the application's JSON.stringify writes (compact, its key order), so that the
+        // key compares "same" with a file holding the same document.
+        auto stringified = JsStringify::fromJsonText(text);
+        if (!stringified)
+            return refuse(tr("Not saved: the edit of %1 is not valid JSON at %2.")
+                              .arg(QString::fromUtf8(key), stringified.error().message));
+        value = stringified.value();
     }
-    QJsonParseError error;
-    (void)QJsonDocument::fromJson(text, &error);
-    if (error.error != QJsonParseError::NoError)
-        return refuse(
-            tr("Not saved: the edit of %1 is not valid JSON at %2: %3.")
-                .arg(QString::fromUtf8(key), lineColumn(text, error.offset), error.errorString()));
-    startWrite(JournaledCommand::Side::Kv, QString::fromUtf8(key), text,
+    if (value == m_lastValue.bytes)
+        return unchanged();
+    startWrite(JournaledCommand::Side::Kv, QString::fromUtf8(key), value,
                tr("edit %1").arg(QString::fromUtf8(key)), QStringLiteral("studio-edit"),
                confirmation);
 }

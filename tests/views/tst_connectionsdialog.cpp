@@ -5,6 +5,8 @@
 #include "connections/profilestore.h"
 #include "connections/sessionsecrets.h"
 #include "connectionsdialog.h"
+#include "proxyprocess.h"
+#include "redisserver.h"
 #include "testtree.h"
 
 #include <QCheckBox>
@@ -16,6 +18,8 @@
 
 using namespace pmkv;
 
+Q_DECLARE_METATYPE(pmkv::ConnectionProfile::SecretSource)
+
 class TestConnectionsDialog final : public QObject
 {
     Q_OBJECT
@@ -24,6 +28,8 @@ private Q_SLOTS:
     void failingKeychainLeavesNoProfile();
     void failingKeychainKeepsTheSavedProfile();
     void sessionSecretNeedsNoKeychain();
+    void testUsesTheSavedSecret_data();
+    void testUsesTheSavedSecret();
 
 private:
     static ConnectionProfile profile(const QString& name)
@@ -101,6 +107,55 @@ void TestConnectionsDialog::sessionSecretNeedsNoKeychain()
              ConnectionProfile::SecretSource::Session);
     QCOMPARE(SessionSecrets::instance().get(QStringLiteral("laptop"), SecretSlot::Token),
              std::optional<QByteArray>("session-token"));
+}
+
+void TestConnectionsDialog::testUsesTheSavedSecret_data()
+{
+    QTest::addColumn<ConnectionProfile::SecretSource>("source");
+    QTest::newRow("session") << ConnectionProfile::SecretSource::Session;
+    QTest::newRow("environment variable") << ConnectionProfile::SecretSource::EnvironmentVariable;
+}
+
+// Issue #19, defect 6: Test with the secret field empty ("leave empty to use the saved one")
+// sent no secret at all, so every saved profile answered 401. It now opens the profile as a
+// connection does, with its saved secret; a wrong typed secret still fails.
+void TestConnectionsDialog::testUsesTheSavedSecret()
+{
+    QFETCH(ConnectionProfile::SecretSource, source);
+    test::RedisServer redis;
+    QVERIFY2(redis.start(), qPrintable(redis.errorString()));
+    test::ProxyProcess proxy;
+    proxy.setRedisUrl(redis.url());
+    proxy.setToken("saved-token");
+    QVERIFY2(proxy.start(), qPrintable(proxy.errorString()));
+    ProfileStore profiles(m_dir.path(QStringLiteral("test.ini")));
+    ConnectionProfile p;
+    p.name = QStringLiteral("local-proxy");
+    p.kind = ConnectionProfile::Kind::LocalProxy;
+    p.address = proxy.url().toString();
+    p.secretSource = source;
+    if (source == ConnectionProfile::SecretSource::Session) {
+        SessionSecrets::instance().set(p.name, SecretSlot::Token, "saved-token");
+    } else {
+        p.secretVariable = QStringLiteral("PMKV_TEST_SAVED_TOKEN");
+        qputenv("PMKV_TEST_SAVED_TOKEN", "saved-token");
+    }
+    QVERIFY(profiles.save(p, true));
+    ConnectionsDialog dialog(&profiles);
+    dialog.edit(p);
+    auto* secret = dialog.findChild<QLineEdit*>(QStringLiteral("profileSecret"));
+    QVERIFY(secret->text().isEmpty());
+    QSignalSpy tested(&dialog, &ConnectionsDialog::testFinished);
+    dialog.testConnection();
+    QVERIFY(tested.wait(20000));
+    QVERIFY2(tested.last().at(0).toBool(), qPrintable(tested.last().at(1).toString()));
+    QVERIFY2(tested.last().at(1).toString().startsWith(QStringLiteral("Connected")),
+             qPrintable(tested.last().at(1).toString()));
+    // A secret typed in the form is the one tested.
+    secret->setText(QStringLiteral("wrong-token"));
+    dialog.testConnection();
+    QVERIFY(tested.wait(20000));
+    QVERIFY(!tested.last().at(0).toBool());
 }
 
 QTEST_MAIN(TestConnectionsDialog)

