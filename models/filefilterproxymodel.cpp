@@ -36,11 +36,9 @@ void FileFilterProxyModel::setKindFilter(int kind)
 bool FileFilterProxyModel::filterAcceptsRow(int sourceRow, const QModelIndex& sourceParent) const
 {
     const QModelIndex index = sourceModel()->index(sourceRow, 0, sourceParent);
-    if (m_onlyProblems && sourceModel()->hasChildren(index))
-        return false; // folders show when a child matches (recursive filtering)
-    if (m_onlyProblems && index.data(FileTreeModel::ErrorsRole).toInt() +
-                                  index.data(FileTreeModel::WarningsRole).toInt() ==
-                              0)
+    // A row with problems of its own (a project or an epic folder stands for its document);
+    // a folder without shows when a row below it does (recursive filtering).
+    if (m_onlyProblems && index.data(FileTreeModel::OwnProblemsRole).toInt() == 0)
         return false;
     if (m_kind >= 0 && index.data(FileTreeModel::KindRole).toInt() != m_kind)
         return false;

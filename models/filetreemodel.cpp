@@ -77,6 +77,19 @@ void FileTreeModel::setStates(const QVector<QPair<QString, SyncState>>& states)
     }
 }
 
+QVector<QPair<QString, SyncState>> FileTreeModel::knownStates() const
+{
+    QVector<QPair<QString, SyncState>> known;
+    if (!m_snapshot)
+        return known;
+    const PmIndex& index = m_snapshot->index();
+    for (size_t i = 0; i < m_states.size(); ++i) {
+        if (m_states[i] != SyncState::Unknown)
+            known.append({index.entities.at(qsizetype(i)).relativePath, m_states[i]});
+    }
+    return known;
+}
+
 void FileTreeModel::resetStates()
 {
     if (!m_snapshot)
@@ -290,6 +303,8 @@ QVariant FileTreeModel::data(const QModelIndex& index, int role) const
         return node->errors;
     case WarningsRole:
         return node->warnings;
+    case OwnProblemsRole:
+        return node->ownProblems;
     case StateRole:
         return int(e ? m_states[size_t(node->entityIndex)] : SyncState::Unknown);
     case CountsRole:

@@ -24,10 +24,11 @@ public:
         KindRole,   // EntityKind as int, -1 for folders
         ErrorsRole, // rolled-up counts
         WarningsRole,
-        SearchTextRole, // name, id and title, for filtering
-        StateRole,      // SyncState (int) of the entity; Unknown for plain folders
-        CountsRole,     // SyncCounts rolled up over the subtree (the node's own entity included)
-        EntityPathRole, // the entity's file (a project folder: its project.json), or empty
+        SearchTextRole,  // name, id and title, for filtering
+        StateRole,       // SyncState (int) of the entity; Unknown for plain folders
+        CountsRole,      // SyncCounts rolled up over the subtree (the node's own entity included)
+        EntityPathRole,  // the entity's file (a project folder: its project.json), or empty
+        OwnProblemsRole, // errors and warnings of the row itself (a folder: its document's)
     };
 
     explicit FileTreeModel(QObject* parent = nullptr);
@@ -42,6 +43,8 @@ public:
     // Sync states by entity path (relative, as in Entity::relativePath); counts roll up.
     void setStates(const QVector<QPair<QString, SyncState>>& states);
     void resetStates();
+    // The states known (not Unknown), by entity path: what setStates() takes back.
+    QVector<QPair<QString, SyncState>> knownStates() const;
     SyncState stateOf(const QString& entityPath) const;
     SyncCounts totals() const;
     // For the overview strip: how many data files there are, and the position (in tree

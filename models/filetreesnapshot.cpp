@@ -94,6 +94,7 @@ std::shared_ptr<const FileTreeSnapshot> FileTreeSnapshot::build(PmIndex index)
         if (!target)
             target = &snapshot->m_root; // e.g. "people.json missing": shown on the root
         (p.severity == Severity::Error ? target->errors : target->warnings)++;
+        ++target->ownProblems;
     }
     sortAndNumber(&snapshot->m_root);
     snapshot->m_buildMs = timer.elapsed();

@@ -22,6 +22,7 @@ public:
         bool isFolder = false;
         int errors = 0; // this node's own problems plus its descendants'
         int warnings = 0;
+        int ownProblems = 0; // errors and warnings reported on this node itself
         Node* parent = nullptr;
         int row = 0;
         std::vector<std::unique_ptr<Node>> children;

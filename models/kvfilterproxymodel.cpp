@@ -11,8 +11,8 @@ KvFilterProxyModel::KvFilterProxyModel(QObject* parent) : QSortFilterProxyModel(
 
 void KvFilterProxyModel::setSearchText(const QString& text)
 {
-    m_text = text.trimmed();
-    setRecursiveFilteringEnabled(!m_text.isEmpty());
+    if (m_keys)
+        m_keys->setSearchText(text);
     invalidateRowsFilter();
 }
 
@@ -35,10 +35,9 @@ bool KvFilterProxyModel::filterAcceptsRow(int sourceRow, const QModelIndex& sour
         if (!ok)
             return false;
     }
-    if (m_text.isEmpty())
-        return true;
-    // Recursive filtering asks the children when a parent's own path does not match.
-    return index.data(KvTreeModel::SearchTextRole).toString().contains(m_text, Qt::CaseInsensitive);
+    // The model marked the rows that hold the text or have a key below that does, in one pass:
+    // no recursive filtering, which asks every child of every row again.
+    return index.data(KvTreeModel::SearchHitRole).toBool();
 }
 
 void KvFilterProxyModel::setSourceModel(QAbstractItemModel* model)

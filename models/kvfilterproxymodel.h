@@ -10,7 +10,8 @@ class KvTreeModel;
 
 // Sorts the key tree by name (the "load more" row stays last) and filters it by sync state
 // (parents by their rolled-up counts, so no walk over a million keys) and by a text in the
-// key (this one does look at every loaded key, recursively).
+// key (the model marks the matching rows and their parents in one pass: KvTreeModel::
+// setSearchText).
 class KvFilterProxyModel final : public QSortFilterProxyModel
 {
     Q_OBJECT
@@ -18,6 +19,7 @@ class KvFilterProxyModel final : public QSortFilterProxyModel
 public:
     explicit KvFilterProxyModel(QObject* parent = nullptr);
 
+    // Sets the model's search text (a source model other than KvTreeModel is not searched).
     void setSearchText(const QString& text);
     void setSyncFilter(SyncFilter filter);
     void setSourceModel(QAbstractItemModel* model) override;
@@ -28,7 +30,6 @@ protected:
 
 private:
     KvTreeModel* m_keys = nullptr;
-    QString m_text;
     SyncFilter m_sync;
 };
 

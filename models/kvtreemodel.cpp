@@ -18,9 +18,11 @@ struct KvTreeModel::Node
     Node* parent = nullptr;
     int row = 0;
     bool isKey = false;
-    bool attached = false; // part of what views have been told about
-    bool queued = false;   // in m_grown
-    bool dirty = false;    // in m_dirty
+    bool attached = false;  // part of what views have been told about
+    bool queued = false;    // in m_grown
+    bool dirty = false;     // in m_dirty
+    bool searchSelf = true; // its full path holds the search text (or no search)
+    bool searchHit = true;  // it, or a key below it, holds the search text (or no search)
     SyncState state = SyncState::Unknown;
     int keyCount = 0;  // keys in the subtree, this one included
     SyncCounts counts; // states of the keys in the subtree
@@ -65,13 +67,15 @@ void KvTreeModel::dropQueues()
     m_finishPending = false;
 }
 
-void KvTreeModel::beginScan()
+void KvTreeModel::beginScan(bool keepKnownStates)
 {
     beginResetModel();
     dropQueues();
     m_root = std::make_unique<Node>();
     m_root->attached = true;
-    m_knownStates.clear();
+    m_root->searchSelf = m_search.isEmpty(); // the empty path holds no search text
+    if (!keepKnownStates)
+        m_knownStates.clear();
     m_keys = 0;
     m_scanned = 0;
     m_total = -1;
@@ -87,6 +91,7 @@ void KvTreeModel::clear()
     dropQueues();
     m_root = std::make_unique<Node>();
     m_root->attached = true;
+    m_root->searchSelf = m_search.isEmpty(); // the empty path holds no search text
     m_knownStates.clear();
     m_keys = 0;
     m_scanned = 0;
@@ -136,6 +141,19 @@ void KvTreeModel::addKey(const KvKeyItem& item)
             created->name = name;
             created->parent = node;
             next = created.get();
+            if (!m_search.isEmpty()) {
+                const QByteArray path = item.key.left(end < 0 ? item.key.size() : end);
+                next->searchSelf =
+                    node->searchSelf ||
+                    holdsSearch(path, std::max<qsizetype>(0, start - m_search.size()));
+                next->searchHit = next->searchSelf;
+                if (next->searchSelf) { // its parents show now (the filter hears of it)
+                    for (Node* n = node; n && !n->searchHit; n = n->parent) {
+                        n->searchHit = true;
+                        markDirty(n);
+                    }
+                }
+            }
             if (node->attached) {
                 if (!node->queued) {
                     node->queued = true;
@@ -324,6 +342,61 @@ SyncCounts KvTreeModel::totals() const
     return m_root->counts;
 }
 
+void KvTreeModel::setSearchText(const QString& text)
+{
+    m_search = text.trimmed().toLower().toUtf8();
+    QByteArray path;
+    markSearch(m_root.get(), m_search.isEmpty(), path);
+}
+
+// One pass over the tree (a million keys in well under 100 ms): a row matches when its full
+// path holds the text; only the part of the path this level added needs looking at, as the
+// parent's path was looked at already.
+void KvTreeModel::markSearch(Node* node, bool parentMatches, QByteArray& path)
+{
+    const qsizetype parentLength = path.size();
+    if (node != m_root.get()) {
+        if (parentLength > 0)
+            path += kSeparator;
+        path += node->name;
+        node->searchSelf =
+            parentMatches ||
+            holdsSearch(path, std::max<qsizetype>(0, parentLength - m_search.size()));
+    } else {
+        node->searchSelf = parentMatches;
+    }
+    bool hit = node->searchSelf;
+    for (auto* list : {&node->children, &node->pending}) {
+        for (const auto& c : *list) {
+            markSearch(c.get(), node->searchSelf, path);
+            hit = hit || c->searchHit;
+        }
+    }
+    node->searchHit = hit;
+    path.truncate(parentLength);
+}
+
+bool KvTreeModel::holdsSearch(const QByteArray& path, qsizetype from) const
+{
+    const qsizetype n = m_search.size();
+    const char* needle = m_search.constData();
+    const char* hay = path.constData();
+    for (qsizetype i = from; i + n <= path.size(); ++i) {
+        qsizetype j = 0;
+        while (j < n) {
+            char c = hay[i + j];
+            if (c >= 'A' && c <= 'Z')
+                c = char(c - 'A' + 'a');
+            if (c != needle[j])
+                break;
+            ++j;
+        }
+        if (j == n)
+            return true;
+    }
+    return false;
+}
+
 QModelIndex KvTreeModel::indexOf(const Node* node, int column) const
 {
     if (!node || node == m_root.get())
@@ -489,6 +562,8 @@ QVariant KvTreeModel::data(const QModelIndex& index, int role) const
         case SearchTextRole:
         case KeyRole:
             return QString();
+        case SearchHitRole:
+            return true;
         case IsKeyRole:
             return false;
         default:
@@ -534,6 +609,8 @@ QVariant KvTreeModel::data(const QModelIndex& index, int role) const
         return false;
     case SearchTextRole:
         return QString::fromUtf8(fullKey(node));
+    case SearchHitRole:
+        return node->searchHit;
     default:
         return {};
     }

@@ -51,13 +51,18 @@ public:
         KeyCountRole,   // keys in the subtree
         LoadMoreRole,   // true on the "load more" row
         SearchTextRole, // the full path of the row
+        SearchHitRole,  // true when the row's path, or a path below it, holds the search text
     };
 
     explicit KvTreeModel(QObject* parent = nullptr);
     ~KvTreeModel() override;
 
-    // Empties the tree for a new scan (shows the "load more" row until finish()).
-    void beginScan();
+    // Empties the tree for a new scan (shows the "load more" row until finish()). With
+    // `keepKnownStates`, states given (setStates) for keys not in the tree yet stay: a
+    // comparison may answer before the scan's first page is in.
+    void beginScan(bool keepKnownStates = false);
+    // Forgets the states given for keys not in the tree yet (a new comparison comes).
+    void forgetKnownStates() { m_knownStates.clear(); }
     void addKeys(const QVector<KvKeyItem>& keys);
     // States from a comparison; remembered for keys that are not in the tree yet.
     void setStates(const QVector<KvKeyItem>& states);
@@ -81,6 +86,11 @@ public:
     QModelIndex indexForKey(const QByteArray& key) const;
     QByteArray keyAt(const QModelIndex& index) const;
     SyncState stateOf(const QByteArray& key) const;
+    // Marks the rows the key search shows (SearchHitRole): those whose full path holds `text`
+    // (ASCII letters in any case) and their parents; empty: every row. One pass over the
+    // loaded keys; keys that arrive later are marked as they come. A filter on top
+    // invalidates itself after calling this.
+    void setSearchText(const QString& text);
 
     QModelIndex index(int row, int column, const QModelIndex& parent = {}) const override;
     QModelIndex parent(const QModelIndex& child) const override;
@@ -116,9 +126,13 @@ private:
     QString countsText(const Node* node) const;
     QString loadMoreText() const;
     static QByteArray fullKey(const Node* node);
+    // Whether `path`, from `from` on, holds the search text (ASCII case folded).
+    bool holdsSearch(const QByteArray& path, qsizetype from) const;
+    void markSearch(Node* node, bool parentMatches, QByteArray& path);
 
     std::unique_ptr<Node> m_root;
     QHash<QByteArray, SyncState> m_knownStates;
+    QByteArray m_search; // lower case; empty: no search
     qint64 m_keys = 0;
     qint64 m_scanned = 0;
     qint64 m_total = -1;

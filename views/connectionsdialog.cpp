@@ -2,11 +2,12 @@
 
 #include "connections/envfileimport.h"
 #include "connections/profilestore.h"
-#include "connections/secretstore.h"
-#include "connections/storefactory.h"
-#include "connections/storethread.h"
+#include "kv/kvwait.h"
 #include "layout/keylayout.h"
+#include "nextsteptext.h"
 #include "postto.h"
+#include "workflows/connectionbook.h"
+#include "workflows/targetsession.h"
 
 #include <QCheckBox>
 #include <QComboBox>
@@ -20,12 +21,32 @@
 #include <QPushButton>
 #include <QSpinBox>
 #include <QVBoxLayout>
+#include <QtConcurrent/QtConcurrentRun>
 
 namespace pmkv {
+namespace {
 
-ConnectionsDialog::ConnectionsDialog(ProfileStore* profiles, SecretStore* secrets, QWidget* parent)
-    : QDialog(parent), m_profiles(profiles), m_secrets(secrets),
-      m_testThread(std::make_unique<StoreThread>())
+// A book call on a worker: a book of its own over the same profiles file (a QSettings object
+// is not shared between threads; the files are).
+template <typename T, typename F> QFuture<Result<T>> onBook(const QString& profilesFile, F call)
+{
+    return QtConcurrent::run([profilesFile, call] {
+        ProfileStore profiles(profilesFile);
+        ConnectionBook book(profiles);
+        return Result<T>(call(book));
+    });
+}
+
+struct TestOutcome
+{
+    bool ok = false;
+    QString message;
+};
+
+} // namespace
+
+ConnectionsDialog::ConnectionsDialog(ProfileStore* profiles, QWidget* parent)
+    : QDialog(parent), m_profiles(profiles)
 {
     setObjectName(QStringLiteral("connectionsDialog"));
     setWindowTitle(tr("Connections"));
@@ -96,7 +117,8 @@ ConnectionsDialog::ConnectionsDialog(ProfileStore* profiles, SecretStore* secret
 
     auto* test = new QPushButton(tr("&Test"), this);
     test->setObjectName(QStringLiteral("testButton"));
-    auto* save = new QPushButton(tr("&Save"), this);
+    m_save = new QPushButton(tr("&Save"), this);
+    m_save->setObjectName(QStringLiteral("saveButton"));
     auto* connectButton = new QPushButton(tr("&Connect"), this);
     connectButton->setObjectName(QStringLiteral("connectButton"));
     connectButton->setDefault(true);
@@ -119,7 +141,7 @@ ConnectionsDialog::ConnectionsDialog(ProfileStore* profiles, SecretStore* secret
     auto* buttons = new QHBoxLayout;
     buttons->addWidget(test);
     buttons->addStretch(1);
-    buttons->addWidget(save);
+    buttons->addWidget(m_save);
     buttons->addWidget(connectButton);
     buttons->addWidget(close);
     auto* layout = new QVBoxLayout(this);
@@ -132,9 +154,9 @@ ConnectionsDialog::ConnectionsDialog(ProfileStore* profiles, SecretStore* secret
         edit(ConnectionProfile{});
     });
     connect(remove, &QPushButton::clicked, this, &ConnectionsDialog::removeProfile);
-    connect(import, &QPushButton::clicked, this, &ConnectionsDialog::importEnvFile);
+    connect(import, &QPushButton::clicked, this, &ConnectionsDialog::chooseEnvFile);
     connect(test, &QPushButton::clicked, this, &ConnectionsDialog::testConnection);
-    connect(save, &QPushButton::clicked, this, &ConnectionsDialog::saveProfile);
+    connect(m_save, &QPushButton::clicked, this, &ConnectionsDialog::saveProfile);
     connect(close, &QPushButton::clicked, this, &QDialog::reject);
     connect(connectButton, &QPushButton::clicked, this, [this] {
         const ConnectionProfile profile = profileFromForm();
@@ -230,78 +252,127 @@ QByteArray ConnectionsDialog::typedSecret() const
     return m_secret->text().toUtf8();
 }
 
-void ConnectionsDialog::saveProfile()
+bool ConnectionsDialog::showOutcome(const Error* error, const QString& done)
 {
-    ConnectionProfile p = profileFromForm();
-    if (auto proxy = proxyFromForm(); !proxy) {
-        m_status->setText(proxy.error().message);
-        return;
+    QString text = done;
+    if (error) {
+        text = error->message;
+        const QString step = NextStepText::sentence(error->next);
+        if (!step.isEmpty())
+            text += QLatin1Char(' ') + step;
     }
-    const QByteArray secret = typedSecret();
-    if (!secret.isEmpty()) {
-        p.secretSource = m_remember->isChecked() ? ConnectionProfile::SecretSource::Keychain
-                                                 : ConnectionProfile::SecretSource::Session;
-    }
-    if (auto ok = m_profiles->save(p, true); !ok) {
-        m_status->setText(ok.error().message);
-        return;
-    }
-    m_status->setText(tr("Saved \"%1\" in %2.").arg(p.name, m_profiles->fileName()));
-    if (!secret.isEmpty() && m_remember->isChecked()) {
-        const QString name = p.name;
-        m_secrets->write(name, SecretSlot::Token, secret).then(this, [this, name](Result<void> r) {
-            m_status->setText(r ? tr("Saved \"%1\"; its secret is in the keychain.").arg(name)
-                                : r.error().message);
-        });
-    }
-    reloadList(p.name);
+    m_status->setText(text);
+    m_save->setEnabled(true);
+    Q_EMIT bookFinished(!error, text);
+    return !error;
 }
 
+// The secret goes first (the keychain, or this session's memory when "remember" is off),
+// then the profile: a keychain that refuses leaves the saved profiles as they were.
+void ConnectionsDialog::saveProfile()
+{
+    ConnectionBook::Save request;
+    request.profile = profileFromForm();
+    request.token = typedSecret();
+    request.replace = true; // Save updates the profile of that name
+    if (!request.token.isEmpty()) {
+        request.profile.secretSource = m_remember->isChecked()
+                                           ? ConnectionProfile::SecretSource::Keychain
+                                           : ConnectionProfile::SecretSource::Session;
+    }
+    if (auto ok = validateForm(request.profile); !ok) {
+        showOutcome(&ok.error(), QString());
+        return;
+    }
+    const bool toKeychain =
+        request.profile.secretSource == ConnectionProfile::SecretSource::Keychain &&
+        !request.token.isEmpty();
+    m_save->setEnabled(false);
+    m_status->setText(tr("Saving \"%1\" ...").arg(request.profile.name));
+    onBook<ConnectionProfile>(m_profiles->fileName(),
+                              [request](ConnectionBook& book) { return book.save(request); })
+        .then(postTo<Result<ConnectionProfile>>(
+            this, [this, toKeychain](Result<ConnectionProfile> saved) {
+                if (!saved) {
+                    showOutcome(&saved.error(), QString());
+                    return;
+                }
+                const ConnectionProfile& p = saved.value();
+                const QString where =
+                    toKeychain ? tr("Saved \"%1\"; its secret is in the keychain.").arg(p.name)
+                               : tr("Saved \"%1\" in %2.").arg(p.name, m_profiles->fileName());
+                reloadList(p.name);
+                showOutcome(nullptr, where);
+            }));
+}
+
+// The keychain's secrets first, then the profile.
 void ConnectionsDialog::removeProfile()
 {
     const QString name = m_name->text().trimmed();
     if (name.isEmpty())
         return;
-    if (auto ok = m_profiles->remove(name); !ok) {
-        m_status->setText(ok.error().message);
-        return;
-    }
-    m_secrets->remove(name, SecretSlot::Token);
-    m_secrets->remove(name, SecretSlot::ReadOnlyToken);
-    m_status->setText(tr("Removed \"%1\".").arg(name));
-    reloadList();
-    edit(ConnectionProfile{});
+    m_status->setText(tr("Removing \"%1\" ...").arg(name));
+    onBook<QStringList>(m_profiles->fileName(), [name](ConnectionBook& book) {
+        return book.remove(name);
+    }).then(postTo<Result<QStringList>>(this, [this, name](Result<QStringList> removed) {
+        if (!removed) {
+            showOutcome(&removed.error(), QString());
+            return;
+        }
+        reloadList();
+        edit(ConnectionProfile{});
+        QString text = tr("Removed \"%1\".").arg(name);
+        if (!removed.value().isEmpty())
+            text += QLatin1Char(' ') + removed.value().join(QLatin1Char(' '));
+        showOutcome(nullptr, text);
+    }));
 }
 
-void ConnectionsDialog::importEnvFile()
+void ConnectionsDialog::chooseEnvFile()
 {
-    const QString path = QFileDialog::getOpenFileName(this, tr("Import a .env.local file"),
-                                                      QString(), tr("Env files (.env*);;All (*)"));
-    if (path.isEmpty())
-        return;
-    auto env = EnvFileImport::read(path);
-    if (!env) {
-        m_status->setText(env.error().message);
-        return;
-    }
-    ConnectionProfile p;
-    p.name =
-        m_name->text().trimmed().isEmpty() ? QStringLiteral("imported") : m_name->text().trimmed();
-    p.address = env.value().url;
-    p.kind = ConnectionProfile::guessKind(p.address);
-    edit(p);
-    m_secret->setText(QString::fromUtf8(env.value().token.isEmpty() ? env.value().readOnlyToken
-                                                                    : env.value().token));
-    if (env.value().token.isEmpty() && !env.value().readOnlyToken.isEmpty())
-        m_readOnly->setChecked(true);
-    m_status->setText(tr("Read %1 from %2 (the token is not shown). Save to keep it.")
-                          .arg(env.value().urlVariable, path));
+    auto* choose = new QFileDialog(this, tr("Import a .env.local file"), QString(),
+                                   tr("Env files (.env*);;All (*)"));
+    choose->setAttribute(Qt::WA_DeleteOnClose);
+    choose->setFileMode(QFileDialog::ExistingFile);
+    connect(choose, &QFileDialog::fileSelected, this, &ConnectionsDialog::importEnvFile);
+    choose->open();
 }
 
+// Saves a connection from the file's URL and tokens at once (the tokens go to the keychain
+// first), named as the form says when that name is not taken, else after the URL's host.
+void ConnectionsDialog::importEnvFile(const QString& path)
+{
+    ConnectionBook::Import request;
+    const QString typed = m_name->text().trimmed();
+    if (!typed.isEmpty() && !m_profiles->contains(typed))
+        request.profile.name = typed;
+    m_status->setText(tr("Importing %1 ...").arg(path));
+    onBook<ConnectionProfile>(m_profiles->fileName(),
+                              [path, request](ConnectionBook& book) -> Result<ConnectionProfile> {
+                                  auto env = EnvFileImport::read(path);
+                                  if (!env)
+                                      return env.error();
+                                  return book.import(env.value(), request);
+                              })
+        .then(postTo<Result<ConnectionProfile>>(this, [this, path](Result<ConnectionProfile> r) {
+            if (!r) {
+                showOutcome(&r.error(), QString());
+                return;
+            }
+            reloadList(r.value().name);
+            edit(r.value());
+            showOutcome(nullptr, tr("Imported \"%1\" from %2 (the tokens are in the keychain, "
+                                    "not shown).")
+                                     .arg(r.value().name, path));
+        }));
+}
+
+// Opens the form's profile as a session would (a secret typed here, else the saved one), on
+// a worker, and asks for DBSIZE.
 void ConnectionsDialog::testConnection()
 {
-    const ConnectionProfile profile = profileFromForm();
-    ConnectionProfile testProfile = profile;
+    ConnectionProfile testProfile = profileFromForm();
     if (testProfile.name.isEmpty())
         testProfile.name = QStringLiteral("test");
     if (auto ok = validateForm(testProfile); !ok) {
@@ -310,42 +381,27 @@ void ConnectionsDialog::testConnection()
         Q_EMIT testFinished(false, m_testResult);
         return;
     }
-    ConnectionSecrets secrets;
-    secrets.secret = typedSecret();
-    QObject* context = m_testThread->context();
-    auto store = m_testThread->call([&]() -> Result<KvStore*> {
-        auto s = StoreFactory::create(testProfile, secrets);
-        if (!s)
-            return s.error();
-        KvStore* raw = s.value().release();
-        raw->setParent(context);
-        return raw;
-    });
-    if (!store) {
-        m_status->setText(store.error().message);
-        m_testResult = store.error().message;
-        Q_EMIT testFinished(false, m_testResult);
-        return;
-    }
-    KvStore* s = store.value();
-    m_status->setText(tr("Testing %1 ...").arg(profile.address));
-    s->execute({{QByteArrayLiteral("DBSIZE")}})
-        .then(postTo<Result<KvStore::Replies>>(
-            this,
-            [this, s](Result<KvStore::Replies> r) {
-                const bool ok = r && !r.value().isEmpty() && !r.value().first().isError();
-                m_testResult =
-                    ok ? tr("Connected: %n key(s).", "", int(r.value().first().integer))
-                       : (r ? QString::fromUtf8(r.value().first().bytes) : r.error().message);
-                m_status->setText(m_testResult);
-                s->deleteLater();
-                Q_EMIT testFinished(ok, m_testResult);
-            }))
-        .onCanceled(this, [this, s] {
-            m_testResult = tr("The test was cancelled.");
-            s->deleteLater();
-            Q_EMIT testFinished(false, m_testResult);
-        });
+    TargetSession::Options options;
+    options.typedSecret = typedSecret();
+    m_status->setText(tr("Testing %1 ...").arg(testProfile.address));
+    QtConcurrent::run([testProfile, options] {
+        TestOutcome o;
+        auto session = TargetSession::open(testProfile, options);
+        if (!session) {
+            o.message = session.error().message;
+            return o;
+        }
+        KvStore& store = session.value()->store();
+        auto r = waitFor(store, store.execute({{QByteArrayLiteral("DBSIZE")}}));
+        o.ok = r && !r.value().isEmpty() && !r.value().first().isError();
+        o.message = o.ok ? tr("Connected: %n key(s).", "", int(r.value().first().integer))
+                         : (r ? QString::fromUtf8(r.value().first().bytes) : r.error().message);
+        return o;
+    }).then(postTo<TestOutcome>(this, [this](TestOutcome o) {
+        m_testResult = o.message;
+        m_status->setText(m_testResult);
+        Q_EMIT testFinished(o.ok, m_testResult);
+    }));
 }
 
 QString ConnectionsDialog::testResult() const

@@ -3,9 +3,9 @@
 #include "connections/connectionprofile.h"
 #include "connections/connectionsecrets.h"
 
-#include <QDialog>
+#include "core/result.h"
 
-#include <memory>
+#include <QDialog>
 
 class QCheckBox;
 class QComboBox;
@@ -18,19 +18,18 @@ class QSpinBox;
 namespace pmkv {
 
 class ProfileStore;
-class SecretStore;
-class StoreThread;
 
 // The connection manager: saved profiles (add, edit, remove, import a .env.local), a test of
-// the one being edited, and Connect. Secrets typed here go to the keychain (SecretStore) when
-// "remember" is on and are otherwise handed to the window for this session only; they are
-// never written to the profile file.
+// the one being edited, and Connect. Saving, importing and removing go through the
+// ConnectionBook workflow (as `pmkv conn` does), on a worker: a secret typed here goes to the
+// keychain first when "remember" is on (the profile is saved only once it is there), and
+// otherwise stays in memory for this session; it is never written to the profile file.
 class ConnectionsDialog final : public QDialog
 {
     Q_OBJECT
 
 public:
-    ConnectionsDialog(ProfileStore* profiles, SecretStore* secrets, QWidget* parent = nullptr);
+    explicit ConnectionsDialog(ProfileStore* profiles, QWidget* parent = nullptr);
     ~ConnectionsDialog() override;
 
     // Fills the form (e.g. from the command line or tests).
@@ -42,22 +41,25 @@ public:
     QString testResult() const;
     // The proxy choice in the form: system, none, or the address typed (REST kinds).
     Result<RestProxy> proxyFromForm() const;
+    void saveProfile();
+    void removeProfile();
+    void importEnvFile(const QString& path);
 
 Q_SIGNALS:
     void connectRequested(const pmkv::ConnectionProfile& profile, const QByteArray& typedSecret);
     void testFinished(bool ok, const QString& message);
+    // After Save, Remove or Import, once the book is done (the status line says what happened).
+    void bookFinished(bool ok, const QString& message);
 
 private:
     void reloadList(const QString& select = QString());
-    // What Connect and Test refuse: a wrong proxy address, then the profile's own checks.
+    // What Connect, Test and Save refuse: a wrong proxy address, then the profile's checks.
     Result<void> validateForm(const ConnectionProfile& profile) const;
-    void saveProfile();
-    void removeProfile();
-    void importEnvFile();
+    void chooseEnvFile();
+    // Shows the outcome of a book call; true when it went through.
+    bool showOutcome(const Error* error, const QString& done);
 
     ProfileStore* m_profiles;
-    SecretStore* m_secrets;
-    std::unique_ptr<StoreThread> m_testThread;
     QListWidget* m_list;
     QLineEdit* m_name;
     QLineEdit* m_address;
@@ -70,6 +72,7 @@ private:
     QComboBox* m_proxy;
     QLineEdit* m_secret;
     QCheckBox* m_remember;
+    QPushButton* m_save;
     QLabel* m_status;
     QString m_testResult;
 };

@@ -1,13 +1,15 @@
 #include "kvloader.h"
 
-#include "connections/storefactory.h"
 #include "connections/storethread.h"
+#include "core/offthreadrelease.h"
+#include "diff/listkeywalk.h"
+#include "nextsteptext.h"
 #include "postto.h"
 #include "synccomparer.h"
 
-#include <QJsonArray>
-#include <QJsonDocument>
 #include <QLocale>
+#include <QtConcurrent/QtConcurrentRun>
+
 #include <algorithm>
 
 namespace pmkv {
@@ -30,23 +32,34 @@ struct CompareOutcome
     QVector<QPair<QString, SyncState>> fileStates;
 };
 
-QStringList jsonNames(const KvReply& reply)
+// What opening a session on a worker gives back to the GUI thread.
+struct OpenedSession
 {
-    QStringList names;
-    if (reply.type != KvReply::Type::String)
-        return names;
-    const QJsonDocument doc = QJsonDocument::fromJson(reply.bytes);
-    for (const QJsonValue& v : doc.array()) {
-        if (v.isString())
-            names << v.toString();
+    std::shared_ptr<TargetSession> session;
+    KvStore::Capabilities capabilities;
+    QString description;
+    QString error;
+};
+
+OpenedSession openSession(const ConnectionProfile& profile, const TargetSession::Options& options)
+{
+    OpenedSession o;
+    auto opened = TargetSession::open(profile, options);
+    if (!opened) {
+        const QString step = NextStepText::sentence(opened.error().next);
+        o.error = opened.error().message + (step.isEmpty() ? QString() : QLatin1Char(' ') + step);
+        return o;
     }
-    return names;
+    o.session = std::move(opened).value();
+    KvStore* store = &o.session->store();
+    o.capabilities = o.session->thread().call([store] { return store->capabilities(); });
+    o.description = o.session->describe();
+    return o;
 }
 
 } // namespace
 
-KvLoader::KvLoader(KvTreeModel* model, QObject* parent)
-    : QObject(parent), m_model(model), m_thread(std::make_unique<StoreThread>())
+KvLoader::KvLoader(KvTreeModel* model, QObject* parent) : QObject(parent), m_model(model)
 {
     qRegisterMetaType<pmkv::KvValue>();
     connect(m_model, &KvTreeModel::moreRequested, this, &KvLoader::fetchMore);
@@ -55,61 +68,70 @@ KvLoader::KvLoader(KvTreeModel* model, QObject* parent)
 KvLoader::~KvLoader()
 {
     ++m_generation;
-    if (m_store) {
-        KvStore* store = m_store;
-        m_thread->call([store] { delete store; });
-    }
+    OffThreadRelease::release(m_session); // its thread is joined off the GUI thread
 }
 
-void KvLoader::open(const ConnectionProfile& profile, const ConnectionSecrets& secrets,
-                    bool scanNow)
+void KvLoader::open(const ConnectionProfile& profile, const TargetSession::Options& options)
 {
     close();
-    m_profile = profile;
-    m_secrets = secrets;
-    m_scanRefused = false;
-    QObject* context = m_thread->context();
-    auto created = m_thread->call([&profile, &secrets, context]() -> Result<KvStore*> {
-        auto store = StoreFactory::create(profile, secrets);
-        if (!store)
-            return store.error();
-        KvStore* raw = store.value().release();
-        raw->setParent(context);
-        return raw;
-    });
-    if (!created) {
-        reportError(created.error().message);
-        return;
-    }
-    m_store = created.value();
-    KvStore* store = m_store;
-    m_caps = m_thread->call([store] { return store->capabilities(); });
-    m_description = m_thread->call([store] { return store->describe(); });
-    Q_EMIT opened(m_description);
-    if (scanNow) {
-        startScan();
-        startCompare();
-    }
+    startSession(profile, options);
 }
 
+void KvLoader::startSession(const ConnectionProfile& profile, const TargetSession::Options& options)
+{
+    m_profile = profile;
+    m_options = options;
+    m_scanRefused = false;
+    m_opening = true;
+    Q_EMIT progressChanged(progressText());
+    const quint64 generation = m_generation;
+    QtConcurrent::run([profile, options] {
+        return openSession(profile, options);
+    }).then(postTo<OpenedSession>(this, [this, generation](OpenedSession o) {
+        if (generation != m_generation) { // closed, or another connection, meanwhile
+            OffThreadRelease::release(o.session);
+            return;
+        }
+        m_opening = false;
+        if (!o.session) {
+            reportError(o.error);
+            return;
+        }
+        m_session = std::move(o.session);
+        m_store = &m_session->store();
+        m_caps = o.capabilities;
+        m_description = o.description;
+        Q_EMIT opened(m_description);
+        startScan();
+        startCompare();
+    }));
+}
+
+// The keys shown stay (stale) until the session is open and the first page is in.
 void KvLoader::reconnect()
 {
     if (m_profile.name.isEmpty())
         return;
     const ConnectionProfile profile = m_profile;
-    const ConnectionSecrets secrets = m_secrets;
-    open(profile, secrets);
+    const TargetSession::Options options = m_options;
+    closeSession();
+    startSession(profile, options);
 }
 
 void KvLoader::close()
 {
+    closeSession();
+    m_model->clear();
+}
+
+void KvLoader::closeSession()
+{
     ++m_generation;
-    if (m_store)
-        m_store->deleteLater(); // on its own thread
+    m_opening = false;
     m_store = nullptr;
+    OffThreadRelease::release(m_session); // the store goes with its thread, off the GUI thread
     m_scanBusy = false;
     m_comparing = false;
-    m_model->clear();
 }
 
 void KvLoader::refresh()
@@ -152,6 +174,8 @@ void KvLoader::reportError(const QString& message)
 
 QString KvLoader::progressText() const
 {
+    if (m_opening)
+        return tr("Connecting to \"%1\" ...").arg(m_profile.name);
     if (!m_store)
         return tr("Not connected.");
     const QLocale locale;
@@ -188,7 +212,11 @@ void KvLoader::startScan()
     m_scanDone = false;
     m_chunkTarget = m_chunk;
     m_listMode = !m_caps.canScan || m_scanRefused;
-    m_model->beginScan();
+    // The keys shown stay until the first page replaces them: a server that does not answer
+    // leaves the last ones (stale, the banner says so) rather than an empty tree. The states
+    // the comparison (started with the scan) gives meanwhile are kept for the new tree.
+    m_resetPending = true;
+    m_model->forgetKnownStates();
     if (m_listMode) {
         followLists();
         return;
@@ -204,6 +232,14 @@ void KvLoader::startScan()
                 Q_EMIT progressChanged(progressText());
             }));
     scanPage();
+}
+
+void KvLoader::resetModelOnce()
+{
+    if (!m_resetPending)
+        return;
+    m_resetPending = false;
+    m_model->beginScan(true);
 }
 
 void KvLoader::fetchMore()
@@ -263,6 +299,7 @@ void KvLoader::scanPage()
                 m_scanRefused = true;
                 m_model->setProgress(0, -1, false);
                 followLists();
+                Q_EMIT readOnlyTokenFound();
                 Q_EMIT progressChanged(progressText());
                 return;
             }
@@ -273,6 +310,7 @@ void KvLoader::scanPage()
             }
             m_cursor = o.cursor;
             m_scanned += o.keys.size();
+            resetModelOnce();
             m_model->addKeys(o.keys);
             if (m_cursor == "0") {
                 m_scanDone = true;
@@ -289,9 +327,8 @@ void KvLoader::scanPage()
         }));
 }
 
-// Without SCAN (an Upstash read-only token): the projects list names the projects, each
-// project's epics list its epics (or the folder does, for layouts without one), each epic's
-// stories list its stories.
+// Without SCAN (a read-only token): the keys the layout's lists name (ListKeyWalk, the walk
+// the diff uses too), found on a worker and classified there.
 void KvLoader::followLists()
 {
     auto layout = KeyLayout::fromSpec(m_profile.layout, m_profile.prefix);
@@ -299,114 +336,38 @@ void KvLoader::followLists()
         reportError(layout.error().message);
         return;
     }
-    const KeyLayout l = layout.value();
+    m_scanBusy = true;
     const quint64 generation = m_generation;
-    auto keyOf = [l](KeyRole role, const QString& p, const QString& e, const QString& s) {
-        auto k = l.keyFor(EntityRef{role, p, e, s});
-        return k ? k.value().toUtf8() : QByteArray();
-    };
-    const QByteArray projectsKey = keyOf(KeyRole::ProjectsList, {}, {}, {});
-    m_store->execute({{QByteArrayLiteral("GET"), projectsKey}})
-        .then(postTo<Result<KvStore::Replies>>(this, [this, generation, l, keyOf,
-                                                      projectsKey](Result<KvStore::Replies> r) {
-            if (generation != m_generation)
-                return;
-            if (!r) {
-                reportError(r.error().message);
-                return;
-            }
-            const QStringList projects = jsonNames(r.value().first());
-            QVector<KvKeyItem> keys;
-            auto add = [this, &keys](const QByteArray& key) {
-                if (!key.isEmpty())
-                    keys.append(
-                        {key, m_alignment ? m_alignment->classify(key) : SyncState::Unknown});
-            };
-            if (!r.value().first().isNil())
-                add(projectsKey);
-            add(keyOf(KeyRole::People, {}, {}, {}));
-            KvCommand epicLists{QByteArrayLiteral("MGET")};
-            for (const QString& p : projects) {
-                add(keyOf(KeyRole::Project, p, {}, {}));
-                if (l.has(KeyRole::EpicsList))
-                    epicLists << keyOf(KeyRole::EpicsList, p, {}, {});
-            }
-            m_model->addKeys(keys);
-            if (epicLists.size() == 1) {
-                m_scanDone = true;
-                m_model->finish();
-                Q_EMIT scanFinished();
-                Q_EMIT progressChanged(progressText());
-                return;
-            }
-            m_store->execute({epicLists})
-                .then(postTo<Result<KvStore::Replies>>(this, [this, generation, projects, keyOf,
-                                                              l](Result<KvStore::Replies> r2) {
-                    if (generation != m_generation)
-                        return;
-                    if (!r2 || r2.value().isEmpty()) {
-                        reportError(r2 ? tr("MGET: no reply") : r2.error().message);
-                        return;
-                    }
-                    QVector<KvKeyItem> keys;
-                    KvCommand storyLists{QByteArrayLiteral("MGET")};
-                    const auto& lists = r2.value().first().elements;
-                    for (int i = 0; i < projects.size() && i < lists.size(); ++i) {
-                        if (!lists.at(i).isNil())
-                            keys.append({keyOf(KeyRole::EpicsList, projects.at(i), {}, {}),
-                                         SyncState::Unknown});
-                        for (const QString& e : jsonNames(lists.at(i))) {
-                            keys.append(
-                                {keyOf(KeyRole::Epic, projects.at(i), e, {}), SyncState::Unknown});
-                            storyLists << keyOf(KeyRole::StoriesList, projects.at(i), e, {});
-                        }
-                    }
-                    for (KvKeyItem& k : keys)
-                        k.state = m_alignment ? m_alignment->classify(k.key) : SyncState::Unknown;
-                    m_model->addKeys(keys);
-                    if (storyLists.size() == 1) {
-                        m_scanDone = true;
-                        m_model->finish();
-                        Q_EMIT scanFinished();
-                        Q_EMIT progressChanged(progressText());
-                        return;
-                    }
-                    m_store->execute({storyLists})
-                        .then(postTo<Result<KvStore::Replies>>(
-                            this,
-                            [this, generation, storyLists, keyOf, l](Result<KvStore::Replies> r3) {
-                                if (generation != m_generation)
-                                    return;
-                                if (!r3 || r3.value().isEmpty()) {
-                                    reportError(r3 ? tr("MGET: no reply") : r3.error().message);
-                                    return;
-                                }
-                                QVector<KvKeyItem> keys;
-                                const auto& lists = r3.value().first().elements;
-                                for (int i = 0; i < lists.size(); ++i) {
-                                    if (lists.at(i).isNil())
-                                        continue;
-                                    const QByteArray listKey = storyLists.at(i + 1);
-                                    keys.append({listKey, SyncState::Unknown});
-                                    const auto ref = l.entityFor(QString::fromUtf8(listKey));
-                                    if (!ref)
-                                        continue;
-                                    for (const QString& s : jsonNames(lists.at(i)))
-                                        keys.append(
-                                            {keyOf(KeyRole::Story, ref->project, ref->epic, s),
-                                             SyncState::Unknown});
-                                }
-                                for (KvKeyItem& k : keys)
-                                    k.state = m_alignment ? m_alignment->classify(k.key)
-                                                          : SyncState::Unknown;
-                                m_model->addKeys(keys);
-                                m_scanDone = true;
-                                m_model->finish();
-                                Q_EMIT scanFinished();
-                                Q_EMIT progressChanged(progressText());
-                            }));
-                }));
-        }));
+    const std::shared_ptr<TargetSession> session = m_session;
+    const std::shared_ptr<const Alignment> alignment = m_alignment;
+    QtConcurrent::run([session, l = layout.value(), alignment] {
+        PageOutcome o;
+        auto keys = ListKeyWalk::walk(l, ListKeyWalk::storeReader(session->store()));
+        if (!keys) {
+            o.error = keys.error().message;
+            return o;
+        }
+        o.keys.reserve(keys.value().size());
+        for (const QString& k : keys.value()) {
+            const QByteArray key = k.toUtf8();
+            o.keys.append({key, alignment ? alignment->classify(key) : SyncState::Unknown});
+        }
+        return o;
+    }).then(postTo<PageOutcome>(this, [this, generation](PageOutcome o) {
+        if (generation != m_generation)
+            return;
+        m_scanBusy = false;
+        if (!o.error.isEmpty()) {
+            reportError(tr("Reading the list keys of %1 failed: %2").arg(m_description, o.error));
+            return;
+        }
+        resetModelOnce();
+        m_model->addKeys(o.keys);
+        m_scanDone = true;
+        m_model->finish();
+        Q_EMIT scanFinished();
+        Q_EMIT progressChanged(progressText());
+    }));
 }
 
 void KvLoader::startCompare()
@@ -477,39 +438,6 @@ void KvLoader::compareBatch()
             m_compareNext = end;
             Q_EMIT progressChanged(progressText());
             compareBatch();
-        }));
-}
-
-void KvLoader::writeValue(const QByteArray& key, const QByteArray& value)
-{
-    write(key, {QByteArrayLiteral("SET"), key, value});
-}
-
-void KvLoader::deleteKey(const QByteArray& key)
-{
-    write(key, {QByteArrayLiteral("DEL"), key});
-}
-
-void KvLoader::write(const QByteArray& key, KvCommand command)
-{
-    if (!m_store) {
-        Q_EMIT writeFailed(key, tr("not connected"));
-        return;
-    }
-    m_store->execute({command}).then(
-        postTo<Result<KvStore::Replies>>(this, [this, key](Result<KvStore::Replies> r) {
-            if (!r) {
-                Q_EMIT writeFailed(key, r.error().message);
-                return;
-            }
-            if (r.value().isEmpty() || r.value().first().isError()) {
-                Q_EMIT writeFailed(key, r.value().isEmpty()
-                                            ? tr("no reply")
-                                            : QString::fromUtf8(r.value().first().bytes));
-                return;
-            }
-            recompareKey(key);
-            Q_EMIT written(key);
         }));
 }
 

@@ -2,19 +2,16 @@
 
 #include "alignment.h"
 #include "connections/connectionprofile.h"
-#include "connections/connectionsecrets.h"
 #include "core/result.h"
 #include "kv/kvstore.h"
 #include "kvtreemodel.h"
+#include "workflows/targetsession.h"
 
 #include <QObject>
-#include <QPointer>
 
 #include <memory>
 
 namespace pmkv {
-
-class StoreThread;
 
 // What GET-ting one key found: its type, TTL and (at most kValueLimit bytes of) its value.
 // A value above kLargeValue loads in chunks of that size, one GETRANGE after the other, with
@@ -33,9 +30,10 @@ struct KvValue
     QString text;
 };
 
-// Feeds a KvTreeModel from one key space, off the GUI thread: the store lives on its own
-// StoreThread; SCAN pages are classified there (against the Alignment) and handed to the GUI
-// thread one page at a time. Values are compared with the folder in batches of MGET on that
+// Feeds a KvTreeModel from one key space, off the GUI thread: the key space is a
+// TargetSession (opened on a worker: the keychain and the connection block), its store on the
+// session's own thread; SCAN pages are classified there (against the Alignment) and handed to the
+// GUI thread one page at a time. Values are compared with the folder in batches of MGET on that
 // thread too. Every request carries the generation it was made in; a reply from an older
 // generation (after a refresh, a new connection or a new folder) is dropped unseen.
 class KvLoader final : public QObject
@@ -49,11 +47,10 @@ public:
     explicit KvLoader(KvTreeModel* model, QObject* parent = nullptr);
     ~KvLoader() override;
 
-    // Opens a profile (the secret comes from the caller) and starts scanning, unless
-    // `scanNow` is false (an alignment is on its way: setAlignment() starts it, so the keys
-    // are scanned once, already classified).
-    void open(const ConnectionProfile& profile, const ConnectionSecrets& secrets,
-              bool scanNow = true);
+    // Opens a profile's target session on a worker (`options`: a secret typed for this session
+    // only; empty, the profile's own source), then starts scanning: opened() or failed().
+    void open(const ConnectionProfile& profile,
+              const TargetSession::Options& options = TargetSession::Options());
     // Opens the same profile again (after the server went away).
     void reconnect();
     void close();
@@ -66,25 +63,25 @@ public:
     // Stops a large value's load between two chunks: valueCancelled(), no valueLoaded().
     void cancelValue();
     bool isLoadingValue() const { return m_valueLoading; }
-    // SET / DEL of one key, refused by the store when the profile is read-only. Compares the
-    // key again once written.
-    void writeValue(const QByteArray& key, const QByteArray& value);
-    void deleteKey(const QByteArray& key);
-    // The open store, for a journaled write made on a worker thread (never on the store's
-    // own thread); nullptr when closed.
-    KvStore* store() const { return m_store; }
+    // The open session, for a workflow run on a worker thread (never on the store's own
+    // thread); null while opening and when closed.
+    std::shared_ptr<TargetSession> session() const { return m_session; }
     // After a write made elsewhere (a journaled run): compares the key again, emits written().
     void noteWritten(const QByteArray& key);
 
     void setChunkSize(int keys) { m_chunk = keys; }
     bool isOpen() const { return m_store != nullptr; }
+    bool isOpening() const { return m_opening; }
     const ConnectionProfile& profile() const { return m_profile; }
     KvStore::Capabilities capabilities() const { return m_caps; }
     QString description() const { return m_description; }
     QString progressText() const;
     bool isComparing() const { return m_comparing; }
+    // The connection answered SCAN with NOPERM: its token is a read-only one (Upstash's
+    // read-only tokens and pmkv-proxy's answer so), whatever the profile says.
+    bool hasReadOnlyToken() const { return m_scanRefused; }
     // No page and no comparison on its way.
-    bool isIdle() const { return !m_scanBusy && !m_comparing; }
+    bool isIdle() const { return !m_opening && !m_scanBusy && !m_comparing; }
     qint64 comparedCount() const { return m_compared; }
 
 Q_SIGNALS:
@@ -98,25 +95,30 @@ Q_SIGNALS:
     void valueProgress(const QByteArray& key, qint64 loaded, qint64 total);
     void valueCancelled(const QByteArray& key, qint64 loaded, qint64 total);
     void written(const QByteArray& key);
-    void writeFailed(const QByteArray& key, const QString& message);
+    // hasReadOnlyToken() became true.
+    void readOnlyTokenFound();
 
 private:
+    void startSession(const ConnectionProfile& profile, const TargetSession::Options& options);
+    void closeSession();
+    // The first page of a scan in: the tree starts again (see m_resetPending).
+    void resetModelOnce();
     void startScan();
     void scanPage();
     void followLists(); // when the store cannot SCAN
     void startCompare();
     void compareBatch();
     void reportError(const QString& message);
-    void write(const QByteArray& key, KvCommand command);
     void recompareKey(const QByteArray& key);
     void fetchChunk(KvValue value, quint64 valueGeneration);
     void finishValue(KvValue value, quint64 valueGeneration);
 
     KvTreeModel* m_model;
-    std::unique_ptr<StoreThread> m_thread;
-    QPointer<KvStore> m_store;
+    std::shared_ptr<TargetSession> m_session;
+    KvStore* m_store = nullptr; // the session's, while it is open
+    bool m_opening = false;
     ConnectionProfile m_profile;
-    ConnectionSecrets m_secrets; // in memory only, for reconnect()
+    TargetSession::Options m_options; // in memory only, for reconnect()
     KvStore::Capabilities m_caps;
     QString m_description;
     std::shared_ptr<const Alignment> m_alignment;
@@ -128,6 +130,7 @@ private:
     int m_chunk = 25000;
     bool m_loadAll = false;
     bool m_scanBusy = false;
+    bool m_resetPending = false; // the tree still shows the previous scan's keys
     bool m_listMode = false;
     bool m_scanRefused = false; // this connection answered SCAN with NOPERM
     bool m_scanDone = false;    // the scan reached its end (the tree may still be announcing it)

@@ -12,10 +12,19 @@
 #include <QLineEdit>
 #include <QPushButton>
 #include <QStackedWidget>
+#include <QTimer>
 #include <QTreeView>
 #include <QVBoxLayout>
 
+#include <deque>
+
 namespace pmkv {
+namespace {
+
+constexpr int kSearchDelayMs = 250;
+constexpr int kExpandRows = 2000;
+
+} // namespace
 
 KvPane::KvPane(QWidget* parent) : QWidget(parent)
 {
@@ -107,10 +116,15 @@ KvPane::KvPane(QWidget* parent) : QWidget(parent)
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addWidget(m_stack);
 
-    connect(m_search, &QLineEdit::textChanged, this, [this](const QString& text) {
-        m_proxy->setSearchText(text);
-        if (!text.isEmpty())
-            m_view->expandAll();
+    // The search waits for a pause in the typing: each filter is a pass over every loaded key.
+    m_searchDelay = new QTimer(this);
+    m_searchDelay->setSingleShot(true);
+    m_searchDelay->setInterval(kSearchDelayMs);
+    connect(m_searchDelay, &QTimer::timeout, this, &KvPane::applySearch);
+    connect(m_search, &QLineEdit::textChanged, m_searchDelay, qOverload<>(&QTimer::start));
+    connect(m_search, &QLineEdit::returnPressed, this, [this] {
+        applySearch(); // at once, then to the first match
+        selectFirstMatch();
     });
     connect(m_filter, &QComboBox::currentIndexChanged, this, [this] {
         SyncFilter f;
@@ -124,6 +138,57 @@ KvPane::KvPane(QWidget* parent) : QWidget(parent)
     });
     connect(m_view->selectionModel(), &QItemSelectionModel::currentChanged, this,
             [this] { Q_EMIT currentKeyChanged(currentKey()); });
+}
+
+void KvPane::applySearch()
+{
+    m_searchDelay->stop();
+    const QString text = m_search->text().trimmed();
+    if (text == m_appliedSearch)
+        return;
+    m_appliedSearch = text;
+    m_proxy->setSearchText(text);
+    if (!text.isEmpty())
+        expandMatches();
+}
+
+// Opens the rows that lead to the first matches, breadth first, until about kExpandRows rows
+// show; a row with more shown children than that stays folded (expanding a namespace of
+// 100,000 keys lays out every one of them).
+void KvPane::expandMatches()
+{
+    std::deque<QModelIndex> queue{QModelIndex()};
+    int shown = 0;
+    while (!queue.empty() && shown < kExpandRows) {
+        const QModelIndex parent = queue.front();
+        queue.pop_front();
+        const int rows = m_proxy->rowCount(parent);
+        if (parent.isValid()) {
+            if (rows > kExpandRows - shown)
+                continue;
+            m_view->expand(parent);
+        }
+        shown += rows;
+        for (int row = 0; row < rows; ++row) {
+            const QModelIndex child = m_proxy->index(row, 0, parent);
+            if (m_proxy->hasChildren(child))
+                queue.push_back(child);
+        }
+    }
+}
+
+bool KvPane::selectFirstMatch()
+{
+    QModelIndex index = m_proxy->index(0, 0);
+    while (index.isValid() && !index.data(KvTreeModel::IsKeyRole).toBool() &&
+           m_proxy->hasChildren(index))
+        index = m_proxy->index(0, 0, index);
+    if (!index.isValid() || index.data(KvTreeModel::LoadMoreRole).toBool())
+        return false;
+    m_view->setCurrentIndex(index);
+    m_view->scrollTo(index);
+    m_view->setFocus();
+    return true;
 }
 
 void KvPane::setConnected(bool connected)

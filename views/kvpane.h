@@ -8,6 +8,7 @@ class QLabel;
 class QLineEdit;
 class QPushButton;
 class QStackedWidget;
+class QTimer;
 class QTreeView;
 
 namespace pmkv {
@@ -37,6 +38,10 @@ public:
     QString bannerText() const;
     bool selectKey(const QByteArray& key);
     QByteArray currentKey() const;
+    // Filters by the search box's text now rather than after the typing pauses.
+    void applySearch();
+    // Selects the first key the search shows (Enter in the search box); false when none.
+    bool selectFirstMatch();
 
 Q_SIGNALS:
     void currentKeyChanged(const QByteArray& key); // empty for namespaces
@@ -45,6 +50,8 @@ Q_SIGNALS:
     void connectRequested();
 
 private:
+    void expandMatches();
+
     KvTreeModel* m_model;
     KvFilterProxyModel* m_proxy;
     QStackedWidget* m_stack;
@@ -55,6 +62,8 @@ private:
     QPushButton* m_loadAll;
     QLabel* m_progress;
     QTreeView* m_view;
+    QTimer* m_searchDelay;
+    QString m_appliedSearch;
 };
 
 } // namespace pmkv

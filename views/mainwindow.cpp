@@ -1,8 +1,6 @@
 #include "mainwindow.h"
 
 #include "connections/profilestore.h"
-#include "connections/secretresolver.h"
-#include "connections/secretstore.h"
 #include "connectionsdialog.h"
 #include "core/offthreadrelease.h"
 #include "diffview.h"
@@ -58,7 +56,6 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent)
     setWindowTitle(tr("PMKV Studio"));
     m_loader = new FolderLoader(this);
     m_profiles = new ProfileStore;
-    m_secrets = new SecretStore(this);
     m_undo = new QUndoStack(this);
     m_filePane = new FilePane(this);
     m_kvPane = new KvPane(this);
@@ -127,7 +124,7 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent)
     connect(m_loader, &FolderLoader::loaded, this, &MainWindow::showSnapshot);
     connect(m_loader, &FolderLoader::listed, this,
             [this](std::shared_ptr<const FileTreeSnapshot> listing, qint64 ms) {
-                m_filePane->setSnapshot(listing);
+                showFiles(listing);
                 m_status->setText(tr("Listed %1 files in %2 ms; reading them ...")
                                       .arg(listing->index().entities.size())
                                       .arg(ms));
@@ -146,8 +143,8 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent)
     });
     connect(m_kvLoader, &KvLoader::progressChanged, this, &MainWindow::updateKvStatus);
     connect(m_kvLoader, &KvLoader::failed, this, [this](const QString& message) {
-        m_kvPane->showBanner(tr("%1 - the window keeps what it had; press Retry or F5 once the "
-                                "server is back.")
+        m_kvPane->showBanner(tr("%1 - the keys and states shown are the last ones read (stale); "
+                                "press Retry or F5 once the server is back.")
                                  .arg(message));
     });
     connect(m_kvLoader, &KvLoader::fileStatesReady, this,
@@ -200,13 +197,8 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent)
             m_kvLoader->fetchValue(key);
         Q_EMIT writeFinished(true, tr("Wrote %1.").arg(QString::fromUtf8(key)));
     });
-    connect(m_kvLoader, &KvLoader::writeFailed, this,
-            [this](const QByteArray& key, const QString& message) {
-                const QString text =
-                    tr("Writing %1 was refused: %2").arg(QString::fromUtf8(key), message);
-                m_kvStatus->setText(text);
-                Q_EMIT writeFinished(false, text);
-            });
+    connect(m_kvLoader, &KvLoader::opened, this, &MainWindow::updateBand);
+    connect(m_kvLoader, &KvLoader::readOnlyTokenFound, this, &MainWindow::updateBand);
 }
 
 MainWindow::~MainWindow()
@@ -229,6 +221,7 @@ void MainWindow::createActions()
         m_kvPane->showBanner(QString());
         m_kvLoader->refresh();
     });
+    reload->setObjectName(QStringLiteral("refresh"));
     reload->setShortcuts({QKeySequence::Refresh, QKeySequence(Qt::CTRL | Qt::Key_R)});
     file->addSeparator();
     QAction* quit = file->addAction(tr("&Quit"), this, &QWidget::close);
@@ -242,9 +235,12 @@ void MainWindow::createActions()
     edit->addAction(undo);
     edit->addAction(redo);
     edit->addSeparator();
+    edit->setToolTipsVisible(true); // a disabled write says why
     QAction* copy = edit->addAction(tr("Copy File Value to &KV"), this, [this] { copyFileToKv(); });
+    copy->setObjectName(QStringLiteral("copyFileToKv"));
     copy->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_Right));
     QAction* back = edit->addAction(tr("Copy KV Value to &File"), this, [this] { copyKvToFile(); });
+    back->setObjectName(QStringLiteral("copyKvToFile"));
     back->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_Left));
     QAction* fieldToKv =
         edit->addAction(tr("Copy &Field to KV"), this, [this] { copyFieldToKv(); });
@@ -255,12 +251,20 @@ void MainWindow::createActions()
     fieldToFile->setObjectName(QStringLiteral("copyFieldToFile"));
     fieldToFile->setShortcut(QKeySequence(Qt::ALT | Qt::Key_Left));
     m_diffView->setFieldActions(fieldToKv, fieldToFile);
-    QAction* save = edit->addAction(tr("&Save Key Edit"), this, [this] {
-        // unmodified: the shown (pretty) text is the value
-        saveKeyEdit(m_keyView->isModified() ? m_keyView->contentText().toUtf8()
-                                            : m_lastValue.bytes);
-    });
+    // Unmodified, the shown (pretty) text is the value itself.
+    auto editedText = [this] {
+        return m_keyView->isModified() ? m_keyView->contentText().toUtf8() : m_lastValue.bytes;
+    };
+    QAction* save = edit->addAction(tr("&Save Key Edit"), this,
+                                    [this, editedText] { saveKeyEdit(editedText()); });
+    save->setObjectName(QStringLiteral("saveKeyEdit"));
     save->setShortcut(QKeySequence::Save);
+    QAction* saveRaw = edit->addAction(tr("Save Key Edit As &Typed"), this, [this, editedText] {
+        saveKeyEdit(editedText(), QString(), KeyEditBytes::AsTyped);
+    });
+    saveRaw->setObjectName(QStringLiteral("saveKeyEditAsTyped"));
+    saveRaw->setShortcut(QKeySequence(Qt::CTRL | Qt::ALT | Qt::Key_S));
+    m_kvWriteActions = {copy, fieldToKv, save, saveRaw};
 
     QMenu* view = menuBar()->addMenu(tr("&View"));
     QAction* find = view->addAction(tr("&Find..."), this, [this] {
@@ -351,7 +355,7 @@ void MainWindow::chooseFolder()
 
 void MainWindow::showConnections()
 {
-    auto* dialog = new ConnectionsDialog(m_profiles, m_secrets, this);
+    auto* dialog = new ConnectionsDialog(m_profiles, this);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     if (m_kvLoader->isOpen())
         dialog->edit(m_kvLoader->profile());
@@ -382,34 +386,22 @@ void MainWindow::connectTo(const ConnectionProfile& profile, const QByteArray& t
         m_kvPane->showBanner(ok.error().message);
         return;
     }
-    auto open = [this, profile](const ConnectionSecrets& secrets) {
-        m_undo->clear();
-        m_connected = true;
-        m_kvPane->setConnected(true);
-        m_kvPane->showBanner(QString());
-        // Keys show at once; once the alignment (built right below) is in, a second pass
-        // gives each key its state and the comparison starts.
-        m_kvLoader->open(profile, secrets);
-        m_lastConnection = profile.name; // remembered when the window closes
-        updateBand();
-        rebuildAlignment();
-    };
-    if (!typedSecret.isEmpty() || profile.secretSource == ConnectionProfile::SecretSource::None) {
-        ConnectionSecrets secrets;
-        secrets.secret = typedSecret;
-        open(secrets);
-        return;
-    }
-    m_kvStatus->setText(tr("Looking up the secret of \"%1\" ...").arg(profile.name));
-    SecretResolver::resolve(profile, m_secrets)
-        .then(this, [this, open](Result<ConnectionSecrets> secrets) {
-            if (!secrets) {
-                m_kvPane->setConnected(true);
-                m_kvPane->showBanner(secrets.error().message);
-                return;
-            }
-            open(secrets.value());
-        });
+    m_undo->clear();
+    m_connected = true;
+    m_filePane->model()->resetStates(); // another key space: nothing compared yet
+    m_kvPane->setConnected(true);
+    m_kvPane->showBanner(QString());
+    // The session opens on a worker (keychain, connection); keys show once it is open, and
+    // once the alignment (built right below) is in, a second pass gives each key its state.
+    TargetSession::Options options;
+    options.typedSecret = typedSecret;
+    m_kvLoader->open(profile, options);
+    // A saved connection is the one the next start opens (remembered when the window closes);
+    // one given on the command line or typed in the dialog without saving is not.
+    if (m_profiles->contains(profile.name))
+        m_lastConnection = profile.name;
+    updateBand();
+    rebuildAlignment();
 }
 
 void MainWindow::disconnectStore()
@@ -424,15 +416,43 @@ void MainWindow::disconnectStore()
     updateBand();
 }
 
+// Why nothing can be written to the key space (empty: it can be), for the tooltips of the
+// disabled write actions and the band.
+QString MainWindow::readOnlyReason() const
+{
+    if (!m_connected)
+        return QString();
+    const ConnectionProfile& profile = m_kvLoader->profile();
+    const std::shared_ptr<TargetSession> session = m_kvLoader->session();
+    if (profile.readOnly || (session && session->isReadOnly()))
+        return tr("The connection \"%1\" is read-only: nothing can be written to it.")
+            .arg(profile.name);
+    if (m_kvLoader->hasReadOnlyToken() ||
+        (m_kvLoader->isOpen() && !m_kvLoader->capabilities().canWrite))
+        return tr("The token of \"%1\" is read-only (the server refuses SCAN with it): nothing "
+                  "can be written with it.")
+            .arg(profile.name);
+    return QString();
+}
+
+void MainWindow::updateWriteActions()
+{
+    const QString why = readOnlyReason();
+    for (QAction* action : std::as_const(m_kvWriteActions)) {
+        action->setEnabled(why.isEmpty());
+        action->setToolTip(why); // empty: the action's text
+    }
+}
+
 void MainWindow::updateBand()
 {
+    updateWriteActions();
     if (!m_connected) {
         m_band->clearConnection();
         return;
     }
-    const ConnectionProfile& p = m_kvLoader->profile();
-    m_band->showConnection(p, m_kvLoader->description(),
-                           p.readOnly || !m_kvLoader->capabilities().canWrite);
+    m_band->showConnection(m_kvLoader->profile(), m_kvLoader->description(),
+                           !readOnlyReason().isEmpty());
 }
 
 QString MainWindow::bandText() const
@@ -479,8 +499,10 @@ void MainWindow::rebuildAlignment()
             return; // a newer folder or connection came since
         OffThreadRelease::release(m_alignment);
         m_alignment = watcher->result();
-        m_filePane->model()->resetStates();
+        // (the states shown stay until the comparison replaces them: a server that does not
+        // answer leaves the last ones, and the banner says so)
         m_kvLoader->setAlignment(m_alignment);
+        refreshDetail();
         Q_EMIT alignmentReady();
     });
     const std::shared_ptr<const FileTreeSnapshot> snapshot = m_snapshot;
@@ -488,12 +510,23 @@ void MainWindow::rebuildAlignment()
     watcher->setFuture(QtConcurrent::run([snapshot, l] { return Alignment::build(snapshot, l); }));
 }
 
+// The same folder read again keeps its rows' last states until they are compared again.
+void MainWindow::showFiles(std::shared_ptr<const FileTreeSnapshot> snapshot)
+{
+    const FileTreeSnapshot* shown = m_filePane->model()->snapshot();
+    const bool sameFolder = shown && shown->index().root == snapshot->index().root;
+    const auto lastStates = sameFolder && m_connected ? m_filePane->model()->knownStates()
+                                                      : QVector<QPair<QString, SyncState>>();
+    m_filePane->setSnapshot(std::move(snapshot));
+    m_filePane->model()->setStates(lastStates);
+}
+
 void MainWindow::showSnapshot(std::shared_ptr<const FileTreeSnapshot> snapshot, qint64 milliseconds)
 {
     OffThreadRelease::release(m_snapshot);
     OffThreadRelease::release(m_alignment);
     m_snapshot = snapshot;
-    m_filePane->setSnapshot(snapshot);
+    showFiles(snapshot);
     const PmIndex& index = snapshot->index();
     m_status->setText(
         tr("%1: %2 projects, %3 epics, %4 stories, %5 other files (%6 MB) - %7 errors, "

@@ -5,8 +5,9 @@
 #include "filetreesnapshot.h"
 #include "jobs/jobpaths.h"
 #include "journaledcommand.h"
-#include "journaledwrite.h"
 #include "kvloader.h"
+#include "workflows/entitywriteworkflow.h"
+#include "workflows/workflowcontext.h"
 
 #include <QMainWindow>
 
@@ -31,7 +32,6 @@ class FilePane;
 class FolderLoader;
 class KvPane;
 class ProfileStore;
-class SecretStore;
 class WizardLauncher;
 
 // A thin shell that composes the panes: files on the left, the key space on the right, the
@@ -70,8 +70,10 @@ public:
     QString bandText() const;
     std::shared_ptr<const Alignment> alignment() const { return m_alignment; }
 
-    // Writes the selected file's value to its key (what "Copy File to KV" does). A PROD
-    // profile asks for its name to be typed first; `confirmation` answers that for tests.
+    // Writes the selected file's value to its key (what "Copy File to KV" does). Every write
+    // to the key space, Undo and Redo included, passes the target session's write rule: a
+    // read-only connection refuses it; on PROD, when the rule asks for the connection's name,
+    // the window asks for it and tries again (`confirmation` answers it ahead, for tests).
     void copyFileToKv(const QString& confirmation = QString());
     // Writes the selected key's value to its file, as the application saves documents
     // (2-space pretty JSON, atomic), journaled and undoable like a copy to KV.
@@ -82,9 +84,15 @@ public:
     // are journaled and undoable like an entity copy; a PROD key asks for the typed name.
     void copyFieldToKv(const QString& confirmation = QString());
     void copyFieldToFile();
-    // Saves an edit of the selected key's value: refused (with line and column) unless it is
-    // JSON; no write at all when the bytes did not change; otherwise journaled and undoable.
-    void saveKeyEdit(const QByteArray& text);
+    // How Save Key Edit writes the edited text: as the application writes a document
+    // (JSON.stringify's compact bytes, the document's key order), or exactly as typed.
+    enum class KeyEditBytes { AsTheApplicationWrites, AsTyped };
+    // Saves an edit of the selected key's value: as the application writes it (refused, with
+    // line and column, unless it is JSON), or as typed; no write at all when the bytes are the
+    // ones the key holds; otherwise journaled and undoable. On PROD the connection's name is
+    // asked for as for a copy (`confirmation` answers it).
+    void saveKeyEdit(const QByteArray& text, const QString& confirmation = QString(),
+                     KeyEditBytes bytes = KeyEditBytes::AsTheApplicationWrites);
     // Where the journals and the audit log go (default: the XDG data folder).
     void setJobsFolder(const QString& folder) { m_jobsFolder = folder; }
     JobPaths jobPaths() const { return JobPaths(m_jobsFolder); }
@@ -106,28 +114,45 @@ private:
     void chooseFolder();
     void showConnections();
     void showSnapshot(std::shared_ptr<const FileTreeSnapshot> snapshot, qint64 milliseconds);
+    void showFiles(std::shared_ptr<const FileTreeSnapshot> snapshot);
     void showSelection(const QString& relativePath);
     void showKeySelection(const QByteArray& key);
+    void refreshDetail();
+    void clearKeyDetail(const QString& message);
     void showValue(const KvValue& value);
     void rebuildAlignment();
     void updateBand();
     void updateKvStatus(const QString& text);
     void applyKvStatus();
-    JournaledWrite::TargetFactory targetFor(JournaledCommand::Side side) const;
+    using WriteResult = Result<EntityWriteWorkflow::Outcome>;
+    // One write or undo of the workflow, run on a worker with the typed PROD name (null: none).
+    using WriteWork = std::function<WriteResult(const QString& confirmation)>;
+    WriteWork writeWork(JournaledCommand::Side side, const QString& location,
+                        const QByteArray& value, const QString& operation) const;
+    WriteWork undoWork(JournaledCommand::Side side, const QString& location,
+                       const QString& runId) const;
+    static WriteResult notConnected();
+    WorkflowContext workflowContext() const;
+    // Runs `work` on a worker; when the rule asks for the PROD name and none was given, asks
+    // for it and runs again with the answer. `finish` gets the last result on this thread.
+    void runWrite(const QString& location, WriteWork work, const QString& confirmation,
+                  std::function<void(WriteResult)> finish);
+    void askProdName(const QString& location, const QString& connection,
+                     const std::function<void(const QString&)>& answer);
     void startWrite(JournaledCommand::Side side, const QString& location, const QByteArray& value,
-                    const QString& text, const QString& operation);
+                    const QString& text, const QString& operation,
+                    const QString& confirmation = QString());
     void runCommand(JournaledCommand* command, bool undo);
-    void writeDone(JournaledCommand::Side side, const QString& location,
-                   const JournaledWrite::Outcome& outcome);
+    void writeDone(JournaledCommand::Side side, const QString& location, const WriteResult& result,
+                   bool undo);
+    // Disables the writes to the key space while the connection is read-only, saying why.
+    void updateWriteActions();
+    QString readOnlyReason() const;
     bool onStack(const JournaledCommand* command) const;
     bool fieldToCopy(std::string& pointer, QString& path);
     // The document of the side written to with the field at `pointer` taken from the other
     // side, compact; empty (and the error shown) when that cannot be done.
     std::optional<QByteArray> documentWithField(bool toKv, const std::string& pointer);
-    // True when a write to `key` may go ahead: not PROD, or `confirmation` is the profile's
-    // name. A null confirmation on PROD asks for it (window-modal) and calls `again` with it.
-    bool prodConfirmed(const QByteArray& key, const QString& confirmation,
-                       const std::function<void(const QString&)>& again);
 
     QString m_root;
     QString m_lastConnection;
@@ -138,7 +163,6 @@ private:
     FolderLoader* m_loader;
     KvLoader* m_kvLoader;
     ProfileStore* m_profiles;
-    SecretStore* m_secrets;
     FilePane* m_filePane;
     KvPane* m_kvPane;
     QTabWidget* m_detail;
@@ -155,6 +179,7 @@ private:
     QString m_pendingKvStatus; // null: nothing waiting
     QUndoStack* m_undo;
     QAction* m_cancelLoad = nullptr;
+    QList<QAction*> m_kvWriteActions; // disabled on a read-only connection
     QString m_counterpart;
     KvValue m_lastValue;
     QByteArray m_diffKey; // the key the Differences tab compares (empty: none)

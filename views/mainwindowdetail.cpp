@@ -14,10 +14,26 @@
 
 namespace pmkv {
 
+// Shows the selected row again, from what is loaded now (after a reload, a new alignment, an
+// undo): the detail pane never shows an older entity or an outdated comparison.
+void MainWindow::refreshDetail()
+{
+    const QString path = m_filePane->currentPath();
+    const QByteArray key = m_kvPane->currentKey();
+    if (!path.isEmpty())
+        showSelection(path);
+    else if (!key.isEmpty())
+        showKeySelection(key);
+    if (!path.isEmpty() && !key.isEmpty() && key == m_kvPane->currentKey())
+        m_kvLoader->fetchValue(key); // (its value, and the diff with the file read now)
+}
+
 void MainWindow::showSelection(const QString& relativePath)
 {
     if (!m_snapshot || relativePath.isEmpty()) {
         m_documentView->clear();
+        if (!m_syncingSelection && m_kvPane->currentKey().isEmpty())
+            clearKeyDetail(tr("Select a file or a key to see it here."));
         return;
     }
     const QModelIndex index = m_filePane->view()->currentIndex();
@@ -68,10 +84,22 @@ void MainWindow::showSelection(const QString& relativePath)
     m_detail->setCurrentIndex(FileTab);
 }
 
+void MainWindow::clearKeyDetail(const QString& message)
+{
+    m_lastValue = KvValue{};
+    m_diffKey.clear();
+    m_keyView->showMessage(message.toHtmlEscaped());
+    m_diffView->clear(message);
+}
+
 void MainWindow::showKeySelection(const QByteArray& key)
 {
-    if (key.isEmpty())
+    if (key.isEmpty()) {
+        // No key selected (another connection, a filter hid it): nothing of an older one stays.
+        if (!m_syncingSelection)
+            clearKeyDetail(tr("Select a key to see its value, type, TTL and size."));
         return;
+    }
     m_keyView->showMessage(tr("Loading %1 ...").arg(QString::fromUtf8(key).toHtmlEscaped()));
     m_kvLoader->fetchValue(key);
     if (m_syncingSelection)

@@ -2,6 +2,8 @@
 // window's layout and selection code in mainwindow.cpp.
 #include "mainwindow.h"
 
+#include "files/jsstringify.h"
+
 #include "diff/jsonparser.h"
 #include "diffview.h"
 #include "documentview.h"
@@ -11,44 +13,116 @@
 #include "folderloader.h"
 #include "kvpane.h"
 #include "postto.h"
-#include "sync/foldersynctarget.h"
-#include "sync/kvsynctarget.h"
+#include "workflows/entitywriteworkflow.h"
 
 #include <QInputDialog>
-#include <QJsonDocument>
-#include <QJsonParseError>
 #include <QLabel>
 #include <QUndoStack>
+#include <QtConcurrent/QtConcurrentRun>
 
 namespace pmkv {
 namespace {
 
-// "line L, column C" of a byte offset (both from 1).
-QString lineColumn(const QByteArray& text, qsizetype offset)
-{
-    offset = qBound<qsizetype>(0, offset, text.size());
-    const QByteArray before = text.left(offset);
-    const qsizetype line = before.count('\n') + 1;
-    const qsizetype column = offset - (before.lastIndexOf('\n') + 1) + 1;
-    return QStringLiteral("line %1, column %2").arg(line).arg(column);
-}
-
 } // namespace
 
-JournaledWrite::TargetFactory MainWindow::targetFor(JournaledCommand::Side side) const
+MainWindow::WriteWork MainWindow::writeWork(JournaledCommand::Side side, const QString& location,
+                                            const QByteArray& value, const QString& operation) const
 {
+    const WorkflowContext context = workflowContext();
+    EntityWriteWorkflow::Write request{location, value, operation, QString()};
     if (side == JournaledCommand::Side::Folder) {
         const QString root = m_root;
-        return [root]() -> std::unique_ptr<SyncTarget> {
-            return std::make_unique<FolderSyncTarget>(root);
+        return [root, request, context](const QString&) {
+            return EntityWriteWorkflow::write(root, request, context);
         };
     }
-    QPointer<KvStore> store = m_kvLoader->store();
-    return [store]() -> std::unique_ptr<SyncTarget> {
-        if (!store)
-            return nullptr;
-        return std::make_unique<KvSyncTarget>(*store);
+    const std::shared_ptr<TargetSession> session = m_kvLoader->session();
+    return [session, request, context](const QString& confirmation) mutable -> WriteResult {
+        if (!session)
+            return notConnected();
+        request.confirmation = confirmation;
+        return EntityWriteWorkflow::write(*session, request, context);
     };
+}
+
+MainWindow::WriteWork MainWindow::undoWork(JournaledCommand::Side side, const QString& location,
+                                           const QString& runId) const
+{
+    const WorkflowContext context = workflowContext();
+    EntityWriteWorkflow::Undo request{location, runId, QStringLiteral("studio-undo"), QString()};
+    if (side == JournaledCommand::Side::Folder) {
+        const QString root = m_root;
+        return [root, request, context](const QString&) {
+            return EntityWriteWorkflow::undo(root, request, context);
+        };
+    }
+    const std::shared_ptr<TargetSession> session = m_kvLoader->session();
+    return [session, request, context](const QString& confirmation) mutable -> WriteResult {
+        if (!session)
+            return notConnected();
+        request.confirmation = confirmation;
+        return EntityWriteWorkflow::undo(*session, request, context);
+    };
+}
+
+MainWindow::WriteResult MainWindow::notConnected()
+{
+    return makeError(QStringLiteral("not-connected"), tr("not connected"));
+}
+
+WorkflowContext MainWindow::workflowContext() const
+{
+    WorkflowContext context;
+    context.paths = jobPaths();
+    context.frontEnd = QStringLiteral("pmkv-studio");
+    return context;
+}
+
+void MainWindow::runWrite(const QString& location, WriteWork work, const QString& confirmation,
+                          std::function<void(WriteResult)> finish)
+{
+    m_writing = true;
+    QtConcurrent::run([work, confirmation] { return work(confirmation); })
+        .then(postTo<WriteResult>(this, [this, location, work, confirmation,
+                                         finish](WriteResult result) {
+            const bool askName = !result &&
+                                 result.error().next.action == NextStep::Action::ConfirmProd &&
+                                 confirmation.isNull();
+            if (!askName) {
+                m_writing = false;
+                finish(std::move(result));
+                return;
+            }
+            const QString name = result.error().next.detail;
+            askProdName(location, name, [this, location, work, finish, name](const QString& typed) {
+                if (!typed.isNull())
+                    return runWrite(location, work, typed, finish);
+                m_writing = false;
+                finish(makeError(
+                    QStringLiteral("prod-not-confirmed"),
+                    tr("the name of the PROD connection \"%1\" was not typed").arg(name)));
+            });
+        }));
+}
+
+// Asks without a nested event loop (a window-modal dialog); `answer` gets the typed text, or a
+// null string when the dialog is cancelled.
+void MainWindow::askProdName(const QString& location, const QString& connection,
+                             const std::function<void(const QString&)>& answer)
+{
+    auto* ask = new QInputDialog(this);
+    ask->setAttribute(Qt::WA_DeleteOnClose);
+    ask->setWindowModality(Qt::WindowModal);
+    ask->setWindowTitle(tr("Write to PROD"));
+    ask->setLabelText(tr("This writes %1 on the PRODUCTION key space \"%2\".\nType "
+                         "the connection name to confirm:")
+                          .arg(location, connection));
+    connect(ask, &QInputDialog::textValueSelected, this, [answer](const QString& text) {
+        // (a blank answer becomes " ", which no profile name can be)
+        answer(text.isEmpty() ? QStringLiteral(" ") : text);
+    });
+    connect(ask, &QDialog::rejected, this, [answer] { answer(QString()); });
+    ask->open();
 }
 
 bool MainWindow::onStack(const JournaledCommand* command) const
@@ -61,29 +135,24 @@ bool MainWindow::onStack(const JournaledCommand* command) const
 }
 
 void MainWindow::startWrite(JournaledCommand::Side side, const QString& location,
-                            const QByteArray& value, const QString& text, const QString& operation)
+                            const QByteArray& value, const QString& text, const QString& operation,
+                            const QString& confirmation)
 {
-    auto refuse = [this](const QString& message) {
+    if (m_writing) {
+        const QString message = tr("Another write is still running; try again when it is done.");
         m_kvStatus->setText(message);
         Q_EMIT writeFinished(false, message);
-    };
-    if (m_writing)
-        return refuse(tr("Another write is still running; try again when it is done."));
-    if (side == JournaledCommand::Side::Kv && m_kvLoader->profile().readOnly)
-        return refuse(
-            tr("Not written: the connection \"%1\" is read-only.").arg(m_kvLoader->profile().name));
-    m_writing = true;
-    JournaledWrite::write(targetFor(side), jobPaths(), location, value, operation)
-        .then(postTo<JournaledWrite::Outcome>(
-            this, [this, side, location, value, text](JournaledWrite::Outcome outcome) {
-                m_writing = false;
-                if (outcome.ok && !outcome.unchanged) {
-                    m_undo->push(new JournaledCommand(
-                        text, side, location, value, outcome.runId,
-                        [this](JournaledCommand* c, bool undo) { runCommand(c, undo); }));
-                }
-                writeDone(side, location, outcome);
-            }));
+        return;
+    }
+    runWrite(location, writeWork(side, location, value, operation), confirmation,
+             [this, side, location, value, text](WriteResult result) {
+                 if (result && !result.value().unchanged) {
+                     m_undo->push(new JournaledCommand(
+                         text, side, location, value, result.value().runId,
+                         [this](JournaledCommand* c, bool undo) { runCommand(c, undo); }));
+                 }
+                 writeDone(side, location, result, false);
+             });
 }
 
 void MainWindow::runCommand(JournaledCommand* command, bool undo)
@@ -107,52 +176,59 @@ void MainWindow::runCommand(JournaledCommand* command, bool undo)
         Q_EMIT writeFinished(false, message);
         return;
     }
-    m_writing = true;
-    auto finish = [this, command, side, location, back](JournaledWrite::Outcome outcome) {
-        m_writing = false;
-        if (!outcome.ok)
+    const QString runId = command->runId();
+    auto finish = [this, command, side, location, back, undo](WriteResult result) {
+        if (!result)
             back();
-        else if (!outcome.runId.isEmpty() && onStack(command))
-            command->setRunId(outcome.runId);
-        writeDone(side, location, outcome);
+        else if (!undo && !result.value().runId.isEmpty() && onStack(command))
+            command->setRunId(result.value().runId); // the run the next undo undoes
+        writeDone(side, location, result, undo);
     };
-    if (undo) {
-        const QString runId = command->runId();
-        JournaledWrite::undo(targetFor(side), jobPaths(), location, runId,
-                             QStringLiteral("studio-undo"))
-            .then(postTo<JournaledWrite::Outcome>(
-                this, [finish, runId](JournaledWrite::Outcome outcome) {
-                    outcome.runId = outcome.ok ? runId : QString(); // the run redo replaces
-                    finish(outcome);
-                }));
-    } else {
-        JournaledWrite::write(targetFor(side), jobPaths(), location, command->value(),
-                              QStringLiteral("studio-redo"))
-            .then(postTo<JournaledWrite::Outcome>(this, finish));
-    }
+    if (undo)
+        runWrite(location, undoWork(side, location, runId), QString(), finish);
+    else
+        runWrite(location,
+                 writeWork(side, location, command->value(), QStringLiteral("studio-redo")),
+                 QString(), finish);
 }
 
 void MainWindow::writeDone(JournaledCommand::Side side, const QString& location,
-                           const JournaledWrite::Outcome& outcome)
+                           const WriteResult& result, bool undo)
 {
-    if (!outcome.ok) {
-        const QString text = tr("Writing %1 was refused: %2").arg(location, outcome.message);
+    if (!result) {
+        const Error& error = result.error();
+        QString text;
+        if (error.code == QLatin1String("undo-conflict"))
+            text = tr("Not undone: %1").arg(error.message);
+        else if (error.code == QLatin1String("prod-not-confirmed") && error.next.isNone())
+            text = tr("Not written: %1.").arg(error.message);
+        else if (error.code == QLatin1String("prod-not-confirmed"))
+            text = tr("Not written: the typed name does not match the PROD connection \"%1\".")
+                       .arg(error.next.detail);
+        else
+            text = tr("Writing %1 was refused: %2").arg(location, error.message);
         m_kvStatus->setText(text);
         Q_EMIT writeFinished(false, text);
         return;
     }
-    m_kvStatus->setText(outcome.message);
+    const EntityWriteWorkflow::Outcome& outcome = result.value();
     if (outcome.unchanged) {
-        Q_EMIT writeFinished(true, outcome.message);
+        const QString text = tr("%1 already holds this value: nothing written.").arg(location);
+        m_kvStatus->setText(text);
+        Q_EMIT writeFinished(true, text);
         return;
     }
+    const QString text =
+        undo ? tr("Undid the write of %1 (journal run %2).").arg(location, outcome.runId)
+             : tr("Wrote %1 (journal run %2).").arg(location, outcome.runId);
+    m_kvStatus->setText(text);
     if (side == JournaledCommand::Side::Kv) {
         m_kvLoader->noteWritten(location.toUtf8()); // compares again; emits writeFinished
         return;
     }
     if (!m_root.isEmpty())
         m_loader->load(m_root); // the file changed: read the folder and align again
-    Q_EMIT writeFinished(true, outcome.message);
+    Q_EMIT writeFinished(true, text);
 }
 
 void MainWindow::copyKvToFile()
@@ -179,7 +255,8 @@ void MainWindow::copyKvToFile()
                QStringLiteral("studio-copy-to-file"));
 }
 
-void MainWindow::saveKeyEdit(const QByteArray& text)
+void MainWindow::saveKeyEdit(const QByteArray& text, const QString& confirmation,
+                             KeyEditBytes bytes)
 {
     const QByteArray key = m_lastValue.key;
     auto refuse = [this](const QString& message) {
@@ -191,20 +268,28 @@ void MainWindow::saveKeyEdit(const QByteArray& text)
     if (!m_lastValue.error.isEmpty() || m_lastValue.type != "string" || m_lastValue.truncated)
         return refuse(
             tr("The key %1 holds no complete string value to edit.").arg(QString::fromUtf8(key)));
-    if (text == m_lastValue.bytes) {
+    const auto unchanged = [this, key] {
         const QString message = tr("%1 is unchanged: nothing written.").arg(QString::fromUtf8(key));
         m_kvStatus->setText(message);
         Q_EMIT writeFinished(true, message);
-        return;
+    };
+    if (text == m_lastValue.bytes)
+        return unchanged(); // (a value the user did not change is never rewritten)
+    QByteArray value = text;
+    if (bytes == KeyEditBytes::AsTheApplicationWrites) {
+        // What the application's JSON.stringify writes (compact, its key order), so that the
+        // key compares "same" with a file holding the same document.
+        auto stringified = JsStringify::fromJsonText(text);
+        if (!stringified)
+            return refuse(tr("Not saved: the edit of %1 is not valid JSON at %2.")
+                              .arg(QString::fromUtf8(key), stringified.error().message));
+        value = stringified.value();
     }
-    QJsonParseError error;
-    (void)QJsonDocument::fromJson(text, &error);
-    if (error.error != QJsonParseError::NoError)
-        return refuse(
-            tr("Not saved: the edit of %1 is not valid JSON at %2: %3.")
-                .arg(QString::fromUtf8(key), lineColumn(text, error.offset), error.errorString()));
-    startWrite(JournaledCommand::Side::Kv, QString::fromUtf8(key), text,
-               tr("edit %1").arg(QString::fromUtf8(key)), QStringLiteral("studio-edit"));
+    if (value == m_lastValue.bytes)
+        return unchanged();
+    startWrite(JournaledCommand::Side::Kv, QString::fromUtf8(key), value,
+               tr("edit %1").arg(QString::fromUtf8(key)), QStringLiteral("studio-edit"),
+               confirmation);
 }
 
 // The field a per-field copy is about, or a refusal already reported.
@@ -251,8 +336,6 @@ void MainWindow::copyFieldToKv(const QString& confirmation)
     if (!fieldToCopy(pointer, path))
         return;
     const QByteArray key = m_diffKey;
-    if (!prodConfirmed(key, confirmation, [this](const QString& typed) { copyFieldToKv(typed); }))
-        return;
     const auto doc = documentWithField(true, pointer);
     if (!doc)
         return;
@@ -260,7 +343,8 @@ void MainWindow::copyFieldToKv(const QString& confirmation)
     // application writes it.
     const QString field = QString::fromStdString(pointer.empty() ? "/" : pointer);
     startWrite(JournaledCommand::Side::Kv, QString::fromUtf8(key), *doc,
-               tr("copy %1 of %2 to KV").arg(field, path), QStringLiteral("studio-copy-field"));
+               tr("copy %1 of %2 to KV").arg(field, path), QStringLiteral("studio-copy-field"),
+               confirmation);
 }
 
 void MainWindow::copyFieldToFile()
@@ -289,41 +373,9 @@ void MainWindow::copyFileToKv(const QString& confirmation)
         Q_EMIT writeFinished(false, text);
         return;
     }
-    if (!prodConfirmed(key, confirmation, [this](const QString& typed) { copyFileToKv(typed); }))
-        return;
     const QByteArray value = m_alignment->valueOf(m_alignment->entryForKey(key));
     startWrite(JournaledCommand::Side::Kv, QString::fromUtf8(key), value,
-               tr("copy %1 to KV").arg(path), QStringLiteral("studio-copy"));
-}
-
-bool MainWindow::prodConfirmed(const QByteArray& key, const QString& confirmation,
-                               const std::function<void(const QString&)>& again)
-{
-    const ConnectionProfile& profile = m_kvLoader->profile();
-    if (!profile.isProduction())
-        return true;
-    if (confirmation.isNull()) { // ask without a nested event loop; come back with it
-        auto* ask = new QInputDialog(this);
-        ask->setAttribute(Qt::WA_DeleteOnClose);
-        ask->setWindowTitle(tr("Write to PROD"));
-        ask->setLabelText(tr("This writes %1 on the PRODUCTION key space \"%2\".\nType "
-                             "the connection name to confirm:")
-                              .arg(QString::fromUtf8(key), profile.name));
-        connect(ask, &QInputDialog::textValueSelected, this, [again](const QString& text) {
-            // (a blank answer becomes " ", which no profile name can be)
-            again(text.isEmpty() ? QStringLiteral(" ") : text);
-        });
-        ask->open();
-        return false;
-    }
-    if (confirmation != profile.name) {
-        const QString text =
-            tr("Not written: the typed name does not match \"%1\".").arg(profile.name);
-        m_kvStatus->setText(text);
-        Q_EMIT writeFinished(false, text);
-        return false;
-    }
-    return true;
+               tr("copy %1 to KV").arg(path), QStringLiteral("studio-copy"), confirmation);
 }
 
 } // namespace pmkv

@@ -1,6 +1,7 @@
 #include "connections/profilestore.h"
 #include "darkpalette.h"
 #include "mainwindow.h"
+#include "workflows/targetspec.h"
 
 #include <QApplication>
 
@@ -11,6 +12,8 @@
 #include <QSettings>
 #include <QStyleFactory>
 #include <QTextStream>
+
+#include <optional>
 
 namespace {
 
@@ -44,7 +47,7 @@ struct CommandLine
         parser.addPositionalArgument(
             QStringLiteral("folder"),
             QCoreApplication::translate("main", "A pm/ folder to open (default: the last one)."));
-        parser.addOptions({select, conn, redis, layout, readOnly, env, dark});
+        parser.addOptions({select, conn, url, redis, layout, readOnly, env, dark});
     }
 
     const QCommandLineOption select{
@@ -57,6 +60,12 @@ struct CommandLine
         QCoreApplication::translate("main", "Connect to this saved connection (default: the last "
                                             "one)."),
         QStringLiteral("name")};
+    const QCommandLineOption url{
+        QStringLiteral("url"),
+        QCoreApplication::translate("main", "Connect to this Upstash-compatible REST endpoint "
+                                            "(http(s)://host[:port]); the token is read from the "
+                                            "PMKV_TOKEN environment variable."),
+        QStringLiteral("url")};
     const QCommandLineOption redis{
         QStringLiteral("redis"),
         QCoreApplication::translate("main",
@@ -64,16 +73,16 @@ struct CommandLine
         QStringLiteral("url")};
     const QCommandLineOption layout{
         QStringLiteral("layout"),
-        QCoreApplication::translate("main", "Key layout for --redis: repository (default), "
-                                            "strategy or a layout file."),
+        QCoreApplication::translate("main", "Key layout for --url and --redis: repository "
+                                            "(default), strategy or a layout file."),
         QStringLiteral("layout"), QStringLiteral("repository")};
     const QCommandLineOption readOnly{
         QStringLiteral("read-only"),
-        QCoreApplication::translate("main", "Open the --redis connection read-only.")};
+        QCoreApplication::translate("main", "Open the --url or --redis connection read-only.")};
     const QCommandLineOption env{
         QStringLiteral("env"),
-        QCoreApplication::translate("main", "Environment of the --redis connection: DEV, "
-                                            "STAGING or PROD."),
+        QCoreApplication::translate("main", "Environment of the --url or --redis connection: "
+                                            "DEV, STAGING or PROD."),
         QStringLiteral("env")};
     const QCommandLineOption dark{
         QStringLiteral("dark"),
@@ -109,12 +118,28 @@ int main(int argc, char** argv)
     parser.process(app);
     const QCommandLineOption& select = options.select;
     const QCommandLineOption& conn = options.conn;
+    const QCommandLineOption& url = options.url;
     const QCommandLineOption& redis = options.redis;
     const QCommandLineOption& layout = options.layout;
     const QCommandLineOption& readOnly = options.readOnly;
     const QCommandLineOption& env = options.env;
     const QCommandLineOption& dark = options.dark;
 
+    // Checked before a window shows: a wrong word is an error, never silently ignored.
+    std::optional<pmkv::ConnectionProfile::Environment> environment =
+        pmkv::ConnectionProfile::Environment::None;
+    if (parser.isSet(env)) {
+        environment = pmkv::ConnectionProfile::environmentFromName(parser.value(env));
+        if (!environment) {
+            QTextStream(stderr) << "pmkv-studio: --env " << parser.value(env)
+                                << ": expected DEV, STAGING or PROD\n";
+            return 2;
+        }
+    }
+    if (parser.isSet(url) && parser.isSet(redis)) {
+        QTextStream(stderr) << "pmkv-studio: give --url or --redis, not both\n";
+        return 2;
+    }
     if (parser.isSet(dark)) {
         QApplication::setStyle(QStyleFactory::create(QStringLiteral("Fusion")));
         QApplication::setPalette(pmkv::DarkPalette::palette());
@@ -129,18 +154,13 @@ int main(int argc, char** argv)
     if (!folder.isEmpty())
         window.openFolder(folder, parser.value(select));
 
-    if (parser.isSet(redis)) {
-        pmkv::ConnectionProfile profile;
-        profile.name = QStringLiteral("redis");
-        profile.kind = pmkv::ConnectionProfile::Kind::Redis;
-        profile.address = parser.value(redis);
+    if (parser.isSet(url) || parser.isSet(redis)) {
+        // A connection of this start only: not saved, and not the one the next start opens.
+        pmkv::ConnectionProfile profile =
+            pmkv::TargetSpec::forAddress(parser.value(parser.isSet(url) ? url : redis));
         profile.layout = parser.value(layout);
         profile.readOnly = parser.isSet(readOnly);
-        if (parser.isSet(env)) {
-            const auto e = pmkv::ConnectionProfile::environmentFromName(parser.value(env));
-            if (e)
-                profile.environment = *e;
-        }
+        profile.environment = *environment;
         window.connectTo(profile);
     } else {
         const QString name =

@@ -3,11 +3,10 @@
 #include "connections/connectiontester.h"
 #include "connections/envfileimport.h"
 #include "connections/profilestore.h"
-#include "connections/secretstore.h"
-#include "connections/sessionsecrets.h"
 #include "connections/storethread.h"
 #include "exitcode.h"
 #include "kvtarget.h"
+#include "workflows/connectionbook.h"
 #include "workflows/targetsession.h"
 
 #include <QFile>
@@ -15,7 +14,6 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <QUrl>
 
 #include <cstdio>
 
@@ -70,15 +68,6 @@ QByteArray readSecretLine()
     while (line.endsWith('\n') || line.endsWith('\r'))
         line.chop(1);
     return line;
-}
-
-QString defaultNameFor(const QString& url)
-{
-    const QString host = QUrl(url).host();
-    QString name = host.section(QLatin1Char('.'), 0, 0);
-    if (QUrl(url).port() > 0)
-        name += QLatin1Char('-') + QString::number(QUrl(url).port());
-    return ConnectionProfile::isValidName(name) ? name : QStringLiteral("imported");
 }
 
 } // namespace
@@ -264,23 +253,6 @@ bool ConnCommand::applyOptions(const QCommandLineParser& parser, ConnectionProfi
     return true;
 }
 
-Result<void> ConnCommand::storeSecrets(const QString& profile, const QByteArray& token,
-                                       const QByteArray& readOnlyToken)
-{
-    StoreThread thread;
-    auto* keychain = thread.call([&thread] { return new SecretStore(thread.context()); });
-    for (const auto& [slot, secret] : {std::pair{SecretSlot::Token, token},
-                                       std::pair{SecretSlot::ReadOnlyToken, readOnlyToken}}) {
-        if (secret.isEmpty())
-            continue;
-        auto written = keychain->write(profile, slot, secret);
-        written.waitForFinished();
-        if (!written.result())
-            return written.result();
-    }
-    return {};
-}
-
 int ConnCommand::add(const QCommandLineParser& parser, const QStringList& args,
                      ProfileStore& profiles)
 {
@@ -311,28 +283,19 @@ int ConnCommand::add(const QCommandLineParser& parser, const QStringList& args,
         p.secretSource = ConnectionProfile::SecretSource::Keychain;
         p.hasReadOnlyToken = readOnlyIn;
     }
-    // Everything that can be checked is checked before a secret is stored anywhere.
-    if (auto valid = p.validate(); !valid)
-        return failure(valid.error().message);
-    if (!parser.isSet(QStringLiteral("replace")) && profiles.contains(p.name))
-        return failure(QStringLiteral("a connection named \"%1\" exists already; remove it first "
-                                      "or add --replace")
-                           .arg(p.name));
-    const QByteArray token = tokenIn ? readSecretLine() : QByteArray();
-    const QByteArray readOnlyToken = readOnlyIn ? readSecretLine() : QByteArray();
-    if ((tokenIn && token.isEmpty()) || (readOnlyIn && readOnlyToken.isEmpty()))
+    ConnectionBook::Save request;
+    request.token = tokenIn ? readSecretLine() : QByteArray();
+    request.readOnlyToken = readOnlyIn ? readSecretLine() : QByteArray();
+    if ((tokenIn && request.token.isEmpty()) || (readOnlyIn && request.readOnlyToken.isEmpty()))
         return failure(QStringLiteral("no secret on standard input (one line per secret)"));
-    if (!readOnlyIn && readOnlyToken.isEmpty() && p.hasReadOnlyToken)
-        p.hasReadOnlyToken = false;
-    if (p.secretSource == ConnectionProfile::SecretSource::Keychain) {
-        if (auto stored = storeSecrets(p.name, token, readOnlyToken); !stored)
-            return failure(stored.error().message +
-                           QStringLiteral(" The connection was not saved."));
-    }
-    if (auto saved = profiles.save(p, parser.isSet(QStringLiteral("replace"))); !saved)
-        return failure(saved.error().message);
+    request.profile = p;
+    request.replace = parser.isSet(QStringLiteral("replace"));
+    // The keychain first, waited for; the profile only once the secrets are there.
+    auto saved = ConnectionBook(profiles).save(request);
+    if (!saved)
+        return failure(saved.error());
     err() << "saved connection \"" << p.name << "\" (" << ConnectionProfile::kindName(p.kind)
-          << ", secret: " << secretText(p) << ") in " << profiles.fileName() << '\n';
+          << ", secret: " << secretText(saved.value()) << ") in " << profiles.fileName() << '\n';
     return ExitClean;
 }
 
@@ -343,45 +306,22 @@ int ConnCommand::importEnv(const QCommandLineParser& parser, const QStringList& 
         return usageError(QStringLiteral("import needs one .env file"));
     auto imported = EnvFileImport::read(args.first());
     if (!imported)
-        return failure(imported.error().message);
+        return failure(imported.error());
     const EnvFileImport& env = imported.value();
-    ConnectionProfile p;
-    p.name = parser.isSet(QStringLiteral("name")) ? parser.value(QStringLiteral("name"))
-                                                  : defaultNameFor(env.url);
-    p.address = env.url;
-    p.kind = ConnectionProfile::guessKind(p.address);
+    ConnectionBook::Import request;
+    ConnectionProfile& p = request.profile;
+    p.name = parser.value(QStringLiteral("name")); // empty: named after the URL's host
     QString error;
     if (!applyOptions(parser, p, error))
         return usageError(error);
-    const bool onlyReadOnly = env.token.isEmpty();
-    if (onlyReadOnly)
-        p.readOnly = true; // all the file gives is a read-only token
-    p.hasReadOnlyToken = !env.readOnlyToken.isEmpty();
-    if (parser.isSet(QStringLiteral("from-env"))) {
-        // Nothing is copied: the profile reads the variable the file defines, at run time.
-        p.secretSource = ConnectionProfile::SecretSource::EnvironmentVariable;
-        p.secretVariable = onlyReadOnly ? env.readOnlyTokenVariable : env.tokenVariable;
-        p.hasReadOnlyToken = false;
-    } else {
-        p.secretSource = ConnectionProfile::SecretSource::Keychain;
-    }
-    if (auto valid = p.validate(); !valid)
-        return failure(valid.error().message);
-    if (!parser.isSet(QStringLiteral("replace")) && profiles.contains(p.name))
-        return failure(QStringLiteral("a connection named \"%1\" exists already; choose another "
-                                      "--name or add --replace")
-                           .arg(p.name));
-    if (p.secretSource == ConnectionProfile::SecretSource::Keychain) {
-        if (auto stored = storeSecrets(p.name, env.token, env.readOnlyToken); !stored)
-            return failure(stored.error().message +
-                           QStringLiteral(" The connection was not saved. To use the file's "
-                                          "variables at run time instead, add --from-env."));
-    }
-    if (auto saved = profiles.save(p, parser.isSet(QStringLiteral("replace"))); !saved)
-        return failure(saved.error().message);
-    err() << "imported connection \"" << p.name << "\" from " << QFileInfo(args.first()).fileName()
-          << " (" << env.urlVariable << ", secret: " << secretText(p)
-          << "); the file was not changed\n";
+    request.fromEnvironment = parser.isSet(QStringLiteral("from-env"));
+    request.replace = parser.isSet(QStringLiteral("replace"));
+    auto saved = ConnectionBook(profiles).import(env, request);
+    if (!saved)
+        return failure(saved.error());
+    err() << "imported connection \"" << saved.value().name << "\" from "
+          << QFileInfo(args.first()).fileName() << " (" << env.urlVariable
+          << ", secret: " << secretText(saved.value()) << "); the file was not changed\n";
     return ExitClean;
 }
 
@@ -389,26 +329,13 @@ int ConnCommand::remove(const QStringList& args, ProfileStore& profiles)
 {
     if (args.size() != 1)
         return usageError(QStringLiteral("remove needs a NAME"));
-    auto found = profiles.find(args.first());
-    if (!found)
-        return failure(found.error().message);
-    const ConnectionProfile& p = found.value();
-    if (p.secretSource == ConnectionProfile::SecretSource::Keychain) {
-        StoreThread thread;
-        auto* keychain = thread.call([&thread] { return new SecretStore(thread.context()); });
-        for (SecretSlot slot : {SecretSlot::Token, SecretSlot::ReadOnlyToken}) {
-            auto removed = keychain->remove(p.name, slot);
-            removed.waitForFinished();
-            if (!removed.result()) {
-                err() << "pmkv conn: warning: " << removed.result().error().message << '\n';
-                break;
-            }
-        }
-    }
-    SessionSecrets::instance().remove(p.name);
-    if (auto gone = profiles.remove(p.name); !gone)
-        return failure(gone.error().message);
-    err() << "removed connection \"" << p.name << "\"\n";
+    // The keychain's secrets first, then the profile.
+    auto removed = ConnectionBook(profiles).remove(args.first());
+    if (!removed)
+        return failure(removed.error());
+    for (const QString& warning : removed.value())
+        err() << "pmkv conn: warning: " << warning << '\n';
+    err() << "removed connection \"" << args.first() << "\"\n";
     return ExitClean;
 }
 
@@ -429,7 +356,7 @@ int ConnCommand::test(const QCommandLineParser& parser, const QStringList& args)
             out() << QJsonDocument(o).toJson(QJsonDocument::Indented);
             out().flush();
         }
-        return failure(e.message);
+        return failure(e);
     };
     if (!profile)
         return KvTarget::isCommandLineError(profile.error()) ? usageError(profile.error().message)

@@ -8,8 +8,9 @@ namespace pmkv {
 class ProfileStore;
 
 // `pmkv conn list|add|test|remove|import`: the saved connection profiles shared with the
-// desktop app. Secrets go to the keychain (or stay in an environment variable the profile
-// names); they are never written to a file, printed or put in an error text.
+// desktop app, changed through the ConnectionBook workflow as the app's Connections dialog
+// does. Secrets go to the keychain (or stay in an environment variable the profile names);
+// they are never written to a file, printed or put in an error text.
 class ConnCommand final : public CliCommand
 {
 public:
@@ -33,9 +34,6 @@ private:
     // --allow-insecure-http to `profile`; false and a message when one is wrong.
     static bool applyOptions(const QCommandLineParser& parser, ConnectionProfile& profile,
                              QString& error);
-    // Stores the secrets of `profile` in the keychain (empty ones are skipped).
-    Result<void> storeSecrets(const QString& profile, const QByteArray& token,
-                              const QByteArray& readOnlyToken);
 };
 
 } // namespace pmkv

@@ -85,6 +85,12 @@ QString StepWording::commandLine(const NextStep& step)
         return command(QStringLiteral("sync --resume %1 %2").arg(step.runId, path));
     case A::SyncFirst:
         return command(QStringLiteral("sync %1 conn:NAME").arg(path));
+    case A::ChooseConnection:
+        return command(QStringLiteral("conn list"));
+    case A::ReplaceConnection:
+        return QStringLiteral("--replace");
+    case A::KeepSecretElsewhere:
+        return command(QStringLiteral("conn add %1 ADDRESS --secret-env VAR").arg(step.detail));
     }
     return QString();
 }
@@ -111,6 +117,16 @@ QString StepWording::sentence(const NextStep& step)
             .arg(line);
     case A::ChooseOtherName:
         return QStringLiteral("choose another name with %1").arg(line);
+    case A::ChooseConnection:
+        return QStringLiteral("see the saved connections: %1").arg(line);
+    case A::ReplaceConnection:
+        return QStringLiteral("remove it first (pmkv conn remove %1) or add %2")
+            .arg(step.detail, line);
+    case A::KeepSecretElsewhere:
+        return QStringLiteral("read the secret from an environment variable each time (%1), pass "
+                              "it for one command (--url with PMKV_TOKEN), or for an import keep "
+                              "the file's variables (pmkv conn import FILE --from-env)")
+            .arg(line);
     default:
         return line;
     }

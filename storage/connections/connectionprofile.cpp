@@ -41,7 +41,8 @@ Result<void> ConnectionProfile::validate() const
                              QStringLiteral("connection \"%1\": the address holds credentials; "
                                             "give the user and the password apart from it (the "
                                             "password is kept in the keychain)")
-                                 .arg(name));
+                                 .arg(name),
+                             NextStep::withDetail(NextStep::Action::FixConnection, name));
         }
     } else {
         const QUrl url(address);

@@ -56,8 +56,8 @@ Result<ConnectionProfile> ProfileStore::find(const QString& name) const
     if (!ConnectionProfile::isValidName(name) ||
         !m_settings->contains(group(name) + QStringLiteral("/kind"))) {
         return makeError(QStringLiteral("no-such-connection"),
-                         QStringLiteral("no connection named \"%1\" in %2 (see 'pmkv conn list')")
-                             .arg(name, fileName()));
+                         QStringLiteral("no connection named \"%1\" in %2").arg(name, fileName()),
+                         NextStep::withDetail(NextStep::Action::ChooseConnection, name));
     }
     m_settings->beginGroup(group(name));
     ConnectionProfile p;
@@ -106,9 +106,8 @@ Result<void> ProfileStore::save(const ConnectionProfile& p, bool replace)
         return valid;
     if (!replace && contains(p.name)) {
         return makeError(QStringLiteral("connection-exists"),
-                         QStringLiteral("a connection named \"%1\" exists already; remove it "
-                                        "first or use --replace")
-                             .arg(p.name));
+                         QStringLiteral("a connection named \"%1\" exists already").arg(p.name),
+                         NextStep::withDetail(NextStep::Action::ReplaceConnection, p.name));
     }
     m_settings->remove(group(p.name));
     m_settings->beginGroup(group(p.name));

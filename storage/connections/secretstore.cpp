@@ -1,5 +1,9 @@
 #include "connections/secretstore.h"
 
+#include "connections/storethread.h"
+
+#include <QCoreApplication>
+#include <QMutex>
 #include <QPromise>
 #include <QThread>
 
@@ -29,12 +33,12 @@ Error keychainError(QKeychain::Job* job, const QString& profile, const QString& 
         return makeError(
             QStringLiteral("keychain-unavailable"),
             QStringLiteral("no keychain is reachable to %1 the secret of connection \"%2\" (%3). "
-                           "Nothing was written to disk. Choose one: read the secret from an "
-                           "environment variable each time (pmkv conn add ... --secret-env VAR), "
-                           "pass it for one command (--url with PMKV_TOKEN), or keep it for this "
-                           "session only (desktop app). On a desktop, unlock or start your "
-                           "keyring (gnome-keyring, KWallet) and retry.")
-                .arg(action, profile, job->errorString()));
+                           "Nothing was written to disk. The secret can be read from an "
+                           "environment variable each time, given for one run, or kept for this "
+                           "session only. On a desktop, unlock or start your keyring "
+                           "(gnome-keyring, KWallet) and retry.")
+                .arg(action, profile, job->errorString()),
+            NextStep::withDetail(NextStep::Action::KeepSecretElsewhere, profile));
     }
     return makeError(QStringLiteral("keychain"),
                      QStringLiteral("the keychain could not %1 the secret of connection \"%2\": "
@@ -42,9 +46,37 @@ Error keychainError(QKeychain::Job* job, const QString& profile, const QString& 
                          .arg(action, profile, job->errorString()));
 }
 
+struct SharedKeychain
+{
+    StoreThread thread;
+    SecretStore* store = nullptr; // lives on `thread`, destroyed with it
+};
+
+QMutex g_sharedMutex;
+SharedKeychain* g_shared = nullptr;
+
+void dropSharedKeychain()
+{
+    QMutexLocker lock(&g_sharedMutex);
+    delete g_shared;
+    g_shared = nullptr;
+}
+
 } // namespace
 
 SecretStore::SecretStore(QObject* parent) : QObject(parent) {}
+
+SecretStore& SecretStore::shared()
+{
+    QMutexLocker lock(&g_sharedMutex);
+    if (!g_shared) {
+        auto* made = new SharedKeychain;
+        made->store = made->thread.call([made] { return new SecretStore(made->thread.context()); });
+        g_shared = made;
+        qAddPostRoutine(dropSharedKeychain); // joined while the application object goes
+    }
+    return *g_shared->store;
+}
 
 SecretStore::~SecretStore() = default;
 
@@ -81,11 +113,11 @@ QFuture<Result<QByteArray>> SecretStore::read(const QString& profile, SecretSlot
             if (j->error() == QKeychain::NoError) {
                 promise->addResult(Result<QByteArray>(readJob->binaryData()));
             } else if (j->error() == QKeychain::EntryNotFound) {
-                promise->addResult(Result<QByteArray>(makeError(
-                    QStringLiteral("secret-not-found"),
-                    QStringLiteral("the keychain holds no %1 for connection \"%2\"; store one "
-                                   "with 'pmkv conn add %2 --replace ... --token-stdin'")
-                        .arg(slotName(slot), profile))));
+                promise->addResult(Result<QByteArray>(
+                    makeError(QStringLiteral("secret-not-found"),
+                              QStringLiteral("the keychain holds no %1 for connection \"%2\"")
+                                  .arg(slotName(slot), profile),
+                              NextStep::withDetail(NextStep::Action::FixConnection, profile))));
             } else {
                 promise->addResult(
                     Result<QByteArray>(keychainError(j, profile, QStringLiteral("read"))));

@@ -27,6 +27,13 @@ public:
     explicit SecretStore(QObject* parent = nullptr);
     ~SecretStore() override;
 
+    // The process's keychain, on a thread of its own that lives until the application object
+    // goes. QtKeychain runs every job of the process through one executor object, which lives
+    // on the thread of the first job and hears of each job's end there: jobs started on other
+    // threads (or after that thread ended) crash it or are never run. So every keychain job of
+    // the process goes through this one store, from any thread.
+    static SecretStore& shared();
+
     static QString service();
     static QString key(const QString& profile, SecretSlot slot);
 

@@ -59,6 +59,12 @@ QString NextStep::actionName(Action action)
         return QStringLiteral("resume-sync");
     case Action::SyncFirst:
         return QStringLiteral("sync-first");
+    case Action::ChooseConnection:
+        return QStringLiteral("choose-connection");
+    case Action::ReplaceConnection:
+        return QStringLiteral("replace-connection");
+    case Action::KeepSecretElsewhere:
+        return QStringLiteral("keep-secret-elsewhere");
     }
     return QStringLiteral("none");
 }

@@ -38,6 +38,12 @@ struct NextStep
         ForceUndoSync,     // undo sync run `runId` on `path` although values changed since
         ResumeSync,        // send the pending writes of sync run `runId` to `path`
         SyncFirst,         // align `path` (a folder) with the key space once before following it
+
+        // The saved connections (the ConnectionBook workflow):
+        ChooseConnection,    // name a saved connection (`detail` is none)
+        ReplaceConnection,   // save the connection `detail` again, replacing the saved one
+        KeepSecretElsewhere, // no keychain: keep the secret of connection `detail` in an
+                             // environment variable, give it for one run, or for this session
     };
 
     Action action = Action::None;

@@ -1,6 +1,6 @@
 #include "diff/kvsidereader.h"
 
-#include "diff/jsonparser.h"
+#include "diff/listkeywalk.h"
 #include "kv/kvwait.h"
 
 namespace pmkv {
@@ -19,43 +19,13 @@ Result<QStringList> scanKeys(KvStore& store, const QString& pattern)
     return keys;
 }
 
-// The strings of a JSON array value (a list key, epicIds, storyIds); empty when it is not one.
-QStringList namesIn(const QByteArray& value, const char* member = nullptr)
-{
-    QStringList out;
-    auto parsed = JsonParser::parse(value);
-    if (!parsed)
-        return out;
-    const JsonValue* array = &parsed.value();
-    if (member)
-        array = parsed.value().isObject() ? parsed.value().find(member) : nullptr;
-    if (!array || !array->isArray())
-        return out;
-    for (const JsonValue& item : array->items()) {
-        if (item.isString())
-            out << QString::fromStdString(item.text());
-    }
-    return out;
-}
-
-// Follows the lists down from the projects list, level by level, one batch per level.
+// The list-key walk, reading every value it meets (the side needs them all).
 Result<QVector<DiffSideBuilder::KvItem>> walkLists(KvStore& store, const KeyLayout& layout,
                                                    int batchKeys)
 {
     QVector<DiffSideBuilder::KvItem> all;
-    auto keyOf = [&layout](KeyRole role, const QString& p, const QString& e, const QString& s) {
-        if (!layout.has(role))
-            return QString();
-        auto key = layout.keyFor(EntityRef{role, p, e, s});
-        return key ? key.value() : QString();
-    };
-    auto fetchOne = [&](const QStringList& keys) -> Result<QHash<QString, QByteArray>> {
-        QStringList wanted;
-        for (const QString& k : keys) {
-            if (!k.isEmpty())
-                wanted << k;
-        }
-        auto items = KvSideReader::fetch(store, wanted, batchKeys);
+    auto read = [&](const QStringList& keys, bool) -> Result<QHash<QString, QByteArray>> {
+        auto items = KvSideReader::fetch(store, keys, batchKeys);
         if (!items)
             return items.error();
         QHash<QString, QByteArray> values;
@@ -64,52 +34,9 @@ Result<QVector<DiffSideBuilder::KvItem>> walkLists(KvStore& store, const KeyLayo
         all += items.value();
         return values;
     };
-
-    const QString projectsKey = keyOf(KeyRole::ProjectsList, {}, {}, {});
-    auto top = fetchOne({keyOf(KeyRole::People, {}, {}, {}), projectsKey});
-    if (!top)
-        return top.error();
-    const QStringList projects = namesIn(top.value().value(projectsKey));
-
-    QStringList level;
-    for (const QString& p : projects)
-        level << keyOf(KeyRole::Project, p, {}, {}) << keyOf(KeyRole::EpicsList, p, {}, {});
-    auto projectValues = fetchOne(level);
-    if (!projectValues)
-        return projectValues.error();
-    QVector<QPair<QString, QString>> epics;
-    for (const QString& p : projects) {
-        const QString listKey = keyOf(KeyRole::EpicsList, p, {}, {});
-        QStringList names =
-            listKey.isEmpty() || !projectValues.value().contains(listKey)
-                ? namesIn(projectValues.value().value(keyOf(KeyRole::Project, p, {}, {})),
-                          "epicIds")
-                : namesIn(projectValues.value().value(listKey));
-        names.removeDuplicates();
-        for (const QString& e : names)
-            epics.append({p, e});
-    }
-
-    level.clear();
-    for (const auto& [p, e] : epics)
-        level << keyOf(KeyRole::Epic, p, e, {}) << keyOf(KeyRole::StoriesList, p, e, {});
-    auto epicValues = fetchOne(level);
-    if (!epicValues)
-        return epicValues.error();
-    level.clear();
-    for (const auto& [p, e] : epics) {
-        const QString listKey = keyOf(KeyRole::StoriesList, p, e, {});
-        QStringList names =
-            listKey.isEmpty() || !epicValues.value().contains(listKey)
-                ? namesIn(epicValues.value().value(keyOf(KeyRole::Epic, p, e, {})), "storyIds")
-                : namesIn(epicValues.value().value(listKey));
-        names.removeDuplicates();
-        for (const QString& s : names)
-            level << keyOf(KeyRole::Story, p, e, s);
-    }
-    auto storyValues = fetchOne(level);
-    if (!storyValues)
-        return storyValues.error();
+    auto walked = ListKeyWalk::walk(layout, read);
+    if (!walked)
+        return walked.error();
     return all;
 }
 

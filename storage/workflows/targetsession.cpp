@@ -25,11 +25,7 @@ Result<std::unique_ptr<TargetSession>> TargetSession::open(const ConnectionProfi
         secrets.secret = options.typedSecret;
         secrets.readOnlyToken = options.typedReadOnlyToken;
     } else {
-        StoreThread* t = thread.get();
-        auto resolving = thread->call([&profile, t] {
-            auto* keychain = new SecretStore(t->context());
-            return SecretResolver::resolve(profile, keychain);
-        });
+        auto resolving = SecretResolver::resolve(profile, &SecretStore::shared());
         resolving.waitForFinished();
         const Result<ConnectionSecrets> resolved = resolving.result();
         if (!resolved)

@@ -7,6 +7,8 @@
 #include <QGuiApplication>
 #include <QTest>
 
+#include <functional>
+
 using namespace pmkv;
 
 namespace {
@@ -39,6 +41,7 @@ private Q_SLOTS:
     void problemsRollUp();
     void filterKeepsParents();
     void onlyProblems();
+    void onlyProblemsKeepsFolderProblems();
 };
 
 void TestFileTreeModel::passesModelTester()
@@ -151,6 +154,39 @@ void TestFileTreeModel::onlyProblems()
         }
     };
     check({});
+}
+
+// Issue #19, defect 9: "Only problems" dropped every row with children, so the problems of a
+// project or an epic itself (its project.json or epic.json, its folder's name) disappeared.
+void TestFileTreeModel::onlyProblemsKeepsFolderProblems()
+{
+    FileTreeModel model;
+    model.setSnapshot(quirks());
+    FileFilterProxyModel proxy;
+    proxy.setSourceModel(&model);
+    QAbstractItemModelTester tester(&proxy, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    proxy.setOnlyProblems(true);
+    const auto problems = [](const QModelIndex& index) {
+        return index.data(FileTreeModel::ErrorsRole).toInt() +
+               index.data(FileTreeModel::WarningsRole).toInt();
+    };
+    int folders = 0;
+    std::function<void(const QModelIndex&)> walk = [&](const QModelIndex& parent) {
+        for (int row = 0; row < model.rowCount(parent); ++row) {
+            const QModelIndex index = model.index(row, 0, parent);
+            int own = problems(index); // the rolled-up count less the children's
+            for (int c = 0; c < model.rowCount(index); ++c)
+                own -= problems(model.index(c, 0, index));
+            if (own > 0) {
+                folders += model.hasChildren(index) ? 1 : 0;
+                QVERIFY2(proxy.mapFromSource(index).isValid(),
+                         qPrintable(index.data(FileTreeModel::RelativePathRole).toString()));
+            }
+            walk(index);
+        }
+    };
+    walk({});
+    QVERIFY(folders > 0); // the quirks tree has folders with problems of their own
 }
 
 QTEST_MAIN(TestFileTreeModel)

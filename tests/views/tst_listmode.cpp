@@ -2,7 +2,9 @@
 // follows the layout's list keys instead, and says so"): the window connects through the real
 // pmkv-proxy with its read-only token, which answers SCAN with NOPERM as Upstash does; the
 // key tree then holds exactly the keys the layout's lists name, compared with the folder,
-// and the status says the connection cannot SCAN.
+// and the status says the connection cannot SCAN. With each preset and a custom layout (no
+// list keys below the projects list: the walk reads epicIds and storyIds), the keys found
+// through the lists are exactly the keys SCAN finds in a key space a migration wrote.
 #include "alignment.h"
 #include "filepane.h"
 #include "files/pmreader.h"
@@ -16,6 +18,7 @@
 #include "redisserver.h"
 #include "testtree.h"
 
+#include <QAction>
 #include <QLabel>
 #include <QSettings>
 #include <QSignalSpy>
@@ -32,9 +35,14 @@ private Q_SLOTS:
     void initTestCase();
     void readOnlyTokenFollowsListKeys();
     void fullTokenScans();
+    void listKeysFindWhatScanFinds_data();
+    void listKeysFindWhatScanFinds();
 
 private:
-    void run(MainWindow& window, const QByteArray& token);
+    void run(MainWindow& window, const QByteArray& token,
+             const QString& layout = QStringLiteral("repository"));
+    // The keys of the window's key tree, after connecting with `token`.
+    QSet<QByteArray> keysFound(const QByteArray& token, const QString& layout);
 
     test::TestTree m_tree;
     test::RedisServer m_redis;
@@ -82,7 +90,7 @@ void TestListMode::initTestCase()
     QVERIFY2(m_proxy.start(), qPrintable(m_proxy.errorString()));
 }
 
-void TestListMode::run(MainWindow& window, const QByteArray& token)
+void TestListMode::run(MainWindow& window, const QByteArray& token, const QString& layout)
 {
     window.show();
     QSignalSpy loaded(window.loader(), &FolderLoader::loaded);
@@ -94,7 +102,7 @@ void TestListMode::run(MainWindow& window, const QByteArray& token)
     p.name = QStringLiteral("proxy");
     p.kind = ConnectionProfile::Kind::LocalProxy;
     p.address = m_proxy.url().toString();
-    p.layout = QStringLiteral("repository");
+    p.layout = layout;
     window.connectTo(p, token);
     QTRY_VERIFY_WITH_TIMEOUT(window.alignment() && compared.count() > 0 && scanned.count() > 0 &&
                                  window.kvPane()->model()->isFinished() &&
@@ -129,6 +137,17 @@ void TestListMode::readOnlyTokenFollowsListKeys()
     auto* pane = window.kvPane()->findChild<QLabel*>(QStringLiteral("kvProgress"));
     QVERIFY(pane);
     QTRY_VERIFY2(pane->text().contains(QStringLiteral("cannot SCAN")), qPrintable(pane->text()));
+    // Issue #19, defect 5: the profile does not say read-only, the token is: the band says
+    // so, and the writes to the key space are disabled with the reason.
+    QVERIFY2(window.bandText().contains(QStringLiteral("read-only")),
+             qPrintable(window.bandText()));
+    for (const char* name : {"copyFileToKv", "copyFieldToKv", "saveKeyEdit"}) {
+        auto* action = window.findChild<QAction*>(QString::fromLatin1(name));
+        QVERIFY2(action, name);
+        QVERIFY2(!action->isEnabled(), name);
+        QVERIFY2(action->toolTip().contains(QStringLiteral("read-only")),
+                 qPrintable(action->toolTip()));
+    }
 }
 
 // The same proxy with the full token: SCAN, every key.
@@ -141,6 +160,76 @@ void TestListMode::fullTokenScans()
     QVERIFY(keys->indexForKey("session:abc").isValid());
     QVERIFY2(window.kvLoader()->progressText().contains(QStringLiteral("scanned all")),
              qPrintable(window.kvLoader()->progressText()));
+    QVERIFY2(!window.bandText().contains(QStringLiteral("read-only")),
+             qPrintable(window.bandText()));
+    QVERIFY(window.findChild<QAction*>(QStringLiteral("copyFileToKv"))->isEnabled());
+}
+
+QSet<QByteArray> TestListMode::keysFound(const QByteArray& token, const QString& layout)
+{
+    MainWindow window;
+    run(window, token, layout);
+    QSet<QByteArray> keys;
+    KvTreeModel* model = window.kvPane()->model();
+    std::function<void(const QModelIndex&)> collect = [&](const QModelIndex& parent) {
+        for (int row = 0; row < model->rowCount(parent); ++row) {
+            const QModelIndex index = model->index(row, 0, parent);
+            if (model->data(index, KvTreeModel::IsKeyRole).toBool())
+                keys.insert(model->keyAt(index));
+            collect(index);
+        }
+    };
+    collect({});
+    if (qint64(keys.size()) != model->keyCount())
+        qWarning("the tree holds %lld keys, %lld collected", model->keyCount(),
+                 qlonglong(keys.size()));
+    return keys;
+}
+
+void TestListMode::listKeysFindWhatScanFinds_data()
+{
+    QTest::addColumn<QString>("layout");
+    QTest::newRow("repository") << QStringLiteral("repository");
+    QTest::newRow("strategy") << QStringLiteral("strategy");
+    // No epics list and no stories list: the walk goes through epicIds and storyIds.
+    const QString custom = m_tree.path(QStringLiteral("custom-layout.json"));
+    m_tree.write(QStringLiteral("custom-layout.json"), R"({"name": "custom", "prefix": "c",
+        "templates": {"people": "{prefix}:folks", "projectsList": "{prefix}:all-projects",
+                      "project": "{prefix}:p:{project}", "epic": "{prefix}:p:{project}:e:{epic}",
+                      "story": "{prefix}:p:{project}:e:{epic}:s:{story}"}})");
+    QTest::newRow("custom") << custom;
+}
+
+// A key space holding what a migration writes for the folder under the layout, and nothing
+// else: the read-only token's walk of the lists finds what the full token's SCAN finds.
+void TestListMode::listKeysFindWhatScanFinds()
+{
+    QFETCH(QString, layout);
+    auto index = PmReader::read(m_tree.path(QStringLiteral("pm")));
+    QVERIFY(index);
+    auto keyLayout = KeyLayout::fromSpec(layout);
+    QVERIFY2(keyLayout, keyLayout ? "" : qPrintable(keyLayout.error().message));
+    const auto alignment =
+        Alignment::build(FileTreeSnapshot::build(std::move(index).value()), keyLayout.value());
+    m_redis.cli({QStringLiteral("FLUSHALL")});
+    const auto& entries = alignment->entries();
+    for (int i = 0; i < entries.size(); ++i)
+        m_redis.cli(
+            {QStringLiteral("SET"), entries.at(i).key, QString::fromUtf8(alignment->valueOf(i))});
+
+    const QSet<QByteArray> scanned = keysFound("full-token", layout);
+    QCOMPARE(scanned.size(), qsizetype(entries.size()));
+    const QSet<QByteArray> listed = keysFound("read-only-token", layout);
+    QStringList missing;
+    for (const QByteArray& key : scanned) {
+        if (!listed.contains(key))
+            missing << QString::fromUtf8(key);
+    }
+    QVERIFY2(missing.isEmpty(), qPrintable(QStringLiteral("%1 of %2 keys not found: %3")
+                                               .arg(missing.size())
+                                               .arg(scanned.size())
+                                               .arg(missing.join(QLatin1Char(' ')))));
+    QCOMPARE(listed, scanned);
 }
 
 QTEST_MAIN(TestListMode)

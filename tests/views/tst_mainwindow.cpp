@@ -30,6 +30,7 @@ private Q_SLOTS:
     void missingFolderIsReported();
     void staleLoadIsDropped();
     void remembersLayoutAndFolder();
+    void remembersOnlySavedConnections();
 
 private:
     bool openAndWait(MainWindow& window, const QString& folder, const QString& select = QString());
@@ -164,6 +165,26 @@ void TestMainWindow::remembersLayoutAndFolder()
     MainWindow again;
     again.show();
     QCOMPARE(again.findChild<QSplitter*>(QStringLiteral("sideSplitter"))->sizes(), sizes);
+}
+
+// Issue #19, item 11: a start with --redis (a connection that is not saved) was remembered as
+// the last connection, so the next plain start looked for a saved one of that name, found
+// none, and silently connected to nothing. Only a saved connection is remembered.
+void TestMainWindow::remembersOnlySavedConnections()
+{
+    QSettings().setValue(QStringLiteral("kv/lastConnection"), QStringLiteral("saved-before"));
+    {
+        MainWindow window;
+        window.show();
+        ConnectionProfile p;
+        p.name = QStringLiteral("command-line");
+        p.kind = ConnectionProfile::Kind::Redis;
+        p.address = QStringLiteral("redis://127.0.0.1:1"); // (nothing answers there)
+        window.connectTo(p);
+        window.close();
+    }
+    QCOMPARE(QSettings().value(QStringLiteral("kv/lastConnection")).toString(),
+             QStringLiteral("saved-before"));
 }
 
 QTEST_MAIN(TestMainWindow)

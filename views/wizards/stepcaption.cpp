@@ -69,6 +69,12 @@ QString StepCaption::text(const NextStep& step)
         return tr("Send the pending writes");
     case A::SyncFirst:
         return tr("Align the folder first");
+    case A::ChooseConnection:
+        return tr("Choose a connection");
+    case A::ReplaceConnection:
+        return tr("Replace the saved connection");
+    case A::KeepSecretElsewhere:
+        return tr("Keep the secret for this session");
     }
     return QString();
 }
