@@ -1,0 +1,106 @@
+// The phase dashboard (issue #18): the six phases of a generated folder against the real
+// pmkv-proxy (REST) in front of a real redis-server, as StatusWorkflow decides them, with the
+// next safe step as a button that asks for the right wizard.
+#include "phasedashboard.h"
+#include "wizardfixture.h"
+
+#include <QPushButton>
+#include <QSignalSpy>
+#include <QTest>
+
+using namespace pmkv;
+
+class TestPhaseDashboard final : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void initTestCase();
+    void withoutConnectionAsksForOne();
+    void walksThePhases();
+    void unreachableKeySpaceAsksForTheLocalPair();
+
+private:
+    // Shows the status of `target` and waits for it.
+    static void check(PhaseDashboard& dashboard, const JobTarget& target);
+
+    test::WizardFixture m_fixture;
+};
+
+void TestPhaseDashboard::initTestCase()
+{
+    QVERIFY2(m_fixture.start(), qPrintable(m_fixture.error()));
+}
+
+void TestPhaseDashboard::check(PhaseDashboard& dashboard, const JobTarget& target)
+{
+    QSignalSpy updated(&dashboard, &PhaseDashboard::updated);
+    dashboard.setTarget(target);
+    QVERIFY(dashboard.isBusy());
+    QVERIFY(updated.wait(30000));
+    QVERIFY(!dashboard.isBusy());
+}
+
+void TestPhaseDashboard::withoutConnectionAsksForOne()
+{
+    PhaseDashboard dashboard;
+    check(dashboard, m_fixture.folderOnly());
+    QVERIFY(dashboard.outcome());
+    QCOMPARE(dashboard.outcome()->phase, 1);
+    QCOMPARE(dashboard.outcome()->next.action, NextStep::Action::GiveKeySpace);
+    QCOMPARE(dashboard.nextButton()->text(), QStringLiteral("Connect to a key space..."));
+    QVERIFY(dashboard.phaseText(1).contains(QStringLiteral("local KV running")));
+}
+
+void TestPhaseDashboard::walksThePhases()
+{
+    PhaseDashboard dashboard;
+    dashboard.show();
+    // Phase 2: the key space answers, nothing migrated: a backup first.
+    check(dashboard, m_fixture.target());
+    QVERIFY2(dashboard.errorText().isEmpty(), qPrintable(dashboard.errorText()));
+    QCOMPARE(dashboard.outcome()->phase, 2);
+    QCOMPARE(dashboard.outcome()->next.action, NextStep::Action::Backup);
+    QVERIFY(dashboard.nextButton()->isVisible());
+    QCOMPARE(dashboard.nextButton()->text(), QStringLiteral("Make a verified backup..."));
+    QVERIFY(dashboard.phaseText(1).startsWith(QStringLiteral("\u2713")));
+    QVERIFY(dashboard.phaseText(2).startsWith(QStringLiteral("\u25B6")));
+
+    // Phase 4: migrated in full and matching, no backup yet.
+    QVERIFY2(m_fixture.migrate(), qPrintable(m_fixture.error()));
+    check(dashboard, m_fixture.target());
+    QCOMPARE(dashboard.outcome()->phase, 4);
+    QCOMPARE(dashboard.outcome()->next.action, NextStep::Action::Backup);
+    QVERIFY(dashboard.outcome()->validation.has_value());
+    QVERIFY(dashboard.outcome()->runs.size() >= 1);
+
+    // Phase 5: a backup exists; the button asks for the archive wizard.
+    QVERIFY2(!m_fixture.backupBeside().isEmpty(), qPrintable(m_fixture.error()));
+    QSignalSpy updated(&dashboard, &PhaseDashboard::updated);
+    dashboard.refresh();
+    QVERIFY(updated.wait(30000));
+    QCOMPARE(dashboard.outcome()->phase, 5);
+    QCOMPARE(dashboard.nextButton()->text(), QStringLiteral("Archive the folder..."));
+    QVERIFY(dashboard.adviceText().contains(QStringLiteral("archive the folder")));
+    QSignalSpy asked(&dashboard, &PhaseDashboard::stepRequested);
+    QTest::mouseClick(dashboard.nextButton(), Qt::LeftButton);
+    QCOMPARE(asked.size(), 1);
+    const auto step = asked.first().first().value<NextStep>();
+    QCOMPARE(step.action, NextStep::Action::Archive);
+    QCOMPARE(step.path, QDir(m_fixture.root()).absolutePath());
+}
+
+void TestPhaseDashboard::unreachableKeySpaceAsksForTheLocalPair()
+{
+    JobTarget target = m_fixture.target();
+    target.profile->address =
+        QStringLiteral("http://127.0.0.1:%1").arg(test::RedisServer::freePort());
+    PhaseDashboard dashboard;
+    check(dashboard, target);
+    QCOMPARE(dashboard.outcome()->phase, 1);
+    QCOMPARE(dashboard.outcome()->next.action, NextStep::Action::StartLocalKv);
+    QCOMPARE(dashboard.nextButton()->text(), QStringLiteral("Start the local environment..."));
+}
+
+QTEST_MAIN(TestPhaseDashboard)
+#include "tst_phasedashboard.moc"
