@@ -294,6 +294,7 @@ void MainWindow::createActions()
         view->addAction(tr("&Collapse All"), this, [this] { m_filePane->view()->collapseAll(); });
     collapse->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_Minus));
 
+    createWizardActions();
     QMenu* help = menuBar()->addMenu(tr("&Help"));
     help->addAction(tr("&About PMKV Studio"), this, [this] {
         QMessageBox::about(

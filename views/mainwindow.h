@@ -2,6 +2,7 @@
 
 #include "alignment.h"
 #include "connections/connectionprofile.h"
+#include "core/nextstep.h"
 #include "filetreesnapshot.h"
 #include "jobs/jobpaths.h"
 #include "journaledcommand.h"
@@ -16,6 +17,7 @@
 #include <string>
 
 class QAction;
+class QDockWidget;
 class QLabel;
 class QSplitter;
 class QTabWidget;
@@ -30,6 +32,9 @@ class EnvironmentBand;
 class FilePane;
 class FolderLoader;
 class KvPane;
+class LocalEnvPanel;
+class PhaseDashboard;
+struct JobTarget;
 class ProfileStore;
 class SecretStore;
 
@@ -85,6 +90,16 @@ public:
     // Where the journals and the audit log go (default: the XDG data folder).
     void setJobsFolder(const QString& folder) { m_jobsFolder = folder; }
     JobPaths jobPaths() const { return JobPaths(m_jobsFolder); }
+    // What a wizard works on: the open folder, the open connection with its secret, the
+    // state folder (mainwindowwizards.cpp).
+    JobTarget jobTarget() const;
+    // Opens the wizard or panel that takes `step` (the dashboard's or a report's next step).
+    void takeStep(const NextStep& step);
+    // The phase dashboard and the local environment panel, in docks made when first shown.
+    void showDashboard();
+    void showLocalEnv();
+    PhaseDashboard* phaseDashboard() const { return m_dashboard; }
+    LocalEnvPanel* localEnvPanel() const { return m_localEnv; }
 
 Q_SIGNALS:
     void alignmentReady();
@@ -97,6 +112,7 @@ private:
     enum DetailTab { FileTab, KeyTab, DiffTab }; // the detail pane's tabs
 
     void createActions();
+    void createWizardActions();
     void restoreLayout();
     void saveLayout() const;
     void chooseFolder();
@@ -158,6 +174,10 @@ private:
     bool m_connected = false;
     QString m_jobsFolder;
     bool m_writing = false; // one journaled write at a time
+    QDockWidget* m_dashboardDock = nullptr;
+    PhaseDashboard* m_dashboard = nullptr;
+    QDockWidget* m_envDock = nullptr;
+    LocalEnvPanel* m_localEnv = nullptr;
 };
 
 } // namespace pmkv

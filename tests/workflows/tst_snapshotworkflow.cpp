@@ -28,7 +28,7 @@ private:
 
 QString TestSnapshotWorkflow::take()
 {
-    MemoryKvStore* store = nullptr;
+    test::MemoryKvStore* store = nullptr;
     auto session = test::WorkflowFixture::session(QStringLiteral("memory://snap"), &store);
     store->set("pm:project:a", R"({"name":"A"})");
     store->set("pm:project:b", R"({"name":"B"})");

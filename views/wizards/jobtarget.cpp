@@ -9,6 +9,7 @@ Result<std::unique_ptr<TargetSession>> JobTarget::openSession() const
                          NextStep::forPath(NextStep::Action::GiveKeySpace, root));
     TargetSession::Options options;
     options.typedSecret = typedSecret;
+    options.typedReadOnlyToken = readOnlyToken;
     return TargetSession::open(*profile, options);
 }
 

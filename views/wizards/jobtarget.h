@@ -22,6 +22,7 @@ struct JobTarget
     QString root;
     std::optional<ConnectionProfile> profile;
     QByteArray typedSecret;
+    bool readOnlyToken = false; // the typed secret is a read-only token
     JobPaths paths;
 
     bool hasKeySpace() const { return profile.has_value(); }

@@ -1,7 +1,7 @@
 #include "phasedashboard.h"
 
 #include "jobs/journal.h"
-#include "steptext.h"
+#include "stepcaption.h"
 
 #include <QFutureWatcher>
 #include <QGroupBox>
@@ -168,7 +168,7 @@ void PhaseDashboard::showStatus(quint64 generation, const Result<StatusWorkflow:
             : tr("Run %1 did not finish: it needs attention first.").arg(s.unfinishedRun));
     m_unfinished->setVisible(!s.unfinishedRun.isEmpty());
     m_advice->setText(s.advice);
-    m_next->setText(StepText::buttonLabel(s.next));
+    m_next->setText(StepCaption::text(s.next));
     m_next->setVisible(!s.next.isNone());
     showRuns(s.runs);
     Q_EMIT updated();

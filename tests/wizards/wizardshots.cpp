@@ -1,0 +1,174 @@
+// Not a test: shows one wizard page or panel in a known state against a real redis-server and
+// pmkv-proxy, for the screenshots in docs/ (tests/wizards/shots.sh). Prints "ready" once the
+// page shows its final state, then stays up until killed (or 60 s).
+#include "archivechecklistpage.h"
+#include "archivewizard.h"
+#include "backupchoicepage.h"
+#include "backupwizard.h"
+#include "diffsidespage.h"
+#include "diffwizard.h"
+#include "localenvpanel.h"
+#include "pathfield.h"
+#include "phasedashboard.h"
+#include "wizardfixture.h"
+#include "workflowrunner.h"
+
+#include <QApplication>
+#include <QLineEdit>
+#include <QPalette>
+#include <QStyleFactory>
+#include <QTextStream>
+#include <QTimer>
+
+#include <cstdio>
+
+using namespace pmkv;
+
+namespace {
+
+QPalette darkPalette()
+{
+    QPalette p;
+    const QColor window(0x2b, 0x2d, 0x30), base(0x1e, 0x1f, 0x22), text(0xdf, 0xe1, 0xe5);
+    for (auto role : {QPalette::Window, QPalette::Button, QPalette::AlternateBase})
+        p.setColor(role, window);
+    for (auto role : {QPalette::WindowText, QPalette::Text, QPalette::ButtonText})
+        p.setColor(role, text);
+    p.setColor(QPalette::Base, base);
+    p.setColor(QPalette::Highlight, QColor(0x2f, 0x65, 0xca));
+    p.setColor(QPalette::HighlightedText, Qt::white);
+    p.setColor(QPalette::PlaceholderText, QColor(0x8c, 0x8f, 0x94));
+    p.setColor(QPalette::Disabled, QPalette::Text, QColor(0x7f, 0x82, 0x87));
+    p.setColor(QPalette::Disabled, QPalette::ButtonText, QColor(0x7f, 0x82, 0x87));
+    p.setColor(QPalette::Disabled, QPalette::WindowText, QColor(0x7f, 0x82, 0x87));
+    return p;
+}
+
+void ready()
+{
+    std::puts("ready");
+    std::fflush(stdout);
+}
+
+// Calls `done` once `condition` holds (polled on the event loop, no nested loop).
+void when(QObject* owner, std::function<bool()> condition, std::function<void()> done)
+{
+    auto* timer = new QTimer(owner);
+    QObject::connect(timer, &QTimer::timeout, owner, [timer, condition, done] {
+        if (!condition())
+            return;
+        timer->stop();
+        timer->deleteLater();
+        done();
+    });
+    timer->start(100);
+}
+
+void place(QWidget* widget)
+{
+    widget->setGeometry(0, 0, 1100, 760);
+    widget->show();
+}
+
+} // namespace
+
+int main(int argc, char** argv)
+{
+    QApplication app(argc, argv);
+    QApplication::setStyle(QStyleFactory::create(QStringLiteral("Fusion")));
+    const QStringList args = QApplication::arguments();
+    if (args.contains(QStringLiteral("--dark")))
+        QApplication::setPalette(darkPalette());
+    const QString shot = args.value(1);
+    test::WizardFixture fixture;
+    if (!fixture.start() || !fixture.migrate()) {
+        QTextStream(stderr) << fixture.error() << '\n';
+        return 1;
+    }
+    QTimer::singleShot(60000, &app, &QApplication::quit);
+
+    if (shot == QLatin1String("dashboard")) {
+        fixture.backupBeside();
+        auto* dashboard = new PhaseDashboard;
+        dashboard->setWindowTitle(QStringLiteral("Migration Phases"));
+        dashboard->setTarget(fixture.target());
+        QObject::connect(dashboard, &PhaseDashboard::updated, dashboard, ready);
+        place(dashboard);
+    } else if (shot.startsWith(QLatin1String("backup"))) {
+        auto* wizard = new BackupWizard(fixture.target());
+        wizard->choicePage()->keysBox()->setChecked(true);
+        place(wizard);
+        if (shot == QLatin1String("backup-choose")) {
+            ready();
+        } else if (shot == QLatin1String("backup-restore")) {
+            wizard->choicePage()->setMode(BackupChoicePage::Mode::Restore);
+            wizard->choicePage()->restoreFromField()->setPath(fixture.backupBeside());
+            wizard->choicePage()->restoreToField()->setPath(fixture.root());
+            wizard->choicePage()->typedNameEdit()->setFocus();
+            ready();
+        } else {
+            wizard->next();
+            when(
+                wizard, [wizard] { return wizard->currentId() == BackupWizard::ReportPage; },
+                ready);
+        }
+    } else if (shot.startsWith(QLatin1String("archive"))) {
+        if (shot == QLatin1String("archive-report"))
+            fixture.backupBeside();
+        auto* wizard = new ArchiveWizard(fixture.target());
+        place(wizard);
+        when(
+            wizard, [wizard] { return !wizard->checklistPage()->isChecking(); },
+            [wizard, shot] {
+                if (shot == QLatin1String("archive-checklist")) {
+                    ready();
+                    return;
+                }
+                wizard->next();
+                when(
+                    wizard, [wizard] { return wizard->currentId() == ArchiveWizard::ReportPage; },
+                    ready);
+            });
+    } else if (shot.startsWith(QLatin1String("diff"))) {
+        const QString archive = fixture.backupBeside();
+        fixture.redis().cli({QStringLiteral("SET"), QStringLiteral("pm:people"),
+                             QStringLiteral("[{\"id\":\"p1\",\"name\":\"Changed in KV\"}]")});
+        auto* wizard = new DiffWizard(fixture.target());
+        qputenv("PMKV_TOKEN", fixture.proxy().token());
+        wizard->sidesPage()->leftField()->setPath(archive);
+        wizard->sidesPage()->rightField()->setPath(fixture.proxy().url().toString());
+        wizard->sidesPage()->ignoreEdit()->setText(QStringLiteral("/updatedAt"));
+        place(wizard);
+        if (shot == QLatin1String("diff-sides")) {
+            ready();
+        } else {
+            wizard->next();
+            when(
+                wizard, [wizard] { return wizard->currentId() == DiffWizard::ResultPage; }, ready);
+        }
+    } else if (shot == QLatin1String("localenv")) {
+        LocalEnv::Options options;
+        options.dataDir = fixture.path(QStringLiteral("env"));
+        options.redisPort = test::RedisServer::freePort();
+        do
+            options.proxyPort = test::RedisServer::freePort();
+        while (options.proxyPort == options.redisPort);
+        options.proxyBinary = test::binaryPath(QStringLiteral("pmkv-proxy"));
+        auto* panel = new LocalEnvPanel(options);
+        panel->setWindowTitle(QStringLiteral("Local Environment"));
+        place(panel);
+        when(
+            panel, [panel] { return !panel->isBusy(); },
+            [panel] {
+                panel->start();
+                when(
+                    panel, [panel] { return !panel->isBusy(); }, ready);
+            });
+        QObject::connect(&app, &QApplication::aboutToQuit,
+                         [options] { (void)LocalEnv(options).down(); });
+    } else {
+        QTextStream(stderr) << "unknown shot " << shot << '\n';
+        return 64;
+    }
+    return app.exec();
+}
