@@ -31,23 +31,6 @@ QString checkTitle(const QString& name)
     return name;
 }
 
-Result<ArchiveWorkflow::Outcome> dryRun(const JobTarget& target, const WorkflowContext& context)
-{
-    ArchiveWorkflow::Request request;
-    request.root = target.root;
-    request.dryRun = true;
-    std::unique_ptr<TargetSession> session;
-    if (target.hasKeySpace()) {
-        request.layoutSpec = target.profile->layout;
-        request.prefix = target.profile->prefix;
-        auto opened = target.openSession();
-        if (!opened)
-            return opened.error();
-        session = std::move(opened.value());
-    }
-    return ArchiveWorkflow::run(request, session.get(), context);
-}
-
 Result<ValidationWorkflow::Outcome> validateInFull(const JobTarget& target,
                                                    const WorkflowContext& context)
 {
@@ -62,6 +45,26 @@ Result<ValidationWorkflow::Outcome> validateInFull(const JobTarget& target,
 }
 
 } // namespace
+
+Result<ArchiveWorkflow::Outcome> ArchiveChecklistPage::archive(const JobTarget& target,
+                                                               const QString& to, bool dryRun,
+                                                               const WorkflowContext& context)
+{
+    ArchiveWorkflow::Request request;
+    request.root = target.root;
+    request.target = to;
+    request.dryRun = dryRun;
+    std::unique_ptr<TargetSession> session;
+    if (target.hasKeySpace()) {
+        request.layoutSpec = target.profile->layout;
+        request.prefix = target.profile->prefix;
+        auto opened = target.openSession();
+        if (!opened)
+            return opened.error();
+        session = std::move(opened.value());
+    }
+    return ArchiveWorkflow::run(request, session.get(), context);
+}
 
 ArchiveChecklistPage::ArchiveChecklistPage(const JobTarget& target, WorkflowRunner* runner,
                                            QWidget* parent)
@@ -101,7 +104,9 @@ void ArchiveChecklistPage::check()
 {
     const JobTarget target = m_target;
     const bool started = m_runner->start<ArchiveWorkflow::Outcome>(
-        [target](const WorkflowContext& context) { return dryRun(target, context); },
+        [target](const WorkflowContext& context) {
+            return archive(target, QString(), true, context);
+        },
         [this](Result<ArchiveWorkflow::Outcome> result, const QStringList& warnings) {
             showChecks(result, warnings);
         });

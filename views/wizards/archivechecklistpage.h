@@ -28,6 +28,11 @@ public:
     ArchiveChecklistPage(const JobTarget& target, WorkflowRunner* runner,
                          QWidget* parent = nullptr);
 
+    // The workflow call of the checklist (dryRun) and of the rename, on the worker thread:
+    // the target's key space opened there when there is one.
+    static Result<ArchiveWorkflow::Outcome> archive(const JobTarget& target, const QString& to,
+                                                    bool dryRun, const WorkflowContext& context);
+
     void initializePage() override;
     bool isComplete() const override;
 

@@ -14,24 +14,6 @@ namespace pmkv {
 
 namespace {
 
-Result<ArchiveWorkflow::Outcome> rename(const JobTarget& target, const QString& to,
-                                        const WorkflowContext& context)
-{
-    ArchiveWorkflow::Request request;
-    request.root = target.root;
-    request.target = to;
-    std::unique_ptr<TargetSession> session;
-    if (target.hasKeySpace()) {
-        request.layoutSpec = target.profile->layout;
-        request.prefix = target.profile->prefix;
-        auto opened = target.openSession();
-        if (!opened)
-            return opened.error();
-        session = std::move(opened.value());
-    }
-    return ArchiveWorkflow::run(request, session.get(), context);
-}
-
 QString checksMarkdown(const ArchiveWorkflow::Outcome& outcome)
 {
     QString text;
@@ -82,7 +64,9 @@ void ArchiveWizard::archive()
     const JobTarget target = m_target;
     const QString to = m_checklist->outcome() ? m_checklist->outcome()->to : QString();
     m_runner->start<ArchiveWorkflow::Outcome>(
-        [target, to](const WorkflowContext& context) { return rename(target, to, context); },
+        [target, to](const WorkflowContext& context) {
+            return ArchiveChecklistPage::archive(target, to, false, context);
+        },
         [this](Result<ArchiveWorkflow::Outcome> result, const QStringList& warnings) {
             if (!result) {
                 m_report->showError(result.error(), warnings);
