@@ -1,6 +1,7 @@
 // DiffWorkflow::exportReport: the report of two folders that differ in one story's title,
 // saved as HTML, as JSON with the RFC 6902 patch of the change, and as CSV; an unwritable
 // path is refused and leaves no file.
+#include "diff/changedpaths.h"
 #include "generate/treegenerator.h"
 #include "testtree.h"
 #include "workflows/diffworkflow.h"
@@ -69,6 +70,11 @@ void TestDiffWorkflow::initTestCase()
     QVERIFY2(compared, compared ? "" : qPrintable(compared.error().message));
     m_report = compared.value();
     QCOMPARE(m_report.count(EntityDiff::State::Changed), 1);
+    // The one-line summary of the change (the CLI's diff and the diff wizard show it).
+    for (const EntityDiff& entity : m_report.entities) {
+        if (entity.state == EntityDiff::State::Changed)
+            QCOMPARE(ChangedPaths::of(entity, 4), QStringList{QStringLiteral("/title")});
+    }
 }
 
 QByteArray TestDiffWorkflow::exported(DiffWorkflow::Format format, const QString& name)

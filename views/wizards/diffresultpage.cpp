@@ -1,5 +1,6 @@
 #include "diffresultpage.h"
 
+#include "diff/changedpaths.h"
 #include "diffview.h"
 
 #include <QFileDialog>
@@ -19,14 +20,7 @@ namespace {
 
 QString changedFields(const EntityDiff& entity)
 {
-    QStringList fields;
-    for (const FieldChange& change : entity.changes) {
-        if (fields.size() == 5) {
-            fields << QStringLiteral("...");
-            break;
-        }
-        fields << QString::fromStdString(change.path.empty() ? std::string("/") : change.path);
-    }
+    QStringList fields = ChangedPaths::of(entity, 5);
     if (entity.typeDiffers)
         fields << DiffResultPage::tr("type");
     if (entity.ttlDiffers)
