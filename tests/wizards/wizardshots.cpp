@@ -14,6 +14,7 @@
 #include "workflowrunner.h"
 
 #include <QApplication>
+#include <QCheckBox>
 #include <QLineEdit>
 #include <QPalette>
 #include <QStyleFactory>
