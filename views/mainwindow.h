@@ -2,6 +2,7 @@
 
 #include "alignment.h"
 #include "connections/connectionprofile.h"
+#include "core/nextstep.h"
 #include "filetreesnapshot.h"
 #include "jobs/jobpaths.h"
 #include "journaledcommand.h"
@@ -17,6 +18,7 @@
 #include <string>
 
 class QAction;
+class QDockWidget;
 class QLabel;
 class QSplitter;
 class QTabWidget;
@@ -31,6 +33,9 @@ class EnvironmentBand;
 class FilePane;
 class FolderLoader;
 class KvPane;
+class LocalEnvPanel;
+class PhaseDashboard;
+struct JobTarget;
 class ProfileStore;
 class WizardLauncher;
 
@@ -63,7 +68,7 @@ public:
     QTabWidget* detailTabs() const { return m_detail; }
     FolderLoader* loader() const { return m_loader; }
     QUndoStack* undoStack() const { return m_undo; }
-    // Opens the wizards (Jobs menu) with what the window has open.
+    // Opens the wizards (Migration menu) with what the window has open.
     WizardLauncher* wizards() const { return m_wizards; }
     QString statusText() const;
     QString counterpartText() const;
@@ -96,6 +101,16 @@ public:
     // Where the journals and the audit log go (default: the XDG data folder).
     void setJobsFolder(const QString& folder) { m_jobsFolder = folder; }
     JobPaths jobPaths() const { return JobPaths(m_jobsFolder); }
+    // What a wizard works on: the open folder, the open connection with its secret, the
+    // state folder (mainwindowwizards.cpp).
+    JobTarget jobTarget() const;
+    // Opens the wizard or panel that takes `step` (the dashboard's or a report's next step).
+    void takeStep(const NextStep& step);
+    // The phase dashboard and the local environment panel, in docks made when first shown.
+    void showDashboard();
+    void showLocalEnv();
+    PhaseDashboard* phaseDashboard() const { return m_dashboard; }
+    LocalEnvPanel* localEnvPanel() const { return m_localEnv; }
 
 Q_SIGNALS:
     void alignmentReady();
@@ -108,7 +123,10 @@ private:
     enum DetailTab { FileTab, KeyTab, DiffTab }; // the detail pane's tabs
 
     void createActions();
-    void createJobActions(); // the Jobs menu: the wizards (mainwindowjobs.cpp)
+    // The Migration menu: every wizard, the phases, the activity and the local environment
+    // (mainwindowjobs.cpp, mainwindowwizards.cpp).
+    void createJobActions();
+    void addWizardActions(QMenu* menu);
     void restoreLayout();
     void saveLayout() const;
     void chooseFolder();
@@ -188,6 +206,10 @@ private:
     QString m_jobsFolder;
     bool m_writing = false; // one journaled write at a time
     WizardLauncher* m_wizards = nullptr;
+    QDockWidget* m_dashboardDock = nullptr;
+    PhaseDashboard* m_dashboard = nullptr;
+    QDockWidget* m_envDock = nullptr;
+    LocalEnvPanel* m_localEnv = nullptr;
 };
 
 } // namespace pmkv

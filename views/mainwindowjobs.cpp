@@ -1,4 +1,4 @@
-// The Jobs menu of MainWindow: the wizards, opened with what the window has open.
+// The Migration menu of MainWindow: the wizards, opened with what the window has open.
 #include "connections/profilestore.h"
 #include "filepane.h"
 #include "mainwindow.h"
@@ -33,7 +33,12 @@ void MainWindow::createJobActions()
                 connectTo(profile);
             });
 
-    QMenu* jobs = menuBar()->addMenu(tr("&Jobs"));
+    connect(m_wizards, &WizardLauncher::stepElsewhere, this, &MainWindow::takeStep);
+
+    QMenu* jobs = menuBar()->addMenu(tr("&Migration"));
+    QAction* phases = jobs->addAction(tr("&Phases"), this, &MainWindow::showDashboard);
+    phases->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_P));
+    jobs->addSeparator();
     QAction* migrate =
         jobs->addAction(tr("&Migrate Folder to KV..."), m_wizards, &WizardLauncher::openMigrate);
     migrate->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_M));
@@ -42,10 +47,13 @@ void MainWindow::createJobActions()
                                         [this] { m_wizards->openRollback(); });
     rollback->setShortcut(QKeySequence(Qt::CTRL | Qt::ALT | Qt::Key_Z));
     rollback->setObjectName(QStringLiteral("rollbackAction"));
+    addWizardActions(jobs);
+    jobs->addSeparator();
     QAction* activity =
         jobs->addAction(tr("&Activity..."), m_wizards, &WizardLauncher::openActivity);
     activity->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_Y));
     activity->setObjectName(QStringLiteral("activityAction"));
+    jobs->addAction(tr("&Local Environment"), this, &MainWindow::showLocalEnv);
 }
 
 } // namespace pmkv

@@ -1,5 +1,6 @@
 #include "diffcommand.h"
 
+#include "diff/changedpaths.h"
 #include "diff/diffjsonwriter.h"
 #include "diffoptionsparser.h"
 #include "exitcode.h"
@@ -12,15 +13,7 @@ namespace {
 
 QString changedFields(const EntityDiff& d)
 {
-    QStringList paths;
-    for (const FieldChange& c : d.changes) {
-        if (paths.size() == 4) {
-            paths << QStringLiteral("...");
-            break;
-        }
-        paths << (c.path.empty() ? QStringLiteral("(whole value)")
-                                 : QString::fromStdString(c.path));
-    }
+    const QStringList paths = ChangedPaths::of(d, 4);
     return QStringLiteral("%1 field change%2: %3")
         .arg(d.changes.size())
         .arg(d.changes.size() == 1 ? QString() : QStringLiteral("s"))

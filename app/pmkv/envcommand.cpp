@@ -118,9 +118,9 @@ int EnvCommand::execute(const QCommandLineParser& parser)
         auto st = env.up(&started);
         if (!st)
             return failure(withPortOption(st.error()));
-        auto token = env.token();
-        if (!token)
-            return failure(token.error().message);
+        auto lines = env.envLocalLines();
+        if (!lines)
+            return failure(lines.error().message);
         err() << (started.isEmpty()
                       ? QStringLiteral("already running")
                       : QStringLiteral("started ") + started.join(QStringLiteral(" and ")))
@@ -129,8 +129,7 @@ int EnvCommand::execute(const QCommandLineParser& parser)
         err().flush();
         // The local development token is the point of this output (it only opens this
         // loopback proxy); it is on stdout so `pmkv env up >> .env.local` works.
-        out() << "UPSTASH_REDIS_REST_URL=" << env.url() << '\n'
-              << "UPSTASH_REDIS_REST_TOKEN=" << QString::fromUtf8(token.value()) << '\n';
+        out() << lines.value().join(QLatin1Char('\n')) << '\n';
         return ExitClean;
     }
     if (action == QStringLiteral("down")) {

@@ -154,6 +154,16 @@ QString LocalEnv::url() const
     return QStringLiteral("http://127.0.0.1:%1").arg(m_options.proxyPort);
 }
 
+Result<QStringList> LocalEnv::envLocalLines()
+{
+    auto secret = token();
+    if (!secret)
+        return secret.error();
+    return QStringList{QStringLiteral("UPSTASH_REDIS_REST_URL=") + url(),
+                       QStringLiteral("UPSTASH_REDIS_REST_TOKEN=") +
+                           QString::fromUtf8(secret.value())};
+}
+
 void LocalEnv::loadRecordedPorts()
 {
     QFile f(path(QStringLiteral("env.json")));

@@ -61,6 +61,10 @@ public:
     QString url() const;
     // The proxy token (created on first use, 0600).
     Result<QByteArray> token();
+    // The lines the application's .env.local needs to use this pair over REST, as Upstash:
+    // UPSTASH_REDIS_REST_URL=... and UPSTASH_REDIS_REST_TOKEN=... (the token only opens this
+    // loopback proxy).
+    Result<QStringList> envLocalLines();
     const QString& dataDir() const { return m_options.dataDir; }
 
     static QString defaultDataDir();

@@ -2,6 +2,7 @@
 
 #include "diff/diffcsvwriter.h"
 #include "diff/diffhtmlwriter.h"
+#include "diff/diffjsonwriter.h"
 #include "diff/sidecomparer.h"
 #include "workflows/sideopener.h"
 
@@ -38,14 +39,28 @@ Result<DiffReport> DiffWorkflow::run(const Request& request, const WorkflowConte
     options.keepSame = request.keepSame;
     const DiffReport report = SideComparer::compare(left.value().side, right.value().side, options);
     if (!request.htmlPath.isEmpty()) {
-        if (auto w = writeFile(request.htmlPath, DiffHtmlWriter::write(report)); !w)
+        if (auto w = exportReport(report, request.htmlPath, Format::Html); !w)
             return w.error();
     }
     if (!request.csvPath.isEmpty()) {
-        if (auto w = writeFile(request.csvPath, DiffCsvWriter::write(report)); !w)
+        if (auto w = exportReport(report, request.csvPath, Format::Csv); !w)
             return w.error();
     }
     return report;
+}
+
+Result<void> DiffWorkflow::exportReport(const DiffReport& report, const QString& path,
+                                        Format format)
+{
+    switch (format) {
+    case Format::Html:
+        return writeFile(path, DiffHtmlWriter::write(report));
+    case Format::Json:
+        return writeFile(path, DiffJsonWriter::write(report));
+    case Format::Csv:
+        return writeFile(path, DiffCsvWriter::write(report));
+    }
+    return {};
 }
 
 } // namespace pmkv

@@ -25,7 +25,13 @@ public:
         QString csvPath;       // empty: no CSV of field changes
     };
 
+    // The report files a user can save: HTML for people, JSON with an RFC 6902 patch per
+    // entity, CSV with one row per field change.
+    enum class Format { Html, Json, Csv };
+
     static Result<DiffReport> run(const Request& request, const WorkflowContext& context);
+    // Writes `report` to `path` in `format` (atomically: a failed write leaves no file).
+    static Result<void> exportReport(const DiffReport& report, const QString& path, Format format);
 };
 
 } // namespace pmkv

@@ -3,6 +3,8 @@
 #include "layout/keylayout.h"
 
 #include <QDateTime>
+#include <QDir>
+#include <QFileInfo>
 
 namespace pmkv {
 
@@ -29,6 +31,22 @@ Result<SnapshotJob::Outcome> SnapshotWorkflow::take(const TakeRequest& request,
                QStringLiteral("Z.ndjson");
     }
     return SnapshotJob::take(session.store(), keys.value(), path);
+}
+
+Result<SnapshotJob::Outcome> SnapshotWorkflow::verify(const QString& file)
+{
+    auto records = SnapshotJob::read(file);
+    if (!records)
+        return records.error();
+    SnapshotJob::Outcome outcome;
+    outcome.path = file;
+    outcome.keys = records.value().size();
+    outcome.bytes = QFileInfo(file).size();
+    for (const SnapshotJob::Record& record : records.value()) {
+        if (!record.hasValue)
+            outcome.notStrings << QString::fromUtf8(record.key);
+    }
+    return outcome;
 }
 
 Result<SnapshotJob::RestoreOutcome> SnapshotWorkflow::restore(const RestoreRequest& request,

@@ -33,6 +33,9 @@ public:
                                              const WorkflowContext& context);
     static Result<SnapshotJob::RestoreOutcome>
     restore(const RestoreRequest& request, TargetSession& session, const WorkflowContext& context);
+    // Reads a snapshot end to end and checks it against the SHA-256 of its manifest (what the
+    // backup wizard shows at the end): the keys and bytes read, the keys that are not strings.
+    static Result<SnapshotJob::Outcome> verify(const QString& file);
     // The keys a layout's prefix covers ("pm:*"); an error for an unknown layout.
     static Result<QString> pattern(const QString& layoutSpec, const QString& prefix);
 };

@@ -1,6 +1,10 @@
 #include "wizardfixture.h"
 
 #include "generate/treegenerator.h"
+#include "workflows/backupworkflow.h"
+#include "workflows/migrationworkflow.h"
+
+#include <QFileInfo>
 
 namespace pmkv::test {
 
@@ -21,6 +25,7 @@ bool WizardFixture::start(int projects, int epics, int stories)
         return false;
     }
     m_proxy.setRedisUrl(m_redis.url());
+    m_proxy.setToken("wizard-token");
     if (!m_proxy.start()) {
         m_error = m_proxy.errorString();
         return false;
@@ -41,6 +46,22 @@ ConnectionProfile WizardFixture::profile(const QString& name, ConnectionProfile:
     return p;
 }
 
+JobTarget WizardFixture::target() const
+{
+    JobTarget target = folderOnly();
+    target.profile = profile(QStringLiteral("local"));
+    target.typedSecret = m_proxy.token();
+    return target;
+}
+
+JobTarget WizardFixture::folderOnly() const
+{
+    JobTarget target;
+    target.root = root();
+    target.paths = paths();
+    return target;
+}
+
 qint64 WizardFixture::keyCount() const
 {
     return m_redis.cli({QStringLiteral("DBSIZE")}).toLongLong();
@@ -49,6 +70,37 @@ qint64 WizardFixture::keyCount() const
 QByteArray WizardFixture::value(const QString& key) const
 {
     return m_redis.cli({QStringLiteral("GET"), key});
+}
+
+bool WizardFixture::migrate()
+{
+    const JobTarget t = target();
+    auto session = t.openSession();
+    if (!session) {
+        m_error = session.error().message;
+        return false;
+    }
+    MigrationWorkflow::RunRequest request;
+    request.scope.root = root();
+    auto ran = MigrationWorkflow::run(request, *session.value(), t.context());
+    if (!ran) {
+        m_error = ran.error().message;
+        return false;
+    }
+    return ran.value().verdict == 0;
+}
+
+QString WizardFixture::backupBeside()
+{
+    BackupWorkflow::BackupRequest request;
+    request.root = root();
+    request.destination = QFileInfo(root()).absolutePath();
+    auto made = BackupWorkflow::backup(request, target().context());
+    if (!made) {
+        m_error = made.error().message;
+        return QString();
+    }
+    return made.value().archivePath;
 }
 
 } // namespace pmkv::test

@@ -101,7 +101,8 @@ void WizardLauncher::takeStep(const NextStep& step)
         openActivity();
         break;
     default:
-        break; // the other wizards take theirs
+        Q_EMIT stepElsewhere(step);
+        break;
     }
 }
 

@@ -54,6 +54,8 @@ public:
 Q_SIGNALS:
     // A wizard's "open the differences": the window opens the folder against the connection.
     void openDifferences(const QString& root, const pmkv::ConnectionProfile& profile);
+    // A step for a wizard the launcher does not open (back up, archive, connect, ...).
+    void stepElsewhere(const pmkv::NextStep& step);
 
 private:
     QWidget* m_window;

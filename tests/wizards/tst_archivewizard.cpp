@@ -1,0 +1,119 @@
+// The archive wizard (issue #18), offscreen against the real pmkv-proxy (REST) in front of a
+// real redis-server: without a verified backup the checklist refuses, says why and offers
+// the fix; the fix makes the backup and the checklist passes; the rename happens; Undo
+// renames it back. A key space that differs from the files is refused the same way.
+#include "archivechecklistpage.h"
+#include "archivewizard.h"
+#include "wizardfixture.h"
+#include "workflowreportpage.h"
+#include "workflowrunner.h"
+
+#include <QDir>
+#include <QPushButton>
+#include <QSignalSpy>
+#include <QTest>
+
+using namespace pmkv;
+
+class TestArchiveWizard final : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void initTestCase();
+    void refusesADifferentKeySpace();
+    void refusesWithoutBackupThenFixesArchivesAndUndoes();
+
+private:
+    static void waitForChecks(ArchiveChecklistPage* page);
+
+    test::WizardFixture m_fixture;
+};
+
+void TestArchiveWizard::initTestCase()
+{
+    QVERIFY2(m_fixture.start(2, 2, 3), qPrintable(m_fixture.error()));
+    QVERIFY2(m_fixture.migrate(), qPrintable(m_fixture.error()));
+}
+
+void TestArchiveWizard::waitForChecks(ArchiveChecklistPage* page)
+{
+    QTRY_VERIFY_WITH_TIMEOUT(!page->isChecking(), 60000);
+}
+
+void TestArchiveWizard::refusesADifferentKeySpace()
+{
+    const QByteArray key = m_fixture.redis()
+                               .cli({QStringLiteral("--scan"), QStringLiteral("--pattern"),
+                                     QStringLiteral("pm:project:*:story:*")})
+                               .split('\n')
+                               .first();
+    QVERIFY(!key.isEmpty());
+    const QByteArray value = m_fixture.redis().cli({QStringLiteral("GET"), QString::fromUtf8(key)});
+    m_fixture.redis().cli({QStringLiteral("SET"), QString::fromUtf8(key), QStringLiteral("{}")});
+    ArchiveWizard wizard(m_fixture.target());
+    wizard.show();
+    waitForChecks(wizard.checklistPage());
+    ArchiveChecklistPage* page = wizard.checklistPage();
+    QCOMPARE(page->stateText(QStringLiteral("validation")), QStringLiteral("\u2717"));
+    QVERIFY2(
+        page->detailText(QStringLiteral("validation")).contains(QStringLiteral("full validation")),
+        qPrintable(page->detailText(QStringLiteral("validation"))));
+    QVERIFY(!wizard.button(QWizard::NextButton)->isEnabled());
+    m_fixture.redis().cli(
+        {QStringLiteral("SET"), QString::fromUtf8(key), QString::fromUtf8(value)});
+}
+
+void TestArchiveWizard::refusesWithoutBackupThenFixesArchivesAndUndoes()
+{
+    const QString root = QDir(m_fixture.root()).absolutePath();
+    ArchiveWizard wizard(m_fixture.target());
+    wizard.show();
+    ArchiveChecklistPage* page = wizard.checklistPage();
+    QVERIFY(page->isChecking());
+    QVERIFY(!wizard.button(QWizard::NextButton)->isEnabled());
+    waitForChecks(page);
+
+    // Refused: no verified backup, with the reason and the fix shown.
+    QVERIFY(page->outcome());
+    QCOMPARE(page->stateText(QStringLiteral("backup")), QStringLiteral("\u2717"));
+    QCOMPARE(page->detailText(QStringLiteral("backup")),
+             QStringLiteral("no backup beside %1").arg(root));
+    for (const char* name : {"target", "filesystem", "runs", "validation"})
+        QCOMPARE(page->stateText(QLatin1String(name)), QStringLiteral("\u2713"));
+    QVERIFY(!page->isComplete());
+    QVERIFY(!wizard.button(QWizard::NextButton)->isEnabled());
+    QPushButton* fix = page->fixButton(QStringLiteral("backup"));
+    QVERIFY(fix);
+    QCOMPARE(fix->text(), QStringLiteral("Make a verified backup"));
+
+    // The fix makes the backup; the checklist passes.
+    QSignalSpy checked(page, &ArchiveChecklistPage::checked);
+    QTest::mouseClick(fix, Qt::LeftButton);
+    QTRY_VERIFY_WITH_TIMEOUT(checked.size() >= 1 && !page->isChecking(), 60000);
+    QCOMPARE(page->stateText(QStringLiteral("backup")), QStringLiteral("\u2713"));
+    QVERIFY(page->detailText(QStringLiteral("backup")).contains(QStringLiteral("verified")));
+    QVERIFY(page->isComplete());
+    QVERIFY(wizard.button(QWizard::NextButton)->isEnabled());
+
+    // The rename.
+    wizard.next();
+    QTRY_COMPARE_WITH_TIMEOUT(wizard.currentId(), int(ArchiveWizard::ReportPage), 60000);
+    QCOMPARE(wizard.reportPage()->headline(),
+             QStringLiteral("The folder is archived as %1.").arg(root + QStringLiteral("-backup")));
+    QVERIFY(!QFileInfo::exists(root));
+    QVERIFY(QFileInfo(root + QStringLiteral("-backup")).isDir());
+
+    // Undo.
+    QVERIFY(wizard.undoButton()->isVisible());
+    QTest::mouseClick(wizard.undoButton(), Qt::LeftButton);
+    QTRY_VERIFY_WITH_TIMEOUT(!wizard.runner()->isRunning() && wizard.undoButton()->isHidden(),
+                             60000);
+    QCOMPARE(wizard.reportPage()->headline(),
+             QStringLiteral("The archive is undone: %1 is back.").arg(root));
+    QVERIFY(QFileInfo(root).isDir());
+    QVERIFY(!QFileInfo::exists(root + QStringLiteral("-backup")));
+}
+
+QTEST_MAIN(TestArchiveWizard)
+#include "tst_archivewizard.moc"

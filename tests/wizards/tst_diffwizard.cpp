@@ -1,0 +1,196 @@
+// The diff wizard (issue #18), offscreen: two key spaces (the real pmkv-proxy over REST in
+// front of one redis-server, and a second redis-server directly) that differ in one story's
+// title, with and without an ignore rule, exported as HTML, JSON (RFC 6902) and CSV; a backup
+// archive against the folder changed since; a bad ignore rule holds the page with its reason.
+#include "diffresultpage.h"
+#include "diffsidespage.h"
+#include "diffview.h"
+#include "diffwizard.h"
+#include "pathfield.h"
+#include "wizardfixture.h"
+#include "workflows/backupworkflow.h"
+#include "workflows/migrationworkflow.h"
+#include "workflows/targetspec.h"
+
+#include <QDirIterator>
+#include <QFile>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QLineEdit>
+#include <QPushButton>
+#include <QTest>
+#include <QTreeWidget>
+
+using namespace pmkv;
+
+class TestDiffWizard final : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void initTestCase();
+    void comparesTwoKeySpaces();
+    void ignoresAField();
+    void comparesABackupWithTheFolder();
+    void holdsABadIgnoreRule();
+
+private:
+    // Runs the wizard from its sides page to its result.
+    static void run(DiffWizard& wizard);
+    static QByteArray retitled(const QByteArray& json, const QString& title);
+
+    test::WizardFixture m_fixture;
+    test::RedisServer m_second;
+};
+
+void TestDiffWizard::initTestCase()
+{
+    QVERIFY2(m_fixture.start(2, 2, 3), qPrintable(m_fixture.error()));
+    QVERIFY2(m_fixture.migrate(), qPrintable(m_fixture.error()));
+    QVERIFY2(m_second.start(), qPrintable(m_second.errorString()));
+    // The same tree in the second key space, then one story retitled there.
+    auto session = TargetSession::open(TargetSpec::forAddress(m_second.url()));
+    QVERIFY(session);
+    MigrationWorkflow::RunRequest request;
+    request.scope.root = m_fixture.root();
+    auto ran = MigrationWorkflow::run(request, *session.value(), m_fixture.target().context());
+    QVERIFY2(ran, ran ? "" : qPrintable(ran.error().message));
+    const QByteArray key = m_second
+                               .cli({QStringLiteral("--scan"), QStringLiteral("--pattern"),
+                                     QStringLiteral("*:story:*")})
+                               .split('\n')
+                               .first();
+    QVERIFY(!key.isEmpty());
+    const QByteArray value = m_second.cli({QStringLiteral("GET"), QString::fromUtf8(key)});
+    m_second.cli({QStringLiteral("SET"), QString::fromUtf8(key),
+                  QString::fromUtf8(retitled(value, QStringLiteral("Retitled in the second")))});
+    // A URL side reads its REST token from PMKV_TOKEN.
+    qputenv("PMKV_TOKEN", m_fixture.proxy().token());
+}
+
+QByteArray TestDiffWizard::retitled(const QByteArray& json, const QString& title)
+{
+    QJsonObject document = QJsonDocument::fromJson(json).object();
+    document.insert(QStringLiteral("title"), title);
+    return QJsonDocument(document).toJson(QJsonDocument::Compact);
+}
+
+void TestDiffWizard::run(DiffWizard& wizard)
+{
+    QVERIFY2(wizard.sidesPage()->isComplete(), qPrintable(wizard.sidesPage()->errorText()));
+    wizard.next();
+    QTRY_COMPARE_WITH_TIMEOUT(wizard.currentId(), int(DiffWizard::ResultPage), 60000);
+}
+
+void TestDiffWizard::comparesTwoKeySpaces()
+{
+    DiffWizard wizard(m_fixture.target());
+    wizard.show();
+    DiffSidesPage* sides = wizard.sidesPage();
+    QCOMPARE(sides->leftField()->path(), m_fixture.root());
+    QCOMPARE(sides->rightField()->path(), QStringLiteral("conn:local"));
+    sides->leftField()->setPath(m_fixture.proxy().url().toString());
+    sides->rightField()->setPath(m_second.url());
+    run(wizard);
+    DiffResultPage* result = wizard.resultPage();
+    QVERIFY2(result->report(), qPrintable(result->summaryText()));
+    QVERIFY2(result->summaryText().contains(QStringLiteral("1 changed, 0 only on the left, 0 only "
+                                                           "on the right")),
+             qPrintable(result->summaryText()));
+    QCOMPARE(result->entityList()->topLevelItemCount(), 1);
+    const QTreeWidgetItem* item = result->entityList()->topLevelItem(0);
+    QCOMPARE(item->text(0), QStringLiteral("changed"));
+    QCOMPARE(item->text(2), QStringLiteral("/title"));
+    QVERIFY(result->diffView()->changeCount() >= 1);
+    QVERIFY(result->diffView()->rightText().contains(QStringLiteral("Retitled in the second")));
+
+    // The three exports, written by the diff engine's writers.
+    const QString html = m_fixture.path(QStringLiteral("kv.html"));
+    const QString json = m_fixture.path(QStringLiteral("kv.json"));
+    const QString csv = m_fixture.path(QStringLiteral("kv.csv"));
+    auto h = result->exportTo(html, DiffWorkflow::Format::Html);
+    auto j = result->exportTo(json, DiffWorkflow::Format::Json);
+    auto c = result->exportTo(csv, DiffWorkflow::Format::Csv);
+    for (auto* f : {&h, &j, &c}) {
+        f->waitForFinished();
+        QVERIFY(f->result());
+    }
+    QFile jsonFile(json);
+    QVERIFY(jsonFile.open(QIODevice::ReadOnly));
+    const QByteArray jsonBytes = jsonFile.readAll();
+    QVERIFY(jsonBytes.contains("\"op\": \"replace\"") || jsonBytes.contains("\"op\":\"replace\""));
+    QVERIFY(jsonBytes.contains("Retitled in the second"));
+    QFile csvFile(csv);
+    QVERIFY(csvFile.open(QIODevice::ReadOnly));
+    QVERIFY(csvFile.readAll().contains("/title"));
+    QFile htmlFile(html);
+    QVERIFY(htmlFile.open(QIODevice::ReadOnly));
+    QVERIFY(htmlFile.readAll().contains("<html"));
+}
+
+void TestDiffWizard::ignoresAField()
+{
+    DiffWizard wizard(m_fixture.target());
+    wizard.show();
+    wizard.sidesPage()->leftField()->setPath(m_fixture.proxy().url().toString());
+    wizard.sidesPage()->rightField()->setPath(m_second.url());
+    wizard.sidesPage()->ignoreEdit()->setText(QStringLiteral("/title, /updatedAt"));
+    run(wizard);
+    QCOMPARE(wizard.resultPage()->summaryText().section(QLatin1Char('\n'), 2),
+             QStringLiteral("The two sides hold the same data."));
+    QVERIFY(!wizard.resultPage()->report()->hasDifferences());
+}
+
+void TestDiffWizard::comparesABackupWithTheFolder()
+{
+    const QString archive = m_fixture.backupBeside();
+    QVERIFY2(!archive.isEmpty(), qPrintable(m_fixture.error()));
+    // A story changed in the folder since the backup.
+    QString story;
+    QDirIterator it(m_fixture.root(), {QStringLiteral("*.json")}, QDir::Files,
+                    QDirIterator::Subdirectories);
+    while (it.hasNext() && story.isEmpty()) {
+        const QString path = it.next();
+        if (QDir(m_fixture.root()).relativeFilePath(path).count(QLatin1Char('/')) == 2 &&
+            !path.endsWith(QLatin1String("/epic.json")))
+            story = path;
+    }
+    QVERIFY(!story.isEmpty());
+    QFile file(story);
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    const QByteArray changed = retitled(file.readAll(), QStringLiteral("Changed since"));
+    file.close();
+    QVERIFY(file.open(QIODevice::WriteOnly | QIODevice::Truncate));
+    file.write(changed);
+    file.close();
+
+    DiffWizard wizard(m_fixture.target());
+    wizard.show();
+    wizard.sidesPage()->leftField()->setPath(archive);
+    wizard.sidesPage()->rightField()->setPath(m_fixture.root());
+    run(wizard);
+    DiffResultPage* result = wizard.resultPage();
+    QVERIFY2(result->report(), qPrintable(result->summaryText()));
+    QCOMPARE(result->report()->left.kind, QStringLiteral("backup"));
+    QCOMPARE(result->entityList()->topLevelItemCount(), 1);
+    QCOMPARE(result->entityList()->topLevelItem(0)->text(2), QStringLiteral("/title"));
+    QVERIFY(result->diffView()->rightText().contains(QStringLiteral("Changed since")));
+}
+
+void TestDiffWizard::holdsABadIgnoreRule()
+{
+    DiffWizard wizard(m_fixture.target());
+    wizard.show();
+    DiffSidesPage* sides = wizard.sidesPage();
+    QVERIFY(sides->isComplete());
+    sides->ignoreEdit()->setText(QStringLiteral("title"));
+    QVERIFY(!sides->isComplete());
+    QVERIFY(!wizard.button(QWizard::NextButton)->isEnabled());
+    QVERIFY2(sides->errorText().contains(QStringLiteral("title")), qPrintable(sides->errorText()));
+    sides->ignoreEdit()->setText(QStringLiteral("/title"));
+    QVERIFY(sides->isComplete());
+    QVERIFY(sides->errorText().isEmpty());
+}
+
+QTEST_MAIN(TestDiffWizard)
+#include "tst_diffwizard.moc"

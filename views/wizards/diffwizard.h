@@ -1,0 +1,38 @@
+#pragma once
+
+#include "jobtarget.h"
+
+#include <QWizard>
+
+namespace pmkv {
+
+class DiffResultPage;
+class DiffSidesPage;
+class WorkflowProgressPage;
+class WorkflowRunner;
+
+// Compares any two sides (DiffWorkflow over SideOpener) with ignore rules: the sides page,
+// the run on a WorkflowRunner, then the differences with their field diff and the exports.
+class DiffWizard final : public QWizard
+{
+    Q_OBJECT
+
+public:
+    enum PageId { SidesPage, RunPage, ResultPage };
+
+    explicit DiffWizard(const JobTarget& target, QWidget* parent = nullptr);
+
+    DiffSidesPage* sidesPage() const { return m_sides; }
+    WorkflowProgressPage* progressPage() const { return m_progress; }
+    DiffResultPage* resultPage() const { return m_result; }
+
+private:
+    void compare();
+
+    WorkflowRunner* m_runner;
+    DiffSidesPage* m_sides;
+    WorkflowProgressPage* m_progress;
+    DiffResultPage* m_result;
+};
+
+} // namespace pmkv
