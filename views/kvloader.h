@@ -73,8 +73,8 @@ public:
     bool isOpen() const { return m_store != nullptr; }
     bool isOpening() const { return m_opening; }
     const ConnectionProfile& profile() const { return m_profile; }
-    // The secret the profile was opened with (in memory only), for a wizard's own session.
-    const ConnectionSecrets& secrets() const { return m_secrets; }
+    // The secret typed for this session (in memory only), for a wizard's own session.
+    const TargetSession::Options& sessionOptions() const { return m_options; }
     KvStore::Capabilities capabilities() const { return m_caps; }
     QString description() const { return m_description; }
     QString progressText() const;

@@ -12,6 +12,7 @@
 #include "pathfield.h"
 #include "phasedashboard.h"
 #include "stepcaption.h"
+#include "wizardlauncher.h"
 
 #include <QDockWidget>
 #include <QMenuBar>
@@ -29,8 +30,8 @@ JobTarget MainWindow::jobTarget() const
     target.paths = jobPaths();
     if (m_connected) {
         target.profile = m_kvLoader->profile();
-        target.typedSecret = m_kvLoader->secrets().secret;
-        target.readOnlyToken = m_kvLoader->secrets().readOnlyToken;
+        target.typedSecret = m_kvLoader->sessionOptions().typedSecret;
+        target.readOnlyToken = m_kvLoader->sessionOptions().typedReadOnlyToken;
     }
     return target;
 }
