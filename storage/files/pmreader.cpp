@@ -3,6 +3,7 @@
 #include "core/logging.h"
 #include "core/textposition.h"
 #include "core/utf8.h"
+#include "core/workpool.h"
 #include "files/documentvalidator.h"
 #include "files/filebatchreader.h"
 #include "files/folderlisting.h"
@@ -444,7 +445,7 @@ Result<PmIndex> PmReader::read(const QString& root, const Options& options)
     const std::function<bool()> cancelled = [&options] {
         return options.cancel && options.cancel->load();
     };
-    QThreadPool* pool = options.pool ? options.pool : QThreadPool::globalInstance();
+    QThreadPool* pool = options.pool ? options.pool : WorkPool::instance();
     TreeListing listing(cancelled);
     listing.listTree(index.root, pool);
     index.entities.reserve(listing.fileCount());

@@ -21,9 +21,8 @@ public:
     struct Options
     {
         qint64 maxFileBytes = 16 * 1024 * 1024;
-        // Where the files are read; null: the global pool. The desktop app passes its own,
-        // because Qt's raster painting also uses the global pool and must not wait behind
-        // 100,000 file reads.
+        // Where the files are read; null: the engine's pool (WorkPool, never Qt's global one,
+        // which the raster paint engine waits on).
         QThreadPool* pool = nullptr;
         // Entity::sha256Hex of every file. Callers that hash what they derive from the files
         // instead (the migration planner hashes value bytes) turn it off: one hash, not two.

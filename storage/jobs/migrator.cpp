@@ -1,6 +1,7 @@
 #include "jobs/migrator.h"
 
 #include "core/logging.h"
+#include "core/workpool.h"
 #include "jobs/batchsettlement.h"
 #include "jobs/journal.h"
 #include "jobs/keycapture.h"
@@ -289,8 +290,10 @@ Result<void> Migrator::writeItems(Journal& journal, const MigrationPlan& plan,
         if (!r.createsOnly)
             r.future = store.execute(KeyCapture::commands(r.keys));
         // On the pool, whose threads keep their io_uring rings from reading the tree.
-        r.values = QtConcurrent::run(
-            [root = plan.root, items = std::move(items)] { return SourceValues::of(root, items); });
+        r.values =
+            QtConcurrent::run(WorkPool::instance(), [root = plan.root, items = std::move(items)] {
+                return SourceValues::of(root, items);
+            });
         return r;
     };
     // Collects the writes that finished (all of them, or until at most `keep` are in flight).

@@ -1,5 +1,6 @@
 #include "jobs/validator.h"
 
+#include "core/workpool.h"
 #include "files/sha256.h"
 #include "jobs/keycapture.h"
 #include "jobs/keyspaceprefetch.h"
@@ -44,7 +45,7 @@ QVector<char> sameBytes(const MigrationPlan& plan, const QVector<int>& chosen,
     QVector<char> same(chosen.size(), 0);
     std::vector<int> all(size_t(chosen.size()));
     std::iota(all.begin(), all.end(), 0);
-    QtConcurrent::blockingMap(all, [&](int c) {
+    QtConcurrent::blockingMap(WorkPool::instance(), all, [&](int c) {
         const PlanItem& item = plan.items.at(chosen.at(c));
         const PreviousValue& v = *kv.at(c);
         if (!v.isString() || v.value.size() != item.size)

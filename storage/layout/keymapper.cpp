@@ -2,6 +2,7 @@
 
 #include "core/permutationsort.h"
 #include "core/prefault.h"
+#include "core/workpool.h"
 #include "files/jsstringarray.h"
 #include "files/jsstringify.h"
 
@@ -162,8 +163,9 @@ private:
         m_converted.resize(size_t(toConvert));
         std::vector<int> all(size_t(m_index.entities.size()));
         std::iota(all.begin(), all.end(), 0);
-        QtConcurrent::blockingMap(
-            all, [this](int i) { prepare(m_index.entities.at(i), m_prepared[size_t(i)]); });
+        QtConcurrent::blockingMap(WorkPool::instance(), all, [this](int i) {
+            prepare(m_index.entities.at(i), m_prepared[size_t(i)]);
+        });
     }
 
     void prepare(const Entity& e, Prepared& p)

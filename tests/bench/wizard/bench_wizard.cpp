@@ -33,6 +33,7 @@
 #include <QTimer>
 
 #include <algorithm>
+#include <functional>
 #include <memory>
 
 using namespace pmkv;
@@ -80,10 +81,15 @@ public:
         m_timer.setInterval(5);
         QObject::connect(&m_timer, &QTimer::timeout, [this] {
             const qint64 now = m_clock.elapsed();
+            if (now - m_last > 100 && m_where) // where it stalled, to find the cause
+                QTextStream(stderr) << "stall of " << (now - m_last) << " ms ending at "
+                                    << now << " ms, " << m_where() << Qt::endl;
             m_worst = std::max(m_worst, now - m_last);
             m_last = now;
         });
     }
+    // Names what was showing when a stall ended (printed to stderr).
+    void setContext(std::function<QString()> where) { m_where = std::move(where); }
     void start()
     {
         m_worst = 0;
@@ -102,6 +108,7 @@ private:
     QElapsedTimer m_clock;
     qint64 m_last = 0;
     qint64 m_worst = 0;
+    std::function<QString()> m_where;
 };
 
 double cliMigrate(const QString& pmkv, const QString& root, Target& target, qint64& written)
@@ -166,6 +173,7 @@ WizardRun wizardMigrate(const QString& root, Target& target)
     wizard.scopePage()->backupBox()->setChecked(false);
     wizard.scopePage()->validateBox()->setChecked(false);
     StallProbe probe;
+    probe.setContext([&wizard] { return QStringLiteral("page %1").arg(wizard.currentId()); });
     probe.start();
     clock.restart();
     wizard.next(); // plan
