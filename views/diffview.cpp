@@ -4,6 +4,7 @@
 #include "diff/jsonparser.h"
 #include "diff/structuraldiff.h"
 #include "jsonhighlighter.h"
+#include "postto.h"
 #include "syncstyle.h"
 
 #include <QCheckBox>
@@ -19,6 +20,7 @@
 #include <QTextBlock>
 #include <QTreeWidget>
 #include <QVBoxLayout>
+#include <QtConcurrent/QtConcurrentRun>
 
 namespace pmkv {
 namespace {
@@ -190,6 +192,7 @@ DiffView::DiffView(QWidget* parent) : QWidget(parent)
 
 void DiffView::clear(const QString& message)
 {
+    ++m_generation; // a comparison still running for the previous documents is dropped
     m_changes.clear();
     m_parsed = false;
     m_leftDoc = JsonValue();
@@ -219,48 +222,106 @@ bool DiffView::showDiff(const QString& leftTitle, const QByteArray& left, const 
     return m_parsed;
 }
 
+// Everything a comparison shows that does not touch a widget: made off the GUI thread when the
+// documents are large.
+struct DiffView::Comparison
+{
+    bool parsed = false;
+    bool leftFailed = false;
+    QString error;
+    std::vector<FieldChange> changes;
+    JsonValue leftDoc;
+    JsonValue rightDoc;
+    QString leftText;
+    QString rightText;
+    QHash<QString, int> leftLines;
+    QHash<QString, int> rightLines;
+};
+
+DiffView::Comparison DiffView::compareDocuments(const QByteArray& leftBytes,
+                                                const QByteArray& rightBytes,
+                                                const DiffOptions& options)
+{
+    Comparison c;
+    const auto left = JsonParser::parse(leftBytes);
+    const auto right = JsonParser::parse(rightBytes);
+    if (!left || !right) {
+        c.leftFailed = !left;
+        c.error = !left ? left.error().message : right.error().message;
+        return c;
+    }
+    c.parsed = true;
+    c.changes = StructuralDiff::compare(left.value(), right.value(), options).changes;
+    std::string text;
+    int line = 0;
+    writePretty(left.value(), text, 0, QString(), c.leftLines, line);
+    c.leftText = QString::fromStdString(text);
+    text.clear();
+    line = 0;
+    writePretty(right.value(), text, 0, QString(), c.rightLines, line);
+    c.rightText = QString::fromStdString(text);
+    c.leftDoc = left.value();
+    c.rightDoc = right.value();
+    return c;
+}
+
 void DiffView::recompute()
 {
     if (m_leftBytes.isEmpty() && m_rightBytes.isEmpty())
         return;
-    const auto left = JsonParser::parse(m_leftBytes);
-    const auto right = JsonParser::parse(m_rightBytes);
-    if (!left || !right) {
-        const QString which = !left ? m_leftTitle : m_rightTitle;
-        const QString why = !left ? left.error().message : right.error().message;
-        const QByteArray keepLeft = m_leftBytes, keepRight = m_rightBytes;
-        clear(tr("%1 is not JSON (%2): no field comparison.").arg(which, why));
-        m_leftBytes = keepLeft;
-        m_rightBytes = keepRight;
+    const quint64 generation = ++m_generation;
+    const qint64 bytes = m_leftBytes.size() + m_rightBytes.size();
+    if (bytes <= kInPlaceBytes) {
+        // A few milliseconds at most: shown at once, without a "Comparing" flash.
+        apply(compareDocuments(m_leftBytes, m_rightBytes, options()));
         return;
     }
-    m_changes = StructuralDiff::compare(left.value(), right.value(), options()).changes;
-    m_leftDoc = left.value();
-    m_rightDoc = right.value();
+    m_summary->setText(tr("Comparing <b>%1</b> and <b>%2</b> (%3 MiB) …")
+                           .arg(m_leftTitle.toHtmlEscaped(), m_rightTitle.toHtmlEscaped())
+                           .arg(double(bytes) / (1024.0 * 1024.0), 0, 'f', 1));
+    m_prev->setEnabled(false);
+    m_next->setEnabled(false);
+    QtConcurrent::run([left = m_leftBytes, right = m_rightBytes, options = options()] {
+        return compareDocuments(left, right, options);
+    }).then(postTo<Comparison>(this, [this, generation](Comparison c) {
+        if (generation == m_generation) // not cleared or replaced meanwhile
+            apply(std::move(c));
+    }));
+}
+
+void DiffView::apply(Comparison c)
+{
+    if (!c.parsed) {
+        const QString which = c.leftFailed ? m_leftTitle : m_rightTitle;
+        const QByteArray keepLeft = m_leftBytes, keepRight = m_rightBytes;
+        clear(tr("%1 is not JSON (%2): no field comparison.").arg(which, c.error));
+        m_leftBytes = keepLeft;
+        m_rightBytes = keepRight;
+        Q_EMIT computed();
+        return;
+    }
+    m_changes = std::move(c.changes);
+    m_leftDoc = std::move(c.leftDoc);
+    m_rightDoc = std::move(c.rightDoc);
     m_parsed = true;
-    m_leftLines.clear();
-    m_rightLines.clear();
-    std::string text;
-    int line = 0;
-    writePretty(left.value(), text, 0, QString(), m_leftLines, line);
-    m_left->setPlainText(QString::fromStdString(text));
-    text.clear();
-    line = 0;
-    writePretty(right.value(), text, 0, QString(), m_rightLines, line);
-    m_right->setPlainText(QString::fromStdString(text));
+    m_leftLines = std::move(c.leftLines);
+    m_rightLines = std::move(c.rightLines);
+    m_left->setPlainText(c.leftText);
+    m_right->setPlainText(c.rightText);
 
     m_list->clear();
-    for (const FieldChange& c : m_changes) {
+    m_list->setHeaderLabels({tr("Change"), tr("Field"), m_leftTitle, m_rightTitle});
+    for (const FieldChange& change : m_changes) {
         auto* item = new QTreeWidgetItem(m_list);
-        item->setText(0, QString::fromLatin1(fieldChangeKindName(c.kind)));
-        item->setText(1, QString::fromStdString(c.kind == FieldChange::Kind::Moved
-                                                    ? c.from + " -> " + c.path
-                                                    : c.path));
-        item->setText(2, shortValue(c.hasLeft, c.left));
-        item->setText(3, shortValue(c.hasRight, c.right));
-        const SyncState look = c.kind == FieldChange::Kind::Added     ? SyncState::OnlyKv
-                               : c.kind == FieldChange::Kind::Removed ? SyncState::OnlyFiles
-                                                                      : SyncState::Changed;
+        item->setText(0, QString::fromLatin1(fieldChangeKindName(change.kind)));
+        item->setText(1, QString::fromStdString(change.kind == FieldChange::Kind::Moved
+                                                    ? change.from + " -> " + change.path
+                                                    : change.path));
+        item->setText(2, shortValue(change.hasLeft, change.left));
+        item->setText(3, shortValue(change.hasRight, change.right));
+        const SyncState look = change.kind == FieldChange::Kind::Added     ? SyncState::OnlyKv
+                               : change.kind == FieldChange::Kind::Removed ? SyncState::OnlyFiles
+                                                                           : SyncState::Changed;
         item->setIcon(0, SyncStyle::icon(look));
     }
     m_summary->setText(m_changes.empty()
@@ -275,6 +336,7 @@ void DiffView::recompute()
     mark();
     if (!m_changes.empty())
         select(0);
+    Q_EMIT computed();
 }
 
 void DiffView::mark()

@@ -20,18 +20,23 @@ namespace pmkv {
 
 class JsonHighlighter;
 
-// The field diff of one entity present on both sides: the file's document on the left, the
-// key's value on the right, both formatted the same way, the changed lines marked, and the
-// list of field changes from the structural diff engine. F7 / Shift+F7 (nextDifference /
-// previousDifference) walk the changes and scroll both sides to them.
+// The field diff of two labelled sides (a file and a key, two keys, a backup and a folder ...),
+// both formatted the same way, the changed lines marked, and the list of field changes from
+// the structural diff engine. Documents over kInPlaceBytes together are parsed and compared off
+// the GUI thread ("Comparing ..." meanwhile; computed() when shown). F7 / Shift+F7
+// (nextDifference / previousDifference) walk the changes and scroll both sides to them.
 class DiffView final : public QWidget
 {
     Q_OBJECT
 
 public:
+    // Compared in place up to this size (both sides together): a few milliseconds.
+    static constexpr qint64 kInPlaceBytes = 256 * 1024;
+
     explicit DiffView(QWidget* parent = nullptr);
 
-    // False (and a message in the view) when a side is not JSON: no field comparison.
+    // False (and a message in the view) when a side is not JSON: no field comparison; also
+    // false while a large comparison runs (computed() follows).
     bool showDiff(const QString& leftTitle, const QByteArray& left, const QString& rightTitle,
                   const QByteArray& right);
     void clear(const QString& message = QString());
@@ -55,8 +60,17 @@ public Q_SLOTS:
     void nextDifference();
     void previousDifference();
 
+Q_SIGNALS:
+    // The comparison asked for last is shown (or its "not JSON" message).
+    void computed();
+
 private:
+    struct Comparison;
+    // Parses, compares and formats: no widget touched, so it runs on any thread.
+    static Comparison compareDocuments(const QByteArray& left, const QByteArray& right,
+                                       const DiffOptions& options);
     void recompute();
+    void apply(Comparison comparison);
     void select(int change);
     void mark();
     void showContextMenu(QWidget* widget, const QPoint& pos);
@@ -84,6 +98,7 @@ private:
     QAction* m_toRight = nullptr;
     QAction* m_toLeft = nullptr;
     int m_current = -1;
+    quint64 m_generation = 0; // of the comparison asked for last
 };
 
 } // namespace pmkv

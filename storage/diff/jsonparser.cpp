@@ -6,11 +6,14 @@
 #include <QByteArray>
 
 #include <cmath>
+#include <unordered_map>
 
 namespace pmkv {
 namespace {
 
 constexpr int maxDepth = 512;
+// Up to this many members, a duplicate name is looked for by a scan (cheaper than a map).
+constexpr size_t kScanLimit = 32;
 
 class Parser
 {
@@ -108,6 +111,9 @@ private:
             ++m_p;
             return true;
         }
+        // Member positions by name once the object is large: a duplicate name keeps the first
+        // position and takes the last value (JSON.parse), found without a scan of the members.
+        std::unordered_map<std::string, size_t> positions;
         for (;;) {
             skipSpace();
             if (m_p == m_end || *m_p != '"')
@@ -123,7 +129,20 @@ private:
             JsonValue value;
             if (!parseValue(value, depth))
                 return false;
-            out.insert(std::move(key), std::move(value));
+            auto& members = out.members();
+            if (members.size() < kScanLimit) {
+                out.insert(std::move(key), std::move(value));
+            } else {
+                if (positions.empty()) {
+                    for (size_t i = 0; i < members.size(); ++i)
+                        positions.emplace(members[i].first, i);
+                }
+                auto [it, added] = positions.emplace(key, members.size());
+                if (added)
+                    members.emplace_back(std::move(key), std::move(value));
+                else
+                    members[it->second].second = std::move(value);
+            }
             skipSpace();
             if (m_p == m_end)
                 return fail("unterminated object");

@@ -82,7 +82,28 @@ private Q_SLOTS:
     void patchSelection();
     void patchErrors();
     void roundTripOverGeneratedDocuments();
+    void duplicateNamesInALargeObject();
 };
+
+// JSON.parse semantics past the parser's scan limit too: a repeated name keeps its first
+// position and takes the last value; a 100,000-member object parses (once quadratic).
+void TestStructuralDiff::duplicateNamesInALargeObject()
+{
+    for (int members : {5, 40, 100000}) {
+        QByteArray text = "{\"first\":1";
+        for (int i = 0; i < members; ++i)
+            text += ",\"m" + QByteArray::number(i) + "\":" + QByteArray::number(i);
+        text += ",\"first\":2,\"m3\":\"last\"}";
+        const auto parsed = JsonParser::parse(text);
+        QVERIFY2(parsed, parsed ? "" : qPrintable(parsed.error().message));
+        const auto& m = parsed.value().members();
+        QCOMPARE(m.size(), size_t(members + 1));
+        QCOMPARE(m.front().first, std::string("first"));
+        QCOMPARE(m.front().second.compact(), std::string("2"));
+        QCOMPARE(parsed.value().find("m3")->compact(), std::string("\"last\""));
+        QCOMPARE(m.at(4).first, std::string("m3"));
+    }
+}
 
 void TestStructuralDiff::compare_data()
 {
