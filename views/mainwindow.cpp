@@ -298,6 +298,7 @@ void MainWindow::createActions()
     QAction* collapse =
         view->addAction(tr("&Collapse All"), this, [this] { m_filePane->view()->collapseAll(); });
     collapse->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_Minus));
+    createProblemsPanel(view);
 
     createJobActions();
     QMenu* help = menuBar()->addMenu(tr("&Help"));
@@ -528,6 +529,7 @@ void MainWindow::showSnapshot(std::shared_ptr<const FileTreeSnapshot> snapshot, 
     m_snapshot = snapshot;
     showFiles(snapshot);
     const PmIndex& index = snapshot->index();
+    showProblems(index);
     m_status->setText(
         tr("%1: %2 projects, %3 epics, %4 stories, %5 other files (%6 MB) - %7 errors, "
            "%8 warnings - read in %9 ms")

@@ -19,6 +19,7 @@
 
 class QAction;
 class QDockWidget;
+class QMenu;
 class QLabel;
 class QSplitter;
 class QTabWidget;
@@ -35,6 +36,7 @@ class FolderLoader;
 class KvPane;
 class LocalEnvPanel;
 class PhaseDashboard;
+class ProblemGroupTree;
 struct JobTarget;
 class ProfileStore;
 class WizardLauncher;
@@ -126,6 +128,9 @@ private:
     // The Migration menu: every wizard, the phases, the activity and the local environment
     // (mainwindowjobs.cpp, mainwindowwizards.cpp).
     void createJobActions();
+    // The Problems panel (mainwindowproblems.cpp).
+    void createProblemsPanel(QMenu* viewMenu);
+    void showProblems(const PmIndex& index);
     void addWizardActions(QMenu* menu);
     void restoreLayout();
     void saveLayout() const;
@@ -210,6 +215,8 @@ private:
     PhaseDashboard* m_dashboard = nullptr;
     QDockWidget* m_envDock = nullptr;
     LocalEnvPanel* m_localEnv = nullptr;
+    QDockWidget* m_problemsDock = nullptr;
+    ProblemGroupTree* m_problemTree = nullptr;
 };
 
 } // namespace pmkv

@@ -1,10 +1,14 @@
 #include "documentview.h"
 #include "filepane.h"
 #include "folderloader.h"
+#include "generate/treegenerator.h"
 #include "mainwindow.h"
+#include "problemgrouptree.h"
 #include "testtree.h"
 
+#include <QAction>
 #include <QApplication>
+#include <QDockWidget>
 #include <QLineEdit>
 #include <QSettings>
 #include <QSignalSpy>
@@ -31,6 +35,7 @@ private Q_SLOTS:
     void staleLoadIsDropped();
     void remembersLayoutAndFolder();
     void remembersOnlySavedConnections();
+    void problemsPanelGroupsAndSelects();
 
 private:
     bool openAndWait(MainWindow& window, const QString& folder, const QString& select = QString());
@@ -185,6 +190,76 @@ void TestMainWindow::remembersOnlySavedConnections()
     }
     QCOMPARE(QSettings().value(QStringLiteral("kv/lastConnection")).toString(),
              QStringLiteral("saved-before"));
+}
+
+// Issue #20: one problem repeated on hundreds of files is one expandable row in the Problems
+// panel (as `pmkv scan` prints it), and a file row selects the file.
+void TestMainWindow::problemsPanelGroupsAndSelects()
+{
+    test::TestTree tree;
+    TreeGenerator::Options options;
+    options.quirks = true;
+    options.epicsPerProject = 4;
+    options.storiesPerEpic = 30;
+    auto made = TreeGenerator::generate(tree.path(QStringLiteral("pm")), options);
+    QVERIFY(made);
+    MainWindow window;
+    window.show();
+    QVERIFY(openAndWait(window, tree.path(QStringLiteral("pm"))));
+    auto* dock = window.findChild<QDockWidget*>(QStringLiteral("problemsDock"));
+    QVERIFY(dock);
+    QVERIFY(!dock->isVisible());
+    window.findChild<QAction*>(QStringLiteral("problemsAction"))->trigger();
+    QVERIFY(dock->isVisible());
+    auto* groups = window.findChild<ProblemGroupTree*>();
+    // The unknown manager, named by every project, epic and story file: one group.
+    const QString manager = TreeGenerator::unknownManager();
+    QTreeWidgetItem* managerRow = nullptr;
+    int problems = 0;
+    for (int i = 0; i < groups->topLevelItemCount(); ++i) {
+        problems += groups->groups().at(i).count();
+        if (groups->topLevelItem(i)->text(0).contains(manager))
+            managerRow = groups->topLevelItem(i);
+    }
+    QVERIFY(managerRow);
+    QVERIFY2(
+        groups->groupCount() < problems / 10,
+        qPrintable(
+            QStringLiteral("%1 groups for %2 problems").arg(groups->groupCount()).arg(problems)));
+    QVERIFY2(managerRow->text(0).contains(QStringLiteral("125 files")),
+             qPrintable(managerRow->text(0)));
+    QVERIFY(dock->windowTitle().contains(QStringLiteral("warnings")));
+    // A few groups show expanded; activating a file selects it in the file tree.
+    QVERIFY(groups->groupCount() <= 3);
+    QVERIFY(managerRow->isExpanded());
+    QCOMPARE(managerRow->childCount(), 125);
+    QTreeWidgetItem* file = managerRow->child(17);
+    const QString path = file->text(0).section(QStringLiteral(": "), 0, 0);
+    Q_EMIT groups->itemActivated(file, 0);
+    QCOMPARE(window.filePane()->currentPath(), path);
+
+    // Many groups show collapsed, their files made when a group is first expanded.
+    QVector<Problem> many;
+    for (int code = 0; code < 6; ++code) {
+        for (int i = 0; i < 1000; ++i) {
+            Problem p;
+            p.severity = code == 5 ? Severity::Error : Severity::Warning;
+            p.code = QStringLiteral("code.%1").arg(code);
+            p.path = QStringLiteral("p/e/F-%1.json").arg(i);
+            p.message = QStringLiteral("says thing %1").arg(code);
+            many.append(p);
+        }
+    }
+    ProblemGroupTree grouped;
+    grouped.setProblems(many, QString(), QStringLiteral("kept"));
+    QCOMPARE(grouped.groupCount(), 6);
+    QVERIFY2(grouped.topLevelItem(0)->text(0).startsWith(QStringLiteral("Error: says thing 5")),
+             qPrintable(grouped.topLevelItem(0)->text(0))); // errors first
+    QVERIFY2(grouped.topLevelItem(1)->text(0).endsWith(QStringLiteral("(1,000 files; kept)")),
+             qPrintable(grouped.topLevelItem(1)->text(0)));
+    QCOMPARE(grouped.topLevelItem(1)->childCount(), 0);
+    grouped.topLevelItem(1)->setExpanded(true);
+    QCOMPARE(grouped.topLevelItem(1)->childCount(), 1000);
 }
 
 QTEST_MAIN(TestMainWindow)

@@ -1,27 +1,23 @@
 #include "migratesourcepage.h"
 
 #include "files/pmreader.h"
-#include "files/problemgroup.h"
 #include "migratewizard.h"
+#include "problemgrouptree.h"
 #include "workflowrunner.h"
 
 #include <QFileDialog>
 #include <QHBoxLayout>
-#include <QHeaderView>
 #include <QLabel>
 #include <QLineEdit>
 #include <QLocale>
 #include <QPushButton>
-#include <QTreeWidget>
 #include <QVBoxLayout>
-
-#include <algorithm>
 
 namespace pmkv {
 
 MigrateSourcePage::MigrateSourcePage(MigrateWizard* wizard)
     : m_wizard(wizard), m_folder(new QLineEdit(this)), m_summary(new QLabel(this)),
-      m_problems(new QTreeWidget(this))
+      m_problems(new ProblemGroupTree(this))
 {
     setTitle(tr("Source folder"));
     setSubTitle(tr("The pm/ folder to migrate. Files with errors are left out of the migration; "
@@ -33,9 +29,6 @@ MigrateSourcePage::MigrateSourcePage(MigrateWizard* wizard)
     row->addWidget(browse);
     row->addWidget(rescan);
     m_summary->setWordWrap(true);
-    m_problems->setHeaderLabels({tr("Problem"), tr("Line")});
-    m_problems->header()->setSectionResizeMode(0, QHeaderView::Stretch);
-    m_problems->setRootIsDecorated(true);
     auto* layout = new QVBoxLayout(this);
     layout->addLayout(row);
     layout->addWidget(m_summary);
@@ -137,32 +130,8 @@ void MigrateSourcePage::showIndex(std::shared_ptr<const PmIndex> index)
                                 locale.toString(index->count(EntityKind::Story)),
                                 locale.toString(index->errorCount()),
                                 locale.toString(index->warningCount())));
-    // The groups `pmkv` prints too (ProblemGroup: same severity, code and message), errors
-    // first: one row per group with its count, its files below it.
-    QVector<ProblemGroup> groups = ProblemGroup::group(index->problems);
-    std::stable_sort(groups.begin(), groups.end(), [](const auto& a, const auto& b) {
-        return a.severity == Severity::Error && b.severity != Severity::Error;
-    });
-    m_problems->clear();
-    for (const ProblemGroup& g : std::as_const(groups)) {
-        const bool error = g.severity == Severity::Error;
-        auto* group = new QTreeWidgetItem(m_problems);
-        group->setText(
-            0, tr("%1: %2 (%3 files; %4)")
-                   .arg(error ? tr("Error") : tr("Warning"), g.message)
-                   .arg(g.count())
-                   .arg(error ? tr("left out of the migration") : tr("migrated as they are")));
-        group->setToolTip(0, g.code);
-        for (const Problem& p : g.problems) {
-            auto* row = new QTreeWidgetItem(group);
-            row->setText(0, p.path + QStringLiteral(": ") + p.message);
-            if (p.line > 0)
-                row->setText(1, QString::number(p.line));
-            row->setToolTip(0, p.toText());
-        }
-    }
-    if (groups.size() <= 3)
-        m_problems->expandAll();
+    m_problems->setProblems(index->problems, tr("left out of the migration"),
+                            tr("migrated as they are"));
     Q_EMIT completeChanged();
 }
 

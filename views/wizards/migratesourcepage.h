@@ -8,11 +8,11 @@
 
 class QLabel;
 class QLineEdit;
-class QTreeWidget;
 
 namespace pmkv {
 
 class MigrateWizard;
+class ProblemGroupTree;
 
 // The folder to migrate and what its scan found: problems grouped by kind (each group with
 // its count and what it means for the migration: files with errors are left out, warnings
@@ -31,7 +31,7 @@ public:
     void setFolder(const QString& root);
     QString folder() const;
     QString summaryText() const;
-    QTreeWidget* problemTree() const { return m_problems; }
+    ProblemGroupTree* problemTree() const { return m_problems; }
 
 private:
     void scan();
@@ -42,7 +42,7 @@ private:
     MigrateWizard* m_wizard;
     QLineEdit* m_folder;
     QLabel* m_summary;
-    QTreeWidget* m_problems;
+    ProblemGroupTree* m_problems;
     QString m_scanned; // the folder the index is of
     bool m_scanning = false;
 };
