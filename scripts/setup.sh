@@ -7,7 +7,7 @@ packages=(
   # toolchain
   cmake ninja-build g++ pkg-config ccache clang-format file bc
   # Qt 6
-  qt6-base-dev qt6-base-dev-tools qt6-tools-dev
+  qt6-base-dev qt6-base-dev-tools qt6-tools-dev qt6-l10n-tools
   libqt6sql6-sqlite libgl-dev
   # libraries
   qtkeychain-qt6-dev libhiredis-dev nlohmann-json3-dev libarchive-dev

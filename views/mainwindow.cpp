@@ -208,7 +208,7 @@ MainWindow::~MainWindow()
 
 void MainWindow::createActions()
 {
-    QMenu* file = menuBar()->addMenu(tr("File"));
+    QMenu* file = menuBar()->addMenu(tr("&File"));
     QAction* open = file->addAction(tr("&Open Folder..."), this, &MainWindow::chooseFolder);
     open->setShortcut(QKeySequence::Open);
     QAction* connections =

@@ -3,14 +3,6 @@
 #include <QCoreApplication>
 
 namespace pmkv {
-namespace {
-
-QString tr(const char* text)
-{
-    return QCoreApplication::translate("pmkv::NextStepText", text);
-}
-
-} // namespace
 
 QString NextStepText::sentence(const NextStep& step)
 {

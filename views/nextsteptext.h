@@ -2,6 +2,7 @@
 
 #include "core/nextstep.h"
 
+#include <QCoreApplication>
 #include <QString>
 
 namespace pmkv {
@@ -11,6 +12,8 @@ namespace pmkv {
 // no words for yet (the message alone is shown).
 class NextStepText final
 {
+    Q_DECLARE_TR_FUNCTIONS(pmkv::NextStepText)
+
 public:
     static QString sentence(const NextStep& step);
 };

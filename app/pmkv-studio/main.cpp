@@ -1,6 +1,7 @@
 #include "connections/profilestore.h"
 #include "darkpalette.h"
 #include "mainwindow.h"
+#include "translations.h"
 #include "workflows/targetspec.h"
 
 #include <QApplication>
@@ -111,6 +112,10 @@ int main(int argc, char** argv)
     QApplication app(argc, argv);
     setIdentity();
     QApplication::setApplicationDisplayName(QStringLiteral("PMKV Studio"));
+    // The system's language where a translation exists (PMKV_TRANSLATIONS: another folder).
+    pmkv::Translations::install(
+        app, QLocale(),
+        qEnvironmentVariable("PMKV_TRANSLATIONS").split(QLatin1Char(':'), Qt::SkipEmptyParts));
     QApplication::setDesktopFileName(QStringLiteral("pmkv-studio"));
 
     QCommandLineParser parser;

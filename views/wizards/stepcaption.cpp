@@ -4,13 +4,6 @@
 
 namespace pmkv {
 
-namespace {
-QString tr(const char* text)
-{
-    return QCoreApplication::translate("StepCaption", text);
-}
-} // namespace
-
 QString StepCaption::text(const NextStep& step)
 {
     using A = NextStep::Action;

@@ -2,6 +2,7 @@
 
 #include "core/nextstep.h"
 
+#include <QCoreApplication>
 #include <QString>
 
 namespace pmkv {
@@ -10,6 +11,8 @@ namespace pmkv {
 // "Roll back the run" ...). The core gives the step as data; `pmkv` words it as a command.
 class StepCaption final
 {
+    Q_DECLARE_TR_FUNCTIONS(pmkv::StepCaption)
+
 public:
     static QString text(const NextStep& step);
 };
