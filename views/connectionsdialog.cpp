@@ -394,8 +394,10 @@ void ConnectionsDialog::testConnection()
         KvStore& store = session.value()->store();
         auto r = waitFor(store, store.execute({{QByteArrayLiteral("DBSIZE")}}));
         o.ok = r && !r.value().isEmpty() && !r.value().first().isError();
-        o.message = o.ok ? tr("Connected: %n key(s).", "", int(r.value().first().integer))
-                         : (r ? QString::fromUtf8(r.value().first().bytes) : r.error().message);
+        const qint64 keys = o.ok ? r.value().first().integer : 0;
+        o.message = !o.ok ? (r ? QString::fromUtf8(r.value().first().bytes) : r.error().message)
+                    : keys == 1 ? tr("Connected: 1 key.")
+                                : tr("Connected: %L1 keys.").arg(keys);
         return o;
     }).then(postTo<TestOutcome>(this, [this](TestOutcome o) {
         m_testResult = o.message;

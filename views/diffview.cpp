@@ -327,9 +327,12 @@ void DiffView::apply(Comparison c)
     m_summary->setText(m_changes.empty()
                            ? tr("<b>%1</b> and <b>%2</b>: the same document.")
                                  .arg(m_leftTitle.toHtmlEscaped(), m_rightTitle.toHtmlEscaped())
-                           : tr("<b>%1</b> (left) and <b>%2</b> (right): %n difference(s).", "",
-                                int(m_changes.size()))
-                                 .arg(m_leftTitle.toHtmlEscaped(), m_rightTitle.toHtmlEscaped()));
+                       : m_changes.size() == 1
+                           ? tr("<b>%1</b> (left) and <b>%2</b> (right): 1 difference.")
+                                 .arg(m_leftTitle.toHtmlEscaped(), m_rightTitle.toHtmlEscaped())
+                           : tr("<b>%1</b> (left) and <b>%2</b> (right): %L3 differences.")
+                                 .arg(m_leftTitle.toHtmlEscaped(), m_rightTitle.toHtmlEscaped())
+                                 .arg(m_changes.size()));
     m_prev->setEnabled(!m_changes.empty());
     m_next->setEnabled(!m_changes.empty());
     m_current = -1;

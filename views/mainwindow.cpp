@@ -317,7 +317,8 @@ void MainWindow::restoreLayout()
     if (!restoreGeometry(settings.value(kGeometry).toByteArray()))
         resize(1280, 800);
     restoreState(settings.value(kState).toByteArray());
-    m_outer->restoreState(settings.value(kOuterSplit).toByteArray());
+    if (!m_outer->restoreState(settings.value(kOuterSplit).toByteArray()))
+        m_outer->setSizes({2 * height() / 3, height() / 3}); // the trees first, then the detail
     m_sides->restoreState(settings.value(kSideSplit).toByteArray());
 }
 
@@ -374,7 +375,8 @@ void MainWindow::openFolder(const QString& root, const QString& select)
     OffThreadRelease::release(m_snapshot);
     OffThreadRelease::release(m_alignment);
     ++m_alignGeneration;
-    setWindowTitle(tr("PMKV Studio - %1").arg(QDir::toNativeSeparators(m_root)));
+    // (the platform appends the application's display name, "PMKV Studio")
+    setWindowTitle(QDir::toNativeSeparators(m_root));
     // (remembered when the window closes: a QSettings write syncs the file to disk, which
     // can hold the GUI thread for hundreds of milliseconds on a busy disk)
     m_loader->load(m_root);

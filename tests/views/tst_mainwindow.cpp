@@ -64,6 +64,13 @@ void TestMainWindow::opensFolderAndShowsStatus()
              qPrintable(window.statusText()));
     QVERIFY(window.statusText().contains(QStringLiteral("errors")));
     QVERIFY(window.windowTitle().contains(QStringLiteral("quirks")));
+    // The platform appends "PMKV Studio" (the display name): the title does not say it again.
+    QVERIFY2(!window.windowTitle().contains(QStringLiteral("PMKV Studio")),
+             qPrintable(window.windowTitle()));
+    // A first start gives the trees two thirds of the height, the detail pane one third.
+    const QList<int> sizes = window.findChild<QSplitter*>(QStringLiteral("outerSplitter"))->sizes();
+    QVERIFY2(sizes.size() == 2 && sizes.at(0) > sizes.at(1),
+             qPrintable(QStringLiteral("%1 / %2").arg(sizes.value(0)).arg(sizes.value(1))));
 }
 
 void TestMainWindow::selectingShowsFormattedJson()
