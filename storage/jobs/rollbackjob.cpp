@@ -80,6 +80,13 @@ Result<void> RollbackJob::undoable(const JournalRun& run)
                          run.kind == QLatin1String("archive")
                              ? NextStep::forRun(NextStep::Action::UndoArchive, run.id)
                              : NextStep::none());
+    // A typed key edit journals whole key images, not batches: the studio undoes it
+    // (workflows/keyeditworkflow.h); a rollback would find nothing to put back and say done.
+    if (run.kind.startsWith(QLatin1String("key-edit")))
+        return makeError(QStringLiteral("rollback.kind"),
+                         QStringLiteral("run %1 is a key edit made in PMKV Studio: it is undone "
+                                        "there (Edit > Undo)")
+                             .arg(run.id));
     if (run.state == JournalRun::State::Undone)
         return makeError(QStringLiteral("rollback.done"),
                          QStringLiteral("run %1 was already rolled back").arg(run.id));
@@ -90,7 +97,8 @@ QString RollbackJob::lastUndoableRun(const JobPaths& paths)
 {
     const QVector<JournalRun> runs = Journal::listRuns(paths);
     for (auto it = runs.crbegin(); it != runs.crend(); ++it) {
-        if (it->kind == QLatin1String("rollback") || it->kind == QLatin1String("archive"))
+        if (it->kind == QLatin1String("rollback") || it->kind == QLatin1String("archive") ||
+            it->kind.startsWith(QLatin1String("key-edit")))
             continue;
         if (it->state != JournalRun::State::Undone)
             return it->id;
