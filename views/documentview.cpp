@@ -6,11 +6,13 @@
 #include "files/jsstringify.h"
 #include "jsonhighlighter.h"
 #include "kvloader.h"
+#include "ttltext.h"
 
 #include <QFontDatabase>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QListWidget>
+#include <QLocale>
 #include <QPlainTextEdit>
 #include <QProgressBar>
 #include <QPushButton>
@@ -150,17 +152,10 @@ void DocumentView::showFolder(const QString& relativePath, const QVector<Problem
 void DocumentView::showKvValue(const KvValue& value)
 {
     m_loading->hide();
-    QString ttl;
-    if (value.ttlMs == -1)
-        ttl = tr("no expiry");
-    else if (value.ttlMs == -2)
-        ttl = tr("key does not exist");
-    else
-        ttl = tr("expires in %1 s").arg(double(value.ttlMs) / 1000.0, 0, 'f', 1);
-    m_header->setText(
-        tr("<b>%1</b> &middot; %2 &middot; %3 &middot; %4 bytes")
-            .arg(QString::fromUtf8(value.key).toHtmlEscaped(), QString::fromUtf8(value.type), ttl)
-            .arg(value.size));
+    const QString ttl = TtlText::describe(value.ttlMs);
+    m_header->setText(tr("<b>%1</b> &middot; %2 &middot; %3 &middot; %4 bytes")
+                          .arg(QString::fromUtf8(value.key).toHtmlEscaped(),
+                               QString::fromUtf8(value.type), ttl, QLocale().toString(value.size)));
     m_problems->clear();
     if (!value.error.isEmpty() || value.truncated) {
         auto* item = new QListWidgetItem(

@@ -4,6 +4,7 @@
 #include "connections/connectionprofile.h"
 #include "core/result.h"
 #include "kv/kvstore.h"
+#include "kv/typedvalue.h"
 #include "kvtreemodel.h"
 #include "workflows/targetsession.h"
 
@@ -28,6 +29,8 @@ struct KvValue
     // For a large value: its text as the detail pane shows it (formatted JSON, or the start
     // of the raw text), prepared off the GUI thread. Null for small values (formatted there).
     QString text;
+    // A hash, list, set, sorted set or stream: its first rows (TypedValueRead) and its count.
+    TypedValue typed;
 };
 
 // Feeds a KvTreeModel from one key space, off the GUI thread: the key space is a
@@ -43,6 +46,8 @@ class KvLoader final : public QObject
 public:
     static constexpr qint64 kValueLimit = 16 * 1024 * 1024;
     static constexpr qint64 kLargeValue = 1024 * 1024;
+    // Rows of a hash, list, set, sorted set or stream read for the detail pane.
+    static constexpr int kTypedRows = 1000;
 
     explicit KvLoader(KvTreeModel* model, QObject* parent = nullptr);
     ~KvLoader() override;
@@ -114,6 +119,8 @@ private:
     void recompareKey(const QByteArray& key);
     void fetchChunk(KvValue value, quint64 valueGeneration);
     void finishValue(KvValue value, quint64 valueGeneration);
+    // The rows of a hash, list, set, sorted set or stream (then valueLoaded).
+    void fetchTyped(KvValue value, quint64 valueGeneration);
 
     KvTreeModel* m_model;
     std::shared_ptr<TargetSession> m_session;

@@ -34,6 +34,10 @@ void KvLoader::fetchValue(const QByteArray& key)
                     v.type = replies.at(0).bytes;
                     v.ttlMs = replies.at(1).integer;
                     v.size = replies.at(2).isError() ? -1 : replies.at(2).integer;
+                    if (TypedValue::isTyped(v.type)) {
+                        fetchTyped(std::move(v), valueGeneration);
+                        return;
+                    }
                     if (replies.at(3).isError()) {
                         v.error = v.type == "string" ? QString::fromUtf8(replies.at(3).bytes)
                                                      : tr("a %1, not a string: PMKV keeps every "
@@ -55,6 +59,46 @@ void KvLoader::fetchValue(const QByteArray& key)
                 }
                 Q_EMIT valueLoaded(v);
             }));
+}
+
+void KvLoader::fetchTyped(KvValue value, quint64 valueGeneration)
+{
+    const quint64 generation = m_generation;
+    const QByteArray key = value.key;
+    const QByteArray type = value.type;
+    auto finish = [this, generation, valueGeneration](KvValue v, Result<TypedValue> typed) {
+        if (generation != m_generation || valueGeneration != m_valueGeneration)
+            return;
+        if (typed) {
+            v.typed = std::move(typed).value();
+            v.size = v.typed.total;
+            v.truncated = v.typed.isPartial();
+        } else {
+            v.error = typed.error().message;
+        }
+        Q_EMIT valueLoaded(v);
+    };
+    m_store->execute(TypedValueRead::commands(key, type, kTypedRows))
+        .then(postTo<Result<KvStore::Replies>>(this, [this, generation, valueGeneration, key, type,
+                                                      value,
+                                                      finish](Result<KvStore::Replies> r) mutable {
+            if (generation != m_generation || valueGeneration != m_valueGeneration)
+                return;
+            if (!r)
+                return finish(std::move(value), r.error());
+            const KvCommand whole = TypedValueRead::completion(key, type, r.value(), kTypedRows);
+            if (whole.isEmpty() || !m_store)
+                return finish(std::move(value), TypedValueRead::parse(type, r.value(), kTypedRows));
+            // A hash or set within the cap that one SCAN page did not bring whole.
+            KvStore::Replies first = r.value();
+            m_store->execute({whole}).then(postTo<Result<KvStore::Replies>>(
+                this, [type, value, first, finish](Result<KvStore::Replies> w) mutable {
+                    if (!w)
+                        return finish(std::move(value), w.error());
+                    first[1] = w.value().value(0);
+                    finish(std::move(value), TypedValueRead::parse(type, first, kTypedRows));
+                }));
+        }));
 }
 
 void KvLoader::fetchChunk(KvValue value, quint64 valueGeneration)

@@ -15,6 +15,7 @@
 #include "kvpane.h"
 #include "kvtreemodel.h"
 #include "overviewstrip.h"
+#include "valuetableview.h"
 #include "wizardlauncher.h"
 
 #include <QAction>
@@ -30,6 +31,7 @@
 #include <QMessageBox>
 #include <QSettings>
 #include <QSplitter>
+#include <QStackedWidget>
 #include <QStatusBar>
 #include <QTabWidget>
 #include <QTimer>
@@ -69,7 +71,12 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent)
     m_detail = new QTabWidget(this);
     m_detail->setObjectName(QStringLiteral("detailTabs"));
     m_detail->addTab(m_documentView, tr("File"));
-    m_detail->addTab(m_keyView, tr("Key"));
+    m_valueTable = new ValueTableView(this);
+    m_keyStack = new QStackedWidget(this);
+    m_keyStack->setObjectName(QStringLiteral("keyStack"));
+    m_keyStack->addWidget(m_keyView);
+    m_keyStack->addWidget(m_valueTable);
+    m_detail->addTab(m_keyStack, tr("Key"));
     m_detail->addTab(m_diffView, tr("Differences"));
 
     m_sides = new QSplitter(Qt::Horizontal, this);
@@ -172,6 +179,7 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent)
                 if (key != m_kvPane->currentKey())
                     return;
                 m_cancelLoad->setEnabled(true);
+                m_keyStack->setCurrentWidget(m_keyView);
                 m_keyView->showLoading(QString::fromUtf8(key), loaded, total);
                 m_detail->setCurrentIndex(KeyTab);
             });
@@ -187,7 +195,7 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent)
                         .arg(QString::fromUtf8(key))
                         .arg(double(loaded) / mb, 0, 'f', 1)
                         .arg(double(total) / mb, 0, 'f', 1);
-                m_keyView->showMessage(text.toHtmlEscaped());
+                showKeyMessage(text.toHtmlEscaped());
                 m_diffView->clear(text);
                 m_kvStatus->setText(text);
             });
@@ -300,6 +308,7 @@ void MainWindow::createActions()
     collapse->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_Minus));
     createProblemsPanel(view);
 
+    createKeyActions(view);
     createJobActions();
     QMenu* help = menuBar()->addMenu(tr("&Help"));
     help->addAction(tr("&About PMKV Studio"), this, [this] {
@@ -445,6 +454,7 @@ void MainWindow::updateWriteActions()
         action->setEnabled(why.isEmpty());
         action->setToolTip(why); // empty: the action's text
     }
+    m_valueTable->setReadOnlyReason(why);
 }
 
 void MainWindow::updateBand()

@@ -8,6 +8,7 @@
 #include "journaledcommand.h"
 #include "kvloader.h"
 #include "workflows/entitywriteworkflow.h"
+#include "workflows/keyeditworkflow.h"
 #include "workflows/workflowcontext.h"
 
 #include <QMainWindow>
@@ -22,6 +23,7 @@ class QDockWidget;
 class QMenu;
 class QLabel;
 class QSplitter;
+class QStackedWidget;
 class QTabWidget;
 class QTimer;
 class QUndoStack;
@@ -37,6 +39,8 @@ class KvPane;
 class LocalEnvPanel;
 class PhaseDashboard;
 class ProblemGroupTree;
+class ServerPanel;
+class ValueTableView;
 struct JobTarget;
 class ProfileStore;
 class WizardLauncher;
@@ -65,6 +69,10 @@ public:
     KvLoader* kvLoader() const { return m_kvLoader; }
     DocumentView* documentView() const { return m_documentView; }
     DocumentView* keyView() const { return m_keyView; }
+    // The Key tab's table for a hash, list, set, sorted set or stream (mainwindowkeys.cpp).
+    ValueTableView* valueTable() const { return m_valueTable; }
+    // True when the Key tab shows the table (a typed value), false for the text view.
+    bool showsValueTable() const;
     QAction* cancelLoadAction() const { return m_cancelLoad; }
     DiffView* diffView() const { return m_diffView; }
     QTabWidget* detailTabs() const { return m_detail; }
@@ -100,6 +108,23 @@ public:
     // asked for as for a copy (`confirmation` answers it).
     void saveKeyEdit(const QByteArray& text, const QString& confirmation = QString(),
                      KeyEditBytes bytes = KeyEditBytes::AsTheApplicationWrites);
+    // The key browser's writes (mainwindowkeys.cpp), each a journaled, undoable KeyEditWorkflow
+    // run under the write rule (read-only refused; on PROD the name is asked for, or taken
+    // from `confirmation`): a typed edit from the Key tab's table, and for the selected key:
+    // set its TTL, remove it (persist), rename it, delete it; a new key.
+    void editKey(const KeyEditWorkflow::Edit& edit, const QString& text,
+                 const QString& confirmation = QString());
+    void setKeyTtl(qint64 seconds, const QString& confirmation = QString());
+    void persistKey(const QString& confirmation = QString());
+    void renameKey(const QByteArray& newName, const QString& confirmation = QString());
+    void deleteKey(const QString& confirmation = QString());
+    // type: "string", "hash", "list", "set", "zset", "stream"; `first` and `second` as the
+    // table's Add (a string's value is `first`).
+    void newKey(const QByteArray& key, const QByteArray& type, const QByteArray& first,
+                const QByteArray& second = QByteArray(), const QString& confirmation = QString());
+    // The server panel (View > Server Info), in a dock made when first shown.
+    void showServerPanel();
+    ServerPanel* serverPanel() const { return m_serverPanel; }
     // Where the journals and the audit log go (default: the XDG data folder).
     void setJobsFolder(const QString& folder) { m_jobsFolder = folder; }
     JobPaths jobPaths() const { return JobPaths(m_jobsFolder); }
@@ -166,6 +191,9 @@ private:
                     const QString& text, const QString& operation,
                     const QString& confirmation = QString());
     void runCommand(JournaledCommand* command, bool undo);
+    // Undo or redo of a journaled command with `work`; a refused step moves the stack back.
+    void runStep(JournaledCommand* command, bool undo, const WriteWork& work,
+                 const std::function<void(const WriteResult&)>& done);
     void writeDone(JournaledCommand::Side side, const QString& location, const WriteResult& result,
                    bool undo);
     // Disables the writes to the key space while the connection is read-only, saying why.
@@ -176,6 +204,19 @@ private:
     // The document of the side written to with the field at `pointer` taken from the other
     // side, compact; empty (and the error shown) when that cannot be done.
     std::optional<QByteArray> documentWithField(bool toKv, const std::string& pointer);
+    // The Key menu, the key tree's context menu, the Key tab's table (mainwindowkeys.cpp).
+    void createKeyActions(QMenu* viewMenu);
+    void showKeyMessage(const QString& html);
+    void askTtl();
+    void askRename();
+    void askNewKey();
+    void askDelete();
+    WriteWork keyEditWork(const KeyEditWorkflow::Edit& edit) const;
+    WriteWork keyUndoWork(const QString& runId) const;
+    // After a key edit: the value again; after a new, renamed or deleted key, the tree too.
+    void keyWriteDone(const KeyEditWorkflow::Edit& edit, const WriteResult& result, bool undo);
+    // The key the Key menu works on (the shown one); empty with a message when none.
+    QByteArray keyToEdit();
 
     QString m_root;
     QString m_lastConnection;
@@ -191,6 +232,11 @@ private:
     QTabWidget* m_detail;
     DocumentView* m_documentView;
     DocumentView* m_keyView;
+    ValueTableView* m_valueTable = nullptr;
+    QStackedWidget* m_keyStack = nullptr;
+    QDockWidget* m_serverDock = nullptr;
+    ServerPanel* m_serverPanel = nullptr;
+    QByteArray m_selectAfterScan; // a key made or renamed: selected once the tree has it
     DiffView* m_diffView;
     QSplitter* m_outer;
     QSplitter* m_sides;

@@ -8,7 +8,9 @@
 #include "kvpane.h"
 #include "kvtreemodel.h"
 #include "mainwindow.h"
+#include "valuetableview.h"
 
+#include <QStackedWidget>
 #include <QTabWidget>
 #include <QTreeView>
 
@@ -58,7 +60,7 @@ void MainWindow::showSelection(const QString& relativePath)
         m_counterpart = m_alignment
                             ? tr("%1 maps to no key (see its problems).").arg(entity->relativePath)
                             : tr("Comparing the folder with the key space ...");
-        m_keyView->showMessage(m_counterpart.toHtmlEscaped());
+        showKeyMessage(m_counterpart.toHtmlEscaped());
         m_diffView->clear(m_counterpart);
         return;
     }
@@ -79,7 +81,7 @@ void MainWindow::showSelection(const QString& relativePath)
     else
         m_counterpart = tr("The key %1 is not shown (filtered out or not loaded).").arg(keyText);
     m_kvPane->view()->setCurrentIndex(QModelIndex());
-    m_keyView->showMessage(m_counterpart.toHtmlEscaped());
+    showKeyMessage(m_counterpart.toHtmlEscaped());
     m_diffView->clear(m_counterpart);
     m_detail->setCurrentIndex(FileTab);
 }
@@ -88,7 +90,7 @@ void MainWindow::clearKeyDetail(const QString& message)
 {
     m_lastValue = KvValue{};
     m_diffKey.clear();
-    m_keyView->showMessage(message.toHtmlEscaped());
+    showKeyMessage(message.toHtmlEscaped());
     m_diffView->clear(message);
 }
 
@@ -100,7 +102,7 @@ void MainWindow::showKeySelection(const QByteArray& key)
             clearKeyDetail(tr("Select a key to see its value, type, TTL and size."));
         return;
     }
-    m_keyView->showMessage(tr("Loading %1 ...").arg(QString::fromUtf8(key).toHtmlEscaped()));
+    showKeyMessage(tr("Loading %1 ...").arg(QString::fromUtf8(key).toHtmlEscaped()));
     m_kvLoader->fetchValue(key);
     if (m_syncingSelection)
         return;
@@ -127,7 +129,13 @@ void MainWindow::showValue(const KvValue& value)
         return; // an older selection
     m_lastValue = value;
     m_diffKey.clear();
-    m_keyView->showKvValue(value);
+    if (TypedValue::isTyped(value.type)) {
+        m_valueTable->showValue(value);
+        m_keyStack->setCurrentWidget(m_valueTable);
+    } else {
+        m_keyView->showKvValue(value);
+        m_keyStack->setCurrentWidget(m_keyView);
+    }
     const int entry = m_alignment ? m_alignment->entryForKey(value.key) : -1;
     if (entry < 0) {
         m_detail->setCurrentIndex(KeyTab);

@@ -159,6 +159,17 @@ void MainWindow::runCommand(JournaledCommand* command, bool undo)
 {
     const JournaledCommand::Side side = command->side();
     const QString location = command->location();
+    const WriteWork work =
+        undo ? undoWork(side, location, command->runId())
+             : writeWork(side, location, command->value(), QStringLiteral("studio-redo"));
+    runStep(command, undo, work, [this, side, location, undo](const WriteResult& result) {
+        writeDone(side, location, result, undo);
+    });
+}
+
+void MainWindow::runStep(JournaledCommand* command, bool undo, const WriteWork& work,
+                         const std::function<void(const WriteResult&)>& done)
+{
     // Moves the stack back when the step was refused, without running it again.
     auto back = [this, command, undo] {
         if (!onStack(command))
@@ -176,20 +187,14 @@ void MainWindow::runCommand(JournaledCommand* command, bool undo)
         Q_EMIT writeFinished(false, message);
         return;
     }
-    const QString runId = command->runId();
-    auto finish = [this, command, side, location, back, undo](WriteResult result) {
+    auto finish = [this, command, back, undo, done](WriteResult result) {
         if (!result)
             back();
         else if (!undo && !result.value().runId.isEmpty() && onStack(command))
             command->setRunId(result.value().runId); // the run the next undo undoes
-        writeDone(side, location, result, undo);
+        done(result);
     };
-    if (undo)
-        runWrite(location, undoWork(side, location, runId), QString(), finish);
-    else
-        runWrite(location,
-                 writeWork(side, location, command->value(), QStringLiteral("studio-redo")),
-                 QString(), finish);
+    runWrite(command->location(), work, QString(), finish);
 }
 
 void MainWindow::writeDone(JournaledCommand::Side side, const QString& location,

@@ -95,6 +95,14 @@ Result<KeyEditWorkflow::Outcome> KeyEditWorkflow::apply(const TargetSession& ses
               before.error().message);
         return before.error();
     }
+    for (const KeyImage& image : before.value()) {
+        if (image.exists() && edit.mustNotExist.contains(image.key)) {
+            const QString message = QStringLiteral("the key %1 exists already; nothing was written")
+                                        .arg(QString::fromUtf8(image.key));
+            audit(context, edit.operation, QString(), outcome.target, edit.keys, message);
+            return makeError(QStringLiteral("key-exists"), message);
+        }
+    }
     QJsonArray commands;
     for (const KvCommand& command : edit.commands) {
         QJsonArray args;

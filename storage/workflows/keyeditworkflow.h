@@ -32,6 +32,9 @@ public:
         QVector<KvCommand> commands; // run together, MULTI ... EXEC
         QString operation;           // the audit line's: "studio-hash-set", "studio-rename" ...
         QString confirmation;        // the typed name of a PROD connection
+        // Keys that must not exist yet (a new key, a rename's new name): refused with code
+        // "key-exists" before anything is journaled or written.
+        QVector<QByteArray> mustNotExist;
     };
     struct Undo
     {

@@ -172,6 +172,19 @@ private Q_SLOTS:
         QVERIFY(cli({QStringLiteral("TTL"), QStringLiteral("h")}).toLongLong() > 4900);
     }
 
+    void existingKeyIsNotOverwritten()
+    {
+        auto session = open(false);
+        const WorkflowContext c = context();
+        KeyEditWorkflow::Edit rename = edit({"z", "s"}, {{"RENAME", "z", "s"}});
+        rename.mustNotExist = {"s"};
+        auto refused = KeyEditWorkflow::apply(*session, rename, c);
+        QVERIFY(!refused);
+        QCOMPARE(refused.error().code, QStringLiteral("key-exists"));
+        QCOMPARE(cli({QStringLiteral("TYPE"), QStringLiteral("s")}), QByteArray("set"));
+        QVERIFY(Journal::listRuns(c.paths).isEmpty());
+    }
+
     void ttlSetAndPersist()
     {
         auto session = open(false);

@@ -1,0 +1,147 @@
+#include "serverpanel.h"
+
+#include "kv/serverinfo.h"
+#include "postto.h"
+#include "workflows/targetsession.h"
+
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QLabel>
+#include <QLocale>
+#include <QPushButton>
+#include <QTreeWidget>
+#include <QVBoxLayout>
+
+namespace pmkv {
+namespace {
+
+// Plain integers get the locale's thousands separators (used_memory:1234567 -> 1,234,567).
+QString readable(const QString& value)
+{
+    bool ok = false;
+    const qlonglong n = value.toLongLong(&ok);
+    return ok && value.size() > 3 ? QLocale().toString(n) : value;
+}
+
+} // namespace
+
+ServerPanel::ServerPanel(QWidget* parent) : QWidget(parent)
+{
+    m_summary = new QLabel(this);
+    m_summary->setObjectName(QStringLiteral("serverSummary"));
+    m_summary->setWordWrap(true);
+    m_summary->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_refresh = new QPushButton(tr("&Refresh"), this);
+    m_tree = new QTreeWidget(this);
+    m_tree->setObjectName(QStringLiteral("serverInfo"));
+    m_tree->setColumnCount(2);
+    m_tree->setHeaderLabels({tr("Field"), tr("Value")});
+    m_tree->setUniformRowHeights(true);
+    m_tree->header()->setSectionResizeMode(0, QHeaderView::ResizeToContents);
+    auto* top = new QHBoxLayout;
+    top->addWidget(m_summary, 1);
+    top->addWidget(m_refresh, 0, Qt::AlignTop);
+    auto* layout = new QVBoxLayout(this);
+    layout->addLayout(top);
+    layout->addWidget(m_tree, 1);
+    connect(m_refresh, &QPushButton::clicked, this, &ServerPanel::refresh);
+    showError(tr("Not connected."));
+}
+
+void ServerPanel::setSession(std::shared_ptr<TargetSession> session,
+                             const ConnectionProfile& profile)
+{
+    m_session = std::move(session);
+    m_profile = profile;
+    refresh();
+}
+
+void ServerPanel::refresh()
+{
+    const quint64 generation = ++m_generation;
+    if (!m_session) {
+        showError(tr("Not connected."));
+        return;
+    }
+    m_summary->setText(tr("Asking %1 ...").arg(m_session->describe().toHtmlEscaped()));
+    // The store lives on the session's thread; the answer comes back to this one.
+    m_session->store()
+        .execute(ServerInfo::commands())
+        .then(
+            postTo<Result<KvStore::Replies>>(this, [this, generation](Result<KvStore::Replies> r) {
+                if (generation != m_generation)
+                    return;
+                if (!r)
+                    showError(r.error().message);
+                else
+                    show(ServerInfo::parse(r.value()));
+                Q_EMIT refreshed();
+            }));
+}
+
+void ServerPanel::showError(const QString& message)
+{
+    m_tree->clear();
+    m_summary->setText(message.toHtmlEscaped());
+}
+
+void ServerPanel::show(const ServerInfo& info)
+{
+    m_tree->clear();
+    const bool rest = m_profile.kind != ConnectionProfile::Kind::Redis;
+    const QLocale locale;
+    auto missing = [rest](const QString& why) {
+        return rest ? tr("not available over REST (%1)").arg(why)
+                    : tr("not available (%1)").arg(why);
+    };
+    // Key counts first: what people open the panel for.
+    auto* counts = new QTreeWidgetItem(m_tree, {tr("Keys")});
+    new QTreeWidgetItem(counts, {tr("DBSIZE (this database)"), info.dbSize >= 0
+                                                                   ? locale.toString(info.dbSize)
+                                                                   : missing(info.dbSizeError)});
+    for (const auto& [db, keys] : info.keysPerDatabase)
+        new QTreeWidgetItem(counts, {db, locale.toString(keys)});
+    for (const ServerInfo::Section& section : info.sections) {
+        auto* item = new QTreeWidgetItem(m_tree, {section.name});
+        if (!section.error.isEmpty()) {
+            item->setText(1, missing(section.error));
+            continue;
+        }
+        for (const auto& [name, value] : section.fields)
+            new QTreeWidgetItem(item, {name, readable(value)});
+    }
+    m_tree->expandAll();
+    const QString version = info.value(QStringLiteral("server"), QStringLiteral("redis_version"));
+    const QString memory =
+        info.value(QStringLiteral("memory"), QStringLiteral("used_memory_human"));
+    QStringList parts{QStringLiteral("<b>%1</b>").arg(m_session->describe().toHtmlEscaped())};
+    parts << (version.isEmpty() ? tr("version not available") : tr("Redis %1").arg(version));
+    if (!memory.isEmpty())
+        parts << tr("%1 used").arg(memory);
+    if (info.dbSize >= 0)
+        parts << tr("%1 keys in this database").arg(locale.toString(info.dbSize));
+    m_summary->setText(parts.join(QStringLiteral(" &middot; ")));
+}
+
+QString ServerPanel::summaryText() const
+{
+    return m_summary->text();
+}
+
+QString ServerPanel::fieldText(const QString& section, const QString& field) const
+{
+    for (int i = 0; i < m_tree->topLevelItemCount(); ++i) {
+        const QTreeWidgetItem* top = m_tree->topLevelItem(i);
+        if (top->text(0) != section)
+            continue;
+        if (field.isEmpty())
+            return top->text(1);
+        for (int j = 0; j < top->childCount(); ++j) {
+            if (top->child(j)->text(0) == field)
+                return top->child(j)->text(1);
+        }
+    }
+    return QString();
+}
+
+} // namespace pmkv
