@@ -1,5 +1,7 @@
 #include "kvfilterproxymodel.h"
 
+#include "core/naturalorder.h"
+
 #include "kvtreemodel.h"
 
 namespace pmkv {
@@ -56,7 +58,8 @@ bool KvFilterProxyModel::lessThan(const QModelIndex& left, const QModelIndex& ri
     const bool rightMore = !right.internalPointer();
     if (leftMore != rightMore)
         return rightMore;
-    return m_keys->nameAt(left) < m_keys->nameAt(right);
+    // "story:2" before "story:10", as people count.
+    return NaturalOrder::less(m_keys->nameAt(left), m_keys->nameAt(right));
 }
 
 } // namespace pmkv

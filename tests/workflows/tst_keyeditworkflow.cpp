@@ -52,7 +52,7 @@ private:
     QByteArray cli(const QStringList& args) { return m_redis.cli(args).trimmed(); }
     static KeyEditWorkflow::Edit edit(QVector<QByteArray> keys, QVector<KvCommand> commands)
     {
-        return {std::move(keys), std::move(commands), QStringLiteral("studio-test"), QString()};
+        return {std::move(keys), std::move(commands), QStringLiteral("studio-test"), QString(), {}};
     }
 
 private Q_SLOTS:

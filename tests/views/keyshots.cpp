@@ -1,0 +1,104 @@
+// Not a test: the main window with a typed key selected, or the server panel, against a real
+// redis-server, for the screenshots in docs/ (tests/views/keyshots.sh). Prints "ready" once
+// the value is shown, then stays up until killed (or 60 s).
+#include "darkpalette.h"
+#include "kvloader.h"
+#include "kvpane.h"
+#include "kvtreemodel.h"
+#include "mainwindow.h"
+#include "redisserver.h"
+#include "serverpanel.h"
+#include "testtree.h"
+
+#include <QApplication>
+#include <QStyleFactory>
+#include <QTextStream>
+#include <QTimer>
+#include <QTreeView>
+
+#include <cstdio>
+
+using namespace pmkv;
+
+namespace {
+
+void ready()
+{
+    std::puts("ready");
+    std::fflush(stdout);
+}
+
+void fill(const test::RedisServer& redis)
+{
+    auto cli = [&redis](std::initializer_list<const char*> args) {
+        QStringList list;
+        for (const char* a : args)
+            list << QString::fromUtf8(a);
+        redis.cli(list);
+    };
+    cli({"HSET", "pm:story:F-AF-001:meta", "status", "in-progress", "title",
+         "Audit sync for the billing export", "owner", "ann@example.com", "points", "5",
+         "updatedAt", "2026-12-06T17:42:10Z", "labels", "audit,sync,billing"});
+    cli({"EXPIRE", "pm:story:F-AF-001:meta", "7260"});
+    cli({"ZADD", "pm:ranking:velocity", "42", "atlas", "37.5", "borealis", "29", "cygnus", "18",
+         "draco", "12.25", "eridanus"});
+    cli({"RPUSH", "pm:queue:import", "F-AF-001", "F-AF-002", "F-AF-003", "F-BO-010", "F-CY-004"});
+    cli({"SADD", "pm:index:owners", "ann@example.com", "bo@example.com", "cy@example.com"});
+    cli({"XADD", "pm:activity", "*", "kind", "created", "story", "F-AF-001", "by", "ann"});
+    cli({"XADD", "pm:activity", "*", "kind", "moved", "story", "F-AF-001", "to", "in-progress"});
+    cli({"XADD", "pm:activity", "*", "kind", "commented", "story", "F-AF-002", "by", "bo"});
+    cli({"SET", "pm:project:atlas", R"({"name":"Atlas","epicIds":["audit-sync"]})"});
+    QStringList many{QStringLiteral("RPUSH"), QStringLiteral("pm:log:imports")};
+    for (int i = 0; i < 2500; ++i)
+        many << QStringLiteral("import %1 ok").arg(i);
+    redis.cli(many);
+}
+
+} // namespace
+
+int main(int argc, char** argv)
+{
+    QApplication app(argc, argv);
+    QApplication::setStyle(QStyleFactory::create(QStringLiteral("Fusion")));
+    const QStringList args = QApplication::arguments();
+    if (args.contains(QStringLiteral("--dark")))
+        QApplication::setPalette(DarkPalette::palette());
+    const QString shot = args.value(1);
+    QCoreApplication::setOrganizationName(QStringLiteral("pmkv-studio-keyshots"));
+    test::TestTree tree;
+    qputenv("XDG_DATA_HOME", tree.path(QStringLiteral("xdg")).toUtf8());
+    qputenv("XDG_CONFIG_HOME", tree.path(QStringLiteral("config")).toUtf8());
+    test::RedisServer redis;
+    if (!redis.start()) {
+        QTextStream(stderr) << redis.errorString() << '\n';
+        return 1;
+    }
+    fill(redis);
+    QTimer::singleShot(60000, &app, &QApplication::quit);
+
+    MainWindow window;
+    window.setJobsFolder(tree.path(QStringLiteral("jobs")));
+    window.setGeometry(0, 0, 1500, 940);
+    window.show();
+    ConnectionProfile p;
+    p.name = QStringLiteral("local");
+    p.kind = ConnectionProfile::Kind::Redis;
+    p.address = redis.url();
+    window.connectTo(p);
+    const QByteArray key = shot == QLatin1String("zset")     ? "pm:ranking:velocity"
+                           : shot == QLatin1String("stream") ? "pm:activity"
+                           : shot == QLatin1String("list")   ? "pm:log:imports"
+                                                             : "pm:story:F-AF-001:meta";
+    QObject::connect(window.kvPane()->model(), &KvTreeModel::finished, &window, [&] {
+        window.kvPane()->view()->expandAll();
+        window.kvPane()->selectKey(key);
+        if (shot == QLatin1String("server")) {
+            window.showServerPanel();
+            QObject::connect(window.serverPanel(), &ServerPanel::refreshed, &window, ready);
+        }
+    });
+    if (shot != QLatin1String("server"))
+        QObject::connect(window.kvLoader(), &KvLoader::valueLoaded, &window,
+                         [] { QTimer::singleShot(300, ready); });
+    return app.exec();
+}
