@@ -80,6 +80,7 @@ void MainWindow::takeStep(const NextStep& step)
     case A::ResumeRun:
     case A::RollbackRun:
     case A::RollbackForce:
+    case A::UndoArchive:
     case A::Migrate:
     case A::MigrateOverwrite:
     case A::PlanAgain:

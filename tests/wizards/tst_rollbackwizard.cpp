@@ -4,12 +4,16 @@
 #include "runhistorylist.h"
 #include "wizardfixture.h"
 #include "workflowreportpage.h"
+#include "workflows/archiveworkflow.h"
 #include "workflows/migrationworkflow.h"
 #include "workflows/syncworkflow.h"
 #include "workflows/targetsession.h"
 
 #include <QCheckBox>
+#include <QDir>
 #include <QLineEdit>
+#include <QPushButton>
+#include <QSignalSpy>
 #include <QTest>
 #include <QTreeWidget>
 
@@ -103,6 +107,43 @@ private Q_SLOTS:
         QVERIFY(!again.history()->selectedIsUndoable());
         again.next();
         QCOMPARE(again.currentId(), int(RollbackWizard::HistoryId));
+    }
+
+    // Issue #18: an archive chosen from the history is renamed back (no connection asked),
+    // and "Restore a Backup or Snapshot" hands the step to the backup wizard.
+    void undoesAnArchiveAndOffersTheRestore()
+    {
+        WizardFixture f;
+        QVERIFY2(f.start(), qPrintable(f.error()));
+        QVERIFY2(f.migrate(), qPrintable(f.error()));
+        QVERIFY2(!f.backupBeside().isEmpty(), qPrintable(f.error()));
+        const QString root = QDir(f.root()).absolutePath();
+        {
+            const JobTarget t = f.target();
+            auto session = t.openSession();
+            QVERIFY(session);
+            ArchiveWorkflow::Request request;
+            request.root = root;
+            auto archived = ArchiveWorkflow::run(request, session.value().get(), t.context());
+            QVERIFY2(archived, archived ? "" : qPrintable(archived.error().message));
+            QVERIFY(archived.value().renamed);
+        }
+        QVERIFY(!QDir(root).exists());
+        QVERIFY(QDir(root + QStringLiteral("-backup")).exists());
+
+        RollbackWizard w(setup(f, f.profile(QStringLiteral("local"))));
+        w.show();
+        QVERIFY(QTest::qWaitFor([&] { return w.history()->topLevelItemCount() > 0; }, 20000));
+        QVERIFY(w.chosenIsArchive()); // the newest run
+        QSignalSpy steps(&w, &RollbackWizard::stepChosen);
+        w.findChild<QPushButton*>(QStringLiteral("restoreBackupButton"))->click();
+        QCOMPARE(steps.count(), 1);
+        QCOMPARE(steps.first().at(0).value<NextStep>().action, NextStep::Action::RestoreBackup);
+        QVERIFY(runToReport(w)); // history -> the rename back, no connection page
+        QVERIFY2(w.reportPage()->headline().contains(QStringLiteral("undone")),
+                 qPrintable(w.reportPage()->headline()));
+        QVERIFY(QDir(root).exists());
+        QVERIFY(!QDir(root + QStringLiteral("-backup")).exists());
     }
 
     void rollsBackASyncAndPutsPreviousValuesBack()

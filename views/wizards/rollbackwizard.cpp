@@ -7,13 +7,17 @@
 #include "workflowprogresspage.h"
 #include "workflowreportpage.h"
 #include "workflowrunner.h"
+#include "workflows/archiveworkflow.h"
 #include "workflows/targetsession.h"
 
 #include <QCheckBox>
+#include <QDir>
+#include <QHBoxLayout>
 #include <QHeaderView>
 #include <QJsonArray>
 #include <QLabel>
 #include <QLocale>
+#include <QPushButton>
 #include <QTreeWidget>
 #include <QVBoxLayout>
 
@@ -81,13 +85,31 @@ QWizardPage* RollbackWizard::makeHistoryPage()
     m_history = new RunHistoryList(page);
     m_historyNote = new QLabel(page);
     m_historyNote->setWordWrap(true);
+    auto* restore = new QPushButton(tr("Restore a Backup or Snapshot…"), page);
+    restore->setObjectName(QStringLiteral("restoreBackupButton"));
+    auto* buttons = new QHBoxLayout;
+    buttons->addStretch(1);
+    buttons->addWidget(restore);
     auto* layout = new QVBoxLayout(page);
     layout->addWidget(m_history, 1);
     layout->addWidget(m_historyNote);
+    layout->addLayout(buttons);
+    connect(restore, &QPushButton::clicked, this, [this] {
+        Q_EMIT stepChosen(NextStep::forPath(NextStep::Action::RestoreBackup, QString()));
+    });
     connect(m_history, &QTreeWidget::currentItemChanged, this, [this] {
         const JournalRun* run = m_history->run(m_history->selectedRun());
         if (!run)
             return;
+        if (chosenIsArchive()) {
+            m_historyNote->setText(
+                tr("Next renames %1 back to %2 (the archive is undone).")
+                    .arg(QDir::toNativeSeparators(
+                             run->params.value(QStringLiteral("to")).toString()),
+                         QDir::toNativeSeparators(
+                             run->params.value(QStringLiteral("from")).toString())));
+            return;
+        }
         auto undoable = RollbackJob::undoable(*run);
         m_historyNote->setText(undoable ? run->message : undoable.error().message);
     });
@@ -158,9 +180,22 @@ void RollbackWizard::initializePage(int id)
 
 bool RollbackWizard::validateCurrentPage()
 {
-    if (currentId() == HistoryId && !m_history->selectedIsUndoable())
+    if (currentId() == HistoryId && !m_history->selectedIsUndoable() && !chosenIsArchive())
         return false;
     return QWizard::validateCurrentPage();
+}
+
+int RollbackWizard::nextId() const
+{
+    if (currentId() == HistoryId && chosenIsArchive())
+        return RunId; // a rename back: no key space involved
+    return QWizard::nextId();
+}
+
+bool RollbackWizard::chosenIsArchive() const
+{
+    const JournalRun* run = m_history->run(m_history->selectedRun());
+    return run && run->kind == QLatin1String("archive");
 }
 
 void RollbackWizard::loadHistory()
@@ -216,6 +251,10 @@ void RollbackWizard::showPreview()
 
 void RollbackWizard::startRollback()
 {
+    if (chosenIsArchive()) {
+        startArchiveUndo();
+        return;
+    }
     auto session = m_connection->session();
     if (!session)
         return;
@@ -230,6 +269,27 @@ void RollbackWizard::startRollback()
         },
         [this](Result<RollbackWorkflow::Outcome> result, const QStringList& warnings) {
             showOutcome(std::move(result), warnings);
+        });
+}
+
+void RollbackWizard::startArchiveUndo()
+{
+    const QString runId = chosenRun();
+    m_runner->start<ArchiveWorkflow::Outcome>(
+        [runId](const WorkflowContext& context) { return ArchiveWorkflow::undo(runId, context); },
+        [this](Result<ArchiveWorkflow::Outcome> result, const QStringList& warnings) {
+            if (!result) {
+                m_report->showError(result.error(), warnings);
+                return;
+            }
+            const auto& o = result.value();
+            const QString headline =
+                tr("The archive is undone: %1 is back.").arg(QDir::toNativeSeparators(o.to));
+            const QJsonObject json{{QStringLiteral("runId"), o.runId},
+                                   {QStringLiteral("from"), o.from},
+                                   {QStringLiteral("to"), o.to},
+                                   {QStringLiteral("renamed"), o.renamed}};
+            m_report->showSummary(headline, QString(), json, NextStep::none(), warnings);
         });
 }
 

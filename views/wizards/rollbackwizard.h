@@ -26,8 +26,10 @@ class WorkflowRunner;
 // Undoing a journaled run (a migration, a sync, an edit made in the app, a snapshot restore):
 // the run from the history -> the connection it wrote to (PROD: its name typed), where a dry
 // run of RollbackWorkflow previews exactly which keys change and how -> the rollback
-// (progress, Cancel) -> its report. The rules (the run's own target, keys changed since, the
-// write rule) are the workflow's.
+// (progress, Cancel) -> its report. An archive from the history is renamed back
+// (ArchiveWorkflow::undo: no connection, straight to the run). A backup or snapshot to restore
+// is the backup wizard's: the history page hands that step on (stepChosen). The rules (the
+// run's own target, keys changed since, the write rule) are the workflows'.
 class RollbackWizard final : public QWizard
 {
     Q_OBJECT
@@ -59,6 +61,13 @@ public:
 
     void reject() override;
     bool validateCurrentPage() override;
+    int nextId() const override;
+    // The run chosen is an archive (renamed back, not rolled back key by key).
+    bool chosenIsArchive() const;
+
+Q_SIGNALS:
+    // A step for another wizard (restore a backup or snapshot).
+    void stepChosen(const pmkv::NextStep& step);
 
 protected:
     void initializePage(int id) override;
@@ -69,6 +78,7 @@ private:
     void loadHistory();
     void showPreview();
     void startRollback();
+    void startArchiveUndo();
     void showOutcome(Result<RollbackWorkflow::Outcome> result, const QStringList& warnings);
 
     Setup m_setup;

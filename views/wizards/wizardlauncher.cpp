@@ -59,6 +59,7 @@ QWizard* WizardLauncher::openRollback(const QString& runId)
     setup.runId = runId;
     setup.paths = s.paths;
     auto* wizard = new RollbackWizard(setup, m_window);
+    connect(wizard, &RollbackWizard::stepChosen, this, &WizardLauncher::takeStep);
     wizard->setAttribute(Qt::WA_DeleteOnClose);
     wizard->setWindowFlag(Qt::Window);
     m_rollback = wizard;
@@ -87,6 +88,7 @@ void WizardLauncher::takeStep(const NextStep& step)
     switch (step.action) {
     case NextStep::Action::RollbackRun:
     case NextStep::Action::RollbackForce:
+    case NextStep::Action::UndoArchive:
         openRollback(step.runId);
         break;
     case NextStep::Action::ResumeRun:

@@ -66,6 +66,7 @@ WorkflowProgressPage::WorkflowProgressPage(WorkflowRunner* runner, QWidget* pare
 void WorkflowProgressPage::initializePage()
 {
     m_ended = false;
+    m_active = true;
     m_phase->setText(phaseName(QString()));
     m_bar->setRange(0, 0);
     m_counts->clear();
@@ -146,8 +147,9 @@ void WorkflowProgressPage::showCancelling()
 
 void WorkflowProgressPage::showFinished()
 {
-    if (m_ended)
+    if (m_ended || !m_active)
         return;
+    m_active = false;
     m_ended = true;
     m_cancel->setEnabled(false);
     m_phase->setText(tr("Finished"));

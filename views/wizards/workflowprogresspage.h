@@ -50,6 +50,9 @@ private:
     std::function<void()> m_start;
     bool m_autoAdvance = true;
     bool m_ended = false;
+    // Shown and waiting for its own job: a job the runner finished before (a wizard's earlier
+    // step on the same runner) does not end this page.
+    bool m_active = false;
     QLabel* m_phase;
     QProgressBar* m_bar;
     QLabel* m_counts;
