@@ -1,5 +1,7 @@
 #include "kvtreemodel.h"
 
+#include "ttltext.h"
+
 #include "entityicons.h"
 #include "syncstyle.h"
 
@@ -48,8 +50,13 @@ qint64 now()
 } // namespace
 
 KvTreeModel::KvTreeModel(QObject* parent)
-    : QAbstractItemModel(parent), m_root(new Node), m_slice(new QTimer(this))
+    : QAbstractItemModel(parent), m_root(new Node), m_slice(new QTimer(this)),
+      m_metaTimer(new QTimer(this))
 {
+    m_metaTimer->setSingleShot(true);
+    m_metaTimer->setInterval(50);
+    connect(m_metaTimer, &QTimer::timeout, this,
+            [this] { Q_EMIT metaRequested(std::exchange(m_metaWanted, {})); });
     m_slice->setSingleShot(true);
     m_slice->setInterval(0);
     connect(m_slice, &QTimer::timeout, this, [this] { work(now()); });
@@ -76,6 +83,7 @@ void KvTreeModel::beginScan(bool keepKnownStates)
     m_root->searchSelf = m_search.isEmpty(); // the empty path holds no search text
     if (!keepKnownStates)
         m_knownStates.clear();
+    clearMeta();
     m_keys = 0;
     m_scanned = 0;
     m_total = -1;
@@ -93,6 +101,7 @@ void KvTreeModel::clear()
     m_root->attached = true;
     m_root->searchSelf = m_search.isEmpty(); // the empty path holds no search text
     m_knownStates.clear();
+    clearMeta();
     m_keys = 0;
     m_scanned = 0;
     m_total = -1;
@@ -528,13 +537,14 @@ QString KvTreeModel::countsText(const Node* node) const
     if (node->isKey && node->children.empty())
         return syncStateName(node->state);
     QStringList parts;
-    parts << (node->keyCount == 1 ? tr("1 key") : tr("%1 keys").arg(node->keyCount));
+    parts << (node->keyCount == 1 ? tr("1 key")
+                                  : tr("%1 keys").arg(QLocale().toString(node->keyCount)));
     for (SyncState s : {SyncState::Changed, SyncState::JsonEqual, SyncState::OnlyKv,
                         SyncState::OnlyFiles, SyncState::Unreadable}) {
         if (node->counts[s] > 0)
             parts << QStringLiteral("%1 %2 %3")
                          .arg(SyncStyle::glyph(s))
-                         .arg(node->counts[s])
+                         .arg(QLocale().toString(node->counts[s]))
                          .arg(syncStateName(s));
     }
     return parts.join(QStringLiteral(", "));
@@ -571,6 +581,8 @@ QVariant KvTreeModel::data(const QModelIndex& index, int role) const
         }
     }
     const Node* node = nodeAt(index);
+    if (index.column() >= TypeColumn)
+        return metaData(node, index.column(), role);
     switch (role) {
     case Qt::DisplayRole:
         if (index.column() == NameColumn)
@@ -620,7 +632,81 @@ QVariant KvTreeModel::headerData(int section, Qt::Orientation orientation, int r
 {
     if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
         return {};
-    return section == NameColumn ? tr("Key") : tr("State");
+    switch (section) {
+    case NameColumn:
+        return tr("Key");
+    case StateColumn:
+        return tr("State");
+    case TypeColumn:
+        return tr("Type");
+    case TtlColumn:
+        return tr("TTL");
+    case SizeColumn:
+        return tr("Size");
+    default:
+        return {};
+    }
+}
+
+QVariant KvTreeModel::metaData(const Node* node, int column, int role) const
+{
+    if (!node->isKey)
+        return {};
+    if (role == Qt::TextAlignmentRole)
+        return column == TypeColumn ? QVariant() : QVariant(int(Qt::AlignRight | Qt::AlignVCenter));
+    if (role != Qt::DisplayRole && role != Qt::ToolTipRole)
+        return {};
+    const QByteArray key = fullKey(node);
+    const auto it = m_meta.constFind(key);
+    if (it == m_meta.cend()) {
+        if (!m_metaAsked.contains(key)) {
+            m_metaAsked.insert(key);
+            m_metaWanted.append(key);
+            if (!m_metaTimer->isActive())
+                m_metaTimer->start();
+        }
+        return QString();
+    }
+    switch (column) {
+    case TypeColumn:
+        return QString::fromUtf8(it->type);
+    case TtlColumn:
+        if (role == Qt::ToolTipRole)
+            return TtlText::describe(it->ttlMs);
+        return it->ttlMs >= 0 ? TtlText::duration(it->ttlMs) : QString();
+    default:
+        if (it->bytes < 0)
+            return QString();
+        return role == Qt::ToolTipRole ? tr("%1 bytes in memory").arg(QLocale().toString(it->bytes))
+                                       : QLocale().formattedDataSize(it->bytes, 1);
+    }
+}
+
+void KvTreeModel::setMeta(const QVector<KvKeyMeta>& metas)
+{
+    for (const KvKeyMeta& meta : metas) {
+        m_meta.insert(meta.key, meta);
+        const Node* node = findKey(meta.key);
+        if (node && node->attached)
+            Q_EMIT dataChanged(indexOf(node, TypeColumn), indexOf(node, SizeColumn));
+    }
+}
+
+void KvTreeModel::forgetMeta(const QByteArray& key)
+{
+    m_meta.remove(key);
+    m_metaAsked.remove(key);
+    const Node* node = findKey(key);
+    if (node && node->attached)
+        Q_EMIT dataChanged(indexOf(node, TypeColumn), indexOf(node, SizeColumn));
+}
+
+void KvTreeModel::clearMeta()
+{
+    m_meta.clear();
+    m_metaAsked.clear();
+    m_metaWanted.clear();
+    m_metaTimer->stop();
 }
 
 } // namespace pmkv

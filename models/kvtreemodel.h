@@ -5,6 +5,7 @@
 #include <QAbstractItemModel>
 #include <QByteArray>
 #include <QHash>
+#include <QSet>
 
 #include <deque>
 #include <memory>
@@ -13,6 +14,16 @@
 class QTimer;
 
 namespace pmkv {
+
+// What the Type, TTL and Size columns show of a key (TYPE, PTTL, MEMORY USAGE), fetched
+// lazily for the rows a view asks about.
+struct KvKeyMeta
+{
+    QByteArray key;
+    QByteArray type;   // empty: not known
+    qint64 ttlMs = -1; // PTTL: -1 no expiry, -2 gone
+    qint64 bytes = -1; // MEMORY USAGE; -1 not known (a server that does not answer it)
+};
 
 // One key as a page of SCAN delivers it, with the state known when it arrived.
 struct KvKeyItem
@@ -42,7 +53,7 @@ class KvTreeModel final : public QAbstractItemModel
     Q_OBJECT
 
 public:
-    enum Column { NameColumn, StateColumn, ColumnCount };
+    enum Column { NameColumn, StateColumn, TypeColumn, TtlColumn, SizeColumn, ColumnCount };
     enum Role {
         KeyRole = Qt::UserRole + 1, // the full key (QString), empty for pure namespaces
         IsKeyRole,
@@ -91,6 +102,13 @@ public:
     // loaded keys; keys that arrive later are marked as they come. A filter on top
     // invalidates itself after calling this.
     void setSearchText(const QString& text);
+    // The Type, TTL and Size columns: a key's cells are empty until its meta is given; the
+    // first time a view asks for one, the key is queued and, 50 ms later, the queued keys of
+    // every row shown meanwhile are asked for in one metaRequested() (never blocking).
+    void setMeta(const QVector<KvKeyMeta>& metas);
+    // After a write: the key's cells are asked for again.
+    void forgetMeta(const QByteArray& key);
+    bool hasMeta(const QByteArray& key) const { return m_meta.contains(key); }
 
     QModelIndex index(int row, int column, const QModelIndex& parent = {}) const override;
     QModelIndex parent(const QModelIndex& child) const override;
@@ -105,6 +123,7 @@ public:
 
 Q_SIGNALS:
     void moreRequested();
+    void metaRequested(const QVector<QByteArray>& keys);
     void finished(); // the scan's end is announced: every key is in the tree
 
 private:
@@ -129,6 +148,8 @@ private:
     // Whether `path`, from `from` on, holds the search text (ASCII case folded).
     bool holdsSearch(const QByteArray& path, qsizetype from) const;
     void markSearch(Node* node, bool parentMatches, QByteArray& path);
+    QVariant metaData(const Node* node, int column, int role) const;
+    void clearMeta();
 
     std::unique_ptr<Node> m_root;
     QHash<QByteArray, SyncState> m_knownStates;
@@ -140,7 +161,11 @@ private:
     bool m_finished = true;
     bool m_busy = false;
     bool m_finishPending = false;
-    QTimer* m_slice;                           // the next slice
+    QTimer* m_slice; // the next slice
+    QHash<QByteArray, KvKeyMeta> m_meta;
+    mutable QSet<QByteArray> m_metaAsked;     // queued or on its way
+    mutable QVector<QByteArray> m_metaWanted; // queued for the next metaRequested()
+    QTimer* m_metaTimer;
     std::deque<QVector<KvKeyItem>> m_incoming; // pages not built into nodes yet
     qsizetype m_incomingNext = 0;              // in m_incoming.front()
     std::vector<Node*> m_grown; // attached nodes with pending children, in arrival order

@@ -63,6 +63,7 @@ KvLoader::KvLoader(KvTreeModel* model, QObject* parent) : QObject(parent), m_mod
 {
     qRegisterMetaType<pmkv::KvValue>();
     connect(m_model, &KvTreeModel::moreRequested, this, &KvLoader::fetchMore);
+    connect(m_model, &KvTreeModel::metaRequested, this, &KvLoader::fetchMeta);
 }
 
 KvLoader::~KvLoader()
@@ -443,6 +444,7 @@ void KvLoader::compareBatch()
 
 void KvLoader::noteWritten(const QByteArray& key)
 {
+    m_model->forgetMeta(key);
     recompareKey(key);
     Q_EMIT written(key);
 }
@@ -468,6 +470,44 @@ void KvLoader::recompareKey(const QByteArray& key)
             if (!path.isEmpty())
                 Q_EMIT fileStatesReady({{path, s}});
         }));
+}
+
+void KvLoader::fetchMeta(const QVector<QByteArray>& keys)
+{
+    if (!m_store || keys.isEmpty())
+        return;
+    // A few hundred keys a pipeline; rows shown at once are far fewer.
+    constexpr qsizetype kBatch = 300;
+    const quint64 generation = m_generation;
+    for (qsizetype start = 0; start < keys.size(); start += kBatch) {
+        const QVector<QByteArray> batch = keys.mid(start, kBatch);
+        QVector<KvCommand> commands;
+        for (const QByteArray& key : batch)
+            commands << KvCommand{"TYPE", key} << KvCommand{"PTTL", key}
+                     << KvCommand{"MEMORY", "USAGE", key};
+        m_store->execute(commands).then(postTo<Result<KvStore::Replies>>(
+            this, [this, generation, batch](Result<KvStore::Replies> r) {
+                if (generation != m_generation)
+                    return;
+                QVector<KvKeyMeta> metas;
+                for (qsizetype i = 0; i < batch.size(); ++i) {
+                    KvKeyMeta meta;
+                    meta.key = batch.at(i);
+                    if (r && r.value().size() == batch.size() * 3) {
+                        const KvReply& type = r.value().at(i * 3);
+                        const KvReply& pttl = r.value().at(i * 3 + 1);
+                        const KvReply& memory = r.value().at(i * 3 + 2);
+                        meta.type = type.isError() ? QByteArray("?") : type.bytes;
+                        meta.ttlMs = pttl.type == KvReply::Type::Integer ? pttl.integer : -1;
+                        meta.bytes = memory.type == KvReply::Type::Integer ? memory.integer : -1;
+                    } else {
+                        meta.type = "?"; // (asked once per scan: no retry loop)
+                    }
+                    metas.append(meta);
+                }
+                m_model->setMeta(metas);
+            }));
+    }
 }
 
 } // namespace pmkv

@@ -119,6 +119,8 @@ private:
     void recompareKey(const QByteArray& key);
     void fetchChunk(KvValue value, quint64 valueGeneration);
     void finishValue(KvValue value, quint64 valueGeneration);
+    // The Type, TTL and Size cells of the keys a view shows (KvTreeModel::metaRequested).
+    void fetchMeta(const QVector<QByteArray>& keys);
     // The rows of a hash, list, set, sorted set or stream (then valueLoaded).
     void fetchTyped(KvValue value, quint64 valueGeneration);
 

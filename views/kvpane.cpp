@@ -88,8 +88,13 @@ KvPane::KvPane(QWidget* parent) : QWidget(parent)
     m_view->setUniformRowHeights(true);
     m_view->setSortingEnabled(true);
     m_view->sortByColumn(KvTreeModel::NameColumn, Qt::AscendingOrder);
-    m_view->header()->setStretchLastSection(true);
+    // The state bar takes the room left; type, TTL and size are narrow.
+    m_view->header()->setStretchLastSection(false);
+    m_view->header()->setSectionResizeMode(KvTreeModel::StateColumn, QHeaderView::Stretch);
     m_view->setColumnWidth(KvTreeModel::NameColumn, 250);
+    m_view->setColumnWidth(KvTreeModel::TypeColumn, 60);
+    m_view->setColumnWidth(KvTreeModel::TtlColumn, 80);
+    m_view->setColumnWidth(KvTreeModel::SizeColumn, 80);
     m_view->setItemDelegateForColumn(KvTreeModel::StateColumn,
                                      new SyncBarDelegate(KvTreeModel::CountsRole, m_view));
     m_progress = new QLabel(tree);

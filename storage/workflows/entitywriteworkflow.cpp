@@ -17,15 +17,6 @@ void audit(const WorkflowContext& context, const QString& operation, const QStri
     context.recordAudit(operation, target, count, runId, extra);
 }
 
-Result<void> ensureJobsFolder(const WorkflowContext& context)
-{
-    if (context.paths.ensure())
-        return {};
-    return makeError(QStringLiteral("jobs-folder"),
-                     QStringLiteral("the jobs folder %1 cannot be created; nothing was written")
-                         .arg(context.paths.root()));
-}
-
 Result<EntityWriteWorkflow::Outcome> writeTo(SyncTarget& target,
                                              const EntityWriteWorkflow::Write& request,
                                              const WorkflowContext& context)
@@ -40,7 +31,7 @@ Result<EntityWriteWorkflow::Outcome> writeTo(SyncTarget& target,
         outcome.unchanged = true;
         return outcome;
     }
-    if (auto ready = ensureJobsFolder(context); !ready)
+    if (auto ready = context.ensureJobsFolder(); !ready)
         return ready.error();
     SyncAction action;
     action.kind = before.exists ? SyncAction::Kind::Update : SyncAction::Kind::Create;
@@ -74,7 +65,7 @@ undoOn(SyncTarget& target, const EntityWriteWorkflow::Undo& request, const Workf
 {
     EntityWriteWorkflow::Outcome outcome;
     outcome.target = target.describe();
-    if (auto ready = ensureJobsFolder(context); !ready)
+    if (auto ready = context.ensureJobsFolder(); !ready)
         return ready.error();
     auto run = SyncRunner::undo(context.paths, request.runId, target, false);
     if (!run) {

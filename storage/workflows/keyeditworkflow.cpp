@@ -67,15 +67,6 @@ void note(const WorkflowContext& context, const Result<void>& journaled)
         context.warnings << journaled.error().message;
 }
 
-Result<void> ensureJobsFolder(const WorkflowContext& context)
-{
-    if (context.paths.ensure())
-        return {};
-    return makeError(QStringLiteral("jobs-folder"),
-                     QStringLiteral("the jobs folder %1 cannot be created; nothing was written")
-                         .arg(context.paths.root()));
-}
-
 } // namespace
 
 Result<KeyEditWorkflow::Outcome> KeyEditWorkflow::apply(const TargetSession& session,
@@ -84,7 +75,7 @@ Result<KeyEditWorkflow::Outcome> KeyEditWorkflow::apply(const TargetSession& ses
 {
     if (auto allowed = session.authorizeWrite(edit.confirmation); !allowed)
         return allowed.error();
-    if (auto ready = ensureJobsFolder(context); !ready)
+    if (auto ready = context.ensureJobsFolder(); !ready)
         return ready.error();
     KvStore& store = session.store();
     Outcome outcome;

@@ -22,4 +22,13 @@ void WorkflowContext::recordAudit(const QString& operation, const QString& targe
         warnings << appended.error().message;
 }
 
+Result<void> WorkflowContext::ensureJobsFolder() const
+{
+    if (paths.ensure())
+        return {};
+    return makeError(QStringLiteral("jobs-folder"),
+                     QStringLiteral("the jobs folder %1 cannot be created; nothing was written")
+                         .arg(paths.root()));
+}
+
 } // namespace pmkv

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "core/nextstep.h"
+#include "core/result.h"
 #include "jobs/jobpaths.h"
 #include "jobs/jobprogress.h"
 
@@ -35,6 +36,8 @@ struct WorkflowContext
                      const QString& runId = QString(),
                      const QJsonObject& extra = QJsonObject()) const;
     bool cancelled() const { return cancel && cancel->load(); }
+    // Makes the journals' folders before a write (error "jobs-folder": nothing written).
+    Result<void> ensureJobsFolder() const;
 };
 
 } // namespace pmkv

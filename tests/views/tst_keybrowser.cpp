@@ -50,6 +50,7 @@ private Q_SLOTS:
     void serverPanel_data() { viewers_transports(); }
     void serverPanel();
     void ttlInWords();
+    void treeColumns();
 
 private:
     void viewers_transports();
@@ -444,6 +445,46 @@ void TestKeyBrowser::ttlInWords()
     QVERIFY(!TtlText::parseSeconds(QStringLiteral("soon")));
     QVERIFY(!TtlText::parseSeconds(QStringLiteral("0")));
     QVERIFY(!TtlText::parseSeconds(QStringLiteral("-5")));
+}
+
+// The key tree's Type, TTL and Size columns: asked for when a row is shown, in one batch,
+// and asked again after a write to the key.
+void TestKeyBrowser::treeColumns()
+{
+    cli({"EXPIRE", "app:h", "7200"});
+    MainWindow window;
+    open(window, false);
+    KvTreeModel* model = window.kvPane()->model();
+    QCOMPARE(model->headerData(KvTreeModel::TtlColumn, Qt::Horizontal).toString(),
+             QStringLiteral("TTL"));
+    const QModelIndex h = model->indexForKey("app:h");
+    const QModelIndex z = model->indexForKey("app:z");
+    QVERIFY(h.isValid() && z.isValid());
+    QSignalSpy asked(model, &KvTreeModel::metaRequested);
+    // What a view painting the two rows does.
+    h.siblingAtColumn(KvTreeModel::TypeColumn).data();
+    z.siblingAtColumn(KvTreeModel::SizeColumn).data();
+    QTRY_VERIFY_WITH_TIMEOUT(model->hasMeta("app:h") && model->hasMeta("app:z"), 10000);
+    QVERIFY(!asked.isEmpty());
+    QCOMPARE(asked.first().first().value<QVector<QByteArray>>().size(), 2); // one batch
+    QCOMPARE(h.siblingAtColumn(KvTreeModel::TypeColumn).data().toString(), QStringLiteral("hash"));
+    QCOMPARE(z.siblingAtColumn(KvTreeModel::TypeColumn).data().toString(), QStringLiteral("zset"));
+    QVERIFY2(h.siblingAtColumn(KvTreeModel::TtlColumn).data().toString().contains(QLatin1Char('h')),
+             qPrintable(h.siblingAtColumn(KvTreeModel::TtlColumn).data().toString()));
+    QCOMPARE(z.siblingAtColumn(KvTreeModel::TtlColumn).data().toString(), QString());
+    QVERIFY(!h.siblingAtColumn(KvTreeModel::SizeColumn).data().toString().isEmpty());
+    // A write to the key: its cells follow.
+    select(window, "app:h");
+    QSignalSpy done(&window, &MainWindow::writeFinished);
+    window.persistKey();
+    QVERIFY(waitWrite(done, 0).first);
+    QTRY_VERIFY_WITH_TIMEOUT(model->indexForKey("app:h")
+                                     .siblingAtColumn(KvTreeModel::TtlColumn)
+                                     .data()
+                                     .toString()
+                                     .isEmpty() &&
+                                 model->hasMeta("app:h"),
+                             10000);
 }
 
 QTEST_MAIN(TestKeyBrowser)
