@@ -364,6 +364,7 @@ void MainWindow::showServerPanel()
         m_serverPanel = new ServerPanel(m_serverDock);
         m_serverDock->setWidget(m_serverPanel);
         addDockWidget(Qt::RightDockWidgetArea, m_serverDock);
+        resizeDocks({m_serverDock}, {420}, Qt::Horizontal);
     }
     m_serverDock->show();
     m_serverDock->raise();

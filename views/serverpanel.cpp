@@ -15,9 +15,15 @@
 namespace pmkv {
 namespace {
 
-// Plain integers get the locale's thousands separators (used_memory:1234567 -> 1,234,567).
-QString readable(const QString& value)
+// Quantities get the locale's thousands separators (used_memory:1234567 -> 1,234,567);
+// identifiers and clocks that happen to be integers (tcp_port, process_id, lru_clock,
+// server_time_usec) do not.
+QString readable(const QString& name, const QString& value)
 {
+    for (const char* identity : {"port", "_id", "pid", "clock", "time", "sha", "version"}) {
+        if (name.contains(QLatin1String(identity)))
+            return value;
+    }
     bool ok = false;
     const qlonglong n = value.toLongLong(&ok);
     return ok && value.size() > 3 ? QLocale().toString(n) : value;
@@ -37,7 +43,9 @@ ServerPanel::ServerPanel(QWidget* parent) : QWidget(parent)
     m_tree->setColumnCount(2);
     m_tree->setHeaderLabels({tr("Field"), tr("Value")});
     m_tree->setUniformRowHeights(true);
-    m_tree->header()->setSectionResizeMode(0, QHeaderView::ResizeToContents);
+    // Names are long (used_memory_peak_human): a fixed share, the value takes the rest.
+    m_tree->setColumnWidth(0, 190);
+    m_tree->header()->setStretchLastSection(true);
     auto* top = new QHBoxLayout;
     top->addWidget(m_summary, 1);
     top->addWidget(m_refresh, 0, Qt::AlignTop);
@@ -108,7 +116,7 @@ void ServerPanel::show(const ServerInfo& info)
             continue;
         }
         for (const auto& [name, value] : section.fields)
-            new QTreeWidgetItem(item, {name, readable(value)});
+            new QTreeWidgetItem(item, {name, readable(name, value)});
     }
     m_tree->expandAll();
     const QString version = info.value(QStringLiteral("server"), QStringLiteral("redis_version"));

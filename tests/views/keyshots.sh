@@ -4,7 +4,7 @@
 set -eu
 build=${1:-build}
 out=${2:-docs}
-for shot in hash zset stream list server; do
+for shot in ${SHOTS:-hash zset stream list server}; do
   for theme in light dark; do
     flag=""
     [ "$theme" = dark ] && flag="--dark"
