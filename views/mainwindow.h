@@ -153,6 +153,7 @@ private:
     // The Migration menu: every wizard, the phases, the activity and the local environment
     // (mainwindowjobs.cpp, mainwindowwizards.cpp).
     void createJobActions();
+    void openDifferences(const QString& root, const ConnectionProfile& profile);
     // The Problems panel (mainwindowproblems.cpp).
     void createProblemsPanel(QMenu* viewMenu);
     void showProblems(const PmIndex& index);

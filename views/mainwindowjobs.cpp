@@ -26,12 +26,7 @@ void MainWindow::createJobActions()
         s.paths = jobPaths();
         return s;
     });
-    connect(m_wizards, &WizardLauncher::openDifferences, this,
-            [this](const QString& root, const ConnectionProfile& profile) {
-                if (root != m_root)
-                    openFolder(root);
-                connectTo(profile);
-            });
+    connect(m_wizards, &WizardLauncher::openDifferences, this, &MainWindow::openDifferences);
 
     connect(m_wizards, &WizardLauncher::stepElsewhere, this, &MainWindow::takeStep);
 
@@ -54,6 +49,16 @@ void MainWindow::createJobActions()
     activity->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_Y));
     activity->setObjectName(QStringLiteral("activityAction"));
     jobs->addAction(tr("&Local Environment"), this, &MainWindow::showLocalEnv);
+}
+
+// A wizard's "open the differences": the folder against the key space, in this window.
+void MainWindow::openDifferences(const QString& root, const ConnectionProfile& profile)
+{
+    if (root != m_root)
+        openFolder(root);
+    connectTo(profile);
+    raise();
+    activateWindow();
 }
 
 } // namespace pmkv

@@ -73,6 +73,7 @@ void MainWindow::takeStep(const NextStep& step)
         return;
     case A::Diff: {
         auto* wizard = new DiffWizard(jobTarget(), this);
+        connect(wizard, &DiffWizard::openDifferences, this, &MainWindow::openDifferences);
         wizard->setAttribute(Qt::WA_DeleteOnClose);
         wizard->show();
         return;

@@ -18,6 +18,7 @@
 #include <QJsonObject>
 #include <QLineEdit>
 #include <QPushButton>
+#include <QSignalSpy>
 #include <QTest>
 #include <QTreeWidget>
 
@@ -33,6 +34,7 @@ private Q_SLOTS:
     void ignoresAField();
     void comparesABackupWithTheFolder();
     void holdsABadIgnoreRule();
+    void opensAFolderAgainstAKeySpaceInTheWindow();
 
 private:
     // Runs the wizard from its sides page to its result.
@@ -175,6 +177,8 @@ void TestDiffWizard::comparesABackupWithTheFolder()
     QCOMPARE(result->entityList()->topLevelItemCount(), 1);
     QCOMPARE(result->entityList()->topLevelItem(0)->text(2), QStringLiteral("/title"));
     QVERIFY(result->diffView()->rightText().contains(QStringLiteral("Changed since")));
+    // A backup against a folder has no place in the main window: no button for it.
+    QVERIFY(result->openInWindowButton()->isHidden());
 }
 
 void TestDiffWizard::holdsABadIgnoreRule()
@@ -190,6 +194,33 @@ void TestDiffWizard::holdsABadIgnoreRule()
     sides->ignoreEdit()->setText(QStringLiteral("/title"));
     QVERIFY(sides->isComplete());
     QVERIFY(sides->errorText().isEmpty());
+}
+
+// Issue #18: a folder against a key space opens in the main window (the folder, the key space
+// as a profile of its own, the layout chosen here); two key spaces do not.
+void TestDiffWizard::opensAFolderAgainstAKeySpaceInTheWindow()
+{
+    DiffWizard wizard(m_fixture.target());
+    wizard.show();
+    wizard.sidesPage()->leftField()->setPath(m_second.url());
+    wizard.sidesPage()->rightField()->setPath(m_fixture.root());
+    run(wizard);
+    QPushButton* open = wizard.resultPage()->openInWindowButton();
+    QVERIFY(!open->isHidden());
+    QSignalSpy opened(&wizard, &DiffWizard::openDifferences);
+    open->click();
+    QCOMPARE(opened.count(), 1);
+    QCOMPARE(opened.first().at(0).toString(), m_fixture.root());
+    const auto profile = opened.first().at(1).value<ConnectionProfile>();
+    QCOMPARE(profile.address, m_second.url());
+    QCOMPARE(profile.kind, ConnectionProfile::Kind::Redis);
+
+    DiffWizard keys(m_fixture.target());
+    keys.show();
+    keys.sidesPage()->leftField()->setPath(m_fixture.proxy().url().toString());
+    keys.sidesPage()->rightField()->setPath(m_second.url());
+    run(keys);
+    QVERIFY(keys.resultPage()->openInWindowButton()->isHidden());
 }
 
 QTEST_MAIN(TestDiffWizard)

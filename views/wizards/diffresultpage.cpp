@@ -39,7 +39,9 @@ DiffResultPage::DiffResultPage(QWidget* parent)
     : QWizardPage(parent), m_summary(new QLabel(this)), m_entities(new QTreeWidget(this)),
       m_diff(new DiffView(this)), m_html(new QPushButton(tr("Export HTML..."), this)),
       m_json(new QPushButton(tr("Export JSON (RFC 6902)..."), this)),
-      m_csv(new QPushButton(tr("Export CSV..."), this)), m_exportedTo(new QLabel(this))
+      m_csv(new QPushButton(tr("Export CSV..."), this)),
+      m_openInWindow(new QPushButton(tr("Open in the Main Window"), this)),
+      m_exportedTo(new QLabel(this))
 {
     setTitle(tr("Differences"));
     setFinalPage(true);
@@ -54,6 +56,9 @@ DiffResultPage::DiffResultPage(QWidget* parent)
     split->addWidget(m_diff);
     split->setStretchFactor(1, 2);
     auto* buttons = new QHBoxLayout;
+    m_openInWindow->setObjectName(QStringLiteral("openInWindow"));
+    m_openInWindow->hide();
+    buttons->addWidget(m_openInWindow);
     buttons->addWidget(m_exportedTo, 1);
     for (QPushButton* button : {m_html, m_json, m_csv})
         buttons->addWidget(button);

@@ -34,6 +34,9 @@ public:
     QTreeWidget* entityList() const { return m_entities; }
     DiffView* diffView() const { return m_diff; }
     std::shared_ptr<const DiffReport> report() const { return m_report; }
+    // "Open in the Main Window": shown by the wizard when one side is a folder and the other
+    // a key space (the window compares exactly that).
+    QPushButton* openInWindowButton() const { return m_openInWindow; }
     QFuture<Result<void>> exportTo(const QString& path, DiffWorkflow::Format format) const;
 
 Q_SIGNALS:
@@ -50,6 +53,7 @@ private:
     QPushButton* m_html;
     QPushButton* m_json;
     QPushButton* m_csv;
+    QPushButton* m_openInWindow;
     QLabel* m_exportedTo;
 };
 

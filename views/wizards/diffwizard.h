@@ -1,8 +1,11 @@
 #pragma once
 
+#include "connections/connectionprofile.h"
 #include "jobtarget.h"
 
 #include <QWizard>
+
+#include <optional>
 
 namespace pmkv {
 
@@ -26,6 +29,10 @@ public:
     WorkflowProgressPage* progressPage() const { return m_progress; }
     DiffResultPage* resultPage() const { return m_result; }
 
+Q_SIGNALS:
+    // "Open in the Main Window": the window opens the folder against the key space.
+    void openDifferences(const QString& root, const pmkv::ConnectionProfile& profile);
+
 private:
     void compare();
 
@@ -33,6 +40,9 @@ private:
     DiffSidesPage* m_sides;
     WorkflowProgressPage* m_progress;
     DiffResultPage* m_result;
+    // The compared pair, when it is a folder and a key space (decided on the worker).
+    QString m_windowRoot;
+    std::optional<ConnectionProfile> m_windowProfile;
 };
 
 } // namespace pmkv
