@@ -146,6 +146,63 @@ private Q_SLOTS:
         QVERIFY(!QDir(root + QStringLiteral("-backup")).exists());
     }
 
+    // Issue #18: a sync from the key space into the folder is undone from the history: its
+    // files are put back, no connection asked.
+    void undoesASyncIntoTheFolder()
+    {
+        WizardFixture f;
+        QVERIFY2(f.start(), qPrintable(f.error()));
+        const ConnectionProfile dev = f.profile(QStringLiteral("dev"));
+        QVERIFY(!migrate(f, dev).isEmpty());
+        const QString storyKey =
+            QString::fromUtf8(f.redis()
+                                  .cli({QStringLiteral("--scan"), QStringLiteral("--pattern"),
+                                        QStringLiteral("pm:*story:*")})
+                                  .split('\n')
+                                  .first()
+                                  .trimmed());
+        const auto ref =
+            KeyLayout::preset(QStringLiteral("repository")).value().entityFor(storyKey);
+        QVERIFY(ref.has_value());
+        QFile story(
+            f.path(QStringLiteral("pm/%1/%2/%3.json").arg(ref->project, ref->epic, ref->story)));
+        QVERIFY(story.open(QIODevice::ReadOnly));
+        const QByteArray before = story.readAll();
+        story.close();
+        // The key changed in the key space, then synced into the folder (overwrite).
+        QByteArray changed = f.value(storyKey);
+        const int title = changed.indexOf("\"title\"");
+        QVERIFY(title > 0);
+        changed.insert(changed.indexOf('"', changed.indexOf(':', title) + 1) + 1, "From KV ");
+        f.redis().cli({QStringLiteral("SET"), storyKey, QString::fromUtf8(changed)});
+        qputenv("PMKV_TOKEN", f.token());
+        SyncWorkflow::Request sync;
+        sync.source = dev.address;
+        sync.target = f.root();
+        sync.sourceLayout = KeyLayout::preset(QStringLiteral("repository")).value();
+        sync.targetLayout = sync.sourceLayout;
+        sync.overwrite = true;
+        WorkflowContext context;
+        context.paths = f.paths();
+        auto synced = SyncWorkflow::run(sync, context);
+        QVERIFY2(synced.ok(), synced.ok() ? "" : qPrintable(synced.error().message));
+        QVERIFY(story.open(QIODevice::ReadOnly));
+        QVERIFY(story.readAll().contains("From KV "));
+        story.close();
+
+        RollbackWizard::Setup s = setup(f, dev);
+        s.runId = synced.value().run.runId;
+        RollbackWizard w(s);
+        w.show();
+        QVERIFY(QTest::qWaitFor([&] { return w.history()->topLevelItemCount() > 0; }, 20000));
+        QVERIFY(w.chosenIsFolderSync());
+        QVERIFY(runToReport(w)); // history -> the files put back
+        QVERIFY2(w.reportPage()->headline().contains(QStringLiteral("undone")),
+                 qPrintable(w.reportPage()->headline()));
+        QVERIFY(story.open(QIODevice::ReadOnly));
+        QCOMPARE(story.readAll(), before);
+    }
+
     void rollsBackASyncAndPutsPreviousValuesBack()
     {
         WizardFixture f;

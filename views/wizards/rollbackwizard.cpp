@@ -8,6 +8,7 @@
 #include "workflowreportpage.h"
 #include "workflowrunner.h"
 #include "workflows/archiveworkflow.h"
+#include "workflows/syncworkflow.h"
 #include "workflows/targetsession.h"
 
 #include <QCheckBox>
@@ -187,8 +188,8 @@ bool RollbackWizard::validateCurrentPage()
 
 int RollbackWizard::nextId() const
 {
-    if (currentId() == HistoryId && chosenIsArchive())
-        return RunId; // a rename back: no key space involved
+    if (currentId() == HistoryId && (chosenIsArchive() || chosenIsFolderSync()))
+        return RunId; // a rename back, files put back: no key space involved
     return QWizard::nextId();
 }
 
@@ -196,6 +197,12 @@ bool RollbackWizard::chosenIsArchive() const
 {
     const JournalRun* run = m_history->run(m_history->selectedRun());
     return run && run->kind == QLatin1String("archive");
+}
+
+bool RollbackWizard::chosenIsFolderSync() const
+{
+    const JournalRun* run = m_history->run(m_history->selectedRun());
+    return run && run->kind == QLatin1String("sync-files");
 }
 
 void RollbackWizard::loadHistory()
@@ -255,6 +262,10 @@ void RollbackWizard::startRollback()
         startArchiveUndo();
         return;
     }
+    if (chosenIsFolderSync()) {
+        startFolderSyncUndo();
+        return;
+    }
     auto session = m_connection->session();
     if (!session)
         return;
@@ -290,6 +301,40 @@ void RollbackWizard::startArchiveUndo()
                                    {QStringLiteral("to"), o.to},
                                    {QStringLiteral("renamed"), o.renamed}};
             m_report->showSummary(headline, QString(), json, NextStep::none(), warnings);
+        });
+}
+
+void RollbackWizard::startFolderSyncUndo()
+{
+    const JournalRun* run = m_history->run(chosenRun());
+    if (!run)
+        return;
+    SyncWorkflow::RunRequest request;
+    request.runId = run->id;
+    // The journal names its target "folder <path>" (FolderSyncTarget::describe).
+    request.target =
+        run->params.value(QStringLiteral("target")).toString().remove(0, int(qstrlen("folder ")));
+    request.force = m_force->isChecked();
+    m_runner->start<SyncWorkflow::RunOutcome>(
+        [request](const WorkflowContext& context) { return SyncWorkflow::undo(request, context); },
+        [this](Result<SyncWorkflow::RunOutcome> result, const QStringList& warnings) {
+            if (!result) {
+                m_report->showError(result.error(), warnings);
+                return;
+            }
+            const auto& o = result.value();
+            const QString headline = tr("Sync run %1 undone in %2: %3 files put back.")
+                                         .arg(o.runId, o.targetDescription)
+                                         .arg(o.run.restored);
+            QString markdown;
+            for (const QString& conflict : o.run.conflicts)
+                markdown += tr("* left alone: %1\n").arg(conflict);
+            const QJsonObject json{
+                {QStringLiteral("runId"), o.runId},
+                {QStringLiteral("target"), o.targetDescription},
+                {QStringLiteral("restored"), o.run.restored},
+                {QStringLiteral("conflicts"), QJsonArray::fromStringList(o.run.conflicts)}};
+            m_report->showSummary(headline, markdown, json, NextStep::none(), warnings);
         });
 }
 

@@ -27,7 +27,8 @@ class WorkflowRunner;
 // the run from the history -> the connection it wrote to (PROD: its name typed), where a dry
 // run of RollbackWorkflow previews exactly which keys change and how -> the rollback
 // (progress, Cancel) -> its report. An archive from the history is renamed back
-// (ArchiveWorkflow::undo: no connection, straight to the run). A backup or snapshot to restore
+// (ArchiveWorkflow::undo: no connection, straight to the run), and so is a sync into a folder
+// (SyncWorkflow::undo puts its files back). A backup or snapshot to restore
 // is the backup wizard's: the history page hands that step on (stepChosen). The rules (the
 // run's own target, keys changed since, the write rule) are the workflows'.
 class RollbackWizard final : public QWizard
@@ -64,6 +65,8 @@ public:
     int nextId() const override;
     // The run chosen is an archive (renamed back, not rolled back key by key).
     bool chosenIsArchive() const;
+    // The run chosen is a sync into a folder (its files put back, no key space involved).
+    bool chosenIsFolderSync() const;
 
 Q_SIGNALS:
     // A step for another wizard (restore a backup or snapshot).
@@ -79,6 +82,7 @@ private:
     void showPreview();
     void startRollback();
     void startArchiveUndo();
+    void startFolderSyncUndo();
     void showOutcome(Result<RollbackWorkflow::Outcome> result, const QStringList& warnings);
 
     Setup m_setup;
