@@ -1,0 +1,74 @@
+#pragma once
+
+#include "alignment.h"
+#include "filetreesnapshot.h"
+#include "syncstate.h"
+
+#include <QHash>
+#include <QVector>
+
+#include <memory>
+
+namespace pmkv {
+
+// The entity hierarchy both sides share, for the aligned mode (as Meld and KDiff3 align two
+// folders): people, the projects list, then project > epic > story, each list key first
+// under the entity it lists. One row per entity, present on the file side, the KV side or
+// both; a side that lacks it shows a placeholder there. Files that map to no key (errors)
+// sit where their path puts them, with nothing on the KV side; keys outside the layout are
+// not entities and stay in the namespace view. Immutable once built: build it off the GUI
+// thread and hand it to AlignedTreeModel whole.
+class AlignedTree final
+{
+public:
+    struct Node
+    {
+        QString name;       // the folder name, story id, "people", "epics list" ...
+        QString entityPath; // the file (project.json ...); empty when the files lack it
+        QByteArray key;     // the key it maps to; empty for a file that maps to none
+        SyncState state = SyncState::Unknown;
+        bool inFiles = false;
+        bool inKv = false;
+        int ownProblems = 0;     // errors and warnings of its file
+        bool listsFirst = false; // people and list rows come before the entities
+        int parent = -1;
+        int row = 0;
+        QVector<int> children;
+        SyncCounts counts; // its own state and its descendants'
+    };
+
+    // `keyStates`: every key the scan found with its state (what the key space holds);
+    // `comparedStates`: what the comparison said of the folder's keys, loaded or not.
+    static std::shared_ptr<const AlignedTree> build(const Alignment& alignment,
+                                                    const FileTreeSnapshot& files,
+                                                    const QHash<QByteArray, SyncState>& keyStates,
+                                                    const QHash<QByteArray, SyncState>& compared);
+
+    const Node& node(int i) const { return m_nodes.at(i); }
+    int size() const { return int(m_nodes.size()); }
+    static constexpr int kRoot = 0;
+    int nodeForKey(const QByteArray& key) const { return m_byKey.value(key, -1); }
+    int nodeForPath(const QString& entityPath) const { return m_byPath.value(entityPath, -1); }
+    // The rows a side lacks (placeholders), for the status line.
+    int onlyFilesCount() const { return m_tally.onlyFiles; }
+    int onlyKvCount() const { return m_tally.onlyKv; }
+
+private:
+    int child(int parent, const QString& lookup, const QString& name);
+    int nodeFor(const EntityRef& ref);
+    void sortAndCount(int root);
+
+    struct Tally
+    {
+        int onlyFiles = 0;
+        int onlyKv = 0;
+    };
+
+    std::vector<Node> m_nodes;
+    QHash<QByteArray, int> m_byKey;
+    QHash<QString, int> m_byPath;
+    QHash<QString, int> m_byName; // "parent index/name" while building
+    Tally m_tally;
+};
+
+} // namespace pmkv

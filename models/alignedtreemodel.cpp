@@ -1,0 +1,217 @@
+#include "alignedtreemodel.h"
+
+#include "entityicons.h"
+#include "syncstyle.h"
+
+#include <QBrush>
+#include <QFont>
+#include <QPalette>
+
+namespace pmkv {
+namespace {
+
+EntityKind kindOf(const AlignedTree::Node& node)
+{
+    if (node.entityPath.endsWith(QLatin1String("project.json")))
+        return EntityKind::Project;
+    if (node.entityPath.endsWith(QLatin1String("epic.json")))
+        return EntityKind::Epic;
+    if (node.entityPath == QLatin1String("people.json"))
+        return EntityKind::People;
+    return node.children.isEmpty() ? EntityKind::Story : EntityKind::NonData;
+}
+
+} // namespace
+
+AlignedTreeModel::AlignedTreeModel(QObject* parent) : QAbstractItemModel(parent) {}
+
+void AlignedTreeModel::setTree(std::shared_ptr<const AlignedTree> tree)
+{
+    beginResetModel();
+    m_tree = std::move(tree);
+    endResetModel();
+}
+
+int AlignedTreeModel::nodeOf(const QModelIndex& index) const
+{
+    return index.isValid() ? int(index.internalId()) : AlignedTree::kRoot;
+}
+
+QModelIndex AlignedTreeModel::indexOfNode(int node, int column) const
+{
+    if (!m_tree || node <= AlignedTree::kRoot || node >= m_tree->size())
+        return {};
+    return createIndex(m_tree->node(node).row, column, quintptr(node));
+}
+
+QModelIndex AlignedTreeModel::indexForKey(const QByteArray& key) const
+{
+    return m_tree ? indexOfNode(m_tree->nodeForKey(key)) : QModelIndex();
+}
+
+QModelIndex AlignedTreeModel::indexForEntityPath(const QString& entityPath) const
+{
+    return m_tree ? indexOfNode(m_tree->nodeForPath(entityPath)) : QModelIndex();
+}
+
+QString AlignedTreeModel::rowPath(const QModelIndex& index) const
+{
+    QStringList names;
+    for (int n = nodeOf(index); m_tree && n > AlignedTree::kRoot; n = m_tree->node(n).parent)
+        names.prepend(m_tree->node(n).name);
+    return names.join(QLatin1Char('/'));
+}
+
+QModelIndex AlignedTreeModel::indexForRowPath(const QString& path) const
+{
+    if (!m_tree || path.isEmpty())
+        return {};
+    int node = AlignedTree::kRoot;
+    for (const QString& name : path.split(QLatin1Char('/'))) {
+        int next = -1;
+        for (int c : m_tree->node(node).children) {
+            if (m_tree->node(c).name == name) {
+                next = c;
+                break;
+            }
+        }
+        if (next < 0)
+            return {};
+        node = next;
+    }
+    return indexOfNode(node);
+}
+
+QModelIndex AlignedTreeModel::index(int row, int column, const QModelIndex& parent) const
+{
+    if (!m_tree || column < 0 || column >= ColumnCount || row < 0)
+        return {};
+    const AlignedTree::Node& p = m_tree->node(nodeOf(parent));
+    if (row >= p.children.size())
+        return {};
+    return createIndex(row, column, quintptr(p.children.at(row)));
+}
+
+QModelIndex AlignedTreeModel::parent(const QModelIndex& child) const
+{
+    if (!m_tree || !child.isValid())
+        return {};
+    return indexOfNode(m_tree->node(nodeOf(child)).parent);
+}
+
+int AlignedTreeModel::rowCount(const QModelIndex& parent) const
+{
+    if (!m_tree || (parent.isValid() && parent.column() != 0))
+        return 0;
+    return int(m_tree->node(nodeOf(parent)).children.size());
+}
+
+int AlignedTreeModel::columnCount(const QModelIndex&) const
+{
+    return ColumnCount;
+}
+
+bool AlignedTreeModel::hasChildren(const QModelIndex& parent) const
+{
+    return rowCount(parent) > 0;
+}
+
+QVariant AlignedTreeModel::cellText(const AlignedTree::Node& node, int column) const
+{
+    const bool entity = node.inFiles || node.inKv;
+    switch (column) {
+    case FileColumn:
+        return node.inFiles || !entity ? node.name : tr("(no file) %1").arg(node.name);
+    case KeyColumn:
+        return node.inKv || !entity ? node.name : tr("(no key) %1").arg(node.name);
+    case StateColumn:
+        return entity ? syncStateName(node.state) : QString();
+    default:
+        return {};
+    }
+}
+
+QVariant AlignedTreeModel::data(const QModelIndex& index, int role) const
+{
+    if (!m_tree || !index.isValid())
+        return {};
+    const AlignedTree::Node& node = m_tree->node(nodeOf(index));
+    const bool entity = node.inFiles || node.inKv;
+    const bool placeholder = entity && ((index.column() == FileColumn && !node.inFiles) ||
+                                        (index.column() == KeyColumn && !node.inKv));
+    switch (role) {
+    case Qt::DisplayRole:
+        return cellText(node, index.column());
+    case Qt::DecorationRole:
+        if (placeholder)
+            return {};
+        if (index.column() == FileColumn)
+            return EntityIcons::forKind(kindOf(node), !node.children.isEmpty());
+        if (index.column() == StateColumn && entity)
+            return SyncStyle::icon(node.state);
+        return {};
+    case Qt::ToolTipRole:
+        if (index.column() == FileColumn)
+            return node.inFiles
+                       ? node.entityPath
+                       : tr("The folder has no file for %1.").arg(QString::fromUtf8(node.key));
+        if (index.column() == KeyColumn)
+            return node.key.isEmpty()
+                       ? tr("%1 maps to no key (see its problems).").arg(node.entityPath)
+                   : node.inKv
+                       ? QString::fromUtf8(node.key)
+                       : tr("The key space has no key %1.").arg(QString::fromUtf8(node.key));
+        return entity ? syncStateName(node.state) : QString();
+    case Qt::FontRole:
+        if (placeholder) {
+            QFont font;
+            font.setItalic(true);
+            return font;
+        }
+        return {};
+    case Qt::ForegroundRole:
+        if (placeholder)
+            return QPalette().brush(QPalette::Disabled, QPalette::Text);
+        return {};
+    case Qt::BackgroundRole:
+        if (placeholder) // hatched, as the gaps of a Meld comparison
+            return QBrush(QPalette().color(QPalette::Mid), Qt::BDiagPattern);
+        return {};
+    case EntityPathRole:
+        return node.entityPath;
+    case KeyBytesRole:
+        return node.key;
+    case StateRole:
+        return int(node.state);
+    case CountsRole:
+        return QVariant::fromValue(node.counts);
+    case InFilesRole:
+        return node.inFiles;
+    case InKvRole:
+        return node.inKv;
+    case OwnProblemsRole:
+        return node.ownProblems;
+    case PlaceholderRole:
+        return placeholder;
+    default:
+        return {};
+    }
+}
+
+QVariant AlignedTreeModel::headerData(int section, Qt::Orientation orientation, int role) const
+{
+    if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
+        return {};
+    switch (section) {
+    case FileColumn:
+        return tr("Files");
+    case StateColumn:
+        return tr("State");
+    case KeyColumn:
+        return tr("Key space");
+    default:
+        return {};
+    }
+}
+
+} // namespace pmkv
