@@ -6,6 +6,7 @@
 #include <QBrush>
 #include <QFont>
 #include <QPalette>
+#include <QPixmap>
 
 namespace pmkv {
 namespace {
@@ -19,6 +20,18 @@ EntityKind kindOf(const AlignedTree::Node& node)
     if (node.entityPath == QLatin1String("people.json"))
         return EntityKind::People;
     return node.children.isEmpty() ? EntityKind::Story : EntityKind::NonData;
+}
+
+// An empty icon where a cell shows none: every cell of both sides is as tall as an icon, so
+// rows of the same height line up across the two views.
+QIcon blankIcon()
+{
+    static const QIcon icon = [] {
+        QPixmap pixmap(16, 16);
+        pixmap.fill(Qt::transparent);
+        return QIcon(pixmap);
+    }();
+    return icon;
 }
 
 } // namespace
@@ -144,12 +157,12 @@ QVariant AlignedTreeModel::data(const QModelIndex& index, int role) const
         return cellText(node, index.column());
     case Qt::DecorationRole:
         if (placeholder)
-            return {};
+            return blankIcon();
         if (index.column() == FileColumn)
             return EntityIcons::forKind(kindOf(node), !node.children.isEmpty());
-        if (index.column() == StateColumn && entity)
+        if (entity)
             return SyncStyle::icon(node.state);
-        return {};
+        return blankIcon();
     case Qt::ToolTipRole:
         if (index.column() == FileColumn)
             return node.inFiles

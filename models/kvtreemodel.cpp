@@ -550,6 +550,24 @@ QString KvTreeModel::countsText(const Node* node) const
     return parts.join(QStringLiteral(", "));
 }
 
+QHash<QByteArray, SyncState> KvTreeModel::keyStates() const
+{
+    QHash<QByteArray, SyncState> states;
+    states.reserve(m_keys);
+    std::vector<std::pair<const Node*, QByteArray>> stack{{m_root.get(), QByteArray()}};
+    while (!stack.empty()) {
+        auto [node, path] = std::move(stack.back());
+        stack.pop_back();
+        if (node->isKey)
+            states.insert(path, node->state);
+        for (const auto* list : {&node->children, &node->pending}) {
+            for (const auto& c : *list)
+                stack.emplace_back(c.get(), path.isNull() ? c->name : path + kSeparator + c->name);
+        }
+    }
+    return states;
+}
+
 QVariant KvTreeModel::data(const QModelIndex& index, int role) const
 {
     if (!index.isValid())

@@ -97,6 +97,12 @@ public:
     QModelIndex indexForKey(const QByteArray& key) const;
     QByteArray keyAt(const QModelIndex& index) const;
     SyncState stateOf(const QByteArray& key) const;
+    // Every key in the tree (announced or not) with its state; one pass (for a snapshot
+    // taken to a worker, as the aligned mode does).
+    QHash<QByteArray, SyncState> keyStates() const;
+    // States a comparison gave for keys that are not in the tree (not in the key space, or
+    // not scanned yet).
+    const QHash<QByteArray, SyncState>& statesOfMissingKeys() const { return m_knownStates; }
     // Marks the rows the key search shows (SearchHitRole): those whose full path holds `text`
     // (ASCII letters in any case) and their parents; empty: every row. One pass over the
     // loaded keys; keys that arrive later are marked as they come. A filter on top

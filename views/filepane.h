@@ -38,6 +38,7 @@ public:
     QString currentEntityPath() const;
     QComboBox* filterBox() const { return m_filter; }
     QComboBox* kindBox() const { return m_kind; }
+    QCheckBox* onlyProblemsBox() const { return m_onlyProblems; }
     OverviewStrip* overview() const { return m_overview; }
     // Recomputes the overview strip's marks from the model's states.
     void updateOverview();

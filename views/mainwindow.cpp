@@ -300,13 +300,12 @@ void MainWindow::createActions()
     m_cancelLoad->setObjectName(QStringLiteral("cancelLoading"));
     m_cancelLoad->setShortcut(QKeySequence(Qt::Key_Escape));
     m_cancelLoad->setEnabled(false); // only while a large value loads: Esc stays free otherwise
-    QAction* expand =
-        view->addAction(tr("&Expand All"), this, [this] { m_filePane->view()->expandAll(); });
+    QAction* expand = view->addAction(tr("&Expand All"), this, [this] { expandTrees(true); });
     expand->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_Plus));
-    QAction* collapse =
-        view->addAction(tr("&Collapse All"), this, [this] { m_filePane->view()->collapseAll(); });
+    QAction* collapse = view->addAction(tr("&Collapse All"), this, [this] { expandTrees(false); });
     collapse->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_Minus));
     createProblemsPanel(view);
+    createAlignedMode(view);
 
     createKeyActions(view);
     createJobActions();

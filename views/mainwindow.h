@@ -30,6 +30,8 @@ class QUndoStack;
 
 namespace pmkv {
 
+class AlignedPane;
+class AlignedTree;
 class DiffView;
 class DocumentView;
 class EnvironmentBand;
@@ -84,6 +86,12 @@ public:
     QString counterpartText() const;
     QString bandText() const;
     std::shared_ptr<const Alignment> alignment() const { return m_alignment; }
+    // The aligned mode (mainwindowaligned.cpp): both panes as one entity hierarchy, row by
+    // row; the other mode is the file tree beside the namespace tree of the raw key space.
+    // Remembered between runs; View > Aligned Mode (Ctrl+L) switches.
+    AlignedPane* alignedPane() const { return m_alignedPane; }
+    bool isAlignedMode() const;
+    void setAlignedMode(bool aligned);
 
     // Writes the selected file's value to its key (what "Copy File to KV" does). Every write
     // to the key space, Undo and Redo included, passes the target session's write rule: a
@@ -141,6 +149,7 @@ public:
 
 Q_SIGNALS:
     void alignmentReady();
+    void alignedTreeReady(); // the aligned mode shows rows built from what is loaded now
     void writeFinished(bool ok, const QString& message);
 
 protected:
@@ -150,6 +159,14 @@ private:
     enum DetailTab { FileTab, KeyTab, DiffTab }; // the detail pane's tabs
 
     void createActions();
+    // The aligned mode's pane, its switch in `view`, and what rebuilds its rows.
+    void createAlignedMode(QMenu* view);
+    void scheduleAlignedRebuild();
+    void rebuildAlignedTree();
+    void showAlignedRow(const QString& entityPath, const QByteArray& key);
+    void followSelectionInAligned();
+    void showTreeMenu(bool fileSide, const QPoint& globalPos);
+    void expandTrees(bool expand); // Expand All, Collapse All
     // The Migration menu: every wizard, the phases, the activity and the local environment
     // (mainwindowjobs.cpp, mainwindowwizards.cpp).
     void createJobActions();
@@ -264,6 +281,14 @@ private:
     LocalEnvPanel* m_localEnv = nullptr;
     QDockWidget* m_problemsDock = nullptr;
     ProblemGroupTree* m_problemTree = nullptr;
+    QStackedWidget* m_sideModes = nullptr; // the side-by-side trees, or the aligned pane
+    AlignedPane* m_alignedPane = nullptr;
+    QAction* m_alignedAction = nullptr;
+    QTimer* m_alignedTimer = nullptr;
+    quint64 m_alignedGeneration = 0;
+    bool m_alignedBuilding = false;
+    bool m_alignedAgain = false;   // a rebuild was asked for while one ran
+    bool m_syncingAligned = false; // the aligned pane drives the hidden trees' selection
 };
 
 } // namespace pmkv

@@ -1,0 +1,289 @@
+// Issue #19, defects 3 and 4, in the window against a real redis-server: the aligned mode
+// (both panes as one entity hierarchy, placeholders for the side that lacks a row, one scroll
+// and one selection, the sync filters on both sides) and the actions of every state.
+#include "alignedfilterproxymodel.h"
+#include "alignedpane.h"
+#include "alignedtreemodel.h"
+#include "filepane.h"
+#include "folderloader.h"
+#include "kvloader.h"
+#include "kvpane.h"
+#include "kvtreemodel.h"
+#include "mainwindow.h"
+#include "redisserver.h"
+#include "syncfilter.h"
+#include "testtree.h"
+
+#include <QAction>
+#include <QCheckBox>
+#include <QComboBox>
+#include <QFile>
+#include <QScrollBar>
+#include <QSettings>
+#include <QSignalSpy>
+#include <QStandardPaths>
+#include <QTest>
+#include <QTreeView>
+#include <QUndoStack>
+
+using namespace pmkv;
+
+namespace {
+
+const QString kStory1 = QStringLiteral("alpha/core/F-AB-001.json");
+const QString kStory3 = QStringLiteral("alpha/core/F-AB-003.json");
+const QString kBroken = QStringLiteral("alpha/core/F-AB-004.json");
+const QByteArray kKey1 = "pm:project:alpha:epic:core:story:F-AB-001";
+const QByteArray kKey3 = "pm:project:alpha:epic:core:story:F-AB-003";
+const QByteArray kOnlyKv = "pm:project:alpha:epic:core:story:F-AB-999";
+const QByteArray kStoriesList = "pm:project:alpha:epic:core:stories:list";
+
+QByteArray story(const QByteArray& id)
+{
+    return R"({
+  "id": ")" +
+           id +
+           R"(",
+  "epicId": "core",
+  "title": "Story )" +
+           id + R"(",
+  "status": "todo"
+}
+)";
+}
+
+} // namespace
+
+class TestAlignedMode final : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void initTestCase();
+    void alignsBothSidesRowByRow();
+    void filtersWorkOnBothSides();
+    void sharesScrollAndSelection();
+    void switchesModesAndRemembers();
+
+private:
+    void open(MainWindow& window);
+    QModelIndex shown(MainWindow& window, const QByteArray& key) const;
+
+    test::TestTree m_tree;
+    test::RedisServer m_redis;
+};
+
+void TestAlignedMode::initTestCase()
+{
+    QStandardPaths::setTestModeEnabled(true);
+    QCoreApplication::setOrganizationName(QStringLiteral("pmkv-studio-aligned-tests"));
+    QSettings().clear();
+    qputenv("XDG_DATA_HOME", m_tree.path(QStringLiteral("xdg")).toUtf8());
+    m_tree.write(QStringLiteral("pm/people.json"), R"([{"id": "p1", "name": "Ada"}])");
+    m_tree.write(QStringLiteral("pm/alpha/project.json"),
+                 R"({"name": "Alpha", "epicIds": ["core"]})");
+    QByteArrayList ids;
+    for (int i = 1; i <= 60; ++i)
+        ids << QByteArray("F-AB-") + QByteArray::number(i).rightJustified(3, '0');
+    m_tree.write(QStringLiteral("pm/alpha/core/epic.json"),
+                 R"({"id": "core", "title": "Core", "storyIds": [")" + ids.join(R"(", ")") +
+                     R"("]})");
+    for (const QByteArray& id : ids) {
+        if (id != "F-AB-004")
+            m_tree.write(QStringLiteral("pm/alpha/core/%1.json").arg(QString::fromUtf8(id)),
+                         story(id));
+    }
+    m_tree.write(QStringLiteral("pm/") + kBroken, "{ not json");
+    QVERIFY2(m_redis.start(), qPrintable(m_redis.errorString()));
+}
+
+// Every story but F-AB-003 in Redis as the application wrote it, plus one only there.
+void TestAlignedMode::open(MainWindow& window)
+{
+    m_redis.cli({QStringLiteral("FLUSHALL")});
+    for (int i = 1; i <= 60; ++i) {
+        const QByteArray id = QByteArray("F-AB-") + QByteArray::number(i).rightJustified(3, '0');
+        if (id == "F-AB-003" || id == "F-AB-004")
+            continue;
+        m_redis.cli(
+            {QStringLiteral("SET"),
+             QStringLiteral("pm:project:alpha:epic:core:story:") + QString::fromUtf8(id),
+             QStringLiteral(R"({"id":"%1","epicId":"core","title":"Story %1","status":"todo"})")
+                 .arg(QString::fromUtf8(id))});
+    }
+    m_redis.cli({QStringLiteral("SET"), QString::fromUtf8(kOnlyKv),
+                 QStringLiteral(R"({"id":"F-AB-999","title":"Made in the app"})")});
+    m_redis.cli({QStringLiteral("SET"), QStringLiteral("session:abc"), QStringLiteral("opaque")});
+    QSignalSpy loaded(window.loader(), &FolderLoader::loaded);
+    window.openFolder(m_tree.path(QStringLiteral("pm")));
+    QVERIFY(loaded.wait(20000));
+    QSignalSpy compared(window.kvLoader(), &KvLoader::comparisonFinished);
+    QSignalSpy scanned(window.kvLoader(), &KvLoader::scanFinished);
+    ConnectionProfile p;
+    p.name = QStringLiteral("local");
+    p.kind = ConnectionProfile::Kind::Redis;
+    p.address = m_redis.url();
+    window.connectTo(p);
+    QTRY_VERIFY_WITH_TIMEOUT(window.alignment() && compared.count() > 0 && scanned.count() > 0 &&
+                                 window.kvLoader()->isIdle(),
+                             20000);
+    // The rows follow once the comparison is in.
+    QTRY_VERIFY_WITH_TIMEOUT(window.alignedPane()->model()->indexForKey(kKey3).isValid() &&
+                                 SyncState(window.alignedPane()
+                                               ->model()
+                                               ->indexForKey(kKey3)
+                                               .data(AlignedTreeModel::StateRole)
+                                               .toInt()) == SyncState::OnlyFiles,
+                             20000);
+}
+
+QModelIndex TestAlignedMode::shown(MainWindow& window, const QByteArray& key) const
+{
+    AlignedPane* pane = window.alignedPane();
+    return pane->proxy()->mapFromSource(pane->model()->indexForKey(key));
+}
+
+// Defect 3: an entity only in KV never appeared on the left, one only in the files never on
+// the right; rows did not line up.
+void TestAlignedMode::alignsBothSidesRowByRow()
+{
+    MainWindow window;
+    window.resize(1200, 800);
+    window.show();
+    QVERIFY(window.isAlignedMode()); // the default
+    open(window);
+    AlignedPane* pane = window.alignedPane();
+    QVERIFY(pane->isVisible());
+    QVERIFY(!window.filePane()->isVisible());
+
+    const QModelIndex onlyKv = shown(window, kOnlyKv);
+    QVERIFY(onlyKv.isValid());
+    // On the left, a placeholder row; on the right, the key; on the same line.
+    QVERIFY(onlyKv.siblingAtColumn(AlignedTreeModel::FileColumn)
+                .data(AlignedTreeModel::PlaceholderRole)
+                .toBool());
+    QVERIFY(!onlyKv.siblingAtColumn(AlignedTreeModel::KeyColumn)
+                 .data(AlignedTreeModel::PlaceholderRole)
+                 .toBool());
+    pane->keyView()->scrollTo(onlyKv);
+    QTRY_COMPARE(
+        pane->fileView()->visualRect(onlyKv).top(),
+        pane->keyView()->visualRect(onlyKv.siblingAtColumn(AlignedTreeModel::KeyColumn)).top());
+    const QModelIndex onlyFiles = shown(window, kKey3);
+    QVERIFY(onlyFiles.siblingAtColumn(AlignedTreeModel::KeyColumn)
+                .data(AlignedTreeModel::PlaceholderRole)
+                .toBool());
+    QCOMPARE(onlyFiles.data(AlignedTreeModel::EntityPathRole).toString(), kStory3);
+    // The same rows, in the same order, on both sides.
+    const QModelIndex epic = pane->proxy()->mapFromSource(
+        pane->model()->indexForEntityPath(QStringLiteral("alpha/core/epic.json")));
+    QCOMPARE(pane->proxy()->rowCount(epic), 62); // the stories list, 60 files, F-AB-999
+    QCOMPARE(SyncState(shown(window, kKey1).data(AlignedTreeModel::StateRole).toInt()),
+             SyncState::Same);
+    QVERIFY2(pane->summaryText().contains(QStringLiteral("1 only in the key space")),
+             qPrintable(pane->summaryText()));
+    // A key outside the layout is no entity: the namespace view shows it, not the rows.
+    QVERIFY(!pane->model()->indexForKey("session:abc").isValid());
+}
+
+// "Only in files" on the right was always empty: in the aligned mode every filter shows its
+// rows on both sides.
+void TestAlignedMode::filtersWorkOnBothSides()
+{
+    MainWindow window;
+    window.resize(1200, 800);
+    window.show();
+    open(window);
+    AlignedPane* pane = window.alignedPane();
+    QComboBox* filter = pane->filterBox();
+    filter->setCurrentIndex(filter->findData(int(SyncFilter::Mode::OnlyFiles)));
+    const QModelIndex onlyFiles = shown(window, kKey3);
+    QVERIFY(onlyFiles.isValid());
+    QVERIFY(pane->keyView()
+                ->visualRect(onlyFiles.siblingAtColumn(AlignedTreeModel::KeyColumn))
+                .isValid()); // shown on the right, as a placeholder
+    QVERIFY(!shown(window, kKey1).isValid());
+    QVERIFY(!shown(window, kOnlyKv).isValid());
+    filter->setCurrentIndex(filter->findData(int(SyncFilter::Mode::OnlyKv)));
+    QVERIFY(shown(window, kOnlyKv).isValid());
+    QVERIFY(pane->fileView()->visualRect(shown(window, kOnlyKv)).isValid()); // left placeholder
+    QVERIFY(!shown(window, kKey3).isValid());
+    filter->setCurrentIndex(filter->findData(int(SyncFilter::Mode::Changed)));
+    QVERIFY(!shown(window, kKey1).isValid());
+    filter->setCurrentIndex(filter->findData(int(SyncFilter::Mode::All)));
+    pane->onlyProblemsBox()->setChecked(true);
+    const QModelIndex broken =
+        pane->proxy()->mapFromSource(pane->model()->indexForEntityPath(kBroken));
+    QVERIFY(broken.isValid());
+    QVERIFY(pane->fileView()->visualRect(broken).isValid());
+    QVERIFY(!shown(window, kKey1).isValid());
+}
+
+// One vertical scroll and one selection; selecting a row shows its detail.
+void TestAlignedMode::sharesScrollAndSelection()
+{
+    MainWindow window;
+    window.resize(1000, 500);
+    window.show();
+    open(window);
+    AlignedPane* pane = window.alignedPane();
+    window.findChild<QAction*>(QStringLiteral("alignedMode")); // (exists)
+    pane->keyView()->expandAll();
+    QVERIFY(pane->fileView()->isExpanded(shown(window, kKey1).parent())); // mirrored
+    QScrollBar* right = pane->keyView()->verticalScrollBar();
+    QTRY_VERIFY(right->maximum() > 10);
+    right->setValue(right->maximum() / 2);
+    QCOMPARE(pane->fileView()->verticalScrollBar()->value(), right->value());
+    pane->fileView()->verticalScrollBar()->setValue(3);
+    QCOMPARE(right->value(), 3);
+    // Collapsing on one side collapses the other.
+    pane->keyView()->collapse(shown(window, kKey1).parent());
+    QVERIFY(!pane->fileView()->isExpanded(shown(window, kKey1).parent()));
+    pane->keyView()->expand(shown(window, kKey1).parent());
+
+    QVERIFY(pane->selectKey(kOnlyKv));
+    QCOMPARE(pane->keyView()->currentIndex(), pane->fileView()->currentIndex());
+    QCOMPARE(window.kvPane()->currentKey(), kOnlyKv);
+    QVERIFY2(window.counterpartText().contains(QStringLiteral("has no file")),
+             qPrintable(window.counterpartText()));
+    QVERIFY(pane->selectEntityPath(kStory1));
+    QCOMPARE(window.filePane()->currentEntityPath(), kStory1);
+    QCOMPARE(window.kvPane()->currentKey(), kKey1);
+    // A jump elsewhere (the overview strip, an action) moves the aligned row too.
+    QVERIFY(window.filePane()->selectEntityPath(kStory3));
+    QCOMPARE(pane->currentEntityPath(), kStory3);
+    // A rebuild keeps the row selected.
+    QSignalSpy ready(&window, &MainWindow::alignedTreeReady);
+    window.kvLoader()->refresh();
+    QVERIFY(ready.wait(20000));
+    QCOMPARE(pane->currentEntityPath(), kStory3);
+}
+
+void TestAlignedMode::switchesModesAndRemembers()
+{
+    {
+        MainWindow window;
+        window.show();
+        open(window);
+        QAction* toggle = window.findChild<QAction*>(QStringLiteral("alignedMode"));
+        QVERIFY(toggle && toggle->isChecked());
+        QCOMPARE(toggle->shortcut(), QKeySequence(Qt::CTRL | Qt::Key_L));
+        toggle->trigger();
+        QVERIFY(!window.isAlignedMode());
+        QVERIFY(window.kvPane()->isVisible()); // the namespace view of the raw key space
+        QVERIFY(!window.alignedPane()->isVisible());
+        QVERIFY(window.kvPane()->selectKey("session:abc"));
+    }
+    {
+        MainWindow window;
+        window.show();
+        QVERIFY(!window.isAlignedMode());
+        window.setAlignedMode(true);
+        QVERIFY(window.alignedPane()->isVisible());
+    }
+    MainWindow window;
+    QVERIFY(window.isAlignedMode());
+}
+
+QTEST_MAIN(TestAlignedMode)
+#include "tst_alignedmode.moc"

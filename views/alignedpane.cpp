@@ -1,0 +1,222 @@
+#include "alignedpane.h"
+
+#include "alignedfilterproxymodel.h"
+#include "alignedtreemodel.h"
+#include "syncbardelegate.h"
+#include "syncfilter.h"
+
+#include <QCheckBox>
+#include <QComboBox>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QLabel>
+#include <QScrollBar>
+#include <QSplitter>
+#include <QTreeView>
+#include <QVBoxLayout>
+
+namespace pmkv {
+namespace {
+
+QTreeView* makeView(QWidget* parent, const QString& name)
+{
+    auto* view = new QTreeView(parent);
+    view->setObjectName(name);
+    view->setUniformRowHeights(true); // and the same rows on both sides: they line up
+    view->setContextMenuPolicy(Qt::CustomContextMenu);
+    view->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff); // same viewport heights
+    view->header()->setStretchLastSection(true);
+    return view;
+}
+
+} // namespace
+
+AlignedPane::AlignedPane(QWidget* parent) : QWidget(parent)
+{
+    m_model = new AlignedTreeModel(this);
+    m_proxy = new AlignedFilterProxyModel(this);
+    m_proxy->setSourceModel(m_model);
+
+    m_filter = new QComboBox(this);
+    m_filter->setObjectName(QStringLiteral("alignedFilter"));
+    for (auto mode :
+         {SyncFilter::Mode::All, SyncFilter::Mode::Differences, SyncFilter::Mode::OneSided,
+          SyncFilter::Mode::OnlyFiles, SyncFilter::Mode::OnlyKv, SyncFilter::Mode::Changed,
+          SyncFilter::Mode::Unreadable})
+        m_filter->addItem(SyncFilter::modeName(mode), int(mode));
+    m_onlyProblems = new QCheckBox(tr("Only problems"), this);
+    m_onlyProblems->setObjectName(QStringLiteral("alignedOnlyProblems"));
+    m_summary = new QLabel(this);
+    m_summary->setObjectName(QStringLiteral("alignedSummary"));
+    m_summary->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred);
+
+    m_fileView = makeView(this, QStringLiteral("alignedFileTree"));
+    m_keyView = makeView(this, QStringLiteral("alignedKeyTree"));
+    m_fileView->setModel(m_proxy);
+    m_keyView->setModel(m_proxy);
+    QItemSelectionModel* own = m_keyView->selectionModel();
+    m_keyView->setSelectionModel(m_fileView->selectionModel()); // one selection
+    delete own;
+    m_fileView->hideColumn(AlignedTreeModel::KeyColumn);
+    m_keyView->hideColumn(AlignedTreeModel::FileColumn);
+    m_keyView->hideColumn(AlignedTreeModel::StateColumn);
+    m_fileView->setColumnWidth(AlignedTreeModel::FileColumn, 260);
+    m_fileView->setItemDelegateForColumn(
+        AlignedTreeModel::StateColumn,
+        new SyncBarDelegate(AlignedTreeModel::CountsRole, m_fileView));
+    // One vertical scroll bar, the right one, for both.
+    m_fileView->setVerticalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    connect(m_keyView->verticalScrollBar(), &QScrollBar::valueChanged,
+            m_fileView->verticalScrollBar(), &QScrollBar::setValue);
+    connect(m_fileView->verticalScrollBar(), &QScrollBar::valueChanged,
+            m_keyView->verticalScrollBar(), &QScrollBar::setValue);
+    mirrorExpansion(m_fileView, m_keyView);
+    mirrorExpansion(m_keyView, m_fileView);
+
+    auto* sides = new QSplitter(Qt::Horizontal, this);
+    sides->setObjectName(QStringLiteral("alignedSplitter"));
+    sides->addWidget(m_fileView);
+    sides->addWidget(m_keyView);
+    sides->setStretchFactor(0, 3);
+    sides->setStretchFactor(1, 2);
+    auto* filters = new QHBoxLayout;
+    filters->addWidget(m_filter);
+    filters->addWidget(m_onlyProblems);
+    filters->addWidget(m_summary, 1);
+    auto* layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->addLayout(filters);
+    layout->addWidget(sides, 1);
+
+    connect(m_filter, &QComboBox::currentIndexChanged, this, [this] {
+        SyncFilter f;
+        f.mode = SyncFilter::Mode(m_filter->currentData().toInt());
+        m_proxy->setSyncFilter(f);
+        if (f.isActive())
+            m_fileView->expandAll(); // (mirrored row by row would be slow: the right follows)
+        if (f.isActive())
+            m_keyView->expandAll();
+    });
+    connect(m_onlyProblems, &QCheckBox::toggled, this, [this](bool on) {
+        m_proxy->setOnlyProblems(on);
+        if (on) {
+            m_fileView->expandAll();
+            m_keyView->expandAll();
+        }
+    });
+    connect(m_fileView->selectionModel(), &QItemSelectionModel::currentChanged, this,
+            [this] { Q_EMIT currentRowChanged(currentEntityPath(), currentKey()); });
+    connect(m_fileView, &QWidget::customContextMenuRequested, this, [this](const QPoint& pos) {
+        Q_EMIT contextMenuRequested(true, m_fileView->viewport()->mapToGlobal(pos));
+    });
+    connect(m_keyView, &QWidget::customContextMenuRequested, this, [this](const QPoint& pos) {
+        Q_EMIT contextMenuRequested(false, m_keyView->viewport()->mapToGlobal(pos));
+    });
+}
+
+void AlignedPane::mirrorExpansion(QTreeView* from, QTreeView* to)
+{
+    connect(from, &QTreeView::expanded, to, [to](const QModelIndex& i) { to->expand(i); });
+    connect(from, &QTreeView::collapsed, to, [to](const QModelIndex& i) { to->collapse(i); });
+}
+
+QStringList AlignedPane::expandedRows() const
+{
+    QStringList open;
+    QList<QModelIndex> queue{QModelIndex()};
+    while (!queue.isEmpty()) {
+        const QModelIndex parent = queue.takeLast();
+        for (int row = 0; row < m_proxy->rowCount(parent); ++row) {
+            const QModelIndex child = m_proxy->index(row, 0, parent);
+            if (m_fileView->isExpanded(child)) {
+                open << m_model->rowPath(m_proxy->mapToSource(child));
+                queue << child;
+            }
+        }
+    }
+    return open;
+}
+
+void AlignedPane::setTree(std::shared_ptr<const AlignedTree> tree)
+{
+    const bool first = m_model->tree() == nullptr;
+    const QStringList open = expandedRows();
+    const QString current = m_model->rowPath(m_proxy->mapToSource(m_fileView->currentIndex()));
+    const int scroll = m_keyView->verticalScrollBar()->value();
+    m_model->setTree(std::move(tree));
+    if (first || m_proxy->syncFilter().isActive() || m_proxy->onlyProblems()) {
+        m_fileView->expandAll();
+        m_keyView->expandAll();
+    } else {
+        for (const QString& path : open) {
+            const QModelIndex i = m_proxy->mapFromSource(m_model->indexForRowPath(path));
+            if (i.isValid())
+                m_fileView->expand(i); // (mirrored on the right)
+        }
+    }
+    if (!current.isEmpty()) {
+        const QModelIndex i = m_proxy->mapFromSource(m_model->indexForRowPath(current));
+        if (i.isValid())
+            m_fileView->selectionModel()->setCurrentIndex(i, QItemSelectionModel::ClearAndSelect |
+                                                                 QItemSelectionModel::Rows);
+    }
+    m_keyView->verticalScrollBar()->setValue(scroll);
+    const AlignedTree* t = m_model->tree();
+    m_summary->setText(t ? tr("%1 only in files, %2 only in the key space")
+                               .arg(t->onlyFilesCount())
+                               .arg(t->onlyKvCount())
+                         : QString());
+}
+
+QString AlignedPane::summaryText() const
+{
+    return m_summary->text();
+}
+
+bool AlignedPane::selectSource(const QModelIndex& source)
+{
+    const QModelIndex index = m_proxy->mapFromSource(source);
+    if (!index.isValid())
+        return false;
+    m_fileView->selectionModel()->setCurrentIndex(index, QItemSelectionModel::ClearAndSelect |
+                                                             QItemSelectionModel::Rows);
+    m_fileView->scrollTo(index);
+    return true;
+}
+
+bool AlignedPane::selectKey(const QByteArray& key)
+{
+    return selectSource(m_model->indexForKey(key));
+}
+
+bool AlignedPane::selectEntityPath(const QString& entityPath)
+{
+    return selectSource(m_model->indexForEntityPath(entityPath));
+}
+
+QByteArray AlignedPane::currentKey() const
+{
+    return m_fileView->currentIndex().data(AlignedTreeModel::KeyBytesRole).toByteArray();
+}
+
+QString AlignedPane::currentEntityPath() const
+{
+    return m_fileView->currentIndex().data(AlignedTreeModel::EntityPathRole).toString();
+}
+
+SyncState AlignedPane::currentState() const
+{
+    return SyncState(m_fileView->currentIndex().data(AlignedTreeModel::StateRole).toInt());
+}
+
+bool AlignedPane::currentInFiles() const
+{
+    return m_fileView->currentIndex().data(AlignedTreeModel::InFilesRole).toBool();
+}
+
+bool AlignedPane::currentInKv() const
+{
+    return m_fileView->currentIndex().data(AlignedTreeModel::InKvRole).toBool();
+}
+
+} // namespace pmkv

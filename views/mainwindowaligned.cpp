@@ -1,0 +1,223 @@
+// MainWindow's aligned mode: the files and the key space as one entity hierarchy, row by row
+// (AlignedPane over an AlignedTree built off the GUI thread), instead of the file tree beside
+// the namespace tree. The detail pane and the write actions keep working from the hidden
+// trees' selection, which the aligned pane drives.
+#include "alignedpane.h"
+#include "alignedtree.h"
+#include "alignedtreemodel.h"
+#include "filepane.h"
+#include "kvpane.h"
+#include "kvtreemodel.h"
+#include "mainwindow.h"
+
+#include <QAction>
+#include <QCheckBox>
+#include <QComboBox>
+#include <QFutureWatcher>
+#include <QLineEdit>
+#include <QMenu>
+#include <QSettings>
+#include <QSplitter>
+#include <QStackedWidget>
+#include <QTimer>
+#include <QTreeView>
+#include <QtConcurrent/QtConcurrentRun>
+
+namespace pmkv {
+namespace {
+
+const QString kAlignedMode = QStringLiteral("mainWindow/alignedMode");
+// Rows are rebuilt at most this often while a scan or a comparison streams in.
+constexpr int kRebuildDelayMs = 400;
+
+} // namespace
+
+void MainWindow::createAlignedMode(QMenu* view)
+{
+    m_alignedPane = new AlignedPane(this);
+    m_sideModes = new QStackedWidget(this);
+    m_sideModes->setObjectName(QStringLiteral("sideModes"));
+    m_outer->replaceWidget(0, m_sideModes);
+    m_sideModes->addWidget(m_sides);
+    m_sideModes->addWidget(m_alignedPane);
+    m_alignedTimer = new QTimer(this);
+    m_alignedTimer->setSingleShot(true);
+    m_alignedTimer->setInterval(kRebuildDelayMs);
+    connect(m_alignedTimer, &QTimer::timeout, this, &MainWindow::rebuildAlignedTree);
+
+    view->addSeparator();
+    m_alignedAction = view->addAction(tr("&Aligned Mode"));
+    m_alignedAction->setObjectName(QStringLiteral("alignedMode"));
+    m_alignedAction->setCheckable(true);
+    m_alignedAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_L));
+    m_alignedAction->setToolTip(
+        tr("Files and keys as one hierarchy, row by row; off: the key space as a namespace tree"));
+    connect(m_alignedAction, &QAction::toggled, this, &MainWindow::setAlignedMode);
+
+    auto rebuild = [this] { scheduleAlignedRebuild(); };
+    connect(this, &MainWindow::alignmentReady, this, rebuild);
+    connect(m_kvLoader, &KvLoader::fileStatesReady, this, rebuild);
+    connect(m_kvLoader, &KvLoader::comparisonFinished, this, rebuild);
+    connect(m_kvLoader, &KvLoader::scanFinished, this, rebuild);
+    connect(m_kvLoader, &KvLoader::written, this, rebuild);
+    connect(m_kvPane->model(), &QAbstractItemModel::modelReset, this, rebuild);
+
+    connect(m_alignedPane, &AlignedPane::currentRowChanged, this, &MainWindow::showAlignedRow);
+    connect(m_alignedPane, &AlignedPane::contextMenuRequested, this, &MainWindow::showTreeMenu);
+    connect(m_filePane, &FilePane::currentPathChanged, this, &MainWindow::followSelectionInAligned);
+    connect(m_kvPane, &KvPane::currentKeyChanged, this, &MainWindow::followSelectionInAligned);
+    for (QTreeView* tree : {m_filePane->view(), m_kvPane->view()}) {
+        tree->setContextMenuPolicy(Qt::CustomContextMenu);
+        connect(tree, &QWidget::customContextMenuRequested, this, [this, tree](const QPoint& pos) {
+            showTreeMenu(tree == m_filePane->view(), tree->viewport()->mapToGlobal(pos));
+        });
+    }
+    m_alignedAction->setChecked(QSettings().value(kAlignedMode, true).toBool());
+}
+
+bool MainWindow::isAlignedMode() const
+{
+    return m_sideModes && m_sideModes->currentWidget() == m_alignedPane;
+}
+
+void MainWindow::setAlignedMode(bool aligned)
+{
+    if (m_alignedAction->isChecked() != aligned) {
+        m_alignedAction->setChecked(aligned); // (toggled() calls back)
+        return;
+    }
+    if (aligned == isAlignedMode())
+        return;
+    QSettings().setValue(kAlignedMode, aligned);
+    if (aligned) {
+        // The hidden trees carry the selection for the detail pane and the actions: none of
+        // their own filters may hide a row the aligned pane selects.
+        m_filePane->searchBox()->clear();
+        m_filePane->filterBox()->setCurrentIndex(0);
+        m_filePane->kindBox()->setCurrentIndex(0);
+        m_filePane->onlyProblemsBox()->setChecked(false);
+        m_kvPane->searchBox()->clear();
+        m_kvPane->applySearch();
+        m_kvPane->filterBox()->setCurrentIndex(0);
+    }
+    m_sideModes->setCurrentWidget(aligned ? static_cast<QWidget*>(m_alignedPane) : m_sides);
+    if (aligned)
+        rebuildAlignedTree();
+}
+
+void MainWindow::scheduleAlignedRebuild()
+{
+    if (isAlignedMode() && !m_alignedTimer->isActive())
+        m_alignedTimer->start();
+}
+
+// The rows from what is loaded now: the folder's alignment, the keys the scan found and the
+// comparison's states. Only the key states are gathered here (one pass over the loaded keys);
+// the tree is built on a worker.
+void MainWindow::rebuildAlignedTree()
+{
+    if (!isAlignedMode())
+        return;
+    if (m_alignedBuilding) {
+        m_alignedAgain = true;
+        return;
+    }
+    m_alignedTimer->stop();
+    const std::shared_ptr<const Alignment> alignment = m_alignment;
+    const std::shared_ptr<const FileTreeSnapshot> files = m_snapshot;
+    if (!alignment || !files || !m_connected) {
+        ++m_alignedGeneration;
+        m_alignedPane->setTree(nullptr);
+        Q_EMIT alignedTreeReady();
+        return;
+    }
+    m_alignedBuilding = true;
+    const quint64 generation = ++m_alignedGeneration;
+    QHash<QByteArray, SyncState> keys = m_kvPane->model()->keyStates();
+    QHash<QByteArray, SyncState> compared = m_kvPane->model()->statesOfMissingKeys();
+    auto* watcher = new QFutureWatcher<std::shared_ptr<const AlignedTree>>(this);
+    connect(watcher, &QFutureWatcherBase::finished, this, [this, watcher, generation] {
+        watcher->deleteLater();
+        m_alignedBuilding = false;
+        if (generation == m_alignedGeneration) {
+            m_syncingAligned = true; // (the same row again: no new detail)
+            m_alignedPane->setTree(watcher->result());
+            m_syncingAligned = false;
+            Q_EMIT alignedTreeReady();
+        }
+        if (m_alignedAgain) {
+            m_alignedAgain = false;
+            scheduleAlignedRebuild();
+        }
+    });
+    watcher->setFuture(QtConcurrent::run(
+        [alignment, files, keys = std::move(keys), compared = std::move(compared)] {
+            return AlignedTree::build(*alignment, *files, keys, compared);
+        }));
+}
+
+// A row of the aligned pane selected: the hidden trees select its file and its key, so the
+// detail pane and the actions see what they see in the other mode.
+void MainWindow::showAlignedRow(const QString& entityPath, const QByteArray& key)
+{
+    if (m_syncingAligned)
+        return;
+    m_syncingAligned = true;
+    if (!entityPath.isEmpty() && m_filePane->selectEntityPath(entityPath)) {
+        // (selecting the file selects its key, or says why there is none)
+    } else if (!key.isEmpty()) {
+        m_filePane->view()->setCurrentIndex(QModelIndex());
+        if (!m_kvPane->selectKey(key)) {
+            m_kvPane->view()->setCurrentIndex(QModelIndex());
+            clearKeyDetail(tr("The key %1 is not loaded yet (the scan is partial).")
+                               .arg(QString::fromUtf8(key)));
+        }
+    } else {
+        m_filePane->view()->setCurrentIndex(QModelIndex());
+        m_kvPane->view()->setCurrentIndex(QModelIndex());
+    }
+    m_syncingAligned = false;
+}
+
+// The hidden trees' selection moved (a jump from the overview, an action): the aligned pane
+// follows.
+void MainWindow::followSelectionInAligned()
+{
+    if (m_syncingAligned || !isAlignedMode())
+        return;
+    m_syncingAligned = true;
+    const QString path = m_filePane->currentEntityPath();
+    if (path.isEmpty() || !m_alignedPane->selectEntityPath(path))
+        m_alignedPane->selectKey(m_kvPane->currentKey());
+    m_syncingAligned = false;
+}
+
+void MainWindow::expandTrees(bool expand)
+{
+    const QList<QTreeView*> trees =
+        isAlignedMode() ? QList<QTreeView*>{m_alignedPane->keyView(), m_alignedPane->fileView()}
+                        : QList<QTreeView*>{m_filePane->view()};
+    for (QTreeView* tree : trees) {
+        if (expand)
+            tree->expandAll();
+        else
+            tree->collapseAll();
+    }
+}
+
+void MainWindow::showTreeMenu(bool fileSide, const QPoint& globalPos)
+{
+    QMenu menu(this);
+    menu.setToolTipsVisible(true); // a disabled action says why
+    const QStringList names =
+        fileSide ? QStringList{QStringLiteral("copyFileToKv"), QStringLiteral("copyKvToFile")}
+                 : QStringList{QStringLiteral("copyKvToFile"), QStringLiteral("copyFileToKv"),
+                               QStringLiteral("saveKeyEdit")};
+    for (const QString& name : names) {
+        if (auto* action = findChild<QAction*>(name))
+            menu.addAction(action);
+    }
+    menu.exec(globalPos);
+}
+
+} // namespace pmkv
