@@ -2,12 +2,18 @@
 
 namespace pmkv {
 
-JournaledCommand::JournaledCommand(const QString& text, Side side, QString location,
-                                   QByteArray value, QString runId, Runner run)
-    : m_side(side), m_location(std::move(location)), m_value(std::move(value)),
-      m_runId(std::move(runId)), m_run(std::move(run))
+JournaledCommand::JournaledCommand(const QString& text, Side side,
+                                   EntityWriteWorkflow::Write request, QString runId, Runner run)
+    : m_side(side), m_request(std::move(request)), m_runId(std::move(runId)), m_run(std::move(run))
 {
     setText(text);
+}
+
+JournaledCommand::JournaledCommand(const QString& text, Side side, const QString& location,
+                                   const QByteArray& value, QString runId, Runner run)
+    : JournaledCommand(text, side, EntityWriteWorkflow::Write{location, value, {}, {}},
+                       std::move(runId), std::move(run))
+{
 }
 
 void JournaledCommand::undo()

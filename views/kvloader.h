@@ -73,6 +73,8 @@ public:
     std::shared_ptr<TargetSession> session() const { return m_session; }
     // After a write made elsewhere (a journaled run): compares the key again, emits written().
     void noteWritten(const QByteArray& key);
+    // Compares one key of the folder again (a list key a write changed alongside).
+    void compareAgain(const QByteArray& key) { recompareKey(key); }
 
     void setChunkSize(int keys) { m_chunk = keys; }
     bool isOpen() const { return m_store != nullptr; }

@@ -454,6 +454,7 @@ void MainWindow::updateWriteActions()
         action->setToolTip(why); // empty: the action's text
     }
     m_valueTable->setReadOnlyReason(why);
+    updateResolveActions(); // (and why the selection cannot take them)
 }
 
 void MainWindow::updateBand()

@@ -167,6 +167,17 @@ private:
     void followSelectionInAligned();
     void showTreeMenu(bool fileSide, const QPoint& globalPos);
     void expandTrees(bool expand); // Expand All, Collapse All
+    // The resolving actions of every state (mainwindowresolve.cpp): the file a key's entity
+    // has or would have; the list keys an entity joins in the key space; why an action
+    // cannot run on the selection (empty: it can), set as its tooltip when disabled.
+    QString fileForKey(const QByteArray& key) const;
+    QVector<EntityWriteWorkflow::Write::ListJoin> listJoinsFor(const QByteArray& key) const;
+    QString copyToKvRefusal() const;
+    QString copyToFileRefusal() const;
+    QString deleteKeyRefusal() const;
+    QString notInKeySpace() const;
+    QByteArray rowKey() const;
+    void updateResolveActions();
     // The Migration menu: every wizard, the phases, the activity and the local environment
     // (mainwindowjobs.cpp, mainwindowwizards.cpp).
     void createJobActions();
@@ -193,8 +204,7 @@ private:
     using WriteResult = Result<EntityWriteWorkflow::Outcome>;
     // One write or undo of the workflow, run on a worker with the typed PROD name (null: none).
     using WriteWork = std::function<WriteResult(const QString& confirmation)>;
-    WriteWork writeWork(JournaledCommand::Side side, const QString& location,
-                        const QByteArray& value, const QString& operation) const;
+    WriteWork writeWork(JournaledCommand::Side side, EntityWriteWorkflow::Write request) const;
     WriteWork undoWork(JournaledCommand::Side side, const QString& location,
                        const QString& runId) const;
     static WriteResult notConnected();
@@ -208,6 +218,8 @@ private:
     void startWrite(JournaledCommand::Side side, const QString& location, const QByteArray& value,
                     const QString& text, const QString& operation,
                     const QString& confirmation = QString());
+    void startRequest(JournaledCommand::Side side, const EntityWriteWorkflow::Write& request,
+                      const QString& text, const QString& confirmation = QString());
     void runCommand(JournaledCommand* command, bool undo);
     // Undo or redo of a journaled command with `work`; a refused step moves the stack back.
     void runStep(JournaledCommand* command, bool undo, const WriteWork& work,

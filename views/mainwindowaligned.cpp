@@ -66,11 +66,25 @@ void MainWindow::createAlignedMode(QMenu* view)
     connect(m_alignedPane, &AlignedPane::contextMenuRequested, this, &MainWindow::showTreeMenu);
     connect(m_filePane, &FilePane::currentPathChanged, this, &MainWindow::followSelectionInAligned);
     connect(m_kvPane, &KvPane::currentKeyChanged, this, &MainWindow::followSelectionInAligned);
-    for (QTreeView* tree : {m_filePane->view(), m_kvPane->view()}) {
-        tree->setContextMenuPolicy(Qt::CustomContextMenu);
-        connect(tree, &QWidget::customContextMenuRequested, this, [this, tree](const QPoint& pos) {
-            showTreeMenu(tree == m_filePane->view(), tree->viewport()->mapToGlobal(pos));
-        });
+    // The resolving actions follow the selection, saying why when they cannot run.
+    auto actions = [this] { updateResolveActions(); };
+    connect(m_filePane, &FilePane::currentPathChanged, this, actions);
+    connect(m_kvPane, &KvPane::currentKeyChanged, this, actions);
+    // (queued: after the window took the value in)
+    connect(m_kvLoader, &KvLoader::valueLoaded, this, actions, Qt::QueuedConnection);
+    connect(m_kvLoader, &KvLoader::opened, this, actions);
+    connect(this, &MainWindow::alignmentReady, this, actions);
+    connect(this, &MainWindow::writeFinished, this, actions);
+    // The file tree's context menu; the key tree's is the key browser's actions, with the
+    // copies added.
+    m_filePane->view()->setContextMenuPolicy(Qt::CustomContextMenu);
+    connect(m_filePane->view(), &QWidget::customContextMenuRequested, this,
+            [this](const QPoint& pos) {
+                showTreeMenu(true, m_filePane->view()->viewport()->mapToGlobal(pos));
+            });
+    for (const char* name : {"copyKvToFile", "copyFileToKv"}) {
+        if (auto* action = findChild<QAction*>(QLatin1String(name)))
+            m_kvPane->view()->addAction(action);
     }
     m_alignedAction->setChecked(QSettings().value(kAlignedMode, true).toBool());
 }
@@ -205,19 +219,25 @@ void MainWindow::expandTrees(bool expand)
     }
 }
 
+// The actions of the selected row's state, on either tree; disabled ones say why (tooltip).
+// Shown with popup(): no nested event loop.
 void MainWindow::showTreeMenu(bool fileSide, const QPoint& globalPos)
 {
-    QMenu menu(this);
-    menu.setToolTipsVisible(true); // a disabled action says why
+    updateResolveActions();
+    auto* menu = new QMenu(this);
+    menu->setObjectName(QStringLiteral("treeMenu"));
+    menu->setAttribute(Qt::WA_DeleteOnClose);
+    menu->setToolTipsVisible(true);
     const QStringList names =
-        fileSide ? QStringList{QStringLiteral("copyFileToKv"), QStringLiteral("copyKvToFile")}
+        fileSide ? QStringList{QStringLiteral("copyFileToKv"), QStringLiteral("copyKvToFile"),
+                               QStringLiteral("deleteKey")}
                  : QStringList{QStringLiteral("copyKvToFile"), QStringLiteral("copyFileToKv"),
-                               QStringLiteral("saveKeyEdit")};
+                               QStringLiteral("deleteKey"), QStringLiteral("saveKeyEdit")};
     for (const QString& name : names) {
         if (auto* action = findChild<QAction*>(name))
-            menu.addAction(action);
+            menu->addAction(action);
     }
-    menu.exec(globalPos);
+    menu->popup(globalPos);
 }
 
 } // namespace pmkv

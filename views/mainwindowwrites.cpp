@@ -23,13 +23,19 @@
 namespace pmkv {
 namespace {
 
+EntityWriteWorkflow::Write redoRequest(EntityWriteWorkflow::Write request)
+{
+    request.operation = QStringLiteral("studio-redo");
+    return request;
+}
+
 } // namespace
 
-MainWindow::WriteWork MainWindow::writeWork(JournaledCommand::Side side, const QString& location,
-                                            const QByteArray& value, const QString& operation) const
+MainWindow::WriteWork MainWindow::writeWork(JournaledCommand::Side side,
+                                            EntityWriteWorkflow::Write request) const
 {
     const WorkflowContext context = workflowContext();
-    EntityWriteWorkflow::Write request{location, value, operation, QString()};
+    request.confirmation = QString();
     if (side == JournaledCommand::Side::Folder) {
         const QString root = m_root;
         return [root, request, context](const QString&) {
@@ -138,17 +144,29 @@ void MainWindow::startWrite(JournaledCommand::Side side, const QString& location
                             const QByteArray& value, const QString& text, const QString& operation,
                             const QString& confirmation)
 {
+    EntityWriteWorkflow::Write request;
+    request.location = location;
+    request.value = value;
+    request.operation = operation;
+    startRequest(side, request, text, confirmation);
+}
+
+void MainWindow::startRequest(JournaledCommand::Side side,
+                              const EntityWriteWorkflow::Write& request, const QString& text,
+                              const QString& confirmation)
+{
+    const QString location = request.location;
     if (m_writing) {
         const QString message = tr("Another write is still running; try again when it is done.");
         m_kvStatus->setText(message);
         Q_EMIT writeFinished(false, message);
         return;
     }
-    runWrite(location, writeWork(side, location, value, operation), confirmation,
-             [this, side, location, value, text](WriteResult result) {
+    runWrite(location, writeWork(side, request), confirmation,
+             [this, side, location, request, text](WriteResult result) {
                  if (result && !result.value().unchanged) {
                      m_undo->push(new JournaledCommand(
-                         text, side, location, value, result.value().runId,
+                         text, side, request, result.value().runId,
                          [this](JournaledCommand* c, bool undo) { runCommand(c, undo); }));
                  }
                  writeDone(side, location, result, false);
@@ -159,9 +177,8 @@ void MainWindow::runCommand(JournaledCommand* command, bool undo)
 {
     const JournaledCommand::Side side = command->side();
     const QString location = command->location();
-    const WriteWork work =
-        undo ? undoWork(side, location, command->runId())
-             : writeWork(side, location, command->value(), QStringLiteral("studio-redo"));
+    const WriteWork work = undo ? undoWork(side, location, command->runId())
+                                : writeWork(side, redoRequest(command->request()));
     runStep(command, undo, work, [this, side, location, undo](const WriteResult& result) {
         writeDone(side, location, result, undo);
     });
@@ -228,7 +245,12 @@ void MainWindow::writeDone(JournaledCommand::Side side, const QString& location,
              : tr("Wrote %1 (journal run %2).").arg(location, outcome.runId);
     m_kvStatus->setText(text);
     if (side == JournaledCommand::Side::Kv) {
-        m_kvLoader->noteWritten(location.toUtf8()); // compares again; emits writeFinished
+        const QByteArray key = location.toUtf8();
+        for (const auto& join : listJoinsFor(key))
+            m_kvLoader->compareAgain(join.list.toUtf8());
+        if (!m_alignment || m_alignment->entryForKey(key) < 0)
+            m_kvLoader->refresh();    // a key outside the folder, deleted or put back: scan again
+        m_kvLoader->noteWritten(key); // compares again; emits writeFinished
         return;
     }
     if (!m_root.isEmpty())
@@ -239,12 +261,13 @@ void MainWindow::writeDone(JournaledCommand::Side side, const QString& location,
 void MainWindow::copyKvToFile()
 {
     const QByteArray key = m_lastValue.key;
-    const QString path = m_alignment ? m_alignment->pathForKey(key) : QString();
+    // (an entity only in the key space gets the file the application would write for it)
+    const QString path = fileForKey(key);
     auto refuse = [this](const QString& message) {
         m_kvStatus->setText(message);
         Q_EMIT writeFinished(false, message);
     };
-    if (key.isEmpty() || path.isEmpty())
+    if (key.isEmpty() || path.isEmpty() || m_root.isEmpty())
         return refuse(tr("Select a key that maps to a file under the open folder."));
     if (!m_lastValue.error.isEmpty() || m_lastValue.type != "string" || m_lastValue.truncated)
         return refuse(
@@ -378,9 +401,12 @@ void MainWindow::copyFileToKv(const QString& confirmation)
         Q_EMIT writeFinished(false, text);
         return;
     }
-    const QByteArray value = m_alignment->valueOf(m_alignment->entryForKey(key));
-    startWrite(JournaledCommand::Side::Kv, QString::fromUtf8(key), value,
-               tr("copy %1 to KV").arg(path), QStringLiteral("studio-copy"), confirmation);
+    EntityWriteWorkflow::Write request;
+    request.location = QString::fromUtf8(key);
+    request.value = m_alignment->valueOf(m_alignment->entryForKey(key));
+    request.operation = QStringLiteral("studio-copy");
+    request.joins = listJoinsFor(key); // a new entity is listed, as a migration lists it
+    startRequest(JournaledCommand::Side::Kv, request, tr("copy %1 to KV").arg(path), confirmation);
 }
 
 } // namespace pmkv

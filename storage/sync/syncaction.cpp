@@ -4,7 +4,15 @@ namespace pmkv {
 
 const char* syncActionKindName(SyncAction::Kind kind)
 {
-    return kind == SyncAction::Kind::Create ? "create" : "update";
+    switch (kind) {
+    case SyncAction::Kind::Create:
+        return "create";
+    case SyncAction::Kind::Update:
+        return "update";
+    case SyncAction::Kind::Delete:
+        return "delete";
+    }
+    return "update";
 }
 
 } // namespace pmkv

@@ -1,9 +1,14 @@
 #include "workflows/entitywriteworkflow.h"
 
+#include "files/jsstringify.h"
+
 #include "sync/foldersynctarget.h"
 #include "sync/kvsynctarget.h"
 #include "sync/syncrunner.h"
 #include "workflows/targetsession.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
 
 namespace pmkv {
 namespace {
@@ -17,30 +22,82 @@ void audit(const WorkflowContext& context, const QString& operation, const QStri
     context.recordAudit(operation, target, count, runId, extra);
 }
 
+// The list as the target holds it with `join.member` added after the nearest member that
+// precedes it in `join.order`; compact, as JSON.stringify writes it.
+Result<QByteArray> joinList(const SyncTarget::Value& now,
+                            const EntityWriteWorkflow::Write::ListJoin& join)
+{
+    QStringList members;
+    if (now.exists) {
+        QJsonParseError error;
+        const QJsonDocument doc = QJsonDocument::fromJson(now.bytes, &error);
+        if (!doc.isArray())
+            return makeError(QStringLiteral("list-not-array"),
+                             QStringLiteral("%1 holds no JSON array; the entity was not listed "
+                                            "and nothing was written")
+                                 .arg(join.list));
+        for (const QJsonValue& v : doc.array())
+            members << v.toString();
+        if (members.contains(join.member))
+            return now.bytes;
+    }
+    qsizetype at = 0;
+    for (qsizetype i = join.order.indexOf(join.member) - 1; i >= 0; --i) {
+        if (const qsizetype found = members.indexOf(join.order.at(i)); found >= 0) {
+            at = found + 1;
+            break;
+        }
+    }
+    if (at == 0 && join.order.indexOf(join.member) < 0)
+        at = members.size(); // not in the folder's order: last
+    members.insert(at, join.member);
+    const QByteArray json =
+        QJsonDocument(QJsonArray::fromStringList(members)).toJson(QJsonDocument::Compact);
+    return JsStringify::fromJsonText(json);
+}
+
 Result<EntityWriteWorkflow::Outcome> writeTo(SyncTarget& target,
                                              const EntityWriteWorkflow::Write& request,
                                              const WorkflowContext& context)
 {
     EntityWriteWorkflow::Outcome outcome;
     outcome.target = target.describe();
-    auto now = target.read({request.location});
+    QStringList locations{request.location};
+    for (const auto& join : request.joins)
+        locations << join.list;
+    auto now = target.read(locations);
     if (!now)
         return now.error();
-    const SyncTarget::Value& before = now.value().first();
-    if (before.exists && before.bytes == request.value) {
+    QVector<QByteArray> values{request.value};
+    for (qsizetype i = 0; i < request.joins.size(); ++i) {
+        auto joined = joinList(now.value().at(i + 1), request.joins.at(i));
+        if (!joined)
+            return joined.error();
+        values << joined.value();
+    }
+    SyncPlanner::Plan plan;
+    for (qsizetype i = 0; i < locations.size(); ++i) {
+        const SyncTarget::Value& before = now.value().at(i);
+        const bool remove = i == 0 && request.remove;
+        const QByteArray& value = values.at(i);
+        if (remove ? !before.exists : before.exists && before.bytes == value)
+            continue;
+        SyncAction action;
+        action.kind = remove          ? SyncAction::Kind::Delete
+                      : before.exists ? SyncAction::Kind::Update
+                                      : SyncAction::Kind::Create;
+        action.location = locations.at(i);
+        action.value = remove ? QByteArray() : value;
+        action.targetExists = before.exists;
+        action.expected = before.bytes;
+        plan.actions.append(action);
+    }
+    if (plan.actions.isEmpty()) {
         outcome.unchanged = true;
         return outcome;
     }
     if (auto ready = context.ensureJobsFolder(); !ready)
         return ready.error();
-    SyncAction action;
-    action.kind = before.exists ? SyncAction::Kind::Update : SyncAction::Kind::Create;
-    action.location = request.location;
-    action.value = request.value;
-    action.targetExists = before.exists;
-    action.expected = before.bytes;
-    SyncPlanner::Plan plan;
-    plan.actions.append(action);
     auto run = SyncRunner::execute(plan, target, context.paths, context.frontEnd);
     if (!run) {
         audit(context, request.operation, QString(), outcome.target, 0, request.location,

@@ -18,6 +18,7 @@
 #include <QCheckBox>
 #include <QComboBox>
 #include <QFile>
+#include <QMenu>
 #include <QScrollBar>
 #include <QSettings>
 #include <QSignalSpy>
@@ -64,10 +65,20 @@ private Q_SLOTS:
     void filtersWorkOnBothSides();
     void sharesScrollAndSelection();
     void switchesModesAndRemembers();
+    void createsTheFileOfAKeyOnlyInKv();
+    void deletesAKeyUndoably();
+    void copyToKvListsANewEntity();
+    void actionsSayWhyTheyCannotRun();
 
 private:
     void open(MainWindow& window);
     QModelIndex shown(MainWindow& window, const QByteArray& key) const;
+    static QPair<bool, QString> waitWrite(QSignalSpy& done, qsizetype before);
+    QByteArray get(const QByteArray& key) const
+    {
+        return m_redis.cli({QStringLiteral("GET"), QString::fromUtf8(key)}).trimmed();
+    }
+    void selectAndLoad(MainWindow& window, const QByteArray& key);
 
     test::TestTree m_tree;
     test::RedisServer m_redis;
@@ -283,6 +294,174 @@ void TestAlignedMode::switchesModesAndRemembers()
     }
     MainWindow window;
     QVERIFY(window.isAlignedMode());
+}
+
+QPair<bool, QString> TestAlignedMode::waitWrite(QSignalSpy& done, qsizetype before)
+{
+    if (done.count() <= before && !done.wait(15000))
+        return {false, QStringLiteral("no writeFinished")};
+    return {done.at(before).at(0).toBool(), done.at(before).at(1).toString()};
+}
+
+// Selects a row of the aligned pane and waits for its key's value.
+void TestAlignedMode::selectAndLoad(MainWindow& window, const QByteArray& key)
+{
+    QSignalSpy value(window.kvLoader(), &KvLoader::valueLoaded);
+    QVERIFY(window.alignedPane()->selectKey(key));
+    QCOMPARE(window.kvPane()->currentKey(), key);
+    QVERIFY(!value.isEmpty() || value.wait(10000));
+}
+
+// Defect 4: "Copy KV Value to File" refused an entity only in KV. It creates the file the
+// application would write (2-space JSON), journaled; undo removes it again.
+void TestAlignedMode::createsTheFileOfAKeyOnlyInKv()
+{
+    MainWindow window;
+    window.show();
+    open(window);
+    selectAndLoad(window, kOnlyKv);
+    QAction* toFile = window.findChild<QAction*>(QStringLiteral("copyKvToFile"));
+    QTRY_VERIFY2(toFile->isEnabled(), qPrintable(toFile->toolTip()));
+    QSignalSpy done(&window, &MainWindow::writeFinished);
+    toFile->trigger();
+    const auto [ok, message] = waitWrite(done, 0);
+    QVERIFY2(ok, qPrintable(message));
+    const QString file = m_tree.path(QStringLiteral("pm/alpha/core/F-AB-999.json"));
+    QFile created(file);
+    QVERIFY(created.open(QIODevice::ReadOnly));
+    QCOMPARE(created.readAll(),
+             QByteArray("{\n  \"id\": \"F-AB-999\",\n  \"title\": \"Made in the app\"\n}"));
+    created.close();
+    // The folder is read again: the row has both sides now, and compares the same.
+    QTRY_VERIFY_WITH_TIMEOUT(
+        shown(window, kOnlyKv).data(AlignedTreeModel::InFilesRole).toBool() &&
+            SyncState(shown(window, kOnlyKv).data(AlignedTreeModel::StateRole).toInt()) ==
+                SyncState::Same,
+        20000);
+    QCOMPARE(window.undoStack()->count(), 1);
+    window.undoStack()->undo();
+    QTRY_VERIFY_WITH_TIMEOUT(!QFile::exists(file), 10000);
+    QTRY_VERIFY_WITH_TIMEOUT(!shown(window, kOnlyKv).data(AlignedTreeModel::InFilesRole).toBool(),
+                             20000);
+}
+
+// Defect 4: there was no delete. Delete Key (the key browser's) removes a key of any state,
+// journaled; undo puts it back; the aligned rows follow.
+void TestAlignedMode::deletesAKeyUndoably()
+{
+    MainWindow window;
+    window.show();
+    open(window);
+    selectAndLoad(window, kOnlyKv);
+    QAction* remove = window.findChild<QAction*>(QStringLiteral("deleteKey"));
+    QVERIFY(remove);
+    QTRY_VERIFY2(remove->isEnabled(), qPrintable(remove->toolTip()));
+    QSignalSpy done(&window, &MainWindow::writeFinished);
+    window.deleteKey(); // (the key browser's Delete Key, without its question)
+    const auto [ok, message] = waitWrite(done, 0);
+    QVERIFY2(ok, qPrintable(message));
+    QCOMPARE(m_redis.cli({QStringLiteral("EXISTS"), QString::fromUtf8(kOnlyKv)}).trimmed(),
+             QByteArray("0"));
+    QTRY_VERIFY_WITH_TIMEOUT(!window.alignedPane()->model()->indexForKey(kOnlyKv).isValid(), 20000);
+    window.undoStack()->undo();
+    QTRY_COMPARE_WITH_TIMEOUT(get(kOnlyKv),
+                              QByteArray(R"({"id":"F-AB-999","title":"Made in the app"})"), 10000);
+    QTRY_VERIFY_WITH_TIMEOUT(shown(window, kOnlyKv).isValid(), 20000);
+    // An entity the folder has: deleting its key leaves it only in the files.
+    selectAndLoad(window, kKey1);
+    QTRY_VERIFY2(remove->isEnabled(), qPrintable(remove->toolTip()));
+    const qsizetype writes = done.count();
+    window.deleteKey(); // (the key browser's Delete Key, without its question)
+    const auto [ok1, message1] = waitWrite(done, writes);
+    QVERIFY2(ok1, qPrintable(message1));
+    QTRY_COMPARE_WITH_TIMEOUT(
+        SyncState(shown(window, kKey1).data(AlignedTreeModel::StateRole).toInt()),
+        SyncState::OnlyFiles, 20000);
+}
+
+// Defect 4: a new entity copied to KV joins its list key, as a migration lists it, in the same
+// journaled run: one undo takes both back.
+void TestAlignedMode::copyToKvListsANewEntity()
+{
+    MainWindow window;
+    window.show();
+    open(window);
+    // The stories list as the application left it: everything but F-AB-003 (and F-AB-004).
+    QStringList listed;
+    for (int i = 1; i <= 60; ++i) {
+        if (i != 3 && i != 4)
+            listed << QStringLiteral("\"F-AB-%1\"").arg(i, 3, 10, QLatin1Char('0'));
+    }
+    listed << QStringLiteral("\"F-AB-999\"");
+    const QByteArray before = QStringLiteral("[%1]").arg(listed.join(QLatin1Char(','))).toUtf8();
+    m_redis.cli(
+        {QStringLiteral("SET"), QString::fromUtf8(kStoriesList), QString::fromUtf8(before)});
+    QVERIFY(window.alignedPane()->selectEntityPath(kStory3));
+    QSignalSpy done(&window, &MainWindow::writeFinished);
+    window.copyFileToKv();
+    const auto [ok, message] = waitWrite(done, 0);
+    QVERIFY2(ok, qPrintable(message));
+    QVERIFY(get(kKey3).contains("F-AB-003"));
+    // Listed after F-AB-002, where the folder's order puts it; F-AB-999 (only in KV) stays.
+    QVERIFY2(get(kStoriesList).startsWith(R"(["F-AB-001","F-AB-002","F-AB-003","F-AB-005")"),
+             get(kStoriesList).constData());
+    QVERIFY(get(kStoriesList).endsWith(R"("F-AB-060","F-AB-999"])"));
+    QCOMPARE(window.undoStack()->count(), 1);
+    const qsizetype undone = done.count();
+    window.undoStack()->undo();
+    QVERIFY(waitWrite(done, undone).first);
+    QCOMPARE(get(kStoriesList), before);
+    QCOMPARE(m_redis.cli({QStringLiteral("EXISTS"), QString::fromUtf8(kKey3)}).trimmed(),
+             QByteArray("0"));
+    // A missing list key starts with the new entity.
+    m_redis.cli({QStringLiteral("DEL"), QString::fromUtf8(kStoriesList)});
+    const qsizetype writes = done.count();
+    window.copyFileToKv();
+    const auto [ok2, message2] = waitWrite(done, writes);
+    QVERIFY2(ok2, qPrintable(message2));
+    QCOMPARE(get(kStoriesList), QByteArray(R"(["F-AB-003"])"));
+}
+
+// Disabled actions carry the reason; the trees' context menus hold the actions of the row.
+void TestAlignedMode::actionsSayWhyTheyCannotRun()
+{
+    MainWindow window;
+    window.show();
+    QAction* remove = window.findChild<QAction*>(QStringLiteral("deleteKey"));
+    QAction* toFile = window.findChild<QAction*>(QStringLiteral("copyKvToFile"));
+    QAction* toKv = window.findChild<QAction*>(QStringLiteral("copyFileToKv"));
+    open(window);
+    QVERIFY(window.alignedPane()->selectEntityPath(kStory3)); // only in the files
+    QVERIFY(!remove->isEnabled());
+    QVERIFY2(remove->toolTip().contains(QStringLiteral("not in the key space")),
+             qPrintable(remove->toolTip()));
+    QVERIFY(!toFile->isEnabled());
+    QVERIFY(toKv->isEnabled());
+    QVERIFY(window.alignedPane()->selectKey(kStoriesList));
+    QVERIFY(!toFile->isEnabled());
+    QVERIFY2(toFile->toolTip().contains(QStringLiteral("list key")), qPrintable(toFile->toolTip()));
+    QVERIFY(!toKv->isEnabled());
+    // The context menu of either side.
+    QTreeView* left = window.alignedPane()->fileView();
+    Q_EMIT left->customContextMenuRequested(QPoint(5, 5));
+    QMenu* menu = window.findChild<QMenu*>(QStringLiteral("treeMenu"));
+    QVERIFY(menu);
+    QVERIFY(menu->actions().contains(remove) && menu->actions().contains(toFile) &&
+            menu->actions().contains(toKv));
+    menu->close();
+    // A read-only connection: every write says so.
+    ConnectionProfile p;
+    p.name = QStringLiteral("ro");
+    p.kind = ConnectionProfile::Kind::Redis;
+    p.address = m_redis.url();
+    p.readOnly = true;
+    QSignalSpy scanned(window.kvLoader(), &KvLoader::scanFinished);
+    window.connectTo(p);
+    QVERIFY(scanned.wait(20000));
+    QTRY_VERIFY_WITH_TIMEOUT(window.alignedPane()->selectKey(kOnlyKv), 20000);
+    QVERIFY(!remove->isEnabled());
+    QVERIFY2(remove->toolTip().contains(QStringLiteral("read-only")),
+             qPrintable(remove->toolTip()));
 }
 
 QTEST_MAIN(TestAlignedMode)
