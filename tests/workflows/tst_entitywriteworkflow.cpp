@@ -123,6 +123,57 @@ private Q_SLOTS:
         QCOMPARE(get(), QByteArray("{\"name\":\"Alpha\"}"));
     }
 
+    // A new entity joins its list in the same run (one undo takes both back); a remove is a
+    // journaled run too; a list that is not an array refuses the whole write.
+    void joinsListsAndRemovesInOneRun()
+    {
+        auto session = open(ConnectionProfile::Environment::Dev, false);
+        QVERIFY(session);
+        const WorkflowContext c = context();
+        const QString list = QStringLiteral("pm:project:alpha:epics:list");
+        const QString epic = QStringLiteral("pm:project:alpha:epic:b");
+        m_redis.cli({QStringLiteral("SET"), list, QStringLiteral(R"(["a","c","z"])")});
+        EntityWriteWorkflow::Write w;
+        w.location = epic;
+        w.value = R"({"id":"b"})";
+        w.operation = QStringLiteral("studio-copy");
+        w.joins = {{list,
+                    QStringLiteral("b"),
+                    {QStringLiteral("a"), QStringLiteral("b"), QStringLiteral("c")}}};
+        auto written = EntityWriteWorkflow::write(*session, w, c);
+        QVERIFY2(written, written ? "" : qPrintable(written.error().message));
+        auto listNow = [&] { return m_redis.cli({QStringLiteral("GET"), list}).trimmed(); };
+        QCOMPARE(listNow(), QByteArray(R"(["a","b","c","z"])"));
+        QCOMPARE(m_redis.cli({QStringLiteral("GET"), epic}).trimmed(), QByteArray(R"({"id":"b"})"));
+        QCOMPARE(Journal::listRuns(c.paths).size(), 1);
+        // Written again: listed already, nothing to do.
+        QVERIFY(EntityWriteWorkflow::write(*session, w, c).value().unchanged);
+        EntityWriteWorkflow::Undo u{epic, written.value().runId, QStringLiteral("studio-undo"),
+                                    QString()};
+        QVERIFY(EntityWriteWorkflow::undo(*session, u, c));
+        QCOMPARE(listNow(), QByteArray(R"(["a","c","z"])"));
+        QCOMPARE(m_redis.cli({QStringLiteral("EXISTS"), epic}).trimmed(), QByteArray("0"));
+
+        EntityWriteWorkflow::Write remove;
+        remove.location = kKey;
+        remove.remove = true;
+        remove.operation = QStringLiteral("studio-delete");
+        auto removed = EntityWriteWorkflow::write(*session, remove, c);
+        QVERIFY2(removed, removed ? "" : qPrintable(removed.error().message));
+        QCOMPARE(m_redis.cli({QStringLiteral("EXISTS"), kKey}).trimmed(), QByteArray("0"));
+        QVERIFY(EntityWriteWorkflow::write(*session, remove, c).value().unchanged); // gone already
+        EntityWriteWorkflow::Undo putBack{kKey, removed.value().runId,
+                                          QStringLiteral("studio-undo"), QString()};
+        QVERIFY(EntityWriteWorkflow::undo(*session, putBack, c));
+        QCOMPARE(get(), QByteArray("{\"name\":\"Alpha\"}"));
+
+        m_redis.cli({QStringLiteral("SET"), list, QStringLiteral("oops")});
+        auto refused = EntityWriteWorkflow::write(*session, w, c);
+        QVERIFY(!refused);
+        QCOMPARE(refused.error().code, QStringLiteral("list-not-array"));
+        QCOMPARE(m_redis.cli({QStringLiteral("EXISTS"), epic}).trimmed(), QByteArray("0"));
+    }
+
     void unchangedWritesNothing()
     {
         auto session = open(ConnectionProfile::Environment::Dev, false);
