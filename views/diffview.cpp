@@ -133,7 +133,19 @@ DiffView::DiffView(QWidget* parent) : QWidget(parent)
     m_summary = new QLabel(this);
     m_summary->setObjectName(QStringLiteral("diffSummary"));
     m_summary->setWordWrap(true);
+    m_notice = new QLabel(this);
+    m_notice->setObjectName(QStringLiteral("diffNotice"));
+    m_notice->setWordWrap(true);
+    m_notice->setAutoFillBackground(true);
+    QPalette noticePalette = m_notice->palette();
+    noticePalette.setColor(QPalette::Window, QColor(0xD5, 0x5E, 0x00)); // as the key pane's banner
+    noticePalette.setColor(QPalette::WindowText, Qt::white);
+    m_notice->setPalette(noticePalette);
+    m_notice->setContentsMargins(6, 3, 6, 3);
+    m_notice->hide();
     m_ignoreWhitespace = new QCheckBox(tr("Ignore whitespace in text"), this);
+    m_wrap = new QCheckBox(tr("Wrap lines"), this);
+    m_wrap->setObjectName(QStringLiteral("diffWrap"));
     m_prev = new QPushButton(tr("Previous (Shift+F7)"), this);
     m_next = new QPushButton(tr("Next (F7)"), this);
     m_left = makeEditor(this, QStringLiteral("diffLeft"));
@@ -154,6 +166,7 @@ DiffView::DiffView(QWidget* parent) : QWidget(parent)
     auto* top = new QHBoxLayout;
     top->addWidget(m_summary, 1);
     top->addWidget(m_ignoreWhitespace);
+    top->addWidget(m_wrap);
     top->addWidget(m_prev);
     top->addWidget(m_next);
     auto* sides = new QSplitter(Qt::Horizontal, this);
@@ -167,11 +180,16 @@ DiffView::DiffView(QWidget* parent) : QWidget(parent)
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addLayout(top);
+    layout->addWidget(m_notice);
     layout->addWidget(body, 1);
 
     connect(m_prev, &QPushButton::clicked, this, &DiffView::previousDifference);
     connect(m_next, &QPushButton::clicked, this, &DiffView::nextDifference);
     connect(m_ignoreWhitespace, &QCheckBox::toggled, this, [this] { recompute(); });
+    connect(m_wrap, &QCheckBox::toggled, this, [this](bool wrap) {
+        for (QPlainTextEdit* edit : {m_left, m_right})
+            edit->setLineWrapMode(wrap ? QPlainTextEdit::WidgetWidth : QPlainTextEdit::NoWrap);
+    });
     connect(m_list, &QTreeWidget::currentItemChanged, this, [this](QTreeWidgetItem* item) {
         const int row = item ? m_list->indexOfTopLevelItem(item) : -1;
         if (row != m_current && row >= 0)
@@ -195,6 +213,9 @@ void DiffView::clear(const QString& message)
     ++m_generation; // a comparison still running for the previous documents is dropped
     m_changes.clear();
     m_parsed = false;
+    m_textMode = false;
+    m_text = TextDiff();
+    m_notice->hide();
     m_leftDoc = JsonValue();
     m_rightDoc = JsonValue();
     m_current = -1;
@@ -218,6 +239,7 @@ bool DiffView::showDiff(const QString& leftTitle, const QByteArray& left, const 
     m_rightTitle = rightTitle;
     m_leftBytes = left;
     m_rightBytes = right;
+    m_notice->hide(); // (another document: the window checks its file again)
     recompute();
     return m_parsed;
 }
@@ -293,13 +315,11 @@ void DiffView::apply(Comparison c)
 {
     if (!c.parsed) {
         const QString which = c.leftFailed ? m_leftTitle : m_rightTitle;
-        const QByteArray keepLeft = m_leftBytes, keepRight = m_rightBytes;
-        clear(tr("%1 is not JSON (%2): no field comparison.").arg(which, c.error));
-        m_leftBytes = keepLeft;
-        m_rightBytes = keepRight;
+        compareAsText(tr("%1 is not JSON (%2): compared as text.").arg(which, c.error));
         Q_EMIT computed();
         return;
     }
+    m_textMode = false;
     m_changes = std::move(c.changes);
     m_leftDoc = std::move(c.leftDoc);
     m_rightDoc = std::move(c.rightDoc);
@@ -342,8 +362,108 @@ void DiffView::apply(Comparison c)
     Q_EMIT computed();
 }
 
+// A side is not JSON: the two texts line by line (a JSON side formatted as the application
+// writes it), the differing characters of changed lines marked.
+void DiffView::compareAsText(const QString& why)
+{
+    const QByteArray keepLeft = m_leftBytes, keepRight = m_rightBytes;
+    const bool noticeShown = !m_notice->isHidden();
+    const QString notice = m_notice->text();
+    clear(why);
+    m_leftBytes = keepLeft;
+    m_rightBytes = keepRight;
+    if (noticeShown)
+        showNotice(notice);
+    auto text = [this](const QByteArray& bytes, QHash<QString, int>& lines) {
+        const auto doc = JsonParser::parse(bytes);
+        if (!doc)
+            return QString::fromUtf8(bytes);
+        std::string out;
+        int line = 0;
+        writePretty(doc.value(), out, 0, QString(), lines, line);
+        return QString::fromStdString(out);
+    };
+    m_leftLines.clear();
+    m_rightLines.clear();
+    const QString leftText = text(m_leftBytes, m_leftLines);
+    const QString rightText = text(m_rightBytes, m_rightLines);
+    m_textMode = true;
+    m_text = TextDiff::compare(leftText, rightText);
+    m_left->setPlainText(leftText);
+    m_right->setPlainText(rightText);
+    const QStringList hunks = m_text.hunkTexts();
+    for (const QString& hunk : hunks) {
+        auto* item = new QTreeWidgetItem(m_list);
+        item->setText(0, hunk.section(QLatin1Char(' '), 0, 0));
+        item->setText(1, hunk.section(QLatin1Char(' '), 1));
+        item->setIcon(0, SyncStyle::icon(SyncState::Changed));
+    }
+    m_summary->setText(
+        tr("%1 <b>%2</b> (left) and <b>%3</b> (right): %n difference(s) in the text.", "",
+           int(hunks.size()))
+            .arg(why.toHtmlEscaped(), m_leftTitle.toHtmlEscaped(), m_rightTitle.toHtmlEscaped()));
+    m_prev->setEnabled(!hunks.isEmpty());
+    m_next->setEnabled(!hunks.isEmpty());
+    m_current = -1;
+    markText();
+    if (!hunks.isEmpty())
+        select(0);
+}
+
+void DiffView::markText()
+{
+    auto marks = [this](QPlainTextEdit* edit, const QVector<int>& lines,
+                        const QVector<TextDiff::Span>& spans, bool leftSide) {
+        QList<QTextEdit::ExtraSelection> selections;
+        const TextDiff::Hunk* current = m_current >= 0 ? &m_text.hunks().at(m_current) : nullptr;
+        QColor colour = SyncStyle::color(SyncState::Changed);
+        for (int line : lines) {
+            const bool inCurrent =
+                current && (leftSide ? line >= current->leftLine &&
+                                           line < current->leftLine + current->leftCount
+                                     : line >= current->rightLine &&
+                                           line < current->rightLine + current->rightCount);
+            colour.setAlpha(inCurrent ? 90 : 45);
+            QTextEdit::ExtraSelection sel;
+            sel.format.setBackground(colour);
+            sel.format.setProperty(QTextFormat::FullWidthSelection, true);
+            sel.cursor = QTextCursor(edit->document()->findBlockByNumber(line));
+            selections << sel;
+        }
+        // The characters that differ, stronger, over the line's mark.
+        colour.setAlpha(170);
+        for (const TextDiff::Span& span : spans) {
+            const QTextBlock block = edit->document()->findBlockByNumber(span.line);
+            QTextCursor cursor(block);
+            cursor.setPosition(block.position() + span.start);
+            cursor.setPosition(block.position() + span.start + span.length,
+                               QTextCursor::KeepAnchor);
+            QTextEdit::ExtraSelection sel;
+            sel.format.setBackground(colour);
+            sel.cursor = cursor;
+            selections << sel;
+        }
+        edit->setExtraSelections(selections);
+    };
+    marks(m_left, m_text.leftLines(), m_text.leftSpans(), true);
+    marks(m_right, m_text.rightLines(), m_text.rightSpans(), false);
+}
+
+void DiffView::showNotice(const QString& text)
+{
+    m_notice->setText(text);
+    m_notice->setVisible(!text.isEmpty());
+}
+
+QString DiffView::noticeText() const
+{
+    return m_notice->isHidden() ? QString() : m_notice->text();
+}
+
 void DiffView::mark()
 {
+    if (m_textMode)
+        return markText();
     auto marks = [this](QPlainTextEdit* edit, const QHash<QString, int>& lines, bool leftSide) {
         QList<QTextEdit::ExtraSelection> selections;
         for (int i = 0; i < int(m_changes.size()); ++i) {
@@ -371,6 +491,19 @@ void DiffView::mark()
 
 void DiffView::select(int change)
 {
+    if (m_textMode) {
+        if (change < 0 || change >= m_text.hunks().size())
+            return;
+        m_current = change;
+        const TextDiff::Hunk& h = m_text.hunks().at(change);
+        m_left->setTextCursor(QTextCursor(m_left->document()->findBlockByNumber(h.leftLine)));
+        m_left->centerCursor();
+        m_right->setTextCursor(QTextCursor(m_right->document()->findBlockByNumber(h.rightLine)));
+        m_right->centerCursor();
+        m_list->setCurrentItem(m_list->topLevelItem(change));
+        markText();
+        return;
+    }
     if (change < 0 || change >= int(m_changes.size()))
         return;
     m_current = change;
@@ -389,14 +522,16 @@ void DiffView::select(int change)
 
 void DiffView::nextDifference()
 {
-    if (!m_changes.empty())
-        select(m_current + 1 < int(m_changes.size()) ? m_current + 1 : 0);
+    const int count = changeCount();
+    if (count > 0)
+        select(m_current + 1 < count ? m_current + 1 : 0);
 }
 
 void DiffView::previousDifference()
 {
-    if (!m_changes.empty())
-        select(m_current > 0 ? m_current - 1 : int(m_changes.size()) - 1);
+    const int count = changeCount();
+    if (count > 0)
+        select(m_current > 0 ? m_current - 1 : count - 1);
 }
 
 DiffOptions DiffView::options() const
@@ -456,6 +591,8 @@ void DiffView::showContextMenu(QWidget* widget, const QPoint& pos)
 
 QStringList DiffView::changeTexts() const
 {
+    if (m_textMode)
+        return m_text.hunkTexts();
     QStringList texts;
     for (const FieldChange& c : m_changes)
         texts << QString::fromLatin1(fieldChangeKindName(c.kind)) + QLatin1Char(' ') +

@@ -3,6 +3,7 @@
 #include "diff/diffoptions.h"
 #include "diff/fieldchange.h"
 #include "diff/jsonvalue.h"
+#include "textdiff.h"
 
 #include <QHash>
 #include <QWidget>
@@ -25,6 +26,9 @@ class JsonHighlighter;
 // the structural diff engine. Documents over kInPlaceBytes together are parsed and compared off
 // the GUI thread ("Comparing ..." meanwhile; computed() when shown). F7 / Shift+F7
 // (nextDifference / previousDifference) walk the changes and scroll both sides to them.
+// When a side is not JSON, a line diff of the two texts instead (TextDiff), with the differing
+// characters of a changed line marked; its hunks are the changes F7 walks. Lines wrap on
+// demand; a notice says when the file changed on disk since it was read.
 class DiffView final : public QWidget
 {
     Q_OBJECT
@@ -41,11 +45,22 @@ public:
                   const QByteArray& right);
     void clear(const QString& message = QString());
 
-    int changeCount() const { return int(m_changes.size()); }
+    int changeCount() const
+    {
+        return m_textMode ? int(m_text.hunks().size()) : int(m_changes.size());
+    }
     int currentChange() const { return m_current; }
     QStringList changeTexts() const; // "changed /title" ...
     QString leftText() const;
     QString rightText() const;
+    // The two sides are compared as text (a side is not JSON): no field changes.
+    bool isTextDiff() const { return m_textMode; }
+    const TextDiff& textDiff() const { return m_text; }
+    QCheckBox* wrapBox() const { return m_wrap; }
+    // A line above the two sides (the file changed on disk ...); empty hides it.
+    void showNotice(const QString& text);
+    QString noticeText() const;
+    QString leftTitle() const { return m_leftTitle; }
     // The change F7 is on (nullptr when none), the two parsed documents and the engine's
     // options in use: what a per-field copy works from.
     const FieldChange* currentFieldChange() const;
@@ -71,13 +86,17 @@ private:
                                        const DiffOptions& options);
     void recompute();
     void apply(Comparison comparison);
+    void compareAsText(const QString& why);
     void select(int change);
     void mark();
+    void markText();
     void showContextMenu(QWidget* widget, const QPoint& pos);
     int changeAtLine(bool leftSide, int line) const;
 
     QLabel* m_summary;
+    QLabel* m_notice;
     QCheckBox* m_ignoreWhitespace;
+    QCheckBox* m_wrap;
     QPushButton* m_prev;
     QPushButton* m_next;
     QPlainTextEdit* m_left;
@@ -95,6 +114,8 @@ private:
     JsonValue m_leftDoc;
     JsonValue m_rightDoc;
     bool m_parsed = false;
+    bool m_textMode = false;
+    TextDiff m_text;
     QAction* m_toRight = nullptr;
     QAction* m_toLeft = nullptr;
     int m_current = -1;

@@ -30,6 +30,9 @@ class QUndoStack;
 
 namespace pmkv {
 
+// Whether the window opens in the aligned mode (QSettings, written when the window closes).
+inline const QString kAlignedModeSetting = QStringLiteral("mainWindow/alignedMode");
+
 class AlignedPane;
 class AlignedTree;
 class DiffView;
@@ -178,6 +181,9 @@ private:
     QString notInKeySpace() const;
     QByteArray rowKey() const;
     void updateResolveActions();
+    // Says above the diff when `entityPath` changed on disk since it was read (a worker reads
+    // it; mainwindowdiff.cpp).
+    void checkFileOnDisk(const QString& entityPath);
     // The Migration menu: every wizard, the phases, the activity and the local environment
     // (mainwindowjobs.cpp, mainwindowwizards.cpp).
     void createJobActions();

@@ -151,6 +151,7 @@ void MainWindow::showValue(const KvValue& value)
     }
     if (m_diffView->showDiff(e.sourcePath, m_alignment->valueOf(entry), e.key, value.bytes))
         m_diffKey = value.key;
+    checkFileOnDisk(e.sourcePath);
     m_detail->setCurrentIndex(m_diffView->changeCount() > 0 ? DiffTab : FileTab);
 }
 

@@ -1,9 +1,14 @@
 // DiffView: two labelled sides, small documents compared at once, large ones off the GUI
-// thread (issue #18), and a comparison that is no longer wanted never shown.
+// thread (issue #18), and a comparison that is no longer wanted never shown; when a value is not
+// JSON (#19) a line diff of the two texts, the characters that differ inside a changed line
+// marked, F7 over the hunks, a word-wrap switch and the notice line.
 #include "diffview.h"
 
+#include <QCheckBox>
+#include <QPlainTextEdit>
 #include <QSignalSpy>
 #include <QTest>
+#include <QTextBlock>
 #include <QTreeWidget>
 
 using namespace pmkv;
@@ -31,6 +36,9 @@ class TestDiffView final : public QObject
     Q_OBJECT
 
 private Q_SLOTS:
+    void comparesTextWhenNotJson();
+    void jsonStaysAFieldDiff();
+    void wrapsAndNotices();
     void smallDocumentsAreShownAtOnceWithTheirLabels()
     {
         DiffView view;
@@ -82,6 +90,58 @@ private Q_SLOTS:
         QCOMPARE(computed.count(), 1);
     }
 };
+
+void TestDiffView::comparesTextWhenNotJson()
+{
+    DiffView view;
+    view.show();
+    const bool fields = view.showDiff(
+        QStringLiteral("alpha/core/F-AB-001.json"), R"({"id":"F-AB-001","status":"todo"})",
+        QStringLiteral("pm:story"), "{\n  \"id\": \"F-AB-001\",\n  \"status\": \"done\"\n} oops");
+    QVERIFY(!fields);           // no field comparison ...
+    QVERIFY(view.isTextDiff()); // ... but a text one
+    QCOMPARE(view.leftText(),
+             QStringLiteral("{\n  \"id\": \"F-AB-001\",\n  \"status\": \"todo\"\n}"));
+    QVERIFY(view.rightText().endsWith(QStringLiteral("} oops")));
+    QCOMPARE(view.changeCount(), 1);
+    QCOMPARE(view.changeTexts(), QStringList{QStringLiteral("changed lines 3-4")});
+    // Inside the changed lines, the characters that differ are marked apart from the lines.
+    auto* right = view.findChild<QPlainTextEdit*>(QStringLiteral("diffRight"));
+    int characterMarks = 0;
+    for (const QTextEdit::ExtraSelection& sel : right->extraSelections()) {
+        if (sel.cursor.hasSelection()) {
+            ++characterMarks;
+            QVERIFY(sel.cursor.selectedText().size() < 6);
+        }
+    }
+    QVERIFY(characterMarks > 0);
+    QCOMPARE(right->textCursor().blockNumber(), 2); // on the first hunk
+    view.nextDifference();                          // one hunk: wraps around
+    QCOMPARE(view.currentChange(), 0);
+    QVERIFY(view.currentFieldChange() == nullptr); // nothing to copy per field
+}
+
+void TestDiffView::jsonStaysAFieldDiff()
+{
+    DiffView view;
+    QVERIFY(view.showDiff(QStringLiteral("a"), R"({"a":1})", QStringLiteral("b"), R"({"a":2})"));
+    QVERIFY(!view.isTextDiff());
+    QCOMPARE(view.changeTexts(), QStringList{QStringLiteral("changed /a")});
+}
+
+void TestDiffView::wrapsAndNotices()
+{
+    DiffView view;
+    view.show();
+    auto* left = view.findChild<QPlainTextEdit*>(QStringLiteral("diffLeft"));
+    QCOMPARE(left->lineWrapMode(), QPlainTextEdit::NoWrap);
+    view.wrapBox()->setChecked(true);
+    QCOMPARE(left->lineWrapMode(), QPlainTextEdit::WidgetWidth);
+    view.showNotice(QStringLiteral("changed on disk"));
+    QCOMPARE(view.noticeText(), QStringLiteral("changed on disk"));
+    view.showDiff(QStringLiteral("a"), R"({"a":1})", QStringLiteral("b"), "x");
+    QVERIFY(view.noticeText().isEmpty()); // another document
+}
 
 QTEST_MAIN(TestDiffView)
 #include "tst_diffview.moc"
