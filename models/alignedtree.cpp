@@ -128,9 +128,13 @@ int AlignedTree::nodeFor(const EntityRef& ref)
 
 std::shared_ptr<const AlignedTree> AlignedTree::build(const Alignment& alignment,
                                                       const FileTreeSnapshot& files,
-                                                      const QHash<QByteArray, SyncState>& keyStates,
+                                                      const QVector<KvKeyItem>& scanned,
                                                       const QHash<QByteArray, SyncState>& compared)
 {
+    QHash<QByteArray, SyncState> keyStates;
+    keyStates.reserve(scanned.size());
+    for (const KvKeyItem& item : scanned)
+        keyStates.insert(item.key, item.state);
     auto tree = std::make_shared<AlignedTree>();
     AlignedTree& t = *tree;
     const PmIndex& index = files.index();

@@ -2,6 +2,7 @@
 
 #include "alignment.h"
 #include "filetreesnapshot.h"
+#include "kvtreemodel.h"
 #include "syncstate.h"
 
 #include <QHash>
@@ -37,11 +38,11 @@ public:
         SyncCounts counts; // its own state and its descendants'
     };
 
-    // `keyStates`: every key the scan found with its state (what the key space holds);
-    // `comparedStates`: what the comparison said of the folder's keys, loaded or not.
+    // `scanned`: the keys the scan found with their states (what the key space holds);
+    // `compared`: what the comparison said of the folder's keys that are not among them.
     static std::shared_ptr<const AlignedTree> build(const Alignment& alignment,
                                                     const FileTreeSnapshot& files,
-                                                    const QHash<QByteArray, SyncState>& keyStates,
+                                                    const QVector<KvKeyItem>& scanned,
                                                     const QHash<QByteArray, SyncState>& compared);
 
     const Node& node(int i) const { return m_nodes.at(i); }

@@ -137,8 +137,10 @@ QVariant AlignedTreeModel::cellText(const AlignedTree::Node& node, int column) c
         return node.inFiles || !entity ? node.name : tr("(no file) %1").arg(node.name);
     case KeyColumn:
         return node.inKv || !entity ? node.name : tr("(no key) %1").arg(node.name);
-    case StateColumn:
-        return entity ? syncStateName(node.state) : QString();
+    case StateColumn: // (a parent row: its own state and its children's, in words)
+        return !node.children.isEmpty() ? SyncStyle::countsText(node.counts)
+               : entity                 ? syncStateName(node.state)
+                                        : QString();
     default:
         return {};
     }

@@ -161,21 +161,7 @@ QString FileTreeModel::countsText(const Node* node) const
         return counts.compared() > 0 || e->isData()
                    ? syncStateName(m_states[size_t(node->entityIndex)])
                    : QString();
-    QStringList parts;
-    if (counts[SyncState::Same] > 0)
-        parts << QStringLiteral("%1 %2 %3")
-                     .arg(SyncStyle::glyph(SyncState::Same))
-                     .arg(counts[SyncState::Same])
-                     .arg(syncStateName(SyncState::Same));
-    for (SyncState s :
-         {SyncState::Changed, SyncState::JsonEqual, SyncState::OnlyFiles, SyncState::Unreadable}) {
-        if (counts[s] > 0)
-            parts << QStringLiteral("%1 %2 %3")
-                         .arg(SyncStyle::glyph(s))
-                         .arg(counts[s])
-                         .arg(syncStateName(s));
-    }
-    return parts.join(QStringLiteral(", "));
+    return SyncStyle::countsText(counts);
 }
 
 const FileTreeModel::Node* FileTreeModel::nodeAt(const QModelIndex& index) const

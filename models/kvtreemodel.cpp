@@ -550,16 +550,27 @@ QString KvTreeModel::countsText(const Node* node) const
     return parts.join(QStringLiteral(", "));
 }
 
-QHash<QByteArray, SyncState> KvTreeModel::keyStates() const
+QVector<KvKeyItem> KvTreeModel::keyStates(const QByteArray& prefix) const
 {
-    QHash<QByteArray, SyncState> states;
-    states.reserve(m_keys);
-    std::vector<std::pair<const Node*, QByteArray>> stack{{m_root.get(), QByteArray()}};
+    QVector<KvKeyItem> states;
+    std::vector<std::pair<const Node*, QByteArray>> stack;
+    if (prefix.isEmpty()) {
+        states.reserve(m_keys);
+        stack.emplace_back(m_root.get(), QByteArray());
+    } else {
+        Node* top = m_root.get();
+        for (const QByteArray& part : prefix.split(kSeparator)) {
+            if (top)
+                top = child(top, part);
+        }
+        if (top)
+            stack.emplace_back(top, prefix);
+    }
     while (!stack.empty()) {
         auto [node, path] = std::move(stack.back());
         stack.pop_back();
         if (node->isKey)
-            states.insert(path, node->state);
+            states.append({path, node->state});
         for (const auto* list : {&node->children, &node->pending}) {
             for (const auto& c : *list)
                 stack.emplace_back(c.get(), path.isNull() ? c->name : path + kSeparator + c->name);

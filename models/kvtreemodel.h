@@ -97,9 +97,10 @@ public:
     QModelIndex indexForKey(const QByteArray& key) const;
     QByteArray keyAt(const QModelIndex& index) const;
     SyncState stateOf(const QByteArray& key) const;
-    // Every key in the tree (announced or not) with its state; one pass (for a snapshot
-    // taken to a worker, as the aligned mode does).
-    QHash<QByteArray, SyncState> keyStates() const;
+    // Every key in the tree (announced or not) under the namespace `prefix` (empty: all),
+    // with its state; one pass over that subtree (a snapshot for a worker, as the aligned
+    // mode takes: a layout's keys all start with its prefix).
+    QVector<KvKeyItem> keyStates(const QByteArray& prefix = QByteArray()) const;
     // States a comparison gave for keys that are not in the tree (not in the key space, or
     // not scanned yet).
     const QHash<QByteArray, SyncState>& statesOfMissingKeys() const { return m_knownStates; }

@@ -3,6 +3,7 @@
 #include <QPainter>
 #include <QPainterPath>
 #include <QPixmap>
+#include <QStringList>
 
 #include <array>
 
@@ -126,6 +127,17 @@ QString SyncStyle::glyph(SyncState state)
         return QStringLiteral("\u25CB");
     }
     return {};
+}
+
+QString SyncStyle::countsText(const SyncCounts& counts)
+{
+    QStringList parts;
+    for (SyncState s : {SyncState::Same, SyncState::Changed, SyncState::JsonEqual,
+                        SyncState::OnlyFiles, SyncState::OnlyKv, SyncState::Unreadable}) {
+        if (counts[s] > 0)
+            parts << QStringLiteral("%1 %2 %3").arg(glyph(s)).arg(counts[s]).arg(syncStateName(s));
+    }
+    return parts.join(QStringLiteral(", "));
 }
 
 } // namespace pmkv

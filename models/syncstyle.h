@@ -17,6 +17,8 @@ public:
     static QColor color(SyncState state);
     // One character that repeats the shape in text (tooltips, the overview's legend).
     static QString glyph(SyncState state);
+    // A parent row's counts in words: "✔ 412 same, ◆ 3 changed, ◀ 1 only in files".
+    static QString countsText(const SyncCounts& counts);
 };
 
 } // namespace pmkv

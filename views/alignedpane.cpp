@@ -144,9 +144,13 @@ void AlignedPane::setTree(std::shared_ptr<const AlignedTree> tree)
     const QString current = m_model->rowPath(m_proxy->mapToSource(m_fileView->currentIndex()));
     const int scroll = m_keyView->verticalScrollBar()->value();
     m_model->setTree(std::move(tree));
-    if (first || m_proxy->syncFilter().isActive() || m_proxy->onlyProblems()) {
+    if (m_proxy->syncFilter().isActive() || m_proxy->onlyProblems()) {
         m_fileView->expandAll();
         m_keyView->expandAll();
+    } else if (first) {
+        // Projects open, so a first look shows epics; deeper levels stay folded for speed.
+        for (int row = 0; row < m_proxy->rowCount(); ++row)
+            m_fileView->expand(m_proxy->index(row, 0));
     } else {
         for (const QString& path : open) {
             const QModelIndex i = m_proxy->mapFromSource(m_model->indexForRowPath(path));

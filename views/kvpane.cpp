@@ -74,11 +74,14 @@ KvPane::KvPane(QWidget* parent) : QWidget(parent)
     m_search->setClearButtonEnabled(true);
     m_filter = new QComboBox(tree);
     m_filter->setObjectName(QStringLiteral("kvFilter"));
+    // (no "only in files": a key the space lacks has no row in the namespace view; the
+    // aligned mode shows those as placeholders)
     for (auto mode :
          {SyncFilter::Mode::All, SyncFilter::Mode::Differences, SyncFilter::Mode::OneSided,
-          SyncFilter::Mode::OnlyKv, SyncFilter::Mode::OnlyFiles, SyncFilter::Mode::Changed,
-          SyncFilter::Mode::Unreadable})
+          SyncFilter::Mode::OnlyKv, SyncFilter::Mode::Changed, SyncFilter::Mode::Unreadable})
         m_filter->addItem(SyncFilter::modeName(mode), int(mode));
+    m_filter->setToolTip(tr("Keys only in the files have no row here: the aligned mode "
+                            "(Ctrl+L) shows them"));
     m_loadAll = new QPushButton(tr("Load all"), tree);
     m_loadAll->setObjectName(QStringLiteral("kvLoadAll"));
     m_loadAll->setToolTip(tr("Scan the rest of the key space in the background"));

@@ -337,6 +337,7 @@ void MainWindow::saveLayout() const
     settings.setValue(kState, saveState());
     settings.setValue(kOuterSplit, m_outer->saveState());
     settings.setValue(kSideSplit, m_sides->saveState());
+    settings.setValue(kAlignedModeSetting, isAlignedMode());
     if (!m_root.isEmpty())
         settings.setValue(kLastFolder, m_root);
     if (!m_lastConnection.isEmpty())

@@ -26,9 +26,8 @@
 namespace pmkv {
 namespace {
 
-const QString kAlignedMode = QStringLiteral("mainWindow/alignedMode");
 // Rows are rebuilt at most this often while a scan or a comparison streams in.
-constexpr int kRebuildDelayMs = 400;
+constexpr int kRebuildDelayMs = 1000;
 
 } // namespace
 
@@ -86,7 +85,7 @@ void MainWindow::createAlignedMode(QMenu* view)
         if (auto* action = findChild<QAction*>(QLatin1String(name)))
             m_kvPane->view()->addAction(action);
     }
-    m_alignedAction->setChecked(QSettings().value(kAlignedMode, true).toBool());
+    m_alignedAction->setChecked(QSettings().value(kAlignedModeSetting, true).toBool());
 }
 
 bool MainWindow::isAlignedMode() const
@@ -102,7 +101,6 @@ void MainWindow::setAlignedMode(bool aligned)
     }
     if (aligned == isAlignedMode())
         return;
-    QSettings().setValue(kAlignedMode, aligned);
     if (aligned) {
         // The hidden trees carry the selection for the detail pane and the actions: none of
         // their own filters may hide a row the aligned pane selects.
@@ -147,7 +145,8 @@ void MainWindow::rebuildAlignedTree()
     }
     m_alignedBuilding = true;
     const quint64 generation = ++m_alignedGeneration;
-    QHash<QByteArray, SyncState> keys = m_kvPane->model()->keyStates();
+    // (only the layout's namespace: the keys outside it are no entities)
+    QVector<KvKeyItem> keys = m_kvPane->model()->keyStates(alignment->layout().prefix().toUtf8());
     QHash<QByteArray, SyncState> compared = m_kvPane->model()->statesOfMissingKeys();
     auto* watcher = new QFutureWatcher<std::shared_ptr<const AlignedTree>>(this);
     connect(watcher, &QFutureWatcherBase::finished, this, [this, watcher, generation] {
@@ -157,6 +156,9 @@ void MainWindow::rebuildAlignedTree()
             m_syncingAligned = true; // (the same row again: no new detail)
             m_alignedPane->setTree(watcher->result());
             m_syncingAligned = false;
+            // The first rows: the row selected before they came (--select, a report's link).
+            if (!m_alignedPane->fileView()->currentIndex().isValid())
+                followSelectionInAligned();
             Q_EMIT alignedTreeReady();
         }
         if (m_alignedAgain) {

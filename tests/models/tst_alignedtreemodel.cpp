@@ -33,7 +33,13 @@ private Q_SLOTS:
 
 private:
     std::shared_ptr<const AlignedTree> build(const QHash<QByteArray, SyncState>& keys,
-                                             const QHash<QByteArray, SyncState>& compared);
+                                             const QHash<QByteArray, SyncState>& compared)
+    {
+        QVector<KvKeyItem> scanned;
+        for (auto it = keys.cbegin(); it != keys.cend(); ++it)
+            scanned.append({it.key(), it.value()});
+        return AlignedTree::build(*m_alignment, *m_files, scanned, compared);
+    }
     test::TestTree m_tree;
     std::shared_ptr<const FileTreeSnapshot> m_files;
     std::shared_ptr<const Alignment> m_alignment;
@@ -56,13 +62,6 @@ void TestAlignedTreeModel::initTestCase()
     m_files = FileTreeSnapshot::build(std::move(index).value());
     m_alignment =
         Alignment::build(m_files, KeyLayout::preset(QStringLiteral("repository")).value());
-}
-
-std::shared_ptr<const AlignedTree>
-TestAlignedTreeModel::build(const QHash<QByteArray, SyncState>& keys,
-                            const QHash<QByteArray, SyncState>& compared)
-{
-    return AlignedTree::build(*m_alignment, *m_files, keys, compared);
 }
 
 void TestAlignedTreeModel::placesEverySideOnOneRow()

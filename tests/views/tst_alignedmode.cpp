@@ -4,6 +4,7 @@
 #include "alignedfilterproxymodel.h"
 #include "alignedpane.h"
 #include "alignedtreemodel.h"
+#include "diffview.h"
 #include "filepane.h"
 #include "folderloader.h"
 #include "kvloader.h"
@@ -69,6 +70,7 @@ private Q_SLOTS:
     void deletesAKeyUndoably();
     void copyToKvListsANewEntity();
     void actionsSayWhyTheyCannotRun();
+    void diffSaysWhenTheFileChangedOnDisk();
 
 private:
     void open(MainWindow& window);
@@ -284,6 +286,7 @@ void TestAlignedMode::switchesModesAndRemembers()
         QVERIFY(window.kvPane()->isVisible()); // the namespace view of the raw key space
         QVERIFY(!window.alignedPane()->isVisible());
         QVERIFY(window.kvPane()->selectKey("session:abc"));
+        window.close(); // (remembered when the window closes)
     }
     {
         MainWindow window;
@@ -291,6 +294,7 @@ void TestAlignedMode::switchesModesAndRemembers()
         QVERIFY(!window.isAlignedMode());
         window.setAlignedMode(true);
         QVERIFY(window.alignedPane()->isVisible());
+        window.close();
     }
     MainWindow window;
     QVERIFY(window.isAlignedMode());
@@ -462,6 +466,33 @@ void TestAlignedMode::actionsSayWhyTheyCannotRun()
     QVERIFY(!remove->isEnabled());
     QVERIFY2(remove->toolTip().contains(QStringLiteral("read-only")),
              qPrintable(remove->toolTip()));
+}
+
+// The text diff of a value that is not JSON, and a notice when the file changed on disk
+// after the folder was read.
+void TestAlignedMode::diffSaysWhenTheFileChangedOnDisk()
+{
+    MainWindow window;
+    window.show();
+    open(window);
+    const QByteArray key5 = "pm:project:alpha:epic:core:story:F-AB-005";
+    m_redis.cli({QStringLiteral("SET"), QString::fromUtf8(key5),
+                 QStringLiteral("{\n  \"id\": \"F-AB-005\",\n  \"title\": \"Story X\"")});
+    selectAndLoad(window, key5);
+    QVERIFY(window.diffView()->isTextDiff());
+    QVERIFY(window.diffView()->changeCount() > 0);
+    QVERIFY(window.diffView()->noticeText().isEmpty());
+
+    const QString file = m_tree.path(QStringLiteral("pm/") + kStory1);
+    QFile f(file);
+    QVERIFY(f.open(QIODevice::ReadOnly));
+    const QByteArray was = f.readAll();
+    f.close();
+    m_tree.write(QStringLiteral("pm/") + kStory1, was + "\n");
+    selectAndLoad(window, kKey1);
+    QTRY_VERIFY_WITH_TIMEOUT(
+        window.diffView()->noticeText().contains(QStringLiteral("changed on disk")), 10000);
+    m_tree.write(QStringLiteral("pm/") + kStory1, was);
 }
 
 QTEST_MAIN(TestAlignedMode)
