@@ -88,6 +88,16 @@ QVector<EntityWriteWorkflow::Write::ListJoin> MainWindow::listJoinsFor(const QBy
     return {{listKey.value(), member, order}};
 }
 
+// The key of the selected row, whether the key space has it or not.
+QByteArray MainWindow::rowKey() const
+{
+    if (isAlignedMode())
+        return m_alignedPane->currentKey();
+    const QString path = m_filePane->currentEntityPath();
+    return m_alignment && !path.isEmpty() ? m_alignment->keyForPath(path) : m_kvPane->currentKey();
+}
+
+// Why no key is selected: the file's key is not in the key space, or nothing is selected.
 QString MainWindow::notInKeySpace() const
 {
     const QByteArray key = rowKey();

@@ -4,15 +4,7 @@ namespace pmkv {
 
 const char* syncActionKindName(SyncAction::Kind kind)
 {
-    switch (kind) {
-    case SyncAction::Kind::Create:
-        return "create";
-    case SyncAction::Kind::Update:
-        return "update";
-    case SyncAction::Kind::Delete:
-        return "delete";
-    }
-    return "update";
+    return kind == SyncAction::Kind::Create ? "create" : "update";
 }
 
 } // namespace pmkv

@@ -10,12 +10,12 @@
 namespace pmkv {
 
 // One write a sync will make on its target: put `value` at `location` (a key, or a file path
-// relative to the target folder), or remove what is there (Delete). `expected` is the target's
-// value when the plan was made (empty and !targetExists for a create), so execution can refuse a
-// target that changed underneath. `ttl` (seconds, KV targets) is set with the value when positive.
+// relative to the target folder). `expected` is the target's value when the plan was made
+// (empty and !targetExists for a create), so execution can refuse a target that changed
+// underneath. `ttl` (seconds, KV targets) is set with the value when positive.
 struct SyncAction
 {
-    enum class Kind : unsigned char { Create, Update, Delete };
+    enum class Kind : unsigned char { Create, Update };
 
     Kind kind = Kind::Create;
     EntityRef ref;

@@ -129,9 +129,7 @@ Result<SyncRunner::Outcome> SyncRunner::execute(const SyncPlanner::Plan& plan, S
                                                     "left as is (diff again to see it)");
             continue;
         }
-        const auto bytes = a.kind == SyncAction::Kind::Delete ? std::optional<QByteArray>()
-                                                              : std::optional<QByteArray>(a.value);
-        entries.append(entryFor(a.location, bytes, a.ttl, now));
+        entries.append(entryFor(a.location, a.value, a.ttl, now));
     }
 
     const QJsonObject params{{QStringLiteral("source"), sourceDescription},

@@ -78,16 +78,13 @@ Result<EntityWriteWorkflow::Outcome> writeTo(SyncTarget& target,
     SyncPlanner::Plan plan;
     for (qsizetype i = 0; i < locations.size(); ++i) {
         const SyncTarget::Value& before = now.value().at(i);
-        const bool remove = i == 0 && request.remove;
         const QByteArray& value = values.at(i);
-        if (remove ? !before.exists : before.exists && before.bytes == value)
+        if (before.exists && before.bytes == value)
             continue;
         SyncAction action;
-        action.kind = remove          ? SyncAction::Kind::Delete
-                      : before.exists ? SyncAction::Kind::Update
-                                      : SyncAction::Kind::Create;
+        action.kind = before.exists ? SyncAction::Kind::Update : SyncAction::Kind::Create;
         action.location = locations.at(i);
-        action.value = remove ? QByteArray() : value;
+        action.value = value;
         action.targetExists = before.exists;
         action.expected = before.bytes;
         plan.actions.append(action);

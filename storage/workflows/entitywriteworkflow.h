@@ -12,7 +12,7 @@ namespace pmkv {
 
 class TargetSession;
 
-// One location written or removed (with the list keys it joins), or such a write
+// One location written (with the list keys it joins), or such a write
 // undone, as a journaled run of the sync engine
 // (sync/syncrunner.h): a key of a target session's key space, or a file of a pm/ folder (a
 // path relative to it). A write reads what is there, journals it durably, writes, and marks
@@ -33,7 +33,6 @@ public:
         QByteArray value;
         QString operation;    // the audit line's operation: "studio-copy", "studio-edit" ...
         QString confirmation; // the typed name of a PROD connection
-        bool remove = false;  // remove what is at `location` (`value` unused)
         // List keys the entity joins, written in the same run (one undo puts all back), as a
         // migration lists a new entity: the list as the key space holds it, with `member`
         // added where `order` (the folder's list) places it; a missing list starts with it.
