@@ -219,7 +219,9 @@ void KvPane::showBanner(const QString& message)
 
 QString KvPane::bannerText() const
 {
-    return m_banner->isVisible() ? m_bannerText->text() : QString();
+    return m_banner->isHidden()
+               ? QString()
+               : m_bannerText->text(); // (also when the pane is hidden: the aligned mode)
 }
 
 bool KvPane::selectKey(const QByteArray& key)

@@ -12,6 +12,7 @@
 #include "files/jsprettyprint.h"
 #include "folderloader.h"
 #include "kvpane.h"
+#include "kvtreemodel.h"
 #include "postto.h"
 #include "workflows/entitywriteworkflow.h"
 
@@ -248,8 +249,6 @@ void MainWindow::writeDone(JournaledCommand::Side side, const QString& location,
         const QByteArray key = location.toUtf8();
         for (const auto& join : listJoinsFor(key))
             m_kvLoader->compareAgain(join.list.toUtf8());
-        if (!m_alignment || m_alignment->entryForKey(key) < 0)
-            m_kvLoader->refresh();    // a key outside the folder, deleted or put back: scan again
         m_kvLoader->noteWritten(key); // compares again; emits writeFinished
         return;
     }
@@ -405,7 +404,10 @@ void MainWindow::copyFileToKv(const QString& confirmation)
     request.location = QString::fromUtf8(key);
     request.value = m_alignment->valueOf(m_alignment->entryForKey(key));
     request.operation = QStringLiteral("studio-copy");
-    request.joins = listJoinsFor(key); // a new entity is listed, as a migration lists it
+    // A new entity is listed, as a migration lists it (an entity the key space has keeps its
+    // lists as they are).
+    if (m_kvPane->model()->stateOf(key) == SyncState::OnlyFiles)
+        request.joins = listJoinsFor(key);
     startRequest(JournaledCommand::Side::Kv, request, tr("copy %1 to KV").arg(path), confirmation);
 }
 

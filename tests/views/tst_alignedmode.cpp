@@ -417,7 +417,9 @@ void TestAlignedMode::copyToKvListsANewEntity()
     QCOMPARE(get(kStoriesList), before);
     QCOMPARE(m_redis.cli({QStringLiteral("EXISTS"), QString::fromUtf8(kKey3)}).trimmed(),
              QByteArray("0"));
-    // A missing list key starts with the new entity.
+    // A missing list key starts with the new entity (once the undo's comparison is in).
+    QTRY_COMPARE_WITH_TIMEOUT(window.kvPane()->model()->stateOf(kKey3), SyncState::OnlyFiles,
+                              10000);
     m_redis.cli({QStringLiteral("DEL"), QString::fromUtf8(kStoriesList)});
     const qsizetype writes = done.count();
     window.copyFileToKv();
