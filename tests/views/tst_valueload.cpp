@@ -9,8 +9,8 @@
 #include "redisserver.h"
 
 #include <QAction>
-#include <QSettings>
 #include <QLocale>
+#include <QSettings>
 #include <QSignalSpy>
 #include <QStandardPaths>
 #include <QTest>

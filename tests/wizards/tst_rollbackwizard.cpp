@@ -52,6 +52,17 @@ class TstRollbackWizard final : public QObject
         return done ? done.value().migration.runId : QString();
     }
 
+    // A story key the migration wrote.
+    static QString firstStoryKey(WizardFixture& f)
+    {
+        return QString::fromUtf8(f.redis()
+                                     .cli({QStringLiteral("--scan"), QStringLiteral("--pattern"),
+                                           QStringLiteral("pm:*story:*")})
+                                     .split('\n')
+                                     .first()
+                                     .trimmed());
+    }
+
     // History -> connection (token, confirmation) -> preview; true once the preview shows.
     static bool reachPreview(RollbackWizard& w, const WizardFixture& f,
                              const QString& confirmation = QString())
@@ -154,13 +165,7 @@ private Q_SLOTS:
         QVERIFY2(f.start(), qPrintable(f.error()));
         const ConnectionProfile dev = f.profile(QStringLiteral("dev"));
         QVERIFY(!migrate(f, dev).isEmpty());
-        const QString storyKey =
-            QString::fromUtf8(f.redis()
-                                  .cli({QStringLiteral("--scan"), QStringLiteral("--pattern"),
-                                        QStringLiteral("pm:*story:*")})
-                                  .split('\n')
-                                  .first()
-                                  .trimmed());
+        const QString storyKey = firstStoryKey(f);
         const auto ref =
             KeyLayout::preset(QStringLiteral("repository")).value().entityFor(storyKey);
         QVERIFY(ref.has_value());
@@ -210,13 +215,7 @@ private Q_SLOTS:
         const ConnectionProfile dev = f.profile(QStringLiteral("dev"));
         QVERIFY(!migrate(f, dev).isEmpty());
         // A story edited in the folder, then synced into the key space (overwrite).
-        const QString storyKey =
-            QString::fromUtf8(f.redis()
-                                  .cli({QStringLiteral("--scan"), QStringLiteral("--pattern"),
-                                        QStringLiteral("pm:*story:*")})
-                                  .split('\n')
-                                  .first()
-                                  .trimmed());
+        const QString storyKey = firstStoryKey(f);
         QVERIFY(!storyKey.isEmpty());
         const QByteArray before = f.value(storyKey);
         const auto ref =

@@ -82,8 +82,8 @@ public:
         QObject::connect(&m_timer, &QTimer::timeout, [this] {
             const qint64 now = m_clock.elapsed();
             if (now - m_last > 100 && m_where) // where it stalled, to find the cause
-                QTextStream(stderr) << "stall of " << (now - m_last) << " ms ending at "
-                                    << now << " ms, " << m_where() << Qt::endl;
+                QTextStream(stderr) << "stall of " << (now - m_last) << " ms ending at " << now
+                                    << " ms, " << m_where() << Qt::endl;
             m_worst = std::max(m_worst, now - m_last);
             m_last = now;
         });
