@@ -1,6 +1,6 @@
 #include "synccomparer.h"
 
-#include "diff/jsonparser.h"
+#include "diff/valuecomparison.h"
 
 namespace pmkv {
 
@@ -10,15 +10,7 @@ SyncState SyncComparer::compare(const QByteArray& fileValue, const KvReply& kvVa
         return SyncState::OnlyFiles;
     if (kvValue.type != KvReply::Type::String)
         return SyncState::Unreadable;
-    if (kvValue.bytes == fileValue)
-        return SyncState::Same;
-    const auto kv = JsonParser::parse(kvValue.bytes);
-    if (!kv)
-        return SyncState::Unreadable;
-    const auto file = JsonParser::parse(fileValue);
-    if (!file)
-        return SyncState::Changed;
-    return kv.value() == file.value() ? SyncState::JsonEqual : SyncState::Changed;
+    return syncStateOf(ValueComparison::of(fileValue, kvValue.bytes));
 }
 
 } // namespace pmkv

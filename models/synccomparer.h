@@ -7,10 +7,10 @@
 
 namespace pmkv {
 
-// Compares the bytes the application would write for a file with what the key space holds:
-// equal bytes are Same; otherwise both are parsed (numbers digit for digit) and compared as
-// JSON documents: JsonEqual or Changed. A missing key is OnlyFiles; an error reply or a value
-// that is not JSON is Unreadable. Pure and thread-safe: runs on the store's thread.
+// Compares the bytes the application would write for a file with what the key space holds,
+// by the validator's rule (ValueComparison): Same, JsonEqual or Changed; a missing key is
+// OnlyFiles; an error reply, another type or a value that is not JSON is Unreadable. Pure and
+// thread-safe: runs on the store's thread.
 class SyncComparer final
 {
 public:

@@ -49,16 +49,24 @@ QString syncStateName(SyncState state)
     return {};
 }
 
+std::optional<Comparison> comparisonOf(SyncState state)
+{
+    if (state == SyncState::Unknown || state == SyncState::Unmapped)
+        return std::nullopt;
+    return Comparison(quint8(state) - 1);
+}
+
 bool isDifference(SyncState state)
 {
-    return state == SyncState::JsonEqual || state == SyncState::Changed ||
-           state == SyncState::OnlyFiles || state == SyncState::OnlyKv ||
-           state == SyncState::Unreadable;
+    const auto comparison = comparisonOf(state);
+    return comparison && differsInBytes(*comparison);
 }
 
 bool isOneSided(SyncState state)
 {
-    return state == SyncState::OnlyFiles || state == SyncState::OnlyKv;
+    const auto comparison = comparisonOf(state);
+    return comparison &&
+           (*comparison == Comparison::OnlyLeft || *comparison == Comparison::OnlyRight);
 }
 
 } // namespace pmkv

@@ -3,16 +3,18 @@
 #include <QMetaType>
 #include <QString>
 
+#include "core/comparison.h"
+
 #include <array>
+#include <optional>
 
 namespace pmkv {
 
-// How one entity compares between the pm/ folder and the key space.
-// * Same: the KV value is byte for byte what the application would write for the file.
-// * JsonEqual: the same JSON document, written differently (key order, spacing, escapes).
-// * Changed: a different document.
-// * OnlyFiles / OnlyKv: present on one side only.
-// * Unreadable: the file has errors (it cannot be mapped) or the KV value is not JSON.
+// A row's state: how its entity compares between the pm/ folder (left) and the key space
+// (right), one Comparison (core/comparison.h) under the names a files/KV window uses, or one
+// of two states that are not a comparison:
+// * Same, JsonEqual (Comparison::EqualJson), Changed, OnlyFiles (OnlyLeft), OnlyKv (OnlyRight),
+//   Unreadable (the file cannot be mapped, or the KV value is not a JSON string);
 // * Unknown: not compared yet. Unmapped: a key outside the layout (not an entity).
 enum class SyncState : quint8 {
     Unknown,
@@ -25,6 +27,20 @@ enum class SyncState : quint8 {
     Unmapped
 };
 constexpr int kSyncStateCount = 8;
+
+// The row state of a comparison, and the comparison of a row state (none for Unknown and
+// Unmapped): the numbering is shared, so the conversion is an offset.
+constexpr SyncState syncStateOf(Comparison comparison)
+{
+    return SyncState(quint8(comparison) + 1);
+}
+std::optional<Comparison> comparisonOf(SyncState state);
+static_assert(syncStateOf(Comparison::Same) == SyncState::Same &&
+              syncStateOf(Comparison::EqualJson) == SyncState::JsonEqual &&
+              syncStateOf(Comparison::Changed) == SyncState::Changed &&
+              syncStateOf(Comparison::OnlyLeft) == SyncState::OnlyFiles &&
+              syncStateOf(Comparison::OnlyRight) == SyncState::OnlyKv &&
+              syncStateOf(Comparison::Unreadable) == SyncState::Unreadable);
 
 // Per-state counts rolled up over a subtree.
 struct SyncCounts
@@ -39,6 +55,7 @@ struct SyncCounts
 };
 
 QString syncStateName(SyncState state); // translated, e.g. "only in files"
+// Other bytes than the file's (JsonEqual included): Comparison's differsInBytes.
 bool isDifference(SyncState state);
 bool isOneSided(SyncState state);
 

@@ -119,7 +119,7 @@ int DiffCommand::execute(const QCommandLineParser& parser)
                               .arg(d.leftTtl.value_or(-1))
                               .arg(d.rightTtl.value_or(-1));
             out() << QStringLiteral("%1  %2")
-                         .arg(QString::fromLatin1(entityStateName(d.state)), -10)
+                         .arg(QString::fromLatin1(comparisonKey(d.state)), -10)
                          .arg(entityTitle(d.ref))
                   << (detail.trimmed().isEmpty() ? QString()
                                                  : QStringLiteral("  ") + detail.trimmed())

@@ -40,9 +40,10 @@ void ValidateCommand::configure(QCommandLineParser& parser)
 QString ValidateCommand::epilog() const
 {
     const QString text = QStringLiteral(
-        "States: equal, equal-json (same JSON, other bytes), different, only-files (missing\n"
-        "key), only-kv (a key under the prefix no file maps to), wrong-type (not a string);\n"
-        "keys with a TTL are reported too. Counts are given per kind (role).\n"
+        "States: same, equal-json (same JSON, other bytes), changed, only-files (missing\n"
+        "key), only-kv (a key under the prefix no file maps to), unreadable (not a string,\n"
+        "or not JSON); `pmkv diff` names them the same way. Keys with a TTL are reported too. "
+        "Counts are given per kind (role).\n"
         "\n"
         "Examples:\n"
         "  pmkv validate pm/ --redis redis://127.0.0.1:6379\n"
@@ -97,8 +98,9 @@ int ValidateCommand::execute(const QCommandLineParser& parser)
     out() << "validated " << v.root << " against " << v.target << ": " << v.checkedKeys
           << " keys from files" << (v.sampled ? " (sample)" : "") << ", " << v.kvKeys
           << " keys under " << v.prefix << ":\n";
-    for (auto it = v.counts.cbegin(); it != v.counts.cend(); ++it)
-        out() << "  " << it.key().leftJustified(11) << ' ' << it.value() << '\n';
+    for (int s = 0; s < kComparisonCount; ++s)
+        out() << "  " << Validator::stateName(Comparison(s)).leftJustified(11) << ' '
+              << v.counts.n[size_t(s)] << '\n';
     out() << "  with TTL    " << v.withTtl << '\n';
     for (int i = 0; i < v.findings.size() && i < 20; ++i)
         out() << "  " << Validator::stateName(v.findings.at(i).state) << '\t'

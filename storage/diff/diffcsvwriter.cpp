@@ -28,7 +28,7 @@ QByteArray DiffCsvWriter::write(const DiffReport& report)
 {
     QByteArray out = "entity,state,left,right,change,path,from,left_value,right_value,note\r\n";
     for (const EntityDiff& d : report.entities) {
-        const QByteArray head = cell(entityTitle(d.ref)) + ',' + entityStateName(d.state) + ',' +
+        const QByteArray head = cell(entityTitle(d.ref)) + ',' + comparisonKey(d.state) + ',' +
                                 cell(d.leftLocation) + ',' + cell(d.rightLocation) + ',';
         QStringList notes;
         if (!d.leftUnreadable.isEmpty())

@@ -76,7 +76,7 @@ constexpr size_t kContext = 3;
 
 QByteArray badge(EntityDiff::State state)
 {
-    const QByteArray name = entityStateName(state);
+    const QByteArray name = comparisonKey(state);
     return "<span class=\"badge " + name + "\">" + name + "</span>";
 }
 
@@ -84,7 +84,7 @@ QByteArray badge(EntityDiff::State state)
 QByteArray smallBadge(EntityDiff::State state)
 {
     static const char* const symbols[] = {"=", "&asymp;", "~", "&minus;", "+", "!"};
-    const QByteArray name = entityStateName(state);
+    const QByteArray name = comparisonKey(state);
     return "<span class=\"badge " + name + "\" title=\"" + name + "\">" + symbols[size_t(state)] +
            "</span>";
 }
@@ -257,11 +257,11 @@ QByteArray values(const QByteArray& leftBytes, const QByteArray& rightBytes, boo
     return out + "</table>";
 }
 
-QByteArray countsRow(const std::array<int, EntityDiff::stateCount>& counts, int typeOrTtl)
+QByteArray countsRow(const ComparisonCounts& counts, int typeOrTtl)
 {
     QByteArray out;
     for (int s = 0; s < EntityDiff::stateCount; ++s) {
-        const int n = counts[size_t(s)];
+        const qint64 n = counts.n[size_t(s)];
         out += QByteArray(n ? "<td>" : "<td class=\"zero\">") + QByteArray::number(n) + "</td>";
     }
     return out + (typeOrTtl ? "<td>" : "<td class=\"zero\">") + QByteArray::number(typeOrTtl) +
@@ -272,7 +272,7 @@ QByteArray countsHeader()
 {
     QByteArray out;
     for (int s = 0; s < EntityDiff::stateCount; ++s)
-        out += QByteArray("<th>") + entityStateName(EntityDiff::State(s)) + "</th>";
+        out += QByteArray("<th>") + comparisonKey(EntityDiff::State(s)) + "</th>";
     return out + "<th>type/TTL</th>";
 }
 
@@ -320,7 +320,7 @@ QByteArray DiffHtmlWriter::write(const DiffReport& report, int maxDetailed)
     out += "<nav><a href=\"#top\"><b>Summary</b></a><br><small>";
     for (int s = 1; s < EntityDiff::stateCount; ++s)
         out += "<span class=\"legend\">" + smallBadge(EntityDiff::State(s)) +
-               entityStateName(EntityDiff::State(s)) + "</span> ";
+               comparisonKey(EntityDiff::State(s)) + "</span> ";
     out += "</small><ul>";
     QSet<QString> listed;
     bool inProject = false;
@@ -364,7 +364,7 @@ QByteArray DiffHtmlWriter::write(const DiffReport& report, int maxDetailed)
            QByteArray(report.hasDifferences() ? "The sides differ" : "The sides are the same") +
            ":</b> ";
     for (int s = 0; s < EntityDiff::stateCount; ++s) {
-        const int n = report.counts[size_t(s)];
+        const qint64 n = report.counts.n[size_t(s)];
         if (n || s == int(EntityDiff::State::Same))
             out += QByteArray::number(n) + "&nbsp;" + badge(EntityDiff::State(s)) + " ";
     }

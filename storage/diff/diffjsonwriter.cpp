@@ -41,11 +41,11 @@ JsonValue sideInfo(const DiffReport::SideInfo& side)
     return o;
 }
 
-JsonValue counts(const std::array<int, EntityDiff::stateCount>& c, int typeOrTtl)
+JsonValue counts(const ComparisonCounts& c, int typeOrTtl)
 {
     JsonValue o = JsonValue::object();
     for (int s = 0; s < EntityDiff::stateCount; ++s)
-        o.insert(entityStateName(EntityDiff::State(s)), JsonValue::integer(c[size_t(s)]));
+        o.insert(comparisonKey(EntityDiff::State(s)), JsonValue::integer(c.n[size_t(s)]));
     o.insert("typeOrTtl", JsonValue::integer(typeOrTtl));
     return o;
 }
@@ -99,7 +99,7 @@ JsonValue entity(const EntityDiff& d)
         o.insert("epic", str(d.ref.epic));
     if (!d.ref.story.isEmpty())
         o.insert("story", str(d.ref.story));
-    o.insert("state", JsonValue::string(entityStateName(d.state)));
+    o.insert("state", JsonValue::string(comparisonKey(d.state)));
     if (d.state != EntityDiff::State::OnlyRight)
         o.insert("left", sideOf(d.leftLocation, d.leftType, d.leftTtl, d.leftUnreadable));
     if (d.state != EntityDiff::State::OnlyLeft)

@@ -38,11 +38,11 @@ struct DiffReport
     bool ignoreWhitespace = false;
 
     QVector<EntityDiff> entities;
-    std::array<int, EntityDiff::stateCount> counts{};
+    ComparisonCounts counts;
     int typeOrTtl = 0;
     QVector<DiffRollup> rollups; // per project, then its epics, in order
 
-    int count(EntityDiff::State state) const { return counts[size_t(state)]; }
+    int count(EntityDiff::State state) const { return int(counts[state]); }
     int total() const;
     // Anything a user would want to know: a changed, missing or unreadable entity, a type
     // or TTL difference, or a KV key that matches no role of its layout.

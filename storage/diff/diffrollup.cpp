@@ -4,16 +4,12 @@ namespace pmkv {
 
 int DiffRollup::total() const
 {
-    int sum = 0;
-    for (int c : counts)
-        sum += c;
-    return sum;
+    return int(counts.total());
 }
 
 int DiffRollup::different() const
 {
-    return count(EntityDiff::State::Changed) + count(EntityDiff::State::OnlyLeft) +
-           count(EntityDiff::State::OnlyRight) + count(EntityDiff::State::Unreadable) + typeOrTtl;
+    return int(counts.differing()) + typeOrTtl;
 }
 
 } // namespace pmkv

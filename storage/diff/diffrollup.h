@@ -4,8 +4,6 @@
 
 #include <QString>
 
-#include <array>
-
 namespace pmkv {
 
 // Counts of entity states for one project (epic empty: the whole project, its epics and
@@ -15,10 +13,10 @@ struct DiffRollup
 {
     QString project;
     QString epic;
-    std::array<int, EntityDiff::stateCount> counts{};
+    ComparisonCounts counts;
     int typeOrTtl = 0;
 
-    int count(EntityDiff::State state) const { return counts[size_t(state)]; }
+    int count(EntityDiff::State state) const { return int(counts[state]); }
     int total() const;
     int different() const; // changed + only-left + only-right + unreadable + type/TTL
 };

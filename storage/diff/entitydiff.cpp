@@ -2,25 +2,6 @@
 
 namespace pmkv {
 
-const char* entityStateName(EntityDiff::State state)
-{
-    switch (state) {
-    case EntityDiff::State::Same:
-        return "same";
-    case EntityDiff::State::EqualJson:
-        return "equal-json";
-    case EntityDiff::State::Changed:
-        return "changed";
-    case EntityDiff::State::OnlyLeft:
-        return "only-left";
-    case EntityDiff::State::OnlyRight:
-        return "only-right";
-    case EntityDiff::State::Unreadable:
-        return "unreadable";
-    }
-    return "same";
-}
-
 QString entityTitle(const EntityRef& ref)
 {
     switch (ref.role) {

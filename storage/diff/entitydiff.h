@@ -1,5 +1,6 @@
 #pragma once
 
+#include "core/comparison.h"
 #include "diff/fieldchange.h"
 #include "diff/jsonpatch.h"
 #include "layout/entityref.h"
@@ -12,19 +13,15 @@
 
 namespace pmkv {
 
-// How one entity compares between two sides:
-// * Same: identical value bytes;
-// * EqualJson: the bytes differ but the JSON is equal (member order, escapes, number
-//   spelling), or differs only in what the ignore rules leave out;
-// * Changed: field-level changes (and the RFC 6902 patch left -> right);
-// * OnlyLeft / OnlyRight: the other side has no such entity;
-// * Unreadable: one side (or both) has it but cannot read it (reason per side).
+// How one entity compares between two sides (the state is a Comparison, core/comparison.h);
+// a Changed entity carries its field-level changes and the RFC 6902 patch left -> right, an
+// Unreadable one the reason per side.
 // KV sides also compare the Redis type and the TTL; a difference there is flagged on top of
 // the state (an entity can be Same in value and differ in TTL).
 struct EntityDiff
 {
-    enum class State : unsigned char { Same, EqualJson, Changed, OnlyLeft, OnlyRight, Unreadable };
-    static constexpr int stateCount = 6;
+    using State = Comparison;
+    static constexpr int stateCount = kComparisonCount;
 
     State state = State::Same;
     EntityRef ref;
@@ -45,14 +42,9 @@ struct EntityDiff
     JsonPatch::Operations patch;
 
     // Anything but Same or EqualJson, or a type/TTL difference on top of those.
-    bool isDifferent() const
-    {
-        const bool valueDiffers = state != State::Same && state != State::EqualJson;
-        return valueDiffers || typeDiffers || ttlDiffers;
-    }
+    bool isDifferent() const { return differsInContent(state) || typeDiffers || ttlDiffers; }
 };
 
-const char* entityStateName(EntityDiff::State state);
 // "people", "project demo", "epic demo/alpha", "story demo/alpha/F-AI-001", "stories list ..."
 QString entityTitle(const EntityRef& ref);
 

@@ -62,7 +62,7 @@ public:
 private:
     static void bump(DiffRollup& r, const EntityDiff& d)
     {
-        ++r.counts[size_t(d.state)];
+        ++r.counts[d.state];
         if (d.typeDiffers || d.ttlDiffers)
             ++r.typeOrTtl;
     }
@@ -152,7 +152,7 @@ DiffReport SideComparer::compare(const DiffSide& left, const DiffSide& right,
 
     Roller roller(report.rollups);
     auto keep = [&](EntityDiff&& d) {
-        ++report.counts[size_t(d.state)];
+        ++report.counts[d.state];
         if (d.typeDiffers || d.ttlDiffers)
             ++report.typeOrTtl;
         roller.add(d);

@@ -77,32 +77,32 @@ QVector<JobReport::Recommendation> JobReport::recommendations() const
 QVector<JobReport::Recommendation> JobReport::validationRecommendations(const Validator::Outcome& v)
 {
     QVector<Recommendation> r;
-    auto count = [&v](const char* state) { return v.counts.value(QLatin1String(state)); };
-    if (count("only-files") > 0)
+    auto count = [&v](Comparison state) { return v.counts[state]; };
+    if (count(Comparison::OnlyLeft) > 0)
         r.append({QStringLiteral("%1 keys are missing from the key space: migrate them.")
-                      .arg(count("only-files")),
+                      .arg(count(Comparison::OnlyLeft)),
                   NextStep::forPath(NextStep::Action::Migrate, v.root)});
-    if (count("different") > 0)
+    if (count(Comparison::Changed) > 0)
         r.append({QStringLiteral("%1 keys differ from the files: compare them field by field, "
                                  "then migrate with the policy overwrite if the files are "
                                  "right.")
-                      .arg(count("different")),
+                      .arg(count(Comparison::Changed)),
                   NextStep::forPath(NextStep::Action::Diff, v.root)});
-    if (count("equal-json") > 0)
+    if (count(Comparison::EqualJson) > 0)
         r.append({QStringLiteral("%1 keys hold the same JSON with other bytes (spacing or key "
                                  "order): harmless for the application; overwrite to make them "
                                  "byte-identical.")
-                      .arg(count("equal-json")),
+                      .arg(count(Comparison::EqualJson)),
                   {}});
-    if (count("only-kv") > 0)
+    if (count(Comparison::OnlyRight) > 0)
         r.append({QStringLiteral("%1 keys under the prefix have no file: check whether another "
                                  "writer (dual write) created them before archiving pm/.")
-                      .arg(count("only-kv")),
+                      .arg(count(Comparison::OnlyRight)),
                   {}});
-    if (count("wrong-type") > 0)
-        r.append({QStringLiteral("%1 keys are not strings: the application cannot read them; "
-                                 "delete or rename them.")
-                      .arg(count("wrong-type")),
+    if (count(Comparison::Unreadable) > 0)
+        r.append({QStringLiteral("%1 keys are not JSON strings: the application cannot read "
+                                 "them; delete or rename them.")
+                      .arg(count(Comparison::Unreadable)),
                   {}});
     if (v.withTtl > 0)
         r.append({QStringLiteral("%1 keys have a TTL and will expire: remove it (PERSIST).")
@@ -222,13 +222,14 @@ QString JobReport::toMarkdown(const StepWording& wordStep) const
                   .arg(v.seconds, 0, 'f', 2)
                   .arg(v.keysPerSecond, 0, 'f', 0)
                   .arg(v.sampled ? QStringLiteral(", sampled") : QString());
-        md += QStringLiteral("| kind | equal | equal-json | different | only-files | only-kv | "
-                             "wrong-type |\n|---|---:|---:|---:|---:|---:|---:|\n");
+        md += QStringLiteral("| kind |");
+        for (int s = 0; s < kComparisonCount; ++s)
+            md += QStringLiteral(" %1 |").arg(Validator::stateName(Comparison(s)));
+        md += QStringLiteral("\n|---|---:|---:|---:|---:|---:|---:|\n");
         for (auto it = v.byRole.cbegin(); it != v.byRole.cend(); ++it) {
             md += QStringLiteral("| %1 |").arg(it.key());
-            for (const char* s :
-                 {"equal", "equal-json", "different", "only-files", "only-kv", "wrong-type"})
-                md += QStringLiteral(" %1 |").arg(it->value(QLatin1String(s)));
+            for (qint64 n : it->n)
+                md += QStringLiteral(" %1 |").arg(n);
             md += QLatin1Char('\n');
         }
         md += QLatin1Char('\n');

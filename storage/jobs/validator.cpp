@@ -1,6 +1,7 @@
 #include "jobs/validator.h"
 
 #include "core/workpool.h"
+#include "diff/valuecomparison.h"
 #include "files/sha256.h"
 #include "jobs/keycapture.h"
 #include "jobs/keyspaceprefetch.h"
@@ -18,8 +19,6 @@
 #include <numeric>
 #include <optional>
 
-#include <nlohmann/json.hpp>
-
 namespace pmkv {
 
 namespace {
@@ -28,13 +27,6 @@ Error cancelledError()
 {
     return {QStringLiteral("validate.cancelled"),
             QStringLiteral("validation cancelled: nothing was reported; run it again")};
-}
-
-bool sameJson(const QByteArray& a, const QByteArray& b)
-{
-    const auto pa = nlohmann::json::parse(a.constBegin(), a.constEnd(), nullptr, false);
-    const auto pb = nlohmann::json::parse(b.constBegin(), b.constEnd(), nullptr, false);
-    return !pa.is_discarded() && !pb.is_discarded() && pa == pb;
 }
 
 // Whether each chosen key holds its file's value, byte for byte: by size, then by hash where
@@ -59,21 +51,7 @@ QVector<char> sameBytes(const MigrationPlan& plan, const QVector<int>& chosen,
 
 QString Validator::stateName(State state)
 {
-    switch (state) {
-    case State::Equal:
-        return QStringLiteral("equal");
-    case State::EqualJson:
-        return QStringLiteral("equal-json");
-    case State::Different:
-        return QStringLiteral("different");
-    case State::OnlyFiles:
-        return QStringLiteral("only-files");
-    case State::OnlyKv:
-        return QStringLiteral("only-kv");
-    case State::WrongType:
-        return QStringLiteral("wrong-type");
-    }
-    return QString();
+    return QString::fromLatin1(comparisonKey(state, ComparisonSides::FilesKv));
 }
 
 bool Validator::Outcome::matches() const
@@ -83,16 +61,18 @@ bool Validator::Outcome::matches() const
 
 QJsonObject Validator::Outcome::toJson(int maxFindings) const
 {
-    QJsonObject countsJson;
-    for (auto it = counts.cbegin(); it != counts.cend(); ++it)
-        countsJson.insert(it.key(), it.value());
+    auto named = [](const ComparisonCounts& c, bool withZeros) {
+        QJsonObject o;
+        for (int s = 0; s < kComparisonCount; ++s) {
+            if (withZeros || c.n[size_t(s)] > 0)
+                o.insert(stateName(State(s)), c.n[size_t(s)]);
+        }
+        return o;
+    };
+    const QJsonObject countsJson = named(counts, true);
     QJsonObject roles;
-    for (auto it = byRole.cbegin(); it != byRole.cend(); ++it) {
-        QJsonObject r;
-        for (auto jt = it->cbegin(); jt != it->cend(); ++jt)
-            r.insert(jt.key(), jt.value());
-        roles.insert(it.key(), r);
-    }
+    for (auto it = byRole.cbegin(); it != byRole.cend(); ++it)
+        roles.insert(it.key(), named(it.value(), false));
     QJsonArray found;
     for (const Finding& f : findings) {
         if (maxFindings >= 0 && found.size() >= maxFindings)
@@ -171,9 +151,6 @@ Result<Validator::Outcome> Validator::run(const Params& params, KvStore& store)
     out.target = store.describe();
     out.problems = plan.problems;
     out.fileKeys = plan.items.size();
-    for (auto s : {State::Equal, State::EqualJson, State::Different, State::OnlyFiles,
-                   State::OnlyKv, State::WrongType})
-        out.counts.insert(stateName(s), 0);
 
     QVector<int> chosen(plan.items.size());
     std::iota(chosen.begin(), chosen.end(), 0);
@@ -194,8 +171,8 @@ Result<Validator::Outcome> Validator::run(const Params& params, KvStore& store)
     // Keys per role and state, counted by index (100,000 keys, a handful of names); the
     // findings are only what is worth a line: every state but equal, and every TTL.
     constexpr int kUnknownRole = int(KeyRole::Story) + 1;
-    std::array<std::array<qint64, int(State::WrongType) + 1>, kUnknownRole + 1> tally{};
-    auto count = [&tally](State state, int role) { ++tally[size_t(role)][size_t(state)]; };
+    std::array<ComparisonCounts, kUnknownRole + 1> tally{};
+    auto count = [&tally](State state, int role) { ++tally[size_t(role)][state]; };
     auto record = [&out, &count](Finding f, int role) {
         count(f.state, role);
         out.findings.append(std::move(f));
@@ -263,18 +240,14 @@ Result<Validator::Outcome> Validator::run(const Params& params, KvStore& store)
         const PlanItem& item = plan.items.at(chosen.at(c));
         const PreviousValue& v = *kv.at(c);
         const bool hasTtl = v.pttl > 0;
-        State state = State::Equal;
+        State state = State::Same;
         if (!v.existed())
-            state = State::OnlyFiles;
+            state = State::OnlyLeft;
         else if (!v.isString())
-            state = State::WrongType;
-        else if (same.at(c))
-            state = State::Equal;
-        else if (sameJson(v.value, fileValues.value().at(nextDiffering++)))
-            state = State::EqualJson;
-        else
-            state = State::Different;
-        if (state == State::Equal && !hasTtl) {
+            state = State::Unreadable;
+        else if (!same.at(c))
+            state = ValueComparison::of(fileValues.value().at(nextDiffering++), v.value);
+        if (state == State::Same && !hasTtl) {
             count(state, int(item.role));
         } else {
             Finding f;
@@ -287,9 +260,11 @@ Result<Validator::Outcome> Validator::run(const Params& params, KvStore& store)
                 ++out.withTtl;
                 f.detail = QStringLiteral("expires in %1 ms").arg(v.pttl);
             }
-            if (state == State::WrongType)
+            if (!v.isString())
                 f.detail = QStringLiteral("holds a %1").arg(v.type);
-            else if (state == State::Different)
+            else if (state == State::Unreadable)
+                f.detail = QStringLiteral("the key's value is not JSON");
+            else if (state == State::Changed)
                 f.detail = QStringLiteral("file value %1 bytes, key value %2 bytes")
                                .arg(item.size)
                                .arg(v.value.size());
@@ -332,7 +307,7 @@ Result<Validator::Outcome> Validator::run(const Params& params, KvStore& store)
                     continue;
                 Finding f;
                 f.key = key;
-                f.state = State::OnlyKv;
+                f.state = State::OnlyRight;
                 f.role = ref ? keyRoleName(ref->role) : QStringLiteral("unknown");
                 f.detail = ref ? QStringLiteral("no file maps to this key")
                                : QStringLiteral("the layout does not describe this key");
@@ -343,19 +318,17 @@ Result<Validator::Outcome> Validator::run(const Params& params, KvStore& store)
     for (int role = 0; role <= kUnknownRole; ++role) {
         const QString roleName =
             role == kUnknownRole ? QStringLiteral("unknown") : keyRoleName(KeyRole(role));
-        for (int state = 0; state <= int(State::WrongType); ++state) {
-            const qint64 n = tally[size_t(role)][size_t(state)];
-            if (n == 0)
-                continue;
-            out.counts[stateName(State(state))] += n;
-            out.byRole[roleName][stateName(State(state))] += n;
-        }
+        const ComparisonCounts& n = tally[size_t(role)];
+        if (n.total() == 0)
+            continue;
+        out.counts += n;
+        out.byRole[roleName] += n;
     }
     meter.finish();
     out.compareSeconds = double(compareClock.nsecsElapsed()) / 1e9;
     out.seconds = double(clock.nsecsElapsed()) / 1e9;
     // Each key once: a key both in the files and in the key space is one key validated.
-    const qint64 keys = out.checkedKeys + out.counts.value(stateName(State::OnlyKv));
+    const qint64 keys = out.checkedKeys + out.counts[State::OnlyRight];
     out.keysPerSecond = out.seconds > 0 ? double(keys) / out.seconds : 0;
     return out;
 }

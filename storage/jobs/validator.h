@@ -1,5 +1,6 @@
 #pragma once
 
+#include "core/comparison.h"
 #include "core/result.h"
 #include "files/problem.h"
 #include "jobs/jobprogress.h"
@@ -16,15 +17,15 @@ namespace pmkv {
 
 // Compares a pm/ tree with a key space both ways under the layout's prefix:
 // every key the tree maps to is read (MGET + PTTL, TYPE for non-strings) and every key under
-// the prefix is listed (SCAN), giving per key one state:
-//   equal, equal-json (same JSON, different bytes), different, only-files, only-kv (orphan),
-//   wrong-type (not a string); plus a TTL flag (a key that will expire is a surprise: the
-//   application never sets one).
+// the prefix is listed (SCAN), giving per key one Comparison (files left, key space right,
+// named with ComparisonSides::FilesKv): same, equal-json (same JSON, other bytes), changed,
+// only-files, only-kv (orphan), unreadable (not a string, or not JSON); plus a TTL flag (a key
+// that will expire is a surprise: the application never sets one).
 // `sample` > 0 checks that many tree keys chosen at random (seeded) and skips the orphan scan.
 class Validator final
 {
 public:
-    enum class State { Equal, EqualJson, Different, OnlyFiles, OnlyKv, WrongType };
+    using State = Comparison;
 
     struct Params
     {
@@ -41,7 +42,7 @@ public:
     struct Finding
     {
         QString key;
-        State state = State::Different;
+        State state = State::Changed;
         QString role;   // key role, "unknown" for an orphan the layout cannot parse
         QString source; // file (empty for orphans)
         QString detail;
@@ -57,9 +58,9 @@ public:
         bool orphansChecked = true;
         qint64 fileKeys = 0; // keys the tree maps to (in scope)
         qint64 checkedKeys = 0;
-        qint64 kvKeys = 0;                           // keys found under the prefix (full runs)
-        QMap<QString, qint64> counts;                // state name -> keys
-        QMap<QString, QMap<QString, qint64>> byRole; // role -> state name -> keys
+        qint64 kvKeys = 0; // keys found under the prefix (full runs)
+        ComparisonCounts counts;
+        QMap<QString, ComparisonCounts> byRole; // role -> keys per comparison
         qint64 withTtl = 0;
         QVector<Finding> findings; // everything that is not plain equal
         QVector<Problem> problems; // what the tree could not map

@@ -43,7 +43,7 @@ bool SyncWatcher::start(const DiffSide& keySpace)
     for (const EntityDiff& d : report.entities) {
         if (d.isDifferent())
             log(QStringLiteral("at start: %1 is %2 (left as is: a sync aligns it)")
-                    .arg(entityTitle(d.ref), QString::fromLatin1(entityStateName(d.state))));
+                    .arg(entityTitle(d.ref), QString::fromLatin1(comparisonKey(d.state))));
     }
     watchTree();
     log(QStringLiteral("watching %1 (%2 entities) -> %3")

@@ -187,7 +187,8 @@ Result<MigrationWorkflow::RunOutcome> MigrationWorkflow::run(const RunRequest& r
     if (!executed)
         return executed.error();
     outcome.migration = executed.value();
-    return finish(request, session, context, std::move(outcome), target);
+    const ValidationScope scope = outcome.plan ? scopeOf(*outcome.plan) : std::nullopt;
+    return finish(request, session, context, std::move(outcome), target, scope);
 }
 
 Result<MigrationWorkflow::RunOutcome> MigrationWorkflow::resume(const RunRequest& request,
@@ -207,10 +208,12 @@ Result<MigrationWorkflow::RunOutcome> MigrationWorkflow::resume(const RunRequest
             runId = elsewhere; // refused below, naming the target it wrote to
         }
     }
+    ValidationScope scope;
     {
         auto opened = Journal::openRun(context.paths, runId);
         if (!opened)
             return opened.error();
+        scope = scopeOf(opened.value()->run());
         const QString wrote = runTarget(opened.value()->run());
         if (wrote != target) {
             NextStep next = NextStep::forRun(NextStep::Action::ChooseTarget, runId);
@@ -236,7 +239,30 @@ Result<MigrationWorkflow::RunOutcome> MigrationWorkflow::resume(const RunRequest
     RunOutcome outcome;
     outcome.mode = Mode::Resume;
     outcome.migration = resumed.value();
-    return finish(request, session, context, std::move(outcome), target);
+    return finish(request, session, context, std::move(outcome), target, scope);
+}
+
+MigrationWorkflow::ValidationScope MigrationWorkflow::scopeOf(const MigrationPlan& plan)
+{
+    ValidationWorkflow::Request check;
+    check.root = plan.root;
+    check.layoutSpec = plan.layoutSpec;
+    check.prefix = plan.prefix;
+    check.projects = plan.projects;
+    return check;
+}
+
+MigrationWorkflow::ValidationScope MigrationWorkflow::scopeOf(const JournalRun& run)
+{
+    const QJsonObject& p = run.params;
+    ValidationWorkflow::Request check;
+    check.root = p.value(QStringLiteral("root")).toString();
+    check.layoutSpec = p.value(QStringLiteral("layout")).toString();
+    check.prefix = p.value(QStringLiteral("prefix")).toString();
+    check.projects = p.value(QStringLiteral("projects")).toVariant().toStringList();
+    if (check.root.isEmpty() || check.layoutSpec.isEmpty())
+        return std::nullopt; // a run from a saved plan of an older version: nothing to go by
+    return check;
 }
 
 Result<void> MigrationWorkflow::backUp(const RunRequest& request, const QString& root,
@@ -261,17 +287,12 @@ Result<void> MigrationWorkflow::backUp(const RunRequest& request, const QString&
 MigrationWorkflow::RunOutcome MigrationWorkflow::finish(const RunRequest& request,
                                                         TargetSession& session,
                                                         const WorkflowContext& context,
-                                                        RunOutcome outcome, const QString& target)
+                                                        RunOutcome outcome, const QString& target,
+                                                        const ValidationScope& scope)
 {
     const Migrator::Outcome& m = outcome.migration;
-    // A resume has no plan at hand (its layout and scope are the journal's): not validated.
-    if (request.validateAfter && !m.cancelled && outcome.plan) {
-        ValidationWorkflow::Request check;
-        check.root = outcome.plan->root;
-        check.layoutSpec = outcome.plan->layoutSpec;
-        check.prefix = outcome.plan->prefix;
-        check.projects = outcome.plan->projects;
-        auto checked = ValidationWorkflow::validate(check, session.store(), context);
+    if (request.validateAfter && !m.cancelled && scope) {
+        auto checked = ValidationWorkflow::validate(*scope, session.store(), context);
         if (checked)
             outcome.validation = checked.value();
         else

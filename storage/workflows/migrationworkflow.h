@@ -3,9 +3,11 @@
 #include "core/result.h"
 #include "jobs/backupjob.h"
 #include "jobs/jobreport.h"
+#include "jobs/journalrecords.h"
 #include "jobs/migrationplan.h"
 #include "jobs/migrator.h"
 #include "workflows/targetsession.h"
+#include "workflows/validationworkflow.h"
 #include "workflows/workflowcontext.h"
 
 #include <functional>
@@ -78,8 +80,8 @@ public:
         bool backupFirst = false;
         QString backupDestination;
         // After a run that finished, compare the folder with the key space both ways
-        // (every key, and the keys only the key space has) and add it to the report (not
-        // after a resume: its scope is the journal's).
+        // (every key, and the keys only the key space has) and add it to the report; after a
+        // resume, over the folder, layout, prefix and projects the run's journal names.
         bool validateAfter = false;
         // Called once the plan is made or loaded, before anything is written (to show it).
         std::function<void(const MigrationPlan&)> planned;
@@ -121,9 +123,13 @@ private:
                                              const WorkflowContext& context);
     static Result<void> backUp(const RunRequest& request, const QString& root,
                                const WorkflowContext& context, RunOutcome& outcome);
+    // What validateAfter compares: the plan's scope, or the resumed run's (its journal).
+    using ValidationScope = std::optional<ValidationWorkflow::Request>;
+    static ValidationScope scopeOf(const MigrationPlan& plan);
+    static ValidationScope scopeOf(const JournalRun& run);
     static RunOutcome finish(const RunRequest& request, TargetSession& session,
                              const WorkflowContext& context, RunOutcome outcome,
-                             const QString& target);
+                             const QString& target, const ValidationScope& scope);
 };
 
 } // namespace pmkv

@@ -206,8 +206,7 @@ void StatusWorkflow::decideFromKeySpace(const Request& request, const WorkflowCo
     }
     outcome.validation = checked.value();
     const Validator::Outcome& v = checked.value();
-    const qint64 equal =
-        v.counts.value(QStringLiteral("equal")) + v.counts.value(QStringLiteral("equal-json"));
+    const qint64 equal = v.counts[Comparison::Same] + v.counts[Comparison::EqualJson];
     outcome.facts
         << QStringLiteral("%1 of %2 checked keys match the files").arg(equal).arg(v.checkedKeys);
     const RunHistory history = historyOf(outcome.runs, root);

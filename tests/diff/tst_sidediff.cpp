@@ -115,7 +115,7 @@ void TestSideDiff::states()
     const DiffReport report = SideComparer::compare(l, r, options);
     QCOMPARE(report.entities.size(), 1);
     const EntityDiff& d = report.entities.front();
-    QCOMPARE(QString::fromLatin1(entityStateName(d.state)), state);
+    QCOMPARE(QString::fromLatin1(comparisonKey(d.state)), state);
     QCOMPARE(d.typeDiffers, typeDiffers);
     QCOMPARE(d.ttlDiffers, ttlDiffers);
     if (d.state == EntityDiff::State::Unreadable)
@@ -366,7 +366,7 @@ void TestSideDiff::brokenFileWithoutKeyIsUnreadable()
     const DiffReport report = SideComparer::compare(folder.value(), kv, SideComparer::Options());
     const EntityDiff* d = find(report, QStringLiteral("story p/e/F-AA-001"));
     QVERIFY(d);
-    QCOMPARE(QString::fromLatin1(entityStateName(d->state)), QStringLiteral("unreadable"));
+    QCOMPARE(QString::fromLatin1(comparisonKey(d->state)), QStringLiteral("unreadable"));
     QVERIFY(!d->leftUnreadable.isEmpty());
 }
 

@@ -133,7 +133,7 @@ private Q_SLOTS:
         QVERIFY2(clean.exitCode == 0, clean.err.constData());
         const QJsonObject v = clean.json().value(QStringLiteral("validation")).toObject();
         QCOMPARE(
-            v.value(QStringLiteral("counts")).toObject().value(QStringLiteral("equal")).toInt(),
+            v.value(QStringLiteral("counts")).toObject().value(QStringLiteral("same")).toInt(),
             keys);
         const QString md = clean.json().value(QStringLiteral("report")).toString();
         QVERIFY(md.endsWith(QStringLiteral(".md")));

@@ -254,8 +254,7 @@ private Q_SLOTS:
         v.root = m_root;
         auto validated = Validator::run(v, kv);
         QVERIFY2(validated.ok(), validated.ok() ? "" : qPrintable(errorText(validated.error())));
-        QCOMPARE(validated.value().counts.value(QStringLiteral("equal")),
-                 plan.value().items.size());
+        QCOMPARE(validated.value().counts[Comparison::Same], plan.value().items.size());
         QVERIFY(validated.value().matches());
         // A second plan finds nothing to do.
         auto again = Planner::plan(planParams(), kv);
@@ -662,6 +661,7 @@ private Q_SLOTS:
                         {"DEL", stories.at(3)},
                         {"HSET", stories.at(3), "f", "v"},
                         {"PEXPIRE", stories.at(4), "900000"},
+                        {"SET", stories.at(5), "not JSON {"},
                         {"SET", "pm:project:ghost", "{}"},
                         {"SET", "pm:weird-key", "x"},
                         {"SET", "other:key", "outside the prefix"}});
@@ -670,14 +670,20 @@ private Q_SLOTS:
         auto result = Validator::run(v, *m_direct);
         QVERIFY(result.ok());
         const auto& o = result.value();
-        QCOMPARE(o.counts.value(QStringLiteral("only-files")), 1);
-        QCOMPARE(o.counts.value(QStringLiteral("different")), 1);
-        QCOMPARE(o.counts.value(QStringLiteral("equal-json")), 1);
-        QCOMPARE(o.counts.value(QStringLiteral("wrong-type")), 1);
-        QCOMPARE(o.counts.value(QStringLiteral("only-kv")), 2);
+        QCOMPARE(o.counts[Comparison::OnlyLeft], 1);
+        QCOMPARE(o.counts[Comparison::Changed], 1);
+        QCOMPARE(o.counts[Comparison::EqualJson], 1);
+        QCOMPARE(o.counts[Comparison::Unreadable], 2); // the hash and the string that is not JSON
+        QCOMPARE(o.counts[Comparison::OnlyRight], 2);
         QCOMPARE(o.withTtl, 1);
-        QCOMPARE(o.counts.value(QStringLiteral("equal")), plan.value().items.size() - 4);
-        QCOMPARE(o.byRole.value(QStringLiteral("story")).value(QStringLiteral("different")), 1);
+        QCOMPARE(o.counts[Comparison::Same], plan.value().items.size() - 5);
+        QCOMPARE(o.byRole.value(QStringLiteral("story"))[Comparison::Changed], 1);
+        // The same names as the diff's, with the validator's sides.
+        const QJsonObject counts = o.toJson().value(QStringLiteral("counts")).toObject();
+        QCOMPARE(counts.value(QStringLiteral("only-files")).toInt(), 1);
+        QCOMPARE(counts.value(QStringLiteral("changed")).toInt(), 1);
+        QCOMPARE(counts.value(QStringLiteral("unreadable")).toInt(), 2);
+        QCOMPARE(counts.keys().size(), kComparisonCount);
         QVERIFY(!o.matches());
         bool unknownOrphan = false;
         for (const auto& f : o.findings)

@@ -316,6 +316,33 @@ private Q_SLOTS:
         QVERIFY(done.value().validation->orphansChecked);
         QVERIFY(done.value().report->toJson().contains(QStringLiteral("validation")));
     }
+
+    // A resume has no plan at hand: it validates the folder, layout, prefix and projects its
+    // run's journal names, so its report says whether the key space now holds the files.
+    void aResumedRunIsValidatedOverItsJournalsScope()
+    {
+        WorkflowFixture f;
+        QVERIFY2(f.isValid(), qPrintable(f.error()));
+        MemoryKvStore* a = nullptr;
+        auto session = WorkflowFixture::session(QStringLiteral("memory://a"), &a);
+        const Error lost = failedRun(f, *session, a, MemoryKvStore::Failure::NotSent);
+        QCOMPARE(lost.next.action, NextStep::Action::ResumeRun);
+
+        MigrationWorkflow::RunRequest resume;
+        resume.mode = MigrationWorkflow::Mode::Resume;
+        resume.runId = lost.next.runId;
+        resume.validateAfter = true;
+        auto resumed = MigrationWorkflow::run(resume, *session, f.context());
+        QVERIFY2(resumed.ok(), resumed.ok() ? "" : qPrintable(describe(resumed.error())));
+        QVERIFY(resumed.value().validation.has_value());
+        const Validator::Outcome& v = *resumed.value().validation;
+        QCOMPARE(v.root, QDir(f.root()).absolutePath());
+        QCOMPARE(v.checkedKeys, qint64(a->size()));
+        QCOMPARE(v.counts[Comparison::Same], v.checkedKeys);
+        QVERIFY(v.matches());
+        QCOMPARE(resumed.value().verdict, 0);
+        QVERIFY(resumed.value().report->toJson().contains(QStringLiteral("validation")));
+    }
 };
 
 QTEST_GUILESS_MAIN(TstMigrationWorkflow)

@@ -40,7 +40,7 @@ private Q_SLOTS:
     {
         Validator::Outcome v;
         v.problems = {warning()};
-        v.findings.append({QStringLiteral("pm:x"), Validator::State::OnlyFiles, {}, {}, {}, false});
+        v.findings.append({QStringLiteral("pm:x"), Comparison::OnlyLeft, {}, {}, {}, false});
         QCOMPARE(Verdict::ofValidation(v, false), Verdict::Differences);
         Validator::Outcome ttl;
         ttl.withTtl = 1;
