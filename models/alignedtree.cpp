@@ -1,6 +1,7 @@
 #include "alignedtree.h"
 
 #include <QCoreApplication>
+#include <QFileInfo>
 
 #include <algorithm>
 
@@ -188,6 +189,44 @@ std::shared_ptr<const AlignedTree> AlignedTree::build(const Alignment& alignment
         n.state = SyncState::Unreadable;
         n.ownProblems = problemsOf(path);
         t.m_byPath.insert(path, i);
+    }
+    t.m_byName.clear();
+    t.sortAndCount(kRoot);
+    return tree;
+}
+
+QString AlignedTree::sideTitle(const QString& spec)
+{
+    // A file or folder by its name (temporary folders make long paths); URLs and connection
+    // names as given.
+    if (spec.contains(QLatin1String("://")) || !spec.contains(QLatin1Char('/')))
+        return spec;
+    const QString name = QFileInfo(spec).fileName();
+    return name.isEmpty() ? spec : name;
+}
+
+std::shared_ptr<const AlignedTree> AlignedTree::fromReport(const DiffReport& report)
+{
+    auto tree = std::make_shared<AlignedTree>();
+    AlignedTree& t = *tree;
+    t.m_leftTitle = sideTitle(report.left.spec);
+    t.m_rightTitle = sideTitle(report.right.spec);
+    t.m_nodes.reserve(size_t(report.entities.size()) * 2 + 16);
+    t.m_nodes.push_back(Node{});
+    for (int e = 0; e < report.entities.size(); ++e) {
+        const EntityDiff& d = report.entities.at(e);
+        const int i = t.nodeFor(d.ref);
+        Node& n = t.m_nodes[size_t(i)];
+        n.entity = e;
+        n.entityPath = d.leftLocation;
+        n.key = d.rightLocation.toUtf8();
+        n.inFiles = !d.leftLocation.isEmpty();
+        n.inKv = !d.rightLocation.isEmpty();
+        n.state = syncStateOf(d.state);
+        if (n.inFiles)
+            t.m_byPath.insert(n.entityPath, i);
+        if (n.inKv)
+            t.m_byKey.insert(n.key, i);
     }
     t.m_byName.clear();
     t.sortAndCount(kRoot);

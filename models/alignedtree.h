@@ -1,6 +1,7 @@
 #pragma once
 
 #include "alignment.h"
+#include "diff/diffreport.h"
 #include "filetreesnapshot.h"
 #include "kvtreemodel.h"
 #include "syncstate.h"
@@ -36,6 +37,7 @@ public:
         int row = 0;
         QVector<int> children;
         SyncCounts counts; // its own state and its descendants'
+        int entity = -1;   // fromReport: its EntityDiff's index in the report
     };
 
     // `scanned`: the keys the scan found with their states (what the key space holds);
@@ -44,6 +46,12 @@ public:
                                                     const FileTreeSnapshot& files,
                                                     const QVector<KvKeyItem>& scanned,
                                                     const QHash<QByteArray, SyncState>& compared);
+    // The same hierarchy over a diff of any two sides (a backup, a snapshot, two key spaces):
+    // the left side's locations in the file column, the right side's in the key column, one
+    // row per entity of the report (its index in Node::entity). Linear in the report.
+    static std::shared_ptr<const AlignedTree> fromReport(const DiffReport& report);
+    // How a side is named in headers and states: a path by its last name, a URL as given.
+    static QString sideTitle(const QString& spec);
 
     const Node& node(int i) const { return m_nodes.at(i); }
     int size() const { return int(m_nodes.size()); }
@@ -53,6 +61,9 @@ public:
     // The rows a side lacks (placeholders), for the status line.
     int onlyFilesCount() const { return m_tally.onlyFiles; }
     int onlyKvCount() const { return m_tally.onlyKv; }
+    // The two sides' names when they are not the folder and the key space (fromReport).
+    const QString& leftTitle() const { return m_leftTitle; }
+    const QString& rightTitle() const { return m_rightTitle; }
 
 private:
     int child(int parent, const QString& lookup, const QString& name);
@@ -70,6 +81,8 @@ private:
     QHash<QString, int> m_byPath;
     QHash<QString, int> m_byName; // "parent index/name" while building
     Tally m_tally;
+    QString m_leftTitle;
+    QString m_rightTitle;
 };
 
 } // namespace pmkv

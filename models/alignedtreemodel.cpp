@@ -132,15 +132,22 @@ bool AlignedTreeModel::hasChildren(const QModelIndex& parent) const
 QVariant AlignedTreeModel::cellText(const AlignedTree::Node& node, int column) const
 {
     const bool entity = node.inFiles || node.inKv;
+    const bool twoSides = isTwoSides();
     switch (column) {
     case FileColumn:
-        return node.inFiles || !entity ? node.name : tr("(no file) %1").arg(node.name);
+        return node.inFiles || !entity ? node.name
+               : twoSides              ? tr("(missing) %1").arg(node.name)
+                                       : tr("(no file) %1").arg(node.name);
     case KeyColumn:
-        return node.inKv || !entity ? node.name : tr("(no key) %1").arg(node.name);
+        return node.inKv || !entity ? node.name
+               : twoSides           ? tr("(missing) %1").arg(node.name)
+                                    : tr("(no key) %1").arg(node.name);
     case StateColumn: // (a parent row: its own state and its children's, in words)
-        return !node.children.isEmpty() ? SyncStyle::countsText(node.counts)
-               : entity                 ? syncStateName(node.state)
-                                        : QString();
+        return !node.children.isEmpty()
+                   ? SyncStyle::countsText(node.counts,
+                                           [this](SyncState s) { return stateText(s); })
+               : entity ? stateText(node.state)
+                        : QString();
     default:
         return {};
     }
@@ -166,6 +173,13 @@ QVariant AlignedTreeModel::data(const QModelIndex& index, int role) const
             return SyncStyle::icon(node.state);
         return blankIcon();
     case Qt::ToolTipRole:
+        if (isTwoSides() && (index.column() == FileColumn || index.column() == KeyColumn)) {
+            const bool left = index.column() == FileColumn;
+            const bool present = left ? node.inFiles : node.inKv;
+            const QString& title = left ? m_tree->leftTitle() : m_tree->rightTitle();
+            return present ? (left ? node.entityPath : QString::fromUtf8(node.key))
+                           : tr("%1 has no %2.").arg(title, node.name);
+        }
         if (index.column() == FileColumn)
             return node.inFiles
                        ? node.entityPath
@@ -176,7 +190,7 @@ QVariant AlignedTreeModel::data(const QModelIndex& index, int role) const
                    : node.inKv
                        ? QString::fromUtf8(node.key)
                        : tr("The key space has no key %1.").arg(QString::fromUtf8(node.key));
-        return entity ? syncStateName(node.state) : QString();
+        return entity ? stateText(node.state) : QString();
     case Qt::FontRole:
         if (placeholder) {
             QFont font;
@@ -208,15 +222,33 @@ QVariant AlignedTreeModel::data(const QModelIndex& index, int role) const
         return node.ownProblems;
     case PlaceholderRole:
         return placeholder;
+    case EntityIndexRole:
+        return node.entity;
     default:
         return {};
     }
+}
+
+bool AlignedTreeModel::isTwoSides() const
+{
+    return m_tree && !m_tree->leftTitle().isEmpty();
+}
+
+QString AlignedTreeModel::stateText(SyncState state) const
+{
+    if (isTwoSides() && state == SyncState::OnlyFiles)
+        return tr("only in %1").arg(m_tree->leftTitle());
+    if (isTwoSides() && state == SyncState::OnlyKv)
+        return tr("only in %1").arg(m_tree->rightTitle());
+    return syncStateName(state);
 }
 
 QVariant AlignedTreeModel::headerData(int section, Qt::Orientation orientation, int role) const
 {
     if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
         return {};
+    if (isTwoSides() && (section == FileColumn || section == KeyColumn))
+        return section == FileColumn ? m_tree->leftTitle() : m_tree->rightTitle();
     switch (section) {
     case FileColumn:
         return tr("Files");

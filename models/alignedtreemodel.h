@@ -28,6 +28,7 @@ public:
         InKvRole,
         OwnProblemsRole, // errors and warnings of its file
         PlaceholderRole, // true on a cell of the side that lacks the row
+        EntityIndexRole, // int: the row's entity in the report (fromReport), else -1
     };
 
     explicit AlignedTreeModel(QObject* parent = nullptr);
@@ -53,6 +54,10 @@ private:
     int nodeOf(const QModelIndex& index) const;
     QModelIndex indexOfNode(int node, int column = 0) const;
     QVariant cellText(const AlignedTree::Node& node, int column) const;
+    // A tree of two named sides (AlignedTree::fromReport) rather than the folder and the key
+    // space: its headers, placeholders and one-sided states name the sides.
+    bool isTwoSides() const;
+    QString stateText(SyncState state) const;
 
     std::shared_ptr<const AlignedTree> m_tree;
 };

@@ -129,13 +129,17 @@ QString SyncStyle::glyph(SyncState state)
     return {};
 }
 
-QString SyncStyle::countsText(const SyncCounts& counts)
+QString SyncStyle::countsText(const SyncCounts& counts,
+                              const std::function<QString(SyncState)>& name)
 {
     QStringList parts;
     for (SyncState s : {SyncState::Same, SyncState::Changed, SyncState::JsonEqual,
                         SyncState::OnlyFiles, SyncState::OnlyKv, SyncState::Unreadable}) {
         if (counts[s] > 0)
-            parts << QStringLiteral("%1 %2 %3").arg(glyph(s)).arg(counts[s]).arg(syncStateName(s));
+            parts << QStringLiteral("%1 %2 %3")
+                         .arg(glyph(s))
+                         .arg(counts[s])
+                         .arg(name ? name(s) : syncStateName(s));
     }
     return parts.join(QStringLiteral(", "));
 }

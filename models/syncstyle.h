@@ -5,6 +5,8 @@
 #include <QColor>
 #include <QIcon>
 
+#include <functional>
+
 namespace pmkv {
 
 // How a sync state looks. Every state has its own shape (circle, ring, diamond, left and right
@@ -18,7 +20,9 @@ public:
     // One character that repeats the shape in text (tooltips, the overview's legend).
     static QString glyph(SyncState state);
     // A parent row's counts in words: "✔ 412 same, ◆ 3 changed, ◀ 1 only in files".
-    static QString countsText(const SyncCounts& counts);
+    // `name` words a state (default syncStateName; a two-sides tree names its sides).
+    static QString countsText(const SyncCounts& counts,
+                              const std::function<QString(SyncState)>& name = {});
 };
 
 } // namespace pmkv

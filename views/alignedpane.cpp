@@ -166,10 +166,17 @@ void AlignedPane::setTree(std::shared_ptr<const AlignedTree> tree)
     }
     m_keyView->verticalScrollBar()->setValue(scroll);
     const AlignedTree* t = m_model->tree();
-    m_summary->setText(t ? tr("%1 only in files, %2 only in the key space")
+    if (t && !t->leftTitle().isEmpty())
+        m_summary->setText(tr("%1 only in %2, %3 only in %4")
                                .arg(t->onlyFilesCount())
+                               .arg(t->leftTitle())
                                .arg(t->onlyKvCount())
-                         : QString());
+                               .arg(t->rightTitle()));
+    else
+        m_summary->setText(t ? tr("%1 only in files, %2 only in the key space")
+                                   .arg(t->onlyFilesCount())
+                                   .arg(t->onlyKvCount())
+                             : QString());
 }
 
 QString AlignedPane::summaryText() const
@@ -216,6 +223,12 @@ SyncState AlignedPane::currentState() const
 bool AlignedPane::currentInFiles() const
 {
     return m_fileView->currentIndex().data(AlignedTreeModel::InFilesRole).toBool();
+}
+
+int AlignedPane::currentReportEntity() const
+{
+    const QVariant entity = m_fileView->currentIndex().data(AlignedTreeModel::EntityIndexRole);
+    return entity.isValid() ? entity.toInt() : -1;
 }
 
 bool AlignedPane::currentInKv() const

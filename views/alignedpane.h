@@ -47,6 +47,9 @@ public:
     SyncState currentState() const;
     bool currentInFiles() const;
     bool currentInKv() const;
+    // The current row's entity in the report of a two-sides tree (AlignedTree::fromReport);
+    // -1 for a folder row or none.
+    int currentReportEntity() const;
 
 Q_SIGNALS:
     void currentRowChanged(const QString& entityPath, const QByteArray& key);

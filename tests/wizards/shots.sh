@@ -6,7 +6,7 @@ set -eu
 build=${1:-build}
 out=${2:-docs}
 for shot in dashboard backup-choose backup-report backup-restore archive-checklist \
-            archive-report diff-sides diff-result localenv; do
+            archive-report diff-sides diff-result diff-aligned localenv; do
   for theme in light dark; do
     flag=""
     [ "$theme" = dark ] && flag="--dark"

@@ -2,6 +2,9 @@
 // front of one redis-server, and a second redis-server directly) that differ in one story's
 // title, with and without an ignore rule, exported as HTML, JSON (RFC 6902) and CSV; a backup
 // archive against the folder changed since; a bad ignore rule holds the page with its reason.
+#include "alignedpane.h"
+#include "alignedtreemodel.h"
+#include "comparisonwindow.h"
 #include "diffresultpage.h"
 #include "diffsidespage.h"
 #include "diffview.h"
@@ -35,6 +38,7 @@ private Q_SLOTS:
     void comparesABackupWithTheFolder();
     void holdsABadIgnoreRule();
     void opensAFolderAgainstAKeySpaceInTheWindow();
+    void opensAnyTwoSidesInTheAlignedView();
 
 private:
     // Runs the wizard from its sides page to its result.
@@ -221,6 +225,84 @@ void TestDiffWizard::opensAFolderAgainstAKeySpaceInTheWindow()
     keys.sidesPage()->rightField()->setPath(m_second.url());
     run(keys);
     QVERIFY(keys.resultPage()->openInWindowButton()->isHidden());
+}
+
+// Issue #18: any two sides (here two key spaces: one story changed, one missing on the right,
+// one only on the right) open in the aligned view and the diff view, the sides named.
+void TestDiffWizard::opensAnyTwoSidesInTheAlignedView()
+{
+    const QList<QByteArray> stories =
+        m_second
+            .cli({QStringLiteral("--scan"), QStringLiteral("--pattern"),
+                  QStringLiteral("*:story:*")})
+            .split('\n');
+    QByteArray changed;
+    QByteArray gone;
+    for (const QByteArray& key : stories) {
+        if (key.isEmpty())
+            continue;
+        const bool retitledHere = m_second.cli({QStringLiteral("GET"), QString::fromUtf8(key)})
+                                      .contains("Retitled in the second");
+        (retitledHere ? changed : gone) = key;
+    }
+    QVERIFY(!changed.isEmpty() && !gone.isEmpty());
+    const QByteArray goneValue = m_second.cli({QStringLiteral("GET"), QString::fromUtf8(gone)});
+    const QByteArray added = gone + "-NEW";
+    m_second.cli({QStringLiteral("SET"), QString::fromUtf8(added), QString::fromUtf8(goneValue)});
+    m_second.cli({QStringLiteral("DEL"), QString::fromUtf8(gone)});
+
+    DiffWizard wizard(m_fixture.target());
+    wizard.show();
+    const QString left = m_fixture.proxy().url().toString();
+    wizard.sidesPage()->leftField()->setPath(left);
+    wizard.sidesPage()->rightField()->setPath(m_second.url());
+    run(wizard);
+    DiffResultPage* result = wizard.resultPage();
+    QVERIFY2(result->report(), qPrintable(result->summaryText()));
+    QVERIFY(result->openAlignedButton()->isEnabled());
+    QPointer<ComparisonWindow> window = result->openComparison();
+    QVERIFY(window);
+    window->show();
+    QTRY_VERIFY_WITH_TIMEOUT(window->isReady(), 10000);
+    QVERIFY(window->windowTitle().contains(left));
+
+    AlignedPane* pane = window->alignedPane();
+    AlignedTreeModel* model = pane->model();
+    QCOMPARE(model->headerData(AlignedTreeModel::FileColumn, Qt::Horizontal).toString(), left);
+    QVERIFY(model->headerData(AlignedTreeModel::KeyColumn, Qt::Horizontal)
+                .toString()
+                .startsWith(m_second.url()));
+    QVERIFY2(pane->summaryText().startsWith(QStringLiteral("1 only in ")),
+             qPrintable(pane->summaryText()));
+
+    // The changed story: both sides, its field diff below.
+    QVERIFY(pane->selectKey(changed));
+    QVERIFY(window->diffView()->changeCount() >= 1);
+    QVERIFY(window->diffView()->rightText().contains(QStringLiteral("Retitled in the second")));
+    // The story the right side lacks: a placeholder there, the state names the left side.
+    QVERIFY(pane->selectEntityPath(QString::fromUtf8(gone)));
+    const QModelIndex goneRow = model->indexForEntityPath(QString::fromUtf8(gone));
+    QVERIFY(goneRow.siblingAtColumn(AlignedTreeModel::KeyColumn)
+                .data(AlignedTreeModel::PlaceholderRole)
+                .toBool());
+    QVERIFY(goneRow.siblingAtColumn(AlignedTreeModel::KeyColumn)
+                .data()
+                .toString()
+                .startsWith(QStringLiteral("(missing)")));
+    QCOMPARE(goneRow.siblingAtColumn(AlignedTreeModel::StateColumn).data().toString(),
+             QStringLiteral("only in %1").arg(left));
+    QCOMPARE(window->diffView()->changeCount(), 0);
+    // The story only the right side has.
+    const QModelIndex addedRow = model->indexForKey(added);
+    QVERIFY(addedRow.isValid());
+    QVERIFY(addedRow.siblingAtColumn(AlignedTreeModel::FileColumn)
+                .data(AlignedTreeModel::PlaceholderRole)
+                .toBool());
+    window->close(); // deletes itself
+    QTRY_VERIFY(window.isNull());
+
+    m_second.cli({QStringLiteral("SET"), QString::fromUtf8(gone), QString::fromUtf8(goneValue)});
+    m_second.cli({QStringLiteral("DEL"), QString::fromUtf8(added)});
 }
 
 QTEST_MAIN(TestDiffWizard)

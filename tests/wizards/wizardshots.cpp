@@ -1,11 +1,14 @@
 // Not a test: shows one wizard page or panel in a known state against a real redis-server and
 // pmkv-proxy, for the screenshots in docs/ (tests/wizards/shots.sh). Prints "ready" once the
 // page shows its final state, then stays up until killed (or 60 s).
+#include "alignedpane.h"
 #include "archivechecklistpage.h"
 #include "archivewizard.h"
 #include "backupchoicepage.h"
 #include "backupwizard.h"
+#include "comparisonwindow.h"
 #include "darkpalette.h"
+#include "diffresultpage.h"
 #include "diffsidespage.h"
 #include "diffwizard.h"
 #include "localenvpanel.h"
@@ -20,6 +23,7 @@
 #include <QStyleFactory>
 #include <QTextStream>
 #include <QTimer>
+#include <QTreeView>
 
 #include <cstdio>
 
@@ -116,6 +120,18 @@ int main(int argc, char** argv)
         const QString archive = fixture.backupBeside();
         fixture.redis().cli({QStringLiteral("SET"), QStringLiteral("pm:people"),
                              QStringLiteral("[{\"id\":\"p1\",\"name\":\"Changed in KV\"}]")});
+        if (shot == QLatin1String("diff-aligned")) { // a story gone from KV, one only there
+            const QString story =
+                QString::fromUtf8(fixture.redis()
+                                      .cli({QStringLiteral("--scan"), QStringLiteral("--pattern"),
+                                            QStringLiteral("*:story:*")})
+                                      .split('\n')
+                                      .first());
+            const QByteArray value = fixture.redis().cli({QStringLiteral("GET"), story});
+            fixture.redis().cli(
+                {QStringLiteral("SET"), story + QStringLiteral("-NEW"), QString::fromUtf8(value)});
+            fixture.redis().cli({QStringLiteral("DEL"), story});
+        }
         auto* wizard = new DiffWizard(fixture.target());
         qputenv("PMKV_TOKEN", fixture.proxy().token());
         wizard->sidesPage()->leftField()->setPath(archive);
@@ -124,6 +140,23 @@ int main(int argc, char** argv)
         place(wizard);
         if (shot == QLatin1String("diff-sides")) {
             ready();
+        } else if (shot == QLatin1String("diff-aligned")) {
+            wizard->next();
+            when(
+                wizard, [wizard] { return wizard->currentId() == DiffWizard::ResultPage; },
+                [wizard] {
+                    ComparisonWindow* window = wizard->resultPage()->openComparison();
+                    wizard->hide();
+                    place(window);
+                    when(
+                        window, [window] { return window->isReady(); },
+                        [window] {
+                            QTreeView* keys = window->alignedPane()->keyView();
+                            keys->expandAll();
+                            window->alignedPane()->selectKey("pm:people");
+                            ready();
+                        });
+                });
         } else {
             wizard->next();
             when(

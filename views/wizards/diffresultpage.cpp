@@ -1,7 +1,9 @@
 #include "diffresultpage.h"
 
+#include "comparisonwindow.h"
 #include "diff/changedpaths.h"
 #include "diffview.h"
+#include "entitydiffpresenter.h"
 
 #include <QFileDialog>
 #include <QFutureWatcher>
@@ -41,6 +43,7 @@ DiffResultPage::DiffResultPage(QWidget* parent)
       m_json(new QPushButton(tr("Export JSON (RFC 6902)..."), this)),
       m_csv(new QPushButton(tr("Export CSV..."), this)),
       m_openInWindow(new QPushButton(tr("Open in the Main Window"), this)),
+      m_openAligned(new QPushButton(tr("Open in the Aligned View"), this)),
       m_exportedTo(new QLabel(this))
 {
     setTitle(tr("Differences"));
@@ -59,6 +62,11 @@ DiffResultPage::DiffResultPage(QWidget* parent)
     m_openInWindow->setObjectName(QStringLiteral("openInWindow"));
     m_openInWindow->hide();
     buttons->addWidget(m_openInWindow);
+    m_openAligned->setObjectName(QStringLiteral("openAligned"));
+    m_openAligned->setToolTip(tr("Both sides as one entity tree, row by row, with the field "
+                                 "diff of the selected entity"));
+    m_openAligned->setEnabled(false);
+    buttons->addWidget(m_openAligned);
     buttons->addWidget(m_exportedTo, 1);
     for (QPushButton* button : {m_html, m_json, m_csv})
         buttons->addWidget(button);
@@ -67,6 +75,10 @@ DiffResultPage::DiffResultPage(QWidget* parent)
     layout->addWidget(split, 1);
     layout->addLayout(buttons);
     connect(m_entities, &QTreeWidget::currentItemChanged, this, &DiffResultPage::showEntity);
+    connect(m_openAligned, &QPushButton::clicked, this, [this] {
+        if (ComparisonWindow* shown = openComparison())
+            shown->show();
+    });
     connect(m_html, &QPushButton::clicked, this,
             [this] { askWhereToExport(DiffWorkflow::Format::Html); });
     connect(m_json, &QPushButton::clicked, this,
@@ -96,13 +108,13 @@ void DiffResultPage::showReport(std::shared_ptr<const DiffReport> report)
     for (int i = 0; i < r.entities.size(); ++i) {
         const EntityDiff& entity = r.entities.at(i);
         auto* item = new QTreeWidgetItem(m_entities);
-        item->setText(0, QString::fromLatin1(entityStateName(entity.state)));
+        item->setText(0, QString::fromLatin1(comparisonKey(entity.state)));
         item->setText(1, entityTitle(entity.ref));
         item->setText(2, changedFields(entity));
         item->setData(0, Qt::UserRole, i);
     }
     m_diff->clear(tr("Select an entity to see its fields side by side."));
-    for (QPushButton* button : {m_html, m_json, m_csv})
+    for (QPushButton* button : {m_html, m_json, m_csv, m_openAligned})
         button->setEnabled(true);
     if (m_entities->topLevelItemCount() > 0)
         m_entities->setCurrentItem(m_entities->topLevelItem(0));
@@ -114,8 +126,17 @@ void DiffResultPage::showError(const Error& error)
     m_summary->setText(tr("Not compared: %1").arg(error.message));
     m_entities->clear();
     m_diff->clear();
-    for (QPushButton* button : {m_html, m_json, m_csv})
+    for (QPushButton* button : {m_html, m_json, m_csv, m_openAligned})
         button->setEnabled(false);
+}
+
+ComparisonWindow* DiffResultPage::openComparison()
+{
+    if (!m_report)
+        return nullptr;
+    // Owned by the window the wizard came from, so it stays when the wizard closes.
+    QWidget* owner = window()->parentWidget() ? window()->parentWidget()->window() : nullptr;
+    return new ComparisonWindow(m_report, owner);
 }
 
 QString DiffResultPage::summaryText() const
@@ -160,16 +181,7 @@ void DiffResultPage::showEntity()
     const QTreeWidgetItem* item = m_entities->currentItem();
     if (!item || !m_report)
         return;
-    const EntityDiff& entity = m_report->entities.at(item->data(0, Qt::UserRole).toInt());
-    if (entity.state == EntityDiff::State::OnlyLeft ||
-        entity.state == EntityDiff::State::OnlyRight ||
-        entity.state == EntityDiff::State::Unreadable) {
-        m_diff->clear(tr("%1: %2").arg(entityTitle(entity.ref),
-                                       QString::fromLatin1(entityStateName(entity.state))));
-        return;
-    }
-    m_diff->showDiff(entity.leftLocation, entity.leftValue, entity.rightLocation,
-                     entity.rightValue);
+    EntityDiffPresenter::show(*m_diff, m_report->entities.at(item->data(0, Qt::UserRole).toInt()));
 }
 
 } // namespace pmkv

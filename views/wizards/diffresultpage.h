@@ -14,6 +14,7 @@ class QTreeWidget;
 
 namespace pmkv {
 
+class ComparisonWindow;
 class DiffView;
 
 // The diff wizard's result: the counts, the entities that differ (state, entity, the fields
@@ -37,6 +38,10 @@ public:
     // "Open in the Main Window": shown by the wizard when one side is a folder and the other
     // a key space (the window compares exactly that).
     QPushButton* openInWindowButton() const { return m_openInWindow; }
+    // "Open in the Aligned View": any two sides in a ComparisonWindow (the aligned view and
+    // the diff view of the main window); the window made, not yet shown (null: no report).
+    QPushButton* openAlignedButton() const { return m_openAligned; }
+    ComparisonWindow* openComparison();
     QFuture<Result<void>> exportTo(const QString& path, DiffWorkflow::Format format) const;
 
 Q_SIGNALS:
@@ -54,6 +59,7 @@ private:
     QPushButton* m_json;
     QPushButton* m_csv;
     QPushButton* m_openInWindow;
+    QPushButton* m_openAligned;
     QLabel* m_exportedTo;
 };
 
