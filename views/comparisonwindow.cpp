@@ -15,11 +15,13 @@
 
 namespace pmkv {
 
-ComparisonWindow::ComparisonWindow(std::shared_ptr<const DiffReport> report, QWidget* parent)
-    : QMainWindow(parent, Qt::Window), m_report(std::move(report)),
-      m_aligned(new AlignedPane(this)), m_diff(new DiffView(this)), m_summary(new QLabel(this))
+ComparisonWindow::ComparisonWindow(std::shared_ptr<const DiffReport> report, QWidget* parent,
+                                   Qt::WindowFlags flags)
+    : QMainWindow(parent, flags), m_report(std::move(report)), m_aligned(new AlignedPane(this)),
+      m_diff(new DiffView(this)), m_summary(new QLabel(this))
 {
-    setAttribute(Qt::WA_DeleteOnClose);
+    if (flags.testFlag(Qt::Window))
+        setAttribute(Qt::WA_DeleteOnClose);
     setObjectName(QStringLiteral("comparisonWindow"));
     const QString left = AlignedTree::sideTitle(m_report->left.spec);
     const QString right = AlignedTree::sideTitle(m_report->right.spec);
@@ -46,10 +48,12 @@ ComparisonWindow::ComparisonWindow(std::shared_ptr<const DiffReport> report, QWi
             .arg(c[Comparison::Same]));
     m_diff->clear(tr("Reading the differences..."));
 
-    auto* close = new QAction(tr("Close"), this);
-    close->setShortcut(QKeySequence::Close);
-    connect(close, &QAction::triggered, this, &QWidget::close);
-    addAction(close);
+    if (flags.testFlag(Qt::Window)) { // (in a dock, the dock's own button closes it)
+        auto* close = new QAction(tr("Close"), this);
+        close->setShortcut(QKeySequence::Close);
+        connect(close, &QAction::triggered, this, &QWidget::close);
+        addAction(close);
+    }
     connect(m_aligned, &AlignedPane::currentRowChanged, this, &ComparisonWindow::showCurrent);
 
     // Linear in the report, but a report can hold 100,000 entities: built on the engine's pool.
@@ -63,7 +67,8 @@ ComparisonWindow::ComparisonWindow(std::shared_ptr<const DiffReport> report, QWi
     });
     watcher->setFuture(QtConcurrent::run(
         WorkPool::instance(), [report = m_report] { return AlignedTree::fromReport(*report); }));
-    resize(1200, 800);
+    if (flags.testFlag(Qt::Window))
+        resize(1200, 800);
 }
 
 QString ComparisonWindow::summaryText() const

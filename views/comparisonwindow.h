@@ -16,14 +16,17 @@ class DiffView;
 // A diff of any two sides (a backup, a snapshot, two key spaces, a folder) in the main
 // window's aligned view and diff view: both sides as one entity hierarchy, row by row, with
 // placeholders for what a side lacks, and the field diff of the selected entity below. The
-// main window itself compares the open folder with its key space; this window shows what
-// the diff wizard compared. The rows are built off the GUI thread.
+// main window compares the open folder with its key space in its own panes and shows what the
+// diff wizard compared in a dock holding this (MainWindow::showComparison). The rows are built
+// off the GUI thread.
 class ComparisonWindow final : public QMainWindow
 {
     Q_OBJECT
 
 public:
-    explicit ComparisonWindow(std::shared_ptr<const DiffReport> report, QWidget* parent = nullptr);
+    // A window of its own (Qt::Window), or a widget inside a dock (Qt::Widget).
+    explicit ComparisonWindow(std::shared_ptr<const DiffReport> report, QWidget* parent = nullptr,
+                              Qt::WindowFlags flags = Qt::Window);
 
     AlignedPane* alignedPane() const { return m_aligned; }
     DiffView* diffView() const { return m_diff; }

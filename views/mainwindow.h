@@ -35,6 +35,8 @@ inline const QString kAlignedModeSetting = QStringLiteral("mainWindow/alignedMod
 
 class AlignedPane;
 class AlignedTree;
+class ComparisonWindow;
+struct DiffReport;
 class DiffView;
 class DocumentView;
 class EnvironmentBand;
@@ -188,6 +190,7 @@ private:
     // (mainwindowjobs.cpp, mainwindowwizards.cpp).
     void createJobActions();
     void openDifferences(const QString& root, const ConnectionProfile& profile);
+    ComparisonWindow* showComparison(std::shared_ptr<const DiffReport> report);
     // The Problems panel (mainwindowproblems.cpp).
     void createProblemsPanel(QMenu* viewMenu);
     void showProblems(const PmIndex& index);
@@ -298,6 +301,7 @@ private:
     QDockWidget* m_envDock = nullptr;
     LocalEnvPanel* m_localEnv = nullptr;
     QDockWidget* m_problemsDock = nullptr;
+    int m_comparisons = 0; // comparison docks opened (each gets its own object name)
     ProblemGroupTree* m_problemTree = nullptr;
     QStackedWidget* m_sideModes = nullptr; // the side-by-side trees, or the aligned pane
     AlignedPane* m_alignedPane = nullptr;

@@ -5,6 +5,7 @@
 #include "archivewizard.h"
 #include "backupchoicepage.h"
 #include "backupwizard.h"
+#include "comparisonwindow.h"
 #include "diffwizard.h"
 #include "jobtarget.h"
 #include "kvloader.h"
@@ -74,6 +75,7 @@ void MainWindow::takeStep(const NextStep& step)
     case A::Diff: {
         auto* wizard = new DiffWizard(jobTarget(), this);
         connect(wizard, &DiffWizard::openDifferences, this, &MainWindow::openDifferences);
+        connect(wizard, &DiffWizard::openComparison, this, &MainWindow::showComparison);
         wizard->setAttribute(Qt::WA_DeleteOnClose);
         wizard->show();
         return;
@@ -136,6 +138,22 @@ void MainWindow::showLocalEnv()
     }
     m_envDock->show();
     m_envDock->raise();
+}
+
+// Any two sides the diff wizard compared, in a dock of this window: the aligned view and the
+// diff view over the report (ComparisonWindow), below the window's own trees; several at once.
+ComparisonWindow* MainWindow::showComparison(std::shared_ptr<const DiffReport> report)
+{
+    auto* comparison = new ComparisonWindow(std::move(report), nullptr, Qt::Widget);
+    auto* dock = new QDockWidget(tr("Compare %1").arg(comparison->windowTitle()), this);
+    dock->setObjectName(QStringLiteral("comparisonDock%1").arg(++m_comparisons));
+    dock->setAttribute(Qt::WA_DeleteOnClose);
+    dock->setWidget(comparison);
+    addDockWidget(Qt::BottomDockWidgetArea, dock);
+    resizeDocks({dock}, {height() * 2 / 3}, Qt::Vertical);
+    dock->show();
+    dock->raise();
+    return comparison;
 }
 
 } // namespace pmkv

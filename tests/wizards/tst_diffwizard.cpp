@@ -5,10 +5,12 @@
 #include "alignedpane.h"
 #include "alignedtreemodel.h"
 #include "comparisonwindow.h"
+#include "core/nextstep.h"
 #include "diffresultpage.h"
 #include "diffsidespage.h"
 #include "diffview.h"
 #include "diffwizard.h"
+#include "mainwindow.h"
 #include "pathfield.h"
 #include "wizardfixture.h"
 #include "workflows/backupworkflow.h"
@@ -16,6 +18,7 @@
 #include "workflows/targetspec.h"
 
 #include <QDirIterator>
+#include <QDockWidget>
 #include <QFile>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -251,20 +254,31 @@ void TestDiffWizard::opensAnyTwoSidesInTheAlignedView()
     m_second.cli({QStringLiteral("SET"), QString::fromUtf8(added), QString::fromUtf8(goneValue)});
     m_second.cli({QStringLiteral("DEL"), QString::fromUtf8(gone)});
 
-    DiffWizard wizard(m_fixture.target());
-    wizard.show();
+    // Opened from the main window's Migration menu, shown in a dock of the main window.
+    MainWindow main;
+    main.setJobsFolder(m_fixture.path(QStringLiteral("state")));
+    main.show();
+    main.takeStep(NextStep::forPath(NextStep::Action::Diff, m_fixture.root()));
+    DiffWizard* wizard = main.findChild<DiffWizard*>();
+    QVERIFY(wizard);
     const QString left = m_fixture.proxy().url().toString();
-    wizard.sidesPage()->leftField()->setPath(left);
-    wizard.sidesPage()->rightField()->setPath(m_second.url());
-    run(wizard);
-    DiffResultPage* result = wizard.resultPage();
+    wizard->sidesPage()->leftField()->setPath(left);
+    wizard->sidesPage()->rightField()->setPath(m_second.url());
+    run(*wizard);
+    DiffResultPage* result = wizard->resultPage();
     QVERIFY2(result->report(), qPrintable(result->summaryText()));
+    QVERIFY(!main.findChild<ComparisonWindow*>());
     QVERIFY(result->openAlignedButton()->isEnabled());
-    QPointer<ComparisonWindow> window = result->openComparison();
+    result->openAlignedButton()->click();
+    QPointer<ComparisonWindow> window = main.findChild<ComparisonWindow*>();
     QVERIFY(window);
-    window->show();
+    auto* dock = qobject_cast<QDockWidget*>(window->parentWidget());
+    QVERIFY(dock);
+    QCOMPARE(main.dockWidgetArea(dock), Qt::BottomDockWidgetArea);
+    QVERIFY(dock->isVisible());
     QTRY_VERIFY_WITH_TIMEOUT(window->isReady(), 10000);
-    QVERIFY(window->windowTitle().contains(left));
+    QVERIFY(dock->windowTitle().contains(left));
+    wizard->close();
 
     AlignedPane* pane = window->alignedPane();
     AlignedTreeModel* model = pane->model();
@@ -298,7 +312,7 @@ void TestDiffWizard::opensAnyTwoSidesInTheAlignedView()
     QVERIFY(addedRow.siblingAtColumn(AlignedTreeModel::FileColumn)
                 .data(AlignedTreeModel::PlaceholderRole)
                 .toBool());
-    window->close(); // deletes itself
+    dock->close(); // deletes itself and the comparison
     QTRY_VERIFY(window.isNull());
 
     m_second.cli({QStringLiteral("SET"), QString::fromUtf8(gone), QString::fromUtf8(goneValue)});

@@ -145,7 +145,8 @@ int main(int argc, char** argv)
             when(
                 wizard, [wizard] { return wizard->currentId() == DiffWizard::ResultPage; },
                 [wizard] {
-                    ComparisonWindow* window = wizard->resultPage()->openComparison();
+                    std::shared_ptr<const DiffReport> report = wizard->resultPage()->report();
+                    auto* window = new ComparisonWindow(report);
                     wizard->hide();
                     place(window);
                     when(

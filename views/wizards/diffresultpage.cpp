@@ -1,6 +1,5 @@
 #include "diffresultpage.h"
 
-#include "comparisonwindow.h"
 #include "diff/changedpaths.h"
 #include "diffview.h"
 #include "entitydiffpresenter.h"
@@ -76,8 +75,8 @@ DiffResultPage::DiffResultPage(QWidget* parent)
     layout->addLayout(buttons);
     connect(m_entities, &QTreeWidget::currentItemChanged, this, &DiffResultPage::showEntity);
     connect(m_openAligned, &QPushButton::clicked, this, [this] {
-        if (ComparisonWindow* shown = openComparison())
-            shown->show();
+        if (m_report)
+            Q_EMIT comparisonRequested(m_report);
     });
     connect(m_html, &QPushButton::clicked, this,
             [this] { askWhereToExport(DiffWorkflow::Format::Html); });
@@ -128,15 +127,6 @@ void DiffResultPage::showError(const Error& error)
     m_diff->clear();
     for (QPushButton* button : {m_html, m_json, m_csv, m_openAligned})
         button->setEnabled(false);
-}
-
-ComparisonWindow* DiffResultPage::openComparison()
-{
-    if (!m_report)
-        return nullptr;
-    // Owned by the window the wizard came from, so it stays when the wizard closes.
-    QWidget* owner = window()->parentWidget() ? window()->parentWidget()->window() : nullptr;
-    return new ComparisonWindow(m_report, owner);
 }
 
 QString DiffResultPage::summaryText() const

@@ -14,7 +14,6 @@ class QTreeWidget;
 
 namespace pmkv {
 
-class ComparisonWindow;
 class DiffView;
 
 // The diff wizard's result: the counts, the entities that differ (state, entity, the fields
@@ -38,14 +37,14 @@ public:
     // "Open in the Main Window": shown by the wizard when one side is a folder and the other
     // a key space (the window compares exactly that).
     QPushButton* openInWindowButton() const { return m_openInWindow; }
-    // "Open in the Aligned View": any two sides in a ComparisonWindow (the aligned view and
-    // the diff view of the main window); the window made, not yet shown (null: no report).
+    // "Open in the Aligned View": any two sides in the main window's aligned view and diff
+    // view (comparisonRequested; the main window shows it in a ComparisonWindow dock).
     QPushButton* openAlignedButton() const { return m_openAligned; }
-    ComparisonWindow* openComparison();
     QFuture<Result<void>> exportTo(const QString& path, DiffWorkflow::Format format) const;
 
 Q_SIGNALS:
     void exported(const QString& path, bool ok);
+    void comparisonRequested(std::shared_ptr<const pmkv::DiffReport> report);
 
 private:
     void askWhereToExport(DiffWorkflow::Format format);

@@ -24,6 +24,7 @@ DiffWizard::DiffWizard(const JobTarget& target, QWidget* parent)
     m_sides->setButtonText(QWizard::NextButton, tr("Compare"));
     m_progress->setTitle(tr("Reading and comparing the two sides"));
     m_progress->setStart([this] { compare(); });
+    connect(m_result, &DiffResultPage::comparisonRequested, this, &DiffWizard::openComparison);
     connect(m_result->openInWindowButton(), &QPushButton::clicked, this, [this] {
         if (m_windowProfile)
             Q_EMIT openDifferences(m_windowRoot, *m_windowProfile);

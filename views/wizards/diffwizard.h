@@ -1,10 +1,12 @@
 #pragma once
 
 #include "connections/connectionprofile.h"
+#include "diff/diffreport.h"
 #include "jobtarget.h"
 
 #include <QWizard>
 
+#include <memory>
 #include <optional>
 
 namespace pmkv {
@@ -32,6 +34,8 @@ public:
 Q_SIGNALS:
     // "Open in the Main Window": the window opens the folder against the key space.
     void openDifferences(const QString& root, const pmkv::ConnectionProfile& profile);
+    // "Open in the Aligned View": any two sides, shown by the main window.
+    void openComparison(std::shared_ptr<const pmkv::DiffReport> report);
 
 private:
     void compare();
