@@ -14,26 +14,6 @@
 
 namespace pmkv {
 
-struct KvTreeModel::Node
-{
-    QByteArray name;
-    Node* parent = nullptr;
-    int row = 0;
-    bool isKey = false;
-    bool attached = false;  // part of what views have been told about
-    bool queued = false;    // in m_grown
-    bool dirty = false;     // in m_dirty
-    bool searchSelf = true; // its full path holds the search text (or no search)
-    bool searchHit = true;  // it, or a key below it, holds the search text (or no search)
-    SyncState state = SyncState::Unknown;
-    int keyCount = 0;  // keys in the subtree, this one included
-    SyncCounts counts; // states of the keys in the subtree
-    std::vector<std::unique_ptr<Node>> children;
-    // New children of an attached node, held back until rows are announced.
-    std::vector<std::unique_ptr<Node>> pending;
-    std::unique_ptr<QHash<QByteArray, Node*>> lookup; // once a node has many children
-};
-
 namespace {
 
 constexpr size_t kLookupThreshold = 8;
@@ -50,8 +30,7 @@ qint64 now()
 } // namespace
 
 KvTreeModel::KvTreeModel(QObject* parent)
-    : QAbstractItemModel(parent), m_root(new Node), m_slice(new QTimer(this)),
-      m_metaTimer(new QTimer(this))
+    : QAbstractItemModel(parent), m_slice(new QTimer(this)), m_metaTimer(new QTimer(this))
 {
     m_metaTimer->setSingleShot(true);
     m_metaTimer->setInterval(50);
@@ -60,7 +39,7 @@ KvTreeModel::KvTreeModel(QObject* parent)
     m_slice->setSingleShot(true);
     m_slice->setInterval(0);
     connect(m_slice, &QTimer::timeout, this, [this] { work(now()); });
-    m_root->attached = true;
+    resetTree();
 }
 
 KvTreeModel::~KvTreeModel() = default;
@@ -74,13 +53,20 @@ void KvTreeModel::dropQueues()
     m_finishPending = false;
 }
 
+void KvTreeModel::resetTree()
+{
+    m_root = std::make_shared<Node>();
+    m_root->attached = true;
+    m_nodes = KvNodeTable(m_root, ++m_epoch);
+    m_marks.restart(m_epoch);
+    m_marks.add(false); // the root: the empty path holds no text
+}
+
 void KvTreeModel::beginScan(bool keepKnownStates)
 {
     beginResetModel();
     dropQueues();
-    m_root = std::make_unique<Node>();
-    m_root->attached = true;
-    m_root->searchSelf = m_search.isEmpty(); // the empty path holds no search text
+    resetTree();
     if (!keepKnownStates)
         m_knownStates.clear();
     clearMeta();
@@ -97,9 +83,7 @@ void KvTreeModel::clear()
 {
     beginResetModel();
     dropQueues();
-    m_root = std::make_unique<Node>();
-    m_root->attached = true;
-    m_root->searchSelf = m_search.isEmpty(); // the empty path holds no search text
+    resetTree();
     m_knownStates.clear();
     clearMeta();
     m_keys = 0;
@@ -150,19 +134,9 @@ void KvTreeModel::addKey(const KvKeyItem& item)
             created->name = name;
             created->parent = node;
             next = created.get();
-            if (!m_search.isEmpty()) {
-                const QByteArray path = item.key.left(end < 0 ? item.key.size() : end);
-                next->searchSelf =
-                    node->searchSelf ||
-                    holdsSearch(path, std::max<qsizetype>(0, start - m_search.size()));
-                next->searchHit = next->searchSelf;
-                if (next->searchSelf) { // its parents show now (the filter hears of it)
-                    for (Node* n = node; n && !n->searchHit; n = n->parent) {
-                        n->searchHit = true;
-                        markDirty(n);
-                    }
-                }
-            }
+            m_nodes.append(next);
+            if (m_marks.isActive())
+                markNewNode(next, item.key.left(end < 0 ? item.key.size() : end), true);
             if (node->attached) {
                 if (!node->queued) {
                     node->queued = true;
@@ -349,61 +323,6 @@ void KvTreeModel::finish()
 SyncCounts KvTreeModel::totals() const
 {
     return m_root->counts;
-}
-
-void KvTreeModel::setSearchText(const QString& text)
-{
-    m_search = text.trimmed().toLower().toUtf8();
-    QByteArray path;
-    markSearch(m_root.get(), m_search.isEmpty(), path);
-}
-
-// One pass over the tree (a million keys in well under 100 ms): a row matches when its full
-// path holds the text; only the part of the path this level added needs looking at, as the
-// parent's path was looked at already.
-void KvTreeModel::markSearch(Node* node, bool parentMatches, QByteArray& path)
-{
-    const qsizetype parentLength = path.size();
-    if (node != m_root.get()) {
-        if (parentLength > 0)
-            path += kSeparator;
-        path += node->name;
-        node->searchSelf =
-            parentMatches ||
-            holdsSearch(path, std::max<qsizetype>(0, parentLength - m_search.size()));
-    } else {
-        node->searchSelf = parentMatches;
-    }
-    bool hit = node->searchSelf;
-    for (auto* list : {&node->children, &node->pending}) {
-        for (const auto& c : *list) {
-            markSearch(c.get(), node->searchSelf, path);
-            hit = hit || c->searchHit;
-        }
-    }
-    node->searchHit = hit;
-    path.truncate(parentLength);
-}
-
-bool KvTreeModel::holdsSearch(const QByteArray& path, qsizetype from) const
-{
-    const qsizetype n = m_search.size();
-    const char* needle = m_search.constData();
-    const char* hay = path.constData();
-    for (qsizetype i = from; i + n <= path.size(); ++i) {
-        qsizetype j = 0;
-        while (j < n) {
-            char c = hay[i + j];
-            if (c >= 'A' && c <= 'Z')
-                c = char(c - 'A' + 'a');
-            if (c != needle[j])
-                break;
-            ++j;
-        }
-        if (j == n)
-            return true;
-    }
-    return false;
 }
 
 QModelIndex KvTreeModel::indexOf(const Node* node, int column) const
@@ -651,7 +570,7 @@ QVariant KvTreeModel::data(const QModelIndex& index, int role) const
     case SearchTextRole:
         return QString::fromUtf8(fullKey(node));
     case SearchHitRole:
-        return node->searchHit;
+        return m_marks.isHit(node->id);
     default:
         return {};
     }
@@ -685,9 +604,9 @@ QVariant KvTreeModel::metaData(const Node* node, int column, int role) const
         return column == TypeColumn ? QVariant() : QVariant(int(Qt::AlignRight | Qt::AlignVCenter));
     if (role != Qt::DisplayRole && role != Qt::ToolTipRole)
         return {};
-    const QByteArray key = fullKey(node);
-    const auto it = m_meta.constFind(key);
-    if (it == m_meta.cend()) {
+    const KvKeyMeta* meta = node->meta;
+    if (!meta) {
+        const QByteArray key = fullKey(node);
         if (!m_metaAsked.contains(key)) {
             m_metaAsked.insert(key);
             m_metaWanted.append(key);
@@ -698,36 +617,47 @@ QVariant KvTreeModel::metaData(const Node* node, int column, int role) const
     }
     switch (column) {
     case TypeColumn:
-        return QString::fromUtf8(it->type);
+        return QString::fromUtf8(meta->type);
     case TtlColumn:
         if (role == Qt::ToolTipRole)
-            return TtlText::describe(it->ttlMs);
-        return it->ttlMs >= 0 ? TtlText::duration(it->ttlMs) : QString();
+            return TtlText::describe(meta->ttlMs);
+        return meta->ttlMs >= 0 ? TtlText::duration(meta->ttlMs) : QString();
     default:
-        if (it->bytes < 0)
+        if (meta->bytes < 0)
             return QString();
-        return role == Qt::ToolTipRole ? tr("%1 bytes in memory").arg(QLocale().toString(it->bytes))
-                                       : QLocale().formattedDataSize(it->bytes, 1);
+        return role == Qt::ToolTipRole
+                   ? tr("%1 bytes in memory").arg(QLocale().toString(meta->bytes))
+                   : QLocale().formattedDataSize(meta->bytes, 1);
     }
 }
 
 void KvTreeModel::setMeta(const QVector<KvKeyMeta>& metas)
 {
     for (const KvKeyMeta& meta : metas) {
-        m_meta.insert(meta.key, meta);
-        const Node* node = findKey(meta.key);
-        if (node && node->attached)
+        Node* node = findKey(meta.key);
+        if (!node)
+            continue; // (a key of a tree replaced since it was asked for)
+        // (a value replaced in place keeps its address: the node's pointer stays good)
+        node->meta = &m_meta.insert_or_assign(meta.key, meta).first->second;
+        if (node->attached)
             Q_EMIT dataChanged(indexOf(node, TypeColumn), indexOf(node, SizeColumn));
     }
 }
 
 void KvTreeModel::forgetMeta(const QByteArray& key)
 {
-    m_meta.remove(key);
     m_metaAsked.remove(key);
-    const Node* node = findKey(key);
+    Node* node = findKey(key);
+    if (node)
+        node->meta = nullptr;
+    m_meta.erase(key);
     if (node && node->attached)
         Q_EMIT dataChanged(indexOf(node, TypeColumn), indexOf(node, SizeColumn));
+}
+
+const KvKeyMeta* KvTreeModel::metaAt(const QModelIndex& index) const
+{
+    return index.isValid() && !isLoadMore(index) ? nodeAt(index)->meta : nullptr;
 }
 
 void KvTreeModel::clearMeta()

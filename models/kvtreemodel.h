@@ -1,5 +1,8 @@
 #pragma once
 
+#include "keysearchmarks.h"
+#include "kvnodetable.h"
+#include "kvtreenode.h"
 #include "syncstate.h"
 
 #include <QAbstractItemModel>
@@ -9,6 +12,7 @@
 
 #include <deque>
 #include <memory>
+#include <unordered_map>
 #include <vector>
 
 class QTimer;
@@ -104,18 +108,26 @@ public:
     // States a comparison gave for keys that are not in the tree (not in the key space, or
     // not scanned yet).
     const QHash<QByteArray, SyncState>& statesOfMissingKeys() const { return m_knownStates; }
-    // Marks the rows the key search shows (SearchHitRole): those whose full path holds `text`
-    // (ASCII letters in any case) and their parents; empty: every row. One pass over the
-    // loaded keys; keys that arrive later are marked as they come. A filter on top
-    // invalidates itself after calling this.
-    void setSearchText(const QString& text);
+    // The key search (SearchHitRole): a copy of the node table for a worker, which computes
+    // KeySearchMarks over it (KeySearchMarks::compute); applySearch() takes them, marks the
+    // nodes that came since, and marks keys that arrive later as they come. False (nothing
+    // changed) when the marks are of a tree this model replaced since, or when so many keys
+    // came meanwhile that marking them here would hold the GUI thread: compute again. Empty
+    // marks (no text) show every row. A filter on top invalidates itself after applying.
+    KvNodeTable nodeSnapshot() const { return m_nodes; }
+    bool applySearch(KeySearchMarks marks);
+    const KeySearchMarks& searchMarks() const { return m_marks; }
+    // Whether the key search shows the row (O(1); the "load more" row always shows).
+    bool isSearchHit(int row, const QModelIndex& parent) const;
+    // A row's type, TTL and size once fetched (null before), for sorting by those columns.
+    const KvKeyMeta* metaAt(const QModelIndex& index) const;
     // The Type, TTL and Size columns: a key's cells are empty until its meta is given; the
     // first time a view asks for one, the key is queued and, 50 ms later, the queued keys of
     // every row shown meanwhile are asked for in one metaRequested() (never blocking).
     void setMeta(const QVector<KvKeyMeta>& metas);
     // After a write: the key's cells are asked for again.
     void forgetMeta(const QByteArray& key);
-    bool hasMeta(const QByteArray& key) const { return m_meta.contains(key); }
+    bool hasMeta(const QByteArray& key) const { return m_meta.count(key) > 0; }
 
     QModelIndex index(int row, int column, const QModelIndex& parent = {}) const override;
     QModelIndex parent(const QModelIndex& child) const override;
@@ -134,7 +146,7 @@ Q_SIGNALS:
     void finished(); // the scan's end is announced: every key is in the tree
 
 private:
-    struct Node;
+    using Node = KvTreeNode;
     Node* nodeAt(const QModelIndex& index) const;
     bool isLoadMore(const QModelIndex& index) const;
     QModelIndex indexOf(const Node* node, int column = 0) const;
@@ -152,15 +164,18 @@ private:
     QString countsText(const Node* node) const;
     QString loadMoreText() const;
     static QByteArray fullKey(const Node* node);
-    // Whether `path`, from `from` on, holds the search text (ASCII case folded).
-    bool holdsSearch(const QByteArray& path, qsizetype from) const;
-    void markSearch(Node* node, bool parentMatches, QByteArray& path);
+    void resetTree(); // an empty tree, a new epoch; the search text stays
+    // Marks a new node for the search; `path` is its full path. Parents that show now are
+    // told to views when `announce`.
+    void markNewNode(Node* node, const QByteArray& path, bool announce);
     QVariant metaData(const Node* node, int column, int role) const;
     void clearMeta();
 
-    std::unique_ptr<Node> m_root;
+    std::shared_ptr<Node> m_root; // (a node table handed to a worker keeps it alive)
+    KvNodeTable m_nodes;
+    quint64 m_epoch = 0;
+    KeySearchMarks m_marks;
     QHash<QByteArray, SyncState> m_knownStates;
-    QByteArray m_search; // lower case; empty: no search
     qint64 m_keys = 0;
     qint64 m_scanned = 0;
     qint64 m_total = -1;
@@ -168,10 +183,10 @@ private:
     bool m_finished = true;
     bool m_busy = false;
     bool m_finishPending = false;
-    QTimer* m_slice; // the next slice
-    QHash<QByteArray, KvKeyMeta> m_meta;
-    mutable QSet<QByteArray> m_metaAsked;     // queued or on its way
-    mutable QVector<QByteArray> m_metaWanted; // queued for the next metaRequested()
+    QTimer* m_slice;                                  // the next slice
+    std::unordered_map<QByteArray, KvKeyMeta> m_meta; // (nodes point at its values)
+    mutable QSet<QByteArray> m_metaAsked;             // queued or on its way
+    mutable QVector<QByteArray> m_metaWanted;         // queued for the next metaRequested()
     QTimer* m_metaTimer;
     std::deque<QVector<KvKeyItem>> m_incoming; // pages not built into nodes yet
     qsizetype m_incomingNext = 0;              // in m_incoming.front()

@@ -2,6 +2,7 @@
 
 #include "kvfilterproxymodel.h"
 #include "kvtreemodel.h"
+#include "matchexpander.h"
 #include "syncbardelegate.h"
 #include "syncfilter.h"
 
@@ -16,13 +17,12 @@
 #include <QTreeView>
 #include <QVBoxLayout>
 
-#include <deque>
+#include <utility>
 
 namespace pmkv {
 namespace {
 
 constexpr int kSearchDelayMs = 250;
-constexpr int kExpandRows = 2000;
 
 } // namespace
 
@@ -124,7 +124,8 @@ KvPane::KvPane(QWidget* parent) : QWidget(parent)
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addWidget(m_stack);
 
-    // The search waits for a pause in the typing: each filter is a pass over every loaded key.
+    // The search waits for a pause in the typing (each search is a pass over every loaded key,
+    // on a worker).
     m_searchDelay = new QTimer(this);
     m_searchDelay->setSingleShot(true);
     m_searchDelay->setInterval(kSearchDelayMs);
@@ -132,7 +133,17 @@ KvPane::KvPane(QWidget* parent) : QWidget(parent)
     connect(m_search, &QLineEdit::textChanged, m_searchDelay, qOverload<>(&QTimer::start));
     connect(m_search, &QLineEdit::returnPressed, this, [this] {
         applySearch(); // at once, then to the first match
-        selectFirstMatch();
+        if (m_proxy->isSearching())
+            m_selectFirstMatch = true;
+        else
+            selectFirstMatch();
+    });
+    connect(m_proxy, &KvFilterProxyModel::searchApplied, this, [this](const QString& text) {
+        if (!text.isEmpty())
+            MatchExpander::expand(m_view, m_proxy);
+        if (std::exchange(m_selectFirstMatch, false))
+            selectFirstMatch();
+        Q_EMIT searchApplied(text);
     });
     connect(m_filter, &QComboBox::currentIndexChanged, this, [this] {
         SyncFilter f;
@@ -152,37 +163,10 @@ void KvPane::applySearch()
 {
     m_searchDelay->stop();
     const QString text = m_search->text().trimmed();
-    if (text == m_appliedSearch)
-        return;
-    m_appliedSearch = text;
+    if (text.toLower() == m_proxy->searchText())
+        return; // (applied, or on its way)
+    m_selectFirstMatch = false;
     m_proxy->setSearchText(text);
-    if (!text.isEmpty())
-        expandMatches();
-}
-
-// Opens the rows that lead to the first matches, breadth first, until about kExpandRows rows
-// show; a row with more shown children than that stays folded (expanding a namespace of
-// 100,000 keys lays out every one of them).
-void KvPane::expandMatches()
-{
-    std::deque<QModelIndex> queue{QModelIndex()};
-    int shown = 0;
-    while (!queue.empty() && shown < kExpandRows) {
-        const QModelIndex parent = queue.front();
-        queue.pop_front();
-        const int rows = m_proxy->rowCount(parent);
-        if (parent.isValid()) {
-            if (rows > kExpandRows - shown)
-                continue;
-            m_view->expand(parent);
-        }
-        shown += rows;
-        for (int row = 0; row < rows; ++row) {
-            const QModelIndex child = m_proxy->index(row, 0, parent);
-            if (m_proxy->hasChildren(child))
-                queue.push_back(child);
-        }
-    }
 }
 
 bool KvPane::selectFirstMatch()

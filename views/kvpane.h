@@ -38,9 +38,11 @@ public:
     QString bannerText() const;
     bool selectKey(const QByteArray& key);
     QByteArray currentKey() const;
-    // Filters by the search box's text now rather than after the typing pauses.
+    // Searches for the search box's text now rather than after the typing pauses (the rows
+    // change once a worker has matched the keys: searchApplied()).
     void applySearch();
-    // Selects the first key the search shows (Enter in the search box); false when none.
+    // Selects the first key the search shows; false when none. Enter in the search box does
+    // it once the search is applied.
     bool selectFirstMatch();
 
 Q_SIGNALS:
@@ -48,10 +50,11 @@ Q_SIGNALS:
     void loadAllRequested();
     void retryRequested();
     void connectRequested();
+    // The rows show the search for `text` (empty: every row), the rows that lead to the first
+    // matches opened.
+    void searchApplied(const QString& text);
 
 private:
-    void expandMatches();
-
     KvTreeModel* m_model;
     KvFilterProxyModel* m_proxy;
     QStackedWidget* m_stack;
@@ -63,7 +66,7 @@ private:
     QLabel* m_progress;
     QTreeView* m_view;
     QTimer* m_searchDelay;
-    QString m_appliedSearch;
+    bool m_selectFirstMatch = false; // Enter pressed: once the search is applied
 };
 
 } // namespace pmkv

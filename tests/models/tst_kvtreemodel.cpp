@@ -21,7 +21,6 @@ private Q_SLOTS:
     void statesRollUpAndArriveInAnyOrder();
     void loadMoreRowUntilFinished();
     void filterByStateUsesCounts();
-    void searchFindsDeepKeys();
     void largePagesAreAnnouncedInSlices();
 };
 
@@ -220,26 +219,6 @@ void TestKvTreeModel::filterByStateUsesCounts()
     f.mode = SyncFilter::Mode::OnlyFiles;
     proxy.setSyncFilter(f);
     QCOMPARE(proxy.rowCount(), 0);
-}
-
-void TestKvTreeModel::searchFindsDeepKeys()
-{
-    KvTreeModel model;
-    KvFilterProxyModel proxy;
-    proxy.setSourceModel(&model);
-    model.beginScan();
-    model.addKeys(items({"pm:project:atlas:epic:ai:story:F-AI-001",
-                         "pm:project:atlas:epic:ai:story:F-AI-002", "pm:people"}));
-    model.finish();
-    proxy.setSearchText(QStringLiteral("f-ai-002"));
-    QCOMPARE(proxy.rowCount(), 1);
-    QModelIndex i = proxy.index(0, 0);
-    while (proxy.rowCount(i) > 0) {
-        QCOMPARE(proxy.rowCount(i), 1);
-        i = proxy.index(0, 0, i);
-    }
-    QCOMPARE(i.data(KvTreeModel::KeyRole).toString(),
-             QStringLiteral("pm:project:atlas:epic:ai:story:F-AI-002"));
 }
 
 // A page that grows thousands of parents already on screen is built and announced in slices
