@@ -8,6 +8,8 @@
 #include <QFutureWatcher>
 #include <QtConcurrent/QtConcurrentRun>
 
+#include <limits>
+
 namespace pmkv {
 
 KvFilterProxyModel::KvFilterProxyModel(QObject* parent) : QSortFilterProxyModel(parent)
@@ -124,12 +126,60 @@ bool KvFilterProxyModel::lessThan(const QModelIndex& left, const QModelIndex& ri
 {
     if (!m_keys)
         return QSortFilterProxyModel::lessThan(left, right);
-    const bool leftMore = !left.internalPointer(); // the "load more" row stays last
+    // Rows that go last whatever the order (a descending sort asks lessThan(right, left)):
+    // for those, "less" means "known" in ascending order and "unknown" in descending order.
+    const bool ascending = sortOrder() == Qt::AscendingOrder;
+    const bool leftMore = !left.internalPointer(); // the "load more" row
     const bool rightMore = !right.internalPointer();
     if (leftMore != rightMore)
-        return rightMore;
+        return ascending == rightMore;
+    if (left.column() >= KvTreeModel::TypeColumn && !leftMore) {
+        const KvKeyMeta* a = m_keys->metaAt(left);
+        const KvKeyMeta* b = m_keys->metaAt(right);
+        const bool leftKnown = hasSortValue(a, left.column());
+        if (leftKnown != hasSortValue(b, left.column()))
+            return ascending == leftKnown;
+        if (leftKnown) {
+            if (metaLessThan(*a, *b, left.column()))
+                return true;
+            if (metaLessThan(*b, *a, left.column()))
+                return false;
+        }
+    }
     // "story:2" before "story:10", as people count.
     return NaturalOrder::less(m_keys->nameAt(left), m_keys->nameAt(right));
+}
+
+// Namespaces, keys not fetched yet, a key gone and a size the server does not give have no
+// value to sort by.
+bool KvFilterProxyModel::hasSortValue(const KvKeyMeta* meta, int column)
+{
+    if (!meta)
+        return false;
+    switch (column) {
+    case KvTreeModel::TypeColumn:
+        return !meta->type.isEmpty();
+    case KvTreeModel::TtlColumn:
+        return meta->ttlMs >= -1;
+    default:
+        return meta->bytes >= 0;
+    }
+}
+
+bool KvFilterProxyModel::metaLessThan(const KvKeyMeta& a, const KvKeyMeta& b, int column)
+{
+    switch (column) {
+    case KvTreeModel::TypeColumn:
+        return a.type < b.type;
+    case KvTreeModel::TtlColumn: {
+        auto rank = [](qint64 ttl) { // no expiry after every expiry
+            return ttl >= 0 ? ttl : std::numeric_limits<qint64>::max();
+        };
+        return rank(a.ttlMs) < rank(b.ttlMs);
+    }
+    default:
+        return a.bytes < b.bytes;
+    }
 }
 
 } // namespace pmkv

@@ -11,8 +11,11 @@
 namespace pmkv {
 
 class KvTreeModel;
+struct KvKeyMeta;
 
-// Sorts the key tree by name (the "load more" row stays last) and filters it by sync state (parents by their rolled-up counts,
+// Sorts the key tree by the sorted column (the name in natural order; type, TTL or size, with
+// the keys whose values are not fetched yet and the namespaces last in either order; the
+// "load more" row stays last) and filters it by sync state (parents by their rolled-up counts,
 // so no walk over a million keys) and by a text in the key. The text is matched on a worker
 // over a snapshot of the key names (KeySearchMarks): the call returns at once, the rows change
 // when the worker is done (searchApplied); a newer text wins, an older result is dropped.
@@ -46,6 +49,8 @@ private:
     void startSearch();
     void stopSearch();
     void refilter();
+    static bool hasSortValue(const KvKeyMeta* meta, int column);
+    static bool metaLessThan(const KvKeyMeta& a, const KvKeyMeta& b, int column);
 
     KvTreeModel* m_keys = nullptr;
     SyncFilter m_sync;
