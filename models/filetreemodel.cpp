@@ -1,5 +1,7 @@
 #include "filetreemodel.h"
 
+#include "filesearchmarks.h"
+
 #include "core/offthreadrelease.h"
 #include "entityicons.h"
 #include "syncstyle.h"
@@ -298,8 +300,7 @@ QVariant FileTreeModel::data(const QModelIndex& index, int role) const
     case EntityPathRole:
         return e ? e->relativePath : QString();
     case SearchTextRole:
-        return e ? node->name + QLatin1Char(' ') + e->documentId + QLatin1Char(' ') + e->title
-                 : node->name;
+        return FileSearchMarks::searchText(*m_snapshot, node);
     default:
         return {};
     }

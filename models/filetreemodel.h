@@ -35,6 +35,7 @@ public:
 
     void setSnapshot(std::shared_ptr<const FileTreeSnapshot> snapshot);
     const FileTreeSnapshot* snapshot() const { return m_snapshot.get(); }
+    std::shared_ptr<const FileTreeSnapshot> sharedSnapshot() const { return m_snapshot; }
     const Entity* entityAt(const QModelIndex& index) const;
     QModelIndex indexForPath(const QString& relativePath) const;
     // The row standing for an entity file ("a/project.json" is the folder "a").

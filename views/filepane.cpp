@@ -2,6 +2,7 @@
 
 #include "filefilterproxymodel.h"
 #include "filetreemodel.h"
+#include "matchexpander.h"
 #include "overviewstrip.h"
 #include "syncbardelegate.h"
 #include "syncfilter.h"
@@ -11,10 +12,16 @@
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLineEdit>
+#include <QTimer>
 #include <QTreeView>
 #include <QVBoxLayout>
 
 namespace pmkv {
+namespace {
+
+constexpr int kSearchDelayMs = 250;
+
+} // namespace
 
 FilePane::FilePane(QWidget* parent) : QWidget(parent)
 {
@@ -66,10 +73,20 @@ FilePane::FilePane(QWidget* parent) : QWidget(parent)
     layout->addLayout(filters);
     layout->addLayout(body, 1);
 
-    connect(m_search, &QLineEdit::textChanged, this, [this](const QString& text) {
-        m_proxy->setSearchText(text);
+    // The search waits for a pause in the typing, then matches on a worker; the rows that
+    // lead to the first matches open (not every row: a tree of 100,000 stories).
+    auto* searchDelay = new QTimer(this);
+    searchDelay->setSingleShot(true);
+    searchDelay->setInterval(kSearchDelayMs);
+    connect(m_search, &QLineEdit::textChanged, searchDelay, qOverload<>(&QTimer::start));
+    connect(searchDelay, &QTimer::timeout, this, [this] {
+        if (m_search->text().trimmed() != m_proxy->searchText())
+            m_proxy->setSearchText(m_search->text());
+    });
+    connect(m_proxy, &FileFilterProxyModel::searchApplied, this, [this](const QString& text) {
         if (!text.isEmpty())
-            m_view->expandAll();
+            MatchExpander::expand(m_view, m_proxy);
+        Q_EMIT searchApplied(text);
     });
     connect(m_onlyProblems, &QCheckBox::toggled, this, [this](bool on) {
         m_proxy->setOnlyProblems(on);

@@ -17,8 +17,9 @@ class FileTreeModel;
 class FileFilterProxyModel;
 class OverviewStrip;
 
-// The left pane: the file tree of a pm/ folder with a search box, an "only problems"
-// switch, sync state and kind filters, and an overview strip of the differences.
+// The left pane: the file tree of a pm/ folder with a search box (matched on a worker once
+// the typing pauses), an "only problems" switch, sync state and kind filters, and an overview
+// strip of the differences.
 class FilePane final : public QWidget
 {
     Q_OBJECT
@@ -47,6 +48,9 @@ public:
 Q_SIGNALS:
     // An empty path when nothing is selected.
     void currentPathChanged(const QString& relativePath);
+    // The rows show the search for `text` (empty: every row), matched on a worker once the
+    // typing paused.
+    void searchApplied(const QString& text);
 
 private:
     FileTreeModel* m_model;

@@ -5,6 +5,7 @@
 
 #include <QAbstractItemModelTester>
 #include <QGuiApplication>
+#include <QSignalSpy>
 #include <QTest>
 
 #include <functional>
@@ -120,18 +121,44 @@ void TestFileTreeModel::problemsRollUp()
              total == 0);
 }
 
+// The text is matched on a worker (it was matched row by row on the GUI thread as each
+// character came: a tree of 100,000 stories held the window): the rows change once it is done.
 void TestFileTreeModel::filterKeepsParents()
 {
     FileTreeModel model;
     model.setSnapshot(quirks());
     FileFilterProxyModel proxy;
     proxy.setSourceModel(&model);
+    QAbstractItemModelTester tester(&proxy, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    QSignalSpy applied(&proxy, SIGNAL(searchApplied(QString)));
+    QVERIFY(applied.isValid());
+    const int all = countLeaves(proxy);
     proxy.setSearchText(QStringLiteral("sec-014")); // case-insensitive, matches the id
+    QCOMPARE(countLeaves(proxy), all);              // (not matched yet)
+    QVERIFY(applied.wait(10000));
     QCOMPARE(countLeaves(proxy), 1);
     QCOMPARE(proxy.index(0, 0).data().toString(), QStringLiteral("clinic"));
+    applied.clear();
     proxy.setSearchText(
         QStringLiteral("Story F-AI-0")); // matches the titles of F-AI-001 and F-AI-002
+    QVERIFY(applied.wait(10000));
     QCOMPARE(countLeaves(proxy), 2);
+    // A reload is searched again.
+    applied.clear();
+    model.setSnapshot(quirks());
+    QVERIFY(applied.wait(10000));
+    QCOMPARE(countLeaves(proxy), 2);
+    // Typing on: only the newest text's result shows.
+    applied.clear();
+    proxy.setSearchText(QStringLiteral("sec-014"));
+    proxy.setSearchText(QStringLiteral("F-AI-001"));
+    QVERIFY(applied.wait(10000));
+    QTest::qWait(100);
+    QCOMPARE(applied.count(), 1);
+    QCOMPARE(countLeaves(proxy), 1);
+    // Cleared at once.
+    proxy.setSearchText(QString());
+    QCOMPARE(countLeaves(proxy), all);
 }
 
 void TestFileTreeModel::onlyProblems()
