@@ -2,21 +2,30 @@
 
 #include "alignedfilterproxymodel.h"
 #include "alignedtreemodel.h"
+#include "matchexpander.h"
 #include "syncbardelegate.h"
 #include "syncfilter.h"
 
 #include <QCheckBox>
 #include <QComboBox>
+#include <QFutureWatcher>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
+#include <QLineEdit>
 #include <QScrollBar>
 #include <QSplitter>
+#include <QTimer>
 #include <QTreeView>
 #include <QVBoxLayout>
+#include <QtConcurrent/QtConcurrentRun>
+
+#include <utility>
 
 namespace pmkv {
 namespace {
+
+constexpr int kSearchDelayMs = 250;
 
 QTreeView* makeView(QWidget* parent, const QString& name)
 {
@@ -49,6 +58,15 @@ AlignedPane::AlignedPane(QWidget* parent) : QWidget(parent)
     m_summary = new QLabel(this);
     m_summary->setObjectName(QStringLiteral("alignedSummary"));
     m_summary->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred);
+    m_search = new QLineEdit(this);
+    m_search->setObjectName(QStringLiteral("alignedSearch"));
+    m_search->setPlaceholderText(tr("Search names, files and keys"));
+    m_search->setToolTip(tr("Rows whose name, file or key holds the text, on either side, with "
+                            "their parents; Enter goes to the first one"));
+    m_search->setClearButtonEnabled(true);
+    m_searchDelay = new QTimer(this);
+    m_searchDelay->setSingleShot(true);
+    m_searchDelay->setInterval(kSearchDelayMs);
 
     m_fileView = makeView(this, QStringLiteral("alignedFileTree"));
     m_keyView = makeView(this, QStringLiteral("alignedKeyTree"));
@@ -80,6 +98,7 @@ AlignedPane::AlignedPane(QWidget* parent) : QWidget(parent)
     sides->setStretchFactor(0, 3);
     sides->setStretchFactor(1, 2);
     auto* filters = new QHBoxLayout;
+    filters->addWidget(m_search, 1);
     filters->addWidget(m_filter);
     filters->addWidget(m_onlyProblems);
     filters->addWidget(m_summary, 1);
@@ -103,6 +122,16 @@ AlignedPane::AlignedPane(QWidget* parent) : QWidget(parent)
             m_fileView->expandAll();
             m_keyView->expandAll();
         }
+    });
+    // The search waits for a pause in the typing, then matches on a worker.
+    connect(m_searchDelay, &QTimer::timeout, this, &AlignedPane::applySearch);
+    connect(m_search, &QLineEdit::textChanged, m_searchDelay, qOverload<>(&QTimer::start));
+    connect(m_search, &QLineEdit::returnPressed, this, [this] {
+        applySearch(); // at once, then to the first match
+        if (m_searching)
+            m_selectFirstMatch = true;
+        else
+            selectFirstMatch();
     });
     connect(m_fileView->selectionModel(), &QItemSelectionModel::currentChanged, this,
             [this] { Q_EMIT currentRowChanged(currentEntityPath(), currentKey()); });
@@ -138,6 +167,100 @@ QStringList AlignedPane::expandedRows() const
 }
 
 void AlignedPane::setTree(std::shared_ptr<const AlignedTree> tree)
+{
+    m_tree = tree;
+    if (m_searchText.isEmpty() || !tree) {
+        ++m_searchGeneration; // (a search on its way is for older rows)
+        m_searching = false;
+        showTree(std::move(tree));
+        return;
+    }
+    startSearch(tree, [this, tree](AlignedSearchMarks marks) {
+        m_proxy->setSearch(std::move(marks)); // (takes effect with the tree)
+        showTree(tree);
+        if (std::exchange(m_selectFirstMatch, false)) // (Enter, while these rows came)
+            selectFirstMatch();
+        Q_EMIT searchApplied(m_searchText);
+    });
+}
+
+void AlignedPane::applySearch()
+{
+    m_searchDelay->stop();
+    const QString text = m_search->text().trimmed();
+    if (text == m_searchText)
+        return; // (shown, or on its way)
+    m_searchText = text;
+    m_selectFirstMatch = false;
+    if (text.isEmpty() || !m_tree) {
+        ++m_searchGeneration; // (a search on its way is dropped)
+        m_searching = false;
+        m_proxy->setSearch({});
+        if (m_model->tree() != m_tree.get())
+            showTree(m_tree); // (rows that waited for their search)
+        Q_EMIT searchApplied(text);
+        return;
+    }
+    startSearch(m_tree, [this, tree = m_tree](AlignedSearchMarks marks) {
+        m_proxy->setSearch(std::move(marks));
+        if (m_model->tree() != tree.get())
+            showTree(tree);                         // (rows that waited for their search)
+        MatchExpander::expand(m_fileView, m_proxy); // (mirrored on the right)
+        if (std::exchange(m_selectFirstMatch, false))
+            selectFirstMatch();
+        Q_EMIT searchApplied(m_searchText);
+    });
+}
+
+void AlignedPane::startSearch(std::shared_ptr<const AlignedTree> tree,
+                              std::function<void(AlignedSearchMarks)> done)
+{
+    const quint64 generation = ++m_searchGeneration;
+    m_searching = true;
+    auto* watcher = new QFutureWatcher<AlignedSearchMarks>(this);
+    connect(watcher, &QFutureWatcherBase::finished, this,
+            [this, watcher, generation, done = std::move(done)] {
+                watcher->deleteLater();
+                if (generation != m_searchGeneration)
+                    return; // a newer text or tree came meanwhile
+                m_searching = false;
+                done(watcher->future().takeResult());
+            });
+    watcher->setFuture(QtConcurrent::run([tree = std::move(tree), text = m_searchText] {
+        return AlignedSearchMarks::compute(tree, text);
+    }));
+}
+
+// Depth first in the order shown, into the rows with a match below only.
+bool AlignedPane::selectFirstMatch()
+{
+    const AlignedSearchMarks& marks = m_proxy->search();
+    if (!marks.isActive() || marks.tree() != m_model->tree())
+        return false;
+    std::vector<QModelIndex> stack;
+    auto pushChildren = [&](const QModelIndex& parent) {
+        for (int row = m_proxy->rowCount(parent) - 1; row >= 0; --row)
+            stack.push_back(m_proxy->index(row, 0, parent));
+    };
+    pushChildren({});
+    while (!stack.empty()) {
+        const QModelIndex index = stack.back();
+        stack.pop_back();
+        const int node = int(m_proxy->mapToSource(index).internalId());
+        if (marks.holdsText(node)) {
+            m_fileView->selectionModel()->setCurrentIndex(
+                index, QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
+            m_fileView->scrollTo(index);
+            m_fileView->setFocus();
+            return true;
+        }
+        if (marks.isHit(node))
+            pushChildren(index);
+    }
+    return false;
+}
+
+void AlignedPane::showTree(std::shared_ptr<const AlignedTree> tree)
 {
     const bool first = m_model->tree() == nullptr;
     const QStringList open = expandedRows();
