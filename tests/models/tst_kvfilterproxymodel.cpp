@@ -65,38 +65,43 @@ const QList<QByteArray> kKeys = {"pm:project:atlas:epic:ai:story:F-AI-001",
                                  "session:1",
                                  "session:2"};
 
+// The model, the sorting proxy on it under QAbstractItemModelTester, and the proxy's results.
+struct Proxied
+{
+    KvTreeModel model;
+    KvFilterProxyModel proxy;
+    QAbstractItemModelTester tester{&proxy, QAbstractItemModelTester::FailureReportingMode::QtTest};
+    QSignalSpy applied{&proxy, SIGNAL(searchApplied(QString))};
+
+    Proxied()
+    {
+        proxy.setSourceModel(&model);
+        proxy.sort(0);
+    }
+};
+
 } // namespace
 
 // setSearchText returns before the rows change: the keys are matched on a worker, and the
 // rows change when it is done (before the fix the GUI thread marked every key in the call).
 void TestKvFilterProxyModel::searchRunsOffTheGuiThread()
 {
-    KvTreeModel model;
-    KvFilterProxyModel proxy;
-    proxy.setSourceModel(&model);
-    QAbstractItemModelTester tester(&proxy, QAbstractItemModelTester::FailureReportingMode::QtTest);
-    load(model, kKeys);
-    proxy.sort(0);
-    QSignalSpy applied(&proxy, SIGNAL(searchApplied(QString)));
-    QVERIFY(applied.isValid());
-    proxy.setSearchText(QStringLiteral("session"));
-    QCOMPARE(proxy.rowCount(), 2); // "pm" and "session" still: nothing matched yet
-    QVERIFY(applied.wait(10000));
-    QCOMPARE(applied.count(), 1);
-    QCOMPARE(applied.first().first().toString(), QStringLiteral("session"));
-    QCOMPARE(shownKeys(proxy),
+    Proxied p;
+    load(p.model, kKeys);
+    QVERIFY(p.applied.isValid());
+    p.proxy.setSearchText(QStringLiteral("session"));
+    QCOMPARE(p.proxy.rowCount(), 2); // "pm" and "session" still: nothing matched yet
+    QVERIFY(p.applied.wait(10000));
+    QCOMPARE(p.applied.count(), 1);
+    QCOMPARE(p.applied.first().first().toString(), QStringLiteral("session"));
+    QCOMPARE(shownKeys(p.proxy),
              (QStringList{QStringLiteral("session:1"), QStringLiteral("session:2")}));
 }
 
 void TestKvFilterProxyModel::searchFindsDeepKeys()
 {
-    KvTreeModel model;
-    KvFilterProxyModel proxy;
-    proxy.setSourceModel(&model);
-    QAbstractItemModelTester tester(&proxy, QAbstractItemModelTester::FailureReportingMode::QtTest);
-    load(model, kKeys);
-    proxy.sort(0);
-    QSignalSpy applied(&proxy, SIGNAL(searchApplied(QString)));
+    Proxied p;
+    load(p.model, kKeys);
     // Any case; a match across the ':' between two names; a namespace's match shows its keys.
     const QList<std::pair<QString, QStringList>> cases = {
         {QStringLiteral("F-ai-002"), {QStringLiteral("pm:project:atlas:epic:ai:story:F-AI-002")}},
@@ -108,10 +113,10 @@ void TestKvFilterProxyModel::searchFindsDeepKeys()
         {QStringLiteral("nothing like it"), {}},
     };
     for (const auto& [text, keys] : cases) {
-        applied.clear();
-        proxy.setSearchText(text);
-        QVERIFY(applied.wait(10000));
-        QCOMPARE(shownKeys(proxy), keys);
+        p.applied.clear();
+        p.proxy.setSearchText(text);
+        QVERIFY(p.applied.wait(10000));
+        QCOMPARE(shownKeys(p.proxy), keys);
     }
 }
 
@@ -119,78 +124,63 @@ void TestKvFilterProxyModel::searchFindsDeepKeys()
 // newer one was asked for; only the newest one is shown.
 void TestKvFilterProxyModel::olderSearchIsDropped()
 {
-    KvTreeModel model;
-    KvFilterProxyModel proxy;
-    proxy.setSourceModel(&model);
-    QAbstractItemModelTester tester(&proxy, QAbstractItemModelTester::FailureReportingMode::QtTest);
-    load(model, kKeys);
-    proxy.sort(0);
-    QSignalSpy applied(&proxy, SIGNAL(searchApplied(QString)));
-    proxy.setSearchText(QStringLiteral("atlas"));
+    Proxied p;
+    load(p.model, kKeys);
+    p.proxy.setSearchText(QStringLiteral("atlas"));
     QTest::qSleep(50); // the worker for "atlas" may be done: its result is still dropped
-    proxy.setSearchText(QStringLiteral("session:2"));
-    QVERIFY(applied.wait(10000));
+    p.proxy.setSearchText(QStringLiteral("session:2"));
+    QVERIFY(p.applied.wait(10000));
     QTest::qWait(100); // (nothing else comes)
-    QCOMPARE(applied.count(), 1);
-    QCOMPARE(applied.first().first().toString(), QStringLiteral("session:2"));
-    QCOMPARE(shownKeys(proxy), QStringList{QStringLiteral("session:2")});
+    QCOMPARE(p.applied.count(), 1);
+    QCOMPARE(p.applied.first().first().toString(), QStringLiteral("session:2"));
+    QCOMPARE(shownKeys(p.proxy), QStringList{QStringLiteral("session:2")});
 }
 
 // Keys that come while (and after) a search runs are marked as they come.
 void TestKvFilterProxyModel::keysArrivingDuringASearchAreMarked()
 {
-    KvTreeModel model;
-    KvFilterProxyModel proxy;
-    proxy.setSourceModel(&model);
-    QAbstractItemModelTester tester(&proxy, QAbstractItemModelTester::FailureReportingMode::QtTest);
-    model.beginScan();
-    model.addKeys({{"session:1", SyncState::Unknown}, {"pm:people", SyncState::Unknown}});
-    QTRY_VERIFY(!model.hasPendingUpdates());
-    proxy.sort(0);
-    QSignalSpy applied(&proxy, SIGNAL(searchApplied(QString)));
-    proxy.setSearchText(QStringLiteral("sess"));
-    model.addKeys({{"session:2", SyncState::Unknown},
-                   {"other:session", SyncState::Unknown},
-                   {"other:x", SyncState::Unknown}});
-    QVERIFY(applied.wait(10000));
-    model.addKeys({{"session:3", SyncState::Unknown}, {"pm:sessions", SyncState::Unknown}});
-    model.finish();
-    QTRY_VERIFY(model.isFinished());
-    QCOMPARE(shownKeys(proxy),
+    Proxied p;
+    p.model.beginScan();
+    p.model.addKeys({{"session:1", SyncState::Unknown}, {"pm:people", SyncState::Unknown}});
+    QTRY_VERIFY(!p.model.hasPendingUpdates());
+    p.proxy.setSearchText(QStringLiteral("sess"));
+    p.model.addKeys({{"session:2", SyncState::Unknown},
+                     {"other:session", SyncState::Unknown},
+                     {"other:x", SyncState::Unknown}});
+    QVERIFY(p.applied.wait(10000));
+    p.model.addKeys({{"session:3", SyncState::Unknown}, {"pm:sessions", SyncState::Unknown}});
+    p.model.finish();
+    QTRY_VERIFY(p.model.isFinished());
+    QCOMPARE(shownKeys(p.proxy),
              (QStringList{QStringLiteral("other:session"), QStringLiteral("pm:sessions"),
                           QStringLiteral("session:1"), QStringLiteral("session:2"),
                           QStringLiteral("session:3")}));
     // A new scan (F5) keeps the text: its keys are marked as they come.
-    model.beginScan();
-    model.addKeys({{"session:9", SyncState::Unknown}, {"pm:people", SyncState::Unknown}});
-    model.finish();
-    QTRY_VERIFY(model.isFinished());
-    QCOMPARE(shownKeys(proxy), QStringList{QStringLiteral("session:9")});
+    p.model.beginScan();
+    p.model.addKeys({{"session:9", SyncState::Unknown}, {"pm:people", SyncState::Unknown}});
+    p.model.finish();
+    QTRY_VERIFY(p.model.isFinished());
+    QCOMPARE(shownKeys(p.proxy), QStringList{QStringLiteral("session:9")});
 }
 
 void TestKvFilterProxyModel::clearingShowsEveryRow()
 {
-    KvTreeModel model;
-    KvFilterProxyModel proxy;
-    proxy.setSourceModel(&model);
-    QAbstractItemModelTester tester(&proxy, QAbstractItemModelTester::FailureReportingMode::QtTest);
-    load(model, kKeys);
-    proxy.sort(0);
-    const QStringList all = shownKeys(proxy);
+    Proxied p;
+    load(p.model, kKeys);
+    const QStringList all = shownKeys(p.proxy);
     QCOMPARE(all.size(), kKeys.size());
-    QSignalSpy applied(&proxy, SIGNAL(searchApplied(QString)));
-    proxy.setSearchText(QStringLiteral("F-AI"));
-    QVERIFY(applied.wait(10000));
-    QCOMPARE(shownKeys(proxy).size(), 2);
-    proxy.setSearchText(QString());
-    QCOMPARE(applied.count(), 2); // at once: nothing to match
-    QCOMPARE(applied.last().first().toString(), QString());
-    QCOMPARE(shownKeys(proxy), all);
+    p.proxy.setSearchText(QStringLiteral("F-AI"));
+    QVERIFY(p.applied.wait(10000));
+    QCOMPARE(shownKeys(p.proxy).size(), 2);
+    p.proxy.setSearchText(QString());
+    QCOMPARE(p.applied.count(), 2); // at once: nothing to match
+    QCOMPARE(p.applied.last().first().toString(), QString());
+    QCOMPARE(shownKeys(p.proxy), all);
     // A clear while a search runs drops that search.
-    proxy.setSearchText(QStringLiteral("people"));
-    proxy.setSearchText(QString());
+    p.proxy.setSearchText(QStringLiteral("people"));
+    p.proxy.setSearchText(QString());
     QTest::qWait(200);
-    QCOMPARE(shownKeys(proxy), all);
+    QCOMPARE(shownKeys(p.proxy), all);
 }
 
 void TestKvFilterProxyModel::sortsByTypeTtlAndSize_data()
@@ -219,43 +209,37 @@ void TestKvFilterProxyModel::sortsByTypeTtlAndSize()
     QFETCH(int, column);
     QFETCH(int, order);
     QFETCH(QStringList, names);
-    KvTreeModel model;
-    KvFilterProxyModel proxy;
-    proxy.setSourceModel(&model);
-    QAbstractItemModelTester tester(&proxy, QAbstractItemModelTester::FailureReportingMode::QtTest);
-    load(model, {"k:e", "k:d", "k:c", "k:b", "k:a", "k:ns:x"});
-    model.setMeta({{"k:a", "list", 1000, 100},
-                   {"k:b", "string", 5000, 10},
-                   {"k:c", "hash", -1, 500},
-                   {"k:d", "zset", -2, -1}});
-    proxy.sort(column, Qt::SortOrder(order));
-    const QModelIndex k = proxy.index(0, 0);
+    Proxied p;
+    load(p.model, {"k:e", "k:d", "k:c", "k:b", "k:a", "k:ns:x"});
+    p.model.setMeta({{"k:a", "list", 1000, 100},
+                     {"k:b", "string", 5000, 10},
+                     {"k:c", "hash", -1, 500},
+                     {"k:d", "zset", -2, -1}});
+    p.proxy.sort(column, Qt::SortOrder(order));
+    const QModelIndex k = p.proxy.index(0, 0);
     QCOMPARE(k.data().toString(), QStringLiteral("k"));
     QStringList shown;
-    for (int row = 0; row < proxy.rowCount(k); ++row)
-        shown << proxy.index(row, 0, k).data().toString();
+    for (int row = 0; row < p.proxy.rowCount(k); ++row)
+        shown << p.proxy.index(row, 0, k).data().toString();
     QCOMPARE(shown, names);
 }
 
 // A value fetched later moves its row (the sort is dynamic).
 void TestKvFilterProxyModel::sortFollowsFetchedValues()
 {
-    KvTreeModel model;
-    KvFilterProxyModel proxy;
-    proxy.setSourceModel(&model);
-    QAbstractItemModelTester tester(&proxy, QAbstractItemModelTester::FailureReportingMode::QtTest);
-    load(model, {"k:c", "k:b", "k:a"});
-    model.setMeta({{"k:a", "list", 1000, 100}, {"k:c", "hash", -1, 500}});
-    proxy.sort(KvTreeModel::TypeColumn);
-    const QModelIndex k = proxy.index(0, 0);
+    Proxied p;
+    load(p.model, {"k:c", "k:b", "k:a"});
+    p.model.setMeta({{"k:a", "list", 1000, 100}, {"k:c", "hash", -1, 500}});
+    p.proxy.sort(KvTreeModel::TypeColumn);
+    const QModelIndex k = p.proxy.index(0, 0);
     auto shown = [&] {
         QStringList names;
-        for (int row = 0; row < proxy.rowCount(k); ++row)
-            names << proxy.index(row, 0, k).data().toString();
+        for (int row = 0; row < p.proxy.rowCount(k); ++row)
+            names << p.proxy.index(row, 0, k).data().toString();
         return names.join(QLatin1Char(' '));
     };
     QCOMPARE(shown(), QStringLiteral("c a b"));
-    model.setMeta({{"k:b", "bitmap", 5000, 10}});
+    p.model.setMeta({{"k:b", "bitmap", 5000, 10}});
     QCOMPARE(shown(), QStringLiteral("b c a"));
 }
 
