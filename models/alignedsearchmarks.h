@@ -24,7 +24,6 @@ public:
     bool isActive() const { return !m_text.isEmpty(); }
     const QString& text() const { return m_text; }
     const AlignedTree* tree() const { return m_tree.get(); }
-    const std::shared_ptr<const AlignedTree>& sharedTree() const { return m_tree; }
     bool holdsText(int node) const { return !isActive() || m_holds[size_t(node)]; }
     bool isHit(int node) const { return !isActive() || m_hit[size_t(node)]; }
 

@@ -24,7 +24,6 @@ void FileFilterProxyModel::setSearchText(const QString& text)
 {
     m_text = text.trimmed();
     ++m_generation; // a result on its way is for an older text now
-    m_searching = false;
     if (m_text.isEmpty()) {
         m_search = FileSearchMarks();
         refilter();
@@ -40,13 +39,11 @@ void FileFilterProxyModel::startSearch()
     if (!model || m_text.isEmpty())
         return;
     const quint64 generation = ++m_generation;
-    m_searching = true;
     auto* watcher = new QFutureWatcher<FileSearchMarks>(this);
     connect(watcher, &QFutureWatcherBase::finished, this, [this, watcher, generation] {
         watcher->deleteLater();
         if (generation != m_generation)
             return; // a newer text or snapshot came meanwhile
-        m_searching = false;
         m_search = watcher->future().takeResult();
         refilter();
         Q_EMIT searchApplied(m_text);

@@ -22,7 +22,6 @@ public:
 
     void setSearchText(const QString& text);
     QString searchText() const { return m_text; } // as asked (trimmed)
-    bool isSearching() const { return m_searching; }
     void setOnlyProblems(bool onlyProblems);
     bool onlyProblems() const { return m_onlyProblems; }
     void setSyncFilter(SyncFilter filter);
@@ -43,7 +42,6 @@ private:
     QString m_text;
     FileSearchMarks m_search;
     quint64 m_generation = 0;
-    bool m_searching = false;
     bool m_onlyProblems = false;
     SyncFilter m_sync;
     int m_kind = -1;

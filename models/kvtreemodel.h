@@ -116,7 +116,6 @@ public:
     // marks (no text) show every row. A filter on top invalidates itself after applying.
     KvNodeTable nodeSnapshot() const { return m_nodes; }
     bool applySearch(KeySearchMarks marks);
-    const KeySearchMarks& searchMarks() const { return m_marks; }
     // Whether the key search shows the row (O(1); the "load more" row always shows).
     bool isSearchHit(int row, const QModelIndex& parent) const;
     // A row's type, TTL and size once fetched (null before), for sorting by those columns.
