@@ -18,9 +18,11 @@ bool SyncFilter::acceptsState(SyncState state) const
     case Mode::OnlyKv:
         return state == SyncState::OnlyKv;
     case Mode::Changed:
-        return state == SyncState::Changed || state == SyncState::JsonEqual;
+        return state == SyncState::Changed;
     case Mode::Unreadable:
         return state == SyncState::Unreadable;
+    case Mode::JsonEqual:
+        return state == SyncState::JsonEqual;
     }
     return true;
 }
@@ -39,9 +41,11 @@ bool SyncFilter::acceptsCounts(const SyncCounts& counts) const
     case Mode::OnlyKv:
         return counts[SyncState::OnlyKv] > 0;
     case Mode::Changed:
-        return counts[SyncState::Changed] + counts[SyncState::JsonEqual] > 0;
+        return counts[SyncState::Changed] > 0;
     case Mode::Unreadable:
         return counts[SyncState::Unreadable] > 0;
+    case Mode::JsonEqual:
+        return counts[SyncState::JsonEqual] > 0;
     }
     return true;
 }
@@ -64,6 +68,8 @@ QString SyncFilter::modeName(Mode mode)
         return QCoreApplication::translate(ctx, "Changed");
     case Mode::Unreadable:
         return QCoreApplication::translate(ctx, "Unreadable");
+    case Mode::JsonEqual:
+        return QCoreApplication::translate(ctx, "Equal JSON, other bytes");
     }
     return {};
 }

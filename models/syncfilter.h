@@ -11,7 +11,18 @@ namespace pmkv {
 // the tree).
 struct SyncFilter
 {
-    enum class Mode { All, Differences, OneSided, OnlyFiles, OnlyKv, Changed, Unreadable };
+    // Changed: a different document. JsonEqual: the same document written differently (key
+    // order, spacing, escapes), which "Changed" does not show.
+    enum class Mode {
+        All,
+        Differences,
+        OneSided,
+        OnlyFiles,
+        OnlyKv,
+        Changed,
+        Unreadable,
+        JsonEqual
+    };
 
     Mode mode = Mode::All;
 
