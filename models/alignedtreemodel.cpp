@@ -1,6 +1,7 @@
 #include "alignedtreemodel.h"
 
 #include "entityicons.h"
+#include "readablecolors.h"
 #include "syncstyle.h"
 
 #include <QBrush>
@@ -10,6 +11,13 @@
 
 namespace pmkv {
 namespace {
+
+// People and the list keys come first under their parent; a list key has no file.
+bool isListRow(const AlignedTree::Node& node)
+{
+    return node.listsFirst && node.entityPath != QLatin1String("people.json") &&
+           node.name != QLatin1String("people");
+}
 
 EntityKind kindOf(const AlignedTree::Node& node)
 {
@@ -168,7 +176,8 @@ QVariant AlignedTreeModel::data(const QModelIndex& index, int role) const
         if (placeholder)
             return blankIcon();
         if (index.column() == FileColumn)
-            return EntityIcons::forKind(kindOf(node), !node.children.isEmpty());
+            return isListRow(node) ? EntityIcons::list()
+                                   : EntityIcons::forKind(kindOf(node), !node.children.isEmpty());
         if (entity)
             return SyncStyle::icon(node.state);
         return blankIcon();
@@ -180,16 +189,25 @@ QVariant AlignedTreeModel::data(const QModelIndex& index, int role) const
             return present ? (left ? node.entityPath : QString::fromUtf8(node.key))
                            : tr("%1 has no %2.").arg(title, node.name);
         }
-        if (index.column() == FileColumn)
-            return node.inFiles
-                       ? node.entityPath
-                       : tr("The folder has no file for %1.").arg(QString::fromUtf8(node.key));
+        if (index.column() == FileColumn) {
+            const QString badge =
+                isListRow(node) ? EntityIcons::listBadgeText()
+                                : EntityIcons::badgeText(kindOf(node), !node.children.isEmpty());
+            return QString(
+                badge + QStringLiteral(" \u2013 ") +
+                (node.inFiles
+                     ? node.entityPath
+                     : tr("The folder has no file for %1.").arg(QString::fromUtf8(node.key))));
+        }
         if (index.column() == KeyColumn)
             return node.key.isEmpty()
                        ? tr("%1 maps to no key (see its problems).").arg(node.entityPath)
                    : node.inKv
                        ? QString::fromUtf8(node.key)
                        : tr("The key space has no key %1.").arg(QString::fromUtf8(node.key));
+        if (!node.children.isEmpty() && node.counts.compared() > 0) // (whole, one a line)
+            return SyncStyle::countsLines(node.counts,
+                                          [this](SyncState s) { return stateText(s); });
         return entity ? stateText(node.state) : QString();
     case Qt::FontRole:
         if (placeholder) {
@@ -198,13 +216,13 @@ QVariant AlignedTreeModel::data(const QModelIndex& index, int role) const
             return font;
         }
         return {};
-    case Qt::ForegroundRole:
+    case Qt::ForegroundRole: // (grey, yet readable on the base and on the hatch)
         if (placeholder)
-            return QPalette().brush(QPalette::Disabled, QPalette::Text);
+            return QBrush(ReadableColors::placeholderText(QPalette()));
         return {};
     case Qt::BackgroundRole:
         if (placeholder) // hatched, as the gaps of a Meld comparison
-            return QBrush(QPalette().color(QPalette::Mid), Qt::BDiagPattern);
+            return QBrush(ReadableColors::placeholderHatch(QPalette()), Qt::BDiagPattern);
         return {};
     case EntityPathRole:
         return node.entityPath;

@@ -1,5 +1,6 @@
 #include "entityicons.h"
 
+#include <QCoreApplication>
 #include <QPainter>
 #include <QPainterPath>
 #include <QPixmap>
@@ -83,6 +84,38 @@ QIcon EntityIcons::forKind(EntityKind kind, bool isFolder)
         break;
     }
     return file;
+}
+
+QIcon EntityIcons::list()
+{
+    static const QIcon icon = letterBadge(QColor(0x5C, 0x5F, 0x66), QLatin1Char('L'), false);
+    return icon;
+}
+
+QString EntityIcons::badgeText(EntityKind kind, bool isFolder)
+{
+    const char* ctx = "pmkv::EntityIcons";
+    if (isFolder)
+        return QCoreApplication::translate(ctx, "Folder");
+    switch (kind) {
+    case EntityKind::People:
+        return QCoreApplication::translate(ctx, "P: the people (people.json)");
+    case EntityKind::Project:
+        return QCoreApplication::translate(ctx, "R: a project (project.json)");
+    case EntityKind::Epic:
+        return QCoreApplication::translate(ctx, "E: an epic (epic.json)");
+    case EntityKind::Story:
+        return QCoreApplication::translate(ctx, "S: a story");
+    case EntityKind::NonData:
+        break;
+    }
+    return QCoreApplication::translate(ctx, "A file that is not data");
+}
+
+QString EntityIcons::listBadgeText()
+{
+    return QCoreApplication::translate("pmkv::EntityIcons",
+                                       "L: a list key (the projects, epics or stories list)");
 }
 
 QIcon EntityIcons::error()

@@ -14,6 +14,10 @@ class EntityIcons final
 {
 public:
     static QIcon forKind(EntityKind kind, bool isFolder);
+    static QIcon list(); // a list key: the projects, epics or stories list
+    // What a badge stands for, for its tooltip: "S: a story" ... (translated).
+    static QString badgeText(EntityKind kind, bool isFolder);
+    static QString listBadgeText();
     static QIcon error();
     static QIcon warning();
     static QColor errorColor();

@@ -274,7 +274,19 @@ QVariant FileTreeModel::data(const QModelIndex& index, int role) const
         }
         return {};
     case Qt::ToolTipRole: {
+        // Whole, what a narrow column cuts: the title, the states below a parent row.
+        if (index.column() == TitleColumn && e && !e->title.isEmpty())
+            return e->title;
+        if (index.column() == StateColumn && !node->children.empty()) {
+            const QString lines = SyncStyle::countsLines(m_counts.value(node));
+            if (!lines.isEmpty())
+                return lines;
+        }
         QStringList lines;
+        if (index.column() == NameColumn) // what the badge stands for (the legend)
+            lines << EntityIcons::badgeText(e ? e->kind : EntityKind::NonData,
+                                            node->isFolder && !e) +
+                         QStringLiteral(" \u2013 ") + node->relativePath;
         for (const Problem& p : m_snapshot->index().problemsFor(node->relativePath))
             lines << p.toText();
         if (node->isFolder && e) {

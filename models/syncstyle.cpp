@@ -129,19 +129,46 @@ QString SyncStyle::glyph(SyncState state)
     return {};
 }
 
-QString SyncStyle::countsText(const SyncCounts& counts,
-                              const std::function<QString(SyncState)>& name)
+namespace {
+
+// `name` empty: the counts without words.
+QStringList countParts(const SyncCounts& counts, const std::function<QString(SyncState)>& name)
 {
     QStringList parts;
     for (SyncState s : {SyncState::Same, SyncState::Changed, SyncState::JsonEqual,
                         SyncState::OnlyFiles, SyncState::OnlyKv, SyncState::Unreadable}) {
-        if (counts[s] > 0)
-            parts << QStringLiteral("%1 %2 %3")
-                         .arg(glyph(s))
-                         .arg(counts[s])
-                         .arg(name ? name(s) : syncStateName(s));
+        if (counts[s] == 0)
+            continue;
+        QString part = QStringLiteral("%1 %2").arg(SyncStyle::glyph(s)).arg(counts[s]);
+        if (name)
+            part += QLatin1Char(' ') + name(s);
+        parts << part;
     }
-    return parts.join(QStringLiteral(", "));
+    return parts;
+}
+
+std::function<QString(SyncState)> orDefault(const std::function<QString(SyncState)>& name)
+{
+    return name ? name : [](SyncState s) { return syncStateName(s); };
+}
+
+} // namespace
+
+QString SyncStyle::countsText(const SyncCounts& counts,
+                              const std::function<QString(SyncState)>& name)
+{
+    return countParts(counts, orDefault(name)).join(QStringLiteral(", "));
+}
+
+QString SyncStyle::compactCountsText(const SyncCounts& counts)
+{
+    return countParts(counts, {}).join(QStringLiteral("  "));
+}
+
+QString SyncStyle::countsLines(const SyncCounts& counts,
+                               const std::function<QString(SyncState)>& name)
+{
+    return countParts(counts, orDefault(name)).join(QLatin1Char('\n'));
 }
 
 } // namespace pmkv

@@ -23,6 +23,11 @@ public:
     // `name` words a state (default syncStateName; a two-sides tree names its sides).
     static QString countsText(const SyncCounts& counts,
                               const std::function<QString(SyncState)>& name = {});
+    // The same without the words, for a narrow column: "✔ 412  ◆ 3  ◀ 1".
+    static QString compactCountsText(const SyncCounts& counts);
+    // The same, one state a line, for a tooltip.
+    static QString countsLines(const SyncCounts& counts,
+                               const std::function<QString(SyncState)>& name = {});
 };
 
 } // namespace pmkv
