@@ -1,14 +1,10 @@
 #include "workflows/entitywriteworkflow.h"
 
-#include "files/jsstringify.h"
-
 #include "sync/foldersynctarget.h"
 #include "sync/kvsynctarget.h"
 #include "sync/syncrunner.h"
+#include "workflows/listmembership.h"
 #include "workflows/targetsession.h"
-
-#include <QJsonArray>
-#include <QJsonDocument>
 
 namespace pmkv {
 namespace {
@@ -22,43 +18,10 @@ void audit(const WorkflowContext& context, const QString& operation, const QStri
     context.recordAudit(operation, target, count, runId, extra);
 }
 
-// The list as the target holds it with `join.member` added after the nearest member that
-// precedes it in `join.order`; compact, as JSON.stringify writes it.
-Result<QByteArray> joinList(const SyncTarget::Value& now,
-                            const EntityWriteWorkflow::Write::ListJoin& join)
-{
-    QStringList members;
-    if (now.exists) {
-        QJsonParseError error;
-        const QJsonDocument doc = QJsonDocument::fromJson(now.bytes, &error);
-        if (!doc.isArray())
-            return makeError(QStringLiteral("list-not-array"),
-                             QStringLiteral("%1 holds no JSON array; the entity was not listed "
-                                            "and nothing was written")
-                                 .arg(join.list));
-        for (const QJsonValue& v : doc.array())
-            members << v.toString();
-        if (members.contains(join.member))
-            return now.bytes;
-    }
-    qsizetype at = 0;
-    for (qsizetype i = join.order.indexOf(join.member) - 1; i >= 0; --i) {
-        if (const qsizetype found = members.indexOf(join.order.at(i)); found >= 0) {
-            at = found + 1;
-            break;
-        }
-    }
-    if (at == 0 && join.order.indexOf(join.member) < 0)
-        at = members.size(); // not in the folder's order: last
-    members.insert(at, join.member);
-    const QByteArray json =
-        QJsonDocument(QJsonArray::fromStringList(members)).toJson(QJsonDocument::Compact);
-    return JsStringify::fromJsonText(json);
-}
-
+// `pretty`: the target keeps documents as the application saves files (2-space JSON).
 Result<EntityWriteWorkflow::Outcome> writeTo(SyncTarget& target,
                                              const EntityWriteWorkflow::Write& request,
-                                             const WorkflowContext& context)
+                                             const WorkflowContext& context, bool pretty)
 {
     EntityWriteWorkflow::Outcome outcome;
     outcome.target = target.describe();
@@ -70,7 +33,15 @@ Result<EntityWriteWorkflow::Outcome> writeTo(SyncTarget& target,
         return now.error();
     QVector<QByteArray> values{request.value};
     for (qsizetype i = 0; i < request.joins.size(); ++i) {
-        auto joined = joinList(now.value().at(i + 1), request.joins.at(i));
+        const auto& join = request.joins.at(i);
+        const SyncTarget::Value& list = now.value().at(i + 1);
+        if (!list.exists && !join.field.isEmpty()) {
+            values << QByteArray(); // (no document to list it in: left missing)
+            continue;
+        }
+        auto joined = ListMembership::join(list.exists ? list.bytes : QByteArray(),
+                                           {join.list, join.field, pretty && !join.field.isEmpty()},
+                                           join.member, join.order);
         if (!joined)
             return joined.error();
         values << joined.value();
@@ -79,7 +50,7 @@ Result<EntityWriteWorkflow::Outcome> writeTo(SyncTarget& target,
     for (qsizetype i = 0; i < locations.size(); ++i) {
         const SyncTarget::Value& before = now.value().at(i);
         const QByteArray& value = values.at(i);
-        if (before.exists && before.bytes == value)
+        if ((before.exists && before.bytes == value) || (i > 0 && value.isNull()))
             continue;
         SyncAction action;
         action.kind = before.exists ? SyncAction::Kind::Update : SyncAction::Kind::Create;
@@ -153,7 +124,7 @@ Result<EntityWriteWorkflow::Outcome> EntityWriteWorkflow::write(const TargetSess
     if (auto allowed = session.authorizeWrite(request.confirmation); !allowed)
         return allowed.error();
     KvSyncTarget target(session.store());
-    return writeTo(target, request, context);
+    return writeTo(target, request, context, false);
 }
 
 Result<EntityWriteWorkflow::Outcome> EntityWriteWorkflow::write(const QString& folder,
@@ -161,7 +132,7 @@ Result<EntityWriteWorkflow::Outcome> EntityWriteWorkflow::write(const QString& f
                                                                 const WorkflowContext& context)
 {
     FolderSyncTarget target(folder);
-    return writeTo(target, request, context);
+    return writeTo(target, request, context, true);
 }
 
 Result<EntityWriteWorkflow::Outcome> EntityWriteWorkflow::undo(const TargetSession& session,

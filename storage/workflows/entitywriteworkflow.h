@@ -33,14 +33,18 @@ public:
         QByteArray value;
         QString operation;    // the audit line's operation: "studio-copy", "studio-edit" ...
         QString confirmation; // the typed name of a PROD connection
-        // List keys the entity joins, written in the same run (one undo puts all back), as a
-        // migration lists a new entity: the list as the key space holds it, with `member`
-        // added where `order` (the folder's list) places it; a missing list starts with it.
+        // Lists the entity joins, written in the same run (one undo puts all back), as a
+        // migration lists a new entity: the list as the target holds it, with `member` added
+        // where `order` (the other side's list) places it; a missing list key starts with it.
+        // With a `field`, the list is that array of the document at `list` (a folder's
+        // epic.json "storyIds", project.json "epicIds"), written as the application saves a
+        // document; a missing document is left missing (nothing to list the entity in).
         struct ListJoin
         {
             QString list;
             QString member;
             QStringList order;
+            QString field = {};
         };
         QVector<ListJoin> joins = {};
     };

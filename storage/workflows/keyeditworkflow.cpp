@@ -3,6 +3,7 @@
 #include "jobs/journal.h"
 #include "kv/keyimage.h"
 #include "kv/kvwait.h"
+#include "workflows/listmembership.h"
 #include "workflows/targetsession.h"
 
 #include <QJsonArray>
@@ -67,6 +68,30 @@ void note(const WorkflowContext& context, const Result<void>& journaled)
         context.warnings << journaled.error().message;
 }
 
+// The command that takes `leave.member` out of the list as `image` holds it (its expiry
+// kept); none when the list is missing or does not hold it.
+Result<QVector<KvCommand>> leaveList(const KeyImage& image,
+                                     const KeyEditWorkflow::Edit::ListLeave& leave)
+{
+    if (!image.exists())
+        return QVector<KvCommand>();
+    const ListMembership::List list{QString::fromUtf8(leave.list), QString(), false};
+    if (image.type != "string" || image.items.isEmpty())
+        return makeError(QStringLiteral("list-not-array"),
+                         QStringLiteral("%1 is a %2, not a JSON array; the list was not changed "
+                                        "and nothing was written")
+                             .arg(list.name, QString::fromLatin1(image.type)));
+    auto left = ListMembership::leave(image.items.first(), list, leave.member);
+    if (!left)
+        return left.error();
+    if (left.value() == image.items.first())
+        return QVector<KvCommand>();
+    KvCommand set{"SET", leave.list, left.value()};
+    if (image.expireAtMs > 0)
+        set << "PXAT" << QByteArray::number(image.expireAtMs);
+    return QVector<KvCommand>{set};
+}
+
 } // namespace
 
 Result<KeyEditWorkflow::Outcome> KeyEditWorkflow::apply(const TargetSession& session,
@@ -80,22 +105,35 @@ Result<KeyEditWorkflow::Outcome> KeyEditWorkflow::apply(const TargetSession& ses
     KvStore& store = session.store();
     Outcome outcome;
     outcome.target = session.describe();
-    auto before = KeyImage::read(store, edit.keys);
+    QVector<QByteArray> keys = edit.keys;
+    for (const Edit::ListLeave& leave : edit.leaves) {
+        if (!keys.contains(leave.list))
+            keys.append(leave.list);
+    }
+    auto before = KeyImage::read(store, keys);
     if (!before) {
-        audit(context, edit.operation, QString(), outcome.target, edit.keys,
-              before.error().message);
+        audit(context, edit.operation, QString(), outcome.target, keys, before.error().message);
         return before.error();
     }
     for (const KeyImage& image : before.value()) {
         if (image.exists() && edit.mustNotExist.contains(image.key)) {
             const QString message = QStringLiteral("the key %1 exists already; nothing was written")
                                         .arg(QString::fromUtf8(image.key));
-            audit(context, edit.operation, QString(), outcome.target, edit.keys, message);
+            audit(context, edit.operation, QString(), outcome.target, keys, message);
             return makeError(QStringLiteral("key-exists"), message);
         }
     }
+    QVector<KvCommand> toRun = edit.commands;
+    for (const Edit::ListLeave& leave : edit.leaves) {
+        auto left = leaveList(before.value().at(keys.indexOf(leave.list)), leave);
+        if (!left) {
+            audit(context, edit.operation, QString(), outcome.target, keys, left.error().message);
+            return left.error();
+        }
+        toRun += left.value();
+    }
     QJsonArray commands;
-    for (const KvCommand& command : edit.commands) {
+    for (const KvCommand& command : toRun) {
         QJsonArray args;
         for (const QByteArray& arg : command)
             args.append(QString::fromLatin1(arg.toBase64()));
@@ -105,21 +143,21 @@ Result<KeyEditWorkflow::Outcome> KeyEditWorkflow::apply(const TargetSession& ses
     auto journal = Journal::create(context.paths, QString::fromLatin1(kKind),
                                    {{QStringLiteral("target"), outcome.target},
                                     {QStringLiteral("operation"), edit.operation},
-                                    {QStringLiteral("keys"), keysText(edit.keys)},
+                                    {QStringLiteral("keys"), keysText(keys)},
                                     {QStringLiteral("commands"), commands},
                                     {QStringLiteral("before"), imagesJson(before.value())}});
     if (!journal)
         return journal.error();
     outcome.runId = journal.value()->run().id;
     outcome.journalPath = journal.value()->path();
-    if (auto written = runAtomic(store, edit.commands); !written) {
+    if (auto written = runAtomic(store, toRun); !written) {
         note(context,
              journal.value()->setState(JournalRun::State::Failed, written.error().message));
-        audit(context, edit.operation, outcome.runId, outcome.target, edit.keys,
+        audit(context, edit.operation, outcome.runId, outcome.target, keys,
               written.error().message);
         return written.error();
     }
-    auto after = KeyImage::read(store, edit.keys);
+    auto after = KeyImage::read(store, keys);
     if (!after) {
         // Written, but what it wrote is not known: the run stays "running", and its undo
         // refuses (no "after" to compare with) rather than overwrite something unknown.
@@ -129,7 +167,7 @@ Result<KeyEditWorkflow::Outcome> KeyEditWorkflow::apply(const TargetSession& ses
     note(context,
          journal.value()->updateParams({{QStringLiteral("after"), imagesJson(after.value())}}));
     note(context, journal.value()->setState(JournalRun::State::Done));
-    audit(context, edit.operation, outcome.runId, outcome.target, edit.keys, QString());
+    audit(context, edit.operation, outcome.runId, outcome.target, keys, QString());
     return outcome;
 }
 

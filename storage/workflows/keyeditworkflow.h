@@ -35,6 +35,16 @@ public:
         // Keys that must not exist yet (a new key, a rename's new name): refused with code
         // "key-exists" before anything is journaled or written.
         QVector<QByteArray> mustNotExist;
+        // List keys (JSON arrays of names) to take a member out of, in the same run: a deleted
+        // entity leaves its stories, epics or projects list, as a new one joins it. A list
+        // that does not hold it is left alone; one that is not an array refuses the edit
+        // ("list-not-array") before anything is written.
+        struct ListLeave
+        {
+            QByteArray list;
+            QString member;
+        };
+        QVector<ListLeave> leaves = {};
     };
     struct Undo
     {
