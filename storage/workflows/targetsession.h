@@ -7,6 +7,7 @@
 
 #include <QPointer>
 
+#include <atomic>
 #include <functional>
 #include <memory>
 
@@ -58,6 +59,10 @@ public:
     QString describe() const;
     // True when writes are refused (a read-only profile or a read-only token).
     bool isReadOnly() const;
+    // The server showed that the token is a read-only one (it refused SCAN with NOPERM):
+    // from now on the write rule refuses every write first, before anything is journaled.
+    // Thread-safe.
+    void markReadOnlyToken() { m_readOnlyToken = true; }
 
     // The write rule: a read-only profile (or token) is refused first, whatever is typed;
     // a PROD profile needs `confirmation` to be its name (error "prod-not-confirmed" with the
@@ -73,7 +78,7 @@ private:
     ConnectionProfile m_profile;
     std::unique_ptr<StoreThread> m_thread;
     QPointer<KvStore> m_store;
-    bool m_readOnlyToken = false;
+    std::atomic<bool> m_readOnlyToken = false; // (read by workers, set by the GUI thread)
 };
 
 } // namespace pmkv
