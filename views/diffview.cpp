@@ -5,6 +5,7 @@
 #include "diff/structuraldiff.h"
 #include "jsonhighlighter.h"
 #include "postto.h"
+#include "readablecolors.h"
 #include "syncstyle.h"
 
 #include <QCheckBox>
@@ -150,9 +151,9 @@ DiffView::DiffView(QWidget* parent) : QWidget(parent)
     m_next = new QPushButton(tr("Next (F7)"), this);
     m_left = makeEditor(this, QStringLiteral("diffLeft"));
     m_right = makeEditor(this, QStringLiteral("diffRight"));
-    const bool dark = palette().color(QPalette::Base).lightness() < 128;
-    m_leftHighlighter = new JsonHighlighter(m_left->document(), dark);
-    m_rightHighlighter = new JsonHighlighter(m_right->document(), dark);
+    m_dark = palette().color(QPalette::Base).lightness() < 128;
+    m_leftHighlighter = new JsonHighlighter(m_left->document(), m_dark);
+    m_rightHighlighter = new JsonHighlighter(m_right->document(), m_dark);
     m_list = new QTreeWidget(this);
     m_list->setObjectName(QStringLiteral("diffChanges"));
     m_list->setHeaderLabels({tr("Change"), tr("Field"), tr("File"), tr("Key")});
@@ -416,22 +417,23 @@ void DiffView::markText()
                         const QVector<TextDiff::Span>& spans, bool leftSide) {
         QList<QTextEdit::ExtraSelection> selections;
         const TextDiff::Hunk* current = m_current >= 0 ? &m_text.hunks().at(m_current) : nullptr;
-        QColor colour = SyncStyle::color(SyncState::Changed);
+        const QColor tint = SyncStyle::color(SyncState::Changed);
+        const QColor inCurrentHunk = markColor(tint, 90);
+        const QColor elsewhere = markColor(tint, 45);
         for (int line : lines) {
             const bool inCurrent =
                 current && (leftSide ? line >= current->leftLine &&
                                            line < current->leftLine + current->leftCount
                                      : line >= current->rightLine &&
                                            line < current->rightLine + current->rightCount);
-            colour.setAlpha(inCurrent ? 90 : 45);
             QTextEdit::ExtraSelection sel;
-            sel.format.setBackground(colour);
+            sel.format.setBackground(inCurrent ? inCurrentHunk : elsewhere);
             sel.format.setProperty(QTextFormat::FullWidthSelection, true);
             sel.cursor = QTextCursor(edit->document()->findBlockByNumber(line));
             selections << sel;
         }
         // The characters that differ, stronger, over the line's mark.
-        colour.setAlpha(170);
+        const QColor strong = markColor(tint, 170);
         for (const TextDiff::Span& span : spans) {
             const QTextBlock block = edit->document()->findBlockByNumber(span.line);
             QTextCursor cursor(block);
@@ -439,7 +441,7 @@ void DiffView::markText()
             cursor.setPosition(block.position() + span.start + span.length,
                                QTextCursor::KeepAnchor);
             QTextEdit::ExtraSelection sel;
-            sel.format.setBackground(colour);
+            sel.format.setBackground(strong);
             sel.cursor = cursor;
             selections << sel;
         }
@@ -447,6 +449,15 @@ void DiffView::markText()
     };
     marks(m_left, m_text.leftLines(), m_text.leftSpans(), true);
     marks(m_right, m_text.rightLines(), m_text.rightSpans(), false);
+}
+
+QColor DiffView::markColor(const QColor& tint, int alpha) const
+{
+    QList<QColor> texts = JsonHighlighter::colors(m_dark);
+    texts << m_left->palette().color(QPalette::Text);
+    // (170 is the strongest mark asked for: it gets the strongest readable blend)
+    return ReadableColors::mark(tint, alpha / 170.0, m_left->palette().color(QPalette::Base),
+                                texts);
 }
 
 void DiffView::showNotice(const QString& text)
@@ -464,7 +475,9 @@ void DiffView::mark()
 {
     if (m_textMode)
         return markText();
-    auto marks = [this](QPlainTextEdit* edit, const QHash<QString, int>& lines, bool leftSide) {
+    QHash<int, QColor> colours; // by look and alpha: a few, each computed once
+    auto marks = [this, &colours](QPlainTextEdit* edit, const QHash<QString, int>& lines,
+                                  bool leftSide) {
         QList<QTextEdit::ExtraSelection> selections;
         for (int i = 0; i < int(m_changes.size()); ++i) {
             const FieldChange& c = m_changes[size_t(i)];
@@ -475,10 +488,12 @@ void DiffView::mark()
             const SyncState look = c.kind == FieldChange::Kind::Added     ? SyncState::OnlyKv
                                    : c.kind == FieldChange::Kind::Removed ? SyncState::OnlyFiles
                                                                           : SyncState::Changed;
-            QColor colour = SyncStyle::color(look);
-            colour.setAlpha(i == m_current ? 150 : (present ? 70 : 30));
+            const int alpha = i == m_current ? 150 : (present ? 70 : 30);
+            const int key = int(look) * 256 + alpha;
+            if (!colours.contains(key))
+                colours.insert(key, markColor(SyncStyle::color(look), alpha));
             QTextEdit::ExtraSelection sel;
-            sel.format.setBackground(colour);
+            sel.format.setBackground(colours.value(key));
             sel.format.setProperty(QTextFormat::FullWidthSelection, true);
             sel.cursor = QTextCursor(edit->document()->findBlockByNumber(lineFor(lines, pointer)));
             selections << sel;

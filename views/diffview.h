@@ -90,6 +90,9 @@ private:
     void select(int change);
     void mark();
     void markText();
+    // A changed line's background: the state's colour, `alpha` of 255 as strong as it may be
+    // while every text colour on it still reads (ReadableColors::mark).
+    QColor markColor(const QColor& tint, int alpha) const;
     void showContextMenu(QWidget* widget, const QPoint& pos);
     int changeAtLine(bool leftSide, int line) const;
 
@@ -119,6 +122,7 @@ private:
     QAction* m_toRight = nullptr;
     QAction* m_toLeft = nullptr;
     int m_current = -1;
+    bool m_dark = false;      // the palette's base is dark: the highlighter's dark colours
     quint64 m_generation = 0; // of the comparison asked for last
 };
 

@@ -2,14 +2,24 @@
 
 namespace pmkv {
 
+QList<QColor> JsonHighlighter::colors(bool darkTheme)
+{
+    if (darkTheme) // key, string, number, literal
+        return {QColor(0x9C, 0xDC, 0xFE), QColor(0xE8, 0xB4, 0x9C), QColor(0xB5, 0xCE, 0xA8),
+                QColor(0x8C, 0xC4, 0xF0)};
+    return {QColor(0x00, 0x4B, 0x8D), QColor(0xA3, 0x15, 0x15), QColor(0x0A, 0x66, 0x40),
+            QColor(0x00, 0x00, 0xCC)};
+}
+
 JsonHighlighter::JsonHighlighter(QTextDocument* document, bool darkTheme)
     : QSyntaxHighlighter(document)
 {
-    m_key.setForeground(darkTheme ? QColor(0x9C, 0xDC, 0xFE) : QColor(0x00, 0x4B, 0x8D));
+    const QList<QColor> c = colors(darkTheme);
+    m_key.setForeground(c.at(0));
     m_key.setFontWeight(QFont::DemiBold);
-    m_string.setForeground(darkTheme ? QColor(0xCE, 0x91, 0x78) : QColor(0xA3, 0x15, 0x15));
-    m_number.setForeground(darkTheme ? QColor(0xB5, 0xCE, 0xA8) : QColor(0x09, 0x86, 0x58));
-    m_literal.setForeground(darkTheme ? QColor(0x56, 0x9C, 0xD6) : QColor(0x00, 0x00, 0xFF));
+    m_string.setForeground(c.at(1));
+    m_number.setForeground(c.at(2));
+    m_literal.setForeground(c.at(3));
 }
 
 void JsonHighlighter::highlightBlock(const QString& text)

@@ -68,10 +68,18 @@ void SyncBarDelegate::paint(QPainter* painter, const QStyleOptionViewItem& optio
                         : option.palette.color(QPalette::Text));
     const QRect textRect(bar.right() + 6, option.rect.top(), option.rect.right() - bar.right() - 6,
                          option.rect.height());
-    const QString text = option.fontMetrics.elidedText(index.data(Qt::DisplayRole).toString(),
-                                                       Qt::ElideRight, textRect.width());
+    const QString text = fittedText(counts, index.data(Qt::DisplayRole).toString(),
+                                    option.fontMetrics, textRect.width());
     painter->drawText(textRect, Qt::AlignVCenter | Qt::AlignLeft, text);
     painter->restore();
+}
+
+QString SyncBarDelegate::fittedText(const SyncCounts& counts, const QString& words,
+                                    const QFontMetrics& metrics, int width)
+{
+    if (metrics.horizontalAdvance(words) <= width)
+        return words;
+    return metrics.elidedText(SyncStyle::compactCountsText(counts), Qt::ElideRight, width);
 }
 
 } // namespace pmkv

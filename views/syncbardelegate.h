@@ -1,5 +1,7 @@
 #pragma once
 
+#include "syncstate.h"
+
 #include <QStyledItemDelegate>
 
 namespace pmkv {
@@ -17,6 +19,10 @@ public:
 
     void paint(QPainter* painter, const QStyleOptionViewItem& option,
                const QModelIndex& index) const override;
+    // The counts as they fit in `width`: in words when they fit, else glyphs and numbers only,
+    // cut at the end as a last resort (the row's tooltip has them all).
+    static QString fittedText(const SyncCounts& counts, const QString& words,
+                              const QFontMetrics& metrics, int width);
 
 private:
     int m_countsRole;
