@@ -185,7 +185,10 @@ QString KvLoader::progressText() const
         parts << tr("%1 keys named by the layout's lists (this connection cannot SCAN)")
                      .arg(locale.toString(m_model->keyCount()));
     } else if (m_scanDone) {
-        parts << tr("scanned all %1 keys").arg(locale.toString(m_scanned));
+        // The tree's keys now: a write since the scan added or removed some (a key the
+        // comparison found missing stays in the tree as "only in files").
+        const qint64 keys = m_model->keyCount() - m_model->totals()[SyncState::OnlyFiles];
+        parts << tr("scanned all %1 keys").arg(locale.toString(keys));
     } else if (m_total >= 0) {
         parts << tr("scanned %1 of %2 keys")
                      .arg(locale.toString(m_scanned), locale.toString(m_total));
@@ -298,6 +301,8 @@ void KvLoader::scanPage()
                 // read-only token): follow the layout's list keys instead, and say so.
                 m_listMode = true;
                 m_scanRefused = true;
+                if (m_session) // (writes refused before anything is journaled)
+                    m_session->markReadOnlyToken();
                 m_model->setProgress(0, -1, false);
                 followLists();
                 Q_EMIT readOnlyTokenFound();
@@ -469,6 +474,7 @@ void KvLoader::recompareKey(const QByteArray& key)
             const QString path = alignment->pathForKey(key);
             if (!path.isEmpty())
                 Q_EMIT fileStatesReady({{path, s}});
+            Q_EMIT progressChanged(progressText()); // (the key count follows the write)
         }));
 }
 
