@@ -51,7 +51,7 @@ AlignedPane::AlignedPane(QWidget* parent) : QWidget(parent)
     for (auto mode :
          {SyncFilter::Mode::All, SyncFilter::Mode::Differences, SyncFilter::Mode::OneSided,
           SyncFilter::Mode::OnlyFiles, SyncFilter::Mode::OnlyKv, SyncFilter::Mode::Changed,
-          SyncFilter::Mode::Unreadable})
+          SyncFilter::Mode::JsonEqual, SyncFilter::Mode::Unreadable})
         m_filter->addItem(SyncFilter::modeName(mode), int(mode));
     m_onlyProblems = new QCheckBox(tr("Only problems"), this);
     m_onlyProblems->setObjectName(QStringLiteral("alignedOnlyProblems"));

@@ -12,6 +12,7 @@
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLineEdit>
+#include <QScrollBar>
 #include <QTimer>
 #include <QTreeView>
 #include <QVBoxLayout>
@@ -38,7 +39,8 @@ FilePane::FilePane(QWidget* parent) : QWidget(parent)
     m_filter->setObjectName(QStringLiteral("fileFilter"));
     for (auto mode :
          {SyncFilter::Mode::All, SyncFilter::Mode::Differences, SyncFilter::Mode::OneSided,
-          SyncFilter::Mode::OnlyFiles, SyncFilter::Mode::Changed, SyncFilter::Mode::Unreadable})
+          SyncFilter::Mode::OnlyFiles, SyncFilter::Mode::Changed, SyncFilter::Mode::JsonEqual,
+          SyncFilter::Mode::Unreadable})
         m_filter->addItem(SyncFilter::modeName(mode), int(mode));
     m_kind = new QComboBox(this);
     m_kind->setObjectName(QStringLiteral("fileKind"));
@@ -109,14 +111,44 @@ FilePane::FilePane(QWidget* parent) : QWidget(parent)
 
 void FilePane::setSnapshot(std::shared_ptr<const FileTreeSnapshot> snapshot)
 {
-    const QString previous = currentPath();
+    // The same folder read again (F5, after a write) keeps its open rows, its selection and
+    // where it was scrolled to.
+    const FileTreeSnapshot* shown = m_model->snapshot();
+    const bool sameFolder = shown && snapshot && shown->index().root == snapshot->index().root;
+    const QString previous = sameFolder ? currentPath() : QString();
+    const QStringList open = sameFolder ? expandedPaths() : QStringList();
+    const int scroll = m_view->verticalScrollBar()->value();
     m_model->setSnapshot(std::move(snapshot));
     m_overview->setMarks(0, {});
-    // Projects open, so a first look shows epics; deeper levels stay folded for speed.
-    for (int row = 0; row < m_proxy->rowCount(); ++row)
-        m_view->expand(m_proxy->index(row, 0));
+    if (sameFolder) {
+        for (const QString& path : open)
+            m_view->expand(m_proxy->mapFromSource(m_model->indexForPath(path)));
+    } else {
+        // Projects open, so a first look shows epics; deeper levels stay folded for speed.
+        for (int row = 0; row < m_proxy->rowCount(); ++row)
+            m_view->expand(m_proxy->index(row, 0));
+    }
     if (!previous.isEmpty())
         selectPath(previous);
+    if (sameFolder)
+        m_view->verticalScrollBar()->setValue(scroll);
+}
+
+QStringList FilePane::expandedPaths() const
+{
+    QStringList open;
+    QList<QModelIndex> parents{QModelIndex()};
+    while (!parents.isEmpty()) {
+        const QModelIndex parent = parents.takeLast();
+        for (int row = 0; row < m_proxy->rowCount(parent); ++row) {
+            const QModelIndex child = m_proxy->index(row, 0, parent);
+            if (m_view->isExpanded(child)) {
+                open << child.data(FileTreeModel::RelativePathRole).toString();
+                parents << child;
+            }
+        }
+    }
+    return open;
 }
 
 bool FilePane::selectPath(const QString& relativePath)

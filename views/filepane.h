@@ -53,6 +53,8 @@ Q_SIGNALS:
     void searchApplied(const QString& text);
 
 private:
+    QStringList expandedPaths() const; // the open rows, by relative path
+
     FileTreeModel* m_model;
     FileFilterProxyModel* m_proxy;
     QLineEdit* m_search;

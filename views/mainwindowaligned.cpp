@@ -66,7 +66,7 @@ void MainWindow::createAlignedMode(QMenu* view)
     connect(m_filePane, &FilePane::currentPathChanged, this, &MainWindow::followSelectionInAligned);
     connect(m_kvPane, &KvPane::currentKeyChanged, this, &MainWindow::followSelectionInAligned);
     // The resolving actions follow the selection, saying why when they cannot run.
-    auto actions = [this] { updateResolveActions(); };
+    auto actions = [this] { updateActions(); };
     connect(m_filePane, &FilePane::currentPathChanged, this, actions);
     connect(m_kvPane, &KvPane::currentKeyChanged, this, actions);
     // (queued: after the window took the value in)
@@ -137,12 +137,15 @@ void MainWindow::rebuildAlignedTree()
     m_alignedTimer->stop();
     const std::shared_ptr<const Alignment> alignment = m_alignment;
     const std::shared_ptr<const FileTreeSnapshot> files = m_snapshot;
-    if (!alignment || !files || !m_connected) {
+    if (m_root.isEmpty() || !m_connected) {
         ++m_alignedGeneration;
         m_alignedPane->setTree(nullptr);
         Q_EMIT alignedTreeReady();
         return;
     }
+    if (!alignment || !files)
+        return; // the folder is being read again (F5): its rows stay until alignmentReady
+
     m_alignedBuilding = true;
     const quint64 generation = ++m_alignedGeneration;
     // (only the layout's namespace: the keys outside it are no entities)
@@ -225,7 +228,7 @@ void MainWindow::expandTrees(bool expand)
 // Shown with popup(): no nested event loop.
 void MainWindow::showTreeMenu(bool fileSide, const QPoint& globalPos)
 {
-    updateResolveActions();
+    updateActions();
     auto* menu = new QMenu(this);
     menu->setObjectName(QStringLiteral("treeMenu"));
     menu->setAttribute(Qt::WA_DeleteOnClose);
