@@ -1,5 +1,6 @@
 #include "mainwindow.h"
 
+#include "alignedpane.h"
 #include "connections/profilestore.h"
 #include "connectionsdialog.h"
 #include "core/offthreadrelease.h"
@@ -14,7 +15,9 @@
 #include "journaledcommand.h"
 #include "kvpane.h"
 #include "kvtreemodel.h"
+#include "legenddialog.h"
 #include "overviewstrip.h"
+#include "statuslabel.h"
 #include "valuetableview.h"
 #include "wizardlauncher.h"
 
@@ -101,22 +104,7 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent)
     centralLayout->addWidget(m_outer, 1);
     setCentralWidget(central);
 
-    m_status = new QLabel(this);
-    m_status->setObjectName(QStringLiteral("statusText"));
-    m_kvStatus = new QLabel(this);
-    m_kvStatus->setObjectName(QStringLiteral("kvStatusText"));
-    statusBar()->addWidget(m_status, 3);
-    statusBar()->addWidget(m_kvStatus, 2);
-    m_status->setText(tr("Open a pm/ folder with Ctrl+O."));
-    m_kvStatus->setText(tr("Not connected (Ctrl+K)."));
-
-    // (a label whose text grows must not resize the status bar and relayout the window)
-    m_status->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred);
-    m_kvStatus->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred);
-    m_kvStatusTimer = new QTimer(this);
-    m_kvStatusTimer->setSingleShot(true);
-    m_kvStatusTimer->setInterval(250);
-    connect(m_kvStatusTimer, &QTimer::timeout, this, &MainWindow::applyKvStatus);
+    createStatusBar();
     m_overviewTimer = new QTimer(this);
     m_overviewTimer->setSingleShot(true);
     m_overviewTimer->setInterval(250);
@@ -126,18 +114,18 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent)
     restoreLayout();
 
     connect(m_loader, &FolderLoader::started, this, [this](const QString& root) {
-        m_status->setText(tr("Reading %1 ...").arg(QDir::toNativeSeparators(root)));
+        m_status->showMessage(tr("Reading %1 ...").arg(QDir::toNativeSeparators(root)));
     });
     connect(m_loader, &FolderLoader::loaded, this, &MainWindow::showSnapshot);
     connect(m_loader, &FolderLoader::listed, this,
             [this](std::shared_ptr<const FileTreeSnapshot> listing, qint64 ms) {
                 showFiles(listing);
-                m_status->setText(tr("Listed %1 files in %2 ms; reading them ...")
-                                      .arg(listing->index().entities.size())
-                                      .arg(ms));
+                m_status->showMessage(tr("Listed %1 files in %2 ms; reading them ...")
+                                          .arg(listing->index().entities.size())
+                                          .arg(ms));
             });
     connect(m_loader, &FolderLoader::failed, this, [this](const QString&, const QString& message) {
-        m_status->setText(message);
+        m_status->showMessage(message);
         QMessageBox::warning(this, tr("Cannot open folder"), message);
     });
     connect(m_filePane, &FilePane::currentPathChanged, this, &MainWindow::showSelection);
@@ -197,7 +185,7 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent)
                         .arg(double(total) / mb, 0, 'f', 1);
                 showKeyMessage(text.toHtmlEscaped());
                 m_diffView->clear(text);
-                m_kvStatus->setText(text);
+                showMessage(text);
             });
     connect(m_keyView, &DocumentView::cancelRequested, m_kvLoader, &KvLoader::cancelValue);
     connect(m_kvLoader, &KvLoader::written, this, [this](const QByteArray& key) {
@@ -207,6 +195,9 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent)
     });
     connect(m_kvLoader, &KvLoader::opened, this, &MainWindow::updateBand);
     connect(m_kvLoader, &KvLoader::readOnlyTokenFound, this, &MainWindow::updateBand);
+    // (a large document is compared on a worker: the field copies wait for it)
+    connect(m_diffView, &DiffView::computed, this, &MainWindow::updateActions);
+    updateActions(); // nothing loaded yet: most actions say what to do first
 }
 
 MainWindow::~MainWindow()
@@ -222,7 +213,9 @@ void MainWindow::createActions()
     QAction* connections =
         file->addAction(tr("&Connections..."), this, &MainWindow::showConnections);
     connections->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_K));
-    file->addAction(tr("&Disconnect"), this, &MainWindow::disconnectStore);
+    file->setToolTipsVisible(true); // a disabled action says why
+    QAction* leave = file->addAction(tr("&Disconnect"), this, &MainWindow::disconnectStore);
+    leave->setObjectName(QStringLiteral("disconnect"));
     QAction* reload = file->addAction(tr("&Refresh"), this, [this] {
         if (!m_root.isEmpty())
             m_loader->load(m_root);
@@ -272,9 +265,9 @@ void MainWindow::createActions()
     });
     saveRaw->setObjectName(QStringLiteral("saveKeyEditAsTyped"));
     saveRaw->setShortcut(QKeySequence(Qt::CTRL | Qt::ALT | Qt::Key_S));
-    m_kvWriteActions = {copy, fieldToKv, save, saveRaw};
 
     QMenu* view = menuBar()->addMenu(tr("&View"));
+    view->setToolTipsVisible(true);
     QAction* find = view->addAction(tr("&Find..."), this, [this] {
         m_filePane->searchBox()->setFocus();
         m_filePane->searchBox()->selectAll();
@@ -285,15 +278,13 @@ void MainWindow::createActions()
         m_kvPane->searchBox()->selectAll();
     });
     findKey->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_F));
-    QAction* next = view->addAction(tr("&Next Difference"), this, [this] {
-        m_detail->setCurrentIndex(DiffTab);
-        m_diffView->nextDifference();
-    });
+    // (in the Differences tab: its next change; in the trees: the next differing entity)
+    QAction* next = view->addAction(tr("&Next Difference"), this, [this] { stepDifference(true); });
+    next->setObjectName(QStringLiteral("nextDifference"));
     next->setShortcut(QKeySequence(Qt::Key_F7));
-    QAction* prev = view->addAction(tr("&Previous Difference"), this, [this] {
-        m_detail->setCurrentIndex(DiffTab);
-        m_diffView->previousDifference();
-    });
+    QAction* prev =
+        view->addAction(tr("&Previous Difference"), this, [this] { stepDifference(false); });
+    prev->setObjectName(QStringLiteral("previousDifference"));
     prev->setShortcut(QKeySequence(Qt::SHIFT | Qt::Key_F7));
     m_cancelLoad =
         view->addAction(tr("&Cancel Loading the Value"), m_kvLoader, &KvLoader::cancelValue);
@@ -301,8 +292,10 @@ void MainWindow::createActions()
     m_cancelLoad->setShortcut(QKeySequence(Qt::Key_Escape));
     m_cancelLoad->setEnabled(false); // only while a large value loads: Esc stays free otherwise
     QAction* expand = view->addAction(tr("&Expand All"), this, [this] { expandTrees(true); });
+    expand->setObjectName(QStringLiteral("expandAll"));
     expand->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_Plus));
     QAction* collapse = view->addAction(tr("&Collapse All"), this, [this] { expandTrees(false); });
+    collapse->setObjectName(QStringLiteral("collapseAll"));
     collapse->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_Minus));
     createProblemsPanel(view);
     createAlignedMode(view);
@@ -310,6 +303,13 @@ void MainWindow::createActions()
     createKeyActions(view);
     createJobActions();
     QMenu* help = menuBar()->addMenu(tr("&Help"));
+    QAction* legend = help->addAction(tr("&Legend"), this, [this] {
+        auto* dialog = new LegendDialog(this);
+        dialog->setAttribute(Qt::WA_DeleteOnClose);
+        dialog->show(); // (beside the window, not modal)
+    });
+    legend->setObjectName(QStringLiteral("legend"));
+    legend->setToolTip(tr("What the badge letters and the state shapes mean"));
     help->addAction(tr("&About PMKV Studio"), this, [this] {
         QMessageBox::about(
             this, tr("About PMKV Studio"),
@@ -379,7 +379,12 @@ void MainWindow::showConnections()
 
 void MainWindow::openFolder(const QString& root, const QString& select)
 {
+    const QString previous = m_root;
     m_root = QDir(root).absolutePath();
+    if (m_root != previous && m_alignedPane) {
+        ++m_alignedGeneration; // (another folder: none of the rows stays)
+        m_alignedPane->setTree(nullptr);
+    }
     m_pendingSelection = select;
     OffThreadRelease::release(m_snapshot);
     OffThreadRelease::release(m_alignment);
@@ -423,9 +428,9 @@ void MainWindow::disconnectStore()
     m_kvPane->setConnected(false);
     m_filePane->model()->resetStates();
     m_filePane->updateOverview();
-    m_kvStatus->setText(tr("Not connected (Ctrl+K)."));
+    m_kvStatus->showMessage(tr("Not connected (Ctrl+K)."));
     m_undo->clear();
-    updateBand();
+    updateBand(); // (and the actions)
 }
 
 // Why nothing can be written to the key space (empty: it can be), for the tooltips of the
@@ -449,13 +454,8 @@ QString MainWindow::readOnlyReason() const
 
 void MainWindow::updateWriteActions()
 {
-    const QString why = readOnlyReason();
-    for (QAction* action : std::as_const(m_kvWriteActions)) {
-        action->setEnabled(why.isEmpty());
-        action->setToolTip(why); // empty: the action's text
-    }
-    m_valueTable->setReadOnlyReason(why);
-    updateResolveActions(); // (and why the selection cannot take them)
+    m_valueTable->setReadOnlyReason(readOnlyReason());
+    updateActions(); // (the writes say why they cannot run)
 }
 
 void MainWindow::updateBand()
@@ -472,26 +472,6 @@ void MainWindow::updateBand()
 QString MainWindow::bandText() const
 {
     return m_band->bandText();
-}
-
-// At most 4 times a second (the first at once, the last one always): each new text makes the
-// window lay itself out again, and SCAN pages come 40 times a second.
-void MainWindow::updateKvStatus(const QString& text)
-{
-    m_pendingKvStatus = text;
-    if (!m_kvStatusTimer->isActive())
-        applyKvStatus();
-}
-
-void MainWindow::applyKvStatus()
-{
-    if (m_pendingKvStatus.isNull())
-        return;
-    m_kvStatus->setText(m_pendingKvStatus);
-    m_kvStatus->setToolTip(m_pendingKvStatus);
-    m_kvPane->setProgress(m_pendingKvStatus);
-    m_pendingKvStatus = QString();
-    m_kvStatusTimer->start();
 }
 
 void MainWindow::rebuildAlignment()
@@ -543,7 +523,7 @@ void MainWindow::showSnapshot(std::shared_ptr<const FileTreeSnapshot> snapshot, 
     showFiles(snapshot);
     const PmIndex& index = snapshot->index();
     showProblems(index);
-    m_status->setText(
+    m_status->showMessage(
         tr("%1: %2 projects, %3 epics, %4 stories, %5 other files (%6 MB) - %7 errors, "
            "%8 warnings - read in %9 ms")
             .arg(QDir::toNativeSeparators(index.root))
@@ -556,17 +536,13 @@ void MainWindow::showSnapshot(std::shared_ptr<const FileTreeSnapshot> snapshot, 
             .arg(index.warningCount())
             .arg(milliseconds));
     if (!m_pendingSelection.isEmpty() && !m_filePane->selectPath(m_pendingSelection))
-        m_status->setText(m_status->text() +
-                          tr(" - \"%1\" is not in this folder").arg(m_pendingSelection));
+        m_status->showMessage(m_status->text() +
+                              tr(" - \"%1\" is not in this folder").arg(m_pendingSelection));
     m_pendingSelection.clear();
     if (m_filePane->currentPath().isEmpty())
         m_documentView->clear();
     rebuildAlignment();
-}
-
-QString MainWindow::statusText() const
-{
-    return m_status->text();
+    updateActions();
 }
 
 QString MainWindow::counterpartText() const

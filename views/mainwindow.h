@@ -47,6 +47,7 @@ class LocalEnvPanel;
 class PhaseDashboard;
 class ProblemGroupTree;
 class ServerPanel;
+class StatusLabel;
 class ValueTableView;
 struct JobTarget;
 class ProfileStore;
@@ -88,6 +89,9 @@ public:
     // Opens the wizards (Migration menu) with what the window has open.
     WizardLauncher* wizards() const { return m_wizards; }
     QString statusText() const;
+    // The status bar's message (a write's outcome, a refusal), whole: the bar elides it, its
+    // tooltip and a click show it all.
+    QString messageText() const;
     QString counterpartText() const;
     QString bandText() const;
     std::shared_ptr<const Alignment> alignment() const { return m_alignment; }
@@ -176,16 +180,25 @@ private:
     // has or would have; the list keys an entity joins in the key space; why an action
     // cannot run on the selection (empty: it can), set as its tooltip when disabled.
     QString fileForKey(const QByteArray& key) const;
+    std::optional<QPair<QString, QString>> listFor(const QByteArray& key) const;
     QVector<EntityWriteWorkflow::Write::ListJoin> listJoinsFor(const QByteArray& key) const;
+    QVector<EntityWriteWorkflow::Write::ListJoin> fileListJoinsFor(const QByteArray& key) const;
     QString copyToKvRefusal() const;
     QString copyToFileRefusal() const;
     QString deleteKeyRefusal() const;
     QString notInKeySpace() const;
     QByteArray rowKey() const;
-    void updateResolveActions();
     // Says above the diff when `entityPath` changed on disk since it was read (a worker reads
     // it; mainwindowdiff.cpp).
     void checkFileOnDisk(const QString& entityPath);
+    // F7 / Shift+F7: inside the Differences tab its next change (a field, a hunk); elsewhere
+    // the next entity whose sides differ, in the tree in use (mainwindowdiff.cpp).
+    void stepDifference(bool forward);
+    // Enables each action only when it can run now, its reason as the tooltip when it cannot
+    // (mainwindowactions.cpp).
+    void updateActions();
+    QString fieldCopyRefusal(bool toKv) const;
+    QString keyEditRefusal() const;
     // The Migration menu: every wizard, the phases, the activity and the local environment
     // (mainwindowjobs.cpp, mainwindowwizards.cpp).
     void createJobActions();
@@ -208,7 +221,10 @@ private:
     void showValue(const KvValue& value);
     void rebuildAlignment();
     void updateBand();
+    // The status bar (mainwindowstatus.cpp).
+    void createStatusBar();
     void updateKvStatus(const QString& text);
+    void showMessage(const QString& text);
     void applyKvStatus();
     using WriteResult = Result<EntityWriteWorkflow::Outcome>;
     // One write or undo of the workflow, run on a worker with the typed PROD name (null: none).
@@ -280,14 +296,14 @@ private:
     QSplitter* m_outer;
     QSplitter* m_sides;
     EnvironmentBand* m_band;
-    QLabel* m_status;
-    QLabel* m_kvStatus;
+    StatusLabel* m_status;   // the folder's counts
+    StatusLabel* m_message;  // the last write's outcome or refusal
+    StatusLabel* m_kvStatus; // the key space's counts and progress
     QTimer* m_overviewTimer;
     QTimer* m_kvStatusTimer;
     QString m_pendingKvStatus; // null: nothing waiting
     QUndoStack* m_undo;
     QAction* m_cancelLoad = nullptr;
-    QList<QAction*> m_kvWriteActions; // disabled on a read-only connection
     QString m_counterpart;
     KvValue m_lastValue;
     QByteArray m_diffKey; // the key the Differences tab compares (empty: none)

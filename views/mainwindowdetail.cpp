@@ -92,6 +92,7 @@ void MainWindow::clearKeyDetail(const QString& message)
     m_diffKey.clear();
     showKeyMessage(message.toHtmlEscaped());
     m_diffView->clear(message);
+    updateActions();
 }
 
 void MainWindow::showKeySelection(const QByteArray& key)
@@ -137,6 +138,7 @@ void MainWindow::showValue(const KvValue& value)
         m_keyStack->setCurrentWidget(m_keyView);
     }
     const int entry = m_alignment ? m_alignment->entryForKey(value.key) : -1;
+    updateActions();
     if (entry < 0) {
         m_detail->setCurrentIndex(KeyTab);
         m_diffView->clear(
@@ -153,6 +155,7 @@ void MainWindow::showValue(const KvValue& value)
         m_diffKey = value.key;
     checkFileOnDisk(e.sourcePath);
     m_detail->setCurrentIndex(m_diffView->changeCount() > 0 ? DiffTab : FileTab);
+    updateActions(); // (now, not queued: a shortcut pressed next must find them enabled)
 }
 
 } // namespace pmkv

@@ -54,7 +54,6 @@ void MainWindow::createKeyActions(QMenu* viewMenu)
     ttl->setObjectName(QStringLiteral("setKeyTtl"));
     QAction* persist = keys->addAction(tr("Remove TTL (&Persist)"), this, [this] { persistKey(); });
     persist->setObjectName(QStringLiteral("persistKey"));
-    m_kvWriteActions << add << rename << remove << ttl << persist;
     // The same on the key tree's rows.
     m_kvPane->view()->setContextMenuPolicy(Qt::ActionsContextMenu);
     m_kvPane->view()->addActions({add, rename, remove, ttl, persist});
@@ -66,7 +65,7 @@ void MainWindow::createKeyActions(QMenu* viewMenu)
         m_valueTable, &ValueTableView::editRequested, this,
         [this](const KeyEditWorkflow::Edit& edit, const QString& text) { editKey(edit, text); });
     connect(m_valueTable, &ValueTableView::refused, this, [this](const QString& message) {
-        m_kvStatus->setText(message);
+        showMessage(message);
         Q_EMIT writeFinished(false, message);
     });
     // A key made or renamed is selected once the rescan has put it in the tree.
@@ -88,7 +87,7 @@ QByteArray MainWindow::keyToEdit()
     if (m_connected && !key.isEmpty())
         return key;
     const QString message = tr("Select a key in the key tree first.");
-    m_kvStatus->setText(message);
+    showMessage(message);
     Q_EMIT writeFinished(false, message);
     return QByteArray();
 }
@@ -130,7 +129,7 @@ void MainWindow::editKey(const KeyEditWorkflow::Edit& edit, const QString& text,
                          const QString& confirmation)
 {
     auto refuse = [this](const QString& message) {
-        m_kvStatus->setText(message);
+        showMessage(message);
         Q_EMIT writeFinished(false, message);
     };
     if (!m_connected || edit.keys.isEmpty() || edit.commands.isEmpty())
@@ -172,7 +171,7 @@ void MainWindow::keyWriteDone(const KeyEditWorkflow::Edit& edit, const WriteResu
         const QString text =
             undo ? tr("Undid the write of %1 (journal run %2).").arg(location, result.value().runId)
                  : tr("Wrote %1 (journal run %2).").arg(location, result.value().runId);
-        m_kvStatus->setText(text);
+        showMessage(text);
         m_kvLoader->refresh();
         Q_EMIT writeFinished(true, text);
         return;
@@ -223,8 +222,12 @@ void MainWindow::deleteKey(const QString& confirmation)
     const QByteArray key = keyToEdit();
     if (key.isEmpty())
         return;
-    editKey({{key}, {{"DEL", key}}, QStringLiteral("studio-delete"), QString(), {}},
-            tr("delete %1").arg(QString::fromUtf8(key)), confirmation);
+    KeyEditWorkflow::Edit edit{
+        {key}, {{"DEL", key}}, QStringLiteral("studio-delete"), QString(), {}};
+    // An entity leaves its list key in the same run, as a copy of a new one joins it.
+    if (const auto list = listFor(key))
+        edit.leaves.append({list->first.toUtf8(), list->second});
+    editKey(edit, tr("delete %1").arg(QString::fromUtf8(key)), confirmation);
 }
 
 void MainWindow::newKey(const QByteArray& key, const QByteArray& type, const QByteArray& first,
@@ -245,7 +248,7 @@ void MainWindow::newKey(const QByteArray& key, const QByteArray& type, const QBy
         command = {"XADD", key, "*", first, second};
     if (key.isEmpty() || command.isEmpty()) {
         const QString message = tr("Not created: give the key a name and a type.");
-        m_kvStatus->setText(message);
+        showMessage(message);
         Q_EMIT writeFinished(false, message);
         return;
     }
@@ -270,8 +273,7 @@ void MainWindow::askTtl()
     connect(ask, &QInputDialog::textValueSelected, this, [this](const QString& text) {
         const auto seconds = TtlText::parseSeconds(text);
         if (!seconds) {
-            m_kvStatus->setText(
-                tr("Not set: \"%1\" is not a duration (try 90s, 15m, 2h, 1d).").arg(text));
+            showMessage(tr("Not set: \"%1\" is not a duration (try 90s, 15m, 2h, 1d).").arg(text));
             return;
         }
         setKeyTtl(*seconds);
@@ -299,10 +301,13 @@ void MainWindow::askDelete()
     const QByteArray key = keyToEdit();
     if (key.isEmpty())
         return;
-    auto* ask =
-        new QMessageBox(QMessageBox::Question, tr("Delete Key"),
-                        tr("Delete %1? (Edit > Undo puts it back.)").arg(QString::fromUtf8(key)),
-                        QMessageBox::Yes | QMessageBox::Cancel, this);
+    const auto list = listFor(key);
+    const QString question =
+        list ? tr("Delete %1 and take %2 out of %3? (Edit > Undo puts both back.)")
+                   .arg(QString::fromUtf8(key), list->second, list->first)
+             : tr("Delete %1? (Edit > Undo puts it back.)").arg(QString::fromUtf8(key));
+    auto* ask = new QMessageBox(QMessageBox::Question, tr("Delete Key"), question,
+                                QMessageBox::Yes | QMessageBox::Cancel, this);
     ask->setAttribute(Qt::WA_DeleteOnClose);
     connect(ask, &QMessageBox::accepted, this, [this] { deleteKey(); });
     ask->open();
@@ -311,7 +316,7 @@ void MainWindow::askDelete()
 void MainWindow::askNewKey()
 {
     if (!m_connected) {
-        m_kvStatus->setText(tr("Open a connection first (Ctrl+K)."));
+        showMessage(tr("Open a connection first (Ctrl+K)."));
         return;
     }
     auto* dialog = new QDialog(this);

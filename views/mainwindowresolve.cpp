@@ -43,49 +43,81 @@ QString MainWindow::fileForKey(const QByteArray& key) const
     }
 }
 
-// The list key an entity of the folder belongs to (a story to its epic's stories list, an
-// epic to its project's epics list, a project to the projects list), with the folder's
-// order of that list to place it.
-QVector<EntityWriteWorkflow::Write::ListJoin> MainWindow::listJoinsFor(const QByteArray& key) const
+// The list key an entity of the layout belongs to (a story to its epic's stories list, an
+// epic to its project's epics list, a project to the projects list) and its name there;
+// nothing when the layout keeps no such list (the strategy layout has no epics list).
+std::optional<QPair<QString, QString>> MainWindow::listFor(const QByteArray& key) const
 {
-    const int entry = m_alignment ? m_alignment->entryForKey(key) : -1;
-    if (entry < 0)
-        return {};
-    const EntityRef ref = m_alignment->entries().at(entry).ref;
-    EntityRef list = ref;
+    const auto ref = m_alignment ? m_alignment->layout().entityFor(QString::fromUtf8(key))
+                                 : std::optional<EntityRef>();
+    if (!ref)
+        return std::nullopt;
+    EntityRef list = *ref;
     QString member;
-    switch (ref.role) {
+    switch (ref->role) {
     case KeyRole::Story:
         list.role = KeyRole::StoriesList;
         list.story.clear();
-        member = ref.story;
+        member = ref->story;
         break;
     case KeyRole::Epic:
         list.role = KeyRole::EpicsList;
         list.epic.clear();
-        member = ref.epic;
+        member = ref->epic;
         break;
     case KeyRole::Project:
         list.role = KeyRole::ProjectsList;
         list.project.clear();
-        member = ref.project;
+        member = ref->project;
         break;
     default:
-        return {};
+        return std::nullopt;
     }
     const KeyLayout& layout = m_alignment->layout();
     if (!layout.has(list.role))
-        return {}; // (the strategy layout keeps no epics list)
+        return std::nullopt;
     const auto listKey = layout.keyFor(list);
     if (!listKey)
+        return std::nullopt;
+    return qMakePair(listKey.value(), member);
+}
+
+// The list key an entity of the folder joins, with the folder's order of that list to place
+// it.
+QVector<EntityWriteWorkflow::Write::ListJoin> MainWindow::listJoinsFor(const QByteArray& key) const
+{
+    const auto list = listFor(key);
+    if (!list || m_alignment->entryForKey(key) < 0)
         return {};
     QStringList order;
-    const int listEntry = m_alignment->entryForKey(listKey.value().toUtf8());
+    const int listEntry = m_alignment->entryForKey(list->first.toUtf8());
     if (listEntry >= 0) {
         for (const QJsonValue& v : QJsonDocument::fromJson(m_alignment->valueOf(listEntry)).array())
             order << v.toString();
     }
-    return {{listKey.value(), member, order}};
+    return {{list->first, list->second, order}};
+}
+
+// The parent file's list a new file joins, as pm-format.md keeps them: a story is listed in its
+// epic.json "storyIds", an epic in its project.json "epicIds" (both as the folder holds them).
+QVector<EntityWriteWorkflow::Write::ListJoin>
+MainWindow::fileListJoinsFor(const QByteArray& key) const
+{
+    const auto ref = m_alignment ? m_alignment->layout().entityFor(QString::fromUtf8(key))
+                                 : std::optional<EntityRef>();
+    if (!ref)
+        return {};
+    if (ref->role == KeyRole::Story)
+        return {{ref->project + QLatin1Char('/') + ref->epic + QStringLiteral("/epic.json"),
+                 ref->story,
+                 {},
+                 QStringLiteral("storyIds")}};
+    if (ref->role == KeyRole::Epic)
+        return {{ref->project + QStringLiteral("/project.json"),
+                 ref->epic,
+                 {},
+                 QStringLiteral("epicIds")}};
+    return {};
 }
 
 // The key of the selected row, whether the key space has it or not.
@@ -154,20 +186,6 @@ QString MainWindow::deleteKeyRefusal() const
     if (key.isEmpty() || m_kvPane->model()->stateOf(key) == SyncState::OnlyFiles)
         return notInKeySpace();
     return QString();
-}
-
-void MainWindow::updateResolveActions()
-{
-    const QList<QPair<QString, QString>> actions{
-        {QStringLiteral("copyFileToKv"), copyToKvRefusal()},
-        {QStringLiteral("copyKvToFile"), copyToFileRefusal()},
-        {QStringLiteral("deleteKey"), deleteKeyRefusal()}};
-    for (const auto& [name, why] : actions) {
-        if (auto* action = findChild<QAction*>(name)) {
-            action->setEnabled(why.isEmpty());
-            action->setToolTip(why.isEmpty() ? action->text().remove(QLatin1Char('&')) : why);
-        }
-    }
 }
 
 } // namespace pmkv

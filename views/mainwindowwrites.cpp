@@ -159,7 +159,7 @@ void MainWindow::startRequest(JournaledCommand::Side side,
     const QString location = request.location;
     if (m_writing) {
         const QString message = tr("Another write is still running; try again when it is done.");
-        m_kvStatus->setText(message);
+        showMessage(message);
         Q_EMIT writeFinished(false, message);
         return;
     }
@@ -200,7 +200,7 @@ void MainWindow::runStep(JournaledCommand* command, bool undo, const WriteWork& 
     };
     if (m_writing) {
         const QString message = tr("Another write is still running; try again when it is done.");
-        m_kvStatus->setText(message);
+        showMessage(message);
         QMetaObject::invokeMethod(this, back, Qt::QueuedConnection);
         Q_EMIT writeFinished(false, message);
         return;
@@ -230,21 +230,21 @@ void MainWindow::writeDone(JournaledCommand::Side side, const QString& location,
                        .arg(error.next.detail);
         else
             text = tr("Writing %1 was refused: %2").arg(location, error.message);
-        m_kvStatus->setText(text);
+        showMessage(text);
         Q_EMIT writeFinished(false, text);
         return;
     }
     const EntityWriteWorkflow::Outcome& outcome = result.value();
     if (outcome.unchanged) {
         const QString text = tr("%1 already holds this value: nothing written.").arg(location);
-        m_kvStatus->setText(text);
+        showMessage(text);
         Q_EMIT writeFinished(true, text);
         return;
     }
     const QString text =
         undo ? tr("Undid the write of %1 (journal run %2).").arg(location, outcome.runId)
              : tr("Wrote %1 (journal run %2).").arg(location, outcome.runId);
-    m_kvStatus->setText(text);
+    showMessage(text);
     if (side == JournaledCommand::Side::Kv) {
         const QByteArray key = location.toUtf8();
         for (const auto& join : listJoinsFor(key))
@@ -263,7 +263,7 @@ void MainWindow::copyKvToFile()
     // (an entity only in the key space gets the file the application would write for it)
     const QString path = fileForKey(key);
     auto refuse = [this](const QString& message) {
-        m_kvStatus->setText(message);
+        showMessage(message);
         Q_EMIT writeFinished(false, message);
     };
     if (key.isEmpty() || path.isEmpty() || m_root.isEmpty())
@@ -275,11 +275,15 @@ void MainWindow::copyKvToFile()
     if (!parsed)
         return refuse(tr("Not copied: the value of %1 is not JSON (%2).")
                           .arg(QString::fromUtf8(key), parsed.error().message));
+    EntityWriteWorkflow::Write request;
+    request.location = path;
     // The bytes the application writes: JSON.stringify(value, null, 2).
-    const QByteArray bytes =
-        JsPrettyPrint::indent(QByteArray::fromStdString(parsed.value().compact()), 2);
-    startWrite(JournaledCommand::Side::Folder, path, bytes, tr("copy %1 to the file").arg(path),
-               QStringLiteral("studio-copy-to-file"));
+    request.value = JsPrettyPrint::indent(QByteArray::fromStdString(parsed.value().compact()), 2);
+    request.operation = QStringLiteral("studio-copy-to-file");
+    // A new file is listed in its parent's file (epic.json, project.json), in the same run.
+    if (!m_snapshot || !m_snapshot->index().findByPath(path))
+        request.joins = fileListJoinsFor(key);
+    startRequest(JournaledCommand::Side::Folder, request, tr("copy %1 to the file").arg(path));
 }
 
 void MainWindow::saveKeyEdit(const QByteArray& text, const QString& confirmation,
@@ -287,7 +291,7 @@ void MainWindow::saveKeyEdit(const QByteArray& text, const QString& confirmation
 {
     const QByteArray key = m_lastValue.key;
     auto refuse = [this](const QString& message) {
-        m_kvStatus->setText(message);
+        showMessage(message);
         Q_EMIT writeFinished(false, message);
     };
     if (!m_connected || key.isEmpty())
@@ -297,7 +301,7 @@ void MainWindow::saveKeyEdit(const QByteArray& text, const QString& confirmation
             tr("The key %1 holds no complete string value to edit.").arg(QString::fromUtf8(key)));
     const auto unchanged = [this, key] {
         const QString message = tr("%1 is unchanged: nothing written.").arg(QString::fromUtf8(key));
-        m_kvStatus->setText(message);
+        showMessage(message);
         Q_EMIT writeFinished(true, message);
     };
     if (text == m_lastValue.bytes)
@@ -323,7 +327,7 @@ void MainWindow::saveKeyEdit(const QByteArray& text, const QString& confirmation
 bool MainWindow::fieldToCopy(std::string& pointer, QString& path)
 {
     auto refuse = [this](const QString& message) {
-        m_kvStatus->setText(message);
+        showMessage(message);
         Q_EMIT writeFinished(false, message);
         return false;
     };
@@ -349,7 +353,7 @@ std::optional<QByteArray> MainWindow::documentWithField(bool toKv, const std::st
     const JsonValue& into = toKv ? m_diffView->rightDocument() : m_diffView->leftDocument();
     auto doc = FieldCopy::apply(from, into, pointer, m_diffView->options());
     if (!doc) {
-        m_kvStatus->setText(doc.error().message);
+        showMessage(doc.error().message);
         Q_EMIT writeFinished(false, doc.error().message);
         return std::nullopt;
     }
@@ -396,7 +400,7 @@ void MainWindow::copyFileToKv(const QString& confirmation)
     const QByteArray key = m_alignment ? m_alignment->keyForPath(path) : QByteArray();
     if (!m_connected || key.isEmpty()) {
         const QString text = tr("Select a file that maps to a key, with a connection open.");
-        m_kvStatus->setText(text);
+        showMessage(text);
         Q_EMIT writeFinished(false, text);
         return;
     }
