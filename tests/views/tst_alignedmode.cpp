@@ -14,6 +14,7 @@
 #include "redisserver.h"
 #include "syncfilter.h"
 #include "testtree.h"
+#include "windowtest.h"
 
 #include <QAction>
 #include <QCheckBox>
@@ -29,6 +30,8 @@
 #include <QUndoStack>
 
 using namespace pmkv;
+using test::selectAndLoad;
+using test::waitWrite;
 
 namespace {
 
@@ -75,12 +78,10 @@ private Q_SLOTS:
 private:
     void open(MainWindow& window);
     QModelIndex shown(MainWindow& window, const QByteArray& key) const;
-    static QPair<bool, QString> waitWrite(QSignalSpy& done, qsizetype before);
     QByteArray get(const QByteArray& key) const
     {
         return m_redis.cli({QStringLiteral("GET"), QString::fromUtf8(key)}).trimmed();
     }
-    void selectAndLoad(MainWindow& window, const QByteArray& key);
 
     test::TestTree m_tree;
     test::RedisServer m_redis;
@@ -298,22 +299,6 @@ void TestAlignedMode::switchesModesAndRemembers()
     }
     MainWindow window;
     QVERIFY(window.isAlignedMode());
-}
-
-QPair<bool, QString> TestAlignedMode::waitWrite(QSignalSpy& done, qsizetype before)
-{
-    if (done.count() <= before && !done.wait(15000))
-        return {false, QStringLiteral("no writeFinished")};
-    return {done.at(before).at(0).toBool(), done.at(before).at(1).toString()};
-}
-
-// Selects a row of the aligned pane and waits for its key's value.
-void TestAlignedMode::selectAndLoad(MainWindow& window, const QByteArray& key)
-{
-    QSignalSpy value(window.kvLoader(), &KvLoader::valueLoaded);
-    QVERIFY(window.alignedPane()->selectKey(key));
-    QCOMPARE(window.kvPane()->currentKey(), key);
-    QVERIFY(!value.isEmpty() || value.wait(10000));
 }
 
 // Defect 4: "Copy KV Value to File" refused an entity only in KV. It creates the file the

@@ -238,6 +238,9 @@ void TestStudio::walksDifferences()
     QCOMPARE(diff->currentChange(), 0);
     window.activateWindow();
     QVERIFY(QTest::qWaitForWindowActive(&window));
+    // (F7 steps through the fields inside the Differences tab; in a tree it goes to the next
+    // differing entity)
+    diff->findChild<QPlainTextEdit*>(QStringLiteral("diffLeft"))->setFocus();
     QTest::keyClick(&window, Qt::Key_F7);
     QCOMPARE(diff->currentChange(), 1);
     QTest::keyClick(&window, Qt::Key_F7);
