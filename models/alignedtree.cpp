@@ -31,7 +31,7 @@ bool isList(KeyRole role)
 
 bool holdsValue(SyncState state)
 {
-    return state == SyncState::Same || state == SyncState::JsonEqual || state == SyncState::Changed;
+    return state == SyncState::Same || state == SyncState::EqualJson || state == SyncState::Changed;
 }
 
 // The path of rows from the top down to the row of `ref`: (lookup name, shown name) pairs;

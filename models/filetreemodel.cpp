@@ -267,7 +267,7 @@ QVariant FileTreeModel::data(const QModelIndex& index, int role) const
                 return SyncStyle::icon(m_states[size_t(node->entityIndex)]);
             const SyncCounts counts = m_counts.value(node);
             for (SyncState s : {SyncState::Unreadable, SyncState::Changed, SyncState::OnlyFiles,
-                                SyncState::JsonEqual, SyncState::Same}) {
+                                SyncState::EqualJson, SyncState::Same}) {
                 if (counts[s] > 0)
                     return SyncStyle::icon(s);
             }

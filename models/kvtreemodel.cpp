@@ -458,7 +458,7 @@ QString KvTreeModel::countsText(const Node* node) const
     QStringList parts;
     parts << (node->keyCount == 1 ? tr("1 key")
                                   : tr("%1 keys").arg(QLocale().toString(node->keyCount)));
-    for (SyncState s : {SyncState::Changed, SyncState::JsonEqual, SyncState::OnlyKv,
+    for (SyncState s : {SyncState::Changed, SyncState::EqualJson, SyncState::OnlyKv,
                         SyncState::OnlyFiles, SyncState::Unreadable}) {
         if (node->counts[s] > 0)
             parts << QStringLiteral("%1 %2 %3")
@@ -543,7 +543,7 @@ QVariant KvTreeModel::data(const QModelIndex& index, int role) const
             return SyncStyle::icon(node->state);
         if (index.column() == StateColumn) {
             for (SyncState s : {SyncState::Unreadable, SyncState::Changed, SyncState::OnlyKv,
-                                SyncState::OnlyFiles, SyncState::JsonEqual, SyncState::Same}) {
+                                SyncState::OnlyFiles, SyncState::EqualJson, SyncState::Same}) {
                 if (node->counts[s] > 0)
                     return SyncStyle::icon(s);
             }

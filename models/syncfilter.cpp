@@ -21,8 +21,8 @@ bool SyncFilter::acceptsState(SyncState state) const
         return state == SyncState::Changed;
     case Mode::Unreadable:
         return state == SyncState::Unreadable;
-    case Mode::JsonEqual:
-        return state == SyncState::JsonEqual;
+    case Mode::EqualJson:
+        return state == SyncState::EqualJson;
     }
     return true;
 }
@@ -44,8 +44,8 @@ bool SyncFilter::acceptsCounts(const SyncCounts& counts) const
         return counts[SyncState::Changed] > 0;
     case Mode::Unreadable:
         return counts[SyncState::Unreadable] > 0;
-    case Mode::JsonEqual:
-        return counts[SyncState::JsonEqual] > 0;
+    case Mode::EqualJson:
+        return counts[SyncState::EqualJson] > 0;
     }
     return true;
 }
@@ -68,7 +68,7 @@ QString SyncFilter::modeName(Mode mode)
         return QCoreApplication::translate(ctx, "Changed");
     case Mode::Unreadable:
         return QCoreApplication::translate(ctx, "Unreadable");
-    case Mode::JsonEqual:
+    case Mode::EqualJson:
         return QCoreApplication::translate(ctx, "Equal JSON, other bytes");
     }
     return {};

@@ -11,7 +11,7 @@ namespace pmkv {
 // the tree).
 struct SyncFilter
 {
-    // Changed: a different document. JsonEqual: the same document written differently (key
+    // Changed: a different document. EqualJson: the same document written differently (key
     // order, spacing, escapes), which "Changed" does not show.
     enum class Mode {
         All,
@@ -21,7 +21,7 @@ struct SyncFilter
         OnlyKv,
         Changed,
         Unreadable,
-        JsonEqual
+        EqualJson
     };
 
     Mode mode = Mode::All;

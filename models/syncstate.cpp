@@ -6,7 +6,7 @@ namespace pmkv {
 
 int SyncCounts::differences() const
 {
-    return (*this)[SyncState::JsonEqual] + (*this)[SyncState::Changed] +
+    return (*this)[SyncState::EqualJson] + (*this)[SyncState::Changed] +
            (*this)[SyncState::OnlyFiles] + (*this)[SyncState::OnlyKv] +
            (*this)[SyncState::Unreadable];
 }
@@ -33,7 +33,7 @@ QString syncStateName(SyncState state)
         return QCoreApplication::translate("pmkv::SyncState", "not compared yet");
     case SyncState::Same:
         return QCoreApplication::translate("pmkv::SyncState", "same");
-    case SyncState::JsonEqual:
+    case SyncState::EqualJson:
         return QCoreApplication::translate("pmkv::SyncState", "equal JSON, other bytes");
     case SyncState::Changed:
         return QCoreApplication::translate("pmkv::SyncState", "changed");

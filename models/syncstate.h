@@ -13,13 +13,13 @@ namespace pmkv {
 // A row's state: how its entity compares between the pm/ folder (left) and the key space
 // (right), one Comparison (core/comparison.h) under the names a files/KV window uses, or one
 // of two states that are not a comparison:
-// * Same, JsonEqual (Comparison::EqualJson), Changed, OnlyFiles (OnlyLeft), OnlyKv (OnlyRight),
+// * Same, EqualJson, Changed, OnlyFiles (OnlyLeft), OnlyKv (OnlyRight),
 //   Unreadable (the file cannot be mapped, or the KV value is not a JSON string);
 // * Unknown: not compared yet. Unmapped: a key outside the layout (not an entity).
 enum class SyncState : quint8 {
     Unknown,
     Same,
-    JsonEqual,
+    EqualJson,
     Changed,
     OnlyFiles,
     OnlyKv,
@@ -36,7 +36,7 @@ constexpr SyncState syncStateOf(Comparison comparison)
 }
 std::optional<Comparison> comparisonOf(SyncState state);
 static_assert(syncStateOf(Comparison::Same) == SyncState::Same &&
-              syncStateOf(Comparison::EqualJson) == SyncState::JsonEqual &&
+              syncStateOf(Comparison::EqualJson) == SyncState::EqualJson &&
               syncStateOf(Comparison::Changed) == SyncState::Changed &&
               syncStateOf(Comparison::OnlyLeft) == SyncState::OnlyFiles &&
               syncStateOf(Comparison::OnlyRight) == SyncState::OnlyKv &&
@@ -49,13 +49,13 @@ struct SyncCounts
 
     int& operator[](SyncState s) { return n[size_t(s)]; }
     int operator[](SyncState s) const { return n[size_t(s)]; }
-    int differences() const; // Changed + OnlyFiles + OnlyKv + Unreadable + JsonEqual
+    int differences() const; // Changed + OnlyFiles + OnlyKv + Unreadable + EqualJson
     int oneSided() const;    // OnlyFiles + OnlyKv
     int compared() const;    // everything but Unknown and Unmapped
 };
 
 QString syncStateName(SyncState state); // translated, e.g. "only in files"
-// Other bytes than the file's (JsonEqual included): Comparison's differsInBytes.
+// Other bytes than the file's (EqualJson included): Comparison's differsInBytes.
 bool isDifference(SyncState state);
 bool isOneSided(SyncState state);
 

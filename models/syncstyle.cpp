@@ -28,7 +28,7 @@ QIcon drawIcon(SyncState state)
         p.setPen(QPen(Qt::white, 3.5, Qt::SolidLine, Qt::RoundCap, Qt::RoundJoin));
         p.drawPolyline(QPolygonF{{10, 16.5}, {14.5, 21}, {22, 11.5}});
         break;
-    case SyncState::JsonEqual: // ring with an "=" inside
+    case SyncState::EqualJson: // ring with an "=" inside
         p.setBrush(Qt::NoBrush);
         p.setPen(QPen(c, 3.5));
         p.drawEllipse(box.adjusted(1, 1, -1, -1));
@@ -80,7 +80,7 @@ QColor SyncStyle::color(SyncState state)
     switch (state) { // Okabe-Ito
     case SyncState::Same:
         return QColor(0x00, 0x9E, 0x73); // bluish green
-    case SyncState::JsonEqual:
+    case SyncState::EqualJson:
         return QColor(0x56, 0xB4, 0xE9); // sky blue
     case SyncState::Changed:
         return QColor(0xE6, 0x9F, 0x00); // orange
@@ -111,7 +111,7 @@ QString SyncStyle::glyph(SyncState state)
     switch (state) {
     case SyncState::Same:
         return QStringLiteral("\u2714"); // check
-    case SyncState::JsonEqual:
+    case SyncState::EqualJson:
         return QStringLiteral("\u2248"); // almost equal
     case SyncState::Changed:
         return QStringLiteral("\u25C6"); // diamond
@@ -135,7 +135,7 @@ namespace {
 QStringList countParts(const SyncCounts& counts, const std::function<QString(SyncState)>& name)
 {
     QStringList parts;
-    for (SyncState s : {SyncState::Same, SyncState::Changed, SyncState::JsonEqual,
+    for (SyncState s : {SyncState::Same, SyncState::Changed, SyncState::EqualJson,
                         SyncState::OnlyFiles, SyncState::OnlyKv, SyncState::Unreadable}) {
         if (counts[s] == 0)
             continue;

@@ -24,7 +24,7 @@ QString stateMeaning(SyncState state)
     switch (state) {
     case SyncState::Same:
         return LegendDialog::tr("the key holds what the application would write for the file");
-    case SyncState::JsonEqual:
+    case SyncState::EqualJson:
         return LegendDialog::tr("the same document, written differently (key order, spacing)");
     case SyncState::Changed:
         return LegendDialog::tr("a different document");
@@ -65,7 +65,7 @@ QVector<Entry> states()
 {
     QVector<Entry> entries;
     for (SyncState s :
-         {SyncState::Same, SyncState::JsonEqual, SyncState::Changed, SyncState::OnlyFiles,
+         {SyncState::Same, SyncState::EqualJson, SyncState::Changed, SyncState::OnlyFiles,
           SyncState::OnlyKv, SyncState::Unreadable, SyncState::Unmapped, SyncState::Unknown})
         entries.append(
             {SyncStyle::icon(s), QStringLiteral("%1 %2: %3")

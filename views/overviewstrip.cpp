@@ -61,7 +61,7 @@ void OverviewStrip::paintEvent(QPaintEvent*)
         case SyncState::OnlyKv:
             r.setLeft(1 + w / 2);
             break;
-        case SyncState::JsonEqual:
+        case SyncState::EqualJson:
             r.setHeight(1);
             break;
         default:

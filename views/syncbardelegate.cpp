@@ -43,7 +43,7 @@ void SyncBarDelegate::paint(QPainter* painter, const QStyleOptionViewItem& optio
     QRect bar(r.left(), r.top(), barWidth, r.height());
     int x = bar.left();
     int drawn = 0;
-    for (SyncState s : {SyncState::Same, SyncState::JsonEqual, SyncState::Changed,
+    for (SyncState s : {SyncState::Same, SyncState::EqualJson, SyncState::Changed,
                         SyncState::OnlyFiles, SyncState::OnlyKv, SyncState::Unreadable}) {
         const int n = counts[s];
         if (n == 0)
@@ -56,7 +56,7 @@ void SyncBarDelegate::paint(QPainter* painter, const QStyleOptionViewItem& optio
             painter->fillRect(
                 seg, QBrush(QColor(0, 0, 0, 70), s == SyncState::Changed      ? Qt::BDiagPattern
                                                  : s == SyncState::Unreadable ? Qt::DiagCrossPattern
-                                                 : s == SyncState::JsonEqual  ? Qt::HorPattern
+                                                 : s == SyncState::EqualJson  ? Qt::HorPattern
                                                                               : Qt::VerPattern));
         }
         x = right;

@@ -33,11 +33,11 @@ void TestAlignment::compares_data()
     QTest::newRow("same bytes") << doc << KvReply::string(doc) << SyncState::Same;
     QTest::newRow("other key order")
         << doc << KvReply::string(R"({"n":12345678901234567890,"t":"café","id":"F-AI-001"})")
-        << SyncState::JsonEqual;
+        << SyncState::EqualJson;
     QTest::newRow("spacing") << doc
                              << KvReply::string(R"({ "id": "F-AI-001", "n": 12345678901234567890,
                                                    "t": "café" })")
-                             << SyncState::JsonEqual;
+                             << SyncState::EqualJson;
     QTest::newRow("big integer off by one")
         << doc << KvReply::string(R"({"id":"F-AI-001","n":12345678901234567891,"t":"café"})")
         << SyncState::Changed;

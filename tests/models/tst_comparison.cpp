@@ -95,7 +95,7 @@ private Q_SLOTS:
         }
         QVERIFY(!comparisonOf(SyncState::Unknown));
         QVERIFY(!comparisonOf(SyncState::Unmapped));
-        QVERIFY(isDifference(SyncState::JsonEqual));
+        QVERIFY(isDifference(SyncState::EqualJson));
         QVERIFY(!isDifference(SyncState::Same));
         QVERIFY(!isDifference(SyncState::Unknown));
         QVERIFY(isOneSided(SyncState::OnlyKv));

@@ -176,7 +176,7 @@ void TestStudio::alignsRowsAndStates()
     QCOMPARE(files->stateOf(kStory1), SyncState::Same);
     QCOMPARE(files->stateOf(kStory2), SyncState::Changed);
     QCOMPARE(files->stateOf(kStory3), SyncState::OnlyFiles);
-    QCOMPARE(files->stateOf(kProject), SyncState::JsonEqual);
+    QCOMPARE(files->stateOf(kProject), SyncState::EqualJson);
     KvTreeModel* keys = window.kvPane()->model();
     QCOMPARE(keys->stateOf(kOnlyKv), SyncState::OnlyKv);
     QCOMPARE(keys->stateOf("session:abc"), SyncState::Unmapped);
