@@ -25,6 +25,7 @@ void FileFilterProxyModel::setSearchText(const QString& text)
     m_text = text.trimmed();
     ++m_generation; // a result on its way is for an older text now
     if (m_text.isEmpty()) {
+        m_searching = false;
         m_search = FileSearchMarks();
         refilter();
         Q_EMIT searchApplied(QString());
@@ -39,11 +40,13 @@ void FileFilterProxyModel::startSearch()
     if (!model || m_text.isEmpty())
         return;
     const quint64 generation = ++m_generation;
+    m_searching = true;
     auto* watcher = new QFutureWatcher<FileSearchMarks>(this);
     connect(watcher, &QFutureWatcherBase::finished, this, [this, watcher, generation] {
         watcher->deleteLater();
         if (generation != m_generation)
             return; // a newer text or snapshot came meanwhile
+        m_searching = false;
         m_search = watcher->future().takeResult();
         refilter();
         Q_EMIT searchApplied(m_text);
@@ -80,6 +83,16 @@ void FileFilterProxyModel::setKindFilter(int kind)
 {
     m_kind = kind;
     refilter();
+}
+
+bool FileFilterProxyModel::holdsSearchText(const QModelIndex& index) const
+{
+    const auto* model = qobject_cast<const FileTreeModel*>(sourceModel());
+    if (!index.isValid() || !model || !m_search.isActive() ||
+        m_search.snapshot() != model->snapshot())
+        return false;
+    return m_search.holdsText(
+        static_cast<const FileSearchMarks::Node*>(mapToSource(index).internalPointer()));
 }
 
 bool FileFilterProxyModel::filterAcceptsRow(int sourceRow, const QModelIndex& sourceParent) const

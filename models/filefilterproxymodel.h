@@ -22,6 +22,10 @@ public:
 
     void setSearchText(const QString& text);
     QString searchText() const { return m_text; } // as asked (trimmed)
+    // A worker is matching the text: the rows do not show it yet.
+    bool isSearching() const { return m_searching; }
+    // The row itself (not only a row below it) holds the applied search text.
+    bool holdsSearchText(const QModelIndex& index) const;
     void setOnlyProblems(bool onlyProblems);
     bool onlyProblems() const { return m_onlyProblems; }
     void setSyncFilter(SyncFilter filter);
@@ -42,6 +46,7 @@ private:
     QString m_text;
     FileSearchMarks m_search;
     quint64 m_generation = 0;
+    bool m_searching = false;
     bool m_onlyProblems = false;
     SyncFilter m_sync;
     int m_kind = -1;

@@ -17,6 +17,9 @@
 #include <QTreeView>
 #include <QVBoxLayout>
 
+#include <utility>
+#include <vector>
+
 namespace pmkv {
 namespace {
 
@@ -39,7 +42,7 @@ FilePane::FilePane(QWidget* parent) : QWidget(parent)
     m_filter->setObjectName(QStringLiteral("fileFilter"));
     for (auto mode :
          {SyncFilter::Mode::All, SyncFilter::Mode::Differences, SyncFilter::Mode::OneSided,
-          SyncFilter::Mode::OnlyFiles, SyncFilter::Mode::Changed, SyncFilter::Mode::JsonEqual,
+          SyncFilter::Mode::OnlyFiles, SyncFilter::Mode::Changed, SyncFilter::Mode::EqualJson,
           SyncFilter::Mode::Unreadable})
         m_filter->addItem(SyncFilter::modeName(mode), int(mode));
     m_kind = new QComboBox(this);
@@ -77,30 +80,36 @@ FilePane::FilePane(QWidget* parent) : QWidget(parent)
 
     // The search waits for a pause in the typing, then matches on a worker; the rows that
     // lead to the first matches open (not every row: a tree of 100,000 stories).
-    auto* searchDelay = new QTimer(this);
-    searchDelay->setSingleShot(true);
-    searchDelay->setInterval(kSearchDelayMs);
-    connect(m_search, &QLineEdit::textChanged, searchDelay, qOverload<>(&QTimer::start));
-    connect(searchDelay, &QTimer::timeout, this, [this] {
-        if (m_search->text().trimmed() != m_proxy->searchText())
-            m_proxy->setSearchText(m_search->text());
+    m_searchDelay = new QTimer(this);
+    m_searchDelay->setSingleShot(true);
+    m_searchDelay->setInterval(kSearchDelayMs);
+    connect(m_search, &QLineEdit::textChanged, m_searchDelay, qOverload<>(&QTimer::start));
+    connect(m_searchDelay, &QTimer::timeout, this, &FilePane::applySearch);
+    connect(m_search, &QLineEdit::returnPressed, this, [this] {
+        applySearch(); // at once, then to the first match
+        if (m_proxy->isSearching())
+            m_selectFirstMatch = true;
+        else
+            selectFirstMatch();
     });
     connect(m_proxy, &FileFilterProxyModel::searchApplied, this, [this](const QString& text) {
         if (!text.isEmpty())
             MatchExpander::expand(m_view, m_proxy);
+        if (std::exchange(m_selectFirstMatch, false))
+            selectFirstMatch();
         Q_EMIT searchApplied(text);
     });
     connect(m_onlyProblems, &QCheckBox::toggled, this, [this](bool on) {
         m_proxy->setOnlyProblems(on);
-        if (on)
-            m_view->expandAll();
+        if (on) // (the rows leading to the first kept rows: not expandAll on 100,000 stories)
+            MatchExpander::expand(m_view, m_proxy);
     });
     connect(m_filter, &QComboBox::currentIndexChanged, this, [this] {
         SyncFilter f;
         f.mode = SyncFilter::Mode(m_filter->currentData().toInt());
         m_proxy->setSyncFilter(f);
         if (f.isActive())
-            m_view->expandAll();
+            MatchExpander::expand(m_view, m_proxy);
     });
     connect(m_kind, &QComboBox::currentIndexChanged, this,
             [this] { m_proxy->setKindFilter(m_kind->currentData().toInt()); });
@@ -196,6 +205,40 @@ QModelIndex FilePane::proxyToSource(const QModelIndex& index) const
 QString FilePane::currentPath() const
 {
     return m_view->currentIndex().data(FileTreeModel::RelativePathRole).toString();
+}
+
+void FilePane::applySearch()
+{
+    m_searchDelay->stop();
+    if (m_search->text().trimmed() == m_proxy->searchText())
+        return; // (applied, or on its way)
+    m_selectFirstMatch = false;
+    m_proxy->setSearchText(m_search->text());
+}
+
+// Depth first in the order shown; every row shown holds the text or leads to one that does.
+bool FilePane::selectFirstMatch()
+{
+    if (m_proxy->searchText().isEmpty() || m_proxy->isSearching())
+        return false;
+    std::vector<QModelIndex> stack;
+    auto pushChildren = [&](const QModelIndex& parent) {
+        for (int row = m_proxy->rowCount(parent) - 1; row >= 0; --row)
+            stack.push_back(m_proxy->index(row, 0, parent));
+    };
+    pushChildren({});
+    while (!stack.empty()) {
+        const QModelIndex index = stack.back();
+        stack.pop_back();
+        if (m_proxy->holdsSearchText(index)) {
+            m_view->setCurrentIndex(index);
+            m_view->scrollTo(index);
+            m_view->setFocus();
+            return true;
+        }
+        pushChildren(index);
+    }
+    return false;
 }
 
 } // namespace pmkv

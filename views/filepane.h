@@ -9,6 +9,7 @@
 class QCheckBox;
 class QComboBox;
 class QLineEdit;
+class QTimer;
 class QTreeView;
 
 namespace pmkv {
@@ -31,6 +32,10 @@ public:
     FileTreeModel* model() const { return m_model; }
     QTreeView* view() const { return m_view; }
     QLineEdit* searchBox() const { return m_search; }
+    // Filters by the search box's text now (no wait for a pause in the typing).
+    void applySearch();
+    // Selects the first row, in the order shown, that holds the applied search text.
+    bool selectFirstMatch();
     bool selectPath(const QString& relativePath);
     // Selects the row of an entity file (a project's project.json is its folder's row).
     bool selectEntityPath(const QString& entityPath);
@@ -58,6 +63,8 @@ private:
     FileTreeModel* m_model;
     FileFilterProxyModel* m_proxy;
     QLineEdit* m_search;
+    QTimer* m_searchDelay;
+    bool m_selectFirstMatch = false; // Enter pressed: once the search is applied
     QCheckBox* m_onlyProblems;
     QComboBox* m_filter;
     QComboBox* m_kind;

@@ -268,10 +268,13 @@ void MainWindow::createActions()
 
     QMenu* view = menuBar()->addMenu(tr("&View"));
     view->setToolTipsVisible(true);
+    // (the search box of the trees shown: the aligned pane's, or the file tree's)
     QAction* find = view->addAction(tr("&Find..."), this, [this] {
-        m_filePane->searchBox()->setFocus();
-        m_filePane->searchBox()->selectAll();
+        QLineEdit* box = isAlignedMode() ? m_alignedPane->searchBox() : m_filePane->searchBox();
+        box->setFocus();
+        box->selectAll();
     });
+    find->setObjectName(QStringLiteral("find"));
     find->setShortcut(QKeySequence::Find);
     QAction* findKey = view->addAction(tr("Find &Key..."), this, [this] {
         m_kvPane->searchBox()->setFocus();

@@ -2,7 +2,8 @@
 // summaries cut off without a tooltip (a), status-bar messages clipped (b), footer counts stale
 // after writes (c), the Changed filter showing equal-JSON rows (d), F5 collapsing the open rows
 // (e), actions enabled with nothing loaded (g), badge letters without a legend (h), Ctrl+Z in a
-// text field taken by the window's Undo (j), F7 not going to the next differing entity (k).
+// text field taken by the window's Undo (j), F7 not going to the next differing entity (k),
+// Ctrl+F and Enter not reaching the search of the trees shown (l).
 #include "alignedfilterproxymodel.h"
 #include "alignedpane.h"
 #include "alignedtreemodel.h"
@@ -33,8 +34,8 @@
 #include <QPlainTextEdit>
 #include <QSettings>
 #include <QSignalSpy>
-#include <QTabWidget>
 #include <QStandardPaths>
+#include <QTabWidget>
 #include <QTest>
 #include <QTreeView>
 #include <QUndoStack>
@@ -78,6 +79,7 @@ private Q_SLOTS:
     void badgesHaveALegend();
     void textUndoBeatsTheWindowsUndo();
     void f7GoesToTheNextDifferingEntity();
+    void findAndEnterReachTheFirstMatch();
 
 private:
     void open(MainWindow& window);
@@ -177,7 +179,7 @@ void TestWindowPolish::summariesAreWholeInTooltips()
         window.alignedPane()->model()->indexForEntityPath(kEpic).siblingAtColumn(
             AlignedTreeModel::StateColumn);
     const QString tip = epic.data(Qt::ToolTipRole).toString();
-    for (SyncState s : {SyncState::Same, SyncState::Changed, SyncState::JsonEqual,
+    for (SyncState s : {SyncState::Same, SyncState::Changed, SyncState::EqualJson,
                         SyncState::OnlyFiles, SyncState::OnlyKv})
         QVERIFY2(tip.contains(syncStateName(s)), qPrintable(tip));
     QVERIFY2(tip.contains(QStringLiteral("1 changed")), qPrintable(tip));
@@ -277,7 +279,7 @@ void TestWindowPolish::changedFilterLeavesEqualJsonOut()
     filter->setCurrentIndex(filter->findData(int(SyncFilter::Mode::Changed)));
     QVERIFY(shown(window, storyKey(2)).isValid());
     QVERIFY(!shown(window, storyKey(5)).isValid());
-    filter->setCurrentIndex(filter->findData(int(SyncFilter::Mode::JsonEqual)));
+    filter->setCurrentIndex(filter->findData(int(SyncFilter::Mode::EqualJson)));
     QVERIFY(filter->currentIndex() >= 0);
     QVERIFY(shown(window, storyKey(5)).isValid());
     QVERIFY(!shown(window, storyKey(2)).isValid());
@@ -403,7 +405,7 @@ void TestWindowPolish::badgesHaveALegend()
     const QString text = LegendDialog::legendText();
     for (const char* badge : {"P:", "R:", "E:", "S:", "L:"})
         QVERIFY2(text.contains(QLatin1String(badge)), badge);
-    for (SyncState s : {SyncState::Same, SyncState::JsonEqual, SyncState::Changed,
+    for (SyncState s : {SyncState::Same, SyncState::EqualJson, SyncState::Changed,
                         SyncState::OnlyFiles, SyncState::OnlyKv, SyncState::Unreadable})
         QVERIFY2(text.contains(SyncStyle::glyph(s) + QLatin1Char(' ') + syncStateName(s)),
                  qPrintable(syncStateName(s)));
@@ -488,6 +490,35 @@ void TestWindowPolish::f7GoesToTheNextDifferingEntity()
     window.filePane()->view()->setFocus();
     QTest::keyClick(window.filePane()->view(), Qt::Key_F7);
     QCOMPARE(window.filePane()->currentEntityPath(), storyPath(5));
+}
+
+// (l) In the aligned mode Ctrl+F put the focus in the file tree's search box, which that mode
+// hides; Enter in the file tree's search box did not go to the first match.
+void TestWindowPolish::findAndEnterReachTheFirstMatch()
+{
+    MainWindow window;
+    window.show();
+    open(window);
+    window.activateWindow();
+    QVERIFY(QTest::qWaitForWindowActive(&window));
+    window.setAlignedMode(true);
+    QTest::keyClick(&window, Qt::Key_F, Qt::ControlModifier);
+    QTRY_VERIFY(window.alignedPane()->searchBox()->hasFocus());
+
+    window.setAlignedMode(false);
+    QTest::keyClick(&window, Qt::Key_F, Qt::ControlModifier);
+    QLineEdit* search = window.filePane()->searchBox();
+    QTRY_VERIFY(search->hasFocus());
+    QTest::keyClicks(search, QStringLiteral("story 007"));
+    QTest::keyClick(search, Qt::Key_Return);
+    // (once the worker has matched the rows)
+    QTRY_COMPARE(window.filePane()->currentEntityPath(), storyPath(7));
+    QVERIFY(window.filePane()->view()->hasFocus());
+    // Enter again with the search applied: at once.
+    window.filePane()->view()->setCurrentIndex({});
+    search->setFocus();
+    QTest::keyClick(search, Qt::Key_Return);
+    QCOMPARE(window.filePane()->currentEntityPath(), storyPath(7));
 }
 
 QTEST_MAIN(TestWindowPolish)
