@@ -81,6 +81,44 @@ void appendChunked(QVector<KvCommand>& out, const KvCommand& base, const QVector
     }
 }
 
+// The value of `name` in a reply that is a flat list of names and values (XINFO's).
+QByteArray valueOf(const KvReply& reply, const QByteArray& name)
+{
+    for (qsizetype i = 0; i + 1 < reply.elements.size(); i += 2)
+        if (reply.elements.at(i).bytes == name) {
+            const KvReply& value = reply.elements.at(i + 1);
+            return value.type == KvReply::Type::Integer ? QByteArray::number(value.integer)
+                                                        : value.bytes;
+        }
+    return {};
+}
+
+// A stream's last ID and its consumer groups (XINFO STREAM, XINFO GROUPS), one round trip
+// for all of them.
+Result<void> readStreamHeads(KvStore& store, QVector<KeyImage*> streams)
+{
+    if (streams.isEmpty())
+        return {};
+    QVector<KvCommand> info;
+    for (const KeyImage* image : streams)
+        info << KvCommand{"XINFO", "STREAM", image->key}
+             << KvCommand{"XINFO", "GROUPS", image->key};
+    auto replies = waitFor(store, store.execute(info));
+    if (!replies)
+        return replies.error();
+    for (qsizetype i = 0; i < streams.size(); ++i) {
+        KeyImage& image = *streams.at(i);
+        const KvReply& stream = replies.value().value(i * 2);
+        const KvReply& groups = replies.value().value(i * 2 + 1);
+        if (stream.isError() || groups.isError())
+            return readError(image.key, stream.isError() ? stream.bytes : groups.bytes);
+        image.lastId = valueOf(stream, "last-generated-id");
+        for (const KvReply& group : groups.elements)
+            image.groups << valueOf(group, "name") << valueOf(group, "last-delivered-id");
+    }
+    return {};
+}
+
 QJsonArray base64Array(const QVector<QByteArray>& items)
 {
     QJsonArray array;
@@ -101,7 +139,8 @@ QVector<QByteArray> fromBase64Array(const QJsonArray& array)
 
 bool KeyImage::sameContent(const KeyImage& other) const
 {
-    return type == other.type && items == other.items && entries == other.entries;
+    return type == other.type && items == other.items && entries == other.entries &&
+           lastId == other.lastId && groups == other.groups;
 }
 
 Result<QVector<KeyImage>> KeyImage::read(KvStore& store, const QVector<QByteArray>& keys)
@@ -155,6 +194,7 @@ Result<QVector<KeyImage>> KeyImage::read(KvStore& store, const QVector<QByteArra
     auto values = waitFor(store, store.execute(reads));
     if (!values)
         return values.error();
+    QVector<KeyImage*> streams;
     for (qsizetype i = 0; i < images.size(); ++i) {
         KeyImage& image = images[i];
         const KvReply& reply = values.value().value(i);
@@ -170,6 +210,7 @@ Result<QVector<KeyImage>> KeyImage::read(KvStore& store, const QVector<QByteArra
         } else if (image.type == "hash") {
             image.items = sortedPairs(reply.elements);
         } else if (image.type == "stream") {
+            streams.append(&image);
             for (const KvReply& entry : reply.elements) {
                 QVector<QByteArray> row{entry.elements.value(0).bytes};
                 for (const KvReply& f : entry.elements.value(1).elements)
@@ -183,7 +224,22 @@ Result<QVector<KeyImage>> KeyImage::read(KvStore& store, const QVector<QByteArra
                 std::sort(image.items.begin(), image.items.end());
         }
     }
+    if (auto heads = readStreamHeads(store, streams); !heads)
+        return heads.error();
     return images;
+}
+
+// The entries, each group where it had read to (MKSTREAM: a stream whose entries were all
+// deleted still holds its groups), then the last ID (above the last entry's when the newest
+// were deleted, so that no ID is given twice).
+void KeyImage::appendStream(QVector<KvCommand>& commands) const
+{
+    for (const QVector<QByteArray>& entry : entries)
+        commands.append(KvCommand{"XADD", key} + KvCommand(entry.begin(), entry.end()));
+    for (qsizetype i = 0; i + 1 < groups.size(); i += 2)
+        commands.append({"XGROUP", "CREATE", key, groups.at(i), groups.at(i + 1), "MKSTREAM"});
+    if ((!entries.isEmpty() || !groups.isEmpty()) && !lastId.isEmpty())
+        commands.append({"XSETID", key, lastId});
 }
 
 QVector<KvCommand> KeyImage::restoreCommands() const
@@ -200,8 +256,7 @@ QVector<KvCommand> KeyImage::restoreCommands() const
     else if (type == "zset")
         appendChunked(commands, {"ZADD", key}, items, 2, true);
     else if (type == "stream")
-        for (const QVector<QByteArray>& entry : entries)
-            commands.append(KvCommand{"XADD", key} + KvCommand(entry.begin(), entry.end()));
+        appendStream(commands);
     if (exists() && expireAtMs > 0)
         commands.append({"PEXPIREAT", key, QByteArray::number(expireAtMs)});
     return commands;
@@ -214,6 +269,10 @@ QJsonObject KeyImage::toJson() const
                        {QStringLiteral("expireAtMs"), expireAtMs}};
     if (!items.isEmpty())
         object.insert(QStringLiteral("items"), base64Array(items));
+    if (!lastId.isEmpty())
+        object.insert(QStringLiteral("lastId"), QString::fromLatin1(lastId));
+    if (!groups.isEmpty())
+        object.insert(QStringLiteral("groups"), base64Array(groups));
     if (!entries.isEmpty()) {
         QJsonArray array;
         for (const QVector<QByteArray>& entry : entries)
@@ -230,6 +289,8 @@ KeyImage KeyImage::fromJson(const QJsonObject& object)
     image.type = object.value(QStringLiteral("type")).toString().toUtf8();
     image.expireAtMs = object.value(QStringLiteral("expireAtMs")).toInteger();
     image.items = fromBase64Array(object.value(QStringLiteral("items")).toArray());
+    image.lastId = object.value(QStringLiteral("lastId")).toString().toLatin1();
+    image.groups = fromBase64Array(object.value(QStringLiteral("groups")).toArray());
     for (const auto& entry : object.value(QStringLiteral("entries")).toArray())
         image.entries.append(fromBase64Array(entry.toArray()));
     return image;

@@ -13,9 +13,10 @@ namespace pmkv {
 // before and after it writes, so that an undo can put the key back and can tell whether
 // someone changed it since. It is read with ordinary commands (GET, HGETALL, LRANGE, SMEMBERS,
 // ZRANGE WITHSCORES, XRANGE, PTTL, TIME) and rebuilt with ordinary ones (DEL, SET, HSET,
-// RPUSH, SADD, ZADD, XADD, PEXPIREAT), not DUMP/RESTORE: a DUMP payload is binary, and the
-// REST transport carries text arguments only. A stream comes back with its entries and IDs,
-// not its consumer groups.
+// RPUSH, SADD, ZADD, XADD, XSETID, XGROUP CREATE, PEXPIREAT), not DUMP/RESTORE: a DUMP
+// payload is binary, and the REST transport carries text arguments only. A stream comes back
+// with its entries and IDs, its last ID and its consumer groups where they had read to, not
+// the groups' consumers and pending entries.
 struct KeyImage
 {
     // Members above which a key is not journaled (nor edited from the studio).
@@ -27,6 +28,8 @@ struct KeyImage
     // zset: member, score, ...; stream: id, "field", "value", ... per entry (see entries).
     QVector<QByteArray> items;
     QVector<QVector<QByteArray>> entries; // stream: [id, field, value, field, value ...]
+    QByteArray lastId;                    // stream: the last ID given (deleted entries too)
+    QVector<QByteArray> groups;           // stream: name, last-delivered-id per group
     qint64 expireAtMs = 0;                // on the key space's clock; 0: no expiry
 
     bool exists() const { return type != "none"; }
@@ -40,6 +43,9 @@ struct KeyImage
 
     QJsonObject toJson() const;
     static KeyImage fromJson(const QJsonObject& object);
+
+private:
+    void appendStream(QVector<KvCommand>& commands) const;
 };
 
 } // namespace pmkv

@@ -1,8 +1,8 @@
 // KeyEditWorkflow (and the KeyImage it journals) against a real redis-server, directly and
 // through the real pmkv-proxy: an edit is one journaled run with an audit line; undo puts
 // back exactly what was there (the members, the TTL) as a run of its own; an undo refuses
-// a key changed since; a rename and a delete undo; read-only is refused before anything,
-// and PROD needs its typed name.
+// a key changed since; a rename and a delete undo (a stream with its groups and last ID);
+// read-only is refused before anything, and PROD needs its typed name.
 #include "jobs/auditlog.h"
 #include "jobs/journal.h"
 #include "kv/keyimage.h"
@@ -170,6 +170,52 @@ private Q_SLOTS:
                      .replace('\n', ' '),
                  QByteArray("x y x"));
         QVERIFY(cli({QStringLiteral("TTL"), QStringLiteral("h")}).toLongLong() > 4900);
+    }
+
+    // A stream came back with its entries only: its consumer groups were gone and its next
+    // ID could repeat one that had been deleted.
+    void aStreamComesBackWithItsGroups_data() { transports_data(); }
+    void aStreamComesBackWithItsGroups()
+    {
+        QFETCH(bool, viaProxy);
+        for (const char* id : {"1-1", "2-1", "3-1"})
+            cli({QStringLiteral("XADD"), QStringLiteral("events"), QString::fromLatin1(id),
+                 QStringLiteral("n"), QString::fromLatin1(id)});
+        cli({QStringLiteral("XDEL"), QStringLiteral("events"), QStringLiteral("3-1")});
+        cli({QStringLiteral("XGROUP"), QStringLiteral("CREATE"), QStringLiteral("events"),
+             QStringLiteral("readers"), QStringLiteral("1-1")});
+        cli({QStringLiteral("XGROUP"), QStringLiteral("CREATE"), QStringLiteral("events"),
+             QStringLiteral("audit"), QStringLiteral("0")});
+        const QByteArray groupsBefore =
+            cli({QStringLiteral("XINFO"), QStringLiteral("GROUPS"), QStringLiteral("events")});
+        QVERIFY2(groupsBefore.contains("readers"), groupsBefore.constData());
+
+        auto session = open(viaProxy);
+        const WorkflowContext c = context();
+        auto deleted = KeyEditWorkflow::apply(*session, edit({"events"}, {{"DEL", "events"}}), c);
+        QVERIFY2(deleted, deleted ? "" : qPrintable(deleted.error().message));
+        QCOMPARE(cli({QStringLiteral("EXISTS"), QStringLiteral("events")}), QByteArray("0"));
+        auto undone =
+            KeyEditWorkflow::undo(*session, {deleted.value().runId, QString(), QString()}, c);
+        QVERIFY2(undone, undone ? "" : qPrintable(undone.error().message));
+
+        // Both groups where they had read to (the consumers and pending entries are not kept).
+        QCOMPARE(cli({QStringLiteral("XINFO"), QStringLiteral("GROUPS"), QStringLiteral("events")})
+                     .split('\n')
+                     .mid(0, 8),
+                 groupsBefore.split('\n').mid(0, 8));
+        const QList<QByteArray> groups =
+            cli({QStringLiteral("XINFO"), QStringLiteral("GROUPS"), QStringLiteral("events")})
+                .split('\n');
+        const qsizetype readers = groups.indexOf("readers");
+        QVERIFY(readers > 0);
+        QCOMPARE(groups.value(groups.indexOf("last-delivered-id", readers) + 1), QByteArray("1-1"));
+        // The deleted 3-1 is not given again.
+        QCOMPARE(cli({QStringLiteral("XADD"), QStringLiteral("events"), QStringLiteral("3-1"),
+                      QStringLiteral("n"), QStringLiteral("again")})
+                     .startsWith("ERR"),
+                 true);
+        QCOMPARE(cli({QStringLiteral("XLEN"), QStringLiteral("events")}), QByteArray("2"));
     }
 
     void existingKeyIsNotOverwritten()
