@@ -51,7 +51,7 @@ AlignedPane::AlignedPane(QWidget* parent) : QWidget(parent)
     for (auto mode :
          {SyncFilter::Mode::All, SyncFilter::Mode::Differences, SyncFilter::Mode::OneSided,
           SyncFilter::Mode::OnlyFiles, SyncFilter::Mode::OnlyKv, SyncFilter::Mode::Changed,
-          SyncFilter::Mode::JsonEqual, SyncFilter::Mode::Unreadable})
+          SyncFilter::Mode::EqualJson, SyncFilter::Mode::Unreadable})
         m_filter->addItem(SyncFilter::modeName(mode), int(mode));
     m_onlyProblems = new QCheckBox(tr("Only problems"), this);
     m_onlyProblems->setObjectName(QStringLiteral("alignedOnlyProblems"));
@@ -60,7 +60,7 @@ AlignedPane::AlignedPane(QWidget* parent) : QWidget(parent)
     m_summary->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred);
     m_search = new QLineEdit(this);
     m_search->setObjectName(QStringLiteral("alignedSearch"));
-    m_search->setPlaceholderText(tr("Search names, files and keys"));
+    m_search->setPlaceholderText(tr("Search names, files and keys (Ctrl+F)"));
     m_search->setToolTip(tr("Rows whose name, file or key holds the text, on either side, with "
                             "their parents; Enter goes to the first one"));
     m_search->setClearButtonEnabled(true);
@@ -112,16 +112,12 @@ AlignedPane::AlignedPane(QWidget* parent) : QWidget(parent)
         f.mode = SyncFilter::Mode(m_filter->currentData().toInt());
         m_proxy->setSyncFilter(f);
         if (f.isActive())
-            m_fileView->expandAll(); // (mirrored row by row would be slow: the right follows)
-        if (f.isActive())
-            m_keyView->expandAll();
+            openFilteredRows();
     });
     connect(m_onlyProblems, &QCheckBox::toggled, this, [this](bool on) {
         m_proxy->setOnlyProblems(on);
-        if (on) {
-            m_fileView->expandAll();
-            m_keyView->expandAll();
-        }
+        if (on)
+            openFilteredRows();
     });
     // The search waits for a pause in the typing, then matches on a worker.
     connect(m_searchDelay, &QTimer::timeout, this, &AlignedPane::applySearch);
@@ -268,8 +264,7 @@ void AlignedPane::showTree(std::shared_ptr<const AlignedTree> tree)
     const int scroll = m_keyView->verticalScrollBar()->value();
     m_model->setTree(std::move(tree));
     if (m_proxy->syncFilter().isActive() || m_proxy->onlyProblems()) {
-        m_fileView->expandAll();
-        m_keyView->expandAll();
+        openFilteredRows();
     } else if (first) {
         // Projects open, so a first look shows epics; deeper levels stay folded for speed.
         for (int row = 0; row < m_proxy->rowCount(); ++row)
@@ -357,6 +352,13 @@ int AlignedPane::currentReportEntity() const
 bool AlignedPane::currentInKv() const
 {
     return m_fileView->currentIndex().data(AlignedTreeModel::InKvRole).toBool();
+}
+
+// The rows leading to the first rows a filter keeps, as far as MatchExpander opens them (not
+// expandAll: a tree of 100,000 stories); the key view follows, row by row.
+void AlignedPane::openFilteredRows()
+{
+    MatchExpander::expand(m_fileView, m_proxy);
 }
 
 } // namespace pmkv

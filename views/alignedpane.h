@@ -78,6 +78,7 @@ private:
                      std::function<void(AlignedSearchMarks)> done);
     bool selectSource(const QModelIndex& source);
     void mirrorExpansion(QTreeView* from, QTreeView* to);
+    void openFilteredRows();
     QStringList expandedRows() const;
 
     AlignedTreeModel* m_model;
