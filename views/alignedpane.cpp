@@ -2,6 +2,7 @@
 
 #include "alignedfilterproxymodel.h"
 #include "alignedtreemodel.h"
+#include "emptystatepage.h"
 #include "matchexpander.h"
 #include "syncbardelegate.h"
 #include "syncfilter.h"
@@ -13,8 +14,10 @@
 #include <QHeaderView>
 #include <QLabel>
 #include <QLineEdit>
+#include <QPushButton>
 #include <QScrollBar>
 #include <QSplitter>
+#include <QStackedWidget>
 #include <QTimer>
 #include <QTreeView>
 #include <QVBoxLayout>
@@ -102,10 +105,23 @@ AlignedPane::AlignedPane(QWidget* parent) : QWidget(parent)
     filters->addWidget(m_filter);
     filters->addWidget(m_onlyProblems);
     filters->addWidget(m_summary, 1);
+    auto* content = new QWidget(this);
+    auto* contentLayout = new QVBoxLayout(content);
+    contentLayout->setContentsMargins(0, 0, 0, 0);
+    contentLayout->addLayout(filters);
+    contentLayout->addWidget(sides, 1);
+    m_placeholder = new EmptyStatePage(QStringLiteral("alignedPlaceholder"), this);
+    m_openFolder = m_placeholder->addButton(tr("Open Folder... (Ctrl+O)"));
+    m_connect = m_placeholder->addButton(tr("Connect... (Ctrl+K)"));
+    connect(m_openFolder, &QPushButton::clicked, this, &AlignedPane::openFolderRequested);
+    connect(m_connect, &QPushButton::clicked, this, &AlignedPane::connectRequested);
+    m_stack = new QStackedWidget(this);
+    m_stack->addWidget(m_placeholder);
+    m_stack->addWidget(content);
+    m_stack->setCurrentWidget(content);
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
-    layout->addLayout(filters);
-    layout->addWidget(sides, 1);
+    layout->addWidget(m_stack);
 
     connect(m_filter, &QComboBox::currentIndexChanged, this, [this] {
         SyncFilter f;
@@ -359,6 +375,26 @@ bool AlignedPane::currentInKv() const
 void AlignedPane::openFilteredRows()
 {
     MatchExpander::expand(m_fileView, m_proxy);
+}
+
+// The rows need both sides; until then the pane says which is missing, with its button.
+void AlignedPane::setSidesOpen(bool folder, bool connected)
+{
+    if (folder && connected) {
+        m_stack->setCurrentIndex(1);
+        return;
+    }
+    const QString missing = !folder && !connected ? tr("No pm/ folder open and no connection yet.")
+                            : !folder             ? tr("No pm/ folder open yet.")
+                                                  : tr("No connection yet.");
+    m_placeholder->setText(tr("Files and keys, aligned"), missing,
+                           tr("Each entity of the folder will appear here on one row with its "
+                              "key beside it, and its sync state; what one side lacks shows as "
+                              "a placeholder row. View > Aligned Mode (Ctrl+L) switches to the "
+                              "namespace view of the key space."));
+    m_openFolder->setVisible(!folder);
+    m_connect->setVisible(!connected);
+    m_stack->setCurrentIndex(0);
 }
 
 } // namespace pmkv

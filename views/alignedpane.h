@@ -12,12 +12,15 @@ class QCheckBox;
 class QComboBox;
 class QLabel;
 class QLineEdit;
+class QPushButton;
+class QStackedWidget;
 class QTimer;
 class QTreeView;
 
 namespace pmkv {
 
 class AlignedFilterProxyModel;
+class EmptyStatePage;
 class AlignedTreeModel;
 
 // The aligned mode of the two panes (as Meld, KDiff3 and Beyond Compare show two folders):
@@ -48,6 +51,9 @@ public:
     QString summaryText() const;
     // Searches for the search box's text now rather than after the typing pauses.
     void applySearch();
+    // The rows need a folder and a connection: without both the pane says which is missing
+    // and offers it (openFolderRequested, connectRequested).
+    void setSidesOpen(bool folder, bool connected);
     // Selects the first row that holds the search text; false when none.
     bool selectFirstMatch();
 
@@ -64,6 +70,8 @@ public:
     int currentReportEntity() const;
 
 Q_SIGNALS:
+    void openFolderRequested();
+    void connectRequested();
     void currentRowChanged(const QString& entityPath, const QByteArray& key);
     // A context menu on a side (true: the file side) at a global position.
     void contextMenuRequested(bool fileSide, const QPoint& globalPos);
@@ -87,6 +95,10 @@ private:
     QCheckBox* m_onlyProblems;
     QLabel* m_summary;
     QLineEdit* m_search;
+    QStackedWidget* m_stack;
+    EmptyStatePage* m_placeholder;
+    QPushButton* m_openFolder;
+    QPushButton* m_connect;
     QTimer* m_searchDelay;
     QTreeView* m_fileView;
     QTreeView* m_keyView;

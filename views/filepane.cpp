@@ -1,5 +1,6 @@
 #include "filepane.h"
 
+#include "emptystatepage.h"
 #include "filefilterproxymodel.h"
 #include "filetreemodel.h"
 #include "matchexpander.h"
@@ -12,7 +13,9 @@
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLineEdit>
+#include <QPushButton>
 #include <QScrollBar>
+#include <QStackedWidget>
 #include <QTimer>
 #include <QTreeView>
 #include <QVBoxLayout>
@@ -73,10 +76,23 @@ FilePane::FilePane(QWidget* parent) : QWidget(parent)
     body->setSpacing(2);
     body->addWidget(m_view, 1);
     body->addWidget(m_overview);
+    auto* content = new QWidget(this);
+    auto* contentLayout = new QVBoxLayout(content);
+    contentLayout->setContentsMargins(0, 0, 0, 0);
+    contentLayout->addLayout(filters);
+    contentLayout->addLayout(body, 1);
+    auto* placeholder = new EmptyStatePage(QStringLiteral("filePlaceholder"), this);
+    placeholder->setText(tr("Files"), tr("No pm/ folder open yet."),
+                         tr("The projects, epics and stories of a pm/ folder will appear here, "
+                            "each with its problems and its sync state against the key space."));
+    connect(placeholder->addButton(tr("Open Folder... (Ctrl+O)")), &QPushButton::clicked, this,
+            &FilePane::openRequested);
+    m_stack = new QStackedWidget(this);
+    m_stack->addWidget(placeholder);
+    m_stack->addWidget(content);
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
-    layout->addLayout(filters);
-    layout->addLayout(body, 1);
+    layout->addWidget(m_stack);
 
     // The search waits for a pause in the typing, then matches on a worker; the rows that
     // lead to the first matches open (not every row: a tree of 100,000 stories).
@@ -205,6 +221,11 @@ QModelIndex FilePane::proxyToSource(const QModelIndex& index) const
 QString FilePane::currentPath() const
 {
     return m_view->currentIndex().data(FileTreeModel::RelativePathRole).toString();
+}
+
+void FilePane::setFolderOpen(bool open)
+{
+    m_stack->setCurrentIndex(open ? 1 : 0);
 }
 
 void FilePane::applySearch()

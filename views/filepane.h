@@ -9,6 +9,7 @@
 class QCheckBox;
 class QComboBox;
 class QLineEdit;
+class QStackedWidget;
 class QTimer;
 class QTreeView;
 
@@ -29,6 +30,8 @@ public:
     explicit FilePane(QWidget* parent = nullptr);
 
     void setSnapshot(std::shared_ptr<const FileTreeSnapshot> snapshot);
+    // Without a folder the pane says so and offers to open one (openRequested).
+    void setFolderOpen(bool open);
     FileTreeModel* model() const { return m_model; }
     QTreeView* view() const { return m_view; }
     QLineEdit* searchBox() const { return m_search; }
@@ -51,6 +54,7 @@ public:
     QModelIndex proxyToSource(const QModelIndex& index) const;
 
 Q_SIGNALS:
+    void openRequested();
     // An empty path when nothing is selected.
     void currentPathChanged(const QString& relativePath);
     // The rows show the search for `text` (empty: every row), matched on a worker once the
@@ -70,6 +74,7 @@ private:
     QComboBox* m_kind;
     OverviewStrip* m_overview;
     QTreeView* m_view;
+    QStackedWidget* m_stack;
 };
 
 } // namespace pmkv

@@ -1,5 +1,6 @@
 #include "kvpane.h"
 
+#include "emptystatepage.h"
 #include "kvfilterproxymodel.h"
 #include "kvtreemodel.h"
 #include "matchexpander.h"
@@ -32,23 +33,13 @@ KvPane::KvPane(QWidget* parent) : QWidget(parent)
     m_proxy = new KvFilterProxyModel(this);
     m_proxy->setSourceModel(m_model);
 
-    auto* placeholder = new QWidget(this);
-    auto* label = new QLabel(
-        tr("<h3>Key space</h3>"
-           "<p>No connection yet.</p>"
-           "<p>The keys of an Upstash database, a local proxy or a Redis server will appear here, "
-           "aligned with the files on the left, each with its sync state.</p>"),
-        placeholder);
-    label->setObjectName(QStringLiteral("kvPlaceholder"));
-    label->setWordWrap(true);
-    label->setAlignment(Qt::AlignTop | Qt::AlignLeft);
-    label->setTextFormat(Qt::RichText);
-    auto* connectButton = new QPushButton(tr("Connect... (Ctrl+K)"), placeholder);
-    auto* placeholderLayout = new QVBoxLayout(placeholder);
-    placeholderLayout->addWidget(label);
-    placeholderLayout->addWidget(connectButton, 0, Qt::AlignLeft);
-    placeholderLayout->addStretch(1);
-    connect(connectButton, &QPushButton::clicked, this, &KvPane::connectRequested);
+    auto* placeholder = new EmptyStatePage(QStringLiteral("kvPlaceholder"), this);
+    placeholder->setText(tr("Key space"), tr("No connection yet."),
+                         tr("The keys of an Upstash database, a local proxy or a Redis server "
+                            "will appear here, aligned with the files on the left, each with its "
+                            "sync state."));
+    connect(placeholder->addButton(tr("Connect... (Ctrl+K)")), &QPushButton::clicked, this,
+            &KvPane::connectRequested);
 
     auto* tree = new QWidget(this);
     m_banner = new QWidget(tree);

@@ -389,6 +389,7 @@ void MainWindow::openFolder(const QString& root, const QString& select)
         m_alignedPane->setTree(nullptr);
     }
     m_pendingSelection = select;
+    showWhatIsOpen();
     OffThreadRelease::release(m_snapshot);
     OffThreadRelease::release(m_alignment);
     ++m_alignGeneration;
@@ -411,6 +412,7 @@ void MainWindow::connectTo(const ConnectionProfile& profile, const QByteArray& t
     m_filePane->model()->resetStates(); // another key space: nothing compared yet
     m_kvPane->setConnected(true);
     m_kvPane->showBanner(QString());
+    showWhatIsOpen();
     // The session opens on a worker (keychain, connection); keys show once it is open, and
     // once the alignment (built right below) is in, a second pass gives each key its state.
     TargetSession::Options options;
@@ -429,6 +431,7 @@ void MainWindow::disconnectStore()
     m_connected = false;
     m_kvLoader->close();
     m_kvPane->setConnected(false);
+    showWhatIsOpen();
     m_filePane->model()->resetStates();
     m_filePane->updateOverview();
     m_kvStatus->showMessage(tr("Not connected (Ctrl+K)."));

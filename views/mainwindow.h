@@ -172,6 +172,7 @@ private:
     void createAlignedMode(QMenu* view);
     void scheduleAlignedRebuild();
     void rebuildAlignedTree();
+    void showWhatIsOpen();
     void showAlignedRow(const QString& entityPath, const QByteArray& key);
     void followSelectionInAligned();
     void showTreeMenu(bool fileSide, const QPoint& globalPos);

@@ -86,6 +86,17 @@ void MainWindow::createAlignedMode(QMenu* view)
             m_kvPane->view()->addAction(action);
     }
     m_alignedAction->setChecked(QSettings().value(kAlignedModeSetting, true).toBool());
+    connect(m_alignedPane, &AlignedPane::openFolderRequested, this, &MainWindow::chooseFolder);
+    connect(m_alignedPane, &AlignedPane::connectRequested, this, &MainWindow::showConnections);
+    connect(m_filePane, &FilePane::openRequested, this, &MainWindow::chooseFolder);
+    showWhatIsOpen();
+}
+
+// Each pane says what it still lacks (a folder, a connection) and offers it.
+void MainWindow::showWhatIsOpen()
+{
+    m_filePane->setFolderOpen(!m_root.isEmpty());
+    m_alignedPane->setSidesOpen(!m_root.isEmpty(), m_connected);
 }
 
 bool MainWindow::isAlignedMode() const

@@ -3,13 +3,15 @@
 // after writes (c), the Changed filter showing equal-JSON rows (d), F5 collapsing the open rows
 // (e), actions enabled with nothing loaded (g), badge letters without a legend (h), Ctrl+Z in a
 // text field taken by the window's Undo (j), F7 not going to the next differing entity (k),
-// Ctrl+F and Enter not reaching the search of the trees shown (l).
+// Ctrl+F and Enter not reaching the search of the trees shown (l), an empty side without a
+// word on what is missing (n).
 #include "alignedfilterproxymodel.h"
 #include "alignedpane.h"
 #include "alignedtreemodel.h"
 #include "alignment.h"
 #include "diffview.h"
 #include "documentview.h"
+#include "emptystatepage.h"
 #include "filepane.h"
 #include "files/pmreader.h"
 #include "filetreemodel.h"
@@ -32,6 +34,7 @@
 #include <QLineEdit>
 #include <QMessageBox>
 #include <QPlainTextEdit>
+#include <QPushButton>
 #include <QSettings>
 #include <QSignalSpy>
 #include <QStandardPaths>
@@ -80,6 +83,7 @@ private Q_SLOTS:
     void textUndoBeatsTheWindowsUndo();
     void f7GoesToTheNextDifferingEntity();
     void findAndEnterReachTheFirstMatch();
+    void emptySidesSayWhatIsMissing();
 
 private:
     void open(MainWindow& window);
@@ -519,6 +523,50 @@ void TestWindowPolish::findAndEnterReachTheFirstMatch()
     search->setFocus();
     QTest::keyClick(search, Qt::Key_Return);
     QCOMPARE(window.filePane()->currentEntityPath(), storyPath(7));
+}
+
+// (n) With no folder open the file side was an empty tree, and the aligned mode two empty
+// trees: each pane now says what it lacks and offers it.
+void TestWindowPolish::emptySidesSayWhatIsMissing()
+{
+    MainWindow window;
+    window.show();
+    auto* aligned =
+        window.alignedPane()->findChild<EmptyStatePage*>(QStringLiteral("alignedPlaceholder"));
+    auto* files = window.filePane()->findChild<EmptyStatePage*>(QStringLiteral("filePlaceholder"));
+    QVERIFY(aligned && files);
+    auto shownButtons = [](const EmptyStatePage* page) {
+        QStringList captions;
+        for (const QPushButton* b : page->findChildren<QPushButton*>())
+            if (b->isVisible())
+                captions << b->text();
+        return captions;
+    };
+    window.setAlignedMode(true);
+    QVERIFY(aligned->isVisible());
+    QVERIFY2(aligned->text().contains(QStringLiteral("No pm/ folder open and no connection")),
+             qPrintable(aligned->text()));
+    QCOMPARE(shownButtons(aligned).size(), 2);
+    QVERIFY(!window.alignedPane()->fileView()->isVisible());
+    window.setAlignedMode(false);
+    QVERIFY(files->isVisible());
+    QVERIFY2(files->text().contains(QStringLiteral("No pm/ folder open")),
+             qPrintable(files->text()));
+    QCOMPARE(shownButtons(files), QStringList{QStringLiteral("Open Folder... (Ctrl+O)")});
+    QVERIFY(!window.filePane()->view()->isVisible());
+
+    open(window); // a folder and a connection
+    QVERIFY(!files->isVisible());
+    QVERIFY(window.filePane()->view()->isVisible());
+    window.setAlignedMode(true);
+    QVERIFY(!aligned->isVisible());
+    QVERIFY(window.alignedPane()->fileView()->isVisible());
+
+    window.disconnectStore();
+    QVERIFY(aligned->isVisible());
+    QVERIFY2(aligned->text().contains(QStringLiteral("No connection yet.")),
+             qPrintable(aligned->text()));
+    QCOMPARE(shownButtons(aligned), QStringList{QStringLiteral("Connect... (Ctrl+K)")});
 }
 
 QTEST_MAIN(TestWindowPolish)
