@@ -57,7 +57,8 @@ QFuture<Result<KvStore::Replies>> RedisStore::run(QVector<KvCommand> batch, bool
             promise->finish();
             return future;
         }
-        if (m_readOnly && !isReadCommand(c.first())) {
+        // (the read-only rule of every transport: MEMORY USAGE reads, MEMORY PURGE does not)
+        if (m_readOnly && !CommandAllowList::isReadOnly(c)) {
             promise->addResult(
                 makeError(QStringLiteral("read-only"),
                           QStringLiteral("%1 is not allowed: the connection to %2 is read-only.")

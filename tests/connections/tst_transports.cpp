@@ -558,6 +558,33 @@ private Q_SLOTS:
         QCOMPARE(reads.value().first(), KvReply::string("before"));
     }
 
+    // A read-only Redis profile showed "?" in the key tree's Type, TTL and Size columns: the
+    // direct store's own guard refused MEMORY USAGE, which the read-only rule allows.
+    void readOnlyRedisAnswersTheKeyTreesReads()
+    {
+        QCOMPARE(run(m_direct.get(), {{"HSET", "h", "f", "v"}}).size(), 1);
+        const RedisAddress address = RedisAddress::tcp(QStringLiteral("127.0.0.1"), m_redis.port());
+        ReadOnlyStore guard(new RedisStore(address, true), QStringLiteral("staging"));
+        const auto meta = await(guard.execute(
+            {{"TYPE", "h"}, {"PTTL", "h"}, {"MEMORY", "USAGE", "h"}, {"OBJECT", "ENCODING", "h"}}));
+        QVERIFY2(meta.ok(), meta.ok() ? "" : qPrintable(meta.error().message));
+        QCOMPARE(meta.value().at(0).bytes, QByteArray("hash"));
+        QCOMPARE(meta.value().at(1).integer, -1);
+        QVERIFY(meta.value().at(2).integer > 0);
+        QCOMPARE(meta.value().at(3).bytes, QByteArray("listpack"));
+        // The store alone refuses what the rule refuses, and only that.
+        RedisStore bare(address, true);
+        QVERIFY(await(bare.execute({{"MEMORY", "USAGE", "h"}})).ok());
+        for (const QVector<KvCommand>& batch :
+             {QVector<KvCommand>{{"MEMORY", "PURGE"}}, QVector<KvCommand>{{"HSET", "h", "f", "w"}},
+              QVector<KvCommand>{{"GET", "h"}, {"DEL", "h"}}}) {
+            const auto refused = await(bare.execute(batch));
+            QVERIFY(!refused.ok());
+            QCOMPARE(refused.error().code, QStringLiteral("read-only"));
+        }
+        QCOMPARE(run(m_direct.get(), {{"HGET", "h", "f"}}).first(), KvReply::string("v"));
+    }
+
     void readOnlyTokenIsRefusedByTheServer()
     {
         UpstashRestOptions o = restOptions();
