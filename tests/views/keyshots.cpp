@@ -1,6 +1,7 @@
-// Not a test: the main window with a typed key selected, or the server panel, against a real
-// redis-server, for the screenshots in docs/ (tests/views/keyshots.sh). Prints "ready" once
-// the value is shown, then stays up until killed (or 60 s).
+// Not a test: the main window with a typed key selected (on a plain, a read-only or a production
+// profile: "readonly", "prod"), or the server panel, against a real redis-server, for the
+// screenshots in docs/ (tests/views/keyshots.sh). Prints "ready" once the value is shown, and
+// ends 4 s later.
 #include "darkpalette.h"
 #include "kvloader.h"
 #include "kvpane.h"
@@ -22,10 +23,13 @@ using namespace pmkv;
 
 namespace {
 
+// The shot is taken within a second or two of "ready"; then the app ends by itself, so that
+// its redis-server is stopped (a killed app would leave it running).
 void ready()
 {
     std::puts("ready");
     std::fflush(stdout);
+    QTimer::singleShot(4000, qApp, &QApplication::quit);
 }
 
 void fill(const test::RedisServer& redis)
@@ -79,11 +83,21 @@ int main(int argc, char** argv)
     MainWindow window;
     window.setJobsFolder(tree.path(QStringLiteral("jobs")));
     window.setGeometry(0, 0, 1500, 940);
+    window.setAlignedMode(false); // (no folder: the namespace view shows the keys)
     window.show();
     ConnectionProfile p;
     p.name = QStringLiteral("local");
     p.kind = ConnectionProfile::Kind::Redis;
     p.address = redis.url();
+    // The bands: a read-only profile, and a production one (its writes ask for its name).
+    if (shot == QLatin1String("readonly")) {
+        p.name = QStringLiteral("staging-readonly");
+        p.environment = ConnectionProfile::Environment::Staging;
+        p.readOnly = true;
+    } else if (shot == QLatin1String("prod")) {
+        p.name = QStringLiteral("production");
+        p.environment = ConnectionProfile::Environment::Prod;
+    }
     window.connectTo(p);
     const QByteArray key = shot == QLatin1String("zset")     ? "pm:ranking:velocity"
                            : shot == QLatin1String("stream") ? "pm:activity"
