@@ -6,6 +6,7 @@
 # The key space starts empty: Migrate, Compare, Back Up, Archive, Roll Back, the phases and the
 # activity are in the Migration menu.
 #   scripts/run-demo.sh                 needs a display (DISPLAY or WAYLAND_DISPLAY)
+#   scripts/run-demo.sh --dark          arguments after the script's go to pmkv-studio
 #   PMKV_DEMO_PORT=8080 PMKV_DEMO_REDIS_PORT=6390 scripts/run-demo.sh
 #   PMKV_DEMO_FRESH=1 scripts/run-demo.sh    starts over: a new workspace and an empty key space
 #   PMKV_DEMO_MIGRATED=1 scripts/run-demo.sh migrates first and changes three keys, so that the
@@ -63,4 +64,5 @@ if [ "${PMKV_DEMO_MIGRATED:-0}" = 1 ]; then
 fi
 
 echo "demo: opening pmkv-studio on $folder against $url (pmkv-proxy over REST)"
-"$root/build/app/pmkv-studio/pmkv-studio" "$folder" --url "$url" --env DEV
+# (further arguments go to the app: --dark, --read-only, --select <file>; PMKV_DEMO_ENV=PROD)
+"$root/build/app/pmkv-studio/pmkv-studio" "$folder" --url "$url" --env "${PMKV_DEMO_ENV:-DEV}" "$@"
