@@ -10,6 +10,21 @@
     </message>
 </context>
 <context>
+    <name>TtlText</name>
+    <message>
+        <source>no expiry</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>key does not exist</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>expires in %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>main</name>
     <message>
         <source>Browse, check and migrate a pm/ JSON tree to Redis / Upstash.</source>
@@ -111,6 +126,119 @@
     </message>
     <message>
         <source>Reading %1…</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>pmkv::AlignedPane</name>
+    <message>
+        <source>Only problems</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Search names, files and keys (Ctrl+F)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rows whose name, file or key holds the text, on either side, with their parents; Enter goes to the first one</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open Folder... (Ctrl+O)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Connect... (Ctrl+K)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 only in %2, %3 only in %4</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 only in files, %2 only in the key space</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No pm/ folder open and no connection yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No pm/ folder open yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No connection yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Files and keys, aligned</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Each entity of the folder will appear here on one row with its key beside it, and its sync state; what one side lacks shows as a placeholder row. View &gt; Aligned Mode (Ctrl+L) switches to the namespace view of the key space.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>pmkv::AlignedTree</name>
+    <message>
+        <source>projects list</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>epics list</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>stories list</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>pmkv::AlignedTreeModel</name>
+    <message>
+        <source>(missing) %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(no file) %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(no key) %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 has no %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The folder has no file for %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 maps to no key (see its problems).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The key space has no key %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>only in %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Files</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Key space</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -377,6 +505,29 @@ to %2</source>
     </message>
 </context>
 <context>
+    <name>pmkv::ComparisonWindow</name>
+    <message>
+        <source>%1 and %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 changed, %2 only in %3, %4 only in %5, %6 unreadable, %7 equal JSON; %8 the same (not listed)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reading the differences...</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Select an entity to see its two sides.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>pmkv::ConnectionPage</name>
     <message>
         <source>Target connection</source>
@@ -569,11 +720,13 @@ to %2</source>
         <source>Testing %1 ...</source>
         <translation type="unfinished"></translation>
     </message>
-    <message numerus="yes">
-        <source>Connected: %n key(s).</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-        </translation>
+    <message>
+        <source>Connected: 1 key.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Connected: %L1 keys.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -659,7 +812,15 @@ to %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>%1: %2</source>
+        <source>Open in the Main Window</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open in the Aligned View</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Both sides as one entity tree, row by row, with the field diff of the selected entity</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -741,15 +902,27 @@ to %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>%1 is not JSON (%2): no field comparison.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>&lt;b&gt;%1&lt;/b&gt; and &lt;b&gt;%2&lt;/b&gt;: the same document.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Wrap lines</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is not JSON (%2): compared as text.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;%1&lt;/b&gt; (left) and &lt;b&gt;%2&lt;/b&gt; (right): 1 difference.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;%1&lt;/b&gt; (left) and &lt;b&gt;%2&lt;/b&gt; (right): %L3 differences.</source>
+        <translation type="unfinished"></translation>
+    </message>
     <message numerus="yes">
-        <source>&lt;b&gt;%1&lt;/b&gt; (left) and &lt;b&gt;%2&lt;/b&gt; (right): %n difference(s).</source>
+        <source>%1 &lt;b&gt;%2&lt;/b&gt; (left) and &lt;b&gt;%3&lt;/b&gt; (right): %n difference(s) in the text.</source>
         <translation type="unfinished">
             <numerusform></numerusform>
         </translation>
@@ -804,18 +977,6 @@ to %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>no expiry</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>key does not exist</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>expires in %1 s</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>&lt;b&gt;%1&lt;/b&gt; &amp;middot; %2 &amp;middot; %3 &amp;middot; %4 bytes</source>
         <translation type="unfinished"></translation>
     </message>
@@ -829,6 +990,20 @@ to %2</source>
     </message>
     <message>
         <source>%1 of %2 MiB</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>pmkv::EntityDiffPresenter</name>
+    <message>
+        <source>%1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>pmkv::EntityIcons</name>
+    <message>
+        <source>L: a list key (the projects, epics or stories list)</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -867,6 +1042,22 @@ to %2</source>
     </message>
     <message>
         <source>People</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Files</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No pm/ folder open yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The projects, epics and stories of a pm/ folder will appear here, each with its problems and its sync state against the key space.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open Folder... (Ctrl+O)</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -971,10 +1162,6 @@ to %2</source>
 <context>
     <name>pmkv::KvPane</name>
     <message>
-        <source>&lt;h3&gt;Key space&lt;/h3&gt;&lt;p&gt;No connection yet.&lt;/p&gt;&lt;p&gt;The keys of an Upstash database, a local proxy or a Redis server will appear here, aligned with the files on the left, each with its sync state.&lt;/p&gt;</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Connect... (Ctrl+K)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -992,6 +1179,22 @@ to %2</source>
     </message>
     <message>
         <source>Scan the rest of the key space in the background</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Key space</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No connection yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The keys of an Upstash database, a local proxy or a Redis server will appear here, aligned with the files on the left, each with its sync state.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Keys only in the files have no row here: the aligned mode (Ctrl+L) shows them</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1031,6 +1234,77 @@ to %2</source>
     </message>
     <message>
         <source>State</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>TTL</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 bytes in memory</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>pmkv::LegendDialog</name>
+    <message>
+        <source>the key holds what the application would write for the file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the same document, written differently (key order, spacing)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a different document</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the key is missing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a key of the layout whose file is missing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the file has errors, or the value is not JSON</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a key that is not an entity (sessions, caches ...)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not compared yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>!: errors (round)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>!: warnings (triangle)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Legend</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Badges</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sync states</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1300,10 +1574,6 @@ to %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>PMKV Studio - %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>The connection &quot;%1&quot; is read-only: nothing can be written to it.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1554,6 +1824,250 @@ Type the connection name to confirm:</source>
     </message>
     <message>
         <source>copy %1 to KV</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Legend</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What the badge letters and the state shapes mean</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Connect to a key space first (Ctrl+K).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open a pm/ folder first (Ctrl+O).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Select an entity whose file and key differ: its changes show in the Differences tab.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The two sides are compared as text (one is not JSON): there is no field to copy.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The file and the key hold the same document: there is no field to copy.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Loading the value of %1 ...</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The key %1 holds no complete string value to edit here (a hash, list, set or stream is edited in its table).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open a pm/ folder (Ctrl+O) and connect to a key space (Ctrl+K) to see what differs.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Connect to a key space (Ctrl+K) to compare the folder with it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open a pm/ folder (Ctrl+O) or connect to a key space (Ctrl+K) first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not connected.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Aligned Mode</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Files and keys as one hierarchy, row by row; off: the key space as a namespace tree</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No other entity differs between the files and the key space.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 changed on disk since the folder was read: this compares the file as it was read. Refresh (F5) to read it again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>K&amp;ey</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;New Key...</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Rename Key...</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Delete Key...</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Set &amp;TTL...</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove TTL (&amp;Persist)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Server Info</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Select a key in the key tree first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open a connection and select a key to edit.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>set the TTL of %1 to %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>remove the TTL of %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>rename %1 to %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>delete %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not created: give the key a name and a type.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>create %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Set TTL</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Expire %1 after (e.g. 90s, 15m, 2h, 1d 12h):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not set: &quot;%1&quot; is not a duration (try 90s, 15m, 2h, 1d).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rename Key</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New name of %1:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delete %1 and take %2 out of %3? (Edit &gt; Undo puts both back.)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delete %1? (Edit &gt; Undo puts it back.)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delete Key</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open a connection first (Ctrl+K).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New Key</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>string</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>hash</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>list</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>set</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>sorted set</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>stream</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Name:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Type:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Field:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Value:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Member:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Score:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Server</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Select a key of the key space.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The key %1 is not in the key space.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Select a file of the folder.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is a list key: the folder&apos;s lists follow from its files.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is not an entity of the layout &quot;%2&quot;: it has no file.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Compare %1</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2064,6 +2578,27 @@ Key space: %2</source>
         <source>Stop the rollback after the current batch and close? Rolling the same run back again finishes it.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Restore a Backup or Snapshot…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Next renames %1 back to %2 (the archive is undone).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The archive is undone: %1 is back.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sync run %1 undone in %2: %3 files put back.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>* left alone: %1
+</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>pmkv::RunHistoryList</name>
@@ -2085,6 +2620,72 @@ Key space: %2</source>
     </message>
     <message>
         <source>Run</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>pmkv::ServerPanel</name>
+    <message>
+        <source>&amp;Refresh</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Field</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not connected.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Asking %1 ...</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not available over REST (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not available (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Keys</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>DBSIZE (this database)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>version not available</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Redis %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 used</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 keys in this database</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>pmkv::StatusLabel</name>
+    <message>
+        <source>(click to see the message)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Message</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2235,6 +2836,168 @@ Key space: %2</source>
     </message>
     <message>
         <source>not in the layout</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>pmkv::TextDiff</name>
+    <message>
+        <source>line %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>lines %1-%2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>added %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>removed %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>changed %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>pmkv::ValueTableView</name>
+    <message>
+        <source>field</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>fields</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>item</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>items</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>entry</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>entries</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>member</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>members</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>sorted set</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Add...</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Remove</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>first %1 of %2 shown</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;%1&lt;/b&gt; &amp;middot; %2 &amp;middot; %3 &amp;middot; %4</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Push...</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Add %1...</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove the selected row</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add to %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Field:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Value:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Member:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Score:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>set field %1 of %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>push to %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>add %1 to %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not added: the score &quot;%1&quot; is not a number.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>add an entry to %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>delete field %1 of %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>remove item %1 of %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>remove %1 from %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>delete entry %1 of %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>set item %1 of %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not changed: the score &quot;%1&quot; is not a number.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>set the score of %1 in %2</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
