@@ -3,7 +3,9 @@
 #include "alignedfilterproxymodel.h"
 #include "alignedtreemodel.h"
 #include "emptystatepage.h"
+#include "firstmatch.h"
 #include "matchexpander.h"
+#include "searchtyping.h"
 #include "syncbardelegate.h"
 #include "syncfilter.h"
 
@@ -18,7 +20,6 @@
 #include <QScrollBar>
 #include <QSplitter>
 #include <QStackedWidget>
-#include <QTimer>
 #include <QTreeView>
 #include <QVBoxLayout>
 #include <QtConcurrent/QtConcurrentRun>
@@ -27,8 +28,6 @@
 
 namespace pmkv {
 namespace {
-
-constexpr int kSearchDelayMs = 250;
 
 QTreeView* makeView(QWidget* parent, const QString& name)
 {
@@ -67,9 +66,6 @@ AlignedPane::AlignedPane(QWidget* parent) : QWidget(parent)
     m_search->setToolTip(tr("Rows whose name, file or key holds the text, on either side, with "
                             "their parents; Enter goes to the first one"));
     m_search->setClearButtonEnabled(true);
-    m_searchDelay = new QTimer(this);
-    m_searchDelay->setSingleShot(true);
-    m_searchDelay->setInterval(kSearchDelayMs);
 
     m_fileView = makeView(this, QStringLiteral("alignedFileTree"));
     m_keyView = makeView(this, QStringLiteral("alignedKeyTree"));
@@ -136,15 +132,12 @@ AlignedPane::AlignedPane(QWidget* parent) : QWidget(parent)
             openFilteredRows();
     });
     // The search waits for a pause in the typing, then matches on a worker.
-    connect(m_searchDelay, &QTimer::timeout, this, &AlignedPane::applySearch);
-    connect(m_search, &QLineEdit::textChanged, m_searchDelay, qOverload<>(&QTimer::start));
-    connect(m_search, &QLineEdit::returnPressed, this, [this] {
-        applySearch(); // at once, then to the first match
-        if (m_searching)
-            m_selectFirstMatch = true;
-        else
-            selectFirstMatch();
-    });
+    m_typing =
+        new SearchTyping(m_search,
+                         {[this](const QString& text) { return text == m_searchText; },
+                          [this](const QString& text) { search(text); },
+                          [this] { return m_searching; }, [this] { return selectFirstMatch(); }},
+                         this);
     connect(m_fileView->selectionModel(), &QItemSelectionModel::currentChanged, this,
             [this] { Q_EMIT currentRowChanged(currentEntityPath(), currentKey()); });
     connect(m_fileView, &QWidget::customContextMenuRequested, this, [this](const QPoint& pos) {
@@ -190,20 +183,19 @@ void AlignedPane::setTree(std::shared_ptr<const AlignedTree> tree)
     startSearch(tree, [this, tree](AlignedSearchMarks marks) {
         m_proxy->setSearch(std::move(marks)); // (takes effect with the tree)
         showTree(tree);
-        if (std::exchange(m_selectFirstMatch, false)) // (Enter, while these rows came)
-            selectFirstMatch();
+        m_typing->searchApplied(); // (Enter, while these rows came)
         Q_EMIT searchApplied(m_searchText);
     });
 }
 
 void AlignedPane::applySearch()
 {
-    m_searchDelay->stop();
-    const QString text = m_search->text().trimmed();
-    if (text == m_searchText)
-        return; // (shown, or on its way)
+    m_typing->applyNow();
+}
+
+void AlignedPane::search(const QString& text)
+{
     m_searchText = text;
-    m_selectFirstMatch = false;
     if (text.isEmpty() || !m_tree) {
         ++m_searchGeneration; // (a search on its way is dropped)
         m_searching = false;
@@ -218,8 +210,7 @@ void AlignedPane::applySearch()
         if (m_model->tree() != tree.get())
             showTree(tree);                         // (rows that waited for their search)
         MatchExpander::expand(m_fileView, m_proxy); // (mirrored on the right)
-        if (std::exchange(m_selectFirstMatch, false))
-            selectFirstMatch();
+        m_typing->searchApplied();
         Q_EMIT searchApplied(m_searchText);
     });
 }
@@ -243,33 +234,25 @@ void AlignedPane::startSearch(std::shared_ptr<const AlignedTree> tree,
     }));
 }
 
-// Depth first in the order shown, into the rows with a match below only.
+// Into the rows with a match below only.
 bool AlignedPane::selectFirstMatch()
 {
     const AlignedSearchMarks& marks = m_proxy->search();
     if (!marks.isActive() || marks.tree() != m_model->tree())
         return false;
-    std::vector<QModelIndex> stack;
-    auto pushChildren = [&](const QModelIndex& parent) {
-        for (int row = m_proxy->rowCount(parent) - 1; row >= 0; --row)
-            stack.push_back(m_proxy->index(row, 0, parent));
+    auto node = [this](const QModelIndex& index) {
+        return int(m_proxy->mapToSource(index).internalId());
     };
-    pushChildren({});
-    while (!stack.empty()) {
-        const QModelIndex index = stack.back();
-        stack.pop_back();
-        const int node = int(m_proxy->mapToSource(index).internalId());
-        if (marks.holdsText(node)) {
-            m_fileView->selectionModel()->setCurrentIndex(
-                index, QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
-            m_fileView->scrollTo(index);
-            m_fileView->setFocus();
-            return true;
-        }
-        if (marks.isHit(node))
-            pushChildren(index);
-    }
-    return false;
+    const QModelIndex index = firstMatchingRow(
+        m_proxy, [&](const QModelIndex& i) { return marks.holdsText(node(i)); },
+        [&](const QModelIndex& i) { return marks.isHit(node(i)); });
+    if (!index.isValid())
+        return false;
+    m_fileView->selectionModel()->setCurrentIndex(index, QItemSelectionModel::ClearAndSelect |
+                                                             QItemSelectionModel::Rows);
+    m_fileView->scrollTo(index);
+    m_fileView->setFocus();
+    return true;
 }
 
 void AlignedPane::showTree(std::shared_ptr<const AlignedTree> tree)

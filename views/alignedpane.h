@@ -14,13 +14,13 @@ class QLabel;
 class QLineEdit;
 class QPushButton;
 class QStackedWidget;
-class QTimer;
 class QTreeView;
 
 namespace pmkv {
 
 class AlignedFilterProxyModel;
 class EmptyStatePage;
+class SearchTyping;
 class AlignedTreeModel;
 
 // The aligned mode of the two panes (as Meld, KDiff3 and Beyond Compare show two folders):
@@ -80,6 +80,7 @@ Q_SIGNALS:
 
 private:
     void showTree(std::shared_ptr<const AlignedTree> tree);
+    void search(const QString& text); // (trimmed, not the one shown)
     // Matches the search text on `tree` on a worker; then `done` with the marks, unless a
     // newer text or tree came meanwhile.
     void startSearch(std::shared_ptr<const AlignedTree> tree,
@@ -99,14 +100,13 @@ private:
     EmptyStatePage* m_placeholder;
     QPushButton* m_openFolder;
     QPushButton* m_connect;
-    QTimer* m_searchDelay;
+    SearchTyping* m_typing;
     QTreeView* m_fileView;
     QTreeView* m_keyView;
     std::shared_ptr<const AlignedTree> m_tree; // the newest given (shown, or being searched)
     QString m_searchText;                      // asked for (trimmed)
     quint64 m_searchGeneration = 0;            // a newer text or tree drops older results
     bool m_searching = false;                  // a worker matches the newest text or tree
-    bool m_selectFirstMatch = false;           // Enter pressed: once the search is applied
 };
 
 } // namespace pmkv

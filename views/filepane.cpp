@@ -3,8 +3,10 @@
 #include "emptystatepage.h"
 #include "filefilterproxymodel.h"
 #include "filetreemodel.h"
+#include "firstmatch.h"
 #include "matchexpander.h"
 #include "overviewstrip.h"
+#include "searchtyping.h"
 #include "syncbardelegate.h"
 #include "syncfilter.h"
 
@@ -16,19 +18,10 @@
 #include <QPushButton>
 #include <QScrollBar>
 #include <QStackedWidget>
-#include <QTimer>
 #include <QTreeView>
 #include <QVBoxLayout>
 
-#include <utility>
-#include <vector>
-
 namespace pmkv {
-namespace {
-
-constexpr int kSearchDelayMs = 250;
-
-} // namespace
 
 FilePane::FilePane(QWidget* parent) : QWidget(parent)
 {
@@ -96,23 +89,16 @@ FilePane::FilePane(QWidget* parent) : QWidget(parent)
 
     // The search waits for a pause in the typing, then matches on a worker; the rows that
     // lead to the first matches open (not every row: a tree of 100,000 stories).
-    m_searchDelay = new QTimer(this);
-    m_searchDelay->setSingleShot(true);
-    m_searchDelay->setInterval(kSearchDelayMs);
-    connect(m_search, &QLineEdit::textChanged, m_searchDelay, qOverload<>(&QTimer::start));
-    connect(m_searchDelay, &QTimer::timeout, this, &FilePane::applySearch);
-    connect(m_search, &QLineEdit::returnPressed, this, [this] {
-        applySearch(); // at once, then to the first match
-        if (m_proxy->isSearching())
-            m_selectFirstMatch = true;
-        else
-            selectFirstMatch();
-    });
+    m_typing = new SearchTyping(
+        m_search,
+        {[this](const QString& text) { return text == m_proxy->searchText(); },
+         [this](const QString& text) { m_proxy->setSearchText(text); },
+         [this] { return m_proxy->isSearching(); }, [this] { return selectFirstMatch(); }},
+        this);
     connect(m_proxy, &FileFilterProxyModel::searchApplied, this, [this](const QString& text) {
         if (!text.isEmpty())
             MatchExpander::expand(m_view, m_proxy);
-        if (std::exchange(m_selectFirstMatch, false))
-            selectFirstMatch();
+        m_typing->searchApplied();
         Q_EMIT searchApplied(text);
     });
     connect(m_onlyProblems, &QCheckBox::toggled, this, [this](bool on) {
@@ -230,36 +216,23 @@ void FilePane::setFolderOpen(bool open)
 
 void FilePane::applySearch()
 {
-    m_searchDelay->stop();
-    if (m_search->text().trimmed() == m_proxy->searchText())
-        return; // (applied, or on its way)
-    m_selectFirstMatch = false;
-    m_proxy->setSearchText(m_search->text());
+    m_typing->applyNow();
 }
 
-// Depth first in the order shown; every row shown holds the text or leads to one that does.
+// Every row shown holds the text or leads to one that does.
 bool FilePane::selectFirstMatch()
 {
     if (m_proxy->searchText().isEmpty() || m_proxy->isSearching())
         return false;
-    std::vector<QModelIndex> stack;
-    auto pushChildren = [&](const QModelIndex& parent) {
-        for (int row = m_proxy->rowCount(parent) - 1; row >= 0; --row)
-            stack.push_back(m_proxy->index(row, 0, parent));
-    };
-    pushChildren({});
-    while (!stack.empty()) {
-        const QModelIndex index = stack.back();
-        stack.pop_back();
-        if (m_proxy->holdsSearchText(index)) {
-            m_view->setCurrentIndex(index);
-            m_view->scrollTo(index);
-            m_view->setFocus();
-            return true;
-        }
-        pushChildren(index);
-    }
-    return false;
+    const QModelIndex index = firstMatchingRow(
+        m_proxy, [this](const QModelIndex& i) { return m_proxy->holdsSearchText(i); },
+        [](const QModelIndex&) { return true; });
+    if (!index.isValid())
+        return false;
+    m_view->setCurrentIndex(index);
+    m_view->scrollTo(index);
+    m_view->setFocus();
+    return true;
 }
 
 } // namespace pmkv

@@ -10,7 +10,6 @@ class QCheckBox;
 class QComboBox;
 class QLineEdit;
 class QStackedWidget;
-class QTimer;
 class QTreeView;
 
 namespace pmkv {
@@ -18,6 +17,7 @@ namespace pmkv {
 class FileTreeModel;
 class FileFilterProxyModel;
 class OverviewStrip;
+class SearchTyping;
 
 // The left pane: the file tree of a pm/ folder with a search box (matched on a worker once
 // the typing pauses), an "only problems" switch, sync state and kind filters, and an overview
@@ -67,8 +67,7 @@ private:
     FileTreeModel* m_model;
     FileFilterProxyModel* m_proxy;
     QLineEdit* m_search;
-    QTimer* m_searchDelay;
-    bool m_selectFirstMatch = false; // Enter pressed: once the search is applied
+    SearchTyping* m_typing;
     QCheckBox* m_onlyProblems;
     QComboBox* m_filter;
     QComboBox* m_kind;

@@ -4,6 +4,7 @@
 #include "kvfilterproxymodel.h"
 #include "kvtreemodel.h"
 #include "matchexpander.h"
+#include "searchtyping.h"
 #include "syncbardelegate.h"
 #include "syncfilter.h"
 
@@ -14,18 +15,10 @@
 #include <QLineEdit>
 #include <QPushButton>
 #include <QStackedWidget>
-#include <QTimer>
 #include <QTreeView>
 #include <QVBoxLayout>
 
-#include <utility>
-
 namespace pmkv {
-namespace {
-
-constexpr int kSearchDelayMs = 250;
-
-} // namespace
 
 KvPane::KvPane(QWidget* parent) : QWidget(parent)
 {
@@ -117,23 +110,16 @@ KvPane::KvPane(QWidget* parent) : QWidget(parent)
 
     // The search waits for a pause in the typing (each search is a pass over every loaded key,
     // on a worker).
-    m_searchDelay = new QTimer(this);
-    m_searchDelay->setSingleShot(true);
-    m_searchDelay->setInterval(kSearchDelayMs);
-    connect(m_searchDelay, &QTimer::timeout, this, &KvPane::applySearch);
-    connect(m_search, &QLineEdit::textChanged, m_searchDelay, qOverload<>(&QTimer::start));
-    connect(m_search, &QLineEdit::returnPressed, this, [this] {
-        applySearch(); // at once, then to the first match
-        if (m_proxy->isSearching())
-            m_selectFirstMatch = true;
-        else
-            selectFirstMatch();
-    });
+    m_typing = new SearchTyping(
+        m_search,
+        {[this](const QString& text) { return text.toLower() == m_proxy->searchText(); },
+         [this](const QString& text) { m_proxy->setSearchText(text); },
+         [this] { return m_proxy->isSearching(); }, [this] { return selectFirstMatch(); }},
+        this);
     connect(m_proxy, &KvFilterProxyModel::searchApplied, this, [this](const QString& text) {
         if (!text.isEmpty())
             MatchExpander::expand(m_view, m_proxy);
-        if (std::exchange(m_selectFirstMatch, false))
-            selectFirstMatch();
+        m_typing->searchApplied();
         Q_EMIT searchApplied(text);
     });
     connect(m_filter, &QComboBox::currentIndexChanged, this, [this] {
@@ -152,12 +138,7 @@ KvPane::KvPane(QWidget* parent) : QWidget(parent)
 
 void KvPane::applySearch()
 {
-    m_searchDelay->stop();
-    const QString text = m_search->text().trimmed();
-    if (text.toLower() == m_proxy->searchText())
-        return; // (applied, or on its way)
-    m_selectFirstMatch = false;
-    m_proxy->setSearchText(text);
+    m_typing->applyNow();
 }
 
 bool KvPane::selectFirstMatch()

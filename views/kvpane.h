@@ -8,13 +8,13 @@ class QLabel;
 class QLineEdit;
 class QPushButton;
 class QStackedWidget;
-class QTimer;
 class QTreeView;
 
 namespace pmkv {
 
 class KvFilterProxyModel;
 class KvTreeModel;
+class SearchTyping;
 
 // The right pane: the key space of a connection as a namespace tree with each key's sync
 // state, a search box, a state filter, "load all" and the loading progress. A banner says
@@ -65,8 +65,7 @@ private:
     QPushButton* m_loadAll;
     QLabel* m_progress;
     QTreeView* m_view;
-    QTimer* m_searchDelay;
-    bool m_selectFirstMatch = false; // Enter pressed: once the search is applied
+    SearchTyping* m_typing;
 };
 
 } // namespace pmkv
