@@ -469,13 +469,13 @@ QString KvTreeModel::countsText(const Node* node) const
     return parts.join(QStringLiteral(", "));
 }
 
-QVector<KvKeyItem> KvTreeModel::keyStates(const QByteArray& prefix) const
+KvKeyStates KvTreeModel::keyStateSnapshot(const QByteArray& prefix) const
 {
-    QVector<KvKeyItem> states;
-    std::vector<std::pair<const Node*, QByteArray>> stack;
+    std::vector<std::pair<int, SyncState>> keys;
+    std::vector<const Node*> stack;
     if (prefix.isEmpty()) {
-        states.reserve(m_keys);
-        stack.emplace_back(m_root.get(), QByteArray());
+        keys.reserve(size_t(m_keys));
+        stack.push_back(m_root.get());
     } else {
         Node* top = m_root.get();
         for (const QByteArray& part : prefix.split(kSeparator)) {
@@ -483,19 +483,24 @@ QVector<KvKeyItem> KvTreeModel::keyStates(const QByteArray& prefix) const
                 top = child(top, part);
         }
         if (top)
-            stack.emplace_back(top, prefix);
+            stack.push_back(top);
     }
     while (!stack.empty()) {
-        auto [node, path] = std::move(stack.back());
+        const Node* node = stack.back();
         stack.pop_back();
         if (node->isKey)
-            states.append({path, node->state});
+            keys.emplace_back(node->id, node->state);
         for (const auto* list : {&node->children, &node->pending}) {
             for (const auto& c : *list)
-                stack.emplace_back(c.get(), path.isNull() ? c->name : path + kSeparator + c->name);
+                stack.push_back(c.get());
         }
     }
-    return states;
+    return KvKeyStates(m_nodes, std::move(keys));
+}
+
+QVector<KvKeyItem> KvTreeModel::keyStates(const QByteArray& prefix) const
+{
+    return keyStateSnapshot(prefix).items();
 }
 
 QVariant KvTreeModel::data(const QModelIndex& index, int role) const

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "keysearchmarks.h"
+#include "kvkeystates.h"
 #include "kvnodetable.h"
 #include "kvtreenode.h"
 #include "syncstate.h"
@@ -105,6 +106,9 @@ public:
     // with its state; one pass over that subtree (a snapshot for a worker, as the aligned
     // mode takes: a layout's keys all start with its prefix).
     QVector<KvKeyItem> keyStates(const QByteArray& prefix = QByteArray()) const;
+    // The same as node ids, for a worker to spell out (KvKeyStates::items): the pass on the
+    // GUI thread makes no key name.
+    KvKeyStates keyStateSnapshot(const QByteArray& prefix = QByteArray()) const;
     // States a comparison gave for keys that are not in the tree (not in the key space, or
     // not scanned yet).
     const QHash<QByteArray, SyncState>& statesOfMissingKeys() const { return m_knownStates; }

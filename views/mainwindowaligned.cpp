@@ -135,8 +135,8 @@ void MainWindow::scheduleAlignedRebuild()
 }
 
 // The rows from what is loaded now: the folder's alignment, the keys the scan found and the
-// comparison's states. Only the key states are gathered here (one pass over the loaded keys);
-// the tree is built on a worker.
+// comparison's states. Only the key states are gathered here (one pass over the layout's keys,
+// as node ids); their names are spelled out and the tree is built on a worker.
 void MainWindow::rebuildAlignedTree()
 {
     if (!isAlignedMode())
@@ -160,7 +160,7 @@ void MainWindow::rebuildAlignedTree()
     m_alignedBuilding = true;
     const quint64 generation = ++m_alignedGeneration;
     // (only the layout's namespace: the keys outside it are no entities)
-    QVector<KvKeyItem> keys = m_kvPane->model()->keyStates(alignment->layout().prefix().toUtf8());
+    KvKeyStates keys = m_kvPane->model()->keyStateSnapshot(alignment->layout().prefix().toUtf8());
     QHash<QByteArray, SyncState> compared = m_kvPane->model()->statesOfMissingKeys();
     auto* watcher = new QFutureWatcher<std::shared_ptr<const AlignedTree>>(this);
     connect(watcher, &QFutureWatcherBase::finished, this, [this, watcher, generation] {
@@ -182,7 +182,7 @@ void MainWindow::rebuildAlignedTree()
     });
     watcher->setFuture(QtConcurrent::run(
         [alignment, files, keys = std::move(keys), compared = std::move(compared)] {
-            return AlignedTree::build(*alignment, *files, keys, compared);
+            return AlignedTree::build(*alignment, *files, keys.items(), compared);
         }));
 }
 

@@ -2,6 +2,7 @@
 #include "kvtreemodel.h"
 
 #include <QAbstractItemModelTester>
+#include <QMap>
 #include <QSignalSpy>
 #include <QTest>
 #include <QTreeView>
@@ -22,6 +23,7 @@ private Q_SLOTS:
     void loadMoreRowUntilFinished();
     void filterByStateUsesCounts();
     void largePagesAreAnnouncedInSlices();
+    void keyStatesAreSpelledOutFromIds();
 };
 
 static QVector<KvKeyItem> items(const QList<QByteArray>& keys, SyncState s = SyncState::Unknown)
@@ -260,6 +262,35 @@ void TestKvTreeModel::largePagesAreAnnouncedInSlices()
         model.index(0, 0).data(KvTreeModel::CountsRole).value<SyncCounts>()[SyncState::Changed],
         kParents);
     QCOMPARE(proxy.rowCount(proxy.index(0, 0)), kParents);
+}
+
+// The aligned mode takes a namespace's keys as node ids on the GUI thread and spells them out
+// on a worker: every key under the prefix, with its state, the same names the tree was given
+// (a key that is also a namespace, an empty part, a later page).
+void TestKvTreeModel::keyStatesAreSpelledOutFromIds()
+{
+    KvTreeModel model;
+    model.addKeys(items({"pm:project:a:epic:x", "pm:project:a", "pm::odd", "other:k"}));
+    model.setStates(items({"pm:project:a"}, SyncState::Changed));
+    model.addKeys(items({"pm:project:b"}, SyncState::OnlyKv)); // (a second page)
+    auto spelled = [](const KvKeyStates& states) {
+        QMap<QByteArray, SyncState> byKey;
+        for (const KvKeyItem& item : states.items())
+            byKey.insert(item.key, item.state);
+        return byKey;
+    };
+    const KvKeyStates pm = model.keyStateSnapshot("pm");
+    QCOMPARE(pm.size(), 4);
+    const QMap<QByteArray, SyncState> expected{{"pm:project:a:epic:x", SyncState::Unknown},
+                                               {"pm:project:a", SyncState::Changed},
+                                               {"pm::odd", SyncState::Unknown},
+                                               {"pm:project:b", SyncState::OnlyKv}};
+    QCOMPARE(spelled(pm), expected);
+    QCOMPARE(spelled(model.keyStateSnapshot()).size(), 5);
+    QCOMPARE(model.keyStateSnapshot("nothing").size(), 0);
+    // Spelled out after the model moved on: the names and states it was taken with.
+    model.setStates(items({"pm:project:a"}, SyncState::Same));
+    QCOMPARE(spelled(pm).value("pm:project:a"), SyncState::Changed);
 }
 
 QTEST_MAIN(TestKvTreeModel)
