@@ -77,7 +77,6 @@ private Q_SLOTS:
 
 private:
     void open(MainWindow& window);
-    QModelIndex shown(MainWindow& window, const QByteArray& key) const;
     QByteArray get(const QByteArray& key) const
     {
         return m_redis.cli({QStringLiteral("GET"), QString::fromUtf8(key)}).trimmed();
@@ -128,19 +127,8 @@ void TestAlignedMode::open(MainWindow& window)
     m_redis.cli({QStringLiteral("SET"), QString::fromUtf8(kOnlyKv),
                  QStringLiteral(R"({"id":"F-AB-999","title":"Made in the app"})")});
     m_redis.cli({QStringLiteral("SET"), QStringLiteral("session:abc"), QStringLiteral("opaque")});
-    QSignalSpy loaded(window.loader(), &FolderLoader::loaded);
-    window.openFolder(m_tree.path(QStringLiteral("pm")));
-    QVERIFY(loaded.wait(20000));
-    QSignalSpy compared(window.kvLoader(), &KvLoader::comparisonFinished);
-    QSignalSpy scanned(window.kvLoader(), &KvLoader::scanFinished);
-    ConnectionProfile p;
-    p.name = QStringLiteral("local");
-    p.kind = ConnectionProfile::Kind::Redis;
-    p.address = m_redis.url();
-    window.connectTo(p);
-    QTRY_VERIFY_WITH_TIMEOUT(window.alignment() && compared.count() > 0 && scanned.count() > 0 &&
-                                 window.kvLoader()->isIdle(),
-                             20000);
+    test::openAndConnect(window, m_tree.path(QStringLiteral("pm")),
+                         test::redisProfile(m_redis.url()));
     // The rows follow once the comparison is in.
     QTRY_VERIFY_WITH_TIMEOUT(window.alignedPane()->model()->indexForKey(kKey3).isValid() &&
                                  SyncState(window.alignedPane()
@@ -149,12 +137,6 @@ void TestAlignedMode::open(MainWindow& window)
                                                .data(AlignedTreeModel::StateRole)
                                                .toInt()) == SyncState::OnlyFiles,
                              20000);
-}
-
-QModelIndex TestAlignedMode::shown(MainWindow& window, const QByteArray& key) const
-{
-    AlignedPane* pane = window.alignedPane();
-    return pane->proxy()->mapFromSource(pane->model()->indexForKey(key));
 }
 
 // Defect 3: an entity only in KV never appeared on the left, one only in the files never on
@@ -170,7 +152,7 @@ void TestAlignedMode::alignsBothSidesRowByRow()
     QVERIFY(pane->isVisible());
     QVERIFY(!window.filePane()->isVisible());
 
-    const QModelIndex onlyKv = shown(window, kOnlyKv);
+    const QModelIndex onlyKv = test::shownRow(window, kOnlyKv);
     QVERIFY(onlyKv.isValid());
     // On the left, a placeholder row; on the right, the key; on the same line.
     QVERIFY(onlyKv.siblingAtColumn(AlignedTreeModel::FileColumn)
@@ -183,7 +165,7 @@ void TestAlignedMode::alignsBothSidesRowByRow()
     QTRY_COMPARE(
         pane->fileView()->visualRect(onlyKv).top(),
         pane->keyView()->visualRect(onlyKv.siblingAtColumn(AlignedTreeModel::KeyColumn)).top());
-    const QModelIndex onlyFiles = shown(window, kKey3);
+    const QModelIndex onlyFiles = test::shownRow(window, kKey3);
     QVERIFY(onlyFiles.siblingAtColumn(AlignedTreeModel::KeyColumn)
                 .data(AlignedTreeModel::PlaceholderRole)
                 .toBool());
@@ -192,7 +174,7 @@ void TestAlignedMode::alignsBothSidesRowByRow()
     const QModelIndex epic = pane->proxy()->mapFromSource(
         pane->model()->indexForEntityPath(QStringLiteral("alpha/core/epic.json")));
     QCOMPARE(pane->proxy()->rowCount(epic), 62); // the stories list, 60 files, F-AB-999
-    QCOMPARE(SyncState(shown(window, kKey1).data(AlignedTreeModel::StateRole).toInt()),
+    QCOMPARE(SyncState(test::shownRow(window, kKey1).data(AlignedTreeModel::StateRole).toInt()),
              SyncState::Same);
     QVERIFY2(pane->summaryText().contains(QStringLiteral("1 only in the key space")),
              qPrintable(pane->summaryText()));
@@ -211,26 +193,28 @@ void TestAlignedMode::filtersWorkOnBothSides()
     AlignedPane* pane = window.alignedPane();
     QComboBox* filter = pane->filterBox();
     filter->setCurrentIndex(filter->findData(int(SyncFilter::Mode::OnlyFiles)));
-    const QModelIndex onlyFiles = shown(window, kKey3);
+    const QModelIndex onlyFiles = test::shownRow(window, kKey3);
     QVERIFY(onlyFiles.isValid());
     QVERIFY(pane->keyView()
                 ->visualRect(onlyFiles.siblingAtColumn(AlignedTreeModel::KeyColumn))
                 .isValid()); // shown on the right, as a placeholder
-    QVERIFY(!shown(window, kKey1).isValid());
-    QVERIFY(!shown(window, kOnlyKv).isValid());
+    QVERIFY(!test::shownRow(window, kKey1).isValid());
+    QVERIFY(!test::shownRow(window, kOnlyKv).isValid());
     filter->setCurrentIndex(filter->findData(int(SyncFilter::Mode::OnlyKv)));
-    QVERIFY(shown(window, kOnlyKv).isValid());
-    QVERIFY(pane->fileView()->visualRect(shown(window, kOnlyKv)).isValid()); // left placeholder
-    QVERIFY(!shown(window, kKey3).isValid());
+    QVERIFY(test::shownRow(window, kOnlyKv).isValid());
+    QVERIFY(pane->fileView()
+                ->visualRect(test::shownRow(window, kOnlyKv))
+                .isValid()); // left placeholder
+    QVERIFY(!test::shownRow(window, kKey3).isValid());
     filter->setCurrentIndex(filter->findData(int(SyncFilter::Mode::Changed)));
-    QVERIFY(!shown(window, kKey1).isValid());
+    QVERIFY(!test::shownRow(window, kKey1).isValid());
     filter->setCurrentIndex(filter->findData(int(SyncFilter::Mode::All)));
     pane->onlyProblemsBox()->setChecked(true);
     const QModelIndex broken =
         pane->proxy()->mapFromSource(pane->model()->indexForEntityPath(kBroken));
     QVERIFY(broken.isValid());
     QVERIFY(pane->fileView()->visualRect(broken).isValid());
-    QVERIFY(!shown(window, kKey1).isValid());
+    QVERIFY(!test::shownRow(window, kKey1).isValid());
 }
 
 // One vertical scroll and one selection; selecting a row shows its detail.
@@ -243,7 +227,7 @@ void TestAlignedMode::sharesScrollAndSelection()
     AlignedPane* pane = window.alignedPane();
     window.findChild<QAction*>(QStringLiteral("alignedMode")); // (exists)
     pane->keyView()->expandAll();
-    QVERIFY(pane->fileView()->isExpanded(shown(window, kKey1).parent())); // mirrored
+    QVERIFY(pane->fileView()->isExpanded(test::shownRow(window, kKey1).parent())); // mirrored
     QScrollBar* right = pane->keyView()->verticalScrollBar();
     QTRY_VERIFY(right->maximum() > 10);
     right->setValue(right->maximum() / 2);
@@ -251,9 +235,9 @@ void TestAlignedMode::sharesScrollAndSelection()
     pane->fileView()->verticalScrollBar()->setValue(3);
     QCOMPARE(right->value(), 3);
     // Collapsing on one side collapses the other.
-    pane->keyView()->collapse(shown(window, kKey1).parent());
-    QVERIFY(!pane->fileView()->isExpanded(shown(window, kKey1).parent()));
-    pane->keyView()->expand(shown(window, kKey1).parent());
+    pane->keyView()->collapse(test::shownRow(window, kKey1).parent());
+    QVERIFY(!pane->fileView()->isExpanded(test::shownRow(window, kKey1).parent()));
+    pane->keyView()->expand(test::shownRow(window, kKey1).parent());
 
     QVERIFY(pane->selectKey(kOnlyKv));
     QCOMPARE(pane->keyView()->currentIndex(), pane->fileView()->currentIndex());
@@ -323,15 +307,15 @@ void TestAlignedMode::createsTheFileOfAKeyOnlyInKv()
     created.close();
     // The folder is read again: the row has both sides now, and compares the same.
     QTRY_VERIFY_WITH_TIMEOUT(
-        shown(window, kOnlyKv).data(AlignedTreeModel::InFilesRole).toBool() &&
-            SyncState(shown(window, kOnlyKv).data(AlignedTreeModel::StateRole).toInt()) ==
+        test::shownRow(window, kOnlyKv).data(AlignedTreeModel::InFilesRole).toBool() &&
+            SyncState(test::shownRow(window, kOnlyKv).data(AlignedTreeModel::StateRole).toInt()) ==
                 SyncState::Same,
         20000);
     QCOMPARE(window.undoStack()->count(), 1);
     window.undoStack()->undo();
     QTRY_VERIFY_WITH_TIMEOUT(!QFile::exists(file), 10000);
-    QTRY_VERIFY_WITH_TIMEOUT(!shown(window, kOnlyKv).data(AlignedTreeModel::InFilesRole).toBool(),
-                             20000);
+    QTRY_VERIFY_WITH_TIMEOUT(
+        !test::shownRow(window, kOnlyKv).data(AlignedTreeModel::InFilesRole).toBool(), 20000);
 }
 
 // Defect 4: there was no delete. Delete Key (the key browser's) removes a key of any state,
@@ -355,7 +339,7 @@ void TestAlignedMode::deletesAKeyUndoably()
     window.undoStack()->undo();
     QTRY_COMPARE_WITH_TIMEOUT(get(kOnlyKv),
                               QByteArray(R"({"id":"F-AB-999","title":"Made in the app"})"), 10000);
-    QTRY_VERIFY_WITH_TIMEOUT(shown(window, kOnlyKv).isValid(), 20000);
+    QTRY_VERIFY_WITH_TIMEOUT(test::shownRow(window, kOnlyKv).isValid(), 20000);
     // An entity the folder has: deleting its key leaves it only in the files.
     selectAndLoad(window, kKey1);
     QTRY_VERIFY2(remove->isEnabled(), qPrintable(remove->toolTip()));
@@ -364,7 +348,7 @@ void TestAlignedMode::deletesAKeyUndoably()
     const auto [ok1, message1] = waitWrite(done, writes);
     QVERIFY2(ok1, qPrintable(message1));
     QTRY_COMPARE_WITH_TIMEOUT(
-        SyncState(shown(window, kKey1).data(AlignedTreeModel::StateRole).toInt()),
+        SyncState(test::shownRow(window, kKey1).data(AlignedTreeModel::StateRole).toInt()),
         SyncState::OnlyFiles, 20000);
 }
 

@@ -113,24 +113,12 @@ void TestEntityLists::open(MainWindow& window, const QByteArray& token)
     m_redis.cli({QStringLiteral("SET"), QString::fromUtf8(kOnlyKv),
                  QStringLiteral(R"({"id":"F-AB-999","title":"Made in the app"})")});
     window.show();
-    QSignalSpy loaded(window.loader(), &FolderLoader::loaded);
-    window.openFolder(m_tree.path(QStringLiteral("pm")));
-    QVERIFY(loaded.wait(20000));
-    QSignalSpy compared(window.kvLoader(), &KvLoader::comparisonFinished);
-    QSignalSpy scanned(window.kvLoader(), &KvLoader::scanFinished);
-    ConnectionProfile p;
-    p.name = QStringLiteral("local");
-    if (token.isEmpty()) {
-        p.kind = ConnectionProfile::Kind::Redis;
-        p.address = m_redis.url();
-    } else {
+    ConnectionProfile p = test::redisProfile(m_redis.url());
+    if (!token.isEmpty()) {
         p.kind = ConnectionProfile::Kind::LocalProxy;
         p.address = m_proxy.url().toString();
     }
-    window.connectTo(p, token);
-    QTRY_VERIFY_WITH_TIMEOUT(window.alignment() && compared.count() > 0 && scanned.count() > 0 &&
-                                 window.kvLoader()->isIdle(),
-                             20000);
+    test::openAndConnect(window, m_tree.path(QStringLiteral("pm")), p, token);
     if (token.isEmpty()) // (a token that cannot SCAN finds only the keys the lists name)
         QTRY_VERIFY_WITH_TIMEOUT(window.alignedPane()->model()->indexForKey(kOnlyKv).isValid(),
                                  20000);

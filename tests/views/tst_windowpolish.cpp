@@ -87,7 +87,6 @@ private Q_SLOTS:
 
 private:
     void open(MainWindow& window);
-    QModelIndex shown(MainWindow& window, const QByteArray& key) const;
 
     test::TestTree m_tree;
     test::RedisServer m_redis;
@@ -143,19 +142,8 @@ void TestWindowPolish::open(MainWindow& window)
                                 R"("status":"todo"})")});
     m_redis.cli({QStringLiteral("SET"), QString::fromUtf8(kOnlyKv),
                  QStringLiteral(R"({"id":"F-AB-999","title":"Made in the app"})")});
-    QSignalSpy loaded(window.loader(), &FolderLoader::loaded);
-    window.openFolder(m_tree.path(QStringLiteral("pm")));
-    QVERIFY(loaded.wait(20000));
-    QSignalSpy compared(window.kvLoader(), &KvLoader::comparisonFinished);
-    QSignalSpy scanned(window.kvLoader(), &KvLoader::scanFinished);
-    ConnectionProfile p;
-    p.name = QStringLiteral("local");
-    p.kind = ConnectionProfile::Kind::Redis;
-    p.address = m_redis.url();
-    window.connectTo(p);
-    QTRY_VERIFY_WITH_TIMEOUT(window.alignment() && compared.count() > 0 && scanned.count() > 0 &&
-                                 window.kvLoader()->isIdle(),
-                             20000);
+    test::openAndConnect(window, m_tree.path(QStringLiteral("pm")),
+                         test::redisProfile(m_redis.url()));
     QTRY_VERIFY_WITH_TIMEOUT(!window.isAlignedMode() ||
                                  SyncState(window.alignedPane()
                                                ->model()
@@ -163,12 +151,6 @@ void TestWindowPolish::open(MainWindow& window)
                                                .data(AlignedTreeModel::StateRole)
                                                .toInt()) == SyncState::OnlyFiles,
                              20000);
-}
-
-QModelIndex TestWindowPolish::shown(MainWindow& window, const QByteArray& key) const
-{
-    AlignedPane* pane = window.alignedPane();
-    return pane->proxy()->mapFromSource(pane->model()->indexForKey(key));
 }
 
 // (a) A parent row's counts ("✔ 9 same, ◆ 1 changed, ≈ 1 equal JSON, other bytes, ◀ 1 only in
@@ -281,12 +263,12 @@ void TestWindowPolish::changedFilterLeavesEqualJsonOut()
     open(window);
     QComboBox* filter = window.alignedPane()->filterBox();
     filter->setCurrentIndex(filter->findData(int(SyncFilter::Mode::Changed)));
-    QVERIFY(shown(window, storyKey(2)).isValid());
-    QVERIFY(!shown(window, storyKey(5)).isValid());
+    QVERIFY(test::shownRow(window, storyKey(2)).isValid());
+    QVERIFY(!test::shownRow(window, storyKey(5)).isValid());
     filter->setCurrentIndex(filter->findData(int(SyncFilter::Mode::EqualJson)));
     QVERIFY(filter->currentIndex() >= 0);
-    QVERIFY(shown(window, storyKey(5)).isValid());
-    QVERIFY(!shown(window, storyKey(2)).isValid());
+    QVERIFY(test::shownRow(window, storyKey(5)).isValid());
+    QVERIFY(!test::shownRow(window, storyKey(2)).isValid());
     // The file tree of the other mode says the same.
     window.setAlignedMode(false);
     QComboBox* files = window.filePane()->filterBox();

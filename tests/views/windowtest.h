@@ -1,8 +1,12 @@
 #pragma once
 
-// What the window tests against a real key space share: waiting for a write's outcome, and
-// selecting a key in the aligned pane until its value is shown.
+// What the window tests against a real key space share: opening a folder and a connection and
+// waiting until both are compared, waiting for a write's outcome, and selecting a key in the
+// aligned pane until its value is shown.
+#include "alignedfilterproxymodel.h"
 #include "alignedpane.h"
+#include "alignedtreemodel.h"
+#include "folderloader.h"
 #include "kvloader.h"
 #include "kvpane.h"
 #include "mainwindow.h"
@@ -11,6 +15,38 @@
 #include <QTest>
 
 namespace pmkv::test {
+
+// A profile for the redis-server at `url`.
+inline ConnectionProfile redisProfile(const QString& url)
+{
+    ConnectionProfile p;
+    p.name = QStringLiteral("local");
+    p.kind = ConnectionProfile::Kind::Redis;
+    p.address = url;
+    return p;
+}
+
+// Opens `folder`, connects to `profile` and waits until the keys are scanned and compared.
+inline void openAndConnect(MainWindow& window, const QString& folder,
+                           const ConnectionProfile& profile, const QByteArray& token = {})
+{
+    QSignalSpy loaded(window.loader(), &FolderLoader::loaded);
+    window.openFolder(folder);
+    QVERIFY(loaded.wait(20000));
+    QSignalSpy compared(window.kvLoader(), &KvLoader::comparisonFinished);
+    QSignalSpy scanned(window.kvLoader(), &KvLoader::scanFinished);
+    window.connectTo(profile, token);
+    QTRY_VERIFY_WITH_TIMEOUT(window.alignment() && compared.count() > 0 && scanned.count() > 0 &&
+                                 window.kvLoader()->isIdle(),
+                             20000);
+}
+
+// The aligned pane's row of `key`, as shown (invalid when filtered out).
+inline QModelIndex shownRow(MainWindow& window, const QByteArray& key)
+{
+    AlignedPane* pane = window.alignedPane();
+    return pane->proxy()->mapFromSource(pane->model()->indexForKey(key));
+}
 
 // The outcome of the write numbered `before` (0: the first the spy saw): ok, and its message.
 inline QPair<bool, QString> waitWrite(QSignalSpy& done, qsizetype before)
