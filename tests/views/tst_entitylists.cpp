@@ -6,8 +6,6 @@
 // (a read-only token) leaves no run behind.
 #include "alignedpane.h"
 #include "alignedtreemodel.h"
-#include "alignment.h"
-#include "files/pmreader.h"
 #include "folderloader.h"
 #include "jobs/jobpaths.h"
 #include "jobs/journal.h"
@@ -102,14 +100,7 @@ void TestEntityLists::initTestCase()
 void TestEntityLists::open(MainWindow& window, const QByteArray& token)
 {
     m_redis.cli({QStringLiteral("FLUSHALL")});
-    auto index = PmReader::read(m_tree.path(QStringLiteral("pm")));
-    QVERIFY(index);
-    const auto alignment =
-        Alignment::build(FileTreeSnapshot::build(std::move(index).value()),
-                         KeyLayout::preset(QStringLiteral("repository")).value());
-    for (int i = 0; i < alignment->entries().size(); ++i)
-        m_redis.cli({QStringLiteral("SET"), alignment->entries().at(i).key,
-                     QString::fromUtf8(alignment->valueOf(i))});
+    QVERIFY(!test::writeAsMigrated(m_redis, m_tree.path(QStringLiteral("pm"))).isEmpty());
     m_redis.cli({QStringLiteral("SET"), QString::fromUtf8(kOnlyKv),
                  QStringLiteral(R"({"id":"F-AB-999","title":"Made in the app"})")});
     window.show();

@@ -70,17 +70,8 @@ void TestListMode::initTestCase()
     QVERIFY2(m_redis.start(), qPrintable(m_redis.errorString()));
     // Redis holds what a migration writes for the folder (lists included), plus keys no list
     // names: a session, and a story missing from its epic's list.
-    auto index = PmReader::read(m_tree.path(QStringLiteral("pm")));
-    QVERIFY(index);
-    const auto alignment =
-        Alignment::build(FileTreeSnapshot::build(std::move(index).value()),
-                         KeyLayout::preset(QStringLiteral("repository")).value());
-    const auto& entries = alignment->entries();
-    for (int i = 0; i < entries.size(); ++i) {
-        m_redis.cli(
-            {QStringLiteral("SET"), entries.at(i).key, QString::fromUtf8(alignment->valueOf(i))});
-        m_listed.insert(entries.at(i).key.toUtf8());
-    }
+    for (const QString& key : test::writeAsMigrated(m_redis, m_tree.path(QStringLiteral("pm"))))
+        m_listed.insert(key.toUtf8());
     QVERIFY2(m_listed.size() >= 11, qPrintable(QString::number(m_listed.size())));
     m_redis.cli({QStringLiteral("SET"), QStringLiteral("session:abc"), QStringLiteral("x")});
     m_redis.cli({QStringLiteral("SET"), QStringLiteral("pm:project:alpha:epic:core:story:S-9"),

@@ -8,12 +8,10 @@
 #include "alignedfilterproxymodel.h"
 #include "alignedpane.h"
 #include "alignedtreemodel.h"
-#include "alignment.h"
 #include "diffview.h"
 #include "documentview.h"
 #include "emptystatepage.h"
 #include "filepane.h"
-#include "files/pmreader.h"
 #include "filetreemodel.h"
 #include "folderloader.h"
 #include "kvloader.h"
@@ -123,16 +121,8 @@ void TestWindowPolish::initTestCase()
 void TestWindowPolish::open(MainWindow& window)
 {
     m_redis.cli({QStringLiteral("FLUSHALL")});
-    auto index = PmReader::read(m_tree.path(QStringLiteral("pm")));
-    QVERIFY(index);
-    const auto alignment =
-        Alignment::build(FileTreeSnapshot::build(std::move(index).value()),
-                         KeyLayout::preset(QStringLiteral("repository")).value());
-    const auto& entries = alignment->entries();
-    for (int i = 0; i < entries.size(); ++i)
-        m_redis.cli(
-            {QStringLiteral("SET"), entries.at(i).key, QString::fromUtf8(alignment->valueOf(i))});
-    m_entries = int(entries.size());
+    m_entries = int(test::writeAsMigrated(m_redis, m_tree.path(QStringLiteral("pm"))).size());
+    QVERIFY(m_entries > 0);
     m_redis.cli({QStringLiteral("DEL"), QString::fromUtf8(storyKey(3))});
     m_redis.cli({QStringLiteral("SET"), QString::fromUtf8(storyKey(2)),
                  QStringLiteral(R"({"id":"F-AB-002","epicId":"core","title":"Renamed",)"

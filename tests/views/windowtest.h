@@ -1,20 +1,42 @@
 #pragma once
 
-// What the window tests against a real key space share: opening a folder and a connection and
-// waiting until both are compared, waiting for a write's outcome, and selecting a key in the
-// aligned pane until its value is shown.
+// What the window tests against a real key space share: the keys a migration writes for a
+// folder, opening a folder and a connection and waiting until both are compared, waiting for a
+// write's outcome, and selecting a key in the aligned pane until its value is shown.
 #include "alignedfilterproxymodel.h"
 #include "alignedpane.h"
 #include "alignedtreemodel.h"
+#include "alignment.h"
+#include "files/pmreader.h"
 #include "folderloader.h"
 #include "kvloader.h"
 #include "kvpane.h"
 #include "mainwindow.h"
+#include "redisserver.h"
 
 #include <QSignalSpy>
 #include <QTest>
 
 namespace pmkv::test {
+
+// Writes into `redis` what a migration writes for `folder` (the repository layout, lists
+// included), key by key with redis-cli; the keys written.
+inline QStringList writeAsMigrated(const RedisServer& redis, const QString& folder)
+{
+    auto index = PmReader::read(folder);
+    if (!index)
+        return {};
+    const auto alignment =
+        Alignment::build(FileTreeSnapshot::build(std::move(index).value()),
+                         KeyLayout::preset(QStringLiteral("repository")).value());
+    QStringList keys;
+    for (int i = 0; i < alignment->entries().size(); ++i) {
+        keys << alignment->entries().at(i).key;
+        redis.cli(
+            {QStringLiteral("SET"), keys.constLast(), QString::fromUtf8(alignment->valueOf(i))});
+    }
+    return keys;
+}
 
 // A profile for the redis-server at `url`.
 inline ConnectionProfile redisProfile(const QString& url)
