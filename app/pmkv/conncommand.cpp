@@ -103,6 +103,9 @@ void ConnCommand::configure(QCommandLineParser& parser)
         QStringLiteral("label"));
     opt(QStringLiteral("colour"), QStringLiteral("Label colour, #rrggbb."), QStringLiteral("rgb"));
     opt(QStringLiteral("user"), QStringLiteral("Redis ACL user name."), QStringLiteral("user"));
+    opt(QStringLiteral("cluster"),
+        QStringLiteral("Redis: the address is a node of a Redis Cluster (implied by "
+                       "redis+cluster://host:port,...)."));
     opt(QStringLiteral("proxy"),
         QStringLiteral("REST: the HTTP proxy to go through: system (the desktop's setting or "
                        "https_proxy, the default), none, or http://host:port / "
@@ -200,6 +203,8 @@ int ConnCommand::list(const QCommandLineParser& parser, ProfileStore& profiles)
               << '\t' << (p.readOnly ? "read-only" : "read-write") << '\t' << p.address;
         if (p.kind == ConnectionProfile::Kind::Redis && p.database != 0)
             out() << " (db " << p.database << ')';
+        if (p.cluster)
+            out() << " (cluster)";
         if (p.proxy.mode != RestProxy::Mode::System)
             out() << " (proxy " << p.proxy.toString() << ')';
         out() << '\t' << secretText(p) << '\n';
@@ -236,6 +241,11 @@ bool ConnCommand::applyOptions(const QCommandLineParser& parser, ConnectionProfi
         p.colour = parser.value(QStringLiteral("colour"));
     if (parser.isSet(QStringLiteral("user")))
         p.redisUser = parser.value(QStringLiteral("user"));
+    p.cluster = parser.isSet(QStringLiteral("cluster"));
+    if (p.cluster && p.kind != ConnectionProfile::Kind::Redis) {
+        error = QStringLiteral("--cluster is for Redis connections (redis://host:port)");
+        return false;
+    }
     p.allowInsecureHttp = parser.isSet(QStringLiteral("allow-insecure-http"));
     if (parser.isSet(QStringLiteral("proxy"))) {
         if (p.kind == ConnectionProfile::Kind::Redis) {

@@ -25,7 +25,8 @@ void KvTarget::addOptions(QCommandLineParser& parser)
                       QStringLiteral("URL")});
     parser.addOption(
         {kRedis,
-         QStringLiteral("Redis directly: redis://[user:pass@]host:port[/db] or a socket path."),
+         QStringLiteral("Redis directly: redis://[user:pass@]host:port[/db], a socket path, or "
+                        "a Redis Cluster: redis+cluster://host:port[,host:port...]."),
          QStringLiteral("URL")});
     parser.addOption(
         {kInsecure, QStringLiteral("With --url: allow plain http:// to a host that is not "

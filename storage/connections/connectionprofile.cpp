@@ -28,12 +28,15 @@ Result<void> ConnectionProfile::validate() const
     }
     if (kind == Kind::Redis) {
         const bool redisScheme = address.startsWith(QLatin1String("redis://")) ||
+                                 address.startsWith(QLatin1String("redis+cluster://")) ||
                                  address.startsWith(QLatin1String("unix://")) ||
                                  address.startsWith(QLatin1Char('/'));
         if (!redisScheme) {
             return makeError(QStringLiteral("bad-address"),
                              QStringLiteral("connection \"%1\": a Redis address looks like "
-                                            "redis://host:6379 or /run/redis.sock, got \"%2\"")
+                                            "redis://host:6379, "
+                                            "redis+cluster://host:7001,host:7002 or "
+                                            "/run/redis.sock, got \"%2\"")
                                  .arg(name, address));
         }
         if (address.contains(QLatin1Char('@'))) {
@@ -80,6 +83,12 @@ Result<void> ConnectionProfile::validate() const
             QStringLiteral("connection \"%1\": colour \"%2\" is not #rrggbb").arg(name, colour));
     }
     return {};
+}
+
+bool ConnectionProfile::isCluster() const
+{
+    return kind == Kind::Redis &&
+           (cluster || address.trimmed().startsWith(QLatin1String("redis+cluster://")));
 }
 
 QString ConnectionProfile::effectiveColour() const
@@ -201,6 +210,7 @@ ConnectionProfile::secretSourceFromName(const QString& name)
 ConnectionProfile::Kind ConnectionProfile::guessKind(const QString& address)
 {
     if (address.startsWith(QLatin1String("redis://")) ||
+        address.startsWith(QLatin1String("redis+cluster://")) ||
         address.startsWith(QLatin1String("rediss://")) ||
         address.startsWith(QLatin1String("unix://")) || address.startsWith(QLatin1Char('/')))
         return Kind::Redis;

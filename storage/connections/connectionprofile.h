@@ -23,7 +23,9 @@ public:
 
     QString name;
     Kind kind = Kind::Upstash;
-    QString address; // https://eu1-x.upstash.io, http://127.0.0.1:8080, redis://host:6379
+    // https://eu1-x.upstash.io, http://127.0.0.1:8080, redis://host:6379,
+    // redis+cluster://host:7001[,host:7002...]
+    QString address;
     int database = 0;
     QString layout = QStringLiteral("repository"); // preset name or layout file
     QString prefix;                                // empty: the layout's own
@@ -33,6 +35,9 @@ public:
     bool hasReadOnlyToken = false;
     QString redisUser; // ACL user for Redis (the password is a secret)
     bool allowInsecureHttp = false;
+    // Redis: the address is a node of a Redis Cluster (implied by redis+cluster://): the
+    // store routes by hash slot over all the cluster's masters.
+    bool cluster = false;
     RestProxy proxy; // REST kinds: the system's proxy (default), none, or a manual one
     SecretSource secretSource = SecretSource::None;
     QString secretVariable; // for SecretSource::EnvironmentVariable
@@ -40,6 +45,7 @@ public:
     // What is wrong (empty name, unknown scheme ...), naming the field and what to do.
     Result<void> validate() const;
     bool isProduction() const { return environment == Environment::Prod; }
+    bool isCluster() const;
     QString effectiveColour() const;
 
     static bool isValidName(const QString& name);
@@ -52,7 +58,8 @@ public:
     static QString defaultColour(Environment env);
     static QString secretSourceName(SecretSource source);
     static std::optional<SecretSource> secretSourceFromName(const QString& name);
-    // Upstash for remote https, LocalProxy for a loopback http(s) address, Redis for redis://.
+    // Upstash for remote https, LocalProxy for a loopback http(s) address, Redis for redis://
+    // and redis+cluster://.
     static Kind guessKind(const QString& address);
 };
 

@@ -2,6 +2,7 @@
 
 #include "connections/readonlystore.h"
 #include "redis/redisaddress.h"
+#include "redis/redisclusterstore.h"
 #include "redis/redisstore.h"
 #include "rest/upstashreststore.h"
 
@@ -21,6 +22,32 @@ UpstashRestOptions StoreFactory::restOptions(const ConnectionProfile& profile,
     return options;
 }
 
+Result<ClusterAddress> StoreFactory::clusterAddress(const ConnectionProfile& profile,
+                                                    const ConnectionSecrets& secrets)
+{
+    const QString text = profile.address.trimmed();
+    Result<ClusterAddress> address = ClusterAddress::parse(text);
+    if (!ClusterAddress::isClusterUrl(text)) {
+        // A plain redis:// address with the profile's "cluster" option: one seed node.
+        auto seed = RedisAddress::parse(text);
+        if (!seed)
+            return seed.error();
+        address = ClusterAddress::fromSeed(seed.value());
+    }
+    if (!address)
+        return address.error();
+    if (profile.database != 0)
+        return makeError(QStringLiteral("redis-address"),
+                         QStringLiteral("connection \"%1\": a Redis Cluster has database 0 "
+                                        "only, the profile asks for database %2")
+                             .arg(profile.name)
+                             .arg(profile.database));
+    ClusterAddress a = address.value();
+    if (!secrets.secret.isEmpty() || !profile.redisUser.isEmpty())
+        a.setCredentials(profile.redisUser, QString::fromUtf8(secrets.secret));
+    return a;
+}
+
 Result<std::unique_ptr<KvStore>> StoreFactory::create(const ConnectionProfile& profile,
                                                       const ConnectionSecrets& secrets)
 {
@@ -28,7 +55,12 @@ Result<std::unique_ptr<KvStore>> StoreFactory::create(const ConnectionProfile& p
     if (!valid)
         return valid.error();
     std::unique_ptr<KvStore> store;
-    if (profile.kind == ConnectionProfile::Kind::Redis) {
+    if (profile.isCluster()) {
+        auto address = clusterAddress(profile, secrets);
+        if (!address)
+            return address.error();
+        store = std::make_unique<RedisClusterStore>(address.value(), profile.readOnly);
+    } else if (profile.kind == ConnectionProfile::Kind::Redis) {
         auto address = RedisAddress::parse(profile.address.trimmed());
         if (!address)
             return address.error();

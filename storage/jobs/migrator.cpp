@@ -8,6 +8,7 @@
 #include "jobs/planner.h"
 #include "jobs/sourcevalues.h"
 #include "jobs/targetlease.h"
+#include "kv/hashslot.h"
 
 #include <QDateTime>
 #include <QElapsedTimer>
@@ -19,6 +20,7 @@
 
 #include <future>
 #include <optional>
+#include <unordered_map>
 
 namespace pmkv {
 
@@ -239,6 +241,8 @@ Result<void> Migrator::writeItems(Journal& journal, const MigrationPlan& plan,
     for (int i : order)
         totalBytes += plan.items.at(i).size;
     ProgressMeter meter(params.progress, QStringLiteral("write"), order.size(), totalBytes);
+    // A cluster takes a multi-key command only when its keys share one hash slot.
+    const bool bySlot = store.capabilities().hashSlots;
 
     // A batch whose previous values are being read.
     struct Reading
@@ -381,6 +385,7 @@ Result<void> Migrator::writeItems(Journal& journal, const MigrationPlan& plan,
             next = read(current.end);
         QVector<JournalEntry> entries;
         QVector<KvCommand> commands;
+        std::unordered_map<int, int> openCreates; // slot (0 off a cluster) -> its MSETNX
         entries.reserve(current.keys.size());
         commands.reserve(current.keys.size());
         for (int j = current.pos; j < current.end; ++j) {
@@ -402,12 +407,18 @@ Result<void> Migrator::writeItems(Journal& journal, const MigrationPlan& plan,
                 commands.append({QByteArrayLiteral("SET"), entry.key, value});
                 continue;
             }
-            if (commands.isEmpty() || commands.last().size() > 2 * kCreatesPerCommand) {
+            // On a cluster an MSETNX per hash slot (its keys must share one; a batch becomes
+            // one pipeline per master), else one for the batch, in pieces.
+            const int group = bySlot ? HashSlot::of(entry.key) : 0;
+            int& at = openCreates.try_emplace(group, -1).first->second;
+            if (at < 0 || commands.at(at).size() > 2 * kCreatesPerCommand) {
+                at = int(commands.size());
                 commands.append({QByteArrayLiteral("MSETNX")});
-                commands.last().reserve(2 * kCreatesPerCommand + 1);
+                if (!bySlot)
+                    commands.last().reserve(2 * kCreatesPerCommand + 1);
             }
-            commands.last().append(entry.key);
-            commands.last().append(value);
+            commands[at].append(entry.key);
+            commands[at].append(value);
         }
         spent[1] += t.nsecsElapsed();
         t.restart();

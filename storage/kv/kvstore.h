@@ -28,6 +28,10 @@ public:
         bool canWrite = true;
         bool canScan = true; // Upstash read-only tokens may not SCAN or KEYS
         QString serverKind;  // "redis 7.0.15", "upstash", "pmkv-proxy 0.1.0" ...
+        // A Redis Cluster: a command naming several keys that the store cannot split (MSETNX,
+        // EVAL, a transaction) needs them all in one hash slot (HashSlot::of). MGET, DEL,
+        // EXISTS, MSET ... are split by the store.
+        bool hashSlots = false;
     };
 
     using Replies = QVector<KvReply>;

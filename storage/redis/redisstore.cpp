@@ -2,6 +2,7 @@
 
 #include "kv/commandallowlist.h"
 #include "redis/redisclient.h"
+#include "redis/redistransaction.h"
 
 #include <QPromise>
 #include <QThread>
@@ -44,28 +45,33 @@ QFuture<Result<KvStore::Replies>> RedisStore::executeAtomic(QVector<KvCommand> b
     return run(std::move(batch), true);
 }
 
+std::optional<Error> RedisStore::refusal(const QVector<KvCommand>& batch, bool readOnly,
+                                         const QString& where)
+{
+    for (const KvCommand& c : batch) {
+        if (c.isEmpty())
+            return makeError(QStringLiteral("empty-command"),
+                             QStringLiteral("A command in the batch is empty."));
+        // (the read-only rule of every transport: MEMORY USAGE reads, MEMORY PURGE does not)
+        if (readOnly && !CommandAllowList::isReadOnly(c)) {
+            return makeError(QStringLiteral("read-only"),
+                             QStringLiteral("%1 is not allowed: the connection to %2 is read-only.")
+                                 .arg(QString::fromUtf8(c.first().toUpper()), where));
+        }
+    }
+    return std::nullopt;
+}
+
 QFuture<Result<KvStore::Replies>> RedisStore::run(QVector<KvCommand> batch, bool atomic)
 {
     auto promise = std::make_shared<QPromise<Result<Replies>>>();
     QFuture<Result<Replies>> future = promise->future();
     promise->start();
 
-    for (const KvCommand& c : batch) {
-        if (c.isEmpty()) {
-            promise->addResult(makeError(QStringLiteral("empty-command"),
-                                         QStringLiteral("A command in the batch is empty.")));
-            promise->finish();
-            return future;
-        }
-        // (the read-only rule of every transport: MEMORY USAGE reads, MEMORY PURGE does not)
-        if (m_readOnly && !CommandAllowList::isReadOnly(c)) {
-            promise->addResult(
-                makeError(QStringLiteral("read-only"),
-                          QStringLiteral("%1 is not allowed: the connection to %2 is read-only.")
-                              .arg(QString::fromUtf8(c.first().toUpper()), describe())));
-            promise->finish();
-            return future;
-        }
+    if (const std::optional<Error> refused = refusal(batch, m_readOnly, describe())) {
+        promise->addResult(*refused);
+        promise->finish();
+        return future;
     }
     if (batch.isEmpty()) {
         promise->addResult(Replies{});
@@ -78,6 +84,14 @@ QFuture<Result<KvStore::Replies>> RedisStore::run(QVector<KvCommand> batch, bool
             promise->finish();
             return;
         }
+        if (atomic) {
+            RedisTransaction::send(*m_client, batch,
+                                   [promise](const Result<Replies>& result, const Replies&) {
+                                       promise->addResult(result);
+                                       promise->finish();
+                                   });
+            return;
+        }
         struct State
         {
             Replies replies;
@@ -87,74 +101,24 @@ QFuture<Result<KvStore::Replies>> RedisStore::run(QVector<KvCommand> batch, bool
         auto state = std::make_shared<State>();
         const int n = static_cast<int>(batch.size());
         state->replies.resize(n);
-        state->remaining = atomic ? n + 2 : n;
-        auto finishOne = [promise, state, atomic, n]() {
-            if (--state->remaining > 0)
-                return;
-            if (state->failure) {
-                promise->addResult(*state->failure);
-            } else if (atomic) {
-                // state->replies holds EXEC's answer at index 0 after the swap below.
-                promise->addResult(std::move(state->replies));
-            } else {
-                promise->addResult(std::move(state->replies));
-            }
-            Q_UNUSED(n)
-            promise->finish();
-        };
-        if (!atomic) {
-            for (int i = 0; i < n; ++i) {
-                m_client->send(batch[i], [state, i, finishOne](const Result<KvReply>& r) {
-                    if (!r.ok()) {
-                        if (!state->failure)
-                            state->failure = r.error();
-                    } else {
-                        state->replies[i] = r.value();
-                    }
-                    finishOne();
-                });
-            }
-            return;
-        }
-        auto queued = std::make_shared<Replies>(n);
-        auto onQueued = [state, queued, finishOne](int i) {
-            return [state, queued, i, finishOne](const Result<KvReply>& r) {
+        state->remaining = n;
+        for (int i = 0; i < n; ++i) {
+            m_client->send(batch[i], [state, i, promise](const Result<KvReply>& r) {
                 if (!r.ok()) {
                     if (!state->failure)
                         state->failure = r.error();
-                } else if (i >= 0) {
-                    (*queued)[i] = r.value();
+                } else {
+                    state->replies[i] = r.value();
                 }
-                finishOne();
-            };
-        };
-        m_client->send({QByteArrayLiteral("MULTI")}, onQueued(-1));
-        for (int i = 0; i < n; ++i)
-            m_client->send(batch[i], onQueued(i));
-        m_client->send({QByteArrayLiteral("EXEC")}, [state, queued, finishOne,
-                                                     n](const Result<KvReply>& r) {
-            if (!r.ok()) {
-                if (!state->failure)
-                    state->failure = r.error();
-            } else if (r.value().isError()) {
-                QString text = QString::fromUtf8(r.value().bytes);
-                for (const KvReply& q : *queued) {
-                    if (q.isError()) {
-                        text +=
-                            QStringLiteral(" (") + QString::fromUtf8(q.bytes) + QStringLiteral(")");
-                        break;
-                    }
-                }
-                state->failure = makeError(QStringLiteral("redis-execabort"), text);
-            } else if (r.value().type != KvReply::Type::Array || r.value().elements.size() != n) {
-                state->failure = makeError(QStringLiteral("redis-execabort"),
-                                           QStringLiteral("The transaction was aborted (EXEC "
-                                                          "answered nil)."));
-            } else {
-                state->replies = r.value().elements;
-            }
-            finishOne();
-        });
+                if (--state->remaining > 0)
+                    return;
+                if (state->failure)
+                    promise->addResult(*state->failure);
+                else
+                    promise->addResult(std::move(state->replies));
+                promise->finish();
+            });
+        }
     };
 
     if (QThread::currentThread() == thread())

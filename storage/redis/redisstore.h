@@ -3,6 +3,8 @@
 #include "kv/kvstore.h"
 #include "redis/redisaddress.h"
 
+#include <optional>
+
 namespace pmkv {
 
 class RedisClient;
@@ -39,6 +41,10 @@ public:
     // commands (SCAN, KEYS, HSCAN, ...) count as reads here; see isScanCommand().
     static bool isReadCommand(const QByteArray& name);
     static bool isScanCommand(const QByteArray& name);
+    // Why a batch is refused before anything is sent: an empty command, or a write on a
+    // read-only connection (`where` names it). Shared with RedisClusterStore.
+    static std::optional<Error> refusal(const QVector<KvCommand>& batch, bool readOnly,
+                                        const QString& where);
 
 private:
     QFuture<Result<Replies>> run(QVector<KvCommand> batch, bool atomic);

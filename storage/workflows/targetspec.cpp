@@ -2,6 +2,7 @@
 
 #include "connections/profilestore.h"
 #include "connections/sessionsecrets.h"
+#include "redis/clusteraddress.h"
 
 #include <QAtomicInt>
 #include <QUrl>
@@ -11,7 +12,7 @@ namespace pmkv {
 bool TargetSpec::isKeySpace(const QString& spec)
 {
     for (const char* scheme :
-         {"conn:", "http://", "https://", "redis://", "rediss://", "unix://"}) {
+         {"conn:", "http://", "https://", "redis://", "redis+cluster://", "rediss://", "unix://"}) {
         if (spec.startsWith(QLatin1String(scheme)))
             return true;
     }
@@ -29,13 +30,26 @@ ConnectionProfile TargetSpec::forAddress(const QString& address)
         profile.secretVariable = QStringLiteral("PMKV_TOKEN");
         return profile;
     }
-    const QUrl url(address, QUrl::StrictMode);
-    if (!address.startsWith(QLatin1String("redis://")) || !url.isValid() ||
-        url.userInfo().isEmpty())
-        return profile;
-    profile.address = url.adjusted(QUrl::RemoveUserInfo).toString();
-    profile.redisUser = url.userName(QUrl::FullyDecoded);
-    const QString password = url.password(QUrl::FullyDecoded);
+    QString password;
+    if (ClusterAddress::isClusterUrl(address)) {
+        // QUrl takes one host only: the cluster's own parser reads the login, and the address
+        // keeps the node list without it.
+        const int at = int(address.lastIndexOf(QLatin1Char('@')));
+        const auto cluster = ClusterAddress::parse(address);
+        if (at < 0 || !cluster)
+            return profile;
+        profile.address = QLatin1String(ClusterAddress::scheme) + address.mid(at + 1);
+        profile.redisUser = cluster.value().seeds().first().user();
+        password = cluster.value().seeds().first().password();
+    } else {
+        const QUrl url(address, QUrl::StrictMode);
+        if (!address.startsWith(QLatin1String("redis://")) || !url.isValid() ||
+            url.userInfo().isEmpty())
+            return profile;
+        profile.address = url.adjusted(QUrl::RemoveUserInfo).toString();
+        profile.redisUser = url.userName(QUrl::FullyDecoded);
+        password = url.password(QUrl::FullyDecoded);
+    }
     if (!password.isEmpty()) {
         // Two sides of a diff may each name their own password: one session slot per address.
         static QAtomicInt counter;
@@ -53,7 +67,7 @@ Result<ConnectionProfile> TargetSpec::profile(const QString& spec)
     if (!isKeySpace(spec)) {
         return makeError(QStringLiteral("bad-target"),
                          QStringLiteral("%1 is not a connection: write conn:NAME, http(s)://... "
-                                        "or redis://...")
+                                        "redis://... or redis+cluster://...")
                              .arg(spec));
     }
     return forAddress(spec);

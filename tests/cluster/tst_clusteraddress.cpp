@@ -1,0 +1,128 @@
+// How a cluster address is read and how commands are cut up, without a server:
+// redis+cluster:// with several nodes, a login and options; what is refused and why (no
+// password in the message); which commands split by slot and how their replies merge; the
+// redirections a node answers with.
+#include "kv/hashslot.h"
+#include "redis/clusteraddress.h"
+#include "redis/clustercommand.h"
+#include "redis/clusterredirect.h"
+
+#include <QtTest>
+
+using namespace pmkv;
+
+class TestClusterAddress final : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void parsesNodesLoginAndOptions()
+    {
+        const auto a = ClusterAddress::parse(QStringLiteral(
+            "redis+cluster://app:s%40cret@10.0.0.1:7001,[::1]:7002,host?timeout=2s"));
+        QVERIFY2(a.ok(), qPrintable(a.ok() ? QString() : a.error().message));
+        QCOMPARE(a.value().seeds().size(), 3);
+        QCOMPARE(a.value().seeds().at(1).host(), QStringLiteral("::1"));
+        QCOMPARE(a.value().seeds().at(2).port(), quint16(6379));
+        for (const RedisAddress& seed : a.value().seeds()) {
+            QCOMPARE(seed.user(), QStringLiteral("app"));
+            QCOMPARE(seed.password(), QStringLiteral("s@cret"));
+            QCOMPARE(seed.replyTimeoutMs(), 2000);
+        }
+        // Other nodes the cluster names get the same login and timeout.
+        const RedisAddress other = a.value().node(QStringLiteral("10.0.0.9"), 7009);
+        QCOMPARE(other.password(), QStringLiteral("s@cret"));
+        QCOMPARE(other.replyTimeoutMs(), 2000);
+        QCOMPARE(a.value().describe(),
+                 QStringLiteral("redis+cluster://10.0.0.1:7001,[::1]:7002,host:6379"));
+    }
+
+    void refusesWhatCannotWork_data()
+    {
+        QTest::addColumn<QString>("text");
+        QTest::newRow("no node") << QStringLiteral("redis+cluster://");
+        QTest::newRow("bad port") << QStringLiteral("redis+cluster://pw@a:7001,b:99999");
+        QTest::newRow("database") << QStringLiteral("redis+cluster://a:7001/2");
+        QTest::newRow("other scheme") << QStringLiteral("redis://a:7001");
+    }
+
+    void refusesWhatCannotWork()
+    {
+        QFETCH(QString, text);
+        const auto a = ClusterAddress::parse(text);
+        QVERIFY(!a.ok());
+        QCOMPARE(a.error().code, QStringLiteral("redis-address"));
+        QVERIFY(!a.error().message.contains(QStringLiteral("pw")));
+    }
+
+    void splitsByslotAndMergesAsOneRedis()
+    {
+        const KvCommand mget{"MGET", "a", "b", "{a}x", "c"};
+        QCOMPARE(ClusterCommand::spreadOf(mget), ClusterCommand::Spread::KeysBySlot);
+        const QVector<ClusterCommand::Part> parts = ClusterCommand::splitBySlot(mget);
+        // "a" and "{a}x" share a slot: one part, in key order.
+        int withA = -1;
+        for (int i = 0; i < parts.size(); ++i) {
+            if (parts.at(i).slot == HashSlot::of("a"))
+                withA = i;
+        }
+        QVERIFY(withA >= 0);
+        QCOMPARE(parts.at(withA).command, (KvCommand{"MGET", "a", "{a}x"}));
+        QCOMPARE(parts.at(withA).positions, (QVector<int>{0, 2}));
+        QVector<KvReply> replies;
+        for (const ClusterCommand::Part& part : parts) {
+            QVector<KvReply> values;
+            for (qsizetype k = 1; k < part.command.size(); ++k)
+                values.append(KvReply::string("v-" + part.command.at(k)));
+            replies.append(KvReply::array(values));
+        }
+        QCOMPARE(ClusterCommand::merge(mget, parts, replies),
+                 KvReply::array({KvReply::string("v-a"), KvReply::string("v-b"),
+                                 KvReply::string("v-{a}x"), KvReply::string("v-c")}));
+
+        const KvCommand mset{"MSET", "a", "1", "b", "2"};
+        const auto msetParts = ClusterCommand::splitBySlot(mset);
+        QCOMPARE(msetParts.size(), 2);
+        QCOMPARE(msetParts.at(0).command, (KvCommand{"MSET", "a", "1"}));
+
+        // The keys a command names, for routing and for a transaction's one-slot rule.
+        QCOMPARE(ClusterCommand::keysOf({"EVAL", "return 1", "2", "k1", "k2", "arg"}),
+                 (QVector<QByteArray>{"k1", "k2"}));
+        QCOMPARE(ClusterCommand::keysOf({"MSETNX", "k1", "v", "k2", "v"}),
+                 (QVector<QByteArray>{"k1", "k2"}));
+        QVERIFY(ClusterCommand::keysOf({"PING"}).isEmpty());
+        QCOMPARE(ClusterCommand::spreadOf({"DBSIZE"}), ClusterCommand::Spread::EveryMaster);
+        QCOMPARE(ClusterCommand::spreadOf({"scan", "0"}), ClusterCommand::Spread::Scan);
+        QCOMPARE(ClusterCommand::spreadOf({"DEL", "one"}), ClusterCommand::Spread::ByKey);
+        QCOMPARE(ClusterCommand::merge({"DBSIZE"}, {{}, {}},
+                                       {KvReply::fromInteger(3), KvReply::fromInteger(4)}),
+                 KvReply::fromInteger(7));
+        // An error of any part is the reply.
+        QCOMPARE(ClusterCommand::merge({"DEL", "a", "b"}, {{}, {}},
+                                       {KvReply::fromInteger(1), KvReply::error("ERR x")}),
+                 KvReply::error("ERR x"));
+    }
+
+    void readsRedirections()
+    {
+        const ClusterRedirect moved = ClusterRedirect::ofText("MOVED 3999 127.0.0.1:6381");
+        QCOMPARE(int(moved.kind), int(ClusterRedirect::Kind::Moved));
+        QCOMPARE(moved.slot, 3999);
+        QCOMPARE(moved.to.key(), QStringLiteral("127.0.0.1:6381"));
+        const ClusterRedirect ask = ClusterRedirect::ofText("ASK 12 [::1]:7002");
+        QCOMPARE(int(ask.kind), int(ClusterRedirect::Kind::Ask));
+        QCOMPARE(ask.to.host, QStringLiteral("::1"));
+        QCOMPARE(int(ClusterRedirect::ofText("TRYAGAIN Multiple keys request during "
+                                             "rehashing of slot")
+                         .kind),
+                 int(ClusterRedirect::Kind::Later));
+        QCOMPARE(int(ClusterRedirect::ofText("CLUSTERDOWN The cluster is down").kind),
+                 int(ClusterRedirect::Kind::Later));
+        QCOMPARE(int(ClusterRedirect::ofText("MOVED nonsense").kind),
+                 int(ClusterRedirect::Kind::None));
+        QCOMPARE(int(ClusterRedirect::ofText("ERR wrong").kind), int(ClusterRedirect::Kind::None));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestClusterAddress)
+#include "tst_clusteraddress.moc"
