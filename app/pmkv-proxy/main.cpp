@@ -57,7 +57,10 @@ int main(int argc, char** argv)
                      [&server](int) { server.shutdown(); });
     QObject::connect(&server, &pmkv::ProxyServer::finished, &app, &QCoreApplication::quit);
     err << "pmkv-proxy: listening on http://" << config.value().listenHost << ":"
-        << server.serverPort() << ", Redis " << config.value().redis.describe() << "\n";
+        << server.serverPort() << ", Redis "
+        << (config.value().cluster ? config.value().cluster->describe()
+                                   : config.value().redis.describe())
+        << "\n";
     err.flush();
     return app.exec();
 }

@@ -55,6 +55,17 @@ Result<void> parseListen(const QString& text, ProxyConfig& c)
 
 Result<void> parseRedis(const QString& text, ProxyConfig& c)
 {
+    if (ClusterAddress::isClusterUrl(text)) {
+        auto cluster = ClusterAddress::parse(text);
+        if (!cluster)
+            return cluster.error();
+        c.cluster = cluster.value();
+        // Its first node, with the login: SUBSCRIBE goes there (a cluster's classic pub/sub
+        // reaches every node), and the password check below sees the login.
+        c.redis = cluster.value().seeds().first();
+        return {};
+    }
+    c.cluster.reset();
     auto a = RedisAddress::parse(text);
     if (!a)
         return a.error();
@@ -157,7 +168,8 @@ QString ProxyConfig::usage()
         "An Upstash-compatible REST server in front of a Redis server.\n"
         "\n"
         "  --listen HOST:PORT  where to listen (default 127.0.0.1:8080)\n"
-        "  --redis URL         redis://[user@]host:port[/db] or a Unix socket path\n"
+        "  --redis URL         redis://[user@]host:port[/db], a Unix socket path, or a\n"
+        "                      Redis Cluster: redis+cluster://host:port[,host:port...]\n"
         "                      (default redis://127.0.0.1:6379; put a password in\n"
         "                      PMKV_PROXY_REDIS_URL or the config file, not here)\n"
         "  --config FILE       JSON settings: listen, redis, tokens, readonlyTokens,\n"

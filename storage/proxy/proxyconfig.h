@@ -2,12 +2,15 @@
 
 #include "core/result.h"
 #include "proxy/httprequestparser.h"
+#include "redis/clusteraddress.h"
 #include "redis/redisaddress.h"
 
 #include <QByteArrayList>
 #include <QHostAddress>
 #include <QProcessEnvironment>
 #include <QStringList>
+
+#include <optional>
 
 namespace pmkv {
 
@@ -26,6 +29,9 @@ struct ProxyConfig
     QString listenHost = QStringLiteral("127.0.0.1");
     quint16 listenPort = 8080;
     RedisAddress redis = RedisAddress::tcp(QStringLiteral("127.0.0.1"), 6379);
+    // Set for a redis+cluster:// address: commands go through a RedisClusterStore, routed by
+    // hash slot (`redis` is then its first node, for SUBSCRIBE).
+    std::optional<ClusterAddress> cluster;
     QByteArrayList tokens;
     QByteArrayList readOnlyTokens;
     bool allowRemote = false;

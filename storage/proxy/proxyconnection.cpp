@@ -236,27 +236,31 @@ void ProxyConnection::handle(const HttpRequest& request)
     QPointer<ProxyServer> server(m_server);
     const bool writes = plan.writes;
     m_inExecutorRun = true;
-    ProxyExecutor::run(m_server->redis(), m_server->bulkRedis(), plan,
-                       m_server->config().maxResponse,
-                       [self, server, writes](int status, QByteArray body) {
-                           if (writes && server)
-                               server->noteWrite();
-                           if (!self)
-                               return;
-                           if (!self->m_inExecutorRun) {
-                               self->reply(status, body, self->m_keepAlive);
-                               return;
-                           }
-                           // Answered inside run() (nothing was sent to Redis): continue
-                           // from the event loop, not from inside handle().
-                           QMetaObject::invokeMethod(
-                               self.data(),
-                               [self, status, body = std::move(body)] {
-                                   if (self)
-                                       self->reply(status, body, self->m_keepAlive);
-                               },
-                               Qt::QueuedConnection);
-                       });
+    ProxyExecutor::Done done = [self, server, writes](int status, QByteArray body) {
+        if (writes && server)
+            server->noteWrite();
+        if (!self)
+            return;
+        if (!self->m_inExecutorRun) {
+            self->reply(status, body, self->m_keepAlive);
+            return;
+        }
+        // Answered inside run() (nothing was sent to Redis): continue
+        // from the event loop, not from inside handle().
+        QMetaObject::invokeMethod(
+            self.data(),
+            [self, status, body = std::move(body)] {
+                if (self)
+                    self->reply(status, body, self->m_keepAlive);
+            },
+            Qt::QueuedConnection);
+    };
+    if (KvStore* cluster = m_server->cluster())
+        ProxyExecutor::runOnCluster(*cluster, plan, m_server->config().maxResponse,
+                                    std::move(done));
+    else
+        ProxyExecutor::run(m_server->redis(), m_server->bulkRedis(), plan,
+                           m_server->config().maxResponse, std::move(done));
     m_inExecutorRun = false;
 }
 
@@ -264,7 +268,11 @@ void ProxyConnection::reply(int status, const QByteArray& body, bool keepAlive)
 {
     if (m_closing)
         return;
-    const HttpResponse::Headers headers{{"upstash-sync-token", m_server->syncToken()}};
+    HttpResponse::Headers headers{{"upstash-sync-token", m_server->syncToken()}};
+    // Tells pmkv's own REST client that multi-key commands need their keys in one hash slot
+    // (UpstashRestStore::capabilities); other clients ignore it.
+    if (m_server->cluster())
+        headers.append(qMakePair(QByteArrayLiteral("pmkv-hash-slots"), QByteArrayLiteral("1")));
     // Head and body as two writes: a pipeline's body is megabytes, not worth copying again.
     m_socket->write(HttpResponse::head(status, body.size(), headers, keepAlive));
     m_socket->write(body);

@@ -1,6 +1,7 @@
 #include "proxy/proxyexecutor.h"
 
 #include "core/jsonstring.h"
+#include "kv/kvstore.h"
 #include "proxy/replyjson.h"
 #include "redis/redisclient.h"
 #include "redis/respsizeguard.h"
@@ -323,6 +324,59 @@ void ProxyExecutor::run(RedisClient& redis, RedisClient& bulk, const ProxyPlan& 
         batch->succeed(overLimit ? QByteArray() : itemsJson(exec.elements, batch->base64),
                        overLimit);
     });
+}
+
+void ProxyExecutor::runOnCluster(KvStore& cluster, const ProxyPlan& plan, qsizetype maxResponse,
+                                 Done done)
+{
+    auto batch = std::make_shared<Batch>();
+    batch->done = std::move(done);
+    batch->base64 = plan.base64;
+    batch->limit = maxResponse;
+    // The commands to send, and where each reply goes in the answer (refused ones are not sent).
+    QVector<KvCommand> commands;
+    QVector<int> positions;
+    for (int i = 0; i < plan.commands.size(); ++i) {
+        if (!plan.refused.contains(i)) {
+            commands.append(plan.commands.at(i));
+            positions.append(i);
+        }
+    }
+    const ProxyPlan::Kind kind = plan.kind;
+    const int total = int(plan.commands.size());
+    const QHash<int, QByteArray> refused = plan.refused;
+    if (kind == ProxyPlan::Kind::Transaction) {
+        cluster.executeAtomic(commands).then(&cluster, [batch](const Result<KvStore::Replies>& r) {
+            if (r.ok()) {
+                batch->succeed(itemsJson(r.value(), batch->base64));
+            } else if (r.error().code == QLatin1String("redis-crossslot")) {
+                batch->done(400, ReplyJson::error("CROSSSLOT Keys in request don't hash to the "
+                                                  "same slot"));
+            } else if (r.error().code == QLatin1String("redis-execabort")) {
+                batch->done(400, ReplyJson::error(r.error().message.toUtf8()));
+            } else {
+                batch->done(503, unavailable(r.error()));
+            }
+        });
+        return;
+    }
+    cluster.execute(commands).then(
+        &cluster, [batch, kind, total, positions, refused](const Result<KvStore::Replies>& r) {
+            if (!r.ok()) {
+                batch->done(503, unavailable(r.error()));
+                return;
+            }
+            if (kind == ProxyPlan::Kind::Single) {
+                answerSingle(batch, r.value().value(0));
+                return;
+            }
+            QVector<KvReply> answers(total);
+            for (auto it = refused.cbegin(); it != refused.cend(); ++it)
+                answers[it.key()] = KvReply::error(it.value());
+            for (int k = 0; k < positions.size(); ++k)
+                answers[positions.at(k)] = r.value().value(k);
+            batch->succeed(itemsJson(answers, batch->base64));
+        });
 }
 
 } // namespace pmkv

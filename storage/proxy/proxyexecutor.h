@@ -6,6 +6,7 @@
 
 namespace pmkv {
 
+class KvStore;
 class RedisClient;
 
 // Runs a ProxyPlan (Single, Pipeline, Transaction) on a shared RedisClient and hands back the
@@ -28,6 +29,12 @@ public:
     // the event loop, so the requests of other clients do not wait behind it.
     static void run(RedisClient& redis, RedisClient& bulk, const ProxyPlan& plan,
                     qsizetype maxResponse, Done done);
+    // The same over a Redis Cluster (RedisClusterStore): a pipeline is one batch (split by
+    // slot, one pipeline per master), a transaction must keep to one hash slot (else 400 with
+    // Redis's CROSSSLOT error, as Upstash answers). The answer's size is checked once the
+    // replies are in: values are not kept out of memory as on one connection.
+    static void runOnCluster(KvStore& cluster, const ProxyPlan& plan, qsizetype maxResponse,
+                             Done done);
     static constexpr qsizetype largeAnswerBytes = 1024 * 1024;
     // Whether `reply` stands for a value the connection dropped for being over the limit.
     static bool isTooLarge(const KvReply& reply);

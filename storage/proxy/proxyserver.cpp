@@ -5,6 +5,7 @@
 #include "proxy/proxyconnection.h"
 #include "proxy/replyjson.h"
 #include "redis/redisclient.h"
+#include "redis/redisclusterstore.h"
 
 #include <QRandomGenerator>
 #include <QTcpSocket>
@@ -21,6 +22,8 @@ ProxyServer::ProxyServer(ProxyConfig config, QObject* parent)
     // No reply larger than an answer may be is ever read whole (ProxyExecutor).
     m_redis->setMaxReplyBytes(m_config.maxResponse);
     m_bulk->setMaxReplyBytes(m_config.maxResponse);
+    if (m_config.cluster)
+        m_cluster = new RedisClusterStore(*m_config.cluster, false, this);
     // The process's descriptors bound the sockets too (a few kept for Redis, logs, ...).
     rlimit files{};
     m_socketCap = m_config.maxOpenConnections;
@@ -59,10 +62,11 @@ Result<void> ProxyServer::listen()
                              .arg(m_config.listenPort)
                              .arg(m_server.errorString()));
     }
-    m_redis->open();
+    if (!m_cluster)
+        m_redis->open();
     m_sweepTimer.start();
     qCInfo(lcProxy) << "listening on" << m_config.listenHost << m_server.serverPort() << "redis"
-                    << m_config.redis.describe();
+                    << (m_cluster ? m_cluster->describe() : m_config.redis.describe());
     return {};
 }
 

@@ -12,11 +12,13 @@
 namespace pmkv {
 
 class ProxyConnection;
+class KvStore;
 class RedisClient;
 
 // pmkv-proxy's server: an own HTTP/1.1 layer on QTcpServer (limits, timeouts, 405s, streaming
 // SSE) and one shared, pipelined RedisClient, all on the thread's event loop (plus a second
-// connection for large single values, see ProxyExecutor).
+// connection for large single values, see ProxyExecutor). In front of a Redis Cluster, a
+// RedisClusterStore instead (ProxyExecutor::runOnCluster).
 // Memory stays bounded: at most maxOpenConnections sockets (the idle ones make room for new
 // ones), at most maxConnections with a request in progress, 64 KiB read buffers, no reply
 // over maxResponse read from Redis, and once the requests being received hold more than
@@ -37,6 +39,8 @@ public:
     // For ProxyConnection.
     RedisClient& redis() { return *m_redis; }
     RedisClient& bulkRedis() { return *m_bulk; }
+    // The cluster's store for a redis+cluster:// address, else null (redis() is used).
+    KvStore* cluster() const { return m_cluster; }
     // A connection starts or ends having a request in progress.
     void noteActive(bool active) { m_active += active ? 1 : -1; }
     int activeConnections() const { return m_active; }
@@ -64,6 +68,7 @@ private:
     QTcpServer m_server;
     RedisClient* m_redis;
     RedisClient* m_bulk;
+    KvStore* m_cluster = nullptr;
     QSet<ProxyConnection*> m_connections;
     int m_active = 0;
     int m_socketCap = 0;

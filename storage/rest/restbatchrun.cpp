@@ -105,6 +105,8 @@ void RestBatchRun::onFinished(int index)
     chunk.exchange = nullptr;
     if (!response.syncToken.isEmpty())
         m_store->m_syncToken = response.syncToken;
+    if (response.hashSlots)
+        m_store->m_hashSlots = true;
     if (response.failure != RestResponse::Failure::None) {
         handleNetworkFailure(index, response);
         return;

@@ -144,6 +144,7 @@ void RestExchange::onFinished()
         m_response.body = reply->readAll();
         m_response.syncToken = reply->rawHeader(QByteArrayLiteral("upstash-sync-token"));
         m_response.location = reply->rawHeader(QByteArrayLiteral("location"));
+        m_response.hashSlots = reply->rawHeader(QByteArrayLiteral("pmkv-hash-slots")) == "1";
         if (reply->url().scheme() == QLatin1String("https"))
             TlsSessionCache::remember(serverKey(reply->url()),
                                       reply->sslConfiguration().sessionTicket());

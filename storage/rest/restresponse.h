@@ -26,9 +26,10 @@ struct RestResponse
     bool requestSent = false;
     int status = 0;
     QByteArray body;
-    QByteArray syncToken; // the upstash-sync-token header of the answer, if any
-    QByteArray location;  // the Location header of a redirect, if any
-    QString errorString;  // what went wrong, for messages (never holds the token)
+    QByteArray syncToken;   // the upstash-sync-token header of the answer, if any
+    QByteArray location;    // the Location header of a redirect, if any
+    bool hashSlots = false; // pmkv-proxy in front of a Redis Cluster said so (pmkv-hash-slots)
+    QString errorString;    // what went wrong, for messages (never holds the token)
     QStringList sslErrors;
 };
 

@@ -131,6 +131,7 @@ KvStore::Capabilities UpstashRestStore::capabilities() const
     caps.serverKind = m_options.url.host().endsWith(QLatin1String(".upstash.io"))
                           ? QStringLiteral("upstash")
                           : QStringLiteral("upstash-compatible REST");
+    caps.hashSlots = m_hashSlots.load();
     return caps;
 }
 

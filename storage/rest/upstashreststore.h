@@ -68,6 +68,9 @@ private:
     QNetworkRequest m_baseRequest;    // what every request carries (RestExchange::baseRequest)
     QByteArray m_syncToken;
     std::atomic<qint64> m_requests{0};
+    // The server is pmkv-proxy in front of a Redis Cluster (seen in any answer): see
+    // Capabilities::hashSlots.
+    std::atomic<bool> m_hashSlots{false};
 };
 
 } // namespace pmkv
