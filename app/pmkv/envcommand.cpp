@@ -9,6 +9,11 @@ namespace {
 
 QString describe(const char* name, const LocalEnv::ProcessStatus& s)
 {
+    if (s.running && s.healthy && s.nodes > 0)
+        return QStringLiteral("%1: running (%2 nodes from 127.0.0.1:%3)")
+            .arg(QLatin1String(name))
+            .arg(s.nodes)
+            .arg(s.port);
     if (s.running && s.healthy)
         return QStringLiteral("%1: running (pid %2, 127.0.0.1:%3)")
             .arg(QLatin1String(name))
@@ -69,6 +74,11 @@ void EnvCommand::configure(QCommandLineParser& parser)
                                      "(default $XDG_DATA_HOME/pmkv-studio/env; for down, status "
                                      "and flush: the folder of the last up)."),
                       QStringLiteral("dir")});
+    parser.addOption({QStringLiteral("cluster"),
+                      QStringLiteral("With up: a local Redis Cluster (3 masters, 3 replicas on "
+                                     "--redis-port, default 7001, and the 5 ports after it) "
+                                     "instead of one redis-server, the proxy in front of it. down, "
+                                     "status and flush follow what the last up ran.")});
     parser.addOption({QStringLiteral("yes"), QStringLiteral("Confirm 'flush'.")});
 }
 
@@ -81,10 +91,13 @@ QString EnvCommand::epilog() const
         "  down    stop only the processes 'up' started (pid files in the data folder).\n"
         "  status  report both; exit 0 when both are up and healthy, 1 otherwise.\n"
         "  flush   empty the local Redis (FLUSHALL); needs --yes.\n"
+        "  up --cluster  a local Redis Cluster instead of one redis-server (6 processes, no\n"
+        "          Docker), with pmkv-proxy in front of it.\n"
         "\n"
         "Examples:\n"
         "  pmkv env up                 then paste the printed lines into .env.local\n"
         "  pmkv env up --port 8090 --redis-port 6390\n"
+        "  pmkv env up --cluster       a Redis Cluster on 127.0.0.1:7001-7006\n"
         "  pmkv env flush --yes\n"
         "\n"
         "Exit codes: 0 done, 1 (status) not running, 2 failed (e.g. a port is taken),\n"
@@ -108,6 +121,12 @@ int EnvCommand::execute(const QCommandLineParser& parser)
     if (options.proxyPort != 0 && options.proxyPort == options.redisPort)
         return usageError(QStringLiteral("--port and --redis-port must differ"));
     options.dataDir = parser.value(QStringLiteral("data-dir"));
+    if (parser.isSet(QStringLiteral("cluster"))) {
+        if (action != QStringLiteral("up"))
+            return usageError(QStringLiteral("--cluster goes with up; down, status and flush "
+                                             "follow what the last up ran"));
+        options.cluster = true;
+    }
     // down, status and flush find the pair the last `up` started, in whichever folder.
     if (options.dataDir.isEmpty() && action != QStringLiteral("up"))
         options.dataDir = LocalEnv::lastDataDir();
@@ -124,8 +143,8 @@ int EnvCommand::execute(const QCommandLineParser& parser)
         err() << (started.isEmpty()
                       ? QStringLiteral("already running")
                       : QStringLiteral("started ") + started.join(QStringLiteral(" and ")))
-              << ": Redis 127.0.0.1:" << st.value().redis.port << ", proxy " << env.url()
-              << ", data in " << env.dataDir() << "\nAdd these lines to .env.local:\n";
+              << ": Redis " << env.redisUrl() << ", proxy " << env.url() << ", data in "
+              << env.dataDir() << "\nAdd these lines to .env.local:\n";
         err().flush();
         // The local development token is the point of this output (it only opens this
         // loopback proxy); it is on stdout so `pmkv env up >> .env.local` works.
@@ -145,9 +164,11 @@ int EnvCommand::execute(const QCommandLineParser& parser)
     }
     if (action == QStringLiteral("status")) {
         const LocalEnv::Status st = env.status();
-        out() << describe("redis-server", st.redis) << '\n'
+        out() << describe(st.cluster ? "redis cluster" : "redis-server", st.redis) << '\n'
               << describe("pmkv-proxy", st.proxy) << '\n'
               << "data: " << st.dataDir << '\n';
+        if (st.cluster)
+            out() << "cluster: " << env.redisUrl() << '\n';
         if (st.allHealthy())
             out() << "UPSTASH_REDIS_REST_URL=" << env.url() << '\n';
         return st.allHealthy() ? ExitClean : ExitWarnings;
@@ -159,7 +180,7 @@ int EnvCommand::execute(const QCommandLineParser& parser)
     auto r = env.flush();
     if (!r)
         return failure(r.error());
-    out() << "flushed the local Redis on 127.0.0.1:" << env.status().redis.port << '\n';
+    out() << "flushed the local Redis on " << env.redisUrl() << '\n';
     return ExitClean;
 }
 

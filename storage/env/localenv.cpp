@@ -1,5 +1,7 @@
 #include "env/localenv.h"
 
+#include "env/envprocess.h"
+
 #include <QCoreApplication>
 #include <QDeadlineTimer>
 #include <QDir>
@@ -14,9 +16,6 @@
 #include <QTcpSocket>
 #include <QThread>
 
-#include <cerrno>
-#include <csignal>
-
 namespace pmkv {
 
 namespace {
@@ -24,32 +23,6 @@ namespace {
 Error envError(const QString& message, NextStep next = {})
 {
     return makeError(QStringLiteral("env"), message, std::move(next));
-}
-
-qint64 readPid(const QString& file)
-{
-    QFile f(file);
-    if (!f.open(QIODevice::ReadOnly))
-        return 0;
-    bool ok = false;
-    const qint64 pid = f.readAll().trimmed().toLongLong(&ok);
-    return ok && pid > 1 ? pid : 0;
-}
-
-bool alive(qint64 pid)
-{
-    return pid > 1 && (::kill(static_cast<pid_t>(pid), 0) == 0 || errno == EPERM);
-}
-
-// The command line of a live process (NUL-separated in /proc), empty when gone.
-QByteArray commandLine(qint64 pid)
-{
-    QFile f(QStringLiteral("/proc/%1/cmdline").arg(pid));
-    if (!f.open(QIODevice::ReadOnly))
-        return {};
-    QByteArray c = f.readAll();
-    c.replace('\0', ' ');
-    return c;
 }
 
 // One request/answer exchange on a fresh loopback connection.
@@ -170,16 +143,41 @@ void LocalEnv::loadRecordedPorts()
     QJsonObject o;
     if (f.open(QIODevice::ReadOnly))
         o = QJsonDocument::fromJson(f.readAll()).object();
+    const bool recordedCluster = o.value(QStringLiteral("cluster")).toBool(false);
+    if (!m_options.cluster)
+        m_options.cluster = recordedCluster;
     if (m_options.proxyPort == 0)
         m_options.proxyPort = quint16(o.value(QStringLiteral("proxyPort")).toInt(8080));
+    // The recorded Redis port is a cluster's first node or a single server's: only reused
+    // for the same kind.
+    const int defaultRedisPort = isCluster() ? 7001 : 6379;
     if (m_options.redisPort == 0)
-        m_options.redisPort = quint16(o.value(QStringLiteral("redisPort")).toInt(6379));
+        m_options.redisPort =
+            quint16(recordedCluster == isCluster()
+                        ? o.value(QStringLiteral("redisPort")).toInt(defaultRedisPort)
+                        : defaultRedisPort);
+}
+
+LocalCluster LocalEnv::cluster() const
+{
+    LocalCluster::Options options;
+    options.dataDir = path(QStringLiteral("cluster"));
+    options.firstPort = m_options.redisPort;
+    options.redisBinary = m_options.redisBinary;
+    return LocalCluster(options);
+}
+
+QString LocalEnv::redisUrl() const
+{
+    return isCluster() ? cluster().url()
+                       : QStringLiteral("redis://127.0.0.1:%1").arg(m_options.redisPort);
 }
 
 Result<void> LocalEnv::recordPorts() const
 {
     const QJsonObject o{{QStringLiteral("proxyPort"), m_options.proxyPort},
-                        {QStringLiteral("redisPort"), m_options.redisPort}};
+                        {QStringLiteral("redisPort"), m_options.redisPort},
+                        {QStringLiteral("cluster"), isCluster()}};
     QFile f(path(QStringLiteral("env.json")));
     if (!f.open(QIODevice::WriteOnly | QIODevice::Truncate) ||
         f.write(QJsonDocument(o).toJson()) < 0)
@@ -217,13 +215,13 @@ LocalEnv::ProcessStatus LocalEnv::processStatus(const QString& pidFile, const QB
 {
     ProcessStatus s;
     s.port = port;
-    const qint64 pid = readPid(pidFile);
+    const qint64 pid = EnvProcess::readPid(pidFile);
     if (pid == 0) {
         s.detail = QStringLiteral("not started by this environment (no pid file)");
         return s;
     }
-    const QByteArray cmd = commandLine(pid);
-    if (!alive(pid) || !cmd.contains(program)) {
+    const QByteArray cmd = EnvProcess::commandLine(pid);
+    if (!EnvProcess::alive(pid) || !cmd.contains(program)) {
         s.detail = QStringLiteral("not running (stale pid file %1)").arg(pidFile);
         return s;
     }
@@ -236,10 +234,14 @@ LocalEnv::Status LocalEnv::status() const
 {
     Status st;
     st.dataDir = m_options.dataDir;
-    st.redis =
-        processStatus(path(QStringLiteral("redis.pid")), "redis-server", m_options.redisPort);
+    st.cluster = isCluster();
+    if (isCluster())
+        st.redis = clusterStatus();
+    else
+        st.redis =
+            processStatus(path(QStringLiteral("redis.pid")), "redis-server", m_options.redisPort);
     st.proxy = processStatus(path(QStringLiteral("proxy.pid")), "pmkv-proxy", m_options.proxyPort);
-    if (st.redis.running) {
+    if (st.redis.running && !isCluster()) {
         st.redis.healthy = redisHealthy(m_options.redisPort);
         if (!st.redis.healthy)
             st.redis.detail = QStringLiteral("running but not answering PING on port %1")
@@ -253,6 +255,18 @@ LocalEnv::Status LocalEnv::status() const
             st.proxy.detail = QStringLiteral("running but %1/ping does not answer").arg(url());
     }
     return st;
+}
+
+LocalEnv::ProcessStatus LocalEnv::clusterStatus() const
+{
+    const LocalCluster::Status c = cluster().status();
+    ProcessStatus s;
+    s.port = m_options.redisPort;
+    s.running = c.running > 0;
+    s.healthy = c.healthy;
+    s.nodes = c.running;
+    s.detail = c.running == 0 ? QStringLiteral("no node of the cluster is running") : c.detail;
+    return s;
 }
 
 bool LocalEnv::redisHealthy(quint16 port) const
@@ -309,8 +323,7 @@ Result<void> LocalEnv::startProxy(const QByteArray& token)
     p.setProgram(m_options.proxyBinary);
     p.setArguments({QStringLiteral("--listen"),
                     QStringLiteral("127.0.0.1:%1").arg(m_options.proxyPort),
-                    QStringLiteral("--redis"),
-                    QStringLiteral("redis://127.0.0.1:%1").arg(m_options.redisPort)});
+                    QStringLiteral("--redis"), redisUrl()});
     p.setStandardOutputFile(path(QStringLiteral("proxy.log")), QIODevice::Append);
     p.setStandardErrorFile(path(QStringLiteral("proxy.log")), QIODevice::Append);
     p.setStandardInputFile(QProcess::nullDevice());
@@ -333,8 +346,9 @@ Result<LocalEnv::Status> LocalEnv::up(QStringList* started)
     if (!tok)
         return tok.error();
     Status st = status();
-    // A port that somebody else holds: say so before starting anything.
-    if (!st.redis.running && !portIsFree(m_options.redisPort))
+    // A port that somebody else holds: say so before starting anything (LocalCluster checks
+    // its own six).
+    if (!isCluster() && !st.redis.running && !portIsFree(m_options.redisPort))
         return makeError(QStringLiteral("env.redis-port"),
                          QStringLiteral("port %1 (Redis) is taken by another program: stop it or "
                                         "pick another port")
@@ -352,7 +366,12 @@ Result<LocalEnv::Status> LocalEnv::up(QStringList* started)
     if (!recorded)
         return recorded.error();
 
-    if (!st.redis.running) {
+    if (isCluster()) {
+        // Starts the nodes that are not running and waits until the cluster is healthy.
+        auto up = cluster().up(started);
+        if (!up)
+            return up.error();
+    } else if (!st.redis.running) {
         QFile::remove(path(QStringLiteral("redis.pid")));
         auto r = startRedis();
         if (!r)
@@ -361,7 +380,7 @@ Result<LocalEnv::Status> LocalEnv::up(QStringList* started)
             started->append(QStringLiteral("redis-server"));
     }
     const QDeadlineTimer deadline(m_options.healthTimeoutMs);
-    while (!redisHealthy(m_options.redisPort)) {
+    while (!isCluster() && !redisHealthy(m_options.redisPort)) {
         if (deadline.hasExpired())
             return envError(QStringLiteral("redis-server on port %1 did not answer within %2 s; "
                                            "see %3")
@@ -378,8 +397,8 @@ Result<LocalEnv::Status> LocalEnv::up(QStringList* started)
             started->append(QStringLiteral("pmkv-proxy"));
     }
     while (!proxyHealthy(m_options.proxyPort, tok.value())) {
-        const qint64 pid = readPid(path(QStringLiteral("proxy.pid")));
-        if (!alive(pid) || deadline.hasExpired())
+        const qint64 pid = EnvProcess::readPid(path(QStringLiteral("proxy.pid")));
+        if (!EnvProcess::alive(pid) || deadline.hasExpired())
             return envError(QStringLiteral("pmkv-proxy on port %1 did not become healthy; see %2")
                                 .arg(m_options.proxyPort)
                                 .arg(path(QStringLiteral("proxy.log"))));
@@ -387,19 +406,6 @@ Result<LocalEnv::Status> LocalEnv::up(QStringList* started)
     }
     rememberAsLast();
     return status();
-}
-
-bool LocalEnv::stopPid(qint64 pid, int timeoutMs)
-{
-    ::kill(static_cast<pid_t>(pid), SIGTERM);
-    const QDeadlineTimer deadline(timeoutMs);
-    while (alive(pid) && !deadline.hasExpired()) {
-        // Our own detached child would stay a zombie; reap it if it is one.
-        QThread::msleep(20);
-        if (commandLine(pid).isEmpty())
-            return true;
-    }
-    return !alive(pid) || commandLine(pid).isEmpty();
 }
 
 Result<void> LocalEnv::down(QStringList* stopped)
@@ -411,7 +417,7 @@ Result<void> LocalEnv::down(QStringList* stopped)
     for (const auto& [file, program] : order) {
         const ProcessStatus s = processStatus(file, program, 0);
         if (s.running) {
-            if (!stopPid(s.pid, 15000))
+            if (!EnvProcess::stop(s.pid, 15000))
                 return envError(QStringLiteral("%1 (pid %2) did not stop within 15 s")
                                     .arg(QString::fromLatin1(program))
                                     .arg(s.pid));
@@ -420,12 +426,19 @@ Result<void> LocalEnv::down(QStringList* stopped)
         }
         QFile::remove(file);
     }
+    if (isCluster()) {
+        auto r = cluster().down(stopped);
+        if (!r)
+            return r;
+    }
     forgetAsLast();
     return {};
 }
 
 Result<void> LocalEnv::flush()
 {
+    if (isCluster())
+        return cluster().flush();
     const Status st = status();
     if (!st.redis.running || !st.redis.healthy)
         return envError(QStringLiteral("the local Redis is not running (%1); start it first")

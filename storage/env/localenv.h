@@ -1,10 +1,13 @@
 #pragma once
 
 #include "core/result.h"
+#include "env/localcluster.h"
 
 #include <QByteArray>
 #include <QString>
 #include <QStringList>
+
+#include <optional>
 
 namespace pmkv {
 
@@ -14,8 +17,13 @@ namespace pmkv {
 //
 // Files in dataDir: redis/ (Redis data), redis.pid (written by redis-server), proxy.pid,
 // redis.log, proxy.log, token (the proxy token, mode 0600, reused across runs), env.json
-// (the ports in use). stop() only ends processes whose pid file we wrote and whose command
-// line is still the program we started, so a reused pid is never killed.
+// (the ports in use, and whether it is a cluster).
+//
+// With `cluster`, Redis is a local Redis Cluster instead (LocalCluster: 3 masters and 3
+// replicas on redisPort, default 7001, and the 5 ports after it, data in cluster/), and the
+// proxy serves it (redis+cluster://). stop() only ends
+// processes whose pid file we wrote and whose command line is still the program we started, so a
+// reused pid is never killed.
 class LocalEnv final
 {
 public:
@@ -24,7 +32,9 @@ public:
         QString dataDir; // empty: defaultDataDir()
         // 0: the ports of the last up() (env.json), else 8080 and 6379. Always 127.0.0.1.
         quint16 proxyPort = 0;
-        quint16 redisPort = 0;
+        quint16 redisPort = 0; // a cluster's: its first node (default 7001)
+        // A Redis Cluster instead of one redis-server; unset: what the last up() ran.
+        std::optional<bool> cluster;
         QString proxyBinary; // empty: findProxyBinary()
         QString redisBinary = QStringLiteral("redis-server");
         int healthTimeoutMs = 15000;
@@ -37,6 +47,7 @@ public:
         qint64 pid = 0;
         quint16 port = 0;
         QString detail; // why not running/healthy, in words
+        int nodes = 0;  // a cluster's nodes running
     };
 
     struct Status
@@ -44,6 +55,7 @@ public:
         ProcessStatus redis;
         ProcessStatus proxy;
         QString dataDir;
+        bool cluster = false;
         bool allHealthy() const { return redis.healthy && proxy.healthy; }
     };
 
@@ -59,6 +71,9 @@ public:
     Result<void> flush();
 
     QString url() const;
+    bool isCluster() const { return m_options.cluster.value_or(false); }
+    // redis://127.0.0.1:P, or the cluster's redis+cluster://127.0.0.1:P1,... address.
+    QString redisUrl() const;
     // The proxy token (created on first use, 0600).
     Result<QByteArray> token();
     // The lines the application's .env.local needs to use this pair over REST, as Upstash:
@@ -87,7 +102,8 @@ private:
     Result<void> startProxy(const QByteArray& token);
     bool redisHealthy(quint16 port) const;
     bool proxyHealthy(quint16 port, const QByteArray& token) const;
-    static bool stopPid(qint64 pid, int timeoutMs);
+    ProcessStatus clusterStatus() const;
+    LocalCluster cluster() const;
     // The file beside the default data folder that names the last up()'s folder.
     static QString lastDataDirFile();
     void rememberAsLast() const;
