@@ -1,12 +1,12 @@
 // Profiles (QSettings), .env.local import, the read-only allow-list and the store factory
 // (with a real redis-server behind AUTH and a database number).
 #include "awaitfuture.h"
-#include "kv/commandallowlist.h"
 #include "connections/connectionprofile.h"
 #include "connections/envfileimport.h"
 #include "connections/profilestore.h"
 #include "connections/readonlystore.h"
 #include "connections/storefactory.h"
+#include "kv/commandallowlist.h"
 #include "redisserver.h"
 #include "rest/upstashreststore.h"
 #include "testtree.h"
@@ -58,6 +58,11 @@ private Q_SLOTS:
             redis.secretSource = ConnectionProfile::SecretSource::EnvironmentVariable;
             redis.secretVariable = QStringLiteral("REDIS_PW");
             QVERIFY(store.save(redis, false).ok());
+            ConnectionProfile node = redis;
+            node.name = QStringLiteral("cluster-node");
+            node.database = 0;
+            node.cluster = true; // a plain redis:// address of one node of a Redis Cluster
+            QVERIFY(store.save(node, false).ok());
             const auto again = store.save(sample(), false);
             QVERIFY(!again.ok());
             QCOMPARE(again.error().code, QStringLiteral("connection-exists"));
@@ -65,11 +70,16 @@ private Q_SLOTS:
         }
         ProfileStore store(ini); // read back from the file
         const QList<ConnectionProfile> all = store.list();
-        QCOMPARE(all.size(), 2);
-        QCOMPARE(all.at(0).name, QStringLiteral("local-redis"));
-        QCOMPARE(all.at(0).database, 3);
-        QCOMPARE(all.at(0).redisUser, QStringLiteral("app"));
-        QCOMPARE(all.at(0).secretVariable, QStringLiteral("REDIS_PW"));
+        QCOMPARE(all.size(), 3);
+        QCOMPARE(all.at(0).name, QStringLiteral("cluster-node"));
+        QVERIFY(all.at(0).cluster);
+        QVERIFY(all.at(0).isCluster());
+        QCOMPARE(all.at(1).name, QStringLiteral("local-redis"));
+        QCOMPARE(all.at(1).database, 3);
+        QCOMPARE(all.at(1).redisUser, QStringLiteral("app"));
+        QCOMPARE(all.at(1).secretVariable, QStringLiteral("REDIS_PW"));
+        QVERIFY(!all.at(1).cluster);
+        QVERIFY(!all.at(1).isCluster());
         const ConnectionProfile p = store.find(QStringLiteral("prod-eu")).value();
         const ConnectionProfile s = sample();
         QCOMPARE(p.kind, s.kind);
@@ -286,6 +296,29 @@ private Q_SLOTS:
         QCOMPARE(insecure.error().code, QStringLiteral("insecure-http"));
         rest.allowInsecureHttp = true;
         QVERIFY(StoreFactory::create(rest, ConnectionSecrets{"t", false}).ok());
+
+        // A Redis Cluster: by its redis+cluster:// address or the profile's option; one
+        // database only. (Routing itself: tests/cluster.)
+        ConnectionProfile cluster;
+        cluster.name = QStringLiteral("cluster");
+        cluster.kind =
+            ConnectionProfile::guessKind(QStringLiteral("redis+cluster://a:7001,b:7002"));
+        QCOMPARE(cluster.kind, ConnectionProfile::Kind::Redis);
+        cluster.address = QStringLiteral("redis+cluster://127.0.0.1:7001,127.0.0.1:7002");
+        QVERIFY(cluster.validate().ok());
+        auto sharded = StoreFactory::create(cluster, ConnectionSecrets{"pw", false});
+        QVERIFY(sharded.ok());
+        QVERIFY(sharded.value()->capabilities().hashSlots);
+        QCOMPARE(sharded.value()->describe(), cluster.address);
+        cluster.address = QStringLiteral("redis://127.0.0.1:7001");
+        cluster.cluster = true;
+        QVERIFY(
+            StoreFactory::create(cluster, ConnectionSecrets{}).value()->capabilities().hashSlots);
+        cluster.database = 2;
+        const auto noDb = StoreFactory::create(cluster, ConnectionSecrets{});
+        QVERIFY(!noDb.ok());
+        QCOMPARE(noDb.error().code, QStringLiteral("redis-address"));
+        QVERIFY(!guarded.value()->capabilities().hashSlots);
 
         // An Upstash read-only token: the store says it can neither write nor SCAN.
         ConnectionProfile upstash = sample();
