@@ -16,7 +16,7 @@ for shot in dashboard backup-choose backup-report backup-restore archive-checkli
       for i in \$(seq 1 300); do grep -q ready /tmp/wizardshot.\$\$ && break; sleep 0.1; done
       sleep 0.5
       timeout 10 import -window root -crop 1100x760+0+0 '$out/wizard-$shot-$theme.png'
-      kill \$pid; wait \$pid 2>/dev/null || true; rm -f /tmp/wizardshot.\$\$"
+      wait \$pid 2>/dev/null || true; rm -f /tmp/wizardshot.\$\$"
     echo "$out/wizard-$shot-$theme.png"
   done
 done

@@ -1,6 +1,6 @@
 // Not a test: shows one wizard page or panel in a known state against a real redis-server and
 // pmkv-proxy, for the screenshots in docs/ (tests/wizards/shots.sh). Prints "ready" once the
-// page shows its final state, then stays up until killed (or 60 s).
+// page shows its final state, and ends 4 s later.
 #include "alignedpane.h"
 #include "archivechecklistpage.h"
 #include "archivewizard.h"
@@ -31,10 +31,13 @@ using namespace pmkv;
 
 namespace {
 
+// The shot is taken within a second or two of "ready"; then the app ends by itself, so that
+// its redis-server and pmkv-proxy are stopped (a killed app left them running).
 void ready()
 {
     std::puts("ready");
     std::fflush(stdout);
+    QTimer::singleShot(4000, qApp, &QApplication::quit);
 }
 
 // Calls `done` once `condition` holds (polled on the event loop, no nested loop).
