@@ -110,7 +110,7 @@ QFuture<Result<KvStore::Replies>> MemoryKvStore::execute(QVector<KvCommand> batc
     if (failure == Failure::LostAfterSending)
         return ready(makeError(QStringLiteral("transport"),
                                QStringLiteral("%1: connection lost after the batch was sent: it "
-                                              "may or may not have been applied (scripted)")
+                                              "may or may not have been applied (scripted).")
                                    .arg(m_address)));
     return ready(std::move(replies));
 }
