@@ -1,5 +1,6 @@
 #include "jobs/migrator.h"
 
+#include "core/errortext.h"
 #include "core/logging.h"
 #include "core/workpool.h"
 #include "jobs/batchsettlement.h"
@@ -213,14 +214,12 @@ Result<Migrator::Outcome> Migrator::finish(Journal& journal, Result<void> writte
         const NextStep next = written.error().next.isNone()
                                   ? NextStep::forRun(NextStep::Action::ResumeRun, outcome.runId)
                                   : written.error().next;
-        QString cause = written.error().message;
-        if (cause.endsWith(QLatin1Char('.')))
-            cause.chop(1); // (one full stop before the run's sentence, not two)
-        const Error error{written.error().code,
-                          cause + QStringLiteral(". The run %1 stopped: it can be resumed or "
-                                                 "rolled back")
-                                      .arg(outcome.runId),
-                          next};
+        const Error error{
+            written.error().code,
+            followedBy(written.error(),
+                       QStringLiteral("The run %1 stopped: it can be resumed or rolled back")
+                           .arg(outcome.runId)),
+            next};
         (void)journal.setState(JournalRun::State::Failed, error.message);
         return error;
     }

@@ -1,5 +1,6 @@
 #include "jobs/rollbackjob.h"
 
+#include "core/errortext.h"
 #include "jobs/journal.h"
 #include "jobs/keycapture.h"
 #include "jobs/targetlease.h"
@@ -200,10 +201,10 @@ Result<RollbackJob::Outcome> RollbackJob::run(const Params& params, KvStore& sto
     Journal& journal = *created.value();
     outcome.rollbackRunId = journal.run().id;
     auto fail = [&](const Error& error) -> Result<Outcome> {
-        const QString message =
-            error.message +
-            QStringLiteral(". The rollback stopped part way: roll run %1 back again to finish it")
-                .arg(run.id);
+        const QString message = followedBy(
+            error,
+            QStringLiteral("The rollback stopped part way: roll run %1 back again to finish it")
+                .arg(run.id));
         (void)journal.setState(JournalRun::State::Failed, message);
         return Error{error.code, message, NextStep::forRun(NextStep::Action::RollbackRun, run.id)};
     };
