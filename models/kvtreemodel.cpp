@@ -498,11 +498,6 @@ KvKeyStates KvTreeModel::keyStateSnapshot(const QByteArray& prefix) const
     return KvKeyStates(m_nodes, std::move(keys));
 }
 
-QVector<KvKeyItem> KvTreeModel::keyStates(const QByteArray& prefix) const
-{
-    return keyStateSnapshot(prefix).items();
-}
-
 QVariant KvTreeModel::data(const QModelIndex& index, int role) const
 {
     if (!index.isValid())

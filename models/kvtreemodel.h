@@ -103,11 +103,9 @@ public:
     QByteArray keyAt(const QModelIndex& index) const;
     SyncState stateOf(const QByteArray& key) const;
     // Every key in the tree (announced or not) under the namespace `prefix` (empty: all),
-    // with its state; one pass over that subtree (a snapshot for a worker, as the aligned
-    // mode takes: a layout's keys all start with its prefix).
-    QVector<KvKeyItem> keyStates(const QByteArray& prefix = QByteArray()) const;
-    // The same as node ids, for a worker to spell out (KvKeyStates::items): the pass on the
-    // GUI thread makes no key name.
+    // with its state; one pass over that subtree, as node ids, for a worker to spell out
+    // (KvKeyStates::items): the pass on the GUI thread makes no key name. The aligned mode
+    // takes it: a layout's keys all start with its prefix.
     KvKeyStates keyStateSnapshot(const QByteArray& prefix = QByteArray()) const;
     // States a comparison gave for keys that are not in the tree (not in the key space, or
     // not scanned yet).
