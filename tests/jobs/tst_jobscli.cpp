@@ -132,9 +132,8 @@ private Q_SLOTS:
             QStringList{QStringLiteral("validate"), m_root, QStringLiteral("--json")} + proxy());
         QVERIFY2(clean.exitCode == 0, clean.err.constData());
         const QJsonObject v = clean.json().value(QStringLiteral("validation")).toObject();
-        QCOMPARE(
-            v.value(QStringLiteral("counts")).toObject().value(QStringLiteral("same")).toInt(),
-            keys);
+        QCOMPARE(v.value(QStringLiteral("counts")).toObject().value(QStringLiteral("same")).toInt(),
+                 keys);
         const QString md = clean.json().value(QStringLiteral("report")).toString();
         QVERIFY(md.endsWith(QStringLiteral(".md")));
 
