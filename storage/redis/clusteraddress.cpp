@@ -1,6 +1,7 @@
 #include "redis/clusteraddress.h"
 
 #include <QStringList>
+#include <QUrlQuery>
 
 namespace pmkv {
 
@@ -13,6 +14,23 @@ Error addressError(const QString& what)
                      QStringLiteral("Redis Cluster address is not usable: %1. Write it as "
                                     "redis+cluster://[user:password@]host:port[,host:port...].")
                          .arg(what));
+}
+
+// Takes `replicas=` out of the query ("?a=1&replicas=prefer"); what is left goes to each node.
+Result<bool> takeReplicaReads(QString& query)
+{
+    QUrlQuery items(query.mid(1));
+    if (!items.hasQueryItem(QStringLiteral("replicas")))
+        return false;
+    const QString value = items.queryItemValue(QStringLiteral("replicas")).toLower();
+    items.removeAllQueryItems(QStringLiteral("replicas"));
+    const QString rest = items.query();
+    query = rest.isEmpty() ? QString() : QLatin1Char('?') + rest;
+    if (value == QLatin1String("prefer"))
+        return true;
+    if (value == QLatin1String("never"))
+        return false;
+    return addressError(QStringLiteral("reading from replicas (?replicas=) is prefer or never"));
 }
 
 } // namespace
@@ -39,7 +57,11 @@ Result<ClusterAddress> ClusterAddress::parse(const QString& input)
         login = rest.left(at + 1);
         rest = rest.mid(at + 1);
     }
+    const Result<bool> replicaReads = takeReplicaReads(query);
+    if (!replicaReads)
+        return replicaReads.error();
     ClusterAddress address;
+    address.m_readsFromReplicas = replicaReads.value();
     const QStringList nodes = rest.split(QLatin1Char(','), Qt::SkipEmptyParts);
     if (nodes.isEmpty())
         return addressError(QStringLiteral("no node is given"));

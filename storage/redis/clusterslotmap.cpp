@@ -26,6 +26,21 @@ ClusterEndpoint ClusterEndpoint::fromText(const QByteArray& text)
     return {QString::fromUtf8(host), quint16(port)};
 }
 
+namespace {
+
+// [host, port, id, ...] as CLUSTER SLOTS names a node.
+ClusterEndpoint nodeOf(const KvReply& node, const ClusterEndpoint& asked)
+{
+    ClusterEndpoint endpoint{QString::fromUtf8(node.elements.at(0).bytes),
+                             quint16(node.elements.at(1).integer)};
+    // An empty host means "the address you reached me at" (cluster-announce unknown).
+    if (endpoint.host.isEmpty() || endpoint.host == QLatin1String("?"))
+        endpoint.host = asked.host;
+    return endpoint;
+}
+
+} // namespace
+
 ClusterSlotMap::ClusterSlotMap()
 {
     m_owner.fill(-1);
@@ -55,14 +70,17 @@ Result<ClusterSlotMap> ClusterSlotMap::fromClusterSlots(const KvReply& reply,
         if (first < 0 || last >= HashSlot::count || first > last)
             return bad(QStringLiteral("the slot range %1-%2").arg(first).arg(last));
         const KvReply& node = range.elements.at(2);
-        ClusterEndpoint endpoint{QString::fromUtf8(node.elements.at(0).bytes),
-                                 quint16(node.elements.at(1).integer)};
-        // An empty host means "the address you reached me at" (cluster-announce unknown).
-        if (endpoint.host.isEmpty() || endpoint.host == QLatin1String("?"))
-            endpoint.host = asked.host;
-        const qint16 index = qint16(map.indexOf(endpoint));
-        // After the master come its replicas (Redis leaves out the ones marked failed).
-        map.m_replicas[index] = qMax(map.m_replicas[index], int(range.elements.size()) - 3);
+        const qint16 index = qint16(map.indexOf(nodeOf(node, asked)));
+        // After the master come its replicas (Redis leaves out the ones marked failed); every
+        // range of a master lists the same ones, but keep the longest list.
+        QVector<ClusterEndpoint> replicas;
+        for (qsizetype r = 3; r < range.elements.size(); ++r) {
+            const KvReply& replica = range.elements.at(r);
+            if (replica.type == KvReply::Type::Array && replica.elements.size() >= 2)
+                replicas.append(nodeOf(replica, asked));
+        }
+        if (replicas.size() > map.m_replicas.at(index).size())
+            map.m_replicas[index] = std::move(replicas);
         std::fill(map.m_owner.begin() + first, map.m_owner.begin() + last + 1, index);
     }
     if (map.m_masters.isEmpty())
@@ -76,14 +94,19 @@ int ClusterSlotMap::indexOf(const ClusterEndpoint& endpoint)
     if (at >= 0)
         return int(at);
     m_masters.append(endpoint);
-    m_replicas.append(0);
+    m_replicas.append(QVector<ClusterEndpoint>());
     return int(m_masters.size() - 1);
 }
 
 int ClusterSlotMap::replicasOf(const ClusterEndpoint& master) const
 {
     const qsizetype at = m_masters.indexOf(master);
-    return at < 0 ? 0 : m_replicas.at(at);
+    return at < 0 ? 0 : int(m_replicas.at(at).size());
+}
+
+const QVector<ClusterEndpoint>& ClusterSlotMap::replicaNodesOf(int master) const
+{
+    return m_replicas.at(master);
 }
 
 QVector<int> ClusterSlotMap::mastersBySlot() const

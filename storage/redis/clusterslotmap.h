@@ -26,8 +26,9 @@ struct ClusterEndpoint
     static ClusterEndpoint fromText(const QByteArray& text);
 };
 
-// Which master serves each of the 16384 hash slots, as a node answered CLUSTER SLOTS. A value:
-// the router keeps one and replaces it when the cluster says it moved (MOVED) or a node fails.
+// Which master serves each of the 16384 hash slots, and the replicas each master has, as a
+// node answered CLUSTER SLOTS. A value: the router keeps one and replaces it when the cluster
+// says it moved (MOVED) or a node fails.
 class ClusterSlotMap final
 {
 public:
@@ -42,6 +43,9 @@ public:
     const QVector<ClusterEndpoint>& masters() const { return m_masters; }
     // How many healthy replicas the master has (as CLUSTER SLOTS listed them; 0 when unknown).
     int replicasOf(const ClusterEndpoint& master) const;
+    // The healthy replicas of masters().at(master), as CLUSTER SLOTS listed them (Redis leaves
+    // out the ones marked failed); empty when unknown (a master only a MOVED told of).
+    const QVector<ClusterEndpoint>& replicaNodesOf(int master) const;
     // The masters ordered by the lowest slot each serves: the order SCAN walks them in.
     QVector<int> mastersBySlot() const;
     // Lowest slot the master serves, -1 when it serves none.
@@ -56,7 +60,7 @@ private:
     int indexOf(const ClusterEndpoint& endpoint);
 
     QVector<ClusterEndpoint> m_masters;
-    QVector<int> m_replicas; // per master
+    QVector<QVector<ClusterEndpoint>> m_replicas; // per master
     std::array<qint16, 16384> m_owner;
 };
 

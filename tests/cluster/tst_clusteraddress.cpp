@@ -6,6 +6,7 @@
 #include "redis/clusteraddress.h"
 #include "redis/clustercommand.h"
 #include "redis/clusterredirect.h"
+#include "redis/clusterslotmap.h"
 
 #include <QtTest>
 
@@ -35,6 +36,50 @@ private Q_SLOTS:
         QCOMPARE(other.replyTimeoutMs(), 2000);
         QCOMPARE(a.value().describe(),
                  QStringLiteral("redis+cluster://10.0.0.1:7001,[::1]:7002,host:6379"));
+    }
+
+    void readsReplicasWhenTheAddressSaysSo()
+    {
+        QVERIFY(!ClusterAddress::parse(QStringLiteral("redis+cluster://a:7001"))
+                     .value()
+                     .readsFromReplicas());
+        const auto prefer = ClusterAddress::parse(
+            QStringLiteral("redis+cluster://a:7001,b:7002?timeout=2s&replicas=prefer"));
+        QVERIFY2(prefer.ok(), qPrintable(prefer.ok() ? QString() : prefer.error().message));
+        QVERIFY(prefer.value().readsFromReplicas());
+        QCOMPARE(prefer.value().seeds().at(1).replyTimeoutMs(), 2000); // the rest still applies
+        QVERIFY(!ClusterAddress::parse(QStringLiteral("redis+cluster://a:7001?replicas=never"))
+                     .value()
+                     .readsFromReplicas());
+        const auto bad =
+            ClusterAddress::parse(QStringLiteral("redis+cluster://a:7001?replicas=sometimes"));
+        QVERIFY(!bad.ok());
+        QCOMPARE(bad.error().code, QStringLiteral("redis-address"));
+        QVERIFY(bad.error().message.contains(QStringLiteral("?replicas=")));
+    }
+
+    void keepsEachMastersReplicas()
+    {
+        // CLUSTER SLOTS: [start, end, master, replica...], a node as [host, port, id]; an
+        // empty host is the node asked.
+        const auto node = [](const QByteArray& host, int port) {
+            return KvReply::array(
+                {KvReply::string(host), KvReply::fromInteger(port), KvReply::string("id")});
+        };
+        const KvReply slots = KvReply::array(
+            {KvReply::array({KvReply::fromInteger(0), KvReply::fromInteger(8000),
+                             node("10.0.0.1", 7001), node("10.0.0.4", 7004), node("", 7005)}),
+             KvReply::array({KvReply::fromInteger(8001), KvReply::fromInteger(16383),
+                             node("10.0.0.2", 7002)})});
+        const auto map =
+            ClusterSlotMap::fromClusterSlots(slots, {QStringLiteral("10.0.0.9"), 7009});
+        QVERIFY(map.ok());
+        const ClusterSlotMap& m = map.value();
+        QCOMPARE(m.replicaNodesOf(m.masterOf(0)),
+                 (QVector<ClusterEndpoint>{{QStringLiteral("10.0.0.4"), 7004},
+                                           {QStringLiteral("10.0.0.9"), 7005}}));
+        QCOMPARE(m.replicasOf({QStringLiteral("10.0.0.1"), 7001}), 2);
+        QVERIFY(m.replicaNodesOf(m.masterOf(9000)).isEmpty());
     }
 
     void refusesWhatCannotWork_data()
