@@ -36,6 +36,8 @@ QJsonObject profileJson(const ConnectionProfile& p)
         {QStringLiteral("hasReadOnlyToken"), p.hasReadOnlyToken},
         {QStringLiteral("user"), p.redisUser},
         {QStringLiteral("allowInsecureHttp"), p.allowInsecureHttp},
+        {QStringLiteral("cluster"), p.isCluster()},
+        {QStringLiteral("replicaReads"), p.replicaReads},
         {QStringLiteral("proxy"), p.proxy.toString()},
         {QStringLiteral("secret"), ConnectionProfile::secretSourceName(p.secretSource)},
         {QStringLiteral("secretVariable"), p.secretVariable},
@@ -106,6 +108,10 @@ void ConnCommand::configure(QCommandLineParser& parser)
     opt(QStringLiteral("cluster"),
         QStringLiteral("Redis: the address is a node of a Redis Cluster (implied by "
                        "redis+cluster://host:port,...)."));
+    opt(QStringLiteral("replica-reads"),
+        QStringLiteral("Redis Cluster: browsing may read from the masters' replicas (they can "
+                       "lag behind); jobs always read the masters. Same as ?replicas=prefer in "
+                       "a redis+cluster:// address."));
     opt(QStringLiteral("proxy"),
         QStringLiteral("REST: the HTTP proxy to go through: system (the desktop's setting or "
                        "https_proxy, the default), none, or http://host:port / "
@@ -205,6 +211,8 @@ int ConnCommand::list(const QCommandLineParser& parser, ProfileStore& profiles)
             out() << " (db " << p.database << ')';
         if (p.cluster)
             out() << " (cluster)";
+        if (p.replicaReads)
+            out() << " (replica reads)";
         if (p.proxy.mode != RestProxy::Mode::System)
             out() << " (proxy " << p.proxy.toString() << ')';
         out() << '\t' << secretText(p) << '\n';
@@ -244,6 +252,12 @@ bool ConnCommand::applyOptions(const QCommandLineParser& parser, ConnectionProfi
     p.cluster = parser.isSet(QStringLiteral("cluster"));
     if (p.cluster && p.kind != ConnectionProfile::Kind::Redis) {
         error = QStringLiteral("--cluster is for Redis connections (redis://host:port)");
+        return false;
+    }
+    p.replicaReads = parser.isSet(QStringLiteral("replica-reads"));
+    if (p.replicaReads && !p.isCluster()) {
+        error = QStringLiteral("--replica-reads is for a Redis Cluster (redis+cluster://... or "
+                               "--cluster)");
         return false;
     }
     p.allowInsecureHttp = parser.isSet(QStringLiteral("allow-insecure-http"));

@@ -64,6 +64,13 @@ Result<void> ConnectionProfile::validate() const
                                  .arg(name));
         }
     }
+    if (replicaReads && !isCluster()) {
+        return makeError(QStringLiteral("bad-replica-reads"),
+                         QStringLiteral("connection \"%1\": reading from replicas "
+                                        "(replicaReads) is for a Redis Cluster: give a "
+                                        "redis+cluster:// address or the cluster option")
+                             .arg(name));
+    }
     if (database < 0 || database > 15000) {
         return makeError(QStringLiteral("bad-database"),
                          QStringLiteral("connection \"%1\": database %2 is out of range")

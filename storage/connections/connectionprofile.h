@@ -38,6 +38,10 @@ public:
     // Redis: the address is a node of a Redis Cluster (implied by redis+cluster://): the
     // store routes by hash slot over all the cluster's masters.
     bool cluster = false;
+    // Redis Cluster: browsing may read from the masters' replicas (spreading the load, at the
+    // price of the replicas' lag); jobs read the masters whatever this says (StoreFactory).
+    // Also said by `?replicas=prefer` in a redis+cluster:// address.
+    bool replicaReads = false;
     RestProxy proxy; // REST kinds: the system's proxy (default), none, or a manual one
     SecretSource secretSource = SecretSource::None;
     QString secretVariable; // for SecretSource::EnvironmentVariable

@@ -74,6 +74,7 @@ Result<ConnectionProfile> ProfileStore::find(const QString& name) const
     p.redisUser = m_settings->value(QStringLiteral("redisUser")).toString();
     p.allowInsecureHttp = m_settings->value(QStringLiteral("allowInsecureHttp"), false).toBool();
     p.cluster = m_settings->value(QStringLiteral("cluster"), false).toBool();
+    p.replicaReads = m_settings->value(QStringLiteral("replicaReads"), false).toBool();
     const auto proxy = RestProxy::parse(m_settings->value(QStringLiteral("proxy")).toString());
     const QString source = m_settings->value(QStringLiteral("secretSource")).toString();
     p.secretVariable = m_settings->value(QStringLiteral("secretVariable")).toString();
@@ -125,6 +126,8 @@ Result<void> ProfileStore::save(const ConnectionProfile& p, bool replace)
     m_settings->setValue(QStringLiteral("redisUser"), p.redisUser);
     m_settings->setValue(QStringLiteral("allowInsecureHttp"), p.allowInsecureHttp);
     m_settings->setValue(QStringLiteral("cluster"), p.cluster);
+    if (p.replicaReads) // off, the default, stays out of the file
+        m_settings->setValue(QStringLiteral("replicaReads"), true);
     if (p.proxy.mode != RestProxy::Mode::System) // the default stays out of the file
         m_settings->setValue(QStringLiteral("proxy"), p.proxy.toString());
     m_settings->setValue(QStringLiteral("secretSource"),

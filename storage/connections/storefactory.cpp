@@ -23,7 +23,7 @@ UpstashRestOptions StoreFactory::restOptions(const ConnectionProfile& profile,
 }
 
 Result<ClusterAddress> StoreFactory::clusterAddress(const ConnectionProfile& profile,
-                                                    const ConnectionSecrets& secrets)
+                                                    const ConnectionSecrets& secrets, Use use)
 {
     const QString text = profile.address.trimmed();
     Result<ClusterAddress> address = ClusterAddress::parse(text);
@@ -43,20 +43,21 @@ Result<ClusterAddress> StoreFactory::clusterAddress(const ConnectionProfile& pro
                              .arg(profile.name)
                              .arg(profile.database));
     ClusterAddress a = address.value();
+    a.setReadsFromReplicas(use == Use::Browsing && (profile.replicaReads || a.readsFromReplicas()));
     if (!secrets.secret.isEmpty() || !profile.redisUser.isEmpty())
         a.setCredentials(profile.redisUser, QString::fromUtf8(secrets.secret));
     return a;
 }
 
 Result<std::unique_ptr<KvStore>> StoreFactory::create(const ConnectionProfile& profile,
-                                                      const ConnectionSecrets& secrets)
+                                                      const ConnectionSecrets& secrets, Use use)
 {
     const Result<void> valid = profile.validate();
     if (!valid)
         return valid.error();
     std::unique_ptr<KvStore> store;
     if (profile.isCluster()) {
-        auto address = clusterAddress(profile, secrets);
+        auto address = clusterAddress(profile, secrets, use);
         if (!address)
             return address.error();
         store = std::make_unique<RedisClusterStore>(address.value(), profile.readOnly);

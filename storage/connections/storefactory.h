@@ -15,15 +15,24 @@ namespace pmkv {
 // RedisStore for direct Redis, RedisClusterStore for a Redis Cluster (a redis+cluster://
 // address, or the profile's "cluster" option), wrapped in ReadOnlyStore when the profile is
 // read-only. Call it on the thread the store is to live on (it needs that thread's event loop).
+//
+// A cluster's replicas are read only by a store made for browsing, and only when the profile
+// says so (replicaReads, or ?replicas=prefer in its address). A job's store reads the masters:
+// a replica lags (asynchronous replication, a resync after a restart), and validate after
+// migrate, a resume's checks, rollback's key images and the journal's reads must see the
+// latest value, not a replica's.
 class StoreFactory final
 {
 public:
-    static Result<std::unique_ptr<KvStore>> create(const ConnectionProfile& profile,
-                                                   const ConnectionSecrets& secrets);
+    enum class Use { Job, Browsing };
+
+    static Result<std::unique_ptr<KvStore>>
+    create(const ConnectionProfile& profile, const ConnectionSecrets& secrets, Use use = Use::Job);
     // A cluster profile's address: its redis+cluster:// URL, or its redis:// node as the seed,
-    // with the profile's login.
+    // with the profile's login; replica reads as said above.
     static Result<ClusterAddress> clusterAddress(const ConnectionProfile& profile,
-                                                 const ConnectionSecrets& secrets);
+                                                 const ConnectionSecrets& secrets,
+                                                 Use use = Use::Job);
     static UpstashRestOptions restOptions(const ConnectionProfile& profile,
                                           const ConnectionSecrets& secrets);
 };

@@ -34,7 +34,9 @@ Result<std::unique_ptr<TargetSession>> TargetSession::open(const ConnectionProfi
     }
     StoreThread* t = thread.get();
     auto made = thread->call([&]() -> Result<KvStore*> {
-        auto store = StoreFactory::create(profile, secrets);
+        auto store = StoreFactory::create(profile, secrets,
+                                          options.browsing ? StoreFactory::Use::Browsing
+                                                           : StoreFactory::Use::Job);
         if (!store)
             return store.error();
         KvStore* opened = store.value().release();

@@ -31,6 +31,10 @@ public:
         // (keychain, environment variable).
         QByteArray typedSecret;
         bool typedReadOnlyToken = false;
+        // The session browses (a key tree, a key's value) rather than runs a job: a Redis
+        // Cluster's replicas may serve its reads when the profile allows (replicaReads). A job
+        // leaves it false and reads the masters, which hold what it just wrote.
+        bool browsing = false;
     };
 
     ~TargetSession();

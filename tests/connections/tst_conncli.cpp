@@ -332,6 +332,37 @@ private Q_SLOTS:
             QCOMPARE(pmkv({QStringLiteral("conn"), QStringLiteral("remove"), name}).exitCode, 0);
     }
 
+    void clusterReplicaReads()
+    {
+        // Saved with the profile, shown by list; refused for anything but a cluster.
+        Run run = pmkv({QStringLiteral("conn"), QStringLiteral("add"), QStringLiteral("shards"),
+                        QStringLiteral("redis+cluster://127.0.0.1:7001,127.0.0.1:7002"),
+                        QStringLiteral("--replica-reads")});
+        QVERIFY2(run.exitCode == 0, run.err.constData());
+        run = pmkv({QStringLiteral("conn"), QStringLiteral("add"), QStringLiteral("masters"),
+                    QStringLiteral("redis://127.0.0.1:7001"), QStringLiteral("--cluster")});
+        QVERIFY2(run.exitCode == 0, run.err.constData());
+        run = pmkv({QStringLiteral("conn"), QStringLiteral("list"), QStringLiteral("--json")});
+        QCOMPARE(run.exitCode, 0);
+        QHash<QString, QJsonObject> saved;
+        for (const QJsonValue& p : QJsonDocument::fromJson(run.out).array())
+            saved.insert(p[QStringLiteral("name")].toString(), p.toObject());
+        QCOMPARE(saved.value(QStringLiteral("shards"))[QStringLiteral("replicaReads")], true);
+        QCOMPARE(saved.value(QStringLiteral("shards"))[QStringLiteral("cluster")], true);
+        QCOMPARE(saved.value(QStringLiteral("masters"))[QStringLiteral("replicaReads")], false);
+        QCOMPARE(saved.value(QStringLiteral("masters"))[QStringLiteral("cluster")], true);
+        run = pmkv({QStringLiteral("conn"), QStringLiteral("list")});
+        QVERIFY(run.out.contains("(replica reads)"));
+        run = pmkv({QStringLiteral("conn"), QStringLiteral("add"), QStringLiteral("single"),
+                    QStringLiteral("redis://127.0.0.1:6379"), QStringLiteral("--replica-reads")});
+        QCOMPARE(run.exitCode, 64);
+        QVERIFY2(run.err.contains("--replica-reads"), run.err.constData());
+        run = pmkv({QStringLiteral("conn"), QStringLiteral("add"), QStringLiteral("--help")});
+        QVERIFY(run.out.contains("--replica-reads"));
+        for (const QString& name : {QStringLiteral("shards"), QStringLiteral("masters")})
+            QCOMPARE(pmkv({QStringLiteral("conn"), QStringLiteral("remove"), name}).exitCode, 0);
+    }
+
     void usageErrors_data()
     {
         QTest::addColumn<QStringList>("arguments");

@@ -62,6 +62,7 @@ private Q_SLOTS:
             node.name = QStringLiteral("cluster-node");
             node.database = 0;
             node.cluster = true; // a plain redis:// address of one node of a Redis Cluster
+            node.replicaReads = true;
             QVERIFY(store.save(node, false).ok());
             const auto again = store.save(sample(), false);
             QVERIFY(!again.ok());
@@ -74,12 +75,14 @@ private Q_SLOTS:
         QCOMPARE(all.at(0).name, QStringLiteral("cluster-node"));
         QVERIFY(all.at(0).cluster);
         QVERIFY(all.at(0).isCluster());
+        QVERIFY(all.at(0).replicaReads);
         QCOMPARE(all.at(1).name, QStringLiteral("local-redis"));
         QCOMPARE(all.at(1).database, 3);
         QCOMPARE(all.at(1).redisUser, QStringLiteral("app"));
         QCOMPARE(all.at(1).secretVariable, QStringLiteral("REDIS_PW"));
         QVERIFY(!all.at(1).cluster);
         QVERIFY(!all.at(1).isCluster());
+        QVERIFY(!all.at(1).replicaReads);
         const ConnectionProfile p = store.find(QStringLiteral("prod-eu")).value();
         const ConnectionProfile s = sample();
         QCOMPARE(p.kind, s.kind);
@@ -318,6 +321,33 @@ private Q_SLOTS:
         const auto noDb = StoreFactory::create(cluster, ConnectionSecrets{});
         QVERIFY(!noDb.ok());
         QCOMPARE(noDb.error().code, QStringLiteral("redis-address"));
+        cluster.database = 0;
+
+        // Replica reads: only a store made for browsing reads replicas, when the profile (or
+        // its address) says so; a job's store reads the masters whatever the profile says.
+        using Use = StoreFactory::Use;
+        const auto readsReplicas = [](const ConnectionProfile& p, Use use) {
+            return StoreFactory::clusterAddress(p, ConnectionSecrets{}, use)
+                .value()
+                .readsFromReplicas();
+        };
+        QVERIFY(!readsReplicas(cluster, Use::Browsing));
+        cluster.replicaReads = true;
+        QVERIFY(cluster.validate().ok());
+        QVERIFY(readsReplicas(cluster, Use::Browsing));
+        QVERIFY(!readsReplicas(cluster, Use::Job));
+        cluster.replicaReads = false;
+        cluster.address = QStringLiteral("redis+cluster://127.0.0.1:7001?replicas=prefer");
+        QVERIFY(readsReplicas(cluster, Use::Browsing));
+        QVERIFY(!readsReplicas(cluster, Use::Job));
+        ConnectionProfile single = cluster;
+        single.cluster = false;
+        single.address = QStringLiteral("redis://127.0.0.1:6379");
+        single.replicaReads = true;
+        const auto noReplicas = single.validate();
+        QVERIFY(!noReplicas.ok());
+        QCOMPARE(noReplicas.error().code, QStringLiteral("bad-replica-reads"));
+        QVERIFY(noReplicas.error().message.contains(QStringLiteral("replicaReads")));
         QVERIFY(!guarded.value()->capabilities().hashSlots);
 
         // An Upstash read-only token: the store says it can neither write nor SCAN.
