@@ -18,6 +18,26 @@ namespace {
 // A command bounced between nodes this often is answered with its last redirection.
 constexpr int kMaxRedirects = 16;
 
+// Reads only, outside any transaction: what a replica may serve without reordering a write.
+bool mayReadReplicas(const QVector<KvCommand>& batch)
+{
+    for (const KvCommand& command : batch) {
+        const QByteArray name = command.value(0).toUpper();
+        if (!CommandAllowList::isReadOnly(command) || name == "MULTI" || name == "EXEC" ||
+            name == "WATCH")
+            return false;
+    }
+    return true;
+}
+
+// A replica's answer that the master is to give instead: the slot is not its master's (MOVED,
+// ASK), or it cannot serve now (LOADING, MASTERDOWN with replica-serve-stale-data no ...).
+bool masterShouldAnswer(const KvReply& reply)
+{
+    return reply.isError() && (ClusterRedirect::of(reply).kind != ClusterRedirect::Kind::None ||
+                               reply.bytes.startsWith("MASTERDOWN"));
+}
+
 } // namespace
 
 void ClusterBatch::run(ClusterRouter& router, QVector<KvCommand> batch, Done done)
@@ -52,6 +72,7 @@ ClusterBatch::~ClusterBatch()
 
 void ClusterBatch::plan()
 {
+    m_replicaReads = m_router.readsFromReplicas() && mayReadReplicas(m_batch);
     m_partsOf.resize(m_batch.size());
     m_planned.resize(m_batch.size());
     for (int i = 0; i < m_batch.size(); ++i)
@@ -69,16 +90,16 @@ void ClusterBatch::plan()
 void ClusterBatch::addParts(int index)
 {
     const KvCommand& command = m_batch.at(index);
-    auto add = [this, index](ClusterCommand::Part piece, bool scan) {
+    auto add = [this, index](ClusterCommand::Part piece, bool scan, bool replica = false) {
         m_partsOf[index].append(int(m_parts.size()));
-        m_parts.append(Part{index, std::move(piece), scan, std::nullopt, 0, 0});
+        m_parts.append(Part{index, std::move(piece), scan, replica, std::nullopt, 0, 0});
     };
     const ClusterSlotMap& map = m_router.map();
     switch (ClusterCommand::spreadOf(command)) {
     case ClusterCommand::Spread::KeysBySlot:
     case ClusterCommand::Spread::PairsBySlot:
         for (ClusterCommand::Part& piece : ClusterCommand::splitBySlot(command))
-            add(std::move(piece), false);
+            add(std::move(piece), false, m_replicaReads);
         break;
     case ClusterCommand::Spread::EveryMaster:
         // Each master by its lowest slot, so a retry after a failover finds its successor.
@@ -98,6 +119,9 @@ void ClusterBatch::addParts(int index)
         break;
     }
     case ClusterCommand::Spread::ByKey:
+        add(ClusterCommand::Part{command, ClusterCommand::slotOf(command), {}}, false,
+            m_replicaReads);
+        break;
     case ClusterCommand::Spread::AnyNode:
         add(ClusterCommand::Part{command, ClusterCommand::slotOf(command), {}}, false);
         break;
@@ -111,6 +135,8 @@ void ClusterBatch::dispatch(int p)
         return;
     }
     Part& part = m_parts[p];
+    if (part.replica && !part.askTo && dispatchToReplica(p))
+        return;
     const int master = m_router.map().masterOf(part.piece.slot);
     if (!part.askTo && master < 0) {
         // No master serves the slot (a failover not finished): as CLUSTERDOWN.
@@ -124,11 +150,52 @@ void ClusterBatch::dispatch(int p)
     const ClusterRouter::SendMark mark = m_router.mark(client);
     if (part.askTo)
         client->send({QByteArrayLiteral("ASKING")}, [](const Result<KvReply>&) {});
+    if (!CommandAllowList::isReadOnly(part.piece.command))
+        m_router.noteWrite(to);
     client->send(
         part.piece.command, [self = shared_from_this(), p, mark, to](const Result<KvReply>& reply) {
             const bool left = !self->m_router.isClosing() && self->m_router.mayHaveLeft(mark);
             self->onReply(p, reply, left, to);
         });
+}
+
+bool ClusterBatch::dispatchToReplica(int p)
+{
+    ClusterEndpoint replica;
+    RedisClient* client = m_router.replicaForRead(m_parts.at(p).piece.slot, replica);
+    if (!client)
+        return false;
+    client->send(m_parts.at(p).piece.command,
+                 [self = shared_from_this(), p, replica](const Result<KvReply>& reply) {
+                     self->onReplicaReply(p, reply, replica);
+                 });
+    return true;
+}
+
+void ClusterBatch::onReplicaReply(int p, const Result<KvReply>& reply, const ClusterEndpoint& from)
+{
+    if (reply.ok() && !masterShouldAnswer(reply.value())) {
+        settle(p, reply.value());
+        return;
+    }
+    if (m_router.isClosing()) {
+        if (!reply.ok())
+            fail(reply.error());
+        settle(p, reply.ok() ? reply.value() : KvReply{});
+        return;
+    }
+    // A read sends nothing that could be applied twice: the master answers it now.
+    qCDebug(lcRedis) << "replica" << from.key() << "did not answer a read:"
+                     << (reply.ok() ? QString::fromUtf8(reply.value().bytes)
+                                    : reply.error().message);
+    const bool redirected =
+        reply.ok() && ClusterRedirect::of(reply.value()).kind != ClusterRedirect::Kind::None;
+    if (redirected)
+        m_router.refresh(); // the replica's master does not serve the slot (any more)
+    else
+        m_router.replicaFailed(from, !reply.ok());
+    m_parts[p].replica = false;
+    dispatch(p);
 }
 
 void ClusterBatch::onReply(int p, const Result<KvReply>& reply, bool mayHaveLeft,
@@ -249,9 +316,8 @@ void ClusterBatch::waitForReplicas()
         if (replicas == 0)
             continue;
         ++*pending;
-        m_router.clientFor(master)->send(
-            {QByteArrayLiteral("WAIT"), QByteArray::number(replicas),
-             QByteArray::number(kWaitForReplicasMs)},
+        m_router.confirmWrites(
+            master, replicas,
             [self = shared_from_this(), pending, master, replicas](const Result<KvReply>& r) {
                 if (!r.ok() || r.value().isError()) {
                     self->fail(makeError(
@@ -264,7 +330,7 @@ void ClusterBatch::waitForReplicas()
                 } else if (r.value().integer < replicas) {
                     qCWarning(lcRedis) << "cluster node" << master.key() << "had its writes on"
                                        << r.value().integer << "of" << replicas << "replicas after"
-                                       << kWaitForReplicasMs << "ms";
+                                       << ClusterRouter::kWaitForReplicasMs << "ms";
                 }
                 if (--*pending == 0)
                     self->deliver();

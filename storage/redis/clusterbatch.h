@@ -32,15 +32,24 @@ class ClusterRouter;
 //   flight any more), so a journaled job can read the keys and resume.
 // * Redis replicates asynchronously: a master that acknowledged a write and died before its
 //   replica had it loses it in the failover. So a batch with writes answers only once every
-//   master written to has its writes on its replicas (WAIT, at most kWaitForReplicasMs); a
-//   master lost meanwhile makes it "outcome-unknown" too. What a job saw finish survives the
-//   failover of one node.
+//   master written to has its writes on its replicas (WAIT, at most
+//   ClusterRouter::kWaitForReplicasMs); a master lost meanwhile makes it "outcome-unknown"
+//   too. What a job saw finish survives the failover of one node.
+// * Reads from replicas (the address's replica reads; off unless the opener asked, and
+//   StoreFactory never asks for a job): only a batch of reads only (CommandAllowList, no
+//   MULTI/EXEC/WATCH) may read replicas, so a read after a write in one batch always sees it.
+//   In such a batch, commands on keys (GET, TYPE, PTTL, HGETALL, DUMP ..., and MGET/EXISTS/TOUCH
+//   per slot) go to a replica of the slot's master, the replicas in turn; SCAN, DBSIZE and
+//   KEYS stay on the masters (counts and the cursor are exact; the GUI's "scanned X of N"
+//   adds up), as do PING, INFO and the like. A replica whose connection fails, or that
+//   answers MOVED, ASK, LOADING, MASTERDOWN, TRYAGAIN or CLUSTERDOWN, is left for the master
+//   at once (a failing one is skipped for a while). A master's replicas are not read while a
+//   write this store sent it is not confirmed on them (WAIT), so the store reads its own
+//   writes; other clients' writes may be seen late, by the replicas' lag.
 class ClusterBatch final : public std::enable_shared_from_this<ClusterBatch>
 {
 public:
     using Done = std::function<void(const Result<QVector<KvReply>>&)>;
-
-    static constexpr int kWaitForReplicasMs = 5000;
 
     static void run(ClusterRouter& router, QVector<KvCommand> batch, Done done);
     ~ClusterBatch();
@@ -51,6 +60,7 @@ private:
         int command = 0; // index in the batch
         ClusterCommand::Part piece;
         bool scan = false;
+        bool replica = false; // may be read from a replica of the slot's master
         std::optional<ClusterEndpoint> askTo;
         int redirects = 0;
         int attempts = 0;
@@ -60,8 +70,10 @@ private:
     void plan();
     void addParts(int index);
     void dispatch(int part);
+    bool dispatchToReplica(int part);
     void onReply(int part, const Result<KvReply>& reply, bool mayHaveLeft,
                  const ClusterEndpoint& from);
+    void onReplicaReply(int part, const Result<KvReply>& reply, const ClusterEndpoint& from);
     void onFailure(int part, const Error& error, bool mayHaveLeft);
     void retryLater(int part, const std::optional<Error>& failure, const KvReply& reply);
     void settle(int part, KvReply reply);
@@ -83,6 +95,7 @@ private:
     QElapsedTimer m_clock;
     QString m_where; // the cluster, for messages (the router may be gone by then)
     bool m_finished = false;
+    bool m_replicaReads = false; // the batch may read replicas (reads only, replica reads on)
 };
 
 } // namespace pmkv

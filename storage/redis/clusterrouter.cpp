@@ -9,6 +9,7 @@ namespace pmkv {
 ClusterRouter::ClusterRouter(ClusterAddress address, QObject* parent)
     : QObject(parent), m_address(std::move(address))
 {
+    m_clock.start();
 }
 
 ClusterRouter::~ClusterRouter()
@@ -16,11 +17,12 @@ ClusterRouter::~ClusterRouter()
     // Close the clients while the router is whole: their callbacks (failing what was pending)
     // may still look at it.
     m_closing = true;
-    const QList<RedisClient*> clients = m_clients.values();
+    const QList<RedisClient*> clients = m_clients.values() + m_replicaClients.values();
     for (RedisClient* client : clients)
         client->close();
     qDeleteAll(clients);
     m_clients.clear();
+    m_replicaClients.clear();
 }
 
 RedisClient* ClusterRouter::clientFor(const ClusterEndpoint& endpoint)
@@ -41,6 +43,100 @@ RedisClient* ClusterRouter::clientForSlot(int slot)
 {
     const int master = m_map.masterOf(slot);
     return master < 0 ? nullptr : clientFor(m_map.masters().at(master));
+}
+
+RedisClient* ClusterRouter::replicaForRead(int slot, ClusterEndpoint& replica)
+{
+    const int master = m_map.masterOf(slot);
+    if (!readsFromReplicas() || master < 0)
+        return nullptr;
+    const QString masterKey = m_map.masters().at(master).key();
+    if (m_writesOnReplicas.value(masterKey) < m_writesSent.value(masterKey))
+        return nullptr;
+    const QVector<ClusterEndpoint>& replicas = m_map.replicaNodesOf(master);
+    int& next = m_nextReplica[masterKey];
+    for (int tried = 0; tried < replicas.size(); ++tried) {
+        const ClusterEndpoint& candidate = replicas.at((next + tried) % replicas.size());
+        if (m_replicaPausedUntil.value(candidate.key()) > m_clock.elapsed())
+            continue;
+        next = (next + tried + 1) % int(replicas.size());
+        replica = candidate;
+        return replicaClient(candidate);
+    }
+    return nullptr;
+}
+
+RedisClient* ClusterRouter::replicaClient(const ClusterEndpoint& replica)
+{
+    const QString key = replica.key();
+    if (RedisClient* existing = m_replicaClients.value(key))
+        return existing;
+    auto* client = new RedisClient(m_address.node(replica.host, replica.port), this);
+    if (client->replyTimeoutMs() == 0)
+        client->setReplyTimeoutMs(RedisStore::kDefaultReplyTimeoutMs);
+    // One connection, one READONLY: a dropped connection drops the client, so no reconnect
+    // could send a read before its READONLY.
+    connect(client, &RedisClient::disconnected, this, [this, key, client](const QString& reason) {
+        if (m_closing || m_replicaClients.value(key) != client)
+            return;
+        qCInfo(lcRedis) << "replica" << key << "of" << describe() << "is not read for"
+                        << kReplicaPauseMs << "ms:" << reason;
+        m_replicaPausedUntil.insert(key, m_clock.elapsed() + kReplicaPauseMs);
+        dropReplicaClient(key);
+    });
+    m_replicaClients.insert(key, client);
+    client->open();
+    client->send({QByteArrayLiteral("READONLY")}, [key](const Result<KvReply>& r) {
+        if (r.ok() && r.value().isError())
+            qCWarning(lcRedis) << "replica" << key << "refused READONLY:" << r.value().bytes;
+    });
+    return client;
+}
+
+void ClusterRouter::dropReplicaClient(const QString& key)
+{
+    RedisClient* client = m_replicaClients.take(key);
+    if (!client)
+        return;
+    // Not from inside its own signal: close and delete it once the event loop is back.
+    QMetaObject::invokeMethod(
+        client,
+        [client] {
+            client->close();
+            client->deleteLater();
+        },
+        Qt::QueuedConnection);
+}
+
+void ClusterRouter::replicaFailed(const ClusterEndpoint& replica, bool connectionLost)
+{
+    if (m_closing)
+        return;
+    m_replicaPausedUntil.insert(replica.key(), m_clock.elapsed() + kReplicaPauseMs);
+    if (connectionLost)
+        dropReplicaClient(replica.key());
+}
+
+void ClusterRouter::noteWrite(const ClusterEndpoint& master)
+{
+    if (readsFromReplicas())
+        ++m_writesSent[master.key()];
+}
+
+void ClusterRouter::confirmWrites(const ClusterEndpoint& master, int replicas,
+                                  std::function<void(const Result<KvReply>&)> done)
+{
+    const QString key = master.key();
+    const quint64 sent = m_writesSent.value(key);
+    clientFor(master)->send(
+        {QByteArrayLiteral("WAIT"), QByteArray::number(replicas),
+         QByteArray::number(kWaitForReplicasMs)},
+        [this, key, sent, replicas, done = std::move(done)](const Result<KvReply>& r) {
+            if (!m_closing && r.ok() && !r.value().isError() && r.value().integer >= replicas)
+                m_writesOnReplicas[key] = qMax(m_writesOnReplicas.value(key), sent);
+            if (done)
+                done(r);
+        });
 }
 
 ClusterRouter::SendMark ClusterRouter::mark(const RedisClient* client) const

@@ -4,6 +4,7 @@
 #include "redis/clusteraddress.h"
 #include "redis/clusterslotmap.h"
 
+#include <QElapsedTimer>
 #include <QHash>
 #include <QObject>
 
@@ -22,6 +23,12 @@ class RedisClient;
 // * connectCount() tells whether a command may have left: hiredis writes nothing before its
 //   connection is up, so a command handed to a client that had not connected, and whose
 //   failure comes before any new connection, was never sent.
+// * With the address's replica reads on, replicaForRead() gives a connection to a replica of a
+//   slot's master, the replicas taken in turn. Each such connection is its own RedisClient
+//   whose first command is READONLY (so it is once per connection); a replica connection
+//   that fails is dropped and the replica skipped for kReplicaPauseMs. A master's replicas
+//   are not read while they may lack a write this router sent it: noteWrite() at the send,
+//   confirmWrites() (WAIT) when the replicas have everything up to then.
 class ClusterRouter final : public QObject
 {
     Q_OBJECT
@@ -32,6 +39,10 @@ public:
     // How long a command the cluster could not serve (a node down, CLUSTERDOWN during a
     // failover, TRYAGAIN during a resharding) is tried again before its error is the answer.
     static constexpr int kDefaultRetryBudgetMs = 20000;
+    // How long a replica whose connection failed is not read from.
+    static constexpr int kReplicaPauseMs = 5000;
+    // How long a WAIT for a master's replicas waits.
+    static constexpr int kWaitForReplicasMs = 5000;
 
     explicit ClusterRouter(ClusterAddress address, QObject* parent = nullptr);
     ~ClusterRouter() override;
@@ -57,6 +68,21 @@ public:
     SendMark mark(const RedisClient* client) const;
     bool mayHaveLeft(const SendMark& mark) const;
 
+    bool readsFromReplicas() const { return m_address.readsFromReplicas(); }
+    // A connection to a replica of the master serving `slot` (its endpoint in `replica`), or
+    // nullptr when the master is to be read: replica reads off, no replica known or up, or
+    // the replicas may lack a write of this router.
+    RedisClient* replicaForRead(int slot, ClusterEndpoint& replica);
+    // A read on `replica` failed (its connection, or it answered LOADING, MASTERDOWN ...): it
+    // is skipped for a while; a failed connection is dropped.
+    void replicaFailed(const ClusterEndpoint& replica, bool connectionLost);
+    // A write is being sent to `master`: its replicas are not read until confirmed.
+    void noteWrite(const ClusterEndpoint& master);
+    // WAIT on `master` for `replicas` replicas; when all of them confirm, the writes sent to it
+    // so far are on them (reads may go there again). `done` gets WAIT's answer.
+    void confirmWrites(const ClusterEndpoint& master, int replicas,
+                       std::function<void(const Result<KvReply>&)> done);
+
     const ClusterAddress& address() const { return m_address; }
     int retryBudgetMs() const { return m_retryBudgetMs; }
     // True while the router is being destroyed: its clients fail what they hold, and callers
@@ -68,11 +94,19 @@ public:
 private:
     void askNext(QVector<ClusterEndpoint> candidates, int index, QStringList failures);
     void settle(const Result<void>& outcome);
+    RedisClient* replicaClient(const ClusterEndpoint& replica);
+    void dropReplicaClient(const QString& key);
 
     ClusterAddress m_address;
     ClusterSlotMap m_map;
     QHash<QString, RedisClient*> m_clients;
     QHash<const RedisClient*, int> m_connects;
+    QHash<QString, RedisClient*> m_replicaClients;
+    QHash<QString, qint64> m_replicaPausedUntil; // replica -> m_clock ms
+    QHash<QString, int> m_nextReplica;           // master -> the replica to read next
+    QHash<QString, quint64> m_writesSent;        // master -> writes sent to it
+    QHash<QString, quint64> m_writesOnReplicas;  // master -> of those, confirmed on replicas
+    QElapsedTimer m_clock;
     std::vector<Ready> m_waiting;
     bool m_refreshing = false;
     bool m_everMapped = false;

@@ -96,6 +96,10 @@ void ClusterTransaction::attempt()
         return;
     }
     const ClusterRouter::SendMark mark = m_router.mark(client);
+    if (!CommandAllowList::allReadOnly(m_batch)) {
+        m_writtenTo = m_router.map().masters().at(m_router.map().masterOf(m_slot));
+        m_router.noteWrite(m_writtenTo);
+    }
     RedisTransaction::send(*client, m_batch,
                            [self = shared_from_this(), mark](const Result<QVector<KvReply>>& result,
                                                              const QVector<KvReply>& queued) {
@@ -109,6 +113,9 @@ void ClusterTransaction::onResult(const Result<QVector<KvReply>>& result,
                                   const QVector<KvReply>& queued, bool mayHaveLeft)
 {
     if (result || m_router.isClosing()) {
+        const int replicas = m_router.map().replicasOf(m_writtenTo);
+        if (result && m_router.readsFromReplicas() && replicas > 0 && !m_router.isClosing())
+            m_router.confirmWrites(m_writtenTo, replicas, {}); // then its replicas are read again
         finish(result);
         return;
     }

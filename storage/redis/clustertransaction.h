@@ -2,6 +2,7 @@
 
 #include "core/result.h"
 #include "kv/kvreply.h"
+#include "redis/clusterslotmap.h"
 
 #include <QElapsedTimer>
 #include <QVector>
@@ -20,6 +21,8 @@ class ClusterRouter;
 // TRYAGAIN or CLUSTERDOWN while queueing makes Redis discard it (EXECABORT, nothing ran), so
 // it is sent again, with the map corrected, within the router's retry budget. A connection
 // lost after EXEC may have left is "outcome-unknown" for a transaction with writes.
+// A transaction never reads a replica; with replica reads on, one that wrote is followed by a
+// WAIT, and until it confirms, the master's replicas are not read (ClusterRouter).
 class ClusterTransaction final : public std::enable_shared_from_this<ClusterTransaction>
 {
 public:
@@ -39,6 +42,7 @@ private:
     ClusterRouter& m_router;
     QVector<KvCommand> m_batch;
     int m_slot = 0;
+    ClusterEndpoint m_writtenTo; // the master a transaction with writes was sent to
     Done m_done;
     int m_attempts = 0;
     QElapsedTimer m_clock;

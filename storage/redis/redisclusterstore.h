@@ -16,6 +16,9 @@ class ClusterRouter;
 // * A command with keys in several slots that cannot be split (MSETNX, EVAL, a transaction)
 //   gets Redis's CROSSSLOT error, or "redis-crossslot" for a transaction: capabilities()
 //   says hashSlots, and jobs that group keys group them by HashSlot.
+// * With the address's replica reads on (`?replicas=prefer`), batches of reads only read the
+//   masters' replicas (ClusterBatch says which commands); StoreFactory turns it on only for
+//   browsing, never for a job.
 // * Thread use, read-only and timeouts as RedisStore.
 class RedisClusterStore final : public KvStore
 {
