@@ -85,6 +85,8 @@ void ClusterBatch::plan()
     }
     for (int p = 0; p < m_parts.size(); ++p)
         dispatch(p);
+    if (m_replicaReads)
+        m_router.refreshReplicasNowAndThen(); // for the next batch
 }
 
 void ClusterBatch::addParts(int index)

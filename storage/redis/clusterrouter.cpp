@@ -117,6 +117,12 @@ void ClusterRouter::replicaFailed(const ClusterEndpoint& replica, bool connectio
         dropReplicaClient(replica.key());
 }
 
+void ClusterRouter::refreshReplicasNowAndThen()
+{
+    if (readsFromReplicas() && m_clock.elapsed() - m_mappedAtMs > kReplicaMapAgeMs)
+        refresh();
+}
+
 void ClusterRouter::noteWrite(const ClusterEndpoint& master)
 {
     if (readsFromReplicas())
@@ -207,6 +213,7 @@ void ClusterRouter::askNext(QVector<ClusterEndpoint> candidates, int index, QStr
                                   }
                                   m_map = std::move(map).value();
                                   m_everMapped = true;
+                                  m_mappedAtMs = m_clock.elapsed();
                                   qCDebug(lcRedis) << describe() << "slot map from"
                                                    << endpoint.key() << m_map.describeShards();
                                   settle({});

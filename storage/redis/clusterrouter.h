@@ -43,6 +43,10 @@ public:
     static constexpr int kReplicaPauseMs = 5000;
     // How long a WAIT for a master's replicas waits.
     static constexpr int kWaitForReplicasMs = 5000;
+    // How old the map may be before a read from replicas asks again: CLUSTER SLOTS lists only
+    // the replicas up and with data, so one back from a restart (or a new cluster's, before
+    // its first write) is learnt then.
+    static constexpr int kReplicaMapAgeMs = 30000;
 
     explicit ClusterRouter(ClusterAddress address, QObject* parent = nullptr);
     ~ClusterRouter() override;
@@ -73,6 +77,8 @@ public:
     // nullptr when the master is to be read: replica reads off, no replica known or up, or
     // the replicas may lack a write of this router.
     RedisClient* replicaForRead(int slot, ClusterEndpoint& replica);
+    // With replica reads on: asks for the map again when it is older than kReplicaMapAgeMs.
+    void refreshReplicasNowAndThen();
     // A read on `replica` failed (its connection, or it answered LOADING, MASTERDOWN ...): it
     // is skipped for a while; a failed connection is dropped.
     void replicaFailed(const ClusterEndpoint& replica, bool connectionLost);
@@ -107,6 +113,7 @@ private:
     QHash<QString, quint64> m_writesSent;        // master -> writes sent to it
     QHash<QString, quint64> m_writesOnReplicas;  // master -> of those, confirmed on replicas
     QElapsedTimer m_clock;
+    qint64 m_mappedAtMs = 0;
     std::vector<Ready> m_waiting;
     bool m_refreshing = false;
     bool m_everMapped = false;

@@ -84,6 +84,23 @@ class TestClusterReplicaReads final : public QObject
             total += calls(port, command);
         return total;
     }
+    qint64 replicaKeys()
+    {
+        qint64 keys = 0;
+        for (quint16 port : replicaPorts())
+            keys += m_cluster.cli(port, {QStringLiteral("dbsize")}).toLongLong();
+        return keys;
+    }
+    bool slotsListEveryReplica()
+    {
+        const QByteArray slots = m_cluster.cli(
+            m_cluster.masters().first(), {QStringLiteral("cluster"), QStringLiteral("slots")});
+        for (quint16 port : replicaPorts()) {
+            if (!slots.contains(QByteArray("\n" + QByteArray::number(port) + "\n")))
+                return false;
+        }
+        return true;
+    }
     void resetStats()
     {
         for (quint16 port : m_cluster.local().ports()) {
@@ -111,13 +128,18 @@ private Q_SLOTS:
         QVERIFY2(m_cluster.start(), qPrintable(m_cluster.errorString()));
         QCOMPARE(replicaPorts().size(), 3);
         m_masters = open(m_cluster.url());
-        m_replicas = open(m_cluster.url() + QStringLiteral("?replicas=prefer"));
-        QVERIFY(m_masters && m_replicas);
+        QVERIFY(m_masters);
         QVector<KvCommand> sets;
         for (int i = 0; i < kKeys; ++i)
             sets.append({"SET", keyOf(i), keyOf(i) + "=v"});
-        // The batch answers once the replicas have it (WAIT).
         QCOMPARE(run(*m_masters, sets).size(), kKeys);
+        // A new cluster's CLUSTER SLOTS lists a replica only once the master heard (cluster
+        // bus) that it replicated something, so the store above knew none and did not WAIT:
+        // let them catch up, then open the store that reads them.
+        QTRY_COMPARE_WITH_TIMEOUT(replicaKeys(), qint64(kKeys), 10000);
+        QTRY_VERIFY_WITH_TIMEOUT(slotsListEveryReplica(), 20000);
+        m_replicas = open(m_cluster.url() + QStringLiteral("?replicas=prefer"));
+        QVERIFY(m_replicas);
     }
 
     void mastersServeEveryReadByDefault()
@@ -197,9 +219,14 @@ private Q_SLOTS:
     {
         for (int i = 0; i < 50; ++i) {
             const QByteArray key = "{tx}:" + QByteArray::number(i);
-            const auto tx = test::await(m_replicas->executeAtomic({{"SET", key, "t"}}));
-            QVERIFY2(tx.ok(), qPrintable(message(tx)));
-            QCOMPARE(run(*m_replicas, {{"GET", key}}).value(0), KvReply::string("t"));
+            // Sent back to back: the read is not sent to a replica before the write is on it.
+            auto tx = m_replicas->executeAtomic({{"SET", key, "t"}});
+            auto read = m_replicas->execute({{"GET", key}});
+            const auto written = test::await(tx);
+            QVERIFY2(written.ok(), qPrintable(message(written)));
+            const auto readBack = test::await(read);
+            QVERIFY2(readBack.ok(), qPrintable(message(readBack)));
+            QCOMPARE(readBack.value().value(0), KvReply::string("t"));
         }
     }
 
