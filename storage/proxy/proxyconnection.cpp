@@ -1,11 +1,13 @@
 #include "proxy/proxyconnection.h"
 
 #include "core/logging.h"
+#include "kv/kvstore.h"
 #include "proxy/httpresponse.h"
 #include "proxy/proxyexecutor.h"
 #include "proxy/proxyrouter.h"
 #include "proxy/proxyserver.h"
 #include "proxy/replyjson.h"
+#include "redis/clusterslotmap.h"
 #include "redis/redisclient.h"
 
 #include <QPointer>
@@ -367,11 +369,44 @@ void ProxyConnection::startEvents(const ProxyPlan& plan)
 {
     const HttpResponse::Headers headers{{"upstash-sync-token", m_server->syncToken()}};
     m_socket->write(HttpResponse::streamHead(200, headers, "text/event-stream"));
-    m_subscriber = new RedisClient(m_server->config().redis, this);
-    m_subscriber->open();
+    m_streaming = true;
     updateActive();
+    KvStore* cluster = m_server->cluster();
+    if (!cluster) {
+        subscribeOn(m_server->config().redis, plan.commands[0]);
+        return;
+    }
+    // On a cluster PUBLISH goes to the master of slot 0 (it names no key), and Redis counts
+    // in its answer only the subscribers on the node it reached: subscribed there too, the
+    // count is this proxy's subscribers, as on one Redis. The messages reach every node.
     QPointer<ProxyConnection> self(this);
-    m_subscriber->subscribe(plan.commands[0], [self](const Result<KvReply>& r) {
+    const KvCommand command = plan.commands[0];
+    cluster->execute({{QByteArrayLiteral("CLUSTER"), QByteArrayLiteral("SLOTS")}})
+        .then(cluster, [self, command](const Result<KvStore::Replies>& r) {
+            if (!self || self->m_closing)
+                return;
+            const ProxyConfig& config = self->m_server->config();
+            const ClusterEndpoint seed{config.redis.host(), config.redis.port()};
+            auto map = r.ok() ? ClusterSlotMap::fromClusterSlots(r.value().value(0), seed)
+                              : Result<ClusterSlotMap>(r.error());
+            if (!map || map.value().masterOf(0) < 0) {
+                const QString why =
+                    map ? QStringLiteral("no master serves hash slot 0") : map.error().message;
+                self->m_socket->write(eventLines("error," + why.toUtf8()));
+                self->closeSoon();
+                return;
+            }
+            const ClusterEndpoint& master = map.value().masters().at(map.value().masterOf(0));
+            self->subscribeOn(config.cluster->node(master.host, master.port), command);
+        });
+}
+
+void ProxyConnection::subscribeOn(const RedisAddress& node, const KvCommand& command)
+{
+    m_subscriber = new RedisClient(node, this);
+    m_subscriber->open();
+    QPointer<ProxyConnection> self(this);
+    m_subscriber->subscribe(command, [self](const Result<KvReply>& r) {
         if (!self || self->m_closing)
             return;
         if (!r.ok()) {

@@ -11,6 +11,7 @@ class QTcpSocket;
 namespace pmkv {
 
 class ProxyServer;
+class RedisAddress;
 class RedisClient;
 
 // One client socket of pmkv-proxy: reads requests (one at a time, pipelined requests wait),
@@ -30,7 +31,7 @@ public:
     void closeWhenIdle();
     // Called every second by the server: idle, head and slow-request timeouts.
     void checkTimeouts();
-    bool isStreaming() const { return m_subscriber != nullptr; }
+    bool isStreaming() const { return m_streaming; }
     // A request is being received, run or answered, or an event stream is open.
     bool isActive() const { return m_countedActive; }
     bool isClosing() const { return m_closing; }
@@ -51,6 +52,8 @@ private:
     void failAndDrain(int status, const QByteArray& body);
     void shutdownWriteSide();
     void startEvents(const ProxyPlan& plan);
+    // SUBSCRIBE or PSUBSCRIBE on a connection of its own to `node`, its messages as events.
+    void subscribeOn(const RedisAddress& node, const KvCommand& command);
     void closeSoon();
     void updateAccounting();
     // Tells the server when the connection starts or stops having a request in progress.
@@ -60,6 +63,7 @@ private:
     ProxyServer* m_server;
     HttpRequestParser m_parser;
     RedisClient* m_subscriber = nullptr;
+    bool m_streaming = false; // an event stream was started (its subscriber may be on its way)
     QElapsedTimer m_lastActivity;
     QElapsedTimer m_requestStarted;
     qsizetype m_accounted = 0;

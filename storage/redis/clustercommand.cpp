@@ -31,6 +31,14 @@ const QSet<QByteArray>& keylessNames()
     return names;
 }
 
+// PUBLISH and PUBSUB name channels, not keys (classic pub/sub reaches every node). They go
+// where keyless commands go, the master of slot 0, always the same node, so that PUBLISH's
+// count and PUBSUB's answers see the subscriptions pmkv-proxy makes there.
+bool isPubSub(const QByteArray& name)
+{
+    return name == "PUBLISH" || name == "PUBSUB";
+}
+
 } // namespace
 
 ClusterCommand::Spread ClusterCommand::spreadOf(const KvCommand& command)
@@ -44,7 +52,7 @@ ClusterCommand::Spread ClusterCommand::spreadOf(const KvCommand& command)
         return Spread::PairsBySlot;
     if (keysBySlotNames().contains(name) && command.size() > 2)
         return Spread::KeysBySlot;
-    if (keylessNames().contains(name) || (name == "MEMORY" && command.size() < 3))
+    if (keylessNames().contains(name) || isPubSub(name) || (name == "MEMORY" && command.size() < 3))
         return Spread::AnyNode;
     return Spread::ByKey;
 }
