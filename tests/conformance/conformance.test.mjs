@@ -3,21 +3,29 @@
 //
 //   PMKV_PROXY_BIN=/path/to/pmkv-proxy node --test --test-concurrency=1 conformance.test.mjs
 //
+// With PMKV_CONFORMANCE_CLUSTER=1 the proxy is in front of a real local Redis Cluster instead
+// (issue #23): 6 redis-server --cluster-enabled (3 masters, 3 replicas, redis-cli --cluster
+// create), proxy started with --redis redis+cluster://... The same tests run; where keys in
+// several hash slots meet in one MULTI/EXEC or MSETNX, the cluster answers Redis's CROSSSLOT
+// error (as Upstash does) and the test says so.
+//
 // run.sh (the ctest entry) checks node and node_modules first.
 import { after, before, describe, test } from "node:test";
 import assert from "node:assert/strict";
-import { spawn } from "node:child_process";
-import { mkdtempSync, rmSync } from "node:fs";
+import { execFile, spawn } from "node:child_process";
+import { mkdirSync, mkdtempSync, rmSync } from "node:fs";
 import { createServer, connect } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 
 const TOKEN = "conformance-token";
 const RO_TOKEN = "conformance-readonly";
+const CLUSTER = process.env.PMKV_CONFORMANCE_CLUSTER === "1";
 const children = [];
 let workDir;
 let url;
 let Redis;
+let clusterPorts = []; // cluster mode: the ports of the 6 nodes
 
 function freePort() {
   return new Promise((resolve, reject) => {
@@ -65,6 +73,100 @@ function start(name, command, args, env) {
 
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 
+// Runs a program to its end: { code, stdout, stderr }.
+function run(command, args, timeoutMs = 10000) {
+  return new Promise((resolve) => {
+    execFile(command, args, { timeout: timeoutMs, maxBuffer: 16 * 1024 * 1024 }, (error, stdout, stderr) =>
+      resolve({ code: error ? (error.code ?? -1) : 0, stdout, stderr }),
+    );
+  });
+}
+
+// redis-cli against one node (no redirections followed), its answer trimmed.
+async function cli(port, ...args) {
+  return (await run("redis-cli", ["-p", String(port), ...args])).stdout.trim();
+}
+
+// Redis Cluster's hash slot of a key: CRC16 (XMODEM) of the key, or of its {tag}, mod 16384.
+function slotOf(key) {
+  const open = key.indexOf("{");
+  if (open >= 0) {
+    const close = key.indexOf("}", open + 1);
+    if (close > open + 1) key = key.slice(open + 1, close);
+  }
+  let crc = 0;
+  for (const byte of Buffer.from(key)) {
+    crc ^= byte << 8;
+    for (let i = 0; i < 8; i++) crc = crc & 0x8000 ? ((crc << 1) ^ 0x1021) & 0xffff : (crc << 1) & 0xffff;
+  }
+  return crc % 16384;
+}
+
+function portFree(port) {
+  return new Promise((resolve) => {
+    const s = createServer();
+    s.once("error", () => resolve(false));
+    s.listen(port, "127.0.0.1", () => s.close(() => resolve(true)));
+  });
+}
+
+// A loopback port that is free together with its cluster bus port (+10000).
+async function freeClusterPort(taken) {
+  for (let attempt = 0; attempt < 500; attempt++) {
+    const port = 20000 + Math.floor(Math.random() * 30000);
+    if (taken.has(port) || taken.has(port + 10000)) continue;
+    if ((await portFree(port)) && (await portFree(port + 10000))) return port;
+  }
+  throw new Error("no free pair of loopback ports for a cluster node");
+}
+
+// The cluster's masters now (asked of each node).
+async function clusterMasters() {
+  const masters = [];
+  for (const port of clusterPorts) if ((await cli(port, "role")).startsWith("master")) masters.push(port);
+  return masters;
+}
+
+// 3 masters + 3 replicas in workDir, joined by redis-cli --cluster create; resolves once every
+// node says cluster_state:ok and knows the 6 nodes, and every replica is in sync. Answers the
+// proxy's address, a replica named first: which node the address starts with must not matter.
+async function startCluster() {
+  const taken = new Set();
+  for (let i = 0; i < 6; i++) {
+    const port = await freeClusterPort(taken);
+    taken.add(port).add(port + 10000);
+    clusterPorts.push(port);
+  }
+  for (const port of clusterPorts) {
+    const dir = join(workDir, String(port));
+    mkdirSync(dir);
+    const node = start(`redis-server ${port}`, "redis-server", [
+      "--port", String(port), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no", "--dir", dir,
+      "--cluster-enabled", "yes", "--cluster-config-file", "nodes.conf", "--cluster-node-timeout", "5000",
+    ]);
+    await waitForPort(port, node, `redis-server ${port}`);
+  }
+  const created = await run("redis-cli", [
+    "--cluster", "create", ...clusterPorts.map((p) => `127.0.0.1:${p}`), "--cluster-replicas", "1", "--cluster-yes",
+  ], 120000);
+  assert.match(created.stdout, /\[OK\] All 16384 slots covered/, `redis-cli --cluster create: ${created.stdout}${created.stderr}`);
+  const deadline = Date.now() + 60000;
+  for (const port of clusterPorts) {
+    for (;;) {
+      const info = await cli(port, "cluster", "info");
+      const replication = await cli(port, "info", "replication");
+      const synced = !replication.includes("role:slave") || replication.includes("master_link_status:up");
+      if (info.includes("cluster_state:ok") && info.includes("cluster_known_nodes:6") && synced) break;
+      if (Date.now() > deadline) throw new Error(`cluster node ${port} is not healthy: ${info} ${replication}`);
+      await sleep(100);
+    }
+  }
+  const masters = await clusterMasters();
+  assert.equal(masters.length, 3);
+  const replicas = clusterPorts.filter((p) => !masters.includes(p));
+  return `redis+cluster://${[...replicas, ...masters].map((p) => `127.0.0.1:${p}`).join(",")}`;
+}
+
 function client(extra = {}) {
   return new Redis({ url, token: TOKEN, retry: false, ...extra });
 }
@@ -74,15 +176,21 @@ before(async () => {
   assert.ok(proxyBin, "set PMKV_PROXY_BIN to the pmkv-proxy executable");
   ({ Redis } = await import("@upstash/redis"));
   workDir = mkdtempSync(join(tmpdir(), "pmkv-conformance-"));
-  const redisPort = await freePort();
-  const redis = start("redis-server", "redis-server", [
-    "--port", String(redisPort), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no",
-    "--dir", workDir,
-  ]);
-  await waitForPort(redisPort, redis, "redis-server");
+  let redisUrl;
+  if (CLUSTER) {
+    redisUrl = await startCluster();
+  } else {
+    const redisPort = await freePort();
+    const redis = start("redis-server", "redis-server", [
+      "--port", String(redisPort), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no",
+      "--dir", workDir,
+    ]);
+    await waitForPort(redisPort, redis, "redis-server");
+    redisUrl = `redis://127.0.0.1:${redisPort}`;
+  }
   const proxyPort = await freePort();
   const proxy = start("pmkv-proxy", proxyBin, [
-    "--listen", `127.0.0.1:${proxyPort}`, "--redis", `redis://127.0.0.1:${redisPort}`,
+    "--listen", `127.0.0.1:${proxyPort}`, "--redis", redisUrl,
   ], { PMKV_PROXY_TOKEN: TOKEN, PMKV_PROXY_READONLY_TOKEN: RO_TOKEN });
   await waitForPort(proxyPort, proxy, "pmkv-proxy");
   url = `http://127.0.0.1:${proxyPort}`;
@@ -187,7 +295,7 @@ describe("pipelines and transactions", () => {
     await assert.rejects(q.exec(), /ERR value is not an integer/);
   });
 
-  test("multi / exec", async () => {
+  test("multi / exec on one key", async () => {
     const r = client();
     const tx = r.multi();
     tx.set("c:tx", 10);
@@ -199,6 +307,50 @@ describe("pipelines and transactions", () => {
     bad.set("c:tx2", "a");
     bad.evalsha("0000000000000000000000000000000000000000", [], []);
     await assert.rejects(bad.exec(), /NOSCRIPT/);
+  });
+
+  test("multi / exec over several keys: atomic within one hash slot, CROSSSLOT across slots on a cluster", async () => {
+    const r = client();
+    // One hash tag, one slot: the transaction runs on a cluster as on one Redis.
+    const a = "{c:acct}:a";
+    const b = "{c:acct}:b";
+    assert.equal(slotOf(a), slotOf(b));
+    const tx = r.multi();
+    tx.set(a, 100);
+    tx.set(b, 0);
+    tx.decrby(a, 30);
+    tx.incrby(b, 30);
+    tx.mget(a, b);
+    assert.deepEqual(await tx.exec(), ["OK", "OK", 70, 30, [70, 30]]);
+    // Keys in two slots: one Redis runs it; a cluster refuses all of it, as Upstash does.
+    assert.notEqual(slotOf("c:xa"), slotOf("c:xb"));
+    const cross = r.multi();
+    cross.set("c:xa", 1);
+    cross.incr("c:xb");
+    if (CLUSTER) {
+      await assert.rejects(cross.exec(), /CROSSSLOT Keys in request don't hash to the same slot/);
+      assert.equal(await r.exists("c:xa", "c:xb"), 0, "nothing of the refused transaction ran");
+    } else {
+      assert.deepEqual(await cross.exec(), ["OK", 1]);
+    }
+  });
+
+  test("mset and mget across slots; msetnx within one slot, CROSSSLOT across slots on a cluster", async () => {
+    const r = client();
+    const keys = ["c:m1", "c:m2", "c:m3"];
+    assert.ok(new Set(keys.map(slotOf)).size > 1, "the keys are in several slots");
+    assert.equal(await r.mset({ "c:m1": 1, "c:m2": { two: 2 }, "c:m3": "three" }), "OK");
+    assert.deepEqual(await r.mget("c:m3", "c:nope", "c:m1", "c:m2"), ["three", null, 1, { two: 2 }]);
+    assert.equal(await r.msetnx({ "{c:m}1": "a", "{c:m}2": "b" }), 1);
+    assert.equal(await r.msetnx({ "{c:m}2": "x", "{c:m}3": "y" }), 0);
+    assert.deepEqual(await r.mget("{c:m}1", "{c:m}2", "{c:m}3"), ["a", "b", null]);
+    assert.notEqual(slotOf("c:m4"), slotOf("c:m5"));
+    if (CLUSTER) {
+      await assert.rejects(r.msetnx({ "c:m4": 4, "c:m5": 5 }), /CROSSSLOT/);
+      assert.equal(await r.exists("c:m4", "c:m5"), 0);
+    } else {
+      assert.equal(await r.msetnx({ "c:m4": 4, "c:m5": 5 }), 1);
+    }
   });
 
   test("concurrent transactions all succeed and stay atomic", async () => {
@@ -231,22 +383,39 @@ describe("keys", () => {
       want.add(`c:scan:${i}`);
     }
     await p.exec();
-    const seen = new Set();
+    const seen = new Map();
     let cursor = "0";
     let rounds = 0;
     do {
       const [next, keys] = await r.scan(cursor, { match: "c:scan:*", count: 25 });
-      keys.forEach((k) => seen.add(k));
+      keys.forEach((k) => seen.set(k, (seen.get(k) ?? 0) + 1));
       cursor = String(next);
       rounds++;
     } while (cursor !== "0" && rounds < 1000);
-    assert.deepEqual([...seen].sort(), [...want].sort());
+    assert.deepEqual([...seen.keys()].sort(), [...want].sort());
+    assert.deepEqual([...seen.entries()].filter(([, n]) => n !== 1), [], "no key comes twice");
     assert.ok(rounds > 1, "the scan took several rounds");
+    if (CLUSTER) {
+      // The keys are spread over the masters, and the one scan went through all of them.
+      const masters = await clusterMasters();
+      let total = 0;
+      let onMasters = 0;
+      for (const port of masters) {
+        const here = (await cli(port, "--scan", "--pattern", "c:scan:*")).split("\n").filter(Boolean);
+        assert.ok(here.length > 0, `master ${port} holds some of the keys`);
+        onMasters += here.length;
+        total += Number(await cli(port, "dbsize"));
+      }
+      assert.equal(onMasters, want.size);
+      assert.equal(await r.dbsize(), total, "DBSIZE is the sum over the masters");
+    }
     assert.deepEqual((await r.keys("c:scan:1?")).sort(), Array.from({ length: 10 }, (_, i) => `c:scan:1${i}`).sort());
   });
 
   test("del, exists and ttl", async () => {
     const r = client();
+    // In two hash slots: on a cluster, EXISTS and DEL are split per slot and their counts added.
+    assert.notEqual(slotOf("c:k1"), slotOf("c:k2"));
     await r.set("c:k1", "a");
     await r.set("c:k2", "b", { ex: 100 });
     assert.equal(await r.exists("c:k1", "c:k2", "c:nope"), 2);
@@ -316,6 +485,14 @@ describe("pub/sub", () => {
       { channel: "c:news", message: "plain, with commas" },
     ]);
     assert.deepEqual(pgot[0], { pattern: "c:n*", channel: "c:news", message: { headline: "hi" } });
+    if (CLUSTER) {
+      // A message published on any node of the cluster reaches the subscribers too.
+      const elsewhere = clusterPorts[clusterPorts.length - 1];
+      await cli(elsewhere, "publish", "c:news", "\"from a node\"");
+      const until = Date.now() + 10000;
+      while (got.length < 3 && Date.now() < until) await sleep(20);
+      assert.deepEqual(got[2], { channel: "c:news", message: "from a node" });
+    }
     await sub.unsubscribe();
     await psub.unsubscribe();
     const gone = Date.now() + 5000;

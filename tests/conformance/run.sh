@@ -2,6 +2,7 @@
 # ctest entry for the conformance suite: the real @upstash/redis client against pmkv-proxy and
 # a real redis-server (both started by conformance.test.mjs on free loopback ports).
 #   run.sh /path/to/pmkv-proxy
+#   PMKV_CONFORMANCE_CLUSTER=1 run.sh /path/to/pmkv-proxy   the same over a local Redis Cluster
 # Needs `npm ci --prefix tests/conformance` first (installs the pinned client).
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
@@ -16,6 +17,10 @@ if [ ! -f "$here/node_modules/@upstash/redis/package.json" ]; then
 fi
 if ! command -v redis-server >/dev/null; then
   echo "conformance: redis-server is not installed" >&2
+  exit 1
+fi
+if [ "${PMKV_CONFORMANCE_CLUSTER:-}" = 1 ] && ! command -v redis-cli >/dev/null; then
+  echo "conformance: redis-cli is not installed (it creates the cluster)" >&2
   exit 1
 fi
 if [ ! -x "$proxy" ]; then
