@@ -2,15 +2,23 @@
 // user runs them with --redis redis+cluster://...: plan, migrate (each batch one pipeline per
 // master), validate, diff, a conflicting edit seen and overwritten, rollback to exactly what
 // was there; then kill -9 of a master in the middle of a migration, its replica taking over,
-// and a resume ending with the key space equal to the plan.
+// and a resume ending with the key space equal to the plan; `pmkv sync` both ways between a
+// pm/ folder and the cluster, each run undone.
+#include "diff/jsonparser.h"
+#include "files/jsprettyprint.h"
 #include "generate/treegenerator.h"
+#include "kv/hashslot.h"
 #include "pmkvrun.h"
 #include "rediscluster.h"
 #include "testtree.h"
 
+#include <QDir>
+#include <QDirIterator>
 #include <QElapsedTimer>
+#include <QFile>
 #include <QJsonObject>
 #include <QProcess>
+#include <QRegularExpression>
 #include <QTest>
 #include <QThread>
 
@@ -46,6 +54,48 @@ class TestClusterJobs final : public QObject
         options.epicsPerProject = epics;
         options.storiesPerEpic = stories;
         return TreeGenerator::generate(root, options).ok() ? root : QString();
+    }
+    // The key of story p/e/S.json, and its value read on the master of its slot (no
+    // redirection followed: it must be there).
+    static QString storyKey(const QString& relativePath)
+    {
+        const QStringList parts =
+            QString(relativePath).remove(QStringLiteral(".json")).split(QLatin1Char('/'));
+        return QStringLiteral("pm:project:%1:epic:%2:story:%3").arg(parts[0], parts[1], parts[2]);
+    }
+    QByteArray onItsMaster(const QString& key) const
+    {
+        return m_cluster.cli(m_cluster.masterOf(HashSlot::of(key.toUtf8())),
+                             {QStringLiteral("get"), key});
+    }
+    static QByteArray readFile(const QString& path)
+    {
+        QFile f(path);
+        return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray();
+    }
+    // The same JSON (whatever the layout: compact in the key space, 2-space in a file).
+    static bool sameJson(const QByteArray& a, const QByteArray& b)
+    {
+        auto left = JsonParser::parse(a);
+        auto right = JsonParser::parse(b);
+        return left.ok() && right.ok() && left.value() == right.value();
+    }
+    // `json` with its "title" replaced.
+    static QByteArray retitled(const QByteArray& json, const std::string& title, int indent)
+    {
+        auto doc = JsonParser::parse(json);
+        if (!doc)
+            return {};
+        doc.value().insert("title", JsonValue::string(title));
+        return QByteArray::fromStdString(indent ? doc.value().pretty(indent)
+                                                : doc.value().compact());
+    }
+    static QString runIdOf(const PmkvRun& run)
+    {
+        return QRegularExpression(QStringLiteral("^run (\\S+):"),
+                                  QRegularExpression::MultilineOption)
+            .match(QString::fromUtf8(run.out))
+            .captured(1);
     }
     static int count(const PmkvRun& run, const char* object, const char* state)
     {
@@ -155,6 +205,177 @@ private Q_SLOTS:
             m_cluster.cli(m_cluster.masters().first(),
                           {QStringLiteral("-c"), QStringLiteral("get"), QString::fromUtf8(story)}),
             before.toUtf8());
+        QVERIFY(m_cluster.local().flush().ok());
+    }
+
+    // `pmkv sync` with the cluster as either side: files -> cluster puts every key on the master
+    // of its slot (undone by `pmkv rollback` as a KV sync may be); edits on both sides copied
+    // with --overwrite each way, and each run undone to exactly what was there.
+    void syncBothWaysAndUndo()
+    {
+        QVERIFY(m_cluster.local().flush().ok());
+        const QString root = tree(QStringLiteral("sync-pm"), 2, 10);
+        QVERIFY(!root.isEmpty());
+        const QString state = m_dir.path(QStringLiteral("state-sync"));
+        const QString url = m_cluster.url();
+        QStringList stories;
+        QDirIterator it(root, {QStringLiteral("*-*.json")}, QDir::Files,
+                        QDirIterator::Subdirectories);
+        while (it.hasNext())
+            stories << QDir(root).relativeFilePath(it.next());
+        stories.sort();
+        QCOMPARE(stories.size(), 40);
+
+        // Files -> cluster: every entity a key, on the master of its slot, all masters used.
+        const PmkvRun first = pmkv({QStringLiteral("sync"), root, url}, state);
+        QVERIFY2(first.exitCode == 0, first.err.constData());
+        const qint64 keys = keysInCluster();
+        QVERIFY(keys > 40);
+        QVERIFY2(first.out.contains(QByteArray(": " + QByteArray::number(keys) + " written")),
+                 first.out.constData());
+        for (quint16 port : m_cluster.masters())
+            QVERIFY(m_cluster.cli(port, {QStringLiteral("dbsize")}).toInt() > 0);
+        for (const QString& story : stories)
+            QVERIFY2(
+                sameJson(onItsMaster(storyKey(story)), readFile(root + QLatin1Char('/') + story)),
+                qPrintable(story));
+        const PmkvRun equal = runPmkv({QStringLiteral("diff"), root, url});
+        QVERIFY2(equal.exitCode == 0, equal.out.constData());
+
+        // A KV sync is a run like a migration's: rolled back, its keys are gone everywhere.
+        const QString firstRun = runIdOf(first);
+        QVERIFY2(!firstRun.isEmpty(), first.out.constData());
+        const PmkvRun rollback =
+            pmkv(QStringList{QStringLiteral("rollback"), firstRun} + target(), state);
+        QVERIFY2(rollback.exitCode == 0, QByteArray(rollback.out + rollback.err).constData());
+        QCOMPARE(keysInCluster(), 0);
+        const PmkvRun load = pmkv({QStringLiteral("sync"), root, url}, state);
+        QVERIFY2(load.exitCode == 0, load.err.constData());
+        QCOMPARE(keysInCluster(), keys);
+
+        // Three stories edited in the cluster, two others in the files.
+        QHash<QString, QByteArray> loaded; // story -> its value as loaded
+        QHash<QString, QByteArray> edited; // story -> its edited value (KV or file)
+        for (int i = 0; i < 5; ++i) {
+            const QString story = stories.at(i * 7);
+            const QString key = storyKey(story);
+            loaded[story] = onItsMaster(key);
+            const std::string title = "edited " + std::to_string(i);
+            if (i < 3) {
+                edited[story] = retitled(loaded[story], title, 0);
+                QCOMPARE(
+                    m_cluster.cli(m_cluster.masterOf(HashSlot::of(key.toUtf8())),
+                                  {QStringLiteral("set"), key, QString::fromUtf8(edited[story])}),
+                    QByteArray("OK"));
+            } else {
+                edited[story] = retitled(readFile(root + QLatin1Char('/') + story), title, 2);
+                QFile f(QDir(root).filePath(story));
+                QVERIFY(f.open(QIODevice::WriteOnly | QIODevice::Truncate));
+                f.write(edited[story]);
+            }
+        }
+        const QStringList kvEdited{stories.at(0), stories.at(7), stories.at(14)};
+        const QStringList fileEdited{stories.at(21), stories.at(28)};
+
+        // Without --overwrite nothing that differs is touched.
+        const PmkvRun missing = pmkv({QStringLiteral("sync"), root, url}, state);
+        QCOMPARE(missing.exitCode, 1);
+        QVERIFY2(missing.out.contains(": 0 written"), missing.out.constData());
+
+        // Files -> cluster, overwriting: the five keys are the files' values again.
+        const PmkvRun toCluster =
+            pmkv({QStringLiteral("sync"), root, url, QStringLiteral("--overwrite")}, state);
+        QVERIFY2(toCluster.exitCode == 0, toCluster.err.constData());
+        QVERIFY2(toCluster.out.contains(": 5 written"), toCluster.out.constData());
+        for (const QString& story : kvEdited + fileEdited)
+            QVERIFY2(
+                sameJson(onItsMaster(storyKey(story)), readFile(root + QLatin1Char('/') + story)),
+                qPrintable(story));
+        QCOMPARE(runPmkv({QStringLiteral("diff"), root, url}).exitCode, 0);
+        QCOMPARE(keysInCluster(), keys);
+
+        // Undone: each key holds exactly what it held before, on its master.
+        const PmkvRun undoKv = pmkv(
+            {QStringLiteral("sync"), QStringLiteral("--undo"), QStringLiteral("last"), url}, state);
+        QVERIFY2(undoKv.exitCode == 0, QByteArray(undoKv.out + undoKv.err).constData());
+        QVERIFY2(undoKv.out.contains("5 restored"), undoKv.out.constData());
+        for (const QString& story : kvEdited)
+            QCOMPARE(onItsMaster(storyKey(story)), edited[story]);
+        for (const QString& story : fileEdited)
+            QCOMPARE(onItsMaster(storyKey(story)), loaded[story]);
+
+        // Cluster -> files, overwriting: the five files are the keys' values, written as the
+        // application writes them; then undone byte for byte.
+        QHash<QString, QByteArray> filesBefore;
+        for (const QString& story : kvEdited + fileEdited)
+            filesBefore[story] = readFile(root + QLatin1Char('/') + story);
+        const PmkvRun toFiles =
+            pmkv({QStringLiteral("sync"), url, root, QStringLiteral("--overwrite")}, state);
+        QVERIFY2(toFiles.exitCode == 0, toFiles.err.constData());
+        QVERIFY2(toFiles.out.contains(": 5 written"), toFiles.out.constData());
+        for (const QString& story : kvEdited + fileEdited)
+            QCOMPARE(readFile(root + QLatin1Char('/') + story),
+                     JsPrettyPrint::indent(onItsMaster(storyKey(story)), 2));
+        QCOMPARE(runPmkv({QStringLiteral("diff"), root, url}).exitCode, 0);
+        const PmkvRun undoFiles =
+            pmkv({QStringLiteral("sync"), QStringLiteral("--undo"), QStringLiteral("last"), root},
+                 state);
+        QVERIFY2(undoFiles.exitCode == 0, QByteArray(undoFiles.out + undoFiles.err).constData());
+        for (const QString& story : kvEdited + fileEdited)
+            QCOMPARE(readFile(root + QLatin1Char('/') + story), filesBefore[story]);
+        QCOMPARE(keysInCluster(), keys);
+        QVERIFY(m_cluster.local().flush().ok());
+    }
+
+    // `pmkv sync pm/ CLUSTER --watch`: a story saved in the folder reaches the master of its
+    // key's slot while the watcher runs; interrupted, it says what it wrote.
+    void syncWatchIntoTheCluster()
+    {
+        QVERIFY(m_cluster.local().flush().ok());
+        const QString root = tree(QStringLiteral("watch-pm"), 1, 6);
+        QVERIFY(!root.isEmpty());
+        const QString state = m_dir.path(QStringLiteral("state-watch"));
+        QCOMPARE(pmkv({QStringLiteral("sync"), root, m_cluster.url()}, state).exitCode, 0);
+        QProcess watch;
+        watch.start(binaryPath(QStringLiteral("pmkv")),
+                    {QStringLiteral("sync"), root, m_cluster.url(), QStringLiteral("--watch"),
+                     QStringLiteral("--state-dir"), state});
+        QVERIFY(watch.waitForStarted());
+        QByteArray out;
+        QElapsedTimer clock;
+        clock.start();
+        while (!out.contains("watching") && clock.elapsed() < 20000) {
+            watch.waitForReadyRead(100);
+            out += watch.readAllStandardOutput();
+        }
+        QVERIFY2(out.contains("watching"), out.constData());
+
+        QStringList stories;
+        QDirIterator it(root, {QStringLiteral("*-*.json")}, QDir::Files,
+                        QDirIterator::Subdirectories);
+        while (it.hasNext())
+            stories << QDir(root).relativeFilePath(it.next());
+        QVERIFY(stories.size() >= 2);
+        QHash<QString, QByteArray> saved;
+        for (const QString& story : stories.mid(0, 2)) {
+            saved[story] =
+                retitled(readFile(QDir(root).filePath(story)), "watched " + story.toStdString(), 2);
+            QFile f(QDir(root).filePath(story));
+            QVERIFY(f.open(QIODevice::WriteOnly | QIODevice::Truncate));
+            f.write(saved[story]);
+        }
+        for (auto s = saved.cbegin(); s != saved.cend(); ++s) {
+            const QString key = storyKey(s.key());
+            clock.restart();
+            while (!sameJson(onItsMaster(key), s.value()) && clock.elapsed() < 20000)
+                QThread::msleep(100);
+            QVERIFY2(sameJson(onItsMaster(key), s.value()), qPrintable(key));
+        }
+        watch.terminate();
+        QVERIFY(watch.waitForFinished(20000));
+        out += watch.readAllStandardOutput();
+        QCOMPARE(watch.exitCode(), 0);
+        QVERIFY2(out.contains("stopped; 2 keys written"), out.constData());
         QVERIFY(m_cluster.local().flush().ok());
     }
 
