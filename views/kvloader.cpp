@@ -154,11 +154,13 @@ void KvLoader::setAlignment(std::shared_ptr<const Alignment> alignment)
         refresh();
         return;
     }
-    // Keys are on screen already: keep them and scan again up to where the first pass got
-    // (to the end if it finished), so that each key gets its state; then compare.
+    // Keys are on screen already: keep them and scan again as far as the first pass was going
+    // (its chunk, or to the end if it finished), so that each key gets its state; then
+    // compare. (Not only as far as it got: a pass still under way would stop half way, as
+    // it did after one master's keys of a cluster.)
     ++m_generation;
     const bool wasFinished = m_scanDone;
-    m_chunkTarget = qMax<qint64>(m_scanned, 1);
+    m_chunkTarget = qMax<qint64>(qMax(m_chunkTarget, m_scanned), 1);
     m_cursor = "0";
     m_scanned = 0;
     m_scanBusy = false;
