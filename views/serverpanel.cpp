@@ -72,9 +72,10 @@ void ServerPanel::refresh()
         return;
     }
     m_summary->setText(tr("Asking %1 ...").arg(m_session->describe().toHtmlEscaped()));
+    const bool cluster = m_session->store().capabilities().hashSlots;
     // The store lives on the session's thread; the answer comes back to this one.
     m_session->store()
-        .execute(ServerInfo::commands())
+        .execute(ServerInfo::commands(cluster))
         .then(
             postTo<Result<KvStore::Replies>>(this, [this, generation](Result<KvStore::Replies> r) {
                 if (generation != m_generation)
@@ -93,9 +94,50 @@ void ServerPanel::showError(const QString& message)
     m_summary->setText(message.toHtmlEscaped());
 }
 
+void ServerPanel::showCluster(const ServerInfo& info)
+{
+    const QLocale locale;
+    auto* top = new QTreeWidgetItem(m_tree, {tr("Cluster")});
+    top->setData(0, Qt::UserRole, QStringLiteral("Cluster"));
+    if (!info.clusterError.isEmpty()) {
+        top->setText(1, tr("nodes not known (%1)").arg(info.clusterError));
+        return;
+    }
+    const ClusterNodes& nodes = info.clusterNodes;
+    const int masters = nodes.masterCount();
+    const int replicas = nodes.replicaCount();
+    top->setText(1, tr("%1, %2 - %3 of %4 slots served")
+                        .arg(masters == 1 ? tr("1 master") : tr("%1 masters").arg(masters),
+                             replicas == 1 ? tr("1 replica") : tr("%1 replicas").arg(replicas),
+                             locale.toString(nodes.servedSlots()), locale.toString(16384)));
+    auto describe = [&locale](const ClusterNode& node) {
+        QStringList parts{node.master ? tr("master") : tr("replica")};
+        if (node.master)
+            parts << tr("slots %1 (%2)").arg(node.slotText(), locale.toString(node.slotCount()));
+        if (node.slotsMoving > 0)
+            parts << tr("slots moving: %1").arg(node.slotsMoving);
+        if (node.failing)
+            parts << tr("FAILING");
+        else if (!node.connected)
+            parts << tr("not connected");
+        if (node.myself)
+            parts << tr("answered this panel");
+        return parts.join(QStringLiteral(" - "));
+    };
+    for (const ClusterNode& node : nodes.nodes) {
+        if (!node.master)
+            continue;
+        auto* master = new QTreeWidgetItem(top, {node.address, describe(node)});
+        for (const ClusterNode& replica : nodes.replicasOf(node))
+            new QTreeWidgetItem(master, {replica.address, describe(replica)});
+    }
+}
+
 void ServerPanel::show(const ServerInfo& info)
 {
     m_tree->clear();
+    if (info.cluster)
+        showCluster(info);
     const bool rest = m_profile.kind != ConnectionProfile::Kind::Redis;
     const QLocale locale;
     auto missing = [rest](const QString& why) {
@@ -104,13 +146,18 @@ void ServerPanel::show(const ServerInfo& info)
     };
     // Key counts first: what people open the panel for.
     auto* counts = new QTreeWidgetItem(m_tree, {tr("Keys")});
-    new QTreeWidgetItem(counts, {tr("DBSIZE (this database)"), info.dbSize >= 0
-                                                                   ? locale.toString(info.dbSize)
-                                                                   : missing(info.dbSizeError)});
+    new QTreeWidgetItem(
+        counts, {info.cluster ? tr("DBSIZE (all masters)") : tr("DBSIZE (this database)"),
+                 info.dbSize >= 0 ? locale.toString(info.dbSize) : missing(info.dbSizeError)});
     for (const auto& [db, keys] : info.keysPerDatabase)
         new QTreeWidgetItem(counts, {db, locale.toString(keys)});
+    // Of a cluster, INFO describes the one node that answered.
+    const ClusterNode* answered = info.clusterNodes.myself();
     for (const ServerInfo::Section& section : info.sections) {
         auto* item = new QTreeWidgetItem(m_tree, {section.name});
+        item->setData(0, Qt::UserRole, section.name);
+        if (answered)
+            item->setText(0, tr("%1 (node %2)").arg(section.name, answered->address));
         if (!section.error.isEmpty()) {
             item->setText(1, missing(section.error));
             continue;
@@ -123,11 +170,15 @@ void ServerPanel::show(const ServerInfo& info)
     const QString memory =
         info.value(QStringLiteral("memory"), QStringLiteral("used_memory_human"));
     QStringList parts{QStringLiteral("<b>%1</b>").arg(m_session->describe().toHtmlEscaped())};
+    if (info.cluster && info.clusterError.isEmpty())
+        parts << tr("Redis Cluster of %1 masters").arg(info.clusterNodes.masterCount());
     parts << (version.isEmpty() ? tr("version not available") : tr("Redis %1").arg(version));
     if (!memory.isEmpty())
-        parts << tr("%1 used").arg(memory);
+        parts << (answered ? tr("%1 used on %2").arg(memory, answered->address)
+                           : tr("%1 used").arg(memory));
     if (info.dbSize >= 0)
-        parts << tr("%1 keys in this database").arg(locale.toString(info.dbSize));
+        parts << (info.cluster ? tr("%1 keys in the cluster") : tr("%1 keys in this database"))
+                     .arg(locale.toString(info.dbSize));
     m_summary->setText(parts.join(QStringLiteral(" &middot; ")));
 }
 
@@ -140,7 +191,7 @@ QString ServerPanel::fieldText(const QString& section, const QString& field) con
 {
     for (int i = 0; i < m_tree->topLevelItemCount(); ++i) {
         const QTreeWidgetItem* top = m_tree->topLevelItem(i);
-        if (top->text(0) != section)
+        if (top->text(0) != section && top->data(0, Qt::UserRole).toString() != section)
             continue;
         if (field.isEmpty())
             return top->text(1);

@@ -18,7 +18,9 @@ struct ServerInfo;
 // The server panel (View > Server Info): what the open connection's server says about itself,
 // INFO server, memory and keyspace and DBSIZE (storage/kv/serverinfo.h), asked on the store's
 // thread, with a summary line and key counts per database. Over REST a section the server
-// does not answer says "not available over REST" and why; the rest is shown.
+// does not answer says "not available over REST" and why; the rest is shown. Of a Redis
+// Cluster it shows the nodes first (CLUSTER NODES): masters with their slots and replicas,
+// and which node the INFO sections describe.
 class ServerPanel final : public QWidget
 {
     Q_OBJECT
@@ -32,7 +34,8 @@ public:
 
     QString summaryText() const;
     QTreeWidget* tree() const { return m_tree; }
-    // The shown value of a field ("Memory", "used_memory_human"); empty when not shown.
+    // The shown value of a field ("Memory", "used_memory_human"); empty when not shown. A
+    // section is named as the server names it, without the node a cluster's INFO came from.
     QString fieldText(const QString& section, const QString& field) const;
 
 Q_SIGNALS:
@@ -40,6 +43,8 @@ Q_SIGNALS:
 
 private:
     void show(const ServerInfo& info);
+    // The cluster's masters with their slots, each with its replicas.
+    void showCluster(const ServerInfo& info);
     void showError(const QString& message);
 
     std::shared_ptr<TargetSession> m_session;

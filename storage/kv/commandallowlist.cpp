@@ -79,6 +79,7 @@ const QSet<QByteArray>& readOnlyNames()
                                         "SORT_RO",
                                         "MEMORY",
                                         "OBJECT",
+                                        "CLUSTER",
                                         "JSON.GET",
                                         "JSON.MGET",
                                         "JSON.TYPE",
@@ -123,13 +124,20 @@ bool CommandAllowList::isReadOnly(const KvCommand& command)
         return sub == "USAGE" || sub == "ENCODING" || sub == "FREQ" || sub == "IDLETIME" ||
                sub == "REFCOUNT" || sub == "STATS";
     }
+    if (name == "CLUSTER") {
+        // What the cluster says of itself (the server panel); not its admin commands.
+        const QByteArray sub = command.size() > 1 ? command.at(1).toUpper() : QByteArray();
+        return sub == "NODES" || sub == "SLOTS" || sub == "SHARDS" || sub == "INFO" ||
+               sub == "MYID" || sub == "KEYSLOT" || sub == "COUNTKEYSINSLOT";
+    }
     return true;
 }
 
 bool CommandAllowList::isDataRead(const QByteArray& name)
 {
     const QByteArray upper = name.toUpper();
-    return readOnlyNames().contains(upper) && upper != "MEMORY" && upper != "OBJECT";
+    return readOnlyNames().contains(upper) && upper != "MEMORY" && upper != "OBJECT" &&
+           upper != "CLUSTER";
 }
 
 bool CommandAllowList::allReadOnly(const QVector<KvCommand>& batch)

@@ -9,12 +9,14 @@ const char* const kSections[] = {"server", "memory", "keyspace"};
 
 } // namespace
 
-QVector<KvCommand> ServerInfo::commands()
+QVector<KvCommand> ServerInfo::commands(bool cluster)
 {
     QVector<KvCommand> batch;
     for (const char* section : kSections)
         batch.append(KvCommand{"INFO", section});
     batch.append(KvCommand{"DBSIZE"});
+    if (cluster)
+        batch.append(KvCommand{"CLUSTER", "NODES"});
     return batch;
 }
 
@@ -58,6 +60,8 @@ ServerInfo ServerInfo::parse(const QVector<KvReply>& replies)
     else
         info.dbSizeError =
             size.isError() ? QString::fromUtf8(size.bytes) : QStringLiteral("no answer");
+    if (replies.size() > sectionCount + 1)
+        info.parseClusterNodes(replies.at(sectionCount + 1));
     // "db0:keys=12,expires=0,avg_ttl=0"
     for (const auto& [db, text] : info.sections.at(2).fields) {
         for (const QString& part : text.split(QLatin1Char(','))) {
@@ -66,6 +70,22 @@ ServerInfo ServerInfo::parse(const QVector<KvReply>& replies)
         }
     }
     return info;
+}
+
+void ServerInfo::parseClusterNodes(const KvReply& reply)
+{
+    cluster = true;
+    if (reply.isError() ||
+        (reply.type != KvReply::Type::String && reply.type != KvReply::Type::Status)) {
+        clusterError =
+            reply.isError() ? QString::fromUtf8(reply.bytes) : QStringLiteral("no answer");
+        return;
+    }
+    Result<ClusterNodes> nodes = ClusterNodes::parse(reply.bytes);
+    if (nodes)
+        clusterNodes = nodes.value();
+    else
+        clusterError = nodes.error().message;
 }
 
 QString ServerInfo::value(const QString& section, const QString& field) const
