@@ -82,6 +82,12 @@ ConnectionsDialog::ConnectionsDialog(ProfileStore* profiles, QWidget* parent)
                                int(env));
     m_readOnly = new QCheckBox(tr("Read-only (only reading commands are sent)"), this);
     m_readOnly->setObjectName(QStringLiteral("profileReadOnly"));
+    m_replicaReads = new QCheckBox(tr("Browse from replicas (Redis Cluster)"), this);
+    m_replicaReads->setObjectName(QStringLiteral("profileReplicaReads"));
+    m_replicaReads->setToolTip(
+        tr("The key tree, the comparison and the values are read from the masters' replicas, "
+           "which spreads the load but may lag behind by the replication delay. Edits, "
+           "migrations and every other job read the masters."));
     // REST only: the choices by name, or a proxy address typed in.
     m_proxy = new QComboBox(this);
     m_proxy->setObjectName(QStringLiteral("profileProxy"));
@@ -111,6 +117,7 @@ ConnectionsDialog::ConnectionsDialog(ProfileStore* profiles, QWidget* parent)
     form->addRow(tr("&Prefix:"), m_prefix);
     form->addRow(tr("&Environment:"), m_environment);
     form->addRow(QString(), m_readOnly);
+    form->addRow(QString(), m_replicaReads);
     form->addRow(tr("Pro&xy:"), m_proxy);
     form->addRow(tr("&Secret:"), m_secret);
     form->addRow(QString(), m_remember);
@@ -205,6 +212,7 @@ void ConnectionsDialog::edit(const ConnectionProfile& p)
     m_prefix->setText(p.prefix);
     m_environment->setCurrentIndex(qMax(0, m_environment->findData(int(p.environment))));
     m_readOnly->setChecked(p.readOnly);
+    m_replicaReads->setChecked(p.replicaReads);
     const int proxy = m_proxy->findData(p.proxy.toString());
     if (proxy >= 0)
         m_proxy->setCurrentIndex(proxy);
@@ -227,6 +235,7 @@ ConnectionProfile ConnectionsDialog::profileFromForm() const
     p.prefix = m_prefix->text().trimmed();
     p.environment = ConnectionProfile::Environment(m_environment->currentData().toInt());
     p.readOnly = m_readOnly->isChecked();
+    p.replicaReads = m_replicaReads->isChecked();
     if (auto proxy = proxyFromForm())
         p.proxy = proxy.value(); // a wrong one is reported by validateForm()
     return p;

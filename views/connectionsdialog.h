@@ -69,6 +69,7 @@ private:
     QLineEdit* m_prefix;
     QComboBox* m_environment;
     QCheckBox* m_readOnly;
+    QCheckBox* m_replicaReads;
     QComboBox* m_proxy;
     QLineEdit* m_secret;
     QCheckBox* m_remember;

@@ -36,6 +36,10 @@ struct CompareOutcome
 struct OpenedSession
 {
     std::shared_ptr<TargetSession> session;
+    // A second session that may read a cluster's replicas (the profile's replicaReads): the
+    // tree, the comparison and the values come from it; edits and their undo images use
+    // `session`, which reads the masters.
+    std::shared_ptr<TargetSession> browsing;
     KvStore::Capabilities capabilities;
     QString description;
     QString error;
@@ -51,6 +55,17 @@ OpenedSession openSession(const ConnectionProfile& profile, const TargetSession:
         return o;
     }
     o.session = std::move(opened).value();
+    if (profile.replicaReads) {
+        TargetSession::Options browsing = options;
+        browsing.browsing = true;
+        auto reader = TargetSession::open(profile, browsing);
+        if (!reader) {
+            o.error = reader.error().message;
+            OffThreadRelease::release(o.session);
+            return o;
+        }
+        o.browsing = std::move(reader).value();
+    }
     KvStore* store = &o.session->store();
     o.capabilities = o.session->thread().call([store] { return store->capabilities(); });
     o.description = o.session->describe();
@@ -70,6 +85,7 @@ KvLoader::~KvLoader()
 {
     ++m_generation;
     OffThreadRelease::release(m_session); // its thread is joined off the GUI thread
+    OffThreadRelease::release(m_browsing);
 }
 
 void KvLoader::open(const ConnectionProfile& profile, const TargetSession::Options& options)
@@ -91,6 +107,7 @@ void KvLoader::startSession(const ConnectionProfile& profile, const TargetSessio
     }).then(postTo<OpenedSession>(this, [this, generation](OpenedSession o) {
         if (generation != m_generation) { // closed, or another connection, meanwhile
             OffThreadRelease::release(o.session);
+            OffThreadRelease::release(o.browsing);
             return;
         }
         m_opening = false;
@@ -99,7 +116,8 @@ void KvLoader::startSession(const ConnectionProfile& profile, const TargetSessio
             return;
         }
         m_session = std::move(o.session);
-        m_store = &m_session->store();
+        m_browsing = std::move(o.browsing);
+        m_store = &(m_browsing ? m_browsing : m_session)->store();
         m_caps = o.capabilities;
         m_description = o.description;
         Q_EMIT opened(m_description);
@@ -131,6 +149,7 @@ void KvLoader::closeSession()
     m_opening = false;
     m_store = nullptr;
     OffThreadRelease::release(m_session); // the store goes with its thread, off the GUI thread
+    OffThreadRelease::release(m_browsing);
     m_scanBusy = false;
     m_comparing = false;
 }

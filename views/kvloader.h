@@ -128,7 +128,9 @@ private:
 
     KvTreeModel* m_model;
     std::shared_ptr<TargetSession> m_session;
-    KvStore* m_store = nullptr; // the session's, while it is open
+    // Only with a profile reading a cluster's replicas: the session the reads go through.
+    std::shared_ptr<TargetSession> m_browsing;
+    KvStore* m_store = nullptr; // the reading session's, while it is open
     bool m_opening = false;
     ConnectionProfile m_profile;
     TargetSession::Options m_options; // in memory only, for reconnect()

@@ -72,7 +72,7 @@ void ServerPanel::refresh()
         return;
     }
     m_summary->setText(tr("Asking %1 ...").arg(m_session->describe().toHtmlEscaped()));
-    const bool cluster = m_session->store().capabilities().hashSlots;
+    const bool cluster = m_profile.isCluster(); // (the store's own state is its thread's)
     // The store lives on the session's thread; the answer comes back to this one.
     m_session->store()
         .execute(ServerInfo::commands(cluster))
@@ -149,8 +149,11 @@ void ServerPanel::show(const ServerInfo& info)
     new QTreeWidgetItem(
         counts, {info.cluster ? tr("DBSIZE (all masters)") : tr("DBSIZE (this database)"),
                  info.dbSize >= 0 ? locale.toString(info.dbSize) : missing(info.dbSizeError)});
-    for (const auto& [db, keys] : info.keysPerDatabase)
-        new QTreeWidgetItem(counts, {db, locale.toString(keys)});
+    // (A cluster's keyspace section counts one node's keys: shown under that node's INFO.)
+    if (!info.cluster) {
+        for (const auto& [db, keys] : info.keysPerDatabase)
+            new QTreeWidgetItem(counts, {db, locale.toString(keys)});
+    }
     // Of a cluster, INFO describes the one node that answered.
     const ClusterNode* answered = info.clusterNodes.myself();
     for (const ServerInfo::Section& section : info.sections) {

@@ -59,6 +59,24 @@ class TestClusterWindow final : public QObject
             .trimmed();
     }
 
+    // How often the cluster's replicas ran `command` (INFO commandstats' "calls").
+    qint64 callsOnReplicas(const QByteArray& command)
+    {
+        const QVector<quint16> masters = m_cluster.masters();
+        qint64 calls = 0;
+        for (quint16 port : m_cluster.local().ports()) {
+            if (masters.contains(port))
+                continue;
+            const QByteArray stats =
+                m_cluster.cli(port, {QStringLiteral("INFO"), QStringLiteral("commandstats")});
+            for (const QByteArray& line : stats.split('\n')) {
+                const QByteArray prefix = "cmdstat_" + command + ":calls=";
+                if (line.startsWith(prefix))
+                    calls += line.mid(prefix.size()).split(',').value(0).toLongLong();
+            }
+        }
+        return calls;
+    }
     // The aligned rows follow the comparison.
     static void waitForRow(MainWindow& window, const QByteArray& key)
     {
@@ -110,6 +128,27 @@ private Q_SLOTS:
         QVERIFY(!story.isEmpty());
         waitForRow(window, story);
         test::selectAndLoad(window, story);
+    }
+
+    // "Browse from replicas": the comparison and the values are read from the replicas, and
+    // still every entity compares the same.
+    void browsesFromReplicasWhenAsked()
+    {
+        ConnectionProfile p = profile();
+        p.replicaReads = true;
+        QVERIFY2(p.validate(), "replicaReads on a cluster address is valid");
+        const qint64 before = callsOnReplicas("mget");
+        MainWindow window;
+        window.setJobsFolder(m_dir.path(QStringLiteral("jobs-replicas")));
+        window.show();
+        test::openAndConnect(window, m_root, p);
+        QCOMPARE(window.kvPane()->model()->totals()[SyncState::Same], m_keys);
+        QVERIFY2(callsOnReplicas("mget") > before, "no MGET reached a replica");
+        const QByteArray story = someStory();
+        waitForRow(window, story);
+        const qint64 reads = callsOnReplicas("getrange");
+        test::selectAndLoad(window, story);
+        QVERIFY2(callsOnReplicas("getrange") > reads, "the value was not read from a replica");
     }
 
     // A story edited in the cluster is "changed"; Copy File Value to KV puts the file's value
@@ -216,6 +255,9 @@ private Q_SLOTS:
                  first.section(QLatin1Char(':'), 1));
         QCOMPARE(panel->fieldText(QStringLiteral("Keys"), QStringLiteral("DBSIZE (all masters)")),
                  QLocale().toString(m_keys));
+        // One node's keyspace line is not passed off as the cluster's count.
+        QVERIFY(panel->fieldText(QStringLiteral("Keys"), QStringLiteral("db0")).isEmpty());
+        QVERIFY(!panel->fieldText(QStringLiteral("Keyspace"), QStringLiteral("db0")).isEmpty());
         const QString summary = panel->summaryText();
         QVERIFY2(summary.contains(QStringLiteral("Redis Cluster of 3 masters")),
                  qPrintable(summary));
