@@ -98,7 +98,6 @@ void ServerPanel::showCluster(const ServerInfo& info)
 {
     const QLocale locale;
     auto* top = new QTreeWidgetItem(m_tree, {tr("Cluster")});
-    top->setData(0, Qt::UserRole, QStringLiteral("Cluster"));
     if (!info.clusterError.isEmpty()) {
         top->setText(1, tr("nodes not known (%1)").arg(info.clusterError));
         return;
@@ -128,6 +127,7 @@ void ServerPanel::showCluster(const ServerInfo& info)
         if (!node.master)
             continue;
         auto* master = new QTreeWidgetItem(top, {node.address, describe(node)});
+        master->setToolTip(1, master->text(1)); // (a narrow dock cuts the slot list)
         for (const ClusterNode& replica : nodes.replicasOf(node))
             new QTreeWidgetItem(master, {replica.address, describe(replica)});
     }
@@ -158,9 +158,8 @@ void ServerPanel::show(const ServerInfo& info)
     const ClusterNode* answered = info.clusterNodes.myself();
     for (const ServerInfo::Section& section : info.sections) {
         auto* item = new QTreeWidgetItem(m_tree, {section.name});
-        item->setData(0, Qt::UserRole, section.name);
         if (answered)
-            item->setText(0, tr("%1 (node %2)").arg(section.name, answered->address));
+            item->setText(1, tr("node %1 (the one that answered)").arg(answered->address));
         if (!section.error.isEmpty()) {
             item->setText(1, missing(section.error));
             continue;
@@ -172,7 +171,10 @@ void ServerPanel::show(const ServerInfo& info)
     const QString version = info.value(QStringLiteral("server"), QStringLiteral("redis_version"));
     const QString memory =
         info.value(QStringLiteral("memory"), QStringLiteral("used_memory_human"));
-    QStringList parts{QStringLiteral("<b>%1</b>").arg(m_session->describe().toHtmlEscaped())};
+    // (A cluster's seeds are one long word: spaced after the commas so that the line wraps.)
+    QStringList parts{QStringLiteral("<b>%1</b>")
+                          .arg(m_session->describe().toHtmlEscaped().replace(
+                              QLatin1Char(','), QStringLiteral(", ")))};
     if (info.cluster && info.clusterError.isEmpty())
         parts << tr("Redis Cluster of %1 masters").arg(info.clusterNodes.masterCount());
     parts << (version.isEmpty() ? tr("version not available") : tr("Redis %1").arg(version));
@@ -194,7 +196,7 @@ QString ServerPanel::fieldText(const QString& section, const QString& field) con
 {
     for (int i = 0; i < m_tree->topLevelItemCount(); ++i) {
         const QTreeWidgetItem* top = m_tree->topLevelItem(i);
-        if (top->text(0) != section && top->data(0, Qt::UserRole).toString() != section)
+        if (top->text(0) != section)
             continue;
         if (field.isEmpty())
             return top->text(1);

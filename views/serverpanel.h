@@ -34,8 +34,8 @@ public:
 
     QString summaryText() const;
     QTreeWidget* tree() const { return m_tree; }
-    // The shown value of a field ("Memory", "used_memory_human"); empty when not shown. A
-    // section is named as the server names it, without the node a cluster's INFO came from.
+    // The shown value of a field ("Memory", "used_memory_human"); empty when not shown. An
+    // empty field: the section's own value (a cluster's node for its INFO sections).
     QString fieldText(const QString& section, const QString& field) const;
 
 Q_SIGNALS:

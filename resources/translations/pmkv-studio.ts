@@ -728,6 +728,14 @@ to %2</source>
         <source>Connected: %L1 keys.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Browse from replicas (Redis Cluster)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The key tree, the comparison and the values are read from the masters&apos; replicas, which spreads the load but may lag behind by the replication delay. Edits, migrations and every other job read the masters.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>pmkv::DiffResultPage</name>
@@ -2675,6 +2683,82 @@ Key space: %2</source>
     </message>
     <message>
         <source>%1 keys in this database</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cluster</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>nodes not known (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1, %2 - %3 of %4 slots served</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>1 master</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 masters</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>1 replica</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 replicas</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>master</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>replica</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>slots %1 (%2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>slots moving: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>FAILING</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not connected</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>answered this panel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>DBSIZE (all masters)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>node %1 (the one that answered)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Redis Cluster of %1 masters</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 used on %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 keys in the cluster</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

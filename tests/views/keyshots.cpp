@@ -1,5 +1,6 @@
 // Not a test: the main window with a typed key selected (on a plain, a read-only or a production
-// profile: "readonly", "prod"), or the server panel, against a real redis-server, for the
+// profile: "readonly", "prod"), or the server panel, against a real redis-server (or a real
+// 3+3 Redis Cluster: "cluster", its server panel), for the
 // screenshots in docs/ (tests/views/keyshots.sh). Prints "ready" once the value is shown, and
 // ends 4 s later.
 #include "darkpalette.h"
@@ -7,6 +8,7 @@
 #include "kvpane.h"
 #include "kvtreemodel.h"
 #include "mainwindow.h"
+#include "rediscluster.h"
 #include "redisserver.h"
 #include "serverpanel.h"
 #include "testtree.h"
@@ -18,6 +20,7 @@
 #include <QTreeView>
 
 #include <cstdio>
+#include <functional>
 
 using namespace pmkv;
 
@@ -32,13 +35,16 @@ void ready()
     QTimer::singleShot(4000, qApp, &QApplication::quit);
 }
 
-void fill(const test::RedisServer& redis)
+// redis-cli with these arguments, against the server or the cluster.
+using Cli = std::function<void(const QStringList&)>;
+
+void fill(const Cli& run)
 {
-    auto cli = [&redis](std::initializer_list<const char*> args) {
+    auto cli = [&run](std::initializer_list<const char*> args) {
         QStringList list;
         for (const char* a : args)
             list << QString::fromUtf8(a);
-        redis.cli(list);
+        run(list);
     };
     cli({"HSET", "pm:story:F-AF-001:meta", "status", "in-progress", "title",
          "Audit sync for the billing export", "owner", "ann@example.com", "points", "5",
@@ -55,7 +61,7 @@ void fill(const test::RedisServer& redis)
     QStringList many{QStringLiteral("RPUSH"), QStringLiteral("pm:log:imports")};
     for (int i = 0; i < 2500; ++i)
         many << QStringLiteral("import %1 ok").arg(i);
-    redis.cli(many);
+    run(many);
 }
 
 } // namespace
@@ -72,12 +78,18 @@ int main(int argc, char** argv)
     test::TestTree tree;
     qputenv("XDG_DATA_HOME", tree.path(QStringLiteral("xdg")).toUtf8());
     qputenv("XDG_CONFIG_HOME", tree.path(QStringLiteral("config")).toUtf8());
+    const bool cluster = shot == QLatin1String("cluster");
     test::RedisServer redis;
-    if (!redis.start()) {
-        QTextStream(stderr) << redis.errorString() << '\n';
+    test::RedisCluster redisCluster;
+    if (cluster ? !redisCluster.start() : !redis.start()) {
+        QTextStream(stderr) << (cluster ? redisCluster.errorString() : redis.errorString()) << '\n';
         return 1;
     }
-    fill(redis);
+    const quint16 node = cluster ? redisCluster.masters().value(0) : 0;
+    fill(cluster ? Cli([&](const QStringList& args) {
+        redisCluster.cli(node, QStringList{QStringLiteral("-c")} + args);
+    })
+                 : Cli([&](const QStringList& args) { redis.cli(args); }));
     QTimer::singleShot(60000, &app, &QApplication::quit);
 
     MainWindow window;
@@ -88,7 +100,7 @@ int main(int argc, char** argv)
     ConnectionProfile p;
     p.name = QStringLiteral("local");
     p.kind = ConnectionProfile::Kind::Redis;
-    p.address = redis.url();
+    p.address = cluster ? redisCluster.url() : redis.url();
     // The bands: a read-only profile, and a production one (its writes ask for its name).
     if (shot == QLatin1String("readonly")) {
         p.name = QStringLiteral("staging-readonly");
@@ -106,12 +118,12 @@ int main(int argc, char** argv)
     QObject::connect(window.kvPane()->model(), &KvTreeModel::finished, &window, [&] {
         window.kvPane()->view()->expandAll();
         window.kvPane()->selectKey(key);
-        if (shot == QLatin1String("server")) {
+        if (shot == QLatin1String("server") || cluster) {
             window.showServerPanel();
             QObject::connect(window.serverPanel(), &ServerPanel::refreshed, &window, ready);
         }
     });
-    if (shot != QLatin1String("server"))
+    if (shot != QLatin1String("server") && !cluster)
         QObject::connect(window.kvLoader(), &KvLoader::valueLoaded, &window,
                          [] { QTimer::singleShot(300, ready); });
     return app.exec();

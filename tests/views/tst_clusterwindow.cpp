@@ -251,6 +251,8 @@ private Q_SLOTS:
         const QString first = cluster->child(0)->text(0);
         QVERIFY2(cluster->child(0)->text(1).endsWith(QStringLiteral("answered this panel")),
                  qPrintable(cluster->child(0)->text(1)));
+        QCOMPARE(panel->fieldText(QStringLiteral("Server"), QString()),
+                 QStringLiteral("node %1 (the one that answered)").arg(first));
         QCOMPARE(panel->fieldText(QStringLiteral("Server"), QStringLiteral("tcp_port")),
                  first.section(QLatin1Char(':'), 1));
         QCOMPARE(panel->fieldText(QStringLiteral("Keys"), QStringLiteral("DBSIZE (all masters)")),
