@@ -1,6 +1,7 @@
 #include "redis/clusterrouter.h"
 
 #include "core/logging.h"
+#include "kv/clusternodes.h"
 #include "redis/redisclient.h"
 #include "redis/redisstore.h"
 
@@ -211,13 +212,36 @@ void ClusterRouter::askNext(QVector<ClusterEndpoint> candidates, int index, QStr
                                               std::move(failures));
                                       return;
                                   }
-                                  m_map = std::move(map).value();
-                                  m_everMapped = true;
-                                  m_mappedAtMs = m_clock.elapsed();
-                                  qCDebug(lcRedis) << describe() << "slot map from"
-                                                   << endpoint.key() << m_map.describeShards();
-                                  settle({});
+                                  addReplicasFrom(endpoint, std::move(map).value());
                               });
+}
+
+void ClusterRouter::addReplicasFrom(const ClusterEndpoint& endpoint, ClusterSlotMap map)
+{
+    clientFor(endpoint)->send(
+        {QByteArrayLiteral("CLUSTER"), QByteArrayLiteral("NODES")},
+        [this, endpoint, map = std::move(map)](const Result<KvReply>& r) mutable {
+            if (m_closing)
+                return;
+            // Without CLUSTER NODES the map stands as CLUSTER SLOTS gave it.
+            Result<ClusterNodes> nodes =
+                !r.ok() ? Result<ClusterNodes>(r.error())
+                : r.value().isError()
+                    ? Result<ClusterNodes>(makeError(QStringLiteral("cluster.nodes"),
+                                                     QString::fromUtf8(r.value().bytes)))
+                    : ClusterNodes::parse(r.value().bytes);
+            if (nodes)
+                map.addReplicas(nodes.value());
+            else
+                qCWarning(lcRedis) << describe() << "CLUSTER NODES of" << endpoint.key()
+                                   << "not read:" << nodes.error().message;
+            m_map = std::move(map);
+            m_everMapped = true;
+            m_mappedAtMs = m_clock.elapsed();
+            qCDebug(lcRedis) << describe() << "slot map from" << endpoint.key()
+                             << m_map.describeShards();
+            settle({});
+        });
 }
 
 void ClusterRouter::settle(const Result<void>& outcome)

@@ -99,6 +99,9 @@ public:
 
 private:
     void askNext(QVector<ClusterEndpoint> candidates, int index, QStringList failures);
+    // Completes the map CLUSTER SLOTS gave with the replicas CLUSTER NODES lists, then makes
+    // it the router's.
+    void addReplicasFrom(const ClusterEndpoint& endpoint, ClusterSlotMap map);
     void settle(const Result<void>& outcome);
     RedisClient* replicaClient(const ClusterEndpoint& replica);
     void dropReplicaClient(const QString& key);

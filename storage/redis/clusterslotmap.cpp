@@ -1,5 +1,7 @@
 #include "redis/clusterslotmap.h"
 
+#include "kv/clusternodes.h"
+
 #include "kv/hashslot.h"
 
 #include <algorithm>
@@ -96,6 +98,23 @@ int ClusterSlotMap::indexOf(const ClusterEndpoint& endpoint)
     m_masters.append(endpoint);
     m_replicas.append(QVector<ClusterEndpoint>());
     return int(m_masters.size() - 1);
+}
+
+void ClusterSlotMap::addReplicas(const ClusterNodes& nodes)
+{
+    for (const ClusterNode& master : nodes.nodes) {
+        const qsizetype at =
+            master.master ? m_masters.indexOf(ClusterEndpoint::fromText(master.address.toUtf8()))
+                          : -1;
+        if (at < 0)
+            continue;
+        for (const ClusterNode& replica : nodes.replicasOf(master)) {
+            const ClusterEndpoint endpoint = ClusterEndpoint::fromText(replica.address.toUtf8());
+            if (endpoint.port != 0 && !replica.failing && replica.connected &&
+                !m_replicas.at(at).contains(endpoint))
+                m_replicas[at].append(endpoint);
+        }
+    }
 }
 
 int ClusterSlotMap::replicasOf(const ClusterEndpoint& master) const

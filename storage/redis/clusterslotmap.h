@@ -11,6 +11,8 @@
 
 namespace pmkv {
 
+struct ClusterNodes;
+
 // One node of a cluster as the cluster names it: "127.0.0.1:7001".
 struct ClusterEndpoint
 {
@@ -50,6 +52,10 @@ public:
     QVector<int> mastersBySlot() const;
     // Lowest slot the master serves, -1 when it serves none.
     int firstSlotOf(int master) const;
+    // Adds the replicas CLUSTER NODES lists (connected, not failing) that CLUSTER SLOTS left
+    // out: Redis lists a replica there only once its master saw it replicate something, so
+    // a new cluster's map has none, and a batch would not WAIT for them.
+    void addReplicas(const ClusterNodes& nodes);
     // What a MOVED said: the slot is now served by `endpoint` (added as a master if new).
     void assign(int slot, const ClusterEndpoint& endpoint);
     bool isEmpty() const { return m_masters.isEmpty(); }

@@ -71,6 +71,41 @@ private Q_SLOTS:
 
     void init() { QCOMPARE(run({{"FLUSHALL"}}).value(0), KvReply::status("OK")); }
 
+    // A new cluster's CLUSTER SLOTS lists no replica (with appendonly on, as `pmkv env up
+    // --cluster` runs it, Redis waits until a master saw its replica replicate something), so
+    // a store mapped there sent no WAIT after its writes: a failover right after could lose
+    // what a job saw finish. The replicas now come from CLUSTER NODES too, and every master
+    // that took writes waits for its replica.
+    void writesWaitForTheReplicasOfANewCluster()
+    {
+        test::RedisCluster fresh;
+        QVERIFY2(fresh.start(true), qPrintable(fresh.errorString()));
+        const QVector<quint16> masters = fresh.masters();
+        const QByteArray slots =
+            fresh.cli(masters.value(0), {QStringLiteral("cluster"), QStringLiteral("slots")});
+        // [start, end, [host, port, id]] per master, a line each: no replica after them.
+        QVERIFY2(slots.split('\n').size() - slots.count("\n\n") == 3 * 5,
+                 "CLUSTER SLOTS listed replicas already: the case tests nothing here");
+        RedisClusterStore store(ClusterAddress::parse(fresh.url()).value());
+        auto waits = [&fresh](quint16 port) {
+            const QByteArray stats =
+                fresh.cli(port, {QStringLiteral("info"), QStringLiteral("commandstats")});
+            for (const QByteArray& line : stats.split('\n')) {
+                if (line.startsWith("cmdstat_wait:calls="))
+                    return line.mid(19).split(',').value(0).toInt();
+            }
+            return 0;
+        };
+        QVector<KvCommand> sets;
+        for (int i = 0; i < 300; ++i)
+            sets.append({"SET", "pm:new:" + QByteArray::number(i), "v"});
+        const auto replies = test::await(store.execute(sets));
+        QVERIFY2(replies.ok(), qPrintable(message(replies)));
+        for (quint16 port : masters)
+            QVERIFY2(waits(port) > 0,
+                     qPrintable(QStringLiteral("no WAIT on the master %1").arg(port)));
+    }
+
     void everyKeyLandsOnTheMasterOfItsSlot()
     {
         QVector<KvCommand> sets;

@@ -15,7 +15,7 @@ RedisCluster::~RedisCluster()
     stop();
 }
 
-bool RedisCluster::start()
+bool RedisCluster::start(bool persistent)
 {
     if (!m_dir.isValid()) {
         m_error = QStringLiteral("cannot create a temporary folder");
@@ -30,7 +30,7 @@ bool RedisCluster::start()
         LocalCluster::Options options;
         options.dataDir = m_dir.filePath(QStringLiteral("cluster"));
         options.firstPort = first;
-        options.persistent = false;
+        options.persistent = persistent;
         options.nodeTimeoutMs = 1000; // a killed master's replica takes over within seconds
         m_cluster = std::make_unique<LocalCluster>(options);
         auto up = m_cluster->up();

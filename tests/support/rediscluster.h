@@ -28,7 +28,8 @@ public:
     RedisCluster(const RedisCluster&) = delete;
     RedisCluster& operator=(const RedisCluster&) = delete;
 
-    bool start();
+    // persistent: appendonly on, as `pmkv env up --cluster` runs it.
+    bool start(bool persistent = false);
     void stop();
     QString url() const;
     QString errorString() const { return m_error; }
