@@ -14,7 +14,6 @@
 #include "workflows/targetsession.h"
 
 #include <QElapsedTimer>
-#include <QRegularExpression>
 #include <QtTest>
 
 #include <memory>
@@ -68,15 +67,7 @@ class TestClusterReplicaReads final : public QObject
         return replicas;
     }
     // How often the node on `port` ran `command` since the last resetStats().
-    qint64 calls(quint16 port, const QByteArray& command)
-    {
-        const QByteArray info =
-            m_cluster.cli(port, {QStringLiteral("info"), QStringLiteral("commandstats")});
-        const QRegularExpression line(
-            QStringLiteral("cmdstat_%1:calls=(\\d+)").arg(QString::fromUtf8(command.toLower())));
-        const QRegularExpressionMatch m = line.match(QString::fromUtf8(info));
-        return m.hasMatch() ? m.captured(1).toLongLong() : 0;
-    }
+    qint64 calls(quint16 port, const QByteArray& command) { return m_cluster.calls(port, command); }
     qint64 callsOn(const QVector<quint16>& ports, const QByteArray& command)
     {
         qint64 total = 0;

@@ -87,22 +87,13 @@ private Q_SLOTS:
         QVERIFY2(slots.split('\n').size() - slots.count("\n\n") == 3 * 5,
                  "CLUSTER SLOTS listed replicas already: the case tests nothing here");
         RedisClusterStore store(ClusterAddress::parse(fresh.url()).value());
-        auto waits = [&fresh](quint16 port) {
-            const QByteArray stats =
-                fresh.cli(port, {QStringLiteral("info"), QStringLiteral("commandstats")});
-            for (const QByteArray& line : stats.split('\n')) {
-                if (line.startsWith("cmdstat_wait:calls="))
-                    return line.mid(19).split(',').value(0).toInt();
-            }
-            return 0;
-        };
         QVector<KvCommand> sets;
         for (int i = 0; i < 300; ++i)
             sets.append({"SET", "pm:new:" + QByteArray::number(i), "v"});
         const auto replies = test::await(store.execute(sets));
         QVERIFY2(replies.ok(), qPrintable(message(replies)));
         for (quint16 port : masters)
-            QVERIFY2(waits(port) > 0,
+            QVERIFY2(fresh.calls(port, "wait") > 0,
                      qPrintable(QStringLiteral("no WAIT on the master %1").arg(port)));
     }
 

@@ -58,6 +58,17 @@ QByteArray RedisCluster::cli(quint16 port, const QStringList& arguments) const
     return m_cluster->cli(port, arguments);
 }
 
+qint64 RedisCluster::calls(quint16 port, const QByteArray& command) const
+{
+    const QByteArray prefix = "cmdstat_" + command.toLower() + ":calls=";
+    const QByteArray stats = cli(port, {QStringLiteral("info"), QStringLiteral("commandstats")});
+    for (const QByteArray& line : stats.split('\n')) {
+        if (line.startsWith(prefix))
+            return line.mid(prefix.size()).split(',').value(0).toLongLong();
+    }
+    return 0;
+}
+
 QByteArray RedisCluster::nodeId(quint16 port) const
 {
     return cli(port, {QStringLiteral("cluster"), QStringLiteral("myid")});
