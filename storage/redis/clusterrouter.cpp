@@ -26,14 +26,20 @@ ClusterRouter::~ClusterRouter()
     m_replicaClients.clear();
 }
 
+RedisClient* ClusterRouter::newClient(const ClusterEndpoint& endpoint)
+{
+    auto* client = new RedisClient(m_address.node(endpoint.host, endpoint.port), this);
+    if (client->replyTimeoutMs() == 0)
+        client->setReplyTimeoutMs(RedisStore::kDefaultReplyTimeoutMs);
+    return client;
+}
+
 RedisClient* ClusterRouter::clientFor(const ClusterEndpoint& endpoint)
 {
     const QString key = endpoint.key();
     if (RedisClient* existing = m_clients.value(key))
         return existing;
-    auto* client = new RedisClient(m_address.node(endpoint.host, endpoint.port), this);
-    if (client->replyTimeoutMs() == 0)
-        client->setReplyTimeoutMs(RedisStore::kDefaultReplyTimeoutMs);
+    RedisClient* client = newClient(endpoint);
     connect(client, &RedisClient::connected, this, [this, client] { ++m_connects[client]; });
     m_clients.insert(key, client);
     client->open();
@@ -72,9 +78,7 @@ RedisClient* ClusterRouter::replicaClient(const ClusterEndpoint& replica)
     const QString key = replica.key();
     if (RedisClient* existing = m_replicaClients.value(key))
         return existing;
-    auto* client = new RedisClient(m_address.node(replica.host, replica.port), this);
-    if (client->replyTimeoutMs() == 0)
-        client->setReplyTimeoutMs(RedisStore::kDefaultReplyTimeoutMs);
+    RedisClient* client = newClient(replica);
     // One connection, one READONLY: a dropped connection drops the client, so no reconnect
     // could send a read before its READONLY.
     connect(client, &RedisClient::disconnected, this, [this, key, client](const QString& reason) {

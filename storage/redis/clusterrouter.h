@@ -104,6 +104,8 @@ private:
     void addReplicasFrom(const ClusterEndpoint& endpoint, ClusterSlotMap map);
     void settle(const Result<void>& outcome);
     RedisClient* replicaClient(const ClusterEndpoint& replica);
+    // A client for the node, with the profile's user and password and the reply timeout.
+    RedisClient* newClient(const ClusterEndpoint& endpoint);
     void dropReplicaClient(const QString& key);
 
     ClusterAddress m_address;
