@@ -379,6 +379,71 @@ private Q_SLOTS:
         QVERIFY(m_cluster.local().flush().ok());
     }
 
+    // The proof's resharding: a slot moved between masters (as `redis-cli --cluster reshard`
+    // moves each slot) while validate and diff read the key space. Half way, the key has left
+    // the old master, which answers ASK; validate and diff follow it and see every key the
+    // same. Once the slot is moved, a new run finds it on its new master.
+    void validateAndDiffDuringAReshard()
+    {
+        QVERIFY(m_cluster.local().flush().ok());
+        const QString root = tree(QStringLiteral("reshard"), 2, 20);
+        QVERIFY(!root.isEmpty());
+        const QString state = m_dir.path(QStringLiteral("state-reshard"));
+        const PmkvRun migrate =
+            pmkv(QStringList{QStringLiteral("migrate"), root, QStringLiteral("--json")} + target(),
+                 state);
+        QVERIFY2(migrate.exitCode == 0, migrate.err.constData());
+        const int keys = migrate.json()
+                             .value(QStringLiteral("migration"))
+                             .toObject()
+                             .value(QStringLiteral("written"))
+                             .toInt();
+        const QVector<quint16> masters = m_cluster.masters();
+        const QByteArray story =
+            m_cluster
+                .cli(masters.first(), {QStringLiteral("--scan"), QStringLiteral("--pattern"),
+                                       QStringLiteral("pm:*:story:*")})
+                .split('\n')
+                .value(0)
+                .trimmed();
+        QVERIFY(!story.isEmpty());
+        const int slot = HashSlot::of(story);
+        const quint16 from = m_cluster.masterOf(slot);
+        const quint16 to = masters.at((masters.indexOf(from) + 1) % masters.size());
+
+        PmkvRun validate;
+        PmkvRun diff;
+        bool halfMoved = false;
+        QVERIFY(m_cluster.moveSlot(slot, to, 1, [&] {
+            // The old master still serves the slot, but the story is on the new one.
+            halfMoved = m_cluster.cli(from, {QStringLiteral("get"), QString::fromUtf8(story)})
+                            .startsWith("ASK");
+            validate = pmkv(
+                QStringList{QStringLiteral("validate"), root, QStringLiteral("--json")} + target(),
+                state);
+            diff =
+                runPmkv({QStringLiteral("diff"), root, m_cluster.url(), QStringLiteral("--json")});
+        }));
+        QVERIFY2(halfMoved, "the story was not half way between masters during the runs");
+        QVERIFY2(validate.exitCode == 0, validate.out.left(2000).constData());
+        QCOMPARE(count(validate, "validation", "same"), keys);
+        QVERIFY2(diff.exitCode == 0, diff.out.left(2000).constData());
+        QCOMPARE(diff.json()
+                     .value(QStringLiteral("counts"))
+                     .toObject()
+                     .value(QStringLiteral("only-left"))
+                     .toInt(),
+                 0);
+
+        QCOMPARE(m_cluster.masterOf(slot), to);
+        const PmkvRun after =
+            pmkv(QStringList{QStringLiteral("validate"), root, QStringLiteral("--json")} + target(),
+                 state);
+        QVERIFY2(after.exitCode == 0, after.out.left(2000).constData());
+        QCOMPARE(count(after, "validation", "same"), keys);
+        QVERIFY(m_cluster.local().flush().ok());
+    }
+
     void killMasterMidMigrationFailoverResume()
     {
         QVERIFY(m_cluster.local().flush().ok());
