@@ -113,10 +113,30 @@ void ClusterTransaction::onResult(const Result<QVector<KvReply>>& result,
                                   const QVector<KvReply>& queued, bool mayHaveLeft)
 {
     if (result || m_router.isClosing()) {
+        // As a batch: the answer waits until the master's replicas have what it wrote, so
+        // that a failover cannot lose an edit the caller saw succeed (and, reading replicas,
+        // they may be read again).
         const int replicas = m_router.map().replicasOf(m_writtenTo);
-        if (result && m_router.readsFromReplicas() && replicas > 0 && !m_router.isClosing())
-            m_router.confirmWrites(m_writtenTo, replicas, {}); // then its replicas are read again
-        finish(result);
+        if (!result || replicas == 0 || m_router.isClosing()) {
+            finish(result);
+            return;
+        }
+        m_router.confirmWrites(
+            m_writtenTo, replicas,
+            [self = shared_from_this(), result](const Result<KvReply>& waited) {
+                if (waited.ok() && !waited.value().isError()) {
+                    self->finish(result);
+                    return;
+                }
+                self->finish(makeError(
+                    QStringLiteral("outcome-unknown"),
+                    QStringLiteral("The cluster node %1 ran the transaction, then was lost "
+                                   "before its replicas confirmed it (%2); whether it survives "
+                                   "a failover is unknown.")
+                        .arg(self->m_writtenTo.key(), waited.ok()
+                                                          ? QString::fromUtf8(waited.value().bytes)
+                                                          : waited.error().message)));
+            });
         return;
     }
     if (result.error().code != QLatin1String("redis-execabort")) {

@@ -177,6 +177,11 @@ private Q_SLOTS:
             {{"SET", "{acct}:a", "1"}, {"INCR", "{acct}:n"}, {"GET", "{acct}:a"}}));
         QVERIFY2(same.ok(), qPrintable(message(same)));
         QCOMPARE(same.value().value(2), KvReply::string("1"));
+        // Answered once the master's replica has it, as a batch is (a GUI edit is one).
+        const quint16 master = m_cluster.masterOf(HashSlot::of("{acct}"));
+        const qint64 waits = m_cluster.calls(master, "wait");
+        QVERIFY(test::await(m_store->executeAtomic({{"SET", "{acct}:a", "2"}})).ok());
+        QCOMPARE(m_cluster.calls(master, "wait"), waits + 1);
         QVERIFY(HashSlot::of("left") != HashSlot::of("right"));
         const auto cross =
             test::await(m_store->executeAtomic({{"SET", "left", "1"}, {"SET", "right", "2"}}));
