@@ -58,6 +58,20 @@ QByteArray RedisCluster::cli(quint16 port, const QStringList& arguments) const
     return m_cluster->cli(port, arguments);
 }
 
+QByteArray RedisCluster::anyKey(const QString& pattern) const
+{
+    for (quint16 port : masters()) {
+        const QByteArray key =
+            cli(port, {QStringLiteral("--scan"), QStringLiteral("--pattern"), pattern})
+                .split('\n')
+                .value(0)
+                .trimmed();
+        if (!key.isEmpty())
+            return key;
+    }
+    return {};
+}
+
 qint64 RedisCluster::calls(quint16 port, const QByteArray& command) const
 {
     const QByteArray prefix = "cmdstat_" + command.toLower() + ":calls=";

@@ -50,6 +50,8 @@ public:
     // Waits until every live node says cluster_state:ok and all 16384 slots are served by
     // live masters (after a kill: the failover done).
     bool waitHealthy(int timeoutMs = 30000) const;
+    // A key matching `pattern` on one of the masters (SCAN on each in turn); empty if none.
+    QByteArray anyKey(const QString& pattern) const;
     // How often the node on `port` ran `command` ("get", "wait"): INFO commandstats' calls.
     qint64 calls(quint16 port, const QByteArray& command) const;
     // The node id of the node on `port`.
