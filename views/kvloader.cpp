@@ -5,6 +5,7 @@
 #include "diff/listkeywalk.h"
 #include "nextsteptext.h"
 #include "postto.h"
+#include "redis/clusteraddress.h"
 #include "synccomparer.h"
 
 #include <QLocale>
@@ -45,6 +46,17 @@ struct OpenedSession
     QString error;
 };
 
+// The profile's "Browse from replicas", or ?replicas=prefer in its cluster address.
+bool browsesReplicas(const ConnectionProfile& profile)
+{
+    if (profile.replicaReads)
+        return true;
+    if (!profile.isCluster())
+        return false;
+    const Result<ClusterAddress> address = ClusterAddress::parse(profile.address.trimmed());
+    return address && address.value().readsFromReplicas();
+}
+
 OpenedSession openSession(const ConnectionProfile& profile, const TargetSession::Options& options)
 {
     OpenedSession o;
@@ -55,7 +67,7 @@ OpenedSession openSession(const ConnectionProfile& profile, const TargetSession:
         return o;
     }
     o.session = std::move(opened).value();
-    if (profile.replicaReads) {
+    if (browsesReplicas(profile)) {
         TargetSession::Options browsing = options;
         browsing.browsing = true;
         auto reader = TargetSession::open(profile, browsing);

@@ -111,10 +111,20 @@ private Q_SLOTS:
 
     // "Browse from replicas": the comparison and the values are read from the replicas, and
     // still every entity compares the same.
+    void browsesFromReplicasWhenAsked_data()
+    {
+        QTest::addColumn<bool>("byAddress");
+        QTest::newRow("the profile's option") << false;
+        QTest::newRow("?replicas=prefer in the address") << true;
+    }
     void browsesFromReplicasWhenAsked()
     {
+        QFETCH(bool, byAddress);
         ConnectionProfile p = profile();
-        p.replicaReads = true;
+        if (byAddress)
+            p.address += QStringLiteral("?replicas=prefer");
+        else
+            p.replicaReads = true;
         QVERIFY2(p.validate(), "replicaReads on a cluster address is valid");
         const qint64 before = callsOnReplicas("mget");
         MainWindow window;
