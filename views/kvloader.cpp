@@ -1,11 +1,11 @@
 #include "kvloader.h"
 
+#include "connections/storefactory.h"
 #include "connections/storethread.h"
 #include "core/offthreadrelease.h"
 #include "diff/listkeywalk.h"
 #include "nextsteptext.h"
 #include "postto.h"
-#include "redis/clusteraddress.h"
 #include "synccomparer.h"
 
 #include <QLocale>
@@ -46,17 +46,6 @@ struct OpenedSession
     QString error;
 };
 
-// The profile's "Browse from replicas", or ?replicas=prefer in its cluster address.
-bool browsesReplicas(const ConnectionProfile& profile)
-{
-    if (profile.replicaReads)
-        return true;
-    if (!profile.isCluster())
-        return false;
-    const Result<ClusterAddress> address = ClusterAddress::parse(profile.address.trimmed());
-    return address && address.value().readsFromReplicas();
-}
-
 OpenedSession openSession(const ConnectionProfile& profile, const TargetSession::Options& options)
 {
     OpenedSession o;
@@ -67,7 +56,7 @@ OpenedSession openSession(const ConnectionProfile& profile, const TargetSession:
         return o;
     }
     o.session = std::move(opened).value();
-    if (browsesReplicas(profile)) {
+    if (StoreFactory::browsesReplicas(profile)) {
         TargetSession::Options browsing = options;
         browsing.browsing = true;
         auto reader = TargetSession::open(profile, browsing);

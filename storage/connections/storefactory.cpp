@@ -22,6 +22,16 @@ UpstashRestOptions StoreFactory::restOptions(const ConnectionProfile& profile,
     return options;
 }
 
+bool StoreFactory::browsesReplicas(const ConnectionProfile& profile)
+{
+    if (profile.replicaReads)
+        return true;
+    if (!profile.isCluster())
+        return false;
+    const Result<ClusterAddress> address = ClusterAddress::parse(profile.address.trimmed());
+    return address && address.value().readsFromReplicas();
+}
+
 Result<ClusterAddress> StoreFactory::clusterAddress(const ConnectionProfile& profile,
                                                     const ConnectionSecrets& secrets, Use use)
 {
@@ -43,7 +53,7 @@ Result<ClusterAddress> StoreFactory::clusterAddress(const ConnectionProfile& pro
                              .arg(profile.name)
                              .arg(profile.database));
     ClusterAddress a = address.value();
-    a.setReadsFromReplicas(use == Use::Browsing && (profile.replicaReads || a.readsFromReplicas()));
+    a.setReadsFromReplicas(use == Use::Browsing && browsesReplicas(profile));
     if (!secrets.secret.isEmpty() || !profile.redisUser.isEmpty())
         a.setCredentials(profile.redisUser, QString::fromUtf8(secrets.secret));
     return a;

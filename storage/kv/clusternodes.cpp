@@ -124,6 +124,15 @@ Result<ClusterNodes> ClusterNodes::parse(const QByteArray& text)
     return out;
 }
 
+Result<ClusterNodes> ClusterNodes::fromReply(const KvReply& reply)
+{
+    if (reply.isError())
+        return makeError(QStringLiteral("cluster.nodes"), QString::fromUtf8(reply.bytes));
+    if (reply.type != KvReply::Type::String && reply.type != KvReply::Type::Status)
+        return makeError(QStringLiteral("cluster.nodes"), QStringLiteral("no answer"));
+    return parse(reply.bytes);
+}
+
 int ClusterNodes::masterCount() const
 {
     return int(std::count_if(nodes.begin(), nodes.end(),

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "core/result.h"
+#include "kv/kvreply.h"
 
 #include <QByteArray>
 #include <QPair>
@@ -35,6 +36,8 @@ struct ClusterNodes
     QVector<ClusterNode> nodes;
 
     static Result<ClusterNodes> parse(const QByteArray& text);
+    // CLUSTER NODES' reply: its text parsed, or the node's refusal as the error.
+    static Result<ClusterNodes> fromReply(const KvReply& reply);
     int masterCount() const;
     int replicaCount() const;
     // Slots served by masters the cluster does not think failed (16384 when all are).

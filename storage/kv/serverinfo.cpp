@@ -75,13 +75,7 @@ ServerInfo ServerInfo::parse(const QVector<KvReply>& replies)
 void ServerInfo::parseClusterNodes(const KvReply& reply)
 {
     cluster = true;
-    if (reply.isError() ||
-        (reply.type != KvReply::Type::String && reply.type != KvReply::Type::Status)) {
-        clusterError =
-            reply.isError() ? QString::fromUtf8(reply.bytes) : QStringLiteral("no answer");
-        return;
-    }
-    Result<ClusterNodes> nodes = ClusterNodes::parse(reply.bytes);
+    Result<ClusterNodes> nodes = ClusterNodes::fromReply(reply);
     if (nodes)
         clusterNodes = nodes.value();
     else

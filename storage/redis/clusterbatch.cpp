@@ -318,25 +318,13 @@ void ClusterBatch::waitForReplicas()
         if (replicas == 0)
             continue;
         ++*pending;
-        m_router.confirmWrites(
-            master, replicas,
-            [self = shared_from_this(), pending, master, replicas](const Result<KvReply>& r) {
-                if (!r.ok() || r.value().isError()) {
-                    self->fail(makeError(
-                        QStringLiteral("outcome-unknown"),
-                        QStringLiteral("The cluster node %1 took writes of the batch, then was "
-                                       "lost before its replicas confirmed them (%2); whether "
-                                       "they survive a failover is unknown.")
-                            .arg(master.key(),
-                                 r.ok() ? QString::fromUtf8(r.value().bytes) : r.error().message)));
-                } else if (r.value().integer < replicas) {
-                    qCWarning(lcRedis) << "cluster node" << master.key() << "had its writes on"
-                                       << r.value().integer << "of" << replicas << "replicas after"
-                                       << ClusterRouter::kWaitForReplicasMs << "ms";
-                }
-                if (--*pending == 0)
-                    self->deliver();
-            });
+        m_router.confirmWrites(master, replicas, QStringLiteral("writes of the batch"),
+                               [self = shared_from_this(), pending](const Result<void>& waited) {
+                                   if (!waited)
+                                       self->fail(waited.error());
+                                   if (--*pending == 0)
+                                       self->deliver();
+                               });
     }
     if (*pending == 0)
         deliver();

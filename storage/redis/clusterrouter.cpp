@@ -134,19 +134,32 @@ void ClusterRouter::noteWrite(const ClusterEndpoint& master)
         ++m_writesSent[master.key()];
 }
 
-void ClusterRouter::confirmWrites(const ClusterEndpoint& master, int replicas,
-                                  std::function<void(const Result<KvReply>&)> done)
+void ClusterRouter::confirmWrites(const ClusterEndpoint& master, int replicas, const QString& what,
+                                  std::function<void(const Result<void>&)> done)
 {
     const QString key = master.key();
     const quint64 sent = m_writesSent.value(key);
     clientFor(master)->send(
         {QByteArrayLiteral("WAIT"), QByteArray::number(replicas),
          QByteArray::number(kWaitForReplicasMs)},
-        [this, key, sent, replicas, done = std::move(done)](const Result<KvReply>& r) {
-            if (!m_closing && r.ok() && !r.value().isError() && r.value().integer >= replicas)
+        [this, key, sent, replicas, what, done = std::move(done)](const Result<KvReply>& r) {
+            if (!r.ok() || r.value().isError()) {
+                done(makeError(
+                    QStringLiteral("outcome-unknown"),
+                    QStringLiteral("The cluster node %1 took %2, then was lost before "
+                                   "its replicas confirmed them (%3); whether they "
+                                   "survive a failover is unknown.")
+                        .arg(key, what,
+                             r.ok() ? QString::fromUtf8(r.value().bytes) : r.error().message)));
+                return;
+            }
+            if (r.value().integer < replicas)
+                qCWarning(lcRedis)
+                    << "cluster node" << key << "had its writes on" << r.value().integer << "of"
+                    << replicas << "replicas after" << kWaitForReplicasMs << "ms";
+            else if (!m_closing)
                 m_writesOnReplicas[key] = qMax(m_writesOnReplicas.value(key), sent);
-            if (done)
-                done(r);
+            done({});
         });
 }
 
@@ -228,12 +241,8 @@ void ClusterRouter::addReplicasFrom(const ClusterEndpoint& endpoint, ClusterSlot
             if (m_closing)
                 return;
             // Without CLUSTER NODES the map stands as CLUSTER SLOTS gave it.
-            Result<ClusterNodes> nodes =
-                !r.ok() ? Result<ClusterNodes>(r.error())
-                : r.value().isError()
-                    ? Result<ClusterNodes>(makeError(QStringLiteral("cluster.nodes"),
-                                                     QString::fromUtf8(r.value().bytes)))
-                    : ClusterNodes::parse(r.value().bytes);
+            const Result<ClusterNodes> nodes =
+                r.ok() ? ClusterNodes::fromReply(r.value()) : Result<ClusterNodes>(r.error());
             if (nodes)
                 map.addReplicas(nodes.value());
             else

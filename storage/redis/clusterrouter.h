@@ -43,9 +43,8 @@ public:
     static constexpr int kReplicaPauseMs = 5000;
     // How long a WAIT for a master's replicas waits.
     static constexpr int kWaitForReplicasMs = 5000;
-    // How old the map may be before a read from replicas asks again: CLUSTER SLOTS lists only
-    // the replicas up and with data, so one back from a restart (or a new cluster's, before
-    // its first write) is learnt then.
+    // How old the map may be before a read from replicas asks again, so that a replica back
+    // from a restart is read again.
     static constexpr int kReplicaMapAgeMs = 30000;
 
     explicit ClusterRouter(ClusterAddress address, QObject* parent = nullptr);
@@ -85,9 +84,11 @@ public:
     // A write is being sent to `master`: its replicas are not read until confirmed.
     void noteWrite(const ClusterEndpoint& master);
     // WAIT on `master` for `replicas` replicas; when all of them confirm, the writes sent to it
-    // so far are on them (reads may go there again). `done` gets WAIT's answer.
-    void confirmWrites(const ClusterEndpoint& master, int replicas,
-                       std::function<void(const Result<KvReply>&)> done);
+    // so far are on them (reads may go there again). `done` fails with outcome-unknown when
+    // the master was lost before answering (`what` names the writes: "writes of the batch");
+    // replicas that do not confirm in time are logged, the writes stand on the master.
+    void confirmWrites(const ClusterEndpoint& master, int replicas, const QString& what,
+                       std::function<void(const Result<void>&)> done);
 
     const ClusterAddress& address() const { return m_address; }
     int retryBudgetMs() const { return m_retryBudgetMs; }

@@ -121,22 +121,13 @@ void ClusterTransaction::onResult(const Result<QVector<KvReply>>& result,
             finish(result);
             return;
         }
-        m_router.confirmWrites(
-            m_writtenTo, replicas,
-            [self = shared_from_this(), result](const Result<KvReply>& waited) {
-                if (waited.ok() && !waited.value().isError()) {
-                    self->finish(result);
-                    return;
-                }
-                self->finish(makeError(
-                    QStringLiteral("outcome-unknown"),
-                    QStringLiteral("The cluster node %1 ran the transaction, then was lost "
-                                   "before its replicas confirmed it (%2); whether it survives "
-                                   "a failover is unknown.")
-                        .arg(self->m_writtenTo.key(), waited.ok()
-                                                          ? QString::fromUtf8(waited.value().bytes)
-                                                          : waited.error().message)));
-            });
+        m_router.confirmWrites(m_writtenTo, replicas, QStringLiteral("the writes of a transaction"),
+                               [self = shared_from_this(), result](const Result<void>& waited) {
+                                   if (waited)
+                                       self->finish(result);
+                                   else
+                                       self->finish(waited.error());
+                               });
         return;
     }
     if (result.error().code != QLatin1String("redis-execabort")) {
