@@ -1,40 +1,17 @@
 #include "proxy/commandjson.h"
 
-#ifdef __SSE2__
-#include <emmintrin.h>
-#endif
+#include "core/jsonstring.h"
+
+#include <cstring>
 
 namespace pmkv {
 
 namespace {
 
-// The first byte at or after p that ends a plain run inside a JSON string: '"', '\\' or a
-// control character. Values are mostly plain text, so this is the parser's hot loop: 16 bytes
-// at a time with SSE2 (x86-64 baseline), byte by byte elsewhere.
+// Inside a string, bytes >= 0x80 are read as they are (UTF-8 is checked elsewhere).
 const char* skipPlain(const char* p, const char* end)
 {
-#ifdef __SSE2__
-    const __m128i quote = _mm_set1_epi8('"');
-    const __m128i backslash = _mm_set1_epi8('\\');
-    const __m128i control = _mm_set1_epi8(0x1f);
-    while (end - p >= 16) {
-        const __m128i x = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p));
-        const __m128i hit =
-            _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(x, quote), _mm_cmpeq_epi8(x, backslash)),
-                         _mm_cmpeq_epi8(_mm_max_epu8(x, control), control)); // x <= 0x1f
-        const int mask = _mm_movemask_epi8(hit);
-        if (mask != 0)
-            return p + __builtin_ctz(static_cast<unsigned>(mask));
-        p += 16;
-    }
-#endif
-    while (p < end) {
-        const auto c = static_cast<unsigned char>(*p);
-        if (c == '"' || c == '\\' || c < 0x20)
-            break;
-        ++p;
-    }
-    return p;
+    return jsonPlainRunEnd(p, end, false);
 }
 
 class Reader
@@ -210,23 +187,24 @@ private:
         return v;
     }
 
-    static void appendUtf8(QByteArray& out, uint cp)
+    static char* putUtf8(char* to, uint cp)
     {
         if (cp < 0x80) {
-            out.append(char(cp));
+            *to++ = char(cp);
         } else if (cp < 0x800) {
-            out.append(char(0xc0 | (cp >> 6)));
-            out.append(char(0x80 | (cp & 0x3f)));
+            *to++ = char(0xc0 | (cp >> 6));
+            *to++ = char(0x80 | (cp & 0x3f));
         } else if (cp < 0x10000) {
-            out.append(char(0xe0 | (cp >> 12)));
-            out.append(char(0x80 | ((cp >> 6) & 0x3f)));
-            out.append(char(0x80 | (cp & 0x3f)));
+            *to++ = char(0xe0 | (cp >> 12));
+            *to++ = char(0x80 | ((cp >> 6) & 0x3f));
+            *to++ = char(0x80 | (cp & 0x3f));
         } else {
-            out.append(char(0xf0 | (cp >> 18)));
-            out.append(char(0x80 | ((cp >> 12) & 0x3f)));
-            out.append(char(0x80 | ((cp >> 6) & 0x3f)));
-            out.append(char(0x80 | (cp & 0x3f)));
+            *to++ = char(0xf0 | (cp >> 18));
+            *to++ = char(0x80 | ((cp >> 12) & 0x3f));
+            *to++ = char(0x80 | ((cp >> 6) & 0x3f));
+            *to++ = char(0x80 | (cp & 0x3f));
         }
+        return to;
     }
 
     // Where the string that starts at p ends (its closing quote), or the first control
@@ -254,54 +232,49 @@ private:
             return true;
         }
         // Decoded text is never longer than its JSON form: one allocation for the whole
-        // value (JSON documents sent as values are full of \" escapes).
-        out.reserve(end - m_p);
-        const char* runStart = m_p;
+        // value, written through a pointer (JSON documents sent as values are full of \"
+        // escapes: no append call per piece), cut to its length at the end.
+        out.resize(end - m_p);
+        char* to = out.data();
         for (;;) {
-            m_p = skipPlain(m_p, m_end);
+            const char* run = skipPlain(m_p, m_end);
+            std::memcpy(to, m_p, size_t(run - m_p));
+            to += run - m_p;
+            m_p = run;
             if (m_p == m_end)
                 return fail("unterminated string");
             const unsigned char c = static_cast<unsigned char>(*m_p);
             if (c == '"') {
-                out.append(runStart, m_p - runStart);
                 ++m_p;
+                out.truncate(to - out.constData());
                 return true;
             }
             if (c < 0x20)
                 return fail("control character in a string");
-            if (c != '\\') {
-                ++m_p;
-                continue;
-            }
-            out.append(runStart, m_p - runStart);
-            ++m_p;
+            ++m_p; // the backslash
             if (m_p == m_end)
                 return fail("unterminated string");
             const char e = *m_p++;
             switch (e) {
             case '"':
-                out.append('"');
-                break;
             case '\\':
-                out.append('\\');
-                break;
             case '/':
-                out.append('/');
+                *to++ = e;
                 break;
             case 'b':
-                out.append('\b');
+                *to++ = '\b';
                 break;
             case 'f':
-                out.append('\f');
+                *to++ = '\f';
                 break;
             case 'n':
-                out.append('\n');
+                *to++ = '\n';
                 break;
             case 'r':
-                out.append('\r');
+                *to++ = '\r';
                 break;
             case 't':
-                out.append('\t');
+                *to++ = '\t';
                 break;
             case 'u': {
                 int cp = hex4();
@@ -313,22 +286,21 @@ private:
                     m_p += 2;
                     const int low = hex4();
                     if (low >= 0xdc00 && low <= 0xdfff) {
-                        appendUtf8(out,
-                                   0x10000 + ((uint(cp) - 0xd800) << 10) + (uint(low) - 0xdc00));
+                        to = putUtf8(to,
+                                     0x10000 + ((uint(cp) - 0xd800) << 10) + (uint(low) - 0xdc00));
                         break;
                     }
                     m_p = save;
                 }
                 if (cp >= 0xdc80 && cp <= 0xdcff)
-                    out.append(char(cp - 0xdc00)); // an escaped raw byte
+                    *to++ = char(cp - 0xdc00); // an escaped raw byte
                 else
-                    appendUtf8(out, uint(cp));
+                    to = putUtf8(to, uint(cp));
                 break;
             }
             default:
                 return fail("invalid escape in a string");
             }
-            runStart = m_p;
         }
     }
 

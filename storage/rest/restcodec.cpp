@@ -18,14 +18,20 @@ Result<QByteArray> RestCodec::encodeCommand(const KvCommand& command, int indexI
     return out;
 }
 
+qsizetype RestCodec::encodedSizeAtLeast(const KvCommand& command)
+{
+    qsizetype size = 2 + std::max<qsizetype>(0, command.size() - 1); // brackets, commas
+    for (const QByteArray& arg : command)
+        size += arg.size() + 2;
+    return size;
+}
+
 Result<void> RestCodec::appendCommand(QByteArray& out, const KvCommand& command, int indexInBatch)
 {
     if (command.isEmpty())
         return makeError(QStringLiteral("empty-command"),
                          QStringLiteral("command %1 of the batch is empty").arg(indexInBatch + 1));
-    qsizetype size = out.size() + 2;
-    for (const QByteArray& arg : command)
-        size += arg.size() + 3;
+    const qsizetype size = out.size() + encodedSizeAtLeast(command);
     if (out.capacity() < size)
         out.reserve(std::max(size, out.capacity() * 2)); // a body grows command by command
     out.append('[');

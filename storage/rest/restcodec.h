@@ -30,6 +30,8 @@ public:
     // The same, appended to `out` (a request body being built); on an error `out` holds part
     // of the command.
     static Result<void> appendCommand(QByteArray& out, const KvCommand& command, int indexInBatch);
+    // The fewest bytes appendCommand can write for `command` (every argument unescaped).
+    static qsizetype encodedSizeAtLeast(const KvCommand& command);
 
     // One `{"result": ...}` / `{"error": "..."}` object.
     static KvReply decodeEntry(const nlohmann::json& entry, const KvCommand& command);

@@ -58,7 +58,10 @@ Result<QVector<RestRequest>> RestRequestPlan::split(QVector<KvCommand>& batch, b
     int from = 0;
     bool readOnly = true;
     for (int i = 0; i < batch.size(); ++i) {
-        if (i - from == maxCount) {
+        // A command whose arguments alone take the body past maxBytes starts the next one
+        // before it is encoded (not moved there afterwards, a copy of megabytes).
+        if (i - from == maxCount ||
+            (i > from && body.size() + RestCodec::encodedSizeAtLeast(batch.at(i)) + 2 > maxBytes)) {
             body.append(']');
             add(path, from, i, std::exchange(body, QByteArray("[")), readOnly);
             from = i;

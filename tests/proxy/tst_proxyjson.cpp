@@ -1,8 +1,10 @@
 #include "core/jsonstring.h"
+#include "core/utf8.h"
 #include "proxy/commandjson.h"
 #include "proxy/replyjson.h"
 
 #include <QJsonDocument>
+#include <QRandomGenerator>
 #include <QtTest>
 
 using namespace pmkv;
@@ -213,6 +215,91 @@ private Q_SLOTS:
         const auto r = CommandJson::parseCommand(json);
         QVERIFY2(r.ok(), r.ok() ? "" : qPrintable(r.error().message));
         QCOMPARE(r.value().at(1), bytes);
+    }
+
+    // appendJsonString copies plain runs 16 bytes at a time into room made for the worst case
+    // (or measured first, for a large value), and CommandJson decodes through a pointer: both
+    // must give exactly what the byte-by-byte rule gives, for every length around those
+    // 16-byte steps, after text already in the buffer, and for a value over the measuring size.
+    void encodingMatchesTheByteByByteRule()
+    {
+        QRandomGenerator random(22);
+        // Pieces that end plain runs: quotes, backslashes, controls, UTF-8 of 2-4 bytes, bytes
+        // that are not UTF-8 (lone continuation, overlong, surrogate, cut-off sequence).
+        const QList<QByteArray> pieces = {"\"",
+                                          "\\",
+                                          "\n",
+                                          "\t",
+                                          QByteArray("\0", 1),
+                                          "\x1f",
+                                          "\xc3\xa9",
+                                          "\xe2\x82\xac",
+                                          "\xf0\x9f\x98\x80",
+                                          "\x80",
+                                          "\xc0\xaf",
+                                          "\xed\xa0\x80",
+                                          "\xe2\x82",
+                                          "\xff"};
+        auto randomText = [&](int length) {
+            QByteArray text;
+            while (text.size() < length) {
+                if (random.bounded(4) == 0)
+                    text += pieces.at(random.bounded(int(pieces.size())));
+                else
+                    text += char('a' + random.bounded(26));
+            }
+            return text;
+        };
+        QList<QByteArray> texts;
+        for (int length = 0; length <= 80; ++length) {
+            for (int round = 0; round < 20; ++round)
+                texts.append(randomText(length));
+        }
+        texts.append(QByteArray(100, 'x') + '"'); // the special byte after whole 16-byte runs
+        texts.append(randomText(70 * 1024));      // measured before it is written
+        for (const QByteArray& text : texts) {
+            QByteArray out("[\"SET\",");
+            appendJsonString(out, text);
+            QCOMPARE(out, "[\"SET\"," + byteByByte(text));
+            out.append(']');
+            const auto back = CommandJson::parseCommand(out);
+            QVERIFY2(back.ok(), back.ok() ? "" : qPrintable(back.error().message));
+            QCOMPARE(back.value().at(1), text);
+        }
+    }
+
+private:
+    // The rule of docs/proxy.md written out one byte at a time: valid UTF-8 as it is, quote,
+    // backslash, \n, \r, \t escaped, other controls \u00XX, other bytes \udcXX.
+    static QByteArray byteByByte(const QByteArray& text)
+    {
+        QByteArray out("\"");
+        const auto* p = reinterpret_cast<const unsigned char*>(text.constData());
+        const auto* end = p + text.size();
+        while (p < end) {
+            const unsigned char c = *p;
+            const int n = c >= 0x80 ? utf8SequenceLength(p, end) : 0;
+            if (n > 0) {
+                out.append(reinterpret_cast<const char*>(p), n);
+                p += n;
+                continue;
+            }
+            if (c == '"' || c == '\\')
+                out += QByteArray("\\") + char(c);
+            else if (c == '\n')
+                out += "\\n";
+            else if (c == '\r')
+                out += "\\r";
+            else if (c == '\t')
+                out += "\\t";
+            else if (c < 0x20 || c >= 0x80)
+                out += QByteArray(c < 0x20 ? "\\u00" : "\\udc") +
+                       QByteArray::number(c, 16).rightJustified(2, '0');
+            else
+                out += char(c);
+            ++p;
+        }
+        return out + '"';
     }
 };
 
