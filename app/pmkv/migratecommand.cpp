@@ -13,6 +13,11 @@
 
 namespace pmkv {
 
+namespace {
+// Each batch in flight holds up to --batch-bytes of values in memory.
+constexpr qint64 kMostBatchesInFlight = 16;
+} // namespace
+
 QString MigrateCommand::summary() const
 {
     return QStringLiteral("Migrate a pm/ folder into the key space, journaled and resumable.");
@@ -42,6 +47,10 @@ void MigrateCommand::configure(QCommandLineParser& parser)
     parser.addOption({QStringLiteral("batch-bytes"),
                       QStringLiteral("Value bytes per batch (16777216)."), QStringLiteral("n"),
                       QStringLiteral("16777216")});
+    parser.addOption({QStringLiteral("batches-in-flight"),
+                      QStringLiteral("Batches sent and not yet answered, at most (4); 1 sends "
+                                     "one at a time."),
+                      QStringLiteral("n"), QStringLiteral("4")});
     parser.addOption({QStringLiteral("report"),
                       QStringLiteral("Also write the report (JSON + Markdown) into this folder "
                                      "(default: reports/ in the state folder)."),
@@ -93,10 +102,16 @@ int MigrateCommand::execute(const QCommandLineParser& parser)
         return usageError(policy.error().message);
     qint64 batchKeys = 5000;
     qint64 batchBytes = 16777216;
+    qint64 batchesInFlight = 4;
     QString error;
     if (!readCount(parser, QStringLiteral("batch-keys"), batchKeys, error) ||
-        !readCount(parser, QStringLiteral("batch-bytes"), batchBytes, error))
+        !readCount(parser, QStringLiteral("batch-bytes"), batchBytes, error) ||
+        !readCount(parser, QStringLiteral("batches-in-flight"), batchesInFlight, error))
         return usageError(error);
+    if (batchesInFlight < 1 || batchesInFlight > kMostBatchesInFlight)
+        return usageError(QStringLiteral("--batches-in-flight takes 1 to %1, got %2")
+                              .arg(kMostBatchesInFlight)
+                              .arg(batchesInFlight));
     const bool dryRun = parser.isSet(QStringLiteral("dry-run"));
 
     MigrationWorkflow::RunRequest request;
@@ -113,6 +128,7 @@ int MigrateCommand::execute(const QCommandLineParser& parser)
     request.planFile = parser.value(QStringLiteral("plan"));
     request.batchKeys = int(qBound(qint64(1), batchKeys, qint64(std::numeric_limits<int>::max())));
     request.batchBytes = qMax<qint64>(1, batchBytes);
+    request.batchesInFlight = int(batchesInFlight);
     request.reportFolder = parser.value(QStringLiteral("report"));
     request.confirmation = KvTarget::confirmation(parser);
     request.strict = ProblemLines::strict(parser);

@@ -17,7 +17,6 @@
 #include <QHash>
 #include <QJsonArray>
 #include <QScopeGuard>
-#include <QtConcurrent/QtConcurrentRun>
 
 #include <future>
 #include <optional>
@@ -295,10 +294,7 @@ Result<void> Migrator::writeItems(Journal& journal, const MigrationPlan& plan,
         if (!r.createsOnly)
             r.future = store.execute(KeyCapture::commands(r.keys));
         // On the pool, whose threads keep their io_uring rings from reading the tree.
-        r.values =
-            QtConcurrent::run(WorkPool::instance(), [root = plan.root, items = std::move(items)] {
-                return SourceValues::of(root, items);
-            });
+        r.values = SourceValues::start(plan.root, items, WorkPool::instance());
         return r;
     };
     // Collects the writes that finished (all of them, or until at most `keep` are in flight).
@@ -333,8 +329,9 @@ Result<void> Migrator::writeItems(Journal& journal, const MigrationPlan& plan,
         return error;
     };
 
-    // Batch N+1's previous values are read while batch N is journaled (fsync) and sent; the
-    // keys of different batches never overlap, so the order on the wire does not matter.
+    // Batch N+1's previous values are read while batch N is journaled (fsync) and sent, and
+    // up to params.batchesInFlight batches are on their way; the keys of different batches
+    // never overlap, so the order on the wire does not matter.
     // Where the loop waits, for the pmkv.storage.jobs debug log: capturing previous values and
     // making the values from the files, building the batch, waiting for earlier writes,
     // journaling (ns).
@@ -423,7 +420,7 @@ Result<void> Migrator::writeItems(Journal& journal, const MigrationPlan& plan,
         }
         spent[1] += t.nsecsElapsed();
         t.restart();
-        auto landed = land(1);
+        auto landed = land(std::max(1, params.batchesInFlight) - 1);
         if (!landed)
             return stop(landed.error());
         spent[2] += t.nsecsElapsed();

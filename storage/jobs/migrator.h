@@ -38,6 +38,11 @@ public:
         // mean fewer of both. The bytes bound keeps a batch's memory and pipeline in check.
         int batchKeys = 5000;
         qint64 batchBytes = 16 * 1024 * 1024;
+        // Batches sent and not yet answered, at most: their keys never overlap, so they may
+        // land in any order. Several keep a REST endpoint's connections (or a cluster's
+        // masters, each waiting for its replica) busy while the next batch is journaled and
+        // encoded; each holds its values in memory until it lands.
+        int batchesInFlight = 4;
         const std::atomic_bool* cancel = nullptr;
         ProgressCallback progress;
         // Re-read the key space before writing anything and refuse a stale plan (a saved plan).

@@ -5,6 +5,8 @@
 #include "files/sha256.h"
 
 #include <QFile>
+#include <QThreadPool>
+#include <QtConcurrent/QtConcurrentRun>
 
 #include <cstring>
 #include <optional>
@@ -13,6 +15,9 @@
 namespace pmkv {
 
 namespace {
+
+// Fewer items than this are not worth a thread of their own.
+constexpr int kItemsPerPartAtLeast = 256;
 
 // The reader's limit (PmReader::Options::maxFileBytes): a file the plan read is never larger.
 constexpr qint64 kMaxFileBytes = 16 * 1024 * 1024;
@@ -79,6 +84,33 @@ Result<QVector<QByteArray>> SourceValues::of(const QString& root,
     if (failure)
         return *failure;
     return values;
+}
+
+QFuture<Result<QVector<QByteArray>>>
+SourceValues::start(const QString& root, const QVector<const PlanItem*>& items, QThreadPool* pool)
+{
+    using Values = Result<QVector<QByteArray>>;
+    const int parts = std::clamp(int(items.size() / kItemsPerPartAtLeast), 1,
+                                 std::max(1, pool->maxThreadCount()));
+    if (parts == 1)
+        return QtConcurrent::run(pool, [root, items] { return of(root, items); });
+    QList<QFuture<Values>> running;
+    const qsizetype perPart = (items.size() + parts - 1) / parts;
+    for (qsizetype from = 0; from < items.size(); from += perPart) {
+        running.append(QtConcurrent::run(
+            pool, [root, part = items.mid(from, perPart)] { return of(root, part); }));
+    }
+    return QtFuture::whenAll(running.begin(), running.end())
+        .then([](const QList<QFuture<Values>>& done) -> Values {
+            QVector<QByteArray> values;
+            for (const QFuture<Values>& part : done) {
+                Values partValues = part.result();
+                if (!partValues)
+                    return partValues.error();
+                values.append(std::move(partValues).value());
+            }
+            return values;
+        });
 }
 
 } // namespace pmkv

@@ -4,8 +4,11 @@
 #include "jobs/migrationplan.h"
 
 #include <QByteArray>
+#include <QFuture>
 #include <QString>
 #include <QVector>
+
+class QThreadPool;
 
 namespace pmkv {
 
@@ -20,6 +23,10 @@ public:
     // One value per item, in their order: the item's own bytes where it holds them, else read.
     static Result<QVector<QByteArray>> of(const QString& root,
                                           const QVector<const PlanItem*>& items);
+    // The same, on `pool`: the items in parts, one per thread of the pool, read side by side.
+    // The first error of the parts, in item order, is the result's.
+    static QFuture<Result<QVector<QByteArray>>>
+    start(const QString& root, const QVector<const PlanItem*>& items, QThreadPool* pool);
 };
 
 } // namespace pmkv

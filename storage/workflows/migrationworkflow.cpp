@@ -174,6 +174,7 @@ Result<MigrationWorkflow::RunOutcome> MigrationWorkflow::run(const RunRequest& r
     params.paths = context.paths;
     params.batchKeys = qMax(1, request.batchKeys);
     params.batchBytes = qMax<qint64>(1, request.batchBytes);
+    params.batchesInFlight = qMax(1, request.batchesInFlight);
     params.cancel = context.cancel;
     params.progress = context.progress;
     // A plan just made was read from the key space a moment ago; a saved one, or one shown
@@ -231,6 +232,7 @@ Result<MigrationWorkflow::RunOutcome> MigrationWorkflow::resume(const RunRequest
     params.paths = context.paths;
     params.batchKeys = qMax(1, request.batchKeys);
     params.batchBytes = qMax<qint64>(1, request.batchBytes);
+    params.batchesInFlight = qMax(1, request.batchesInFlight);
     params.cancel = context.cancel;
     params.progress = context.progress;
     auto resumed = Migrator::resume(runId, session.store(), params);

@@ -67,6 +67,7 @@ public:
         QString runId;
         int batchKeys = 5000;
         qint64 batchBytes = 16 * 1024 * 1024;
+        int batchesInFlight = 4;
         QString reportFolder; // empty: the reports folder of the context's paths
         QString confirmation; // the PROD profile's name, typed by the user
         bool strict = false;  // the files' warnings count in the verdict (workflows/verdict.h)

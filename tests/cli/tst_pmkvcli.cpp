@@ -102,6 +102,14 @@ void TestPmkvCli::exitCodes_data()
                                               m_dir.path(QStringLiteral("x")),
                                               QStringLiteral("--stories"), QStringLiteral("many")}
                                << 64 << QString() << QStringLiteral("--stories");
+    QTest::newRow("batches in flight out of range")
+        << QStringList{QStringLiteral("migrate"),
+                       clean,
+                       QStringLiteral("--redis"),
+                       QStringLiteral("redis://127.0.0.1:1"),
+                       QStringLiteral("--batches-in-flight"),
+                       QStringLiteral("17")}
+        << 64 << QString() << QStringLiteral("--batches-in-flight takes 1 to 16, got 17");
     QTest::newRow("generate into non-empty") << QStringList{QStringLiteral("generate"), clean} << 2
                                              << QString() << QStringLiteral("not empty");
 }

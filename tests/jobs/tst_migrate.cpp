@@ -9,6 +9,7 @@
 #include "jobs/snapshotjob.h"
 #include "jobs/targetlease.h"
 #include "jobs/validator.h"
+#include "kv/kvwait.h"
 #include "migratetestbase.h"
 #include "testtree.h"
 
@@ -19,6 +20,10 @@
 #include <QPromise>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QThreadPool>
+#include <QtConcurrent/QtConcurrentRun>
+
+#include <atomic>
 
 using namespace pmkv;
 using namespace pmkv::test;
@@ -71,6 +76,46 @@ private:
     int m_readsAnswered;
     int m_reads = 0;
     std::vector<std::shared_ptr<QPromise<Result<Replies>>>> m_stalled;
+};
+
+// A store in front of the real one that sends each write of the migration after a pause, on a
+// thread of its own, and counts how many were out at once: whether the migrator keeps several
+// batches in flight, and never more than it is told.
+class SlowWritesStore final : public KvStore
+{
+public:
+    explicit SlowWritesStore(KvStore& real) : m_real(real) { m_threads.setMaxThreadCount(32); }
+    ~SlowWritesStore() override { m_threads.waitForDone(); }
+    QFuture<Result<Replies>> execute(QVector<KvCommand> batch) override
+    {
+        const QByteArray name = batch.value(0).value(0);
+        const bool lease = batch.value(0).value(1).startsWith("pmkv:lock:");
+        if ((name != "SET" || lease) && name != "MSETNX")
+            return m_real.execute(std::move(batch));
+        const int out = ++m_out;
+        int most = m_most.load();
+        while (out > most && !m_most.compare_exchange_weak(most, out)) {
+        }
+        return QtConcurrent::run(&m_threads, [this, batch = std::move(batch)] {
+            QThread::msleep(300);
+            auto replies = waitFor(m_real, m_real.execute(batch));
+            --m_out;
+            return replies;
+        });
+    }
+    QFuture<Result<Replies>> executeAtomic(QVector<KvCommand> batch) override
+    {
+        return m_real.executeAtomic(std::move(batch));
+    }
+    Capabilities capabilities() const override { return m_real.capabilities(); }
+    QString describe() const override { return m_real.describe(); }
+    int mostAtOnce() const { return m_most.load(); }
+
+private:
+    KvStore& m_real;
+    QThreadPool m_threads;
+    std::atomic_int m_out{0};
+    std::atomic_int m_most{0};
 };
 
 } // namespace
@@ -180,6 +225,36 @@ private Q_SLOTS:
         // A second plan finds nothing to do.
         auto again = Planner::plan(planParams(), kv);
         QCOMPARE(again.value().counts().skip, plan.value().items.size());
+    }
+
+    // Issue #22: batches of disjoint keys are sent without waiting for the ones before them,
+    // up to Params::batchesInFlight, and the key space still ends up exactly as planned.
+    void batchesInFlightAreBounded_data()
+    {
+        QTest::addColumn<int>("inFlight");
+        QTest::newRow("one at a time") << 1;
+        QTest::newRow("four") << 4;
+    }
+
+    void batchesInFlightAreBounded()
+    {
+        QFETCH(int, inFlight);
+        auto plan = Planner::plan(planParams(), *m_direct);
+        QVERIFY(plan.ok());
+        SlowWritesStore slow(*m_direct);
+        Migrator::Params params;
+        params.paths = freshPaths();
+        params.batchKeys = int(plan.value().items.size() / 8) + 1; // eight or nine batches
+        params.batchesInFlight = inFlight;
+        auto done = Migrator::execute(plan.value(), slow, params);
+        QVERIFY2(done.ok(), done.ok() ? "" : qPrintable(errorText(done.error())));
+        QVERIFY(done.value().batches >= 8);
+        QCOMPARE(slow.mostAtOnce(), inFlight);
+        QCOMPARE(dumpStrings(*m_direct, "pm:*"), planValues(plan.value()));
+        auto journal = Journal::openRun(params.paths, done.value().runId);
+        QVERIFY(journal.ok());
+        QCOMPARE(journal.value()->run().state, JournalRun::State::Done);
+        QCOMPARE(journal.value()->counts().value().pendingBatches, 0);
     }
 
     void stalePlanIsRefused()

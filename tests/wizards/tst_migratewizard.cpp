@@ -193,8 +193,9 @@ private Q_SLOTS:
     void cancelMidRunThenResume()
     {
         WizardFixture f;
-        // About 15,000 keys: several batches of 5,000, so Cancel lands between two.
-        QVERIFY2(f.start(3, 10, 500), qPrintable(f.error()));
+        // About 40,000 keys: batches of 5,000, twice the four a run keeps in flight, so Cancel
+        // lands while some are not sent yet.
+        QVERIFY2(f.start(8, 10, 500), qPrintable(f.error()));
         const ConnectionProfile dev = f.profile(QStringLiteral("dev"));
         qint64 planned = 0;
         {
@@ -291,7 +292,8 @@ private Q_SLOTS:
     void closingDuringARunAsksAndLeavesItResumable()
     {
         WizardFixture f;
-        QVERIFY2(f.start(3, 10, 500), qPrintable(f.error()));
+        // Batches of 5,000, twice the four a run keeps in flight: closing stops it midway.
+        QVERIFY2(f.start(8, 10, 500), qPrintable(f.error()));
         QStandardPaths::setTestModeEnabled(true);
         MainWindow window;
         window.setJobsFolder(f.paths().root());
