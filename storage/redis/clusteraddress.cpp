@@ -46,16 +46,17 @@ Result<ClusterAddress> ClusterAddress::parse(const QString& input)
     if (!isClusterUrl(rest))
         return addressError(QStringLiteral("the scheme must be redis+cluster://"));
     rest = rest.mid(int(qstrlen(scheme)));
-    QString query;
-    if (const int q = int(rest.indexOf(QLatin1Char('?'))); q >= 0) {
-        query = rest.mid(q);
-        rest.truncate(q);
-    }
-    // The login, if any, is everything before the last '@' (a password may hold one).
+    // As in a redis:// address, the login, if any, is everything before the last '@' and the
+    // options start at the first '?' after it: a password may hold '@' or '?' as typed.
     QString login;
     if (const int at = int(rest.lastIndexOf(QLatin1Char('@'))); at >= 0) {
         login = rest.left(at + 1);
         rest = rest.mid(at + 1);
+    }
+    QString query;
+    if (const int q = int(rest.indexOf(QLatin1Char('?'))); q >= 0) {
+        query = rest.mid(q);
+        rest.truncate(q);
     }
     const Result<bool> replicaReads = takeReplicaReads(query);
     if (!replicaReads)

@@ -67,6 +67,25 @@ Result<void> parseOptions(const QString& text, const QString& query, RedisAddres
     return {};
 }
 
+// The login of `url` ("scheme://login@host...") ends at its last '@', so a password may hold
+// '?', '@', '/' or '#' as typed; QUrl would end the login at the first of them (or take '['
+// for a host), so those are escaped here. Escapes already in it ("%3F") are kept.
+QString withLoginEscaped(const QString& url)
+{
+    const qsizetype start = url.indexOf(QStringLiteral("://")) + 3;
+    const qsizetype at = url.lastIndexOf(QLatin1Char('@'));
+    if (start < 3 || at < start)
+        return url;
+    QString login;
+    for (const QChar c : QStringView(url).mid(start, at - start)) {
+        if (QStringView(u"/?#@[]").contains(c))
+            login += QLatin1Char('%') + QString::number(c.unicode(), 16).toUpper();
+        else
+            login += c;
+    }
+    return url.left(start) + login + url.mid(at);
+}
+
 } // namespace
 
 RedisAddress::RedisAddress() : m_host(QStringLiteral("127.0.0.1")) {}
@@ -116,7 +135,7 @@ Result<RedisAddress> RedisAddress::parse(const QString& input)
     QString withScheme = text;
     if (!withScheme.contains(QStringLiteral("://")))
         withScheme.prepend(QStringLiteral("redis://"));
-    const QUrl url(withScheme, QUrl::StrictMode);
+    const QUrl url(withLoginEscaped(withScheme), QUrl::StrictMode);
     if (!url.isValid())
         return addressError(text, QStringLiteral("it is not a valid URL"));
     if (url.scheme() == QStringLiteral("rediss"))

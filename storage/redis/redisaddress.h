@@ -11,7 +11,8 @@ namespace pmkv {
 // (`/run/redis.sock`, `unix:///run/redis.sock`, optionally `?db=N`). Both take `?timeout=T`
 // (seconds, or `500ms`, `30s`): how long the client waits with nothing arriving before it
 // gives up on the commands it sent (RedisClient); 0 or none: the user of the address decides.
-// The password is kept for AUTH but never printed: describe() leaves it out.
+// The login ends at the last '@', so a password may hold '?', '@', '/' or '#' as typed (or
+// escaped: `%3F`). The password is kept for AUTH but never printed: describe() leaves it out.
 class RedisAddress final
 {
 public:

@@ -3,9 +3,9 @@
 #include "connections/profilestore.h"
 #include "connections/sessionsecrets.h"
 #include "redis/clusteraddress.h"
+#include "redis/redisaddress.h"
 
 #include <QAtomicInt>
-#include <QUrl>
 
 namespace pmkv {
 
@@ -30,26 +30,29 @@ ConnectionProfile TargetSpec::forAddress(const QString& address)
         profile.secretVariable = QStringLiteral("PMKV_TOKEN");
         return profile;
     }
-    QString password;
+    // The login ends at the last '@', as both address parsers read it (a password may hold
+    // '?' or '@' as typed): the parser gives the user and the password, and the profile keeps
+    // the address without them.
+    const int at = int(address.lastIndexOf(QLatin1Char('@')));
+    if (at < 0)
+        return profile;
+    RedisAddress login;
+    QLatin1String scheme("redis://");
     if (ClusterAddress::isClusterUrl(address)) {
-        // QUrl takes one host only: the cluster's own parser reads the login, and the address
-        // keeps the node list without it.
-        const int at = int(address.lastIndexOf(QLatin1Char('@')));
         const auto cluster = ClusterAddress::parse(address);
-        if (at < 0 || !cluster)
+        if (!cluster)
             return profile;
-        profile.address = QLatin1String(ClusterAddress::scheme) + address.mid(at + 1);
-        profile.redisUser = cluster.value().seeds().first().user();
-        password = cluster.value().seeds().first().password();
+        login = cluster.value().seeds().first();
+        scheme = QLatin1String(ClusterAddress::scheme);
     } else {
-        const QUrl url(address, QUrl::StrictMode);
-        if (!address.startsWith(QLatin1String("redis://")) || !url.isValid() ||
-            url.userInfo().isEmpty())
+        const auto redis = RedisAddress::parse(address);
+        if (!address.startsWith(scheme) || !redis)
             return profile;
-        profile.address = url.adjusted(QUrl::RemoveUserInfo).toString();
-        profile.redisUser = url.userName(QUrl::FullyDecoded);
-        password = url.password(QUrl::FullyDecoded);
+        login = redis.value();
     }
+    profile.address = scheme + address.mid(at + 1);
+    profile.redisUser = login.user();
+    const QString password = login.password();
     if (!password.isEmpty()) {
         // Two sides of a diff may each name their own password: one session slot per address.
         static QAtomicInt counter;

@@ -38,6 +38,59 @@ private Q_SLOTS:
                  QStringLiteral("redis+cluster://10.0.0.1:7001,[::1]:7002,host:6379"));
     }
 
+    // The login ends at the last '@' before the node list and the options start at the first
+    // '?' after it, as in a redis:// address: a password may hold '?', '@', '/' or '#' as
+    // typed, and escapes in it still work.
+    void passwordMayHoldDelimiters_data()
+    {
+        QTest::addColumn<QString>("text");
+        QTest::addColumn<QString>("user");
+        QTest::addColumn<QString>("password");
+        QTest::addColumn<bool>("replicas");
+        QTest::addColumn<int>("timeoutMs");
+        QTest::newRow("? in the password")
+            << QStringLiteral(
+                   "redis+cluster://:pa?ss@127.0.0.1:7000,127.0.0.1:7001?replicas=prefer")
+            << QString() << QStringLiteral("pa?ss") << true << 0;
+        QTest::newRow("? and @ in the password, options")
+            << QStringLiteral("redis+cluster://app:p?w@d?x@127.0.0.1:7000,127.0.0.1:7001"
+                              "?timeout=2s&replicas=prefer")
+            << QStringLiteral("app") << QStringLiteral("p?w@d?x") << true << 2000;
+        QTest::newRow("/ and # in the password")
+            << QStringLiteral("redis+cluster://:a/b#c@127.0.0.1:7000,127.0.0.1:7001") << QString()
+            << QStringLiteral("a/b#c") << false << 0;
+        QTest::newRow("escaped ?")
+            << QStringLiteral("redis+cluster://:pa%3Fss@127.0.0.1:7000,127.0.0.1:7001?timeout=1s")
+            << QString() << QStringLiteral("pa?ss") << false << 1000;
+        QTest::newRow("escaped % and @")
+            << QStringLiteral("redis+cluster://u:100%25%40x@127.0.0.1:7000,127.0.0.1:7001")
+            << QStringLiteral("u") << QStringLiteral("100%@x") << false << 0;
+    }
+
+    void passwordMayHoldDelimiters()
+    {
+        QFETCH(QString, text);
+        QFETCH(QString, user);
+        QFETCH(QString, password);
+        QFETCH(bool, replicas);
+        QFETCH(int, timeoutMs);
+        const auto a = ClusterAddress::parse(text);
+        QVERIFY2(a.ok(), qPrintable(a.ok() ? QString() : a.error().message));
+        QCOMPARE(a.value().seeds().size(), 2);
+        QCOMPARE(a.value().seeds().at(0).host(), QStringLiteral("127.0.0.1"));
+        QCOMPARE(a.value().seeds().at(0).port(), quint16(7000));
+        QCOMPARE(a.value().seeds().at(1).host(), QStringLiteral("127.0.0.1"));
+        QCOMPARE(a.value().seeds().at(1).port(), quint16(7001));
+        for (const RedisAddress& seed : a.value().seeds()) {
+            QCOMPARE(seed.user(), user);
+            QCOMPARE(seed.password(), password);
+            QCOMPARE(seed.replyTimeoutMs(), timeoutMs);
+        }
+        QCOMPARE(a.value().readsFromReplicas(), replicas);
+        QCOMPARE(a.value().describe(),
+                 QStringLiteral("redis+cluster://127.0.0.1:7000,127.0.0.1:7001"));
+    }
+
     void readsReplicasWhenTheAddressSaysSo()
     {
         QVERIFY(!ClusterAddress::parse(QStringLiteral("redis+cluster://a:7001"))

@@ -40,6 +40,25 @@ private Q_SLOTS:
                                            << "h" << 6379 << ""
                                            << "bob"
                                            << "pw" << 0 << "redis://h:6379/0";
+        // The login ends at the last '@': a password may hold '?', '@', '/' or '#' as typed
+        // (as in a redis+cluster:// address), and escapes in it still work.
+        QTest::newRow("? in the password") << "redis://:pa?ss@127.0.0.1:6379"
+                                           << "127.0.0.1" << 6379 << ""
+                                           << ""
+                                           << "pa?ss" << 0 << "redis://127.0.0.1:6379/0";
+        QTest::newRow("delimiters in the password, db and options")
+            << "redis://app:p?w@d/x#y@h:7000/3?timeout=2s"
+            << "h" << 7000 << ""
+            << "app"
+            << "p?w@d/x#y" << 3 << "redis://h:7000/3";
+        QTest::newRow("escaped ?") << "redis://:pa%3Fss@h:1?timeout=1s"
+                                   << "h" << 1 << ""
+                                   << ""
+                                   << "pa?ss" << 0 << "redis://h:1/0";
+        QTest::newRow("escaped %") << "redis://u:100%25@h:1"
+                                   << "h" << 1 << ""
+                                   << "u"
+                                   << "100%" << 0 << "redis://h:1/0";
         QTest::newRow("ipv6") << "redis://[::1]:6379"
                               << "::1" << 6379 << ""
                               << ""

@@ -1,4 +1,6 @@
+#include "connections/sessionsecrets.h"
 #include "workflows/targetsession.h"
+#include "workflows/targetspec.h"
 
 #include <QTest>
 
@@ -55,6 +57,44 @@ private Q_SLOTS:
         QVERIFY(!refused.ok());
         QCOMPARE(refused.error().code, QStringLiteral("read-only"));
         QVERIFY(refused.error().message.contains(QStringLiteral("read-only token")));
+    }
+
+    // An address's login is kept apart from the profile it names, whatever its password holds
+    // ('?' and '@' as typed, or escaped): the address left names no secret.
+    void addressLoginIsKeptApart_data()
+    {
+        QTest::addColumn<QString>("address");
+        QTest::addColumn<QString>("kept");
+        QTest::addColumn<QString>("user");
+        QTest::addColumn<QString>("password");
+        QTest::newRow("redis") << QStringLiteral("redis://app:pw@127.0.0.1:6379/2")
+                               << QStringLiteral("redis://127.0.0.1:6379/2")
+                               << QStringLiteral("app") << QStringLiteral("pw");
+        QTest::newRow("redis, ? and @")
+            << QStringLiteral("redis://:pa?s@s@127.0.0.1:6379")
+            << QStringLiteral("redis://127.0.0.1:6379") << QString() << QStringLiteral("pa?s@s");
+        QTest::newRow("redis, escaped")
+            << QStringLiteral("redis://:pa%3Fss@127.0.0.1:6379")
+            << QStringLiteral("redis://127.0.0.1:6379") << QString() << QStringLiteral("pa?ss");
+        QTest::newRow("cluster, ?")
+            << QStringLiteral(
+                   "redis+cluster://:pa?ss@127.0.0.1:7000,127.0.0.1:7001?replicas=prefer")
+            << QStringLiteral("redis+cluster://127.0.0.1:7000,127.0.0.1:7001?replicas=prefer")
+            << QString() << QStringLiteral("pa?ss");
+    }
+
+    void addressLoginIsKeptApart()
+    {
+        QFETCH(QString, address);
+        QFETCH(QString, kept);
+        QFETCH(QString, user);
+        QFETCH(QString, password);
+        const ConnectionProfile p = TargetSpec::forAddress(address);
+        QCOMPARE(p.address, kept);
+        QCOMPARE(p.redisUser, user);
+        QCOMPARE(p.secretSource, ConnectionProfile::SecretSource::Session);
+        QCOMPARE(SessionSecrets::instance().get(p.name, SecretSlot::Token),
+                 std::optional<QByteArray>(password.toUtf8()));
     }
 };
 
