@@ -3,12 +3,16 @@
 // proxy's recursive filtering on and expanded the whole tree, a namespace of 100,000 keys
 // included. The search now waits for a pause in the typing, filters once, and opens only as
 // much of the tree as shows the first matches.
+// The state column shows every state name whole ("not compared yet" was cut at the pane's
+// default width).
 #include "eventloopgap.h"
 #include "kvpane.h"
 #include "kvtreemodel.h"
 
 #include <QAbstractItemModelTester>
+#include <QHeaderView>
 #include <QLineEdit>
+#include <QStyle>
 #include <QTest>
 #include <QTreeView>
 
@@ -29,10 +33,12 @@ class TestKvPane final : public QObject
 private Q_SLOTS:
     void typingInTheSearchNeverStalls();
     void enterGoesToTheFirstMatch();
+    void stateColumnShowsEveryStateName();
 
 private:
     static void load(KvPane& pane);
     static QModelIndex shown(const KvPane& pane, const QByteArray& key);
+    static int widestStateCell(const QTreeView* view);
 };
 
 void TestKvPane::load(KvPane& pane)
@@ -140,6 +146,82 @@ void TestKvPane::enterGoesToTheFirstMatch()
     pane.searchBox()->setFocus();
     QTest::keyClick(pane.searchBox(), Qt::Key_Return);
     QCOMPARE(pane.currentKey(), kStory);
+}
+
+// The widest a key's state cell can be in the view's font: its icon and its name, each with
+// the style's margins.
+int TestKvPane::widestStateCell(const QTreeView* view)
+{
+    const QStyle* style = view->style();
+    const int margin = style->pixelMetric(QStyle::PM_FocusFrameHMargin, nullptr, view) + 1;
+    const int icon = view->iconSize().isValid()
+                         ? view->iconSize().width()
+                         : style->pixelMetric(QStyle::PM_SmallIconSize, nullptr, view);
+    const QFontMetrics metrics(view->font());
+    int widest = 0;
+    for (int s = 0; s < kSyncStateCount; ++s) {
+        widest = qMax(widest, 2 * margin + icon + 2 * margin +
+                                  metrics.horizontalAdvance(syncStateName(SyncState(s))));
+    }
+    return widest;
+}
+
+// The state column shows every state name whole, whatever the pane's width or font (it was a
+// Stretch section: 100 px at the pane's default width, "not compared yet" cut); the key column
+// keeps its width, and the state column still takes the room the others leave.
+void TestKvPane::stateColumnShowsEveryStateName()
+{
+    KvPane pane;
+    pane.setConnected(true);
+    pane.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&pane));
+    KvTreeModel* model = pane.model();
+    model->beginScan();
+    QVector<KvKeyItem> keys;
+    for (int s = 0; s < kSyncStateCount; ++s) {
+        if (SyncState(s) != SyncState::OnlyFiles) // (no row in the key pane)
+            keys.append({"key-" + QByteArray::number(s), SyncState(s)});
+    }
+    model->addKeys(keys);
+    model->finish();
+    QTRY_VERIFY(model->isFinished());
+
+    QTreeView* view = pane.view();
+    const auto stateWidth = [view] { return view->columnWidth(KvTreeModel::StateColumn); };
+    const auto roomLeft = [view] {
+        int others = 0;
+        for (int c = 0; c < KvTreeModel::ColumnCount; ++c)
+            others += c == KvTreeModel::StateColumn ? 0 : view->columnWidth(c);
+        return view->viewport()->width() - others;
+    };
+    const auto showsEveryName = [&](const char* when) {
+        const int needed = widestStateCell(view);
+        // What the view itself asks for the rows it shows (public in QAbstractItemView).
+        const QAbstractItemView* items = view;
+        if (stateWidth() >= needed &&
+            stateWidth() >= items->sizeHintForColumn(KvTreeModel::StateColumn))
+            return true;
+        qWarning("%s: the state column has %d px, the longest state name needs %d (the view "
+                 "asks %d)",
+                 when, stateWidth(), needed, items->sizeHintForColumn(KvTreeModel::StateColumn));
+        return false;
+    };
+    QVERIFY(showsEveryName("default width"));
+    QCOMPARE(view->columnWidth(KvTreeModel::NameColumn), 250);
+
+    pane.resize(1400, 400);
+    QTRY_COMPARE(stateWidth(), roomLeft()); // room to spare: the state column takes it
+    QVERIFY(showsEveryName("wide"));
+
+    pane.resize(420, 400);
+    QTRY_VERIFY(view->viewport()->width() < 500);
+    QVERIFY(showsEveryName("narrow"));
+    QCOMPARE(view->columnWidth(KvTreeModel::NameColumn), 250);
+
+    QFont larger = view->font();
+    larger.setPointSizeF(larger.pointSizeF() * 1.5);
+    pane.setFont(larger);
+    QTRY_VERIFY(showsEveryName("larger font"));
 }
 
 QTEST_MAIN(TestKvPane)
