@@ -7,8 +7,11 @@ namespace pmkv {
 
 namespace {
 
-Error addressError(const QString& what)
+Error addressError(QString what)
 {
+    // A node's own error ends with a full stop already: one is enough.
+    while (what.endsWith(QLatin1Char('.')))
+        what.chop(1);
     // Never echo the text itself: it may carry a password.
     return makeError(QStringLiteral("redis-address"),
                      QStringLiteral("Redis Cluster address is not usable: %1. Write it as "

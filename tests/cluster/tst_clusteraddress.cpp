@@ -151,6 +151,7 @@ private Q_SLOTS:
         QVERIFY(!a.ok());
         QCOMPARE(a.error().code, QStringLiteral("redis-address"));
         QVERIFY(!a.error().message.contains(QStringLiteral("pw")));
+        QVERIFY2(!a.error().message.contains(QStringLiteral(".. ")), qPrintable(a.error().message));
     }
 
     void splitsByslotAndMergesAsOneRedis()
