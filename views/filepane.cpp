@@ -7,6 +7,7 @@
 #include "matchexpander.h"
 #include "overviewstrip.h"
 #include "searchtyping.h"
+#include "statecolumnfit.h"
 #include "syncbardelegate.h"
 #include "syncfilter.h"
 
@@ -53,10 +54,11 @@ FilePane::FilePane(QWidget* parent) : QWidget(parent)
     m_view->setObjectName(QStringLiteral("fileTree"));
     m_view->setModel(m_proxy);
     m_view->setUniformRowHeights(true); // keeps large trees fast
-    m_view->header()->setStretchLastSection(true);
     m_view->setColumnWidth(FileTreeModel::NameColumn, 210);
     m_view->setColumnWidth(FileTreeModel::TitleColumn, 150);
     m_view->setColumnWidth(FileTreeModel::ProblemsColumn, 90);
+    // The state takes the room left, never less than the longest state name.
+    new StateColumnFit(m_view, FileTreeModel::StateColumn);
     m_view->setItemDelegateForColumn(FileTreeModel::StateColumn,
                                      new SyncBarDelegate(FileTreeModel::CountsRole, m_view));
 

@@ -5,20 +5,17 @@
 #include "kvtreemodel.h"
 #include "matchexpander.h"
 #include "searchtyping.h"
+#include "statecolumnfit.h"
 #include "syncbardelegate.h"
 #include "syncfilter.h"
-#include "syncstyle.h"
 
 #include <QComboBox>
-#include <QEvent>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
 #include <QStackedWidget>
-#include <QStyle>
-#include <QStyleOptionViewItem>
 #include <QTreeView>
 #include <QVBoxLayout>
 
@@ -79,20 +76,13 @@ KvPane::KvPane(QWidget* parent) : QWidget(parent)
     m_view->setUniformRowHeights(true);
     m_view->setSortingEnabled(true);
     m_view->sortByColumn(KvTreeModel::NameColumn, Qt::AscendingOrder);
-    // The state bar takes the room left, but never less than the longest state name
-    // (fitStateColumn); type, TTL and size are narrow.
-    m_view->header()->setStretchLastSection(false);
-    m_view->header()->setSectionResizeMode(KvTreeModel::StateColumn, QHeaderView::Fixed);
+    // The state bar takes the room left, but never less than the longest state name;
+    // type, TTL and size are narrow.
     m_view->setColumnWidth(KvTreeModel::NameColumn, 250);
     m_view->setColumnWidth(KvTreeModel::TypeColumn, 60);
     m_view->setColumnWidth(KvTreeModel::TtlColumn, 80);
     m_view->setColumnWidth(KvTreeModel::SizeColumn, 80);
-    m_view->viewport()->installEventFilter(this);
-    connect(m_view->header(), &QHeaderView::sectionResized, this, [this](int section) {
-        if (section != KvTreeModel::StateColumn)
-            fitStateColumn();
-    });
-    fitStateColumn();
+    new StateColumnFit(m_view, KvTreeModel::StateColumn);
     m_view->setItemDelegateForColumn(KvTreeModel::StateColumn,
                                      new SyncBarDelegate(KvTreeModel::CountsRole, m_view));
     m_progress = new QLabel(tree);
@@ -145,51 +135,6 @@ KvPane::KvPane(QWidget* parent) : QWidget(parent)
     });
     connect(m_view->selectionModel(), &QItemSelectionModel::currentChanged, this,
             [this] { Q_EMIT currentKeyChanged(currentKey()); });
-}
-
-bool KvPane::eventFilter(QObject* watched, QEvent* event)
-{
-    if (watched == m_view->viewport() &&
-        (event->type() == QEvent::Resize || event->type() == QEvent::FontChange))
-        fitStateColumn();
-    return QWidget::eventFilter(watched, event);
-}
-
-// What a QHeaderView::Stretch section did, with a floor: a Stretch section shrinks to any
-// width (100 px in a pane of the default width, which cut "not compared yet").
-void KvPane::fitStateColumn()
-{
-    int others = 0;
-    for (int column = 0; column < KvTreeModel::ColumnCount; ++column) {
-        if (column != KvTreeModel::StateColumn && !m_view->isColumnHidden(column))
-            others += m_view->columnWidth(column);
-    }
-    m_view->setColumnWidth(KvTreeModel::StateColumn,
-                           qMax(widestStateName(), m_view->viewport()->width() - others));
-}
-
-// A key's state cell as the style sizes it (QStyledItemDelegate::sizeHint): its icon and its
-// name with their margins, for the longest name in the view's font; or the header's title.
-int KvPane::widestStateName() const
-{
-    QStyle* style = m_view->style();
-    QStyleOptionViewItem option;
-    option.initFrom(m_view);
-    option.font = m_view->font();
-    option.features = QStyleOptionViewItem::HasDisplay | QStyleOptionViewItem::HasDecoration;
-    const int icon = style->pixelMetric(QStyle::PM_SmallIconSize, nullptr, m_view);
-    option.decorationSize = m_view->iconSize().isValid() ? m_view->iconSize() : QSize(icon, icon);
-    option.decorationPosition = QStyleOptionViewItem::Left;
-    option.displayAlignment = Qt::AlignLeft | Qt::AlignVCenter;
-    int widest = m_view->header()->sectionSizeHint(KvTreeModel::StateColumn);
-    for (int state = 0; state < kSyncStateCount; ++state) {
-        option.text = syncStateName(SyncState(state));
-        option.icon = SyncStyle::icon(SyncState(state));
-        widest = qMax(
-            widest,
-            style->sizeFromContents(QStyle::CT_ItemViewItem, &option, QSize(), m_view).width());
-    }
-    return widest;
 }
 
 void KvPane::applySearch()

@@ -54,13 +54,7 @@ Q_SIGNALS:
     // matches opened.
     void searchApplied(const QString& text);
 
-protected:
-    bool eventFilter(QObject* watched, QEvent* event) override;
-
 private:
-    void fitStateColumn();
-    int widestStateName() const;
-
     KvTreeModel* m_model;
     KvFilterProxyModel* m_proxy;
     QStackedWidget* m_stack;

@@ -6,6 +6,8 @@
 // The state column shows every state name whole ("not compared yet" was cut at the pane's
 // default width).
 #include "eventloopgap.h"
+#include "filepane.h"
+#include "filetreemodel.h"
 #include "kvpane.h"
 #include "kvtreemodel.h"
 
@@ -34,6 +36,7 @@ private Q_SLOTS:
     void typingInTheSearchNeverStalls();
     void enterGoesToTheFirstMatch();
     void stateColumnShowsEveryStateName();
+    void filePaneStateColumnShowsEveryStateNameToo();
 
 private:
     static void load(KvPane& pane);
@@ -222,6 +225,27 @@ void TestKvPane::stateColumnShowsEveryStateName()
     larger.setPointSizeF(larger.pointSizeF() * 1.5);
     pane.setFont(larger);
     QTRY_VERIFY(showsEveryName("larger font"));
+}
+
+// The file pane's state column was the last section, stretched: it shrank with the pane and cut
+// the state names the same way (StateColumnFit serves both panes now).
+void TestKvPane::filePaneStateColumnShowsEveryStateNameToo()
+{
+    FilePane pane;
+    pane.resize(420, 400);
+    pane.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&pane));
+    QTreeView* view = pane.view();
+    const int needed = widestStateCell(view);
+    QVERIFY2(view->columnWidth(FileTreeModel::StateColumn) >= needed,
+             qPrintable(QStringLiteral("%1 px, needs %2")
+                            .arg(view->columnWidth(FileTreeModel::StateColumn))
+                            .arg(needed)));
+    QCOMPARE(view->columnWidth(FileTreeModel::NameColumn), 210);
+    QFont larger = view->font();
+    larger.setPointSizeF(larger.pointSizeF() * 1.5);
+    pane.setFont(larger);
+    QTRY_VERIFY(view->columnWidth(FileTreeModel::StateColumn) >= widestStateCell(view));
 }
 
 QTEST_MAIN(TestKvPane)
