@@ -60,6 +60,15 @@ QString LocalCluster::pidFile(quint16 port) const
     return nodeDir(port) + QStringLiteral("/redis.pid");
 }
 
+quint16 LocalCluster::nodeUsing(quint16 port) const
+{
+    for (quint16 node : ports()) {
+        if (port == node || int(port) == node + kBusOffset)
+            return node;
+    }
+    return 0;
+}
+
 bool LocalCluster::portsFree(quint16 first, int count)
 {
     for (int i = 0; i < count; ++i) {

@@ -60,6 +60,9 @@ public:
     // redis-cli against one node; stdout, trimmed.
     QByteArray cli(quint16 port, const QStringList& arguments, int timeoutMs = 10000) const;
 
+    // The node whose port or cluster bus port (its port + 10000) is `port`; 0 for none.
+    quint16 nodeUsing(quint16 port) const;
+
     // True when `count` ports from `first` and their bus ports are free on 127.0.0.1.
     static bool portsFree(quint16 first, int count);
     // A first port with `count` free ports (and bus ports) after it, below 55535; 0 if none.

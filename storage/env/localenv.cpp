@@ -353,6 +353,19 @@ Result<LocalEnv::Status> LocalEnv::up(QStringList* started)
                          QStringLiteral("port %1 (Redis) is taken by another program: stop it or "
                                         "pick another port")
                              .arg(m_options.redisPort));
+    // A node's bus port is bound only once the node starts: a proxy port equal to one would
+    // look free here and then fail to listen.
+    if (isCluster()) {
+        if (const quint16 node = cluster().nodeUsing(m_options.proxyPort))
+            return makeError(QStringLiteral("env.proxy-port"),
+                             QStringLiteral("port %1 (pmkv-proxy) is %2 of the cluster node on "
+                                            "port %3: pick another port for the proxy (--port)")
+                                 .arg(m_options.proxyPort)
+                                 .arg(node == m_options.proxyPort
+                                          ? QStringLiteral("the port")
+                                          : QStringLiteral("the cluster bus port"))
+                                 .arg(node));
+    }
     if (!st.proxy.running && !portIsFree(m_options.proxyPort))
         return makeError(QStringLiteral("env.proxy-port"),
                          QStringLiteral("port %1 (pmkv-proxy) is taken by another program: stop "

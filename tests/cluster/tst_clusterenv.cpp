@@ -33,13 +33,38 @@ private Q_SLOTS:
 
     void cleanupTestCase() { (void)env({QStringLiteral("down")}); }
 
+    // A proxy port that is a node's port or its cluster bus port (port + 10000) looks free
+    // before the cluster starts, and the proxy could not listen after: refused first.
+    void proxyPortOfANodeIsRefused()
+    {
+        for (const int offset : {2, 10000 + 3}) {
+            const PmkvRun up =
+                env({QStringLiteral("up"), QStringLiteral("--cluster"),
+                     QStringLiteral("--redis-port"), QString::number(m_firstPort),
+                     QStringLiteral("--port"), QString::number(m_firstPort + offset)});
+            QCOMPARE(up.exitCode, 2);
+            const QByteArray named =
+                "of the cluster node on port " + QByteArray::number(m_firstPort + offset % 10000);
+            QVERIFY2(up.err.contains(named), up.err.constData());
+            QVERIFY(LocalCluster::portsFree(m_firstPort, 6)); // nothing was started
+        }
+    }
+
     void upStatusFlushDown()
     {
-        const quint16 proxyPort = LocalCluster::findFreePorts(1);
+        quint16 proxyPort = 0;
+        while (proxyPort == 0 || (proxyPort >= m_firstPort && proxyPort < m_firstPort + 6) ||
+               (proxyPort >= m_firstPort + 10000 && proxyPort < m_firstPort + 10006))
+            proxyPort = LocalCluster::findFreePorts(1);
         const PmkvRun up = env({QStringLiteral("up"), QStringLiteral("--cluster"),
                                 QStringLiteral("--redis-port"), QString::number(m_firstPort),
                                 QStringLiteral("--port"), QString::number(proxyPort)});
-        QVERIFY2(up.exitCode == 0, up.err.constData());
+        // The proxy's own words when it did not come up (the folder goes with the test).
+        QFile proxyLog(m_home.path() + QStringLiteral("/pmkv-studio/env/proxy.log"));
+        const QByteArray said = up.err + (proxyLog.open(QIODevice::ReadOnly)
+                                              ? QByteArray("proxy.log:\n") + proxyLog.readAll()
+                                              : QByteArray());
+        QVERIFY2(up.exitCode == 0, said.constData());
         QVERIFY2(up.err.contains("started 6 cluster nodes and pmkv-proxy"), up.err.constData());
         QVERIFY(up.out.contains(QByteArray("UPSTASH_REDIS_REST_URL=http://127.0.0.1:" +
                                            QByteArray::number(proxyPort))));
