@@ -28,11 +28,11 @@ public:
 
     static Result<std::unique_ptr<KvStore>>
     create(const ConnectionProfile& profile, const ConnectionSecrets& secrets, Use use = Use::Job);
-    // A cluster profile's address: its redis+cluster:// URL, or its redis:// node as the seed,
-    // with the profile's login; replica reads as said above.
     // Whether browsing this profile may read a cluster's replicas: its replicaReads option,
     // or ?replicas=prefer in its redis+cluster:// address.
     static bool browsesReplicas(const ConnectionProfile& profile);
+    // A cluster profile's address: its redis+cluster:// URL, or its redis:// node as the seed,
+    // with the profile's login; replica reads as said above.
     static Result<ClusterAddress> clusterAddress(const ConnectionProfile& profile,
                                                  const ConnectionSecrets& secrets,
                                                  Use use = Use::Job);

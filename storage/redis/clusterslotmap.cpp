@@ -1,7 +1,6 @@
 #include "redis/clusterslotmap.h"
 
 #include "kv/clusternodes.h"
-
 #include "kv/hashslot.h"
 
 #include <algorithm>
