@@ -1,6 +1,7 @@
 // The Migration menu of MainWindow: the wizards, opened with what the window has open.
 #include "connections/profilestore.h"
 #include "filepane.h"
+#include "kvloader.h"
 #include "mainwindow.h"
 #include "wizardlauncher.h"
 
@@ -20,6 +21,11 @@ void MainWindow::createJobActions()
             s.index = std::shared_ptr<const PmIndex>(m_snapshot, &m_snapshot->index());
         s.profiles = m_profiles->list();
         s.profileName = m_lastConnection;
+        if (m_connected) {
+            s.openProfile = m_kvLoader->profile();
+            s.openSecret = m_kvLoader->sessionOptions().typedSecret;
+            s.openReadOnlyToken = m_kvLoader->sessionOptions().typedReadOnlyToken;
+        }
         const QString selected = m_filePane->currentPath();
         if (!selected.isEmpty())
             s.selectedProjects = {selected.section(QLatin1Char('/'), 0, 0)};

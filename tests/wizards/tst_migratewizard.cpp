@@ -7,6 +7,7 @@
 #include "migratesourcepage.h"
 #include "migratewizard.h"
 #include "planfiltermodel.h"
+#include "rollbackwizard.h"
 #include "stepcaption.h"
 #include "wizardfixture.h"
 #include "workflowprogresspage.h"
@@ -337,6 +338,44 @@ private Q_SLOTS:
             QTest::qWaitFor([&] { return !again.targetPage()->blockedText().isEmpty(); }, 20000));
         QCOMPARE(again.targetPage()->stepButton()->text(),
                  StepCaption::text(NextStep::forRun(NextStep::Action::ResumeRun, QString())));
+    }
+
+    // The window's own connection is the wizard's target even when it is not saved (given
+    // with --url as the demo does, typed in the dialog without saving, the local
+    // environment's): preselected, and opened with the secret the window was given. Before,
+    // the target page listed the saved connections only: an empty list, Next disabled.
+    void theWindowsUnsavedConnectionIsTheTarget()
+    {
+        WizardFixture f;
+        QVERIFY2(f.start(), qPrintable(f.error()));
+        QStandardPaths::setTestModeEnabled(true);
+        MainWindow window;
+        window.setJobsFolder(f.paths().root());
+        window.show();
+        const ConnectionProfile open = f.profile(QStringLiteral("unsaved-window-connection"));
+        window.connectTo(open, f.token());
+        window.findChild<QAction*>(QStringLiteral("migrateAction"))->trigger();
+        auto* w = window.findChild<MigrateWizard*>();
+        QVERIFY(w);
+        w->sourcePage()->setFolder(f.root());
+        QVERIFY(QTest::qWaitFor([&] { return w->sourcePage()->isComplete(); }, 20000));
+        w->next();
+        QCOMPARE(w->currentId(), int(MigrateWizard::TargetId));
+        QCOMPARE(w->targetPage()->profile().name, open.name);
+        QCOMPARE(w->targetPage()->profile().address, open.address);
+        QVERIFY(w->targetPage()->isComplete());
+        QVERIFY(w->targetPage()->secretEdit()->text().isEmpty()); // never shown
+        w->next(); // connects with the window's secret
+        QVERIFY2(QTest::qWaitFor([&] { return w->currentId() == MigrateWizard::LayoutId; }, 20000),
+                 qPrintable(w->targetPage()->ruleText()));
+        w->close();
+        // The rollback wizard's target page is the same page, given the same connections.
+        window.findChild<QAction*>(QStringLiteral("rollbackAction"))->trigger();
+        auto* rollback = window.findChild<RollbackWizard*>();
+        QVERIFY(rollback);
+        rollback->connectionPage()->initializePage(); // (as when the page is reached)
+        QCOMPARE(rollback->connectionPage()->profile().name, open.name);
+        rollback->close();
     }
 };
 

@@ -37,7 +37,6 @@ ConnectionPage::ConnectionPage(WorkflowRunner* runner, QList<ConnectionProfile> 
 {
     setTitle(tr("Target connection"));
     m_secret->setEchoMode(QLineEdit::Password);
-    m_secret->setPlaceholderText(tr("empty: the connection's own (keychain, environment)"));
     m_confirm->setPlaceholderText(tr("the connection's name"));
     m_rule->setWordWrap(true);
     m_rule->setObjectName(QStringLiteral("writeRule"));
@@ -72,6 +71,14 @@ ConnectionPage::ConnectionPage(WorkflowRunner* runner, QList<ConnectionProfile> 
     connect(m_rollback, &QPushButton::clicked, this, [this] {
         Q_EMIT stepChosen(NextStep::forRun(NextStep::Action::RollbackRun, m_offered.runId));
     });
+}
+
+void ConnectionPage::setPreselected(const QString& profileName, const QByteArray& secret,
+                                    bool readOnlyToken)
+{
+    m_preselected = profileName;
+    m_preselectedSecret = secret;
+    m_preselectedReadOnlyToken = readOnlyToken;
 }
 
 void ConnectionPage::initializePage()
@@ -132,6 +139,9 @@ void ConnectionPage::profileChanged()
     m_confirm->setVisible(prod);
     m_confirmLabel->setText(tr("Type %1 to write to PROD:").arg(p.name));
     m_confirm->clear();
+    m_secret->setPlaceholderText(p.name == m_preselected && !m_preselectedSecret.isEmpty()
+                                     ? tr("empty: the one the main window connected with")
+                                     : tr("empty: the connection's own (keychain, environment)"));
     // A read-only connection: said now, before anything is typed.
     auto allowed = TargetSession::authorizeWrite(p, false, p.name);
     m_rule->setText(allowed ? QString() : allowed.error().message);
@@ -159,6 +169,11 @@ void ConnectionPage::connectAndCheck()
     const ConnectionProfile p = profile();
     TargetSession::Options options;
     options.typedSecret = m_secret->text().toUtf8();
+    if (options.typedSecret.isEmpty() && p.name == m_preselected) {
+        // The window's connection, opened with a secret typed in this session.
+        options.typedSecret = m_preselectedSecret;
+        options.typedReadOnlyToken = m_preselectedReadOnlyToken;
+    }
     const Check check = m_check;
     m_connecting = true;
     m_blockedBox->hide();

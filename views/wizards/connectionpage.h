@@ -36,7 +36,10 @@ public:
     ConnectionPage(WorkflowRunner* runner, QList<ConnectionProfile> profiles,
                    QWidget* parent = nullptr);
 
-    void setPreselected(const QString& profileName) { m_preselected = profileName; }
+    // The connection to preselect (the main window's), and the secret the window opened it
+    // with when one was typed: used while the secret field is left empty.
+    void setPreselected(const QString& profileName, const QByteArray& secret = {},
+                        bool readOnlyToken = false);
     void setCheck(Check check) { m_check = std::move(check); }
     // The session, once connected and checked (nullptr before).
     std::shared_ptr<TargetSession> session() const { return m_session; }
@@ -74,6 +77,8 @@ private:
     WorkflowRunner* m_runner;
     QList<ConnectionProfile> m_profiles;
     QString m_preselected;
+    QByteArray m_preselectedSecret;
+    bool m_preselectedReadOnlyToken = false;
     Check m_check;
     std::shared_ptr<TargetSession> m_session;
     QComboBox* m_connections;

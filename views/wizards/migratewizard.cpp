@@ -36,7 +36,8 @@ MigrateWizard::MigrateWizard(Setup setup, QWidget* parent)
     setPage(RunId, m_run);
     setPage(ReportId, m_report);
     m_target->setSubTitle(tr("The key space the folder is migrated into."));
-    m_target->setPreselected(m_setup.profileName);
+    m_target->setPreselected(m_setup.profileName, m_setup.profileSecret,
+                             m_setup.profileReadOnlyToken);
     // A new run is refused while one on the same key space is unfinished: offered first.
     m_target->setCheck([](TargetSession& session, const JobPaths& paths) {
         return MigrationWorkflow::checkNoUnfinishedRun(paths, session.describe());

@@ -39,6 +39,8 @@ public:
         QString root;                         // the folder open in the main window
         QList<ConnectionProfile> profiles;    // the saved connections
         QString profileName;                  // the one to preselect (the main window's)
+        QByteArray profileSecret;             // the secret the window opened it with, if typed
+        bool profileReadOnlyToken = false;    // that secret is a read-only token
         QStringList selectedProjects;         // the main window's current selection
         std::shared_ptr<const PmIndex> index; // the main window's scan of `root`, if any
         JobPaths paths;

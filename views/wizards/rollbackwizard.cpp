@@ -61,7 +61,8 @@ RollbackWizard::RollbackWizard(Setup setup, QWidget* parent)
     setPage(ReportId, m_report);
     m_connection->setSubTitle(tr("The key space the run wrote to. Connecting also previews the "
                                  "rollback: nothing is written yet."));
-    m_connection->setPreselected(m_setup.profileName);
+    m_connection->setPreselected(m_setup.profileName, m_setup.profileSecret,
+                                 m_setup.profileReadOnlyToken);
     connect(m_connection, &ConnectionPage::stepChosen, this, [this](const NextStep& step) {
         if (step.action == NextStep::Action::RollbackForce) {
             m_connection->accept();

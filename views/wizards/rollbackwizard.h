@@ -41,8 +41,10 @@ public:
     struct Setup
     {
         QList<ConnectionProfile> profiles;
-        QString profileName; // preselected
-        QString runId;       // preselected (a report's "roll back" step); empty: the newest
+        QString profileName;      // preselected
+        QByteArray profileSecret; // the secret the window opened it with, if typed
+        bool profileReadOnlyToken = false;
+        QString runId; // preselected (a report's "roll back" step); empty: the newest
         JobPaths paths;
     };
 

@@ -13,6 +13,21 @@
 
 namespace pmkv {
 
+namespace {
+// The connections a wizard offers: the saved ones, and first the one open in the window, in
+// place of a saved one of its name (it is what the window shows).
+QList<ConnectionProfile> targets(const WizardLauncher::WindowState& s)
+{
+    QList<ConnectionProfile> profiles = s.profiles;
+    if (s.openProfile) {
+        profiles.removeIf(
+            [&](const ConnectionProfile& p) { return p.name == s.openProfile->name; });
+        profiles.prepend(*s.openProfile);
+    }
+    return profiles;
+}
+} // namespace
+
 WizardLauncher::WizardLauncher(QWidget* window, StateSource state)
     : QObject(window), m_window(window), m_state(std::move(state))
 {
@@ -29,8 +44,10 @@ QWizard* WizardLauncher::openMigrate()
     MigrateWizard::Setup setup;
     setup.root = s.root;
     setup.index = s.index;
-    setup.profiles = s.profiles;
-    setup.profileName = s.profileName;
+    setup.profiles = targets(s);
+    setup.profileName = s.openProfile ? s.openProfile->name : s.profileName;
+    setup.profileSecret = s.openSecret;
+    setup.profileReadOnlyToken = s.openReadOnlyToken;
     setup.selectedProjects = s.selectedProjects;
     setup.paths = s.paths;
     auto* wizard = new MigrateWizard(setup, m_window);
@@ -54,8 +71,10 @@ QWizard* WizardLauncher::openRollback(const QString& runId)
     }
     const WindowState s = m_state();
     RollbackWizard::Setup setup;
-    setup.profiles = s.profiles;
-    setup.profileName = s.profileName;
+    setup.profiles = targets(s);
+    setup.profileName = s.openProfile ? s.openProfile->name : s.profileName;
+    setup.profileSecret = s.openSecret;
+    setup.profileReadOnlyToken = s.openReadOnlyToken;
     setup.runId = runId;
     setup.paths = s.paths;
     auto* wizard = new RollbackWizard(setup, m_window);

@@ -10,6 +10,7 @@
 
 #include <functional>
 #include <memory>
+#include <optional>
 
 class QWidget;
 class QWizard;
@@ -30,8 +31,14 @@ public:
     {
         QString root;
         std::shared_ptr<const PmIndex> index;
-        QList<ConnectionProfile> profiles;
-        QString profileName;
+        QList<ConnectionProfile> profiles; // the saved connections
+        QString profileName;               // the last saved one the window opened
+        // The connection open in the window, saved or not (given with --url, typed in the
+        // Connections dialog without saving, the local environment's), and the secret it was
+        // opened with: the wizards' target unless the user picks another.
+        std::optional<ConnectionProfile> openProfile;
+        QByteArray openSecret;
+        bool openReadOnlyToken = false;
         QStringList selectedProjects;
         JobPaths paths;
     };
