@@ -20,9 +20,11 @@
 #include <QFile>
 #include <QFileInfo>
 #include <QLineEdit>
+#include <QListWidget>
 #include <QMessageBox>
 #include <QPointer>
 #include <QPushButton>
+#include <QRadioButton>
 #include <QSignalSpy>
 #include <QStandardPaths>
 #include <QTableView>
@@ -338,6 +340,60 @@ private Q_SLOTS:
             QTest::qWaitFor([&] { return !again.targetPage()->blockedText().isEmpty(); }, 20000));
         QCOMPARE(again.targetPage()->stepButton()->text(),
                  StepCaption::text(NextStep::forRun(NextStep::Action::ResumeRun, QString())));
+    }
+
+    // Back to the source page and another folder: the scope page kept the projects of the
+    // first folder (and its "current selection", which is the window's folder), so a user
+    // could tick a project the folder to migrate does not have. It now lists the folder's.
+    void theScopeFollowsAnotherSourceFolder()
+    {
+        WizardFixture f;
+        QVERIFY2(f.start(), qPrintable(f.error()));
+        TestTree other;
+        other.write(QStringLiteral("pm/other-project/project.json"),
+                    R"({"name": "Other", "epicIds": []})");
+        MigrateWizard::Setup s = setup(f, {f.profile(QStringLiteral("dev"))});
+        // (the window's selection: a project of its folder, and people.json, which is none)
+        s.selectedProjects = {QStringLiteral("people.json"), QStringLiteral("atlas")};
+        MigrateWizard w(s);
+        QVERIFY(reachLayout(w, f));
+        w.next();
+        QCOMPARE(w.currentId(), int(MigrateWizard::ScopeId));
+        auto projects = [&] {
+            QStringList names;
+            for (int i = 0; i < w.scopePage()->projectList()->count(); ++i)
+                names << w.scopePage()->projectList()->item(i)->text();
+            return names;
+        };
+        QVERIFY(!projects().isEmpty());
+        QVERIFY(!projects().contains(QStringLiteral("other-project")));
+        QVERIFY(projects().contains(QStringLiteral("atlas")));
+        QVERIFY(w.scopePage()->selectionButton()->isEnabled());
+        QCOMPARE(w.scopePage()->selectionButton()->text(),
+                 QStringLiteral("The current selection: atlas"));
+        w.scopePage()->selectionButton()->setChecked(true);
+        QCOMPARE(w.scopePage()->projects(), QStringList{QStringLiteral("atlas")});
+        w.scopePage()->chosenButton()->setChecked(true);
+        w.scopePage()->projectList()->item(0)->setCheckState(Qt::Checked);
+        w.back();
+        w.back();
+        w.back();
+        QCOMPARE(w.currentId(), int(MigrateWizard::SourceId));
+        w.sourcePage()->setFolder(other.path(QStringLiteral("pm")));
+        QVERIFY(QTest::qWaitFor([&] { return w.sourcePage()->isComplete(); }, 20000));
+        w.next();
+        QCOMPARE(w.currentId(), int(MigrateWizard::TargetId));
+        w.next(); // (connected already)
+        QCOMPARE(w.currentId(), int(MigrateWizard::LayoutId));
+        w.next();
+        QCOMPARE(w.currentId(), int(MigrateWizard::ScopeId));
+        QCOMPARE(projects(), QStringList{QStringLiteral("other-project")});
+        // Nothing ticked in this folder yet: a scope of chosen projects needs one.
+        QVERIFY(w.scopePage()->projects().isEmpty());
+        QVERIFY(!w.scopePage()->isComplete() || !w.scopePage()->chosenButton()->isChecked());
+        // The window's selection is in another folder: not offered for this one.
+        QVERIFY(!w.scopePage()->selectionButton()->isEnabled());
+        QVERIFY(!w.scopePage()->selectionButton()->isChecked());
     }
 
     // The window's own connection is the wizard's target even when it is not saved (given

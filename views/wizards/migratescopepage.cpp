@@ -4,6 +4,7 @@
 
 #include <QCheckBox>
 #include <QComboBox>
+#include <QDir>
 #include <QFormLayout>
 #include <QListWidget>
 #include <QRadioButton>
@@ -55,21 +56,45 @@ MigrateScopePage::MigrateScopePage(MigrateWizard* wizard)
 
 void MigrateScopePage::initializePage()
 {
-    const QStringList selected = m_wizard->setup().selectedProjects;
+    const auto index = m_wizard->index();
+    // The source page may have read another folder since: its projects, not the last ones.
+    if (index != m_listed) {
+        m_listed = index;
+        m_projects->clear();
+        for (const Entity& e : index ? index->entities : QVector<Entity>()) {
+            if (e.kind != EntityKind::Project)
+                continue;
+            auto* item = new QListWidgetItem(e.project, m_projects);
+            item->setFlags(item->flags() | Qt::ItemIsUserCheckable);
+            item->setCheckState(Qt::Unchecked);
+        }
+    }
+    const QStringList selected = selectedProjects();
     m_selection->setText(
         selected.isEmpty()
-            ? tr("The current selection (nothing is selected)")
+            ? tr("The current selection (no project of this folder is selected)")
             : tr("The current selection: %1").arg(selected.join(QStringLiteral(", "))));
     m_selection->setEnabled(!selected.isEmpty());
-    if (m_projects->count() > 0 || !m_wizard->index())
-        return;
-    for (const Entity& e : m_wizard->index()->entities) {
-        if (e.kind != EntityKind::Project)
-            continue;
-        auto* item = new QListWidgetItem(e.project, m_projects);
-        item->setFlags(item->flags() | Qt::ItemIsUserCheckable);
-        item->setCheckState(Qt::Unchecked);
+    if (m_selection->isChecked() && selected.isEmpty())
+        m_all->setChecked(true);
+    Q_EMIT completeChanged();
+}
+
+// The main window's selection, where it names projects of the folder being migrated (not
+// people.json, not a project of the window's folder when another one was chosen).
+QStringList MigrateScopePage::selectedProjects() const
+{
+    const auto index = m_wizard->index();
+    QStringList projects;
+    if (!index || QDir::cleanPath(index->root) != QDir::cleanPath(m_wizard->setup().root))
+        return projects;
+    for (const QString& name : m_wizard->setup().selectedProjects) {
+        for (int i = 0; i < m_projects->count(); ++i) {
+            if (m_projects->item(i)->text() == name)
+                projects << name;
+        }
     }
+    return projects;
 }
 
 bool MigrateScopePage::isComplete() const
@@ -80,7 +105,7 @@ bool MigrateScopePage::isComplete() const
 QStringList MigrateScopePage::projects() const
 {
     if (m_selection->isChecked())
-        return m_wizard->setup().selectedProjects;
+        return selectedProjects();
     QStringList chosen;
     if (!m_chosen->isChecked())
         return chosen;

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "files/pmindex.h"
 #include "jobs/migrationplan.h"
 
 #include <QWizardPage>
@@ -40,7 +41,10 @@ public:
     QCheckBox* validateBox() const { return m_validate; }
 
 private:
+    QStringList selectedProjects() const;
+
     MigrateWizard* m_wizard;
+    std::shared_ptr<const PmIndex> m_listed; // the scan m_projects lists
     QRadioButton* m_all;
     QRadioButton* m_chosen;
     QRadioButton* m_selection;
