@@ -76,4 +76,15 @@ QColor ReadableColors::placeholderText(const QPalette& palette)
     return text;
 }
 
+QColor ReadableColors::text(const QColor& colour, const QColor& background,
+                            const QColor& paletteText)
+{
+    for (int step = 0; step <= 100; ++step) {
+        const QColor candidate = blend(paletteText, colour, step / 100.0);
+        if (contrast(candidate, background) >= kMinimumContrast)
+            return candidate;
+    }
+    return paletteText;
+}
+
 } // namespace pmkv

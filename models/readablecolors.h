@@ -26,6 +26,10 @@ public:
     // text, readable on the base and on the hatch).
     static QColor placeholderHatch(const QPalette& palette);
     static QColor placeholderText(const QPalette& palette);
+    // A text colour that carries a meaning (the red of a failure, the green of a success):
+    // `colour` towards the palette's text colour (darker on a light background, lighter on a
+    // dark one) only as far as it takes to read on `background`.
+    static QColor text(const QColor& colour, const QColor& background, const QColor& paletteText);
 
 private:
     static QColor blend(const QColor& over, const QColor& under, double amount);

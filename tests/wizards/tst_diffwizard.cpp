@@ -6,22 +6,26 @@
 #include "alignedtreemodel.h"
 #include "comparisonwindow.h"
 #include "core/nextstep.h"
+#include "darkpalette.h"
 #include "diffresultpage.h"
 #include "diffsidespage.h"
 #include "diffview.h"
 #include "diffwizard.h"
 #include "mainwindow.h"
 #include "pathfield.h"
+#include "readablecolors.h"
 #include "wizardfixture.h"
 #include "workflows/backupworkflow.h"
 #include "workflows/migrationworkflow.h"
 #include "workflows/targetspec.h"
 
+#include <QApplication>
 #include <QDirIterator>
 #include <QDockWidget>
 #include <QFile>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
 #include <QSignalSpy>
@@ -40,6 +44,7 @@ private Q_SLOTS:
     void ignoresAField();
     void comparesABackupWithTheFolder();
     void holdsABadIgnoreRule();
+    void theRuleErrorReadsOnTheDarkPalette();
     void opensAFolderAgainstAKeySpaceInTheWindow();
     void opensAnyTwoSidesInTheAlignedView();
 
@@ -201,6 +206,31 @@ void TestDiffWizard::holdsABadIgnoreRule()
     sides->ignoreEdit()->setText(QStringLiteral("/title"));
     QVERIFY(sides->isComplete());
     QVERIFY(sides->errorText().isEmpty());
+}
+
+// The error under the form was a fixed red, 2.5:1 on the dark palette's window.
+void TestDiffWizard::theRuleErrorReadsOnTheDarkPalette()
+{
+    const QPalette light = QApplication::palette();
+    QApplication::setPalette(DarkPalette::palette());
+    {
+        DiffWizard wizard(m_fixture.target());
+        wizard.show();
+        DiffSidesPage* sides = wizard.sidesPage();
+        sides->ignoreEdit()->setText(QStringLiteral("title"));
+        QLabel* error = nullptr;
+        for (QLabel* label : sides->findChildren<QLabel*>()) {
+            if (!label->text().isEmpty() && label->text() == sides->errorText())
+                error = label;
+        }
+        QVERIFY(error);
+        error->ensurePolished();
+        const double contrast = ReadableColors::contrast(
+            error->palette().color(QPalette::WindowText), sides->palette().color(QPalette::Window));
+        QVERIFY2(contrast >= ReadableColors::kMinimumContrast,
+                 qPrintable(QString::number(contrast)));
+    }
+    QApplication::setPalette(light);
 }
 
 // Issue #18: a folder against a key space opens in the main window (the folder, the key space

@@ -1,5 +1,6 @@
 #include "archivechecklistpage.h"
 
+#include "statustone.h"
 #include "stepcaption.h"
 #include "workflowrunner.h"
 #include "workflows/backupworkflow.h"
@@ -176,8 +177,7 @@ void ArchiveChecklistPage::showChecks(const Result<ArchiveWorkflow::Outcome>& re
     int row = 0;
     for (const ArchiveJob::Check& check : m_outcome->checks) {
         auto* state = new QLabel(check.ok ? QStringLiteral("\u2713") : QStringLiteral("\u2717"));
-        state->setStyleSheet(check.ok ? QStringLiteral("color: #27ae60; font-weight: bold")
-                                      : QStringLiteral("color: #c0392b; font-weight: bold"));
+        StatusTone::apply(state, check.ok ? StatusTone::Tone::Good : StatusTone::Tone::Bad, true);
         m_states.insert(check.name, state);
         auto* detail = new QLabel(check.detail);
         m_details.insert(check.name, detail);

@@ -1,6 +1,7 @@
 #include "diffsidespage.h"
 
 #include "pathfield.h"
+#include "statustone.h"
 
 #include <QCheckBox>
 #include <QFormLayout>
@@ -38,7 +39,7 @@ DiffSidesPage::DiffSidesPage(const JobTarget& target, QWidget* parent)
     m_ignore->setPlaceholderText(QStringLiteral("/updatedAt, /metadata/lastEditedBy"));
     m_sets->setPlaceholderText(QStringLiteral("/tags"));
     m_error->setWordWrap(true);
-    m_error->setStyleSheet(QStringLiteral("color: #c0392b"));
+    StatusTone::apply(m_error, StatusTone::Tone::Bad);
 
     auto* form = new QFormLayout(this);
     form->addRow(tr("&Left:"), m_left);

@@ -1,6 +1,7 @@
 #include "phasedashboard.h"
 
 #include "jobs/journal.h"
+#include "statustone.h"
 #include "stepcaption.h"
 
 #include <QFutureWatcher>
@@ -63,7 +64,7 @@ PhaseDashboard::PhaseDashboard(QWidget* parent)
     m_facts->setTextInteractionFlags(Qt::TextSelectableByMouse);
     dataLayout->addWidget(m_facts);
     m_unfinished->setWordWrap(true);
-    m_unfinished->setStyleSheet(QStringLiteral("color: #c0392b; font-weight: bold"));
+    StatusTone::apply(m_unfinished, StatusTone::Tone::Bad, true);
     dataLayout->addWidget(m_unfinished);
     layout->addWidget(data);
 
@@ -77,7 +78,7 @@ PhaseDashboard::PhaseDashboard(QWidget* parent)
     buttons->addWidget(m_refresh);
     nextLayout->addLayout(buttons);
     m_error->setWordWrap(true);
-    m_error->setStyleSheet(QStringLiteral("color: #c0392b"));
+    StatusTone::apply(m_error, StatusTone::Tone::Bad);
     nextLayout->addWidget(m_error);
     layout->addWidget(next);
 
