@@ -1,8 +1,9 @@
 // MainWindow's status bar: the folder's counts, the last write's outcome or refusal, and the
 // key space's counts and progress, each a StatusLabel (elided, whole in its tooltip, a click
-// shows it).
+// shows it), sharing the bar by what they say (StatusBarParts).
 #include "kvpane.h"
 #include "mainwindow.h"
+#include "statusbarparts.h"
 #include "statuslabel.h"
 
 #include <QStatusBar>
@@ -12,15 +13,11 @@ namespace pmkv {
 
 void MainWindow::createStatusBar()
 {
-    m_status = new StatusLabel(this);
-    m_status->setObjectName(QStringLiteral("statusText"));
-    m_message = new StatusLabel(this);
-    m_message->setObjectName(QStringLiteral("messageText"));
-    m_kvStatus = new StatusLabel(this);
-    m_kvStatus->setObjectName(QStringLiteral("kvStatusText"));
-    statusBar()->addWidget(m_status, 3);
-    statusBar()->addWidget(m_message, 3);
-    statusBar()->addWidget(m_kvStatus, 2);
+    auto* parts = new StatusBarParts(this);
+    m_status = parts->addPart(QStringLiteral("statusText"));
+    m_message = parts->addPart(QStringLiteral("messageText"));
+    m_kvStatus = parts->addPart(QStringLiteral("kvStatusText"));
+    statusBar()->addWidget(parts, 1);
     m_status->showMessage(tr("Open a pm/ folder with Ctrl+O."));
     m_kvStatus->showMessage(tr("Not connected (Ctrl+K)."));
     m_kvStatusTimer = new QTimer(this);

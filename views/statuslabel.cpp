@@ -20,6 +20,7 @@ void StatusLabel::showMessage(const QString& text)
     setText(text);
     setToolTip(text.isEmpty() ? QString()
                               : text + QLatin1Char('\n') + tr("(click to see the message)"));
+    Q_EMIT messageChanged();
 }
 
 bool StatusLabel::isElided() const

@@ -23,6 +23,10 @@ public:
     // What a click does: the whole message in a box (window-modal, no nested event loop).
     QMessageBox* openMessage();
 
+Q_SIGNALS:
+    // showMessage() set another text.
+    void messageChanged();
+
 protected:
     void paintEvent(QPaintEvent* event) override;
     void mouseReleaseEvent(QMouseEvent* event) override;

@@ -36,6 +36,7 @@
 #include <QSettings>
 #include <QSignalSpy>
 #include <QStandardPaths>
+#include <QStatusBar>
 #include <QTabWidget>
 #include <QTest>
 #include <QTreeView>
@@ -73,6 +74,7 @@ private Q_SLOTS:
     void initTestCase();
     void summariesAreWholeInTooltips();
     void statusMessagesAreReachableWhole();
+    void statusPartsShareTheBarByWhatTheySay();
     void footerCountsFollowWrites();
     void changedFilterLeavesEqualJsonOut();
     void refreshKeepsOpenRowsAndSelection();
@@ -214,6 +216,49 @@ void TestWindowPolish::statusMessagesAreReachableWhole()
     QVERIFY(!window.messageText().isEmpty());
     QCOMPARE(window.messageText(), done.at(0).at(1).toString());
     QVERIFY(message->toolTip().contains(window.messageText()));
+}
+
+// The status bar gave its three parts fixed shares (3:3:2), the message line's share kept
+// while it was empty: beside an empty middle the folder's counts and the key space's were cut
+// ("/tmp/.../pm: 2 projects,..." and "compared all 470 keys of t..."). Each part now has the
+// room its text needs when the three fit, and the message line none while it is empty.
+void TestWindowPolish::statusPartsShareTheBarByWhatTheySay()
+{
+    MainWindow window;
+    window.resize(1280, 800);
+    window.show();
+    open(window);
+    auto* status = window.findChild<StatusLabel*>(QStringLiteral("statusText"));
+    auto* message = window.findChild<StatusLabel*>(QStringLiteral("messageText"));
+    auto* keys = window.findChild<StatusLabel*>(QStringLiteral("kvStatusText"));
+    QVERIFY(status && message && keys);
+    QTRY_VERIFY2(keys->text().contains(QStringLiteral("compared")), qPrintable(keys->text()));
+    QVERIFY(window.messageText().isEmpty());
+    const QFontMetrics metrics = status->fontMetrics();
+    const int bar = window.statusBar()->width();
+    // (the two fit the bar together, and the folder's does not fit its fixed share of 3/8)
+    const int needed =
+        metrics.horizontalAdvance(status->text()) + metrics.horizontalAdvance(keys->text());
+    QVERIFY2(needed < bar - 60 && metrics.horizontalAdvance(status->text()) > bar * 3 / 8,
+             qPrintable(QStringLiteral("%1 of %2: \"%3\" and \"%4\"")
+                            .arg(needed)
+                            .arg(bar)
+                            .arg(status->text(), keys->text())));
+    QTRY_VERIFY2(!status->isElided() && !keys->isElided(),
+                 qPrintable(QStringLiteral("%1 px for \"%2\", %3 px for \"%4\"")
+                                .arg(status->contentsRect().width())
+                                .arg(status->text())
+                                .arg(keys->contentsRect().width())
+                                .arg(keys->text())));
+    // A write's outcome gets the room it needs too, and when all three cannot fit, each is
+    // cut by its share and whole in its tooltip.
+    message->showMessage(QStringLiteral("Wrote pm:project:alpha."));
+    QTRY_VERIFY2(!message->isElided() && message->contentsRect().width() > 0,
+                 qPrintable(QString::number(message->contentsRect().width())));
+    message->showMessage(QString(400, QLatin1Char('m')));
+    QTRY_VERIFY(message->isElided() && status->isElided());
+    QVERIFY(status->contentsRect().width() > bar / 5);
+    QVERIFY(keys->contentsRect().width() > bar / 8);
 }
 
 // (c) The key count in the status bar stayed what the scan found: a copy, its undo and a
