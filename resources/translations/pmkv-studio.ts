@@ -561,6 +561,10 @@ to %2</source>
         <source>Connected to %1.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>empty: the one the main window connected with</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>pmkv::ConnectionsDialog</name>
@@ -2208,11 +2212,11 @@ Type the connection name to confirm:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>The current selection (nothing is selected)</source>
+        <source>The current selection: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>The current selection: %1</source>
+        <source>The current selection (no project of this folder is selected)</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
