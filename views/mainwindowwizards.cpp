@@ -6,6 +6,7 @@
 #include "backupchoicepage.h"
 #include "backupwizard.h"
 #include "comparisonwindow.h"
+#include "connections/profilestore.h"
 #include "diffwizard.h"
 #include "jobtarget.h"
 #include "kvloader.h"
@@ -31,6 +32,7 @@ JobTarget MainWindow::jobTarget() const
     target.paths = jobPaths();
     if (m_connected) {
         target.profile = m_kvLoader->profile();
+        target.profileSaved = m_profiles->contains(target.profile->name);
         target.typedSecret = m_kvLoader->sessionOptions().typedSecret;
         target.readOnlyToken = m_kvLoader->sessionOptions().typedReadOnlyToken;
     }

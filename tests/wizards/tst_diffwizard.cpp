@@ -44,6 +44,7 @@ private Q_SLOTS:
     void ignoresAField();
     void comparesABackupWithTheFolder();
     void holdsABadIgnoreRule();
+    void comparesTheFolderWithTheWindowsUnsavedConnection();
     void theRuleErrorReadsOnTheDarkPalette();
     void opensAFolderAgainstAKeySpaceInTheWindow();
     void opensAnyTwoSidesInTheAlignedView();
@@ -98,7 +99,9 @@ void TestDiffWizard::run(DiffWizard& wizard)
 
 void TestDiffWizard::comparesTwoKeySpaces()
 {
-    DiffWizard wizard(m_fixture.target());
+    JobTarget target = m_fixture.target();
+    target.profileSaved = true; // (a saved connection is named by its name)
+    DiffWizard wizard(target);
     wizard.show();
     DiffSidesPage* sides = wizard.sidesPage();
     QCOMPARE(sides->leftField()->path(), m_fixture.root());
@@ -206,6 +209,22 @@ void TestDiffWizard::holdsABadIgnoreRule()
     sides->ignoreEdit()->setText(QStringLiteral("/title"));
     QVERIFY(sides->isComplete());
     QVERIFY(sides->errorText().isEmpty());
+}
+
+// The window's connection given with --url (as the demo opens it) is saved nowhere; the right
+// side was "conn:command-line", a saved connection that does not exist, and Compare failed
+// with "no connection named command-line". An unsaved one is named by its address (a REST
+// token from PMKV_TOKEN, as --url reads it).
+void TestDiffWizard::comparesTheFolderWithTheWindowsUnsavedConnection()
+{
+    JobTarget target = m_fixture.target();
+    target.profile = TargetSpec::forAddress(m_fixture.proxy().url().toString());
+    target.typedSecret.clear();
+    DiffWizard wizard(target);
+    wizard.show();
+    QCOMPARE(wizard.sidesPage()->rightField()->path(), m_fixture.proxy().url().toString());
+    run(wizard);
+    QVERIFY2(wizard.resultPage()->report(), qPrintable(wizard.resultPage()->summaryText()));
 }
 
 // The error under the form was a fixed red, 2.5:1 on the dark palette's window.

@@ -32,8 +32,10 @@ DiffSidesPage::DiffSidesPage(const JobTarget& target, QWidget* parent)
                    "connection (conn:NAME) or an address (https://..., redis://...; a REST "
                    "token comes from PMKV_TOKEN)."));
     m_left->setPath(target.root);
+    // (a connection of this session only, given with --url say, is saved under no name)
     if (target.profile)
-        m_right->setPath(QStringLiteral("conn:") + target.profile->name);
+        m_right->setPath(target.profileSaved ? QStringLiteral("conn:") + target.profile->name
+                                             : target.profile->address);
     m_layout->setText(target.profile ? target.profile->layout : QStringLiteral("repository"));
     m_prefix = target.profile ? target.profile->prefix : QString();
     m_ignore->setPlaceholderText(QStringLiteral("/updatedAt, /metadata/lastEditedBy"));

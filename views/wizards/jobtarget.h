@@ -21,6 +21,7 @@ struct JobTarget
 {
     QString root;
     std::optional<ConnectionProfile> profile;
+    bool profileSaved = false; // a saved connection (conn:NAME names it), not one of a session
     QByteArray typedSecret;
     bool readOnlyToken = false; // the typed secret is a read-only token
     JobPaths paths;
