@@ -1,5 +1,8 @@
 #include "darkpalette.h"
 
+#include "darkstyle.h"
+
+#include <QApplication>
 #include <QColor>
 
 namespace pmkv {
@@ -25,6 +28,12 @@ QPalette DarkPalette::palette()
     p.setColor(QPalette::Disabled, QPalette::Text, QColor(0x7f, 0x82, 0x87));
     p.setColor(QPalette::Disabled, QPalette::ButtonText, QColor(0x7f, 0x82, 0x87));
     return p;
+}
+
+void DarkPalette::apply()
+{
+    QApplication::setStyle(new DarkStyle); // (Fusion, with check boxes that show)
+    QApplication::setPalette(palette());
 }
 
 } // namespace pmkv

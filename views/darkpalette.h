@@ -9,6 +9,8 @@ class DarkPalette final
 {
 public:
     static QPalette palette();
+    // What --dark does: the Fusion style (DarkStyle) in this palette.
+    static void apply();
 };
 
 } // namespace pmkv

@@ -11,7 +11,6 @@
 #endif
 #include <QCommandLineParser>
 #include <QSettings>
-#include <QStyleFactory>
 #include <QTextStream>
 
 #include <optional>
@@ -146,8 +145,7 @@ int main(int argc, char** argv)
         return 2;
     }
     if (parser.isSet(dark)) {
-        QApplication::setStyle(QStyleFactory::create(QStringLiteral("Fusion")));
-        QApplication::setPalette(pmkv::DarkPalette::palette());
+        pmkv::DarkPalette::apply();
     }
 
     pmkv::MainWindow window;

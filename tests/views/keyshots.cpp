@@ -72,7 +72,7 @@ int main(int argc, char** argv)
     QApplication::setStyle(QStyleFactory::create(QStringLiteral("Fusion")));
     const QStringList args = QApplication::arguments();
     if (args.contains(QStringLiteral("--dark")))
-        QApplication::setPalette(DarkPalette::palette());
+        DarkPalette::apply();
     const QString shot = args.value(1);
     QCoreApplication::setOrganizationName(QStringLiteral("pmkv-studio-keyshots"));
     test::TestTree tree;

@@ -85,7 +85,7 @@ int main(int argc, char** argv)
     g_theme = dark ? QStringLiteral("dark") : QStringLiteral("light");
     QApplication::setStyle(QStyleFactory::create(QStringLiteral("Fusion")));
     if (dark)
-        QApplication::setPalette(DarkPalette::palette());
+        DarkPalette::apply();
 
     test::WizardFixture f;
     if (!f.start(2, 6, 400)) {
