@@ -1,5 +1,7 @@
 #include "core/jsonstring.h"
 
+#include "core/jsonstringrun.h"
+
 #include "core/utf8.h"
 
 #include <algorithm>
@@ -71,7 +73,7 @@ qsizetype contentLength(const char* p, const char* end)
 {
     qsizetype length = 0;
     while (p < end) {
-        const char* run = jsonPlainRunEnd(p, end, true);
+        const char* run = jsonStringRunEnd<JsonStringStop::QuoteBackslashControlOrUtf8>(p, end);
         length += run - p;
         p = run;
         if (p == end)
@@ -94,7 +96,8 @@ char* writeContent(const char* p, const char* end, char* to)
         while (end - p >= 16) {
             _mm_storeu_si128(reinterpret_cast<__m128i*>(to),
                              _mm_loadu_si128(reinterpret_cast<const __m128i*>(p)));
-            const char* run = jsonPlainRunEnd(p, p + 16, true);
+            const char* run =
+                jsonStringRunEnd<JsonStringStop::QuoteBackslashControlOrUtf8>(p, p + 16);
             to += run - p;
             const bool whole = run == p + 16;
             p = run;

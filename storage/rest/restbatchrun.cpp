@@ -4,11 +4,10 @@
 #include "kv/commandallowlist.h"
 #include "rest/restcodec.h"
 #include "rest/restexchange.h"
+#include "rest/restreplyjson.h"
 #include "rest/upstashreststore.h"
 
 #include <QTimer>
-
-#include <nlohmann/json.hpp>
 
 #include <algorithm>
 #include <limits>
@@ -171,24 +170,21 @@ bool RestBatchRun::handleHttp(int index, int status, const QByteArray& body,
                  .arg(chunkPosition(index)));
         return false;
     }
-    const nlohmann::json doc =
-        nlohmann::json::parse(body.constData(), body.constData() + body.size(), nullptr, false);
-    if (doc.is_discarded()) {
+    const KvCommand* commands = m_batch.constData() + chunk.request.from;
+    const int expected = chunk.request.to - chunk.request.from;
+    auto parsed = RestReplyJson::parse(body, commands, expected);
+    if (!parsed) {
         fail(QStringLiteral("rest-protocol"),
-             QStringLiteral("%1 answered HTTP %2 with a body that is not JSON (%3 bytes) %4. Is "
-                            "this an Upstash REST endpoint?")
+             QStringLiteral("%1 answered HTTP %2 with a body that is not JSON (%3 bytes: %4) %5. "
+                            "Is this an Upstash REST endpoint?")
                  .arg(where)
                  .arg(status)
                  .arg(body.size())
-                 .arg(chunkPosition(index)));
+                 .arg(parsed.error().message, chunkPosition(index)));
         return false;
     }
-    QByteArray errorText;
-    if (doc.is_object()) {
-        const auto e = doc.find("error");
-        if (e != doc.end() && e->is_string())
-            errorText = QByteArray::fromStdString(e->get<std::string>());
-    }
+    RestReplyBody& doc = parsed.value();
+    const QByteArray& errorText = doc.error;
     if (isNoPerm(errorText) || status == 403) {
         fail(QStringLiteral("noperm"),
              QStringLiteral("%1 does not let this token run %2 (%3). Is it a read-only token? "
@@ -219,7 +215,7 @@ bool RestBatchRun::handleHttp(int index, int status, const QByteArray& body,
     }
 
     if (chunk.request.path == Path::Single) {
-        const KvReply reply = RestCodec::decodeEntry(doc, m_batch.at(chunk.request.from));
+        KvReply& reply = doc.entries.first();
         if (reply.isError() && isNoPerm(reply.bytes)) {
             fail(QStringLiteral("noperm"),
                  QStringLiteral("%1 does not let this token run %2 (%3). Is it a read-only "
@@ -228,23 +224,23 @@ bool RestBatchRun::handleHttp(int index, int status, const QByteArray& body,
                           QString::fromUtf8(reply.bytes)));
             return false;
         }
-        chunk.replies.append(reply);
+        chunk.replies.append(std::move(reply));
         return true;
     }
-    const int expected = chunk.request.to - chunk.request.from;
-    if (!doc.is_array() || int(doc.size()) != expected) {
+    const bool isArray = doc.shape == RestReplyBody::Shape::Array;
+    if (!isArray || doc.entries.size() != expected) {
         fail(QStringLiteral("rest-protocol"),
              QStringLiteral("%1 answered %2 commands with %3 replies %4; the batch stopped.")
                  .arg(where)
                  .arg(expected)
-                 .arg(doc.is_array() ? int(doc.size()) : 0)
+                 .arg(isArray ? doc.entries.size() : 0)
                  .arg(chunkPosition(index)));
         return false;
     }
     chunk.replies.reserve(expected);
     for (int i = 0; i < expected; ++i) {
         const KvCommand& command = m_batch.at(chunk.request.from + i);
-        KvReply reply = RestCodec::decodeEntry(doc.at(size_t(i)), command);
+        KvReply& reply = doc.entries[i];
         if (reply.isError() && isNoPerm(reply.bytes)) {
             fail(QStringLiteral("noperm"),
                  QStringLiteral("%1 does not let this token run %2 (%3). Is it a read-only "

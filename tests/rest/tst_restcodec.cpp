@@ -1,4 +1,5 @@
 #include "rest/restcodec.h"
+#include "rest/restreplyjson.h"
 
 #include <QTest>
 
@@ -21,7 +22,26 @@ private Q_SLOTS:
     void decode_data();
     void decode();
     void decodeEntryError();
+    void pipelineBody();
+    void topLevelRefusal();
+    void stringsWithEscapes();
+    void notJson_data();
+    void notJson();
 };
+
+namespace {
+
+// The reply to `command` in `{"result": json}`, read as the store reads an answer.
+KvReply decodeResult(const QByteArray& json, const KvCommand& command)
+{
+    const QByteArray text = "{\"result\":" + json + "}";
+    const auto body = RestReplyJson::parse(text, &command, 1);
+    if (!body)
+        return KvReply::error("not JSON: " + body.error().message.toUtf8());
+    return body.value().entries.value(0, KvReply::error("no entry"));
+}
+
+} // namespace
 
 void tst_RestCodec::encode_data()
 {
@@ -111,6 +131,18 @@ void tst_RestCodec::decode_data()
                                 << KvReply::array({KvReply::string("17"),
                                                    KvReply::array({KvReply::string("a"),
                                                                    KvReply::string("b")})});
+    QTest::newRow("float as its text")
+        << QByteArray("1.50") << KvCommand{"GET", "k"} << KvReply::string("1.50");
+    QTest::newRow("above qint64 keeps its bits")
+        << QByteArray("18446744073709551615") << KvCommand{"PTTL", "k"} << KvReply::fromInteger(-1);
+    QTest::newRow("true") << QByteArray("true") << KvCommand{"EXISTS", "k"}
+                          << KvReply::fromInteger(1);
+    QTest::newRow("object as its text") << QByteArray("{\"a\": [1, {}]}") << KvCommand{"GET", "k"}
+                                        << KvReply::string("{\"a\": [1, {}]}");
+    QTest::newRow("not base64: taken as it is")
+        << QByteArray("\"abc\"") << KvCommand{"GET", "k"} << KvReply::string("abc");
+    QTest::newRow("empty array") << QByteArray("[ ]") << KvCommand{"KEYS", "*"}
+                                 << KvReply::array({});
     QTest::newRow("mget with nil") << QByteArray("[\"YQ==\",null]") << KvCommand{"MGET", "a", "b"}
                                    << KvReply::array({KvReply::string("a"), KvReply::nil()});
 }
@@ -120,8 +152,7 @@ void tst_RestCodec::decode()
     QFETCH(QByteArray, json);
     QFETCH(KvCommand, command);
     QFETCH(KvReply, expected);
-    const auto value = nlohmann::json::parse(json.toStdString());
-    const KvReply reply = RestCodec::decodeEntry(nlohmann::json{{"result", value}}, command);
+    const KvReply reply = decodeResult(json, command);
     QCOMPARE(int(reply.type), int(expected.type));
     QCOMPARE(reply.bytes, expected.bytes);
     QCOMPARE(reply, expected);
@@ -129,10 +160,101 @@ void tst_RestCodec::decode()
 
 void tst_RestCodec::decodeEntryError()
 {
-    const KvReply reply = RestCodec::decodeEntry(
-        nlohmann::json{{"error", "WRONGTYPE Operation against a key"}}, {"GET", "k"});
+    const KvCommand get{"GET", "k"};
+    const auto body =
+        RestReplyJson::parse(R"({"error":"WRONGTYPE Operation against a key"})", &get, 1);
+    QVERIFY(body.ok());
+    const KvReply& reply = body.value().entries.at(0);
     QVERIFY(reply.isError());
     QCOMPARE(reply.bytes, QByteArray("WRONGTYPE Operation against a key"));
+    QCOMPARE(body.value().error, QByteArray("WRONGTYPE Operation against a key"));
+    QCOMPARE(int(body.value().shape), int(RestReplyBody::Shape::Object));
+}
+
+void tst_RestCodec::pipelineBody()
+{
+    // Each entry read against its own command: "PONG" is a status for PING only, and base64
+    // everywhere else; an error entry, a null result, members Upstash may add, spaces.
+    const QVector<KvCommand> commands{
+        {"PING"}, {"GET", "a"}, {"GET", "b"}, {"INCR", "c"}, {"GET", "d"}};
+    const QByteArray json = R"( [ {"result":"PONG"} , {"result":"UE9ORw=="},
+        {"error":"ERR wrong kind", "result": null}, {"result": 7, "extra": [1, {"x": "y"}]},
+        {} ] )";
+    const auto body = RestReplyJson::parse(json, commands.constData(), commands.size());
+    QVERIFY2(body.ok(), qPrintable(body.ok() ? QString() : body.error().message));
+    QCOMPARE(int(body.value().shape), int(RestReplyBody::Shape::Array));
+    const QVector<KvReply> expected{KvReply::status("PONG"), KvReply::string("PONG"),
+                                    KvReply::error("ERR wrong kind"), KvReply::fromInteger(7),
+                                    KvReply::nil()};
+    QCOMPARE(body.value().entries, expected);
+    QVERIFY(body.value().error.isEmpty());
+
+    // More entries than commands (a server that miscounts) are read too, so the store can
+    // say how many came.
+    const auto extra =
+        RestReplyJson::parse(R"([{"result":"OK"},{"result":"OK"}])", commands.constData(), 1);
+    QVERIFY(extra.ok());
+    QCOMPARE(extra.value().entries.size(), 2);
+}
+
+void tst_RestCodec::topLevelRefusal()
+{
+    const KvCommand set{"SET", "k", "v"};
+    const auto refused =
+        RestReplyJson::parse(R"({"error":"NOPERM this user has no permissions"})", &set, 1);
+    QVERIFY(refused.ok());
+    QCOMPARE(refused.value().error, QByteArray("NOPERM this user has no permissions"));
+    // An error that is not a string is the entry's error, not a refusal's text.
+    const auto odd = RestReplyJson::parse(R"({"error":{"code":7}})", &set, 1);
+    QVERIFY(odd.ok());
+    QVERIFY(odd.value().error.isEmpty());
+    QCOMPARE(odd.value().entries.at(0), KvReply::error(R"({"code":7})"));
+    // Not an object at the top: one entry saying so.
+    const auto other = RestReplyJson::parse("42", &set, 1);
+    QVERIFY(other.ok());
+    QCOMPARE(int(other.value().shape), int(RestReplyBody::Shape::Other));
+    QVERIFY(other.value().entries.at(0).isError());
+}
+
+void tst_RestCodec::stringsWithEscapes()
+{
+    // Error texts are plain JSON strings: escapes, surrogate pairs, and the lone low surrogate
+    // that stands for a raw byte.
+    const KvCommand get{"GET", "k"};
+    const auto body = RestReplyJson::parse(
+        R"([{"error":"ERR \"quoted\" \\ tab\t \u00e9 \ud83d\udca9 raw\udcff \/"}])", &get, 1);
+    QVERIFY(body.ok());
+    QCOMPARE(body.value().entries.at(0).bytes,
+             QByteArray("ERR \"quoted\" \\ tab\t \xc3\xa9 \xf0\x9f\x92\xa9 raw\xff /"));
+    // A base64 value escaped the long way ("\/" for "/") decodes the same.
+    const auto escaped = RestReplyJson::parse(R"([{"result":"Pz8\/"}])", &get, 1);
+    QVERIFY(escaped.ok());
+    QCOMPARE(escaped.value().entries.at(0), KvReply::string("???"));
+}
+
+void tst_RestCodec::notJson_data()
+{
+    QTest::addColumn<QByteArray>("body");
+    QTest::newRow("html") << QByteArray("<html>");
+    QTest::newRow("empty") << QByteArray("");
+    QTest::newRow("cut short") << QByteArray(R"([{"result":"OK"},{"result":"O)");
+    QTest::newRow("no closing bracket") << QByteArray(R"([{"result":"OK"})");
+    QTest::newRow("trailing text") << QByteArray(R"([{"result":"OK"}] x)");
+    QTest::newRow("raw control in a string") << QByteArray("[{\"result\":\"a\nb\"}]");
+    QTest::newRow("bad escape") << QByteArray(R"([{"error":"\q"}])");
+    QTest::newRow("bad number") << QByteArray(R"([{"result":-}])");
+    QTest::newRow("missing colon") << QByteArray(R"([{"result" 1}])");
+    QTest::newRow("deep nesting") << QByteArray(R"([{"result":)") + QByteArray(100000, '[');
+}
+
+void tst_RestCodec::notJson()
+{
+    QFETCH(QByteArray, body);
+    const KvCommand get{"GET", "k"};
+    const auto parsed = RestReplyJson::parse(body, &get, 1);
+    QVERIFY(!parsed.ok());
+    QCOMPARE(parsed.error().code, QStringLiteral("not-json"));
+    QVERIFY(!parsed.error().message.isEmpty());
 }
 
 QTEST_GUILESS_MAIN(tst_RestCodec)

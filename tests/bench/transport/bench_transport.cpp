@@ -167,8 +167,12 @@ int main(int argc, char** argv)
         return 1;
     }
 
-    double refSet = 0, refGet = 0;
-    if (!redisBenchmark(redis.port(), refSet, refGet)) {
+    // BENCH_CASES="rest SET 1000,rest GET 1000" runs only those cases, without the references
+    // (ratios then say nothing): for profiling one path.
+    const QByteArrayList cases = qgetenv("BENCH_CASES").split(',');
+    const bool allCases = cases == QByteArrayList{QByteArray()};
+    double refSet = 1, refGet = 1;
+    if (allCases && !redisBenchmark(redis.port(), refSet, refGet)) {
         out() << "redis-benchmark did not run (apt-get install redis-tools)" << Qt::endl;
         return 1;
     }
@@ -177,7 +181,7 @@ int main(int argc, char** argv)
                  .arg(refGet, 0, 'f', 0)
           << Qt::endl;
 
-    const double refPipe = redisCliPipe(redis.port(), 50000, QByteArray(1500, 'v'));
+    const double refPipe = !allCases ? 0 : redisCliPipe(redis.port(), 50000, QByteArray(1500, 'v'));
     out() << QStringLiteral("reference: redis-cli --pipe, 50000 SET of 1500 bytes: %1/s")
                  .arg(refPipe, 0, 'f', 0)
           << Qt::endl;
@@ -209,6 +213,10 @@ int main(int argc, char** argv)
           std::pair{QStringLiteral("UpstashRestStore via proxy"), rest}}) {
         for (int batch : {1, 100, 1000, 5000}) {
             for (const QByteArray& op : {QByteArray("SET"), QByteArray("GET")}) {
+                const QByteArray label =
+                    (store == rest ? "rest " : "direct ") + op + ' ' + QByteArray::number(batch);
+                if (!allCases && !cases.contains(label))
+                    continue;
                 QString error;
                 const double rate = measure(store, op, batch, seconds, value, error);
                 if (rate <= 0) {

@@ -6,7 +6,8 @@
 # With PMKV_BENCH_REFERENCE=<bench_transport of a build before #22> (the hand-written HTTP
 # client), compare.py runs that one and this one alternately instead and prints this build's
 # REST figures over the reference's, measured in the same run (ROUNDS=N, default 3).
-# Usage: tests/bench/transport/run.sh [build-dir]   (BENCH_SECONDS=N per case, default 1.5)
+# Usage: tests/bench/transport/run.sh [build-dir]   (BENCH_SECONDS=N per case, default 1.5;
+# BENCH_CASES="rest SET 1000,rest GET 1000" runs those cases only, for profiling one path)
 set -euo pipefail
 build=${1:-build}
 bench="$build/tests/bench/transport/bench_transport"
