@@ -1,5 +1,6 @@
 #include "rest/restreplyjson.h"
 
+#include "core/base64decode.h"
 #include "core/jsonreader.h"
 #include "rest/restcodec.h"
 
@@ -42,13 +43,8 @@ bool isPlainStatusWord(QByteArrayView text)
 // as it is.
 QByteArray base64OrText(QByteArrayView text)
 {
-    if (text.size() % 4 == 0) {
-        const QByteArray raw = QByteArray::fromRawData(text.data(), text.size());
-        auto decoded = QByteArray::fromBase64Encoding(raw, QByteArray::AbortOnBase64DecodingErrors);
-        if (decoded)
-            return std::move(decoded.decoded);
-    }
-    return text.toByteArray();
+    QByteArray bytes;
+    return decodeBase64(text, bytes) ? bytes : text.toByteArray();
 }
 
 KvReply stringReply(QByteArrayView text, const KvCommand* command)
