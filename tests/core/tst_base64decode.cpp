@@ -32,7 +32,8 @@ void tst_Base64Decode::decodesWhatQtEncodes()
 void tst_Base64Decode::refuses_data()
 {
     QTest::addColumn<QByteArray>("text");
-    QTest::newRow("length not a multiple of 4") << QByteArray("QUJD" "QQ");
+    QTest::newRow("length not a multiple of 4") << QByteArray("QUJD"
+                                                              "QQ");
     QTest::newRow("unpadded") << QByteArray("QUJDRA");
     QTest::newRow("url-safe alphabet") << QByteArray("-_-_");
     QTest::newRow("padding inside") << QByteArray("QQ==QUJD");

@@ -3,6 +3,8 @@
 
 #include <QtTest>
 
+#include <algorithm>
+
 using namespace pmkv;
 
 namespace {
@@ -193,6 +195,37 @@ private Q_SLOTS:
         QVERIFY(p.refused.value(1).startsWith("NOPERM"));
         QVERIFY(p.refused.value(2).startsWith("NOPERM"));
         QVERIFY(!p.writes);
+    }
+
+    void verdictsOfRepeatedNames()
+    {
+        // A pipeline's verdicts are worked out once per run of equal names, except where the
+        // arguments matter: SCRIPT LOAD then SCRIPT FLUSH, XREAD then XREAD BLOCK, a write
+        // after reads for a read-only token, a name in other case.
+        const QByteArray body =
+            R"([["SET","a","1"],["SET","b","2"],["SCRIPT","LOAD","x"],)"
+            R"(["SCRIPT","FLUSH"],["SCRIPT","LOAD","y"],["XREAD","STREAMS","s","0"],)"
+            R"(["XREAD","BLOCK","0","STREAMS","s","0"],["FLUSHALL"],["FLUSHALL"],)"
+            R"(["set","c","3"]])";
+        const ProxyPlan full = ProxyRouter::plan(request("POST", "/pipeline", body), auth());
+        QCOMPARE(full.kind, ProxyPlan::Kind::Pipeline);
+        QList<int> refused = full.refused.keys();
+        std::sort(refused.begin(), refused.end());
+        QCOMPARE(refused, (QList<int>{3, 6, 7, 8}));
+        QVERIFY(full.refused.value(3).contains("SCRIPT FLUSH"));
+        QVERIFY(full.refused.value(6).contains("BLOCK"));
+        QVERIFY(full.writes);
+
+        const ProxyPlan readOnly = ProxyRouter::plan(
+            request("POST", "/pipeline", R"([["GET","a"],["GET","b"],["SET","a","1"],["GET","c"]])",
+                    "ro"),
+            auth());
+        QCOMPARE(readOnly.refused.keys(), QList<int>{2});
+        QVERIFY(!readOnly.writes);
+        const ProxyPlan reads =
+            ProxyRouter::plan(request("POST", "/pipeline", R"([["GET","a"],["GET","b"]])"), auth());
+        QVERIFY(reads.refused.isEmpty());
+        QVERIFY(!reads.writes);
     }
 
     void adminCommandsAreRefused_data()

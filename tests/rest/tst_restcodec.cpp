@@ -1,6 +1,8 @@
+#include "proxy/replyjson.h"
 #include "rest/restcodec.h"
 #include "rest/restreplyjson.h"
 
+#include <QRandomGenerator>
 #include <QTest>
 
 #include <nlohmann/json.hpp>
@@ -25,6 +27,7 @@ private Q_SLOTS:
     void pipelineBody();
     void topLevelRefusal();
     void stringsWithEscapes();
+    void readsWhatPmkvProxyWrites();
     void notJson_data();
     void notJson();
 };
@@ -39,6 +42,52 @@ KvReply decodeResult(const QByteArray& json, const KvCommand& command)
     if (!body)
         return KvReply::error("not JSON: " + body.error().message.toUtf8());
     return body.value().entries.value(0, KvReply::error("no entry"));
+}
+
+// What a GET reads back of `reply` as pmkv-proxy writes it with base64: strings and statuses
+// are bytes (a top-level "OK" stays a status), errors inside arrays are their text.
+KvReply readBack(const KvReply& reply, bool topLevel)
+{
+    switch (reply.type) {
+    case KvReply::Type::Status:
+        return topLevel && reply.bytes == "OK" ? reply : KvReply::string(reply.bytes);
+    case KvReply::Type::Error:
+        return topLevel ? reply : KvReply::string(reply.bytes);
+    case KvReply::Type::Array: {
+        QVector<KvReply> items;
+        for (const KvReply& item : reply.elements)
+            items.append(readBack(item, false));
+        return KvReply::array(items);
+    }
+    default:
+        return reply;
+    }
+}
+
+KvReply randomReply(QRandomGenerator& random, int depth)
+{
+    switch (random.bounded(depth > 0 ? 6 : 5)) {
+    case 0: {
+        QByteArray bytes(random.bounded(depth > 0 ? 40 : 3000), Qt::Uninitialized);
+        for (char& c : bytes)
+            c = char(random.bounded(256));
+        return KvReply::string(bytes);
+    }
+    case 1:
+        return KvReply::status(random.bounded(2) ? QByteArray("OK") : QByteArray("QUEUED"));
+    case 2:
+        return KvReply::fromInteger(qint64(random.generate64()));
+    case 3:
+        return KvReply::nil();
+    case 4:
+        return KvReply::error("ERR \"odd\" \\ text\n\x01\xff");
+    default: {
+        QVector<KvReply> items;
+        for (int i = random.bounded(5); i > 0; --i)
+            items.append(randomReply(random, depth - 1));
+        return KvReply::array(items);
+    }
+    }
 }
 
 } // namespace
@@ -230,6 +279,31 @@ void tst_RestCodec::stringsWithEscapes()
     const auto escaped = RestReplyJson::parse(R"([{"result":"Pz8\/"}])", &get, 1);
     QVERIFY(escaped.ok());
     QCOMPARE(escaped.value().entries.at(0), KvReply::string("???"));
+}
+
+void tst_RestCodec::readsWhatPmkvProxyWrites()
+{
+    // The store's reader against the proxy's writer: pipelines of random replies (binary
+    // values of every byte, nested arrays, errors, 64-bit integers) read back to the same.
+    QRandomGenerator random(22);
+    for (int round = 0; round < 200; ++round) {
+        QVector<KvReply> replies;
+        QVector<KvCommand> commands;
+        QByteArray body = "[";
+        for (int i = random.bounded(1, 8); i > 0; --i) {
+            replies.append(randomReply(random, 3));
+            commands.append(KvCommand{"GET", "k"});
+            if (body.size() > 1)
+                body += ',';
+            ReplyJson::appendEnvelope(body, replies.last(), true);
+        }
+        body += ']';
+        const auto read = RestReplyJson::parse(body, commands.constData(), commands.size());
+        QVERIFY2(read.ok(), body.left(300).constData());
+        QCOMPARE(read.value().entries.size(), replies.size());
+        for (int i = 0; i < replies.size(); ++i)
+            QCOMPARE(read.value().entries.at(i), readBack(replies.at(i), true));
+    }
 }
 
 void tst_RestCodec::notJson_data()
