@@ -215,7 +215,7 @@ bool RestBatchRun::handleHttp(int index, int status, const QByteArray& body,
     }
 
     if (chunk.request.path == Path::Single) {
-        KvReply& reply = doc.entries.first();
+        KvReply reply = doc.takeSingle();
         if (reply.isError() && isNoPerm(reply.bytes)) {
             fail(QStringLiteral("noperm"),
                  QStringLiteral("%1 does not let this token run %2 (%3). Is it a read-only "

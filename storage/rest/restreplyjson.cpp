@@ -72,57 +72,62 @@ KvReply numberReply(QByteArrayView text)
     return KvReply::string(text.toByteArray()); // a fraction or an exponent
 }
 
+KvReply notAnObject()
+{
+    return KvReply::error("ERR the REST server sent a reply that is not an object");
+}
+
 class Reader
 {
 public:
-    explicit Reader(QByteArrayView body) : m_json(body) {}
+    explicit Reader(QByteArrayView body) : json(body) {}
 
-    JsonReader m_json;
+    JsonReader json;
 
     bool value(KvReply& out, const KvCommand* command, int depth)
     {
-        const char c = m_json.next();
+        const char c = json.next();
         if (c == '"') {
             QByteArrayView text;
             QByteArray storage;
-            if (!m_json.string(text, storage))
+            if (!json.string(text, storage))
                 return false;
             out = stringReply(text, command);
             return true;
         }
         if (c == '-' || (c >= '0' && c <= '9')) {
             QByteArrayView text;
-            if (!m_json.number(text))
+            if (!json.number(text))
                 return false;
             out = numberReply(text);
             return true;
         }
-        if (m_json.literal("null"))
+        if (json.literal("null"))
             return out = KvReply::nil(), true;
-        if (m_json.literal("true"))
+        if (json.literal("true"))
             return out = KvReply::fromInteger(1), true;
-        if (m_json.literal("false"))
+        if (json.literal("false"))
             return out = KvReply::fromInteger(0), true;
         if (c == '[') {
             if (depth <= 0)
-                return m_json.fail("nested too deeply");
-            m_json.take('[');
+                return json.fail("nested too deeply");
+            json.take('[');
             QVector<KvReply> items;
-            if (!m_json.take(']')) {
+            if (!json.take(']')) {
                 do {
                     KvReply item;
                     if (!value(item, nullptr, depth - 1))
                         return false;
                     items.append(std::move(item));
-                } while (m_json.take(','));
-                if (!m_json.expect(']'))
+                } while (json.take(','));
+                if (!json.expect(']'))
                     return false;
             }
             out = KvReply::array(std::move(items));
             return true;
         }
         QByteArrayView text; // an object: not a Redis reply, kept as its text
-        if (!m_json.skipValue(text, depth))
+        if (!json.skipValue(text, depth))
             return false;
         out = KvReply::string(text.toByteArray());
         return true;
@@ -132,41 +137,41 @@ public:
     // reply saying so. `errorText` is the "error" string, for a top-level object.
     bool entry(KvReply& out, const KvCommand* command, QByteArray* errorText)
     {
-        if (m_json.next() != '{') {
+        if (json.next() != '{') {
             QByteArrayView skipped;
-            if (!m_json.skipValue(skipped))
+            if (!json.skipValue(skipped))
                 return false;
-            out = KvReply::error("ERR the REST server sent a reply that is not an object");
+            out = notAnObject();
             return true;
         }
-        m_json.take('{');
+        json.take('{');
         KvReply result; // nil when there is no "result"
         bool failed = false;
         bool errorIsString = false;
         QByteArray error;
-        if (!m_json.take('}')) {
+        if (!json.take('}')) {
             do {
                 QByteArray key;
-                if (!m_json.string(key) || !m_json.expect(':'))
+                if (!json.string(key) || !json.expect(':'))
                     return false;
                 if (key == "result") {
                     if (!value(result, command, kMaxDepth))
                         return false;
-                } else if (key == "error" && m_json.next() == '"') {
-                    if (!m_json.string(error))
+                } else if (key == "error" && json.next() == '"') {
+                    if (!json.string(error))
                         return false;
                     failed = errorIsString = true;
                 } else {
                     QByteArrayView text;
-                    if (!m_json.skipValue(text))
+                    if (!json.skipValue(text))
                         return false;
                     if (key == "error" && text != QByteArrayView("null")) {
                         error = text.toByteArray();
                         failed = true;
                     }
                 }
-            } while (m_json.take(','));
-            if (!m_json.expect('}'))
+            } while (json.take(','));
+            if (!json.expect('}'))
                 return false;
         }
         if (errorText && errorIsString)
@@ -180,25 +185,32 @@ public:
 
 } // namespace
 
+KvReply RestReplyBody::takeSingle()
+{
+    if (shape == Shape::Array || entries.isEmpty())
+        return notAnObject();
+    return std::move(entries.first());
+}
+
 Result<RestReplyBody> RestReplyJson::parse(QByteArrayView body, const KvCommand* commands,
                                            qsizetype count)
 {
     Reader r(body);
     RestReplyBody out;
     bool ok = true;
-    const char first = r.m_json.next();
+    const char first = r.json.next();
     if (first == '[') {
         out.shape = RestReplyBody::Shape::Array;
-        r.m_json.take('[');
+        r.json.take('[');
         out.entries.reserve(count);
-        if (!r.m_json.take(']')) {
+        if (!r.json.take(']')) {
             do {
                 const qsizetype i = out.entries.size();
                 KvReply reply;
                 ok = r.entry(reply, i < count ? &commands[i] : nullptr, nullptr);
                 out.entries.append(std::move(reply));
-            } while (ok && r.m_json.take(','));
-            ok = ok && r.m_json.expect(']');
+            } while (ok && r.json.take(','));
+            ok = ok && r.json.expect(']');
         }
     } else {
         out.shape = first == '{' ? RestReplyBody::Shape::Object : RestReplyBody::Shape::Other;
@@ -206,10 +218,10 @@ Result<RestReplyBody> RestReplyJson::parse(QByteArrayView body, const KvCommand*
         ok = r.entry(reply, count > 0 ? commands : nullptr, &out.error);
         out.entries.append(std::move(reply));
     }
-    if (ok && !r.m_json.atEnd())
-        ok = r.m_json.fail("text after the JSON value");
+    if (ok && !r.json.atEnd())
+        ok = r.json.fail("text after the JSON value");
     if (!ok)
-        return makeError(QStringLiteral("not-json"), QString::fromUtf8(r.m_json.error()));
+        return makeError(QStringLiteral("not-json"), QString::fromUtf8(r.json.error()));
     return out;
 }
 

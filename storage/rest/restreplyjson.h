@@ -18,6 +18,10 @@ struct RestReplyBody
     QVector<KvReply> entries;
     // A top-level object's "error" string (why the request was refused).
     QByteArray error;
+
+    // The reply to a single command: the object's; an array (a pipeline's answer, even an
+    // empty one) is none, and is an error reply saying so.
+    KvReply takeSingle();
 };
 
 // Reads answer bodies in place, in one pass: a GET of a thousand values answers megabytes of

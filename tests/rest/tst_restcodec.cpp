@@ -259,10 +259,20 @@ void tst_RestCodec::topLevelRefusal()
     QVERIFY(odd.value().error.isEmpty());
     QCOMPARE(odd.value().entries.at(0), KvReply::error(R"({"code":7})"));
     // Not an object at the top: one entry saying so.
-    const auto other = RestReplyJson::parse("42", &set, 1);
+    auto other = RestReplyJson::parse("42", &set, 1);
     QVERIFY(other.ok());
     QCOMPARE(int(other.value().shape), int(RestReplyBody::Shape::Other));
-    QVERIFY(other.value().entries.at(0).isError());
+    QVERIFY(other.value().takeSingle().isError());
+    // An array answering one command, even an empty one, is not its reply.
+    for (const char* array : {"[]", R"([{"result":"OK"}])"}) {
+        auto pipeline = RestReplyJson::parse(array, &set, 1);
+        QVERIFY(pipeline.ok());
+        QCOMPARE(pipeline.value().takeSingle(),
+                 KvReply::error("ERR the REST server sent a reply that is not an object"));
+    }
+    auto single = RestReplyJson::parse(R"({"result":"OK"})", &set, 1);
+    QVERIFY(single.ok());
+    QCOMPARE(single.value().takeSingle(), KvReply::status("OK"));
 }
 
 void tst_RestCodec::stringsWithEscapes()
