@@ -1,23 +1,15 @@
 #include "kvtreemodel.h"
 
-#include "ttltext.h"
-
-#include "entityicons.h"
-#include "syncstyle.h"
+#include "kvkeymetacache.h"
+#include "kvtreecells.h"
 
 #include <QDateTime>
-#include <QFont>
-#include <QLocale>
 #include <QTimer>
-
-#include <algorithm>
 
 namespace pmkv {
 
 namespace {
 
-constexpr size_t kLookupThreshold = 8;
-const char kSeparator = ':';
 // How long one slice of announcements may hold the GUI thread (building a page's nodes
 // included); the rest waits for the next slice.
 constexpr qint64 kSliceMs = 12;
@@ -30,12 +22,9 @@ qint64 now()
 } // namespace
 
 KvTreeModel::KvTreeModel(QObject* parent)
-    : QAbstractItemModel(parent), m_slice(new QTimer(this)), m_metaTimer(new QTimer(this))
+    : QAbstractItemModel(parent), m_slice(new QTimer(this)), m_metaCache(new KvKeyMetaCache(this))
 {
-    m_metaTimer->setSingleShot(true);
-    m_metaTimer->setInterval(50);
-    connect(m_metaTimer, &QTimer::timeout, this,
-            [this] { Q_EMIT metaRequested(std::exchange(m_metaWanted, {})); });
+    connect(m_metaCache, &KvKeyMetaCache::requested, this, &KvTreeModel::metaRequested);
     m_slice->setSingleShot(true);
     m_slice->setInterval(0);
     connect(m_slice, &QTimer::timeout, this, [this] { work(now()); });
@@ -69,7 +58,7 @@ void KvTreeModel::beginScan(bool keepKnownStates)
     resetTree();
     if (!keepKnownStates)
         m_knownStates.clear();
-    clearMeta();
+    m_metaCache->clear();
     m_keys = 0;
     m_scanned = 0;
     m_total = -1;
@@ -85,7 +74,7 @@ void KvTreeModel::clear()
     dropQueues();
     resetTree();
     m_knownStates.clear();
-    clearMeta();
+    m_metaCache->clear();
     m_keys = 0;
     m_scanned = 0;
     m_total = -1;
@@ -93,21 +82,6 @@ void KvTreeModel::clear()
     m_finished = true;
     m_busy = false;
     endResetModel();
-}
-
-KvTreeModel::Node* KvTreeModel::child(Node* parent, const QByteArray& name) const
-{
-    if (parent->lookup)
-        return parent->lookup->value(name, nullptr);
-    for (const auto& c : parent->children) {
-        if (c->name == name)
-            return c.get();
-    }
-    for (const auto& c : parent->pending) {
-        if (c->name == name)
-            return c.get();
-    }
-    return nullptr;
 }
 
 void KvTreeModel::addKeys(const QVector<KvKeyItem>& keys)
@@ -125,10 +99,10 @@ void KvTreeModel::addKey(const KvKeyItem& item)
     Node* node = m_root.get();
     qsizetype start = 0;
     while (true) {
-        const qsizetype end = item.key.indexOf(kSeparator, start);
+        const qsizetype end = item.key.indexOf(Node::kSeparator, start);
         const QByteArray name =
             item.key.mid(start, end < 0 ? item.key.size() - start : end - start);
-        Node* next = child(node, name);
+        Node* next = node->child(name);
         if (!next) {
             auto created = std::make_unique<Node>();
             created->name = name;
@@ -137,26 +111,11 @@ void KvTreeModel::addKey(const KvKeyItem& item)
             m_nodes.append(next);
             if (m_marks.isActive())
                 markNewNode(next, item.key.left(end < 0 ? item.key.size() : end), true);
-            if (node->attached) {
-                if (!node->queued) {
-                    node->queued = true;
-                    m_grown.push_back(node);
-                }
-                node->pending.push_back(std::move(created));
-            } else {
-                node->children.push_back(std::move(created));
+            if (node->attached && !node->queued) { // its new rows wait for the next slice
+                node->queued = true;
+                m_grown.push_back(node);
             }
-            const size_t size = node->children.size() + node->pending.size();
-            if (node->lookup) {
-                node->lookup->insert(name, next);
-            } else if (size >= kLookupThreshold) {
-                node->lookup = std::make_unique<QHash<QByteArray, Node*>>();
-                node->lookup->reserve(qsizetype(size * 2));
-                for (const auto& c : node->children)
-                    node->lookup->insert(c->name, c.get());
-                for (const auto& c : node->pending)
-                    node->lookup->insert(c->name, c.get());
-            }
+            node->adopt(std::move(created));
         }
         node = next;
         if (end < 0)
@@ -334,15 +293,7 @@ QModelIndex KvTreeModel::indexOf(const Node* node, int column) const
 
 KvTreeModel::Node* KvTreeModel::findKey(const QByteArray& key) const
 {
-    Node* node = m_root.get();
-    qsizetype start = 0;
-    while (node) {
-        const qsizetype end = key.indexOf(kSeparator, start);
-        node = child(node, key.mid(start, end < 0 ? key.size() - start : end - start));
-        if (end < 0)
-            break;
-        start = end + 1;
-    }
+    Node* node = m_root->find(key);
     return node && node->isKey ? node : nullptr;
 }
 
@@ -354,18 +305,10 @@ QModelIndex KvTreeModel::indexForKey(const QByteArray& key) const
     return indexOf(node);
 }
 
-QByteArray KvTreeModel::fullKey(const Node* node)
-{
-    QByteArray key = node->name;
-    for (const Node* n = node->parent; n && n->parent; n = n->parent)
-        key = n->name + kSeparator + key;
-    return key;
-}
-
 QByteArray KvTreeModel::keyAt(const QModelIndex& index) const
 {
     const Node* node = nodeAt(index);
-    return node && node->isKey ? fullKey(node) : QByteArray();
+    return node && node->isKey ? node->fullKey() : QByteArray();
 }
 
 SyncState KvTreeModel::stateOf(const QByteArray& key) const
@@ -440,35 +383,6 @@ void KvTreeModel::fetchMore(const QModelIndex& parent)
     Q_EMIT moreRequested();
 }
 
-QString KvTreeModel::loadMoreText() const
-{
-    const QLocale locale;
-    const QString scanned = locale.toString(m_scanned);
-    const QString of = m_total >= 0
-                           ? tr("scanned %1 of %2 keys").arg(scanned, locale.toString(m_total))
-                           : tr("scanned %1 keys").arg(scanned);
-    return m_busy ? tr("Loading more keys... (%1)").arg(of)
-                  : tr("Load more keys (%1): double-click").arg(of);
-}
-
-QString KvTreeModel::countsText(const Node* node) const
-{
-    if (node->isKey && node->children.empty())
-        return syncStateName(node->state);
-    QStringList parts;
-    parts << (node->keyCount == 1 ? tr("1 key")
-                                  : tr("%1 keys").arg(QLocale().toString(node->keyCount)));
-    for (SyncState s : {SyncState::Changed, SyncState::EqualJson, SyncState::OnlyKv,
-                        SyncState::OnlyFiles, SyncState::Unreadable}) {
-        if (node->counts[s] > 0)
-            parts << QStringLiteral("%1 %2 %3")
-                         .arg(SyncStyle::glyph(s))
-                         .arg(QLocale().toString(node->counts[s]))
-                         .arg(syncStateName(s));
-    }
-    return parts.join(QStringLiteral(", "));
-}
-
 KvKeyStates KvTreeModel::keyStateSnapshot(const QByteArray& prefix) const
 {
     std::vector<std::pair<int, SyncState>> keys;
@@ -477,12 +391,7 @@ KvKeyStates KvTreeModel::keyStateSnapshot(const QByteArray& prefix) const
         keys.reserve(size_t(m_keys));
         stack.push_back(m_root.get());
     } else {
-        Node* top = m_root.get();
-        for (const QByteArray& part : prefix.split(kSeparator)) {
-            if (top)
-                top = child(top, part);
-        }
-        if (top)
+        if (Node* top = m_root->find(prefix))
             stack.push_back(top);
     }
     while (!stack.empty()) {
@@ -502,78 +411,18 @@ QVariant KvTreeModel::data(const QModelIndex& index, int role) const
 {
     if (!index.isValid())
         return {};
-    if (isLoadMore(index)) {
-        switch (role) {
-        case Qt::DisplayRole:
-            return index.column() == NameColumn ? QVariant(loadMoreText()) : QVariant();
-        case Qt::FontRole: {
-            QFont font;
-            font.setItalic(true);
-            return font;
-        }
-        case LoadMoreRole:
-            return true;
-        case StateRole:
-            return int(SyncState::Unknown);
-        case KeyCountRole:
-            return 0;
-        case SearchTextRole:
-        case KeyRole:
-            return QString();
-        case SearchHitRole:
-            return true;
-        case IsKeyRole:
-            return false;
-        default:
-            return {};
-        }
-    }
+    if (isLoadMore(index))
+        return KvTreeCells::loadMore(index.column(), role, m_scanned, m_total, m_busy);
     const Node* node = nodeAt(index);
-    if (index.column() >= TypeColumn)
-        return metaData(node, index.column(), role);
-    switch (role) {
-    case Qt::DisplayRole:
-        if (index.column() == NameColumn)
-            return node->name.isEmpty() ? tr("(empty)") : QString::fromUtf8(node->name);
-        return countsText(node);
-    case Qt::DecorationRole:
-        if (index.column() == NameColumn && !node->isKey)
-            return EntityIcons::forKind(EntityKind::NonData, true);
-        if (node->isKey && node->children.empty())
-            return SyncStyle::icon(node->state);
-        if (index.column() == StateColumn) {
-            for (SyncState s : {SyncState::Unreadable, SyncState::Changed, SyncState::OnlyKv,
-                                SyncState::OnlyFiles, SyncState::EqualJson, SyncState::Same}) {
-                if (node->counts[s] > 0)
-                    return SyncStyle::icon(s);
-            }
-        }
-        if (node->isKey)
-            return SyncStyle::icon(node->state);
-        return {};
-    case Qt::ToolTipRole:
-        return node->isKey ? QString::fromUtf8(fullKey(node)) + QLatin1Char('\n') +
-                                 syncStateName(node->state)
-                           : countsText(node);
-    case KeyRole:
-        return node->isKey ? QString::fromUtf8(fullKey(node)) : QString();
-    case IsKeyRole:
-        return node->isKey;
-    case StateRole:
-        return int(node->state);
-    case CountsRole:
-        return QVariant::fromValue(node->counts);
-    case KeyCountRole:
-        return node->keyCount;
-    case LoadMoreRole:
-        return false;
-    case SearchTextRole:
-        return QString::fromUtf8(fullKey(node));
-    case SearchHitRole:
-        return m_marks.isHit(node->id);
-    default:
-        return {};
+    if (index.column() >= TypeColumn) {
+        // The first view to show a key's meta asks for it (KvKeyMetaCache gathers the keys).
+        if (node->isKey && !node->meta && (role == Qt::DisplayRole || role == Qt::ToolTipRole))
+            m_metaCache->ask(node->fullKey());
+        return KvTreeCells::meta(*node, index.column(), role);
     }
+    if (role == SearchHitRole)
+        return m_marks.isHit(node->id);
+    return KvTreeCells::node(*node, index.column(), role);
 }
 
 QVariant KvTreeModel::headerData(int section, Qt::Orientation orientation, int role) const
@@ -596,49 +445,13 @@ QVariant KvTreeModel::headerData(int section, Qt::Orientation orientation, int r
     }
 }
 
-QVariant KvTreeModel::metaData(const Node* node, int column, int role) const
-{
-    if (!node->isKey)
-        return {};
-    if (role == Qt::TextAlignmentRole)
-        return column == TypeColumn ? QVariant() : QVariant(int(Qt::AlignRight | Qt::AlignVCenter));
-    if (role != Qt::DisplayRole && role != Qt::ToolTipRole)
-        return {};
-    const KvKeyMeta* meta = node->meta;
-    if (!meta) {
-        const QByteArray key = fullKey(node);
-        if (!m_metaAsked.contains(key)) {
-            m_metaAsked.insert(key);
-            m_metaWanted.append(key);
-            if (!m_metaTimer->isActive())
-                m_metaTimer->start();
-        }
-        return QString();
-    }
-    switch (column) {
-    case TypeColumn:
-        return QString::fromUtf8(meta->type);
-    case TtlColumn:
-        if (role == Qt::ToolTipRole)
-            return TtlText::describe(meta->ttlMs);
-        return meta->ttlMs >= 0 ? TtlText::duration(meta->ttlMs) : QString();
-    default:
-        if (meta->bytes < 0)
-            return QString();
-        return role == Qt::ToolTipRole
-                   ? tr("%1 bytes in memory").arg(QLocale().toString(meta->bytes))
-                   : QLocale().formattedDataSize(meta->bytes, 1);
-    }
-}
-
 void KvTreeModel::setMeta(const QVector<KvKeyMeta>& metas)
 {
     for (const KvKeyMeta& meta : metas) {
         Node* node = findKey(meta.key);
         if (!node)
             continue; // (a key of a tree replaced since it was asked for)
-        // (a value replaced in place keeps its address: the node's pointer stays good)
-        node->meta = &m_meta.insert_or_assign(meta.key, meta).first->second;
+        node->meta = m_metaCache->store(meta);
         if (node->attached)
             Q_EMIT dataChanged(indexOf(node, TypeColumn), indexOf(node, SizeColumn));
     }
@@ -646,11 +459,10 @@ void KvTreeModel::setMeta(const QVector<KvKeyMeta>& metas)
 
 void KvTreeModel::forgetMeta(const QByteArray& key)
 {
-    m_metaAsked.remove(key);
+    m_metaCache->forget(key);
     Node* node = findKey(key);
     if (node)
         node->meta = nullptr;
-    m_meta.erase(key);
     if (node && node->attached)
         Q_EMIT dataChanged(indexOf(node, TypeColumn), indexOf(node, SizeColumn));
 }
@@ -660,12 +472,9 @@ const KvKeyMeta* KvTreeModel::metaAt(const QModelIndex& index) const
     return index.isValid() && !isLoadMore(index) ? nodeAt(index)->meta : nullptr;
 }
 
-void KvTreeModel::clearMeta()
+bool KvTreeModel::hasMeta(const QByteArray& key) const
 {
-    m_meta.clear();
-    m_metaAsked.clear();
-    m_metaWanted.clear();
-    m_metaTimer->stop();
+    return m_metaCache->contains(key);
 }
 
 } // namespace pmkv

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "keysearchmarks.h"
+#include "kvkeymeta.h"
 #include "kvkeystates.h"
 #include "kvnodetable.h"
 #include "kvtreenode.h"
@@ -9,26 +10,16 @@
 #include <QAbstractItemModel>
 #include <QByteArray>
 #include <QHash>
-#include <QSet>
 
 #include <deque>
 #include <memory>
-#include <unordered_map>
 #include <vector>
 
 class QTimer;
 
 namespace pmkv {
 
-// What the Type, TTL and Size columns show of a key (TYPE, PTTL, MEMORY USAGE), fetched
-// lazily for the rows a view asks about.
-struct KvKeyMeta
-{
-    QByteArray key;
-    QByteArray type;   // empty: not known
-    qint64 ttlMs = -1; // PTTL: -1 no expiry, -2 gone
-    qint64 bytes = -1; // MEMORY USAGE; -1 not known (a server that does not answer it)
-};
+class KvKeyMetaCache;
 
 // One key as a page of SCAN delivers it, with the state known when it arrived.
 struct KvKeyItem
@@ -128,7 +119,7 @@ public:
     void setMeta(const QVector<KvKeyMeta>& metas);
     // After a write: the key's cells are asked for again.
     void forgetMeta(const QByteArray& key);
-    bool hasMeta(const QByteArray& key) const { return m_meta.count(key) > 0; }
+    bool hasMeta(const QByteArray& key) const;
 
     QModelIndex index(int row, int column, const QModelIndex& parent = {}) const override;
     QModelIndex parent(const QModelIndex& child) const override;
@@ -151,7 +142,6 @@ private:
     Node* nodeAt(const QModelIndex& index) const;
     bool isLoadMore(const QModelIndex& index) const;
     QModelIndex indexOf(const Node* node, int column = 0) const;
-    Node* child(Node* parent, const QByteArray& name) const;
     Node* findKey(const QByteArray& key) const; // attached or not
     void setLeafState(Node* node, SyncState state);
     void markDirty(Node* node);
@@ -162,15 +152,10 @@ private:
     void work(qint64 started);
     void scheduleAnnounce();
     void dropQueues();
-    QString countsText(const Node* node) const;
-    QString loadMoreText() const;
-    static QByteArray fullKey(const Node* node);
     void resetTree(); // an empty tree, a new epoch; the search text stays
     // Marks a new node for the search; `path` is its full path. Parents that show now are
     // told to views when `announce`.
     void markNewNode(Node* node, const QByteArray& path, bool announce);
-    QVariant metaData(const Node* node, int column, int role) const;
-    void clearMeta();
 
     std::shared_ptr<Node> m_root; // (a node table handed to a worker keeps it alive)
     KvNodeTable m_nodes;
@@ -184,11 +169,8 @@ private:
     bool m_finished = true;
     bool m_busy = false;
     bool m_finishPending = false;
-    QTimer* m_slice;                                  // the next slice
-    std::unordered_map<QByteArray, KvKeyMeta> m_meta; // (nodes point at its values)
-    mutable QSet<QByteArray> m_metaAsked;             // queued or on its way
-    mutable QVector<QByteArray> m_metaWanted;         // queued for the next metaRequested()
-    QTimer* m_metaTimer;
+    QTimer* m_slice;                           // the next slice
+    KvKeyMetaCache* m_metaCache;               // (nodes point at its metas)
     std::deque<QVector<KvKeyItem>> m_incoming; // pages not built into nodes yet
     qsizetype m_incomingNext = 0;              // in m_incoming.front()
     std::vector<Node*> m_grown; // attached nodes with pending children, in arrival order

@@ -26,7 +26,7 @@ bool KvTreeModel::applySearch(KeySearchMarks marks)
     // (the filter on top is invalidated whole after this: no row needs announcing)
     for (int id = marked; id < m_nodes.size(); ++id) {
         Node* node = const_cast<Node*>(m_nodes.at(id));
-        markNewNode(node, fullKey(node), false);
+        markNewNode(node, node->fullKey(), false);
     }
     return true;
 }

@@ -17,6 +17,8 @@ struct KvKeyMeta;
 // may read them while the GUI thread goes on; everything else belongs to the GUI thread.
 struct KvTreeNode
 {
+    static constexpr char kSeparator = ':'; // between the segments of a key
+
     QByteArray name;
     KvTreeNode* parent = nullptr;
     int id = 0; // its place in the KvNodeTable: creation order, a parent before its children
@@ -33,6 +35,16 @@ struct KvTreeNode
     // New children of an attached node, held back until rows are announced.
     std::vector<std::unique_ptr<KvTreeNode>> pending;
     std::unique_ptr<QHash<QByteArray, KvTreeNode*>> lookup; // once a node has many children
+
+    // The child named `childName`, announced or pending; null if there is none.
+    KvTreeNode* child(const QByteArray& childName) const;
+    // Takes `node` (its parent set to this one) as a child: a pending one when this node is
+    // attached, until its row is announced.
+    void adopt(std::unique_ptr<KvTreeNode> node);
+    // The node at `path` below this one (segments between ':'); null if there is none.
+    KvTreeNode* find(const QByteArray& path);
+    // The names from below the root down to this node, joined with ':' (a key's full name).
+    QByteArray fullKey() const;
 };
 
 } // namespace pmkv
