@@ -2,33 +2,24 @@
 
 #include "core/errortext.h"
 #include "core/logging.h"
-#include "core/workpool.h"
 #include "jobs/batchsettlement.h"
 #include "jobs/journal.h"
 #include "jobs/keycapture.h"
+#include "jobs/migrationwriter.h"
 #include "jobs/planner.h"
-#include "jobs/sourcevalues.h"
 #include "jobs/targetlease.h"
-#include "kv/hashslot.h"
 
 #include <QDateTime>
 #include <QElapsedTimer>
 #include <QFileInfo>
 #include <QHash>
 #include <QJsonArray>
-#include <QScopeGuard>
 
 #include <future>
-#include <optional>
-#include <unordered_map>
 
 namespace pmkv {
 
 namespace {
-
-// Keys created with one MSETNX: all of them or, if any exists by then, none. Bounded so that
-// one command does not hold Redis for long.
-constexpr int kCreatesPerCommand = 1000;
 
 // The plan of a run to resume, with its values: its plan file, or, for a run stopped before
 // that was saved, the same plan made again from the files (refused if they changed since) and
@@ -196,7 +187,7 @@ Result<Migrator::Outcome> Migrator::execute(const MigrationPlan& plan, KvStore& 
         if (plan.items.at(i).writes())
             order.append(i);
     }
-    auto written = writeItems(journal, plan, order, store, params, lease.get(), outcome);
+    auto written = MigrationWriter(journal, plan, order, store, params, lease.get(), outcome).run();
     Result<void> saved = saving.get();
     if (written && !saved)
         written =
@@ -231,232 +222,6 @@ Result<Migrator::Outcome> Migrator::finish(Journal& journal, Result<void> writte
     if (!state)
         return state.error();
     return outcome;
-}
-
-Result<void> Migrator::writeItems(Journal& journal, const MigrationPlan& plan,
-                                  const QVector<int>& order, KvStore& store, const Params& params,
-                                  const TargetLease* lease, Outcome& outcome)
-{
-    qint64 totalBytes = 0;
-    for (int i : order)
-        totalBytes += plan.items.at(i).size;
-    ProgressMeter meter(params.progress, QStringLiteral("write"), order.size(), totalBytes);
-    // A cluster takes a multi-key command only when its keys share one hash slot.
-    const bool bySlot = store.capabilities().hashSlots;
-
-    // A batch whose previous values are being read.
-    struct Reading
-    {
-        int pos = 0;
-        int end = 0;
-        qint64 bytes = 0;
-        QVector<QByteArray> keys;
-        // Every key planned as absent: its previous value is known (none), nothing is read,
-        // and MSETNX writes it only if it is still absent.
-        bool createsOnly = false;
-        QFuture<Result<KvStore::Replies>> future;
-        // The values to write, made again from the files where the plan holds only hashes.
-        QFuture<Result<QVector<QByteArray>>> values;
-    };
-    // A batch journaled and sent.
-    struct Writing
-    {
-        qint64 batchId = 0;
-        QVector<JournalEntry> entries;
-        QVector<KvCommand> commands;
-        QFuture<Result<KvStore::Replies>> future;
-        qint64 keys = 0;
-        qint64 bytes = 0;
-    };
-    QVector<Writing> writing;
-    QVector<qint64> doneIds;
-
-    auto read = [&](int pos) {
-        Reading r;
-        r.pos = pos;
-        r.end = pos;
-        while (
-            r.end < order.size() && r.end - pos < params.batchKeys &&
-            (r.end == pos || r.bytes + plan.items.at(order.at(r.end)).size <= params.batchBytes)) {
-            r.bytes += plan.items.at(order.at(r.end)).size;
-            ++r.end;
-        }
-        r.keys.reserve(r.end - pos);
-        r.createsOnly = true;
-        QVector<const PlanItem*> items;
-        items.reserve(r.end - pos);
-        for (int j = pos; j < r.end; ++j) {
-            const PlanItem& item = plan.items.at(order.at(j));
-            r.keys.append(item.key.toUtf8());
-            r.createsOnly = r.createsOnly && item.kvState.isEmpty();
-            items.append(&item);
-        }
-        if (!r.createsOnly)
-            r.future = store.execute(KeyCapture::commands(r.keys));
-        // On the pool, whose threads keep their io_uring rings from reading the tree.
-        r.values = SourceValues::start(plan.root, items, WorkPool::instance());
-        return r;
-    };
-    // Collects the writes that finished (all of them, or until at most `keep` are in flight).
-    auto land = [&](int keep) -> Result<void> {
-        while (!writing.isEmpty() &&
-               (writing.size() > keep || writing.first().future.isFinished())) {
-            Writing w = writing.takeFirst();
-            qint64 written = 0;
-            auto settled = BatchSettlement::settle(journal, store, w.batchId, w.entries, w.commands,
-                                                   waitFor(store, w.future), doneIds, written);
-            outcome.written += written;
-            if (!settled)
-                return settled;
-            outcome.bytes += w.bytes;
-            meter.add(w.keys, w.bytes);
-        }
-        return {};
-    };
-    // Records the batches that landed when the loop ends, whatever the reason.
-    auto flushDone = [&]() -> Result<void> {
-        for (qint64 id : doneIds) {
-            auto marked = journal.markDone(id);
-            if (!marked)
-                return marked;
-        }
-        doneIds.clear();
-        return {};
-    };
-    auto stop = [&](const Error& error) -> Result<void> {
-        (void)land(0);
-        (void)flushDone();
-        return error;
-    };
-
-    // Batch N+1's previous values are read while batch N is journaled (fsync) and sent, and
-    // up to params.batchesInFlight batches are on their way; the keys of different batches
-    // never overlap, so the order on the wire does not matter.
-    // Where the loop waits, for the pmkv.storage.jobs debug log: capturing previous values and
-    // making the values from the files, building the batch, waiting for earlier writes,
-    // journaling (ns).
-    qint64 spent[4] = {0, 0, 0, 0};
-    std::optional<Reading> next;
-    // The values of the next batch are read from `plan`: no way out of here leaves that going.
-    const auto waitForNextValues = qScopeGuard([&next] {
-        if (next)
-            next->values.waitForFinished();
-    });
-    if (!order.isEmpty())
-        next = read(0);
-    while (next) {
-        if (cancelled(params)) {
-            outcome.cancelled = true;
-            break;
-        }
-        if (lease && lease->lost())
-            return stop(lease->lostError());
-        Reading current = std::move(*next);
-        next.reset();
-        QElapsedTimer t;
-        t.start();
-        // A write sent before this read that fails ends the run there: the read is not waited
-        // for (a store may retry a read for minutes; issue #21), only cancelled.
-        while (!current.createsOnly && !writing.isEmpty() && !current.future.isFinished()) {
-            QtFuture::whenAny(current.future, writing.first().future).waitForFinished();
-            if (!writing.first().future.isFinished())
-                continue;
-            auto landed = land(int(writing.size()) - 1);
-            if (!landed) {
-                current.future.cancel();
-                current.values.waitForFinished();
-                return stop(landed.error());
-            }
-        }
-        auto captured =
-            current.createsOnly
-                ? Result<QVector<PreviousValue>>(QVector<PreviousValue>(current.keys.size()))
-                : KeyCapture::complete(store, current.keys, waitFor(store, current.future));
-        const Result<QVector<QByteArray>> values = current.values.result();
-        spent[0] += t.nsecsElapsed();
-        if (!captured)
-            return stop(captured.error());
-        t.restart();
-        if (!values)
-            return stop(values.error());
-        if (current.end < order.size())
-            next = read(current.end);
-        QVector<JournalEntry> entries;
-        QVector<KvCommand> commands;
-        std::unordered_map<int, int> openCreates; // slot (0 off a cluster) -> its MSETNX
-        entries.reserve(current.keys.size());
-        commands.reserve(current.keys.size());
-        for (int j = current.pos; j < current.end; ++j) {
-            const PlanItem& item = plan.items.at(order.at(j));
-            const PreviousValue& previous = captured.value().at(j - current.pos);
-            if (stateHash(previous) != item.kvState) {
-                return stop(makeError(QStringLiteral("plan.stale"),
-                                      QStringLiteral("key %1 changed in %2 since the plan was "
-                                                     "made")
-                                          .arg(item.key, store.describe())));
-            }
-            JournalEntry entry;
-            entry.key = current.keys.at(j - current.pos);
-            entry.newHash = item.sha256;
-            entry.previous = previous;
-            entries.append(entry);
-            const QByteArray& value = values.value().at(j - current.pos);
-            if (!current.createsOnly) {
-                commands.append({QByteArrayLiteral("SET"), entry.key, value});
-                continue;
-            }
-            // On a cluster an MSETNX per hash slot (its keys must share one; a batch becomes
-            // one pipeline per master), else one for the batch, in pieces.
-            const int group = bySlot ? HashSlot::of(entry.key) : 0;
-            int& at = openCreates.try_emplace(group, -1).first->second;
-            if (at < 0 || commands.at(at).size() > 2 * kCreatesPerCommand) {
-                at = int(commands.size());
-                commands.append({QByteArrayLiteral("MSETNX")});
-                if (!bySlot)
-                    commands.last().reserve(2 * kCreatesPerCommand + 1);
-            }
-            commands[at].append(entry.key);
-            commands[at].append(value);
-        }
-        spent[1] += t.nsecsElapsed();
-        t.restart();
-        auto landed = land(std::max(1, params.batchesInFlight) - 1);
-        if (!landed)
-            return stop(landed.error());
-        spent[2] += t.nsecsElapsed();
-        t.restart();
-        auto batchId = journal.beginBatch(entries, doneIds);
-        spent[3] += t.nsecsElapsed();
-        if (!batchId)
-            return stop(batchId.error());
-        doneIds.clear();
-        Writing w;
-        w.batchId = batchId.value();
-        w.entries = entries;
-        w.commands = commands;
-        w.keys = current.end - current.pos;
-        w.bytes = current.bytes;
-        w.future = store.execute(std::move(commands));
-        writing.append(std::move(w));
-        ++outcome.batches;
-    }
-    QElapsedTimer t;
-    t.start();
-    // While Redis takes the last batch: what the journal's close would do afterwards. Should
-    // it fail, the close checkpoints as usual.
-    if (!writing.isEmpty())
-        (void)journal.checkpoint();
-    auto landed = land(0);
-    if (!landed)
-        return stop(landed.error());
-    qCDebug(lcJobs) << "write phase ms: capture and values wait" << spent[0] / 1000000 << "build"
-                    << spent[1] / 1000000 << "land wait" << spent[2] / 1000000 << "journal"
-                    << spent[3] / 1000000 << "final land" << t.elapsed();
-    auto flushed = flushDone();
-    if (!flushed)
-        return flushed;
-    meter.finish();
-    return {};
 }
 
 Result<Migrator::Outcome> Migrator::resume(const QString& runId, KvStore& store,
@@ -580,7 +345,7 @@ Result<Migrator::Outcome> Migrator::resume(const QString& runId, KvStore& store,
             order.append(i);
     }
     outcome.skipped = plan.counts().skip;
-    auto written = writeItems(journal, plan, order, store, params, lease.get(), outcome);
+    auto written = MigrationWriter(journal, plan, order, store, params, lease.get(), outcome).run();
     outcome.seconds = double(clock.nsecsElapsed()) / 1e9;
     return finish(journal, written, outcome);
 }

@@ -11,7 +11,6 @@
 namespace pmkv {
 
 class Journal;
-class TargetLease;
 
 // Executes a MigrationPlan against a store, journaled (see journal.h):
 // * the keys to write go in batches bounded by count and bytes, members before list keys;
@@ -77,9 +76,6 @@ public:
 
 private:
     static Result<void> checkKv(const MigrationPlan& plan, KvStore& store, int batchKeys);
-    static Result<void> writeItems(Journal& journal, const MigrationPlan& plan,
-                                   const QVector<int>& order, KvStore& store, const Params& params,
-                                   const TargetLease* lease, Outcome& outcome);
     static Result<Outcome> finish(Journal& journal, Result<void> written, Outcome outcome);
 };
 
