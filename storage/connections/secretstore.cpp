@@ -1,11 +1,11 @@
 #include "connections/secretstore.h"
 
 #include "connections/storethread.h"
+#include "kv/ownthread.h"
 
 #include <QCoreApplication>
 #include <QMutex>
 #include <QPromise>
-#include <QThread>
 
 #include <qt6keychain/keychain.h>
 
@@ -90,20 +90,12 @@ QString SecretStore::key(const QString& profile, SecretSlot slot)
     return QStringLiteral("connection/%1/%2").arg(profile, slotName(slot));
 }
 
-void SecretStore::onThread(std::function<void()> work)
-{
-    if (QThread::currentThread() == thread())
-        work();
-    else
-        QMetaObject::invokeMethod(this, std::move(work), Qt::QueuedConnection);
-}
-
 QFuture<Result<QByteArray>> SecretStore::read(const QString& profile, SecretSlot slot)
 {
     auto promise = std::make_shared<QPromise<Result<QByteArray>>>();
     promise->start();
     QFuture<Result<QByteArray>> future = promise->future();
-    onThread([this, profile, slot, promise] {
+    OwnThread::run(this, [this, profile, slot, promise] {
         auto* job = new QKeychain::ReadPasswordJob(service(), this);
         job->setAutoDelete(true);
         job->setInsecureFallback(false);
@@ -135,7 +127,7 @@ QFuture<Result<void>> SecretStore::write(const QString& profile, SecretSlot slot
     auto promise = std::make_shared<QPromise<Result<void>>>();
     promise->start();
     QFuture<Result<void>> future = promise->future();
-    onThread([this, profile, slot, secret, promise] {
+    OwnThread::run(this, [this, profile, slot, secret, promise] {
         auto* job = new QKeychain::WritePasswordJob(service(), this);
         job->setAutoDelete(true);
         job->setInsecureFallback(false);
@@ -159,7 +151,7 @@ QFuture<Result<void>> SecretStore::remove(const QString& profile, SecretSlot slo
     auto promise = std::make_shared<QPromise<Result<void>>>();
     promise->start();
     QFuture<Result<void>> future = promise->future();
-    onThread([this, profile, slot, promise] {
+    OwnThread::run(this, [this, profile, slot, promise] {
         auto* job = new QKeychain::DeletePasswordJob(service(), this);
         job->setAutoDelete(true);
         job->setInsecureFallback(false);

@@ -7,8 +7,6 @@
 #include <QFuture>
 #include <QObject>
 
-#include <functional>
-
 namespace pmkv {
 
 // Profile secrets in the OS keychain through QtKeychain (libsecret / Secret Service on
@@ -42,9 +40,6 @@ public:
     QFuture<Result<void>> write(const QString& profile, SecretSlot slot, const QByteArray& secret);
     // Removing a secret that is not there is fine.
     QFuture<Result<void>> remove(const QString& profile, SecretSlot slot);
-
-private:
-    void onThread(std::function<void()> work);
 };
 
 } // namespace pmkv

@@ -1,14 +1,12 @@
 #include "redis/redisclusterstore.h"
 
+#include "kv/ownthread.h"
 #include "redis/clusterbatch.h"
 #include "redis/clusterrouter.h"
 #include "redis/clustertransaction.h"
 #include "redis/redisstore.h"
 
-#include <QPromise>
 #include <QThread>
-
-#include <memory>
 
 namespace pmkv {
 
@@ -40,19 +38,10 @@ QFuture<Result<KvStore::Replies>> RedisClusterStore::executeAtomic(QVector<KvCom
 
 QFuture<Result<KvStore::Replies>> RedisClusterStore::run(QVector<KvCommand> batch, bool atomic)
 {
-    auto promise = std::make_shared<QPromise<Result<Replies>>>();
+    auto promise = RedisStore::startBatch(batch, m_readOnly, describe());
     QFuture<Result<Replies>> future = promise->future();
-    promise->start();
-    if (const std::optional<Error> refused = RedisStore::refusal(batch, m_readOnly, describe())) {
-        promise->addResult(*refused);
-        promise->finish();
+    if (future.isFinished()) // refused or empty
         return future;
-    }
-    if (batch.isEmpty()) {
-        promise->addResult(Replies{});
-        promise->finish();
-        return future;
-    }
     auto work = [router = m_router, promise, batch = std::move(batch), atomic]() mutable {
         if (promise->isCanceled()) {
             promise->finish();
@@ -67,10 +56,7 @@ QFuture<Result<KvStore::Replies>> RedisClusterStore::run(QVector<KvCommand> batc
         else
             ClusterBatch::run(*router, std::move(batch), done);
     };
-    if (QThread::currentThread() == thread())
-        work();
-    else
-        QMetaObject::invokeMethod(this, std::move(work), Qt::QueuedConnection);
+    OwnThread::run(this, std::move(work));
     return future;
 }
 

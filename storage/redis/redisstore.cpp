@@ -1,14 +1,9 @@
 #include "redis/redisstore.h"
 
 #include "kv/commandallowlist.h"
+#include "kv/ownthread.h"
 #include "redis/redisclient.h"
 #include "redis/redistransaction.h"
-
-#include <QPromise>
-#include <QThread>
-
-#include <memory>
-#include <optional>
 
 namespace pmkv {
 
@@ -62,22 +57,27 @@ std::optional<Error> RedisStore::refusal(const QVector<KvCommand>& batch, bool r
     return std::nullopt;
 }
 
-QFuture<Result<KvStore::Replies>> RedisStore::run(QVector<KvCommand> batch, bool atomic)
+std::shared_ptr<QPromise<Result<KvStore::Replies>>>
+RedisStore::startBatch(const QVector<KvCommand>& batch, bool readOnly, const QString& where)
 {
     auto promise = std::make_shared<QPromise<Result<Replies>>>();
-    QFuture<Result<Replies>> future = promise->future();
     promise->start();
-
-    if (const std::optional<Error> refused = refusal(batch, m_readOnly, describe())) {
+    if (const std::optional<Error> refused = refusal(batch, readOnly, where)) {
         promise->addResult(*refused);
         promise->finish();
-        return future;
-    }
-    if (batch.isEmpty()) {
+    } else if (batch.isEmpty()) {
         promise->addResult(Replies{});
         promise->finish();
-        return future;
     }
+    return promise;
+}
+
+QFuture<Result<KvStore::Replies>> RedisStore::run(QVector<KvCommand> batch, bool atomic)
+{
+    auto promise = startBatch(batch, m_readOnly, describe());
+    QFuture<Result<Replies>> future = promise->future();
+    if (future.isFinished()) // refused or empty
+        return future;
 
     auto work = [this, promise, batch = std::move(batch), atomic]() mutable {
         if (promise->isCanceled()) {
@@ -121,10 +121,7 @@ QFuture<Result<KvStore::Replies>> RedisStore::run(QVector<KvCommand> batch, bool
         }
     };
 
-    if (QThread::currentThread() == thread())
-        work();
-    else
-        QMetaObject::invokeMethod(this, std::move(work), Qt::QueuedConnection);
+    OwnThread::run(this, std::move(work));
     return future;
 }
 

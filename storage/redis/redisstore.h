@@ -3,6 +3,9 @@
 #include "kv/kvstore.h"
 #include "redis/redisaddress.h"
 
+#include <QPromise>
+
+#include <memory>
 #include <optional>
 
 namespace pmkv {
@@ -45,6 +48,10 @@ public:
     // read-only connection (`where` names it). Shared with RedisClusterStore.
     static std::optional<Error> refusal(const QVector<KvCommand>& batch, bool readOnly,
                                         const QString& where);
+    // The started promise of a batch, finished at once when the batch needs no server: refused
+    // (refusal()) or empty. Shared with RedisClusterStore.
+    static std::shared_ptr<QPromise<Result<Replies>>>
+    startBatch(const QVector<KvCommand>& batch, bool readOnly, const QString& where);
 
 private:
     QFuture<Result<Replies>> run(QVector<KvCommand> batch, bool atomic);

@@ -1,11 +1,11 @@
 #include "rest/upstashreststore.h"
 
+#include "kv/ownthread.h"
 #include "rest/restbatchrun.h"
 #include "rest/restexchange.h"
 #include "rest/restproxyfactory.h"
 
 #include <QNetworkAccessManager>
-#include <QThread>
 
 namespace pmkv {
 
@@ -116,10 +116,7 @@ QFuture<Result<KvStore::Replies>> UpstashRestStore::submit(QVector<KvCommand> ba
         auto* run = new RestBatchRun(this, std::move(batch), std::move(requests), promise);
         run->start();
     };
-    if (QThread::currentThread() == thread())
-        begin();
-    else
-        QMetaObject::invokeMethod(this, std::move(begin), Qt::QueuedConnection);
+    OwnThread::run(this, std::move(begin));
     return future;
 }
 
