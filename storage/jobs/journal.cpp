@@ -43,6 +43,22 @@ Error sqlError(const QString& path, const QString& what, const QSqlError& error)
                          .arg(path, what, error.text()));
 }
 
+// A journal that a reader cannot open or read: why, in words, and what to do about it.
+Error unreadable(const QString& path, const QSqlError& error)
+{
+    // SQLITE_BUSY (5) / SQLITE_LOCKED (6): its writer holds it, e.g. while the run closes it.
+    const QString native = error.nativeErrorCode();
+    if (native == QLatin1String("5") || native == QLatin1String("6"))
+        return makeError(QStringLiteral("journal.busy"),
+                         QStringLiteral("the journal %1 cannot be read now: the run writing it "
+                                        "holds it locked (%2); look again in a moment")
+                             .arg(path, error.text()));
+    return makeError(QStringLiteral("journal.unreadable"),
+                     QStringLiteral("the journal %1 cannot be read: %2. The file is damaged or "
+                                    "is not a journal; nothing can resume or undo that run")
+                         .arg(path, error.text()));
+}
+
 JournalBatch::State batchStateFromName(const QString& name)
 {
     if (name == QLatin1String("done"))
@@ -267,33 +283,88 @@ Result<std::unique_ptr<Journal>> Journal::openRun(const JobPaths& paths, const Q
     return open(paths.journalPath(runId));
 }
 
-QVector<JournalRun> Journal::listRuns(const JobPaths& paths)
+Result<std::unique_ptr<Journal>> Journal::openForReading(const QString& path)
 {
-    QVector<JournalRun> runs;
+    if (!QFileInfo::exists(path))
+        return makeError(
+            QStringLiteral("journal.missing"),
+            QStringLiteral("no journal at %1: no run of that id was recorded here").arg(path),
+            NextStep::forPath(NextStep::Action::ShowStatus, QString()));
+    const QString name =
+        QStringLiteral("pmkv-journal-%1").arg(g_connectionCounter.fetchAndAddOrdered(1));
+    std::unique_ptr<Journal> journal(new Journal(path, name));
+    journal->m_readOnly = true;
+    QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), name);
+    db.setDatabaseName(path);
+    // Read-only: no journal_mode, synchronous or CREATE TABLE (the writer set them), and
+    // SQLite does not checkpoint the log when a read-only connection closes.
+    db.setConnectOptions(
+        QStringLiteral("QSQLITE_OPEN_READONLY;QSQLITE_BUSY_TIMEOUT=%1").arg(kReadBusyMs));
+    if (!db.open())
+        return unreadable(path, db.lastError());
+    // SQLite reads the file at the first statement: a damaged file or a locked one shows here.
+    QSqlQuery q(db);
+    if (!q.exec(QStringLiteral("SELECT COUNT(*) FROM run")))
+        return unreadable(path, q.lastError());
+    return journal;
+}
+
+Result<std::unique_ptr<Journal>> Journal::openRunForReading(const JobPaths& paths,
+                                                            const QString& runId)
+{
+    return openForReading(paths.journalPath(runId));
+}
+
+Journal::Listing Journal::scanRuns(const JobPaths& paths)
+{
+    Listing listing;
     const QStringList files =
         QDir(paths.runsFolder()).entryList({QStringLiteral("*.sqlite")}, QDir::Files, QDir::Name);
     for (const QString& file : files) {
-        auto journal = open(paths.runsFolder() + QLatin1Char('/') + file);
-        if (!journal)
+        auto journal = openForReading(paths.runsFolder() + QLatin1Char('/') + file);
+        if (!journal) {
+            listing.unreadable.append(journal.error());
             continue;
-        JournalRun run = journal.value()->run();
-        if (!run.id.isEmpty())
-            runs.append(run);
+        }
+        auto run = journal.value()->readRun();
+        if (run)
+            listing.runs.append(std::move(run).value());
+        else
+            listing.unreadable.append(run.error());
     }
-    std::sort(runs.begin(), runs.end(),
+    std::sort(listing.runs.begin(), listing.runs.end(),
               [](const JournalRun& a, const JournalRun& b) { return a.id < b.id; });
-    return runs;
+    return listing;
+}
+
+QVector<JournalRun> Journal::listRuns(const JobPaths& paths)
+{
+    return scanRuns(paths).runs;
 }
 
 JournalRun Journal::run() const
+{
+    auto read = readRun();
+    if (read)
+        return std::move(read).value();
+    JournalRun run;
+    run.path = m_path;
+    return run;
+}
+
+Result<JournalRun> Journal::readRun() const
 {
     JournalRun run;
     run.path = m_path;
     QSqlQuery q(QSqlDatabase::database(m_connectionName));
     if (!q.exec(QStringLiteral(
-            "SELECT id, kind, params, state, message, parent, created, updated FROM run")) ||
-        !q.next())
-        return run;
+            "SELECT id, kind, params, state, message, parent, created, updated FROM run")))
+        return unreadable(m_path, q.lastError());
+    if (!q.next() || q.value(0).toString().isEmpty())
+        return makeError(QStringLiteral("journal.unreadable"),
+                         QStringLiteral("the journal %1 cannot be read: it records no run (a "
+                                        "run that is starting, or a file that is not a journal)")
+                             .arg(m_path));
     run.id = q.value(0).toString();
     run.kind = q.value(1).toString();
     run.params = QJsonDocument::fromJson(q.value(2).toString().toUtf8()).object();
@@ -427,6 +498,11 @@ Result<void> Journal::markUndone(qint64 batchId)
 
 Result<void> Journal::checkpoint()
 {
+    if (m_readOnly)
+        return makeError(QStringLiteral("journal.read-only"),
+                         QStringLiteral("journal %1 was opened for reading: it does not "
+                                        "checkpoint the log of the run writing it")
+                             .arg(m_path));
     QSqlQuery q(QSqlDatabase::database(m_connectionName));
     if (!q.exec(QStringLiteral("PRAGMA wal_checkpoint(PASSIVE)")))
         return sqlError(m_path, QStringLiteral("checkpoint its log"), q.lastError());

@@ -27,6 +27,10 @@ class JobPaths;
 // never captures "previous" values again for a key the run already journaled. undoSteps()
 // always takes a key's state from the run's FIRST batch that wrote it.
 //
+// Readers (status, the activity list, choosing a run to resume or undo) open a journal with
+// openForReading: read-only, no pragma or schema statement, a short busy timeout, and never a
+// checkpoint, so that looking at a run never waits on it nor makes its writes wait.
+//
 // Threading: a Journal owns one QSqlDatabase connection of its own and must be used only on
 // the thread that opened it (one connection per thread). Open another Journal on the same
 // file from another thread if needed; SQLite's WAL lets readers and one writer share it.
@@ -43,10 +47,28 @@ public:
                                                    const QJsonObject& params,
                                                    const QString& parentRunId = QString(),
                                                    const QString& runId = QString());
-    // Opens an existing journal file (to resume, undo, or read it).
+    // Opens an existing journal file to write to it (resume, undo, mark a run undone).
     static Result<std::unique_ptr<Journal>> open(const QString& path);
     static Result<std::unique_ptr<Journal>> openRun(const JobPaths& paths, const QString& runId);
-    // Every run under `paths`, oldest first (unreadable files are skipped).
+    // Opens an existing journal file only to read it: SQLite read-only, waiting at most
+    // kReadBusyMs on a writer that holds the file locked. It sees what the run's writer last
+    // committed (WAL), and its close never copies the run's log into the file. Every method
+    // that writes fails on it.
+    static Result<std::unique_ptr<Journal>> openForReading(const QString& path);
+    static Result<std::unique_ptr<Journal>> openRunForReading(const JobPaths& paths,
+                                                              const QString& runId);
+    static constexpr int kReadBusyMs = 500;
+
+    // The journals under `paths`: the runs read, oldest first, and one error per journal file
+    // that cannot be read (damaged, not a journal, locked), naming the file and why.
+    struct Listing
+    {
+        QVector<JournalRun> runs;
+        QVector<Error> unreadable;
+    };
+    static Listing scanRuns(const JobPaths& paths);
+    // The runs of scanRuns, for callers that look for a run to resume or undo: a journal that
+    // cannot be read is not one they could use (front ends show scanRuns' `unreadable`).
     static QVector<JournalRun> listRuns(const JobPaths& paths);
     // A new run id: "20261123T041502Z-<kind>-<4 hex>".
     static QString newRunId(const QString& kind);
@@ -94,11 +116,13 @@ public:
 private:
     Journal(QString path, QString connectionName);
     static Result<std::unique_ptr<Journal>> openFile(const QString& path, bool create);
+    Result<JournalRun> readRun() const;
     Result<void> initSchema();
     Result<void> setBatchState(qint64 batchId, JournalBatch::State state);
 
     QString m_path;
     QString m_connectionName;
+    bool m_readOnly = false;
 };
 
 } // namespace pmkv

@@ -211,7 +211,7 @@ Result<MigrationWorkflow::RunOutcome> MigrationWorkflow::resume(const RunRequest
     }
     ValidationScope scope;
     {
-        auto opened = Journal::openRun(context.paths, runId);
+        auto opened = Journal::openRunForReading(context.paths, runId);
         if (!opened)
             return opened.error();
         scope = scopeOf(opened.value()->run());

@@ -25,7 +25,7 @@ Result<RollbackWorkflow::Outcome> RollbackWorkflow::run(const Request& request,
     const QString runId = resolved.value();
     const QString target = session.store().describe();
     {
-        auto opened = Journal::openRun(context.paths, runId);
+        auto opened = Journal::openRunForReading(context.paths, runId);
         if (!opened)
             return opened.error();
         const QString wrote =
