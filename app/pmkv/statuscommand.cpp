@@ -76,7 +76,10 @@ int StatusCommand::execute(const QCommandLineParser& parser)
     if (!status)
         return failure(status.error());
     const StatusWorkflow::Outcome& s = status.value();
-    const int code = s.unfinishedRun.isEmpty() ? int(ExitClean) : int(ExitWarnings);
+    // A journal that cannot be read may be of a run that did not finish: it needs a look too.
+    const int code = s.unfinishedRun.isEmpty() && s.unreadableJournals.isEmpty()
+                         ? int(ExitClean)
+                         : int(ExitWarnings);
     QString next = s.advice;
     const QString worded = StepWording::sentence(s.next);
     if (!worded.isEmpty())
@@ -88,6 +91,10 @@ int StatusCommand::execute(const QCommandLineParser& parser)
                                         {QStringLiteral("kind"), run.kind},
                                         {QStringLiteral("state"), journalRunStateName(run.state)},
                                         {QStringLiteral("message"), run.message}});
+        QJsonArray unreadable;
+        for (const Error& e : s.unreadableJournals)
+            unreadable.append(QJsonObject{{QStringLiteral("code"), e.code},
+                                          {QStringLiteral("message"), e.message}});
         QJsonObject j{{QStringLiteral("root"), s.root},
                       {QStringLiteral("phase"), s.phase},
                       {QStringLiteral("phaseName"), s.phaseName},
@@ -95,6 +102,7 @@ int StatusCommand::execute(const QCommandLineParser& parser)
                       {QStringLiteral("nextStep"), s.next.toJson()},
                       {QStringLiteral("facts"), QJsonArray::fromStringList(s.facts)},
                       {QStringLiteral("runs"), runArray},
+                      {QStringLiteral("unreadableJournals"), unreadable},
                       {QStringLiteral("exitCode"), code}};
         if (s.validation)
             j.insert(QStringLiteral("validation"), s.validation->toJson(50));
@@ -105,11 +113,13 @@ int StatusCommand::execute(const QCommandLineParser& parser)
     for (const QString& f : s.facts)
         out() << "  " << f << '\n';
     out() << "next safe step: " << next << '\n';
-    if (!s.runs.isEmpty())
+    if (!s.runs.isEmpty() || !s.unreadableJournals.isEmpty())
         out() << "runs:\n";
     for (const JournalRun& run : s.runs)
         out() << "  " << run.id << "  " << journalRunStateName(run.state) << "  " << run.message
               << '\n';
+    for (const Error& e : s.unreadableJournals)
+        out() << "  unreadable  " << e.message << '\n';
     return code;
 }
 

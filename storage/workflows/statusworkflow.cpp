@@ -131,7 +131,9 @@ Result<StatusWorkflow::Outcome> StatusWorkflow::run(const Request& request,
 {
     Outcome outcome;
     outcome.root = QDir(request.root).absolutePath();
-    outcome.runs = Journal::listRuns(context.paths);
+    Journal::Listing listing = Journal::scanRuns(context.paths);
+    outcome.runs = std::move(listing.runs);
+    outcome.unreadableJournals = std::move(listing.unreadable);
     const QString& root = outcome.root;
     const RunHistory history = historyOf(outcome.runs, root);
     if (history.unfinished)

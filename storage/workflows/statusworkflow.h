@@ -44,6 +44,8 @@ public:
         QString advice;
         NextStep next;
         QVector<JournalRun> runs; // every run in the state folder, oldest first
+        // A journal file in the state folder that cannot be read: which, and why.
+        QVector<Error> unreadableJournals;
         std::optional<Validator::Outcome> validation;
         // A run on this folder did not finish: it needs attention whatever the phase.
         QString unfinishedRun;

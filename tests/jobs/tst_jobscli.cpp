@@ -256,6 +256,36 @@ private Q_SLOTS:
         QVERIFY(QFileInfo(m_root).isDir());
     }
 
+    // A journal file that cannot be read is shown by `pmkv status`, with its path and why,
+    // and the status exits with warnings: it may be a run that did not finish.
+    void statusNamesAJournalItCannotRead()
+    {
+        const QString state = m_dir.path(QStringLiteral("state-damaged"));
+        QVERIFY(QDir().mkpath(state + QStringLiteral("/runs")));
+        const QString damaged =
+            state + QStringLiteral("/runs/20260101T000000000Z-migrate-0000.sqlite");
+        QFile file(damaged);
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.write(QByteArray(8192, 'x'));
+        file.close();
+        const QStringList args{QStringLiteral("status"), m_root, QStringLiteral("--state-dir"),
+                               state};
+        const Run text = pmkv(args, false);
+        QCOMPARE(text.exitCode, 1);
+        QVERIFY2(text.out.contains("unreadable") && text.out.contains(damaged.toUtf8()),
+                 text.out.constData());
+        const Run json = pmkv(args + QStringList{QStringLiteral("--json")}, false);
+        QCOMPARE(json.exitCode, 1);
+        const QJsonArray unreadable =
+            json.json().value(QStringLiteral("unreadableJournals")).toArray();
+        QCOMPARE(unreadable.size(), 1);
+        QVERIFY(unreadable.first()
+                    .toObject()
+                    .value(QStringLiteral("message"))
+                    .toString()
+                    .contains(damaged));
+    }
+
     // Issue #21 item 11: journals, plans, reports and snapshots hold whole values; they are
     // their owner's only (files 0600, folders 0700), as the token file is.
     void stateFilesAreOwnerOnly()

@@ -82,7 +82,10 @@ void ActivityDialog::refresh()
     m_runner->start<Activity>(
         [](const WorkflowContext& context) -> Result<Activity> {
             Activity a;
-            a.runs = Journal::listRuns(context.paths);
+            Journal::Listing listing = Journal::scanRuns(context.paths);
+            a.runs = std::move(listing.runs);
+            for (const Error& e : std::as_const(listing.unreadable))
+                a.unreadableJournals << e.message;
             auto audit = AuditLog(context.paths.auditLogPath()).read();
             if (audit)
                 a.audit = audit.value();
@@ -113,7 +116,10 @@ void ActivityDialog::showActivity(const Activity& activity)
         row->setText(4, o.value(QStringLiteral("via")).toString());
         row->setText(5, o.value(QStringLiteral("runId")).toString());
     }
-    m_note->setText(activity.auditError.isEmpty() ? QString() : activity.auditError);
+    QStringList notes = activity.unreadableJournals;
+    if (!activity.auditError.isEmpty())
+        notes << activity.auditError;
+    m_note->setText(notes.join(QLatin1Char('\n')));
     if (m_runs->topLevelItemCount() > 0)
         m_runs->setCurrentItem(m_runs->topLevelItem(0));
     selectionChanged();

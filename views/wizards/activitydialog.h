@@ -45,6 +45,7 @@ private:
         QVector<QJsonObject> audit;
         QStringList reports; // run ids with a saved report
         QString auditError;
+        QStringList unreadableJournals; // why each journal that cannot be read is unreadable
     };
     void showActivity(const Activity& activity);
     void selectionChanged();
