@@ -26,11 +26,15 @@ public:
         skipSpace();
         return m_p < m_end ? *m_p : '\0';
     }
-    bool atEnd() { return next() == '\0' && m_p == m_end; }
+    bool atEnd()
+    {
+        skipSpace();
+        return m_p == m_end;
+    }
     // Takes `c` if it comes next.
     bool take(char c)
     {
-        if (next() != c || m_p == m_end)
+        if (next() != c) // never '\0': next() says '\0' at the end
             return false;
         ++m_p;
         return true;

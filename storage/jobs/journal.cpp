@@ -43,22 +43,6 @@ Error sqlError(const QString& path, const QString& what, const QSqlError& error)
                          .arg(path, what, error.text()));
 }
 
-// A journal that a reader cannot open or read: why, in words, and what to do about it.
-Error unreadable(const QString& path, const QSqlError& error)
-{
-    // SQLITE_BUSY (5) / SQLITE_LOCKED (6): its writer holds it, e.g. while the run closes it.
-    const QString native = error.nativeErrorCode();
-    if (native == QLatin1String("5") || native == QLatin1String("6"))
-        return makeError(QStringLiteral("journal.busy"),
-                         QStringLiteral("the journal %1 cannot be read now: the run writing it "
-                                        "holds it locked (%2); look again in a moment")
-                             .arg(path, error.text()));
-    return makeError(QStringLiteral("journal.unreadable"),
-                     QStringLiteral("the journal %1 cannot be read: %2. The file is damaged or "
-                                    "is not a journal; nothing can resume or undo that run")
-                         .arg(path, error.text()));
-}
-
 JournalBatch::State batchStateFromName(const QString& name)
 {
     if (name == QLatin1String("done"))
@@ -183,13 +167,29 @@ QString Journal::newRunId(const QString& kind)
     return QStringLiteral("%1Z-%2-%3").arg(time, kind).arg(salt, 4, 16, QLatin1Char('0'));
 }
 
+std::unique_ptr<Journal> Journal::withConnection(const QString& path, const QString& options)
+{
+    const QString name =
+        QStringLiteral("pmkv-journal-%1").arg(g_connectionCounter.fetchAndAddOrdered(1));
+    std::unique_ptr<Journal> journal(new Journal(path, name));
+    QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), name);
+    db.setDatabaseName(path);
+    db.setConnectOptions(options);
+    return journal;
+}
+
+Error Journal::missing(const QString& path)
+{
+    return makeError(
+        QStringLiteral("journal.missing"),
+        QStringLiteral("no journal at %1: no run of that id was recorded here").arg(path),
+        NextStep::forPath(NextStep::Action::ShowStatus, QString()));
+}
+
 Result<std::unique_ptr<Journal>> Journal::openFile(const QString& path, bool create)
 {
     if (!create && !QFileInfo::exists(path))
-        return makeError(
-            QStringLiteral("journal.missing"),
-            QStringLiteral("no journal at %1: no run of that id was recorded here").arg(path),
-            NextStep::forPath(NextStep::Action::ShowStatus, QString()));
+        return missing(path);
     if (create && !filesync::makeFolders(QFileInfo(path).absolutePath(), filesync::kPrivateFolder))
         return makeError(QStringLiteral("journal.folder"),
                          QStringLiteral("cannot create the folder of the journal %1").arg(path));
@@ -204,12 +204,9 @@ Result<std::unique_ptr<Journal>> Journal::openFile(const QString& path, bool cre
                                  .arg(path, QString::fromLocal8Bit(std::strerror(errno))));
         ::close(fd);
     }
-    const QString name =
-        QStringLiteral("pmkv-journal-%1").arg(g_connectionCounter.fetchAndAddOrdered(1));
-    std::unique_ptr<Journal> journal(new Journal(path, name));
-    QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), name);
-    db.setDatabaseName(path);
-    db.setConnectOptions(QStringLiteral("QSQLITE_BUSY_TIMEOUT=10000"));
+    std::unique_ptr<Journal> journal =
+        withConnection(path, QStringLiteral("QSQLITE_BUSY_TIMEOUT=10000"));
+    QSqlDatabase db = QSqlDatabase::database(journal->m_connectionName, false);
     if (!db.open())
         return sqlError(path, QStringLiteral("open"), db.lastError());
     QSqlQuery q(db);
@@ -281,99 +278,6 @@ Result<std::unique_ptr<Journal>> Journal::open(const QString& path)
 Result<std::unique_ptr<Journal>> Journal::openRun(const JobPaths& paths, const QString& runId)
 {
     return open(paths.journalPath(runId));
-}
-
-Result<std::unique_ptr<Journal>> Journal::openForReading(const QString& path)
-{
-    if (!QFileInfo::exists(path))
-        return makeError(
-            QStringLiteral("journal.missing"),
-            QStringLiteral("no journal at %1: no run of that id was recorded here").arg(path),
-            NextStep::forPath(NextStep::Action::ShowStatus, QString()));
-    const QString name =
-        QStringLiteral("pmkv-journal-%1").arg(g_connectionCounter.fetchAndAddOrdered(1));
-    std::unique_ptr<Journal> journal(new Journal(path, name));
-    journal->m_readOnly = true;
-    QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), name);
-    db.setDatabaseName(path);
-    // Read-only: no journal_mode, synchronous or CREATE TABLE (the writer set them), and
-    // SQLite does not checkpoint the log when a read-only connection closes.
-    db.setConnectOptions(
-        QStringLiteral("QSQLITE_OPEN_READONLY;QSQLITE_BUSY_TIMEOUT=%1").arg(kReadBusyMs));
-    if (!db.open())
-        return unreadable(path, db.lastError());
-    // SQLite reads the file at the first statement: a damaged file or a locked one shows here.
-    QSqlQuery q(db);
-    if (!q.exec(QStringLiteral("SELECT COUNT(*) FROM run")))
-        return unreadable(path, q.lastError());
-    return journal;
-}
-
-Result<std::unique_ptr<Journal>> Journal::openRunForReading(const JobPaths& paths,
-                                                            const QString& runId)
-{
-    return openForReading(paths.journalPath(runId));
-}
-
-Journal::Listing Journal::scanRuns(const JobPaths& paths)
-{
-    Listing listing;
-    const QStringList files =
-        QDir(paths.runsFolder()).entryList({QStringLiteral("*.sqlite")}, QDir::Files, QDir::Name);
-    for (const QString& file : files) {
-        auto journal = openForReading(paths.runsFolder() + QLatin1Char('/') + file);
-        if (!journal) {
-            listing.unreadable.append(journal.error());
-            continue;
-        }
-        auto run = journal.value()->readRun();
-        if (run)
-            listing.runs.append(std::move(run).value());
-        else
-            listing.unreadable.append(run.error());
-    }
-    std::sort(listing.runs.begin(), listing.runs.end(),
-              [](const JournalRun& a, const JournalRun& b) { return a.id < b.id; });
-    return listing;
-}
-
-QVector<JournalRun> Journal::listRuns(const JobPaths& paths)
-{
-    return scanRuns(paths).runs;
-}
-
-JournalRun Journal::run() const
-{
-    auto read = readRun();
-    if (read)
-        return std::move(read).value();
-    JournalRun run;
-    run.path = m_path;
-    return run;
-}
-
-Result<JournalRun> Journal::readRun() const
-{
-    JournalRun run;
-    run.path = m_path;
-    QSqlQuery q(QSqlDatabase::database(m_connectionName));
-    if (!q.exec(QStringLiteral(
-            "SELECT id, kind, params, state, message, parent, created, updated FROM run")))
-        return unreadable(m_path, q.lastError());
-    if (!q.next() || q.value(0).toString().isEmpty())
-        return makeError(QStringLiteral("journal.unreadable"),
-                         QStringLiteral("the journal %1 cannot be read: it records no run (a "
-                                        "run that is starting, or a file that is not a journal)")
-                             .arg(m_path));
-    run.id = q.value(0).toString();
-    run.kind = q.value(1).toString();
-    run.params = QJsonDocument::fromJson(q.value(2).toString().toUtf8()).object();
-    run.state = journalRunStateFromName(q.value(3).toString());
-    run.message = q.value(4).toString();
-    run.parentRunId = q.value(5).toString();
-    run.createdAt = QDateTime::fromString(q.value(6).toString(), Qt::ISODateWithMs);
-    run.updatedAt = QDateTime::fromString(q.value(7).toString(), Qt::ISODateWithMs);
-    return run;
 }
 
 Result<void> Journal::setState(JournalRun::State state, const QString& message)

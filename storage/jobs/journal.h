@@ -115,6 +115,9 @@ public:
 
 private:
     Journal(QString path, QString connectionName);
+    // A Journal with its (not yet opened) SQLite connection, named uniquely.
+    static std::unique_ptr<Journal> withConnection(const QString& path, const QString& options);
+    static Error missing(const QString& path);
     static Result<std::unique_ptr<Journal>> openFile(const QString& path, bool create);
     Result<JournalRun> readRun() const;
     Result<void> initSchema();
