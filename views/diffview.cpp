@@ -26,74 +26,6 @@
 namespace pmkv {
 namespace {
 
-QString escapeToken(const std::string& token)
-{
-    QString t = QString::fromStdString(token);
-    t.replace(QLatin1Char('~'), QStringLiteral("~0"));
-    t.replace(QLatin1Char('/'), QStringLiteral("~1"));
-    return t;
-}
-
-// JSON.stringify(value, null, 2), remembering the line where each JSON pointer starts.
-void writePretty(const JsonValue& v, std::string& out, int depth, const QString& pointer,
-                 QHash<QString, int>& lines, int& line)
-{
-    lines.insert(pointer, line);
-    const std::string pad(size_t(depth + 1) * 2, ' ');
-    const std::string closePad(size_t(depth) * 2, ' ');
-    switch (v.type()) {
-    case JsonValue::Type::Null:
-        out += "null";
-        return;
-    case JsonValue::Type::Bool:
-        out += v.boolValue() ? "true" : "false";
-        return;
-    case JsonValue::Type::Number:
-        out += v.text();
-        return;
-    case JsonValue::Type::String:
-        appendJsonString(out, v.text());
-        return;
-    case JsonValue::Type::Array: {
-        if (v.items().empty()) {
-            out += "[]";
-            return;
-        }
-        out += "[\n";
-        ++line;
-        for (size_t i = 0; i < v.items().size(); ++i) {
-            out += pad;
-            writePretty(v.items()[i], out, depth + 1,
-                        pointer + QLatin1Char('/') + QString::number(i), lines, line);
-            out += i + 1 < v.items().size() ? ",\n" : "\n";
-            ++line;
-        }
-        out += closePad + "]";
-        return;
-    }
-    case JsonValue::Type::Object: {
-        if (v.members().empty()) {
-            out += "{}";
-            return;
-        }
-        out += "{\n";
-        ++line;
-        for (size_t i = 0; i < v.members().size(); ++i) {
-            const auto& [key, value] = v.members()[i];
-            out += pad;
-            appendJsonString(out, key);
-            out += ": ";
-            writePretty(value, out, depth + 1, pointer + QLatin1Char('/') + escapeToken(key), lines,
-                        line);
-            out += i + 1 < v.members().size() ? ",\n" : "\n";
-            ++line;
-        }
-        out += closePad + "}";
-        return;
-    }
-    }
-}
-
 QString shortValue(bool has, const JsonValue& v)
 {
     if (!has)
@@ -105,15 +37,16 @@ QString shortValue(bool has, const JsonValue& v)
 }
 
 // The closest line for a pointer: the pointer itself, else its nearest ancestor.
-int lineFor(const QHash<QString, int>& lines, QString pointer)
+int lineFor(const JsonValue::PointerLines& lines, std::string pointer)
 {
     while (true) {
-        const auto it = lines.constFind(pointer);
-        if (it != lines.constEnd())
-            return it.value();
-        if (pointer.isEmpty())
+        const auto it = lines.find(pointer);
+        if (it != lines.end())
+            return it->second;
+        const size_t slash = pointer.rfind('/');
+        if (slash == std::string::npos)
             return 0;
-        pointer.truncate(qMax(0, int(pointer.lastIndexOf(QLatin1Char('/')))));
+        pointer.resize(slash);
     }
 }
 
@@ -257,8 +190,8 @@ struct DiffView::Comparison
     JsonValue rightDoc;
     QString leftText;
     QString rightText;
-    QHash<QString, int> leftLines;
-    QHash<QString, int> rightLines;
+    JsonValue::PointerLines leftLines;
+    JsonValue::PointerLines rightLines;
 };
 
 DiffView::Comparison DiffView::compareDocuments(const QByteArray& leftBytes,
@@ -275,14 +208,8 @@ DiffView::Comparison DiffView::compareDocuments(const QByteArray& leftBytes,
     }
     c.parsed = true;
     c.changes = StructuralDiff::compare(left.value(), right.value(), options).changes;
-    std::string text;
-    int line = 0;
-    writePretty(left.value(), text, 0, QString(), c.leftLines, line);
-    c.leftText = QString::fromStdString(text);
-    text.clear();
-    line = 0;
-    writePretty(right.value(), text, 0, QString(), c.rightLines, line);
-    c.rightText = QString::fromStdString(text);
+    c.leftText = QString::fromStdString(left.value().pretty(2, c.leftLines));
+    c.rightText = QString::fromStdString(right.value().pretty(2, c.rightLines));
     c.leftDoc = left.value();
     c.rightDoc = right.value();
     return c;
@@ -375,14 +302,10 @@ void DiffView::compareAsText(const QString& why)
     m_rightBytes = keepRight;
     if (noticeShown)
         showNotice(notice);
-    auto text = [this](const QByteArray& bytes, QHash<QString, int>& lines) {
+    auto text = [](const QByteArray& bytes, JsonValue::PointerLines& lines) {
         const auto doc = JsonParser::parse(bytes);
-        if (!doc)
-            return QString::fromUtf8(bytes);
-        std::string out;
-        int line = 0;
-        writePretty(doc.value(), out, 0, QString(), lines, line);
-        return QString::fromStdString(out);
+        return doc ? QString::fromStdString(doc.value().pretty(2, lines))
+                   : QString::fromUtf8(bytes);
     };
     m_leftLines.clear();
     m_rightLines.clear();
@@ -476,15 +399,15 @@ void DiffView::mark()
     if (m_textMode)
         return markText();
     QHash<int, QColor> colours; // by look and alpha: a few, each computed once
-    auto marks = [this, &colours](QPlainTextEdit* edit, const QHash<QString, int>& lines,
+    auto marks = [this, &colours](QPlainTextEdit* edit, const JsonValue::PointerLines& lines,
                                   bool leftSide) {
         QList<QTextEdit::ExtraSelection> selections;
         for (int i = 0; i < int(m_changes.size()); ++i) {
             const FieldChange& c = m_changes[size_t(i)];
             const bool present =
                 leftSide ? c.hasLeft || c.kind == FieldChange::Kind::Moved : c.hasRight;
-            const QString pointer = QString::fromStdString(
-                leftSide && c.kind == FieldChange::Kind::Moved ? c.from : c.path);
+            const std::string& pointer =
+                leftSide && c.kind == FieldChange::Kind::Moved ? c.from : c.path;
             const SyncState look = c.kind == FieldChange::Kind::Added     ? SyncState::OnlyKv
                                    : c.kind == FieldChange::Kind::Removed ? SyncState::OnlyFiles
                                                                           : SyncState::Changed;
@@ -523,10 +446,8 @@ void DiffView::select(int change)
         return;
     m_current = change;
     const FieldChange& c = m_changes[size_t(change)];
-    const QString leftPointer =
-        QString::fromStdString(c.kind == FieldChange::Kind::Moved ? c.from : c.path);
-    const int leftLine = lineFor(m_leftLines, leftPointer);
-    const int rightLine = lineFor(m_rightLines, QString::fromStdString(c.path));
+    const int leftLine = lineFor(m_leftLines, c.kind == FieldChange::Kind::Moved ? c.from : c.path);
+    const int rightLine = lineFor(m_rightLines, c.path);
     m_left->setTextCursor(QTextCursor(m_left->document()->findBlockByNumber(leftLine)));
     m_left->centerCursor();
     m_right->setTextCursor(QTextCursor(m_right->document()->findBlockByNumber(rightLine)));
@@ -576,7 +497,7 @@ int DiffView::changeAtLine(bool leftSide, int line) const
         const FieldChange& c = m_changes[size_t(i)];
         const std::string& pointer =
             leftSide && c.kind == FieldChange::Kind::Moved ? c.from : c.path;
-        if (lineFor(leftSide ? m_leftLines : m_rightLines, QString::fromStdString(pointer)) == line)
+        if (lineFor(leftSide ? m_leftLines : m_rightLines, pointer) == line)
             found = i;
     }
     return found;

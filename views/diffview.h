@@ -111,8 +111,8 @@ private:
     QString m_rightTitle;
     QByteArray m_leftBytes;
     QByteArray m_rightBytes;
-    QHash<QString, int> m_leftLines; // JSON pointer -> first line in the left text
-    QHash<QString, int> m_rightLines;
+    JsonValue::PointerLines m_leftLines; // JSON pointer -> first line in the left text
+    JsonValue::PointerLines m_rightLines;
     std::vector<FieldChange> m_changes;
     JsonValue m_leftDoc;
     JsonValue m_rightDoc;

@@ -1,5 +1,7 @@
 #include "diff/jsonvalue.h"
 
+#include "diff/jsonpointer.h"
+
 #include <unordered_map>
 
 namespace pmkv {
@@ -176,13 +178,35 @@ void appendJsonString(std::string& out, const std::string& utf8)
     out += '"';
 }
 
-void JsonValue::write(std::string& out, int indent, int depth) const
+struct JsonValue::LineTrace
 {
+    PointerLines& lines;
+    std::string pointer;
+    int line = 0;
+};
+
+void JsonValue::write(std::string& out, int indent, int depth, LineTrace* trace) const
+{
+    if (trace)
+        trace->lines.emplace(trace->pointer, trace->line);
     auto newline = [&](int level) {
         if (indent <= 0)
             return;
         out += '\n';
         out.append(size_t(indent * level), ' ');
+        if (trace)
+            ++trace->line;
+    };
+    // Writes a member or item, its pointer `token` below this value's while it is written.
+    auto child = [&](const JsonValue& value, const auto& token) {
+        if (!trace) {
+            value.write(out, indent, depth + 1);
+            return;
+        }
+        const size_t parentLength = trace->pointer.size();
+        trace->pointer = JsonPointer::append(trace->pointer, token);
+        value.write(out, indent, depth + 1, trace);
+        trace->pointer.resize(parentLength);
     };
     switch (m_type) {
     case Type::Null:
@@ -203,7 +227,7 @@ void JsonValue::write(std::string& out, int indent, int depth) const
             if (i)
                 out += ',';
             newline(depth + 1);
-            m_items[i].write(out, indent, depth + 1);
+            child(m_items[i], i);
         }
         if (!m_items.empty())
             newline(depth);
@@ -217,7 +241,7 @@ void JsonValue::write(std::string& out, int indent, int depth) const
             newline(depth + 1);
             appendJsonString(out, m_members[i].first);
             out += indent > 0 ? ": " : ":";
-            m_members[i].second.write(out, indent, depth + 1);
+            child(m_members[i].second, m_members[i].first);
         }
         if (!m_members.empty())
             newline(depth);
@@ -237,6 +261,14 @@ std::string JsonValue::pretty(int indent) const
 {
     std::string out;
     write(out, indent, 0);
+    return out;
+}
+
+std::string JsonValue::pretty(int indent, PointerLines& lines) const
+{
+    std::string out;
+    LineTrace trace{lines, {}, 0};
+    write(out, indent, 0, &trace);
     return out;
 }
 

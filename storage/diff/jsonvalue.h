@@ -3,6 +3,7 @@
 #include <QtGlobal>
 
 #include <string>
+#include <unordered_map>
 #include <utility>
 #include <vector>
 
@@ -58,9 +59,14 @@ public:
     // JSON.stringify(value) and JSON.stringify(value, null, indent).
     std::string compact() const;
     std::string pretty(int indent = 2) const;
+    // The same pretty text, and in `lines` the line (from 0) on which each value starts, by
+    // its JSON Pointer ("" the whole document): where a side-by-side view shows a change.
+    using PointerLines = std::unordered_map<std::string, int>;
+    std::string pretty(int indent, PointerLines& lines) const;
 
 private:
-    void write(std::string& out, int indent, int depth) const;
+    struct LineTrace; // the pointer being written and the line it is on
+    void write(std::string& out, int indent, int depth, LineTrace* trace = nullptr) const;
 
     Type m_type = Type::Null;
     bool m_bool = false;

@@ -83,7 +83,39 @@ private Q_SLOTS:
     void patchErrors();
     void roundTripOverGeneratedDocuments();
     void duplicateNamesInALargeObject();
+    void prettyLinesNameWhereEachValueStarts();
 };
+
+// The diff view scrolls to a change by the line its pointer starts on in the pretty text.
+void TestStructuralDiff::prettyLinesNameWhereEachValueStarts()
+{
+    const JsonValue doc = parsed(R"({"id":"S-1","a/b":{"~x":[1,{"deep":true},[]],"e":{}},)"
+                                 R"("list":[],"last":null})");
+    JsonValue::PointerLines lines;
+    const std::string text = doc.pretty(2, lines);
+    QCOMPARE(QString::fromStdString(text), QString::fromStdString(doc.pretty(2)));
+    const QStringList textLines = QString::fromStdString(text).split(QLatin1Char('\n'));
+    const QList<QPair<const char*, const char*>> expected{
+        {"", "{"},
+        {"/id", R"(  "id": "S-1",)"},
+        {"/a~1b", R"(  "a/b": {)"},
+        {"/a~1b/~0x", R"(    "~x": [)"},
+        {"/a~1b/~0x/0", "      1,"},
+        {"/a~1b/~0x/1", "      {"},
+        {"/a~1b/~0x/1/deep", R"(        "deep": true)"},
+        {"/a~1b/~0x/2", "      []"},
+        {"/a~1b/e", R"(    "e": {})"},
+        {"/list", R"(  "list": [],)"},
+        {"/last", R"(  "last": null)"},
+    };
+    QCOMPARE(int(lines.size()), int(expected.size()));
+    for (const auto& [pointer, line] : expected) {
+        const auto it = lines.find(pointer);
+        QVERIFY2(it != lines.end(), pointer);
+        QVERIFY2(it->second < textLines.size(), pointer);
+        QCOMPARE(textLines.at(it->second), QString::fromUtf8(line));
+    }
+}
 
 // JSON.parse semantics past the parser's scan limit too: a repeated name keeps its first
 // position and takes the last value; a 100,000-member object parses (once quadratic).
