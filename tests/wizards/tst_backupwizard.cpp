@@ -30,6 +30,8 @@ private Q_SLOTS:
     void refusesADamagedBackup();
     void restoresIntoANewFolder();
     void restoresOverTheLiveFolderOnlyWhenConfirmed();
+    void namesAnEmptyArchiveFolderAndStopsThere();
+    void namesARestoreArchiveThatDoesNotExist();
 
 private:
     // Goes from the choice page through the run to the report.
@@ -179,6 +181,53 @@ void TestBackupWizard::restoresOverTheLiveFolderOnlyWhenConfirmed()
     run(wizard);
     QCOMPARE(wizard.reportPage()->headline(), QStringLiteral("The backup is restored."));
     QCOMPARE(filesOf(m_fixture.root()).value(changed), archived.value(changed));
+}
+
+// Files ticked with no archive folder: the keys alone used to make the page complete, and the
+// archive went wherever the job chose. Next stays disabled and the page names the field.
+void TestBackupWizard::namesAnEmptyArchiveFolderAndStopsThere()
+{
+    BackupWizard wizard(m_fixture.target());
+    wizard.show();
+    BackupChoicePage* choice = wizard.choicePage();
+    QVERIFY(choice->filesBox()->isChecked());
+    choice->keysBox()->setChecked(true);
+    choice->destinationField()->setPath(QString());
+    QVERIFY(!choice->isComplete());
+    QVERIFY(!wizard.button(QWizard::NextButton)->isEnabled());
+    QVERIFY2(choice->problemText().startsWith(QStringLiteral("Archive folder:")),
+             qPrintable(choice->problemText()));
+    // Unticking the files leaves the key space alone to back up: nothing is missing.
+    choice->filesBox()->setChecked(false);
+    QVERIFY(choice->isComplete());
+    QVERIFY(choice->problemText().isEmpty());
+    choice->filesBox()->setChecked(true);
+    choice->destinationField()->setPath(m_fixture.path(QStringLiteral("backups")));
+    QVERIFY(wizard.button(QWizard::NextButton)->isEnabled());
+    QVERIFY(choice->problemText().isEmpty());
+}
+
+// A restore from an archive that is not there used to start the job, which then failed naming
+// the path; the page says so and what to do instead, and lets nobody on. So does Verify.
+void TestBackupWizard::namesARestoreArchiveThatDoesNotExist()
+{
+    const QString missing = m_fixture.path(QStringLiteral("no-such-backup.tar.gz"));
+    BackupWizard wizard(m_fixture.target());
+    wizard.show();
+    BackupChoicePage* choice = wizard.choicePage();
+    choice->setMode(BackupChoicePage::Mode::Restore);
+    choice->restoreFromField()->setPath(missing);
+    QVERIFY(!choice->isComplete());
+    QVERIFY(!wizard.button(QWizard::NextButton)->isEnabled());
+    const QString problem = choice->problemText();
+    QVERIFY2(problem.startsWith(QStringLiteral("Backup archive:")), qPrintable(problem));
+    QVERIFY2(problem.contains(QDir::toNativeSeparators(missing)), qPrintable(problem));
+    QVERIFY2(problem.contains(QStringLiteral("does not exist")), qPrintable(problem));
+    choice->setMode(BackupChoicePage::Mode::Verify);
+    choice->existingField()->setPath(missing);
+    QVERIFY(!wizard.button(QWizard::NextButton)->isEnabled());
+    QVERIFY2(choice->problemText().startsWith(QStringLiteral("Backup or snapshot:")),
+             qPrintable(choice->problemText()));
 }
 
 QTEST_MAIN(TestBackupWizard)

@@ -1,6 +1,7 @@
 #include "backupchoicepage.h"
 
 #include "pathfield.h"
+#include "statustone.h"
 
 #include <QCheckBox>
 #include <QDir>
@@ -34,7 +35,8 @@ BackupChoicePage::BackupChoicePage(const JobTarget& target, QWidget* parent)
       m_restoreTo(new PathField(PathField::Kind::Folder, m_restoreGroup)),
       m_overwrite(
           new QCheckBox(tr("Replace the files of a folder that is not empty"), m_restoreGroup)),
-      m_liveWarning(new QLabel(m_restoreGroup)), m_typedName(new QLineEdit(m_restoreGroup))
+      m_liveWarning(new QLabel(m_restoreGroup)), m_typedName(new QLineEdit(m_restoreGroup)),
+      m_problem(new QLabel(this))
 {
     setTitle(tr("Backup"));
     setSubTitle(tr("Folder: %1").arg(QDir::toNativeSeparators(target.root)));
@@ -80,6 +82,10 @@ BackupChoicePage::BackupChoicePage(const JobTarget& target, QWidget* parent)
     layout->addWidget(m_verifyGroup);
     layout->addWidget(m_restore);
     layout->addWidget(m_restoreGroup);
+    m_problem->setObjectName(QStringLiteral("choiceProblem"));
+    m_problem->setWordWrap(true);
+    StatusTone::apply(m_problem, StatusTone::Tone::Bad);
+    layout->addWidget(m_problem);
     layout->addStretch(1);
 
     m_make->setChecked(true);
@@ -148,19 +154,51 @@ bool BackupChoicePage::restoresOverLiveFolder() const
 
 bool BackupChoicePage::isComplete() const
 {
+    if (!problemText().isEmpty())
+        return false;
+    // Over the live folder: the box ticked and its name typed (the warning says so).
+    return mode() != Mode::Restore || !restoresOverLiveFolder() ||
+           (overwrite() &&
+            m_typedName->text().trimmed() == QFileInfo(QDir::cleanPath(m_target.root)).fileName());
+}
+
+// The job would only fail later on these, naming the path; said here, by the field's label.
+// (A stat of the typed path, as a file dialog makes: no file is read.)
+QString BackupChoicePage::problemText() const
+{
+    auto missingFile = [](const QString& field, const QString& path) {
+        return tr("%1 %2 does not exist or is not a file: choose an existing backup with "
+                  "Browse...")
+            .arg(field, QDir::toNativeSeparators(path));
+    };
     switch (mode()) {
     case Mode::Make:
-        return (filesChosen() && !destination().isEmpty()) || keysChosen();
+        if (!filesChosen() && !keysChosen())
+            return tr("Tick the files, the key space or both.");
+        if (filesChosen() && destination().isEmpty())
+            return tr("Archive folder: give the folder the archive goes into (it is made if "
+                      "missing), or untick the files.");
+        return QString();
     case Mode::Verify:
-        return !existing().isEmpty();
+        if (existing().isEmpty())
+            return tr("Backup or snapshot: choose the file to verify.");
+        if (!QFileInfo(existing()).isFile())
+            return missingFile(tr("Backup or snapshot:"), existing());
+        return QString();
     case Mode::Restore:
-        if (restoreFrom().isEmpty() || restoreTo().isEmpty())
-            return false;
-        return !restoresOverLiveFolder() ||
-               (overwrite() && m_typedName->text().trimmed() ==
-                                   QFileInfo(QDir::cleanPath(m_target.root)).fileName());
+        if (restoreFrom().isEmpty())
+            return tr("Backup archive: choose the .tar.gz to restore.");
+        if (!QFileInfo(restoreFrom()).isFile())
+            return missingFile(tr("Backup archive:"), restoreFrom());
+        if (restoreTo().isEmpty())
+            return tr("Into the folder: give the folder to restore into (it is made if "
+                      "missing).");
+        if (QFileInfo(restoreTo()).isFile())
+            return tr("Into the folder: %1 is a file: give a folder.")
+                .arg(QDir::toNativeSeparators(restoreTo()));
+        return QString();
     }
-    return false;
+    return QString();
 }
 
 void BackupChoicePage::update()
@@ -175,6 +213,8 @@ void BackupChoicePage::update()
     if (QWidget* label =
             static_cast<QFormLayout*>(m_restoreGroup->layout())->labelForField(m_typedName))
         label->setVisible(live);
+    m_problem->setText(problemText());
+    m_problem->setVisible(!m_problem->text().isEmpty());
     Q_EMIT completeChanged();
 }
 

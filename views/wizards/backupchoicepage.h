@@ -40,6 +40,8 @@ public:
     bool restoresOverLiveFolder() const;
 
     bool isComplete() const override;
+    // What keeps the page from going on, naming the field and what to do; empty when nothing.
+    QString problemText() const;
 
     QCheckBox* filesBox() const { return m_files; }
     QCheckBox* keysBox() const { return m_keys; }
@@ -69,6 +71,7 @@ private:
     QCheckBox* m_overwrite;
     QLabel* m_liveWarning;
     QLineEdit* m_typedName;
+    QLabel* m_problem; // what keeps the page from going on: problemText()
 };
 
 } // namespace pmkv
