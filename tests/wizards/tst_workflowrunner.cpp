@@ -7,6 +7,7 @@
 #include <QElapsedTimer>
 #include <QFile>
 #include <QJsonDocument>
+#include <QLocale>
 #include <QPushButton>
 #include <QSignalSpy>
 #include <QTemporaryDir>
@@ -202,6 +203,65 @@ private Q_SLOTS:
         report->stepButton()->click();
         QCOMPARE(chosen.count(), 1);
         QCOMPARE(chosen.at(0).at(0).value<NextStep>().runId, QStringLiteral("run-7"));
+    }
+
+    // The run page said "keys/s" whatever the phase counted. Each phase a job reports now
+    // shows its own unit, with the bytes per second where the job counts bytes; a phase whose
+    // count names nothing known shows no rate at all rather than a wrong one.
+    void theRatesUnitFollowsThePhase_data()
+    {
+        QTest::addColumn<QString>("phase");
+        QTest::addColumn<qint64>("bytes");
+        QTest::addColumn<QString>("count");
+        QTest::addColumn<QString>("rate");
+        QTest::newRow("write") << QStringLiteral("write") << qint64(3 * 1024 * 1024)
+                               << QStringLiteral("300 of 600 keys")
+                               << QStringLiteral("1,500 keys/s \u00b7 15.00 MiB/s");
+        QTest::newRow("validate") << QStringLiteral("validate") << qint64(0)
+                                  << QStringLiteral("300 of 600 keys")
+                                  << QStringLiteral("1,500 keys/s");
+        QTest::newRow("rollback") << QStringLiteral("rollback") << qint64(0)
+                                  << QStringLiteral("300 of 600 keys")
+                                  << QStringLiteral("1,500 keys/s");
+        QTest::newRow("backup") << QStringLiteral("backup") << qint64(0)
+                                << QStringLiteral("300 of 600 files")
+                                << QStringLiteral("1,500 files/s");
+        QTest::newRow("unnamed") << QStringLiteral("plan") << qint64(0)
+                                 << QStringLiteral("300 of 600") << QString();
+    }
+
+    void theRatesUnitFollowsThePhase()
+    {
+        QFETCH(QString, phase);
+        QFETCH(qint64, bytes);
+        QFETCH(QString, count);
+        QFETCH(QString, rate);
+        QLocale::setDefault(QLocale(QLocale::English, QLocale::UnitedStates));
+        WorkflowRunner runner;
+        QWizard wizard;
+        auto* progress = new WorkflowProgressPage(&runner);
+        progress->setAutoAdvance(false);
+        wizard.addPage(new QWizardPage);
+        wizard.addPage(progress);
+        progress->setStart([&] {
+            runner.start<int>(
+                [phase, bytes](const WorkflowContext& context) -> Result<int> {
+                    JobProgress p;
+                    p.phase = phase;
+                    p.done = 300;
+                    p.total = 600;
+                    p.bytesDone = bytes;
+                    p.itemsPerSecond = 1500; // 0.2 s so far
+                    context.progress(p);
+                    return 0;
+                },
+                [](Result<int>, const QStringList&) {});
+        });
+        wizard.show();
+        wizard.next();
+        QTRY_VERIFY_WITH_TIMEOUT(progress->isComplete(), 5000);
+        QCOMPARE(progress->countText(), count);
+        QCOMPARE(progress->rateText(), rate);
     }
 
     void theCancelButtonStopsTheRun()

@@ -1,10 +1,10 @@
 #include "workflowprogresspage.h"
 
+#include "progresswording.h"
 #include "workflowrunner.h"
 
 #include <QFormLayout>
 #include <QLabel>
-#include <QLocale>
 #include <QProgressBar>
 #include <QPushButton>
 #include <QVBoxLayout>
@@ -90,6 +90,11 @@ QString WorkflowProgressPage::phaseText() const
     return m_phase->text();
 }
 
+QString WorkflowProgressPage::countText() const
+{
+    return m_counts->text();
+}
+
 QString WorkflowProgressPage::rateText() const
 {
     return m_rate->text();
@@ -121,21 +126,16 @@ void WorkflowProgressPage::showProgress(const JobProgress& progress)
 {
     if (!m_runner->isCancelling())
         m_phase->setText(phaseName(progress.phase));
-    const QLocale locale;
     if (progress.total > 0) {
         // Scaled to per mille: QProgressBar holds ints, key counts may not fit.
         m_bar->setRange(0, 1000);
         m_bar->setValue(
             int(qBound(qint64(0), progress.done * 1000 / progress.total, qint64(1000))));
-        m_counts->setText(
-            tr("%1 of %2").arg(locale.toString(progress.done), locale.toString(progress.total)));
     } else {
         m_bar->setRange(0, 0);
-        m_counts->setText(locale.toString(progress.done));
     }
-    m_rate->setText(progress.itemsPerSecond > 0
-                        ? tr("%1 keys/s").arg(locale.toString(qint64(progress.itemsPerSecond)))
-                        : QString());
+    m_counts->setText(ProgressWording::countText(progress));
+    m_rate->setText(ProgressWording::rateText(progress));
     m_eta->setText(formatEta(progress.etaSeconds));
 }
 

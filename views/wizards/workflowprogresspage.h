@@ -14,11 +14,12 @@ namespace pmkv {
 
 class WorkflowRunner;
 
-// The run page every wizard shares: a bar, the phase, keys (or files) per second, the time
-// left and Cancel, fed by a WorkflowRunner's queued signals. Showing the page calls the
-// wizard's `start` (which starts the runner); the page is complete when the job ended, and
-// then, with auto-advance, the wizard moves on to the report by itself. Back is closed once
-// the page is shown (a commit page): a run is not undone by going back.
+// The run page every wizard shares: a bar, the phase, its count and rate in the phase's unit
+// (ProgressWording), the time left and Cancel, fed by a WorkflowRunner's queued signals.
+// Showing the page calls the wizard's `start` (which starts the runner); the page is complete
+// when the job ended, and then, with auto-advance, the wizard moves on to the report by
+// itself. Back is closed once the page is shown (a commit page): a run is not undone by going
+// back.
 class WorkflowProgressPage final : public QWizardPage
 {
     Q_OBJECT
@@ -33,6 +34,7 @@ public:
     bool isComplete() const override;
 
     QString phaseText() const;
+    QString countText() const;
     QString rateText() const;
     QString etaText() const;
     int percent() const;
