@@ -147,6 +147,45 @@ private Q_SLOTS:
         QCOMPARE(opened.at(0).at(0).toString(), f.root());
     }
 
+    // Planning that failed (the target gone) left "No plan: ..." and only Back then Next to
+    // plan again. A Try Again button shows with the error, takes the keyboard focus, and plans
+    // again; the plan made then is the one the page shows.
+    void aFailedPlanCanBeTriedAgain()
+    {
+        WizardFixture f;
+        QVERIFY2(f.start(), qPrintable(f.error()));
+        MigrateWizard w(setup(f, {f.profile(QStringLiteral("dev"))}));
+        QVERIFY(reachLayout(w, f));
+        f.proxy().stop(); // unreachable from here on
+        w.next();
+        QCOMPARE(w.currentId(), int(MigrateWizard::ScopeId));
+        w.next();
+        QCOMPARE(w.currentId(), int(MigrateWizard::PlanId));
+        QVERIFY2(
+            QTest::qWaitFor(
+                [&] { return w.planPage()->countsText().startsWith(QStringLiteral("No plan")); },
+                60000),
+            qPrintable(w.planPage()->countsText()));
+        QVERIFY(!w.planPage()->isComplete());
+        QPushButton* again = nullptr;
+        for (auto* button : w.planPage()->findChildren<QPushButton*>()) {
+            if (button->text().remove(QLatin1Char('&')) == QStringLiteral("Try Again"))
+                again = button;
+        }
+        QVERIFY(again);
+        QVERIFY(again->isVisible());
+        QVERIFY(again->isEnabled());
+        QVERIFY(again->focusPolicy() & Qt::TabFocus);
+        QVERIFY(again->hasFocus());
+        QVERIFY2(f.proxy().start(), qPrintable(f.proxy().errorString()));
+        QTest::keyClick(again, Qt::Key_Space); // as a keyboard user presses it
+        QVERIFY2(QTest::qWaitFor([&] { return w.planPage()->isComplete(); }, 60000),
+                 qPrintable(w.planPage()->countsText()));
+        QVERIFY(!again->isVisible());
+        QVERIFY2(w.planPage()->countsText().contains(QStringLiteral("to create")),
+                 qPrintable(w.planPage()->countsText()));
+    }
+
     void theFieldDiffOfAnUpdateIsOneClickAway()
     {
         WizardFixture f;

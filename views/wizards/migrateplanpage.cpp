@@ -39,7 +39,8 @@ MigratePlanPage::MigratePlanPage(MigrateWizard* wizard)
     : m_wizard(wizard), m_counts(new QLabel(this)), m_busy(new QProgressBar(this)),
       m_action(new QComboBox(this)), m_text(new QLineEdit(this)), m_table(new QTableView(this)),
       m_diff(new QPushButton(tr("Field diff of the update…"), this)),
-      m_model(new PlanItemModel(this)), m_filter(new PlanFilterModel(this))
+      m_again(new QPushButton(tr("&Try Again"), this)), m_model(new PlanItemModel(this)),
+      m_filter(new PlanFilterModel(this))
 {
     setTitle(tr("The plan"));
     setSubTitle(tr("What the migration will do with each key. Nothing has been written yet."));
@@ -59,13 +60,18 @@ MigratePlanPage::MigratePlanPage(MigrateWizard* wizard)
     m_table->horizontalHeader()->setStretchLastSection(true);
     m_table->setWordWrap(false);
     m_diff->setEnabled(false);
+    m_again->setToolTip(tr("Make the plan again, with the same connection and scope."));
+    m_again->hide(); // only when planning failed
 
     auto* filters = new QHBoxLayout;
     filters->addWidget(m_action);
     filters->addWidget(m_text, 1);
     filters->addWidget(m_diff);
+    auto* status = new QHBoxLayout;
+    status->addWidget(m_counts, 1);
+    status->addWidget(m_again, 0, Qt::AlignTop);
     auto* layout = new QVBoxLayout(this);
-    layout->addWidget(m_counts);
+    layout->addLayout(status);
     layout->addWidget(m_busy);
     layout->addLayout(filters);
     layout->addWidget(m_table, 1);
@@ -83,6 +89,7 @@ MigratePlanPage::MigratePlanPage(MigrateWizard* wizard)
                                     item->action == PlanItem::Action::Conflict));
     });
     connect(m_diff, &QPushButton::clicked, this, &MigratePlanPage::showSelectedDiff);
+    connect(m_again, &QPushButton::clicked, this, &MigratePlanPage::makePlan);
     connect(m_table, &QTableView::doubleClicked, this, [this] {
         if (m_diff->isEnabled())
             showSelectedDiff();
@@ -124,6 +131,7 @@ void MigratePlanPage::makePlan()
         return;
     m_plan.reset();
     m_model->setPlan(nullptr);
+    m_again->hide();
     m_busy->show();
     m_counts->setText(tr("Planning…"));
     Q_EMIT completeChanged();
@@ -138,6 +146,10 @@ void MigratePlanPage::makePlan()
             m_busy->hide();
             if (!result) {
                 m_counts->setText(tr("No plan: %1").arg(result.error().message));
+                // Once what failed is fixed (the target back, a lock released), planning
+                // again is one key press away, not Back then Next.
+                m_again->show();
+                m_again->setFocus();
                 return;
             }
             showPlan(std::make_shared<const MigrationPlan>(std::move(*result.value().plan)));

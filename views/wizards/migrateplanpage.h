@@ -23,7 +23,8 @@ class PlanItemModel;
 // The plan of the migration before anything is written: a dry run of MigrationWorkflow on
 // the wizard's runner, shown as a table that filters by action (create, update, skip,
 // conflict) and by text; the field diff of an update (the file against the key's value now)
-// is one click away. The run page executes exactly this plan.
+// is one click away. Planning that fails says why and offers Try Again. The run page executes
+// exactly this plan.
 class MigratePlanPage final : public QWizardPage
 {
     Q_OBJECT
@@ -61,6 +62,7 @@ private:
     QLineEdit* m_text;
     QTableView* m_table;
     QPushButton* m_diff;
+    QPushButton* m_again; // shown when planning failed
     PlanItemModel* m_model;
     PlanFilterModel* m_filter;
     DiffView* m_diffView = nullptr;
