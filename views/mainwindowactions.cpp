@@ -85,11 +85,13 @@ void MainWindow::updateActions()
         {"deleteKey", keyRefusal},
         {"setKeyTtl", keyRefusal},
         {"persistKey", keyRefusal},
+        {"archiveAction", m_root.isEmpty() ? noFolder : QString()},
     };
     for (const auto& [name, why] : reasons) {
         if (auto* action = findChild<QAction*>(QLatin1String(name))) {
             action->setEnabled(why.isEmpty());
             action->setToolTip(why.isEmpty() ? action->text().remove(QLatin1Char('&')) : why);
+            action->setStatusTip(why); // the status bar, as the pointer rests on it
         }
     }
 }

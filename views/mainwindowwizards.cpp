@@ -16,6 +16,7 @@
 #include "stepcaption.h"
 #include "wizardlauncher.h"
 
+#include <QAction>
 #include <QDockWidget>
 #include <QMenuBar>
 #include <QStatusBar>
@@ -45,8 +46,11 @@ void MainWindow::addWizardActions(QMenu* menu)
                     [this] { takeStep(NextStep::forPath(NextStep::Action::Backup, m_root)); });
     menu->addAction(tr("&Compare Two Sides..."), this,
                     [this] { takeStep(NextStep::forPath(NextStep::Action::Diff, m_root)); });
-    menu->addAction(tr("A&rchive the Folder..."), this,
-                    [this] { takeStep(NextStep::forPath(NextStep::Action::Archive, m_root)); });
+    QAction* archive = menu->addAction(tr("A&rchive the Folder..."), this, [this] {
+        takeStep(NextStep::forPath(NextStep::Action::Archive, m_root));
+    });
+    archive->setObjectName(QStringLiteral("archiveAction")); // enabled once a folder is open
+    menu->setToolTipsVisible(true);                          // a disabled action says why
 }
 
 void MainWindow::takeStep(const NextStep& step)

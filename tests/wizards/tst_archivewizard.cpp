@@ -5,16 +5,19 @@
 #include "archivechecklistpage.h"
 #include "archivewizard.h"
 #include "darkpalette.h"
+#include "mainwindow.h"
 #include "readablecolors.h"
 #include "wizardfixture.h"
 #include "workflowreportpage.h"
 #include "workflowrunner.h"
 
+#include <QAction>
 #include <QApplication>
 #include <QDir>
 #include <QLabel>
 #include <QPushButton>
 #include <QSignalSpy>
+#include <QStandardPaths>
 #include <QTest>
 
 using namespace pmkv;
@@ -28,6 +31,8 @@ private Q_SLOTS:
     void marksAreReadableInBothPalettes();
     void refusesADifferentKeySpace();
     void refusesWithoutBackupThenFixesArchivesAndUndoes();
+    void theActionWaitsForAFolder();
+    void withoutAFolderNothingIsChecked();
 
 private:
     static void waitForChecks(ArchiveChecklistPage* page);
@@ -154,6 +159,46 @@ void TestArchiveWizard::refusesWithoutBackupThenFixesArchivesAndUndoes()
              QStringLiteral("The archive is undone: %1 is back.").arg(root));
     QVERIFY(QFileInfo(root).isDir());
     QVERIFY(!QFileInfo::exists(root + QStringLiteral("-backup")));
+}
+
+// "Archive the Folder" was enabled with no folder open; it is disabled until one is, and its
+// tooltip and status tip say so.
+void TestArchiveWizard::theActionWaitsForAFolder()
+{
+    QStandardPaths::setTestModeEnabled(true);
+    MainWindow window;
+    window.setJobsFolder(m_fixture.paths().root());
+    window.show();
+    auto* action = window.findChild<QAction*>(QStringLiteral("archiveAction"));
+    QVERIFY(action);
+    QVERIFY(!action->isEnabled());
+    QCOMPARE(action->toolTip(), QStringLiteral("Open a pm/ folder first (Ctrl+O)."));
+    QCOMPARE(action->statusTip(), action->toolTip());
+    window.openFolder(m_fixture.root());
+    QTRY_VERIFY_WITH_TIMEOUT(action->isEnabled(), 20000);
+    QVERIFY(action->statusTip().isEmpty());
+}
+
+// Opened another way with no folder (a next step, a script), the wizard checked the process's
+// working folder as the one to archive: the checks ran and "Make a backup" would have backed
+// it up. Now nothing runs; the page says to open a folder, and neither Next nor Check again
+// is offered.
+void TestArchiveWizard::withoutAFolderNothingIsChecked()
+{
+    JobTarget target = m_fixture.target();
+    target.root.clear();
+    ArchiveWizard wizard(target);
+    wizard.show();
+    ArchiveChecklistPage* page = wizard.checklistPage();
+    QTRY_VERIFY_WITH_TIMEOUT(!page->isChecking(), 60000);
+    QVERIFY(!wizard.runner()->isRunning());
+    QVERIFY(!page->outcome().has_value());
+    QVERIFY(page->fixButton(QStringLiteral("backup")) == nullptr);
+    QVERIFY2(page->errorText().startsWith(QStringLiteral("No pm/ folder is open")),
+             qPrintable(page->errorText()));
+    QVERIFY(!wizard.button(QWizard::NextButton)->isEnabled());
+    for (auto* button : page->findChildren<QPushButton*>())
+        QVERIFY2(!button->isEnabled(), qPrintable(button->text()));
 }
 
 QTEST_MAIN(TestArchiveWizard)

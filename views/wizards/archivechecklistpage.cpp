@@ -103,6 +103,14 @@ bool ArchiveChecklistPage::isComplete() const
 
 void ArchiveChecklistPage::check()
 {
+    if (m_target.root.isEmpty()) {
+        // Opened with no folder (a next step, a script): there is nothing to check, and a fix
+        // such as "Make a backup" would have nothing to back up.
+        m_again->setEnabled(false);
+        m_status->setText(tr("No pm/ folder is open: open one first (File > Open Folder, "
+                             "Ctrl+O), then archive it."));
+        return;
+    }
     const JobTarget target = m_target;
     const bool started = m_runner->start<ArchiveWorkflow::Outcome>(
         [target](const WorkflowContext& context) {
