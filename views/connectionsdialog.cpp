@@ -4,6 +4,7 @@
 #include "connections/profilestore.h"
 #include "kv/kvwait.h"
 #include "layout/keylayout.h"
+#include "localenvconnection.h"
 #include "nextsteptext.h"
 #include "postto.h"
 #include "workflows/connectionbook.h"
@@ -293,6 +294,16 @@ void ConnectionsDialog::saveProfile()
         showOutcome(&ok.error(), QString());
         return;
     }
+    if (request.profile.name == LocalEnvConnection::reservedName()) {
+        // Saved, it would be taken for the local environment's own connection.
+        const Error reserved{QStringLiteral("bad-profile-name"),
+                             tr("\"%1\" is the name of the local environment's connection "
+                                "(Migration > Local Environment): save this one under another "
+                                "name.")
+                                 .arg(request.profile.name)};
+        showOutcome(&reserved, QString());
+        return;
+    }
     const bool toKeychain =
         request.profile.secretSource == ConnectionProfile::SecretSource::Keychain &&
         !request.token.isEmpty();
@@ -354,7 +365,8 @@ void ConnectionsDialog::importEnvFile(const QString& path)
 {
     ConnectionBook::Import request;
     const QString typed = m_name->text().trimmed();
-    if (!typed.isEmpty() && !m_profiles->contains(typed))
+    if (!typed.isEmpty() && !m_profiles->contains(typed) &&
+        typed != LocalEnvConnection::reservedName())
         request.profile.name = typed;
     m_status->setText(tr("Importing %1 ...").arg(path));
     onBook<ConnectionProfile>(m_profiles->fileName(),

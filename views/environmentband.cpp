@@ -1,5 +1,7 @@
 #include "environmentband.h"
 
+#include "localenvconnection.h"
+
 namespace pmkv {
 
 EnvironmentBand::EnvironmentBand(QWidget* parent) : QLabel(parent)
@@ -16,7 +18,7 @@ void EnvironmentBand::showConnection(const ConnectionProfile& p, const QString& 
     QStringList parts;
     if (p.environment != ConnectionProfile::Environment::None)
         parts << ConnectionProfile::environmentName(p.environment);
-    parts << p.name << description;
+    parts << LocalEnvConnection::label(p) << description;
     if (readOnly && !description.contains(QLatin1String("read-only")))
         parts << tr("read-only");
     setText(parts.join(QStringLiteral("  \u00b7  ")));

@@ -30,6 +30,7 @@ private Q_SLOTS:
     void sessionSecretNeedsNoKeychain();
     void testUsesTheSavedSecret_data();
     void testUsesTheSavedSecret();
+    void theLocalEnvironmentsNameIsNotSaved();
 
 private:
     static ConnectionProfile profile(const QString& name)
@@ -156,6 +157,30 @@ void TestConnectionsDialog::testUsesTheSavedSecret()
     dialog.testConnection();
     QVERIFY(tested.wait(20000));
     QVERIFY(!tested.last().at(0).toBool());
+}
+
+// The local environment's connection (Migration > Local Environment) goes by its own name; a
+// saved connection of that name would be taken for it, so Save refuses it and says why.
+void TestConnectionsDialog::theLocalEnvironmentsNameIsNotSaved()
+{
+    ProfileStore profiles(m_dir.path(QStringLiteral("reserved.ini")));
+    ConnectionsDialog dialog(&profiles);
+    ConnectionProfile p = profile(QStringLiteral("pmkv-env"));
+    p.kind = ConnectionProfile::Kind::LocalProxy;
+    p.address = QStringLiteral("http://127.0.0.1:8080");
+    dialog.edit(p);
+    auto* status = dialog.findChild<QLabel*>(QStringLiteral("connectionStatus"));
+    dialog.findChild<QPushButton*>(QStringLiteral("saveButton"))->click();
+    QTRY_VERIFY_WITH_TIMEOUT(
+        !status->text().isEmpty() && !status->text().startsWith(QStringLiteral("Saving")), 10000);
+    QVERIFY2(status->text().contains(QStringLiteral("local environment's connection")) &&
+                 status->text().contains(QStringLiteral("another name")),
+             qPrintable(status->text()));
+    QVERIFY(!profiles.contains(QStringLiteral("pmkv-env")));
+    // Under another name it is saved.
+    dialog.findChild<QLineEdit*>(QStringLiteral("profileName"))->setText(QStringLiteral("local"));
+    dialog.findChild<QPushButton*>(QStringLiteral("saveButton"))->click();
+    QTRY_VERIFY_WITH_TIMEOUT(profiles.contains(QStringLiteral("local")), 10000);
 }
 
 QTEST_MAIN(TestConnectionsDialog)

@@ -1,5 +1,6 @@
 #include "connectionpage.h"
 
+#include "localenvconnection.h"
 #include "stepcaption.h"
 #include "workflowrunner.h"
 #include "workflows/targetsession.h"
@@ -87,9 +88,9 @@ void ConnectionPage::initializePage()
         return;
     for (const ConnectionProfile& p : std::as_const(m_profiles)) {
         const QString env = ConnectionProfile::environmentName(p.environment);
+        const QString label = LocalEnvConnection::label(p);
         m_connections->addItem(
-            env.isEmpty() ? p.name : p.name + QStringLiteral("  [") + env + QLatin1Char(']'),
-            p.name);
+            env.isEmpty() ? label : label + QStringLiteral("  [") + env + QLatin1Char(']'), p.name);
     }
     const int preselected = m_connections->findData(m_preselected);
     if (preselected >= 0)

@@ -1,5 +1,6 @@
 #include "localenvpanel.h"
 
+#include "localenvconnection.h"
 #include "workflowrunner.h"
 
 #include <QApplication>
@@ -91,13 +92,7 @@ LocalEnvPanel::LocalEnvPanel(const LocalEnv::Options& options, QWidget* parent)
     connect(m_connect, &QPushButton::clicked, this, [this] {
         if (!m_state || !m_state->status.allHealthy())
             return;
-        ConnectionProfile profile;
-        profile.name = QStringLiteral("local");
-        profile.kind = ConnectionProfile::Kind::LocalProxy;
-        profile.address = m_state->url;
-        profile.environment = ConnectionProfile::Environment::Dev;
-        profile.secretSource = ConnectionProfile::SecretSource::Session;
-        Q_EMIT connectRequested(profile, m_state->token);
+        Q_EMIT connectRequested(LocalEnvConnection::profile(m_state->url), m_state->token);
     });
     updateButtons();
     check(); // what runs already (a pair started by `pmkv env up` counts)
