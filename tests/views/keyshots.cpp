@@ -1,9 +1,11 @@
 // Not a test: the main window with a typed key selected (on a plain, a read-only or a production
 // profile: "readonly", "prod"), or the server panel, against a real redis-server (or a real
-// 3+3 Redis Cluster: "cluster", its server panel), for the
-// screenshots in docs/ (tests/views/keyshots.sh). Prints "ready" once the value is shown, and
-// ends 4 s later.
+// 3+3 Redis Cluster: "cluster", its server panel), or the aligned mode over the demo tree
+// ("aligned"), for the screenshots in docs/ (tests/views/keyshots.sh). Prints "ready" once the
+// value (or the entity's difference) is shown, and ends 4 s later.
 #include "darkpalette.h"
+#include "diffview.h"
+#include "jobtarget.h"
 #include "kvloader.h"
 #include "kvpane.h"
 #include "kvtreemodel.h"
@@ -12,8 +14,14 @@
 #include "redisserver.h"
 #include "serverpanel.h"
 #include "testtree.h"
+#include "workflows/migrationworkflow.h"
+#include "workflows/targetspec.h"
 
 #include <QApplication>
+#include <QDir>
+#include <QDirIterator>
+#include <QFile>
+#include <QFileInfo>
 #include <QStyleFactory>
 #include <QTextStream>
 #include <QTimer>
@@ -21,6 +29,7 @@
 
 #include <cstdio>
 #include <functional>
+#include <memory>
 
 using namespace pmkv;
 
@@ -64,6 +73,62 @@ void fill(const Cli& run)
     run(many);
 }
 
+// The demo tree (resources/demo/pm) copied to `folder`, migrated into `redis` and then changed
+// as scripts/run-demo.sh changes it with PMKV_DEMO_MIGRATED=1 (the README's screenshots): a
+// story edited in the key space, one created there, one deleted from it.
+Result<void> loadDemo(const QString& folder, const test::RedisServer& redis, const JobPaths& paths)
+{
+    const QString demo =
+        QDir::cleanPath(QStringLiteral(PMKV_TEST_DATA_DIR "/../../resources/demo/pm"));
+    QDirIterator files(demo, QDir::Files, QDirIterator::Subdirectories);
+    while (files.hasNext()) {
+        const QString from = files.next();
+        const QString to = QDir(folder).filePath(QDir(demo).relativeFilePath(from));
+        if (!QDir().mkpath(QFileInfo(to).absolutePath()) || !QFile::copy(from, to))
+            return makeError(QStringLiteral("shot"), QStringLiteral("cannot copy %1").arg(from));
+    }
+    JobTarget target;
+    target.root = folder;
+    target.paths = paths;
+    target.profile = TargetSpec::forAddress(redis.url());
+    auto session = target.openSession();
+    if (!session)
+        return session.error();
+    MigrationWorkflow::RunRequest request;
+    request.scope.root = folder;
+    if (auto ran = MigrationWorkflow::run(request, *session.value(), target.context()); !ran)
+        return ran.error();
+    const QString story = QStringLiteral("pm:project:atlas:epic:audit-sync:story:F-AF-002");
+    const QString value = QString::fromUtf8(redis.cli({QStringLiteral("GET"), story}));
+    redis.cli({QStringLiteral("SET"), story,
+               QString(value).replace(QStringLiteral("\"status\":\"in_progress\""),
+                                      QStringLiteral("\"status\":\"done\""))});
+    redis.cli({QStringLiteral("SET"),
+               QStringLiteral("pm:project:atlas:epic:audit-sync:story:F-AF-999"),
+               QStringLiteral("{\"id\":\"F-AF-999\",\"title\":\"Created in the app\"}")});
+    redis.cli(
+        {QStringLiteral("DEL"), QStringLiteral("pm:project:atlas:epic:audit-sync:story:F-AF-004")});
+    return {};
+}
+
+// The aligned mode as the demo opens it (`--select atlas/audit-sync/F-AF-002.json`, a DEV
+// connection given on the command line): ready once the story's difference is shown.
+void showAligned(MainWindow& window, const QString& folder, const test::RedisServer& redis)
+{
+    window.setAlignedMode(true);
+    window.openFolder(folder, QStringLiteral("atlas/audit-sync/F-AF-002.json"));
+    ConnectionProfile p = TargetSpec::forAddress(redis.url());
+    p.environment = ConnectionProfile::Environment::Dev;
+    window.connectTo(p);
+    auto shown = std::make_shared<bool>(false);
+    QObject::connect(window.diffView(), &DiffView::computed, &window, [&window, shown] {
+        if (*shown || window.diffView()->changeCount() == 0)
+            return;
+        *shown = true;
+        QTimer::singleShot(500, ready);
+    });
+}
+
 } // namespace
 
 int main(int argc, char** argv)
@@ -79,22 +144,37 @@ int main(int argc, char** argv)
     qputenv("XDG_DATA_HOME", tree.path(QStringLiteral("xdg")).toUtf8());
     qputenv("XDG_CONFIG_HOME", tree.path(QStringLiteral("config")).toUtf8());
     const bool cluster = shot == QLatin1String("cluster");
+    const bool aligned = shot == QLatin1String("aligned");
     test::RedisServer redis;
     test::RedisCluster redisCluster;
     if (cluster ? !redisCluster.start() : !redis.start()) {
         QTextStream(stderr) << (cluster ? redisCluster.errorString() : redis.errorString()) << '\n';
         return 1;
     }
+    const QString demoFolder = tree.path(QStringLiteral("demo/pm"));
     const quint16 node = cluster ? redisCluster.masters().value(0) : 0;
-    fill(cluster ? Cli([&](const QStringList& args) {
-        redisCluster.cli(node, QStringList{QStringLiteral("-c")} + args);
-    })
-                 : Cli([&](const QStringList& args) { redis.cli(args); }));
+    if (aligned) {
+        if (auto loaded = loadDemo(demoFolder, redis, JobPaths(tree.path(QStringLiteral("jobs"))));
+            !loaded) {
+            QTextStream(stderr) << loaded.error().message << '\n';
+            return 1;
+        }
+    } else {
+        fill(cluster ? Cli([&](const QStringList& args) {
+            redisCluster.cli(node, QStringList{QStringLiteral("-c")} + args);
+        })
+                     : Cli([&](const QStringList& args) { redis.cli(args); }));
+    }
     QTimer::singleShot(60000, &app, &QApplication::quit);
 
     MainWindow window;
     window.setJobsFolder(tree.path(QStringLiteral("jobs")));
     window.setGeometry(0, 0, 1500, 940);
+    if (aligned) {
+        window.show();
+        showAligned(window, demoFolder, redis);
+        return app.exec();
+    }
     window.setAlignedMode(false); // (no folder: the namespace view shows the keys)
     window.show();
     ConnectionProfile p;
