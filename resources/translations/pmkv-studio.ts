@@ -309,6 +309,10 @@ to %2</source>
         <source>Validation report: %1</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>No pm/ folder is open: open one first (File &gt; Open Folder, Ctrl+O), then archive it.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>pmkv::ArchiveWizard</name>
@@ -413,6 +417,34 @@ to %2</source>
     </message>
     <message>
         <source>Folder name:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 %2 does not exist or is not a file: choose an existing backup with Browse...</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tick the files, the key space or both.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Archive folder: give the folder the archive goes into (it is made if missing), or untick the files.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Backup or snapshot: choose the file to verify.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Backup archive: choose the .tar.gz to restore.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Into the folder: give the folder to restore into (it is made if missing).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Into the folder: %1 is a file: give a folder.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -738,6 +770,10 @@ to %2</source>
     </message>
     <message>
         <source>The key tree, the comparison and the values are read from the masters&apos; replicas, which spreads the load but may lag behind by the replication delay. Edits, migrations and every other job read the masters.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is the name of the local environment&apos;s connection (Migration &gt; Local Environment): save this one under another name.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1317,6 +1353,13 @@ to %2</source>
     </message>
     <message>
         <source>Sync states</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>pmkv::LocalEnvConnection</name>
+    <message>
+        <source>Local environment (pmkv env)</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2168,6 +2211,14 @@ Type the connection name to confirm:</source>
         <source>Key %1</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>&amp;Try Again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Make the plan again, with the same connection and scope.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>pmkv::MigrateScopePage</name>
@@ -2466,6 +2517,33 @@ Key space: %2</source>
     </message>
     <message>
         <source>Warning</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>pmkv::ProgressWording</name>
+    <message>
+        <source>%1 of %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 keys</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 files</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 keys/s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 files/s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1/s</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -3164,14 +3242,6 @@ Key space: %2</source>
     </message>
     <message>
         <source>about %1 h %2 min</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1 of %2</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1 keys/s</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
