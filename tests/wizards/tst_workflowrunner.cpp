@@ -9,6 +9,7 @@
 #include <QJsonDocument>
 #include <QLocale>
 #include <QPushButton>
+#include <QScopeGuard>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
@@ -236,6 +237,8 @@ private Q_SLOTS:
         QFETCH(qint64, bytes);
         QFETCH(QString, count);
         QFETCH(QString, rate);
+        // (the separators of the numbers compared; the other tests keep the default)
+        const auto restore = qScopeGuard([previous = QLocale()] { QLocale::setDefault(previous); });
         QLocale::setDefault(QLocale(QLocale::English, QLocale::UnitedStates));
         WorkflowRunner runner;
         QWizard wizard;
