@@ -19,6 +19,7 @@
 #include <QVariant>
 
 #include <cerrno>
+#include <cstdio>
 #include <cstring>
 #include <fcntl.h>
 #include <map>
@@ -167,6 +168,15 @@ QString Journal::newRunId(const QString& kind)
     return QStringLiteral("%1Z-%2-%3").arg(time, kind).arg(salt, 4, 16, QLatin1Char('0'));
 }
 
+QString Journal::kindOfRunId(const QString& runId)
+{
+    const qsizetype first = runId.indexOf(QLatin1Char('-'));
+    const qsizetype last = runId.lastIndexOf(QLatin1Char('-'));
+    if (first < 0 || last <= first + 1 || !runId.left(first).endsWith(QLatin1Char('Z')))
+        return QString();
+    return runId.mid(first + 1, last - first - 1);
+}
+
 std::unique_ptr<Journal> Journal::withConnection(const QString& path, const QString& options)
 {
     const QString name =
@@ -250,7 +260,33 @@ Result<std::unique_ptr<Journal>> Journal::create(const JobPaths& paths, const QS
                                                  const QString& parentRunId, const QString& runId)
 {
     const QString id = runId.isEmpty() ? newRunId(kind) : runId;
-    auto opened = openFile(paths.journalPath(id), true);
+    const QString path = paths.journalPath(id);
+    const QString folder = QFileInfo(path).absolutePath();
+    if (!filesync::makeFolders(folder, filesync::kPrivateFolder))
+        return makeError(QStringLiteral("journal.folder"),
+                         QStringLiteral("cannot create the folder of the journal %1").arg(path));
+    // Made whole under a temporary name (not *.sqlite, so no reader lists it) and renamed into
+    // place with its run recorded: a reader never meets a journal that records no run yet,
+    // which it could not tell from a damaged one. A run killed meanwhile leaves the temporary
+    // file and had written nothing to its target.
+    const QString staging =
+        folder + QLatin1Char('/') + QString::fromLatin1(filesync::temporaryName());
+    auto made = recordRun(staging, id, kind, params, parentRunId);
+    if (made)
+        made = moveIntoPlace(staging, path);
+    if (!made) {
+        for (const char* suffix : {"", "-wal", "-shm", "-journal"})
+            QFile::remove(staging + QLatin1String(suffix));
+        return made.error();
+    }
+    filesync::syncFolder(folder);
+    return open(path);
+}
+
+Result<void> Journal::recordRun(const QString& path, const QString& id, const QString& kind,
+                                const QJsonObject& params, const QString& parentRunId)
+{
+    auto opened = openFile(path, true);
     if (!opened)
         return opened.error();
     std::unique_ptr<Journal> journal = std::move(opened).value();
@@ -266,8 +302,33 @@ Result<std::unique_ptr<Journal>> Journal::create(const JobPaths& paths, const QS
     q.addBindValue(now);
     q.addBindValue(now);
     if (!q.exec())
-        return sqlError(journal->m_path, QStringLiteral("record the run"), q.lastError());
-    return journal;
+        return sqlError(path, QStringLiteral("record the run"), q.lastError());
+    // Everything into the one file before it is renamed (its log would keep the old name):
+    // leaving WAL copies the log into the file and removes it. open() sets WAL again.
+    if (!q.exec(QStringLiteral("PRAGMA journal_mode=DELETE")) || !q.next() ||
+        q.value(0).toString() != QLatin1String("delete"))
+        return sqlError(path, QStringLiteral("copy its log into the file"), q.lastError());
+    return {};
+}
+
+Result<void> Journal::moveIntoPlace(const QString& staging, const QString& path)
+{
+    const QByteArray from = QFile::encodeName(staging);
+    const QByteArray to = QFile::encodeName(path);
+    // Never over another run's journal (a run id made twice).
+    int renamed =
+        ::renameat2(AT_FDCWD, from.constData(), AT_FDCWD, to.constData(), RENAME_NOREPLACE);
+    if (renamed != 0 && errno == EINVAL) { // a file system without RENAME_NOREPLACE
+        if (QFileInfo::exists(path))
+            errno = EEXIST;
+        else
+            renamed = ::rename(from.constData(), to.constData());
+    }
+    if (renamed != 0)
+        return makeError(QStringLiteral("journal.folder"),
+                         QStringLiteral("cannot create the journal %1: %2")
+                             .arg(path, QString::fromLocal8Bit(std::strerror(errno))));
+    return {};
 }
 
 Result<std::unique_ptr<Journal>> Journal::open(const QString& path)

@@ -60,7 +60,10 @@ public:
     static constexpr int kReadBusyMs = 500;
 
     // The journals under `paths`: the runs read, oldest first, and one error per journal file
-    // that cannot be read (damaged, not a journal, locked), naming the file and why.
+    // that cannot be read (damaged, not a journal, locked, not readable by this user), naming
+    // the file and why; its next step holds the file (`path`) and the run id its name records
+    // (`runId`). A journal being created is never among them: create() makes it whole under
+    // another name first.
     struct Listing
     {
         QVector<JournalRun> runs;
@@ -72,6 +75,9 @@ public:
     static QVector<JournalRun> listRuns(const JobPaths& paths);
     // A new run id: "20261123T041502Z-<kind>-<4 hex>".
     static QString newRunId(const QString& kind);
+    // The kind a run id of newRunId names ("migrate", "key-edit-..."); empty for another name.
+    // What a reader knows of a run whose journal it cannot read.
+    static QString kindOfRunId(const QString& runId);
 
     JournalRun run() const;
     QString path() const { return m_path; }
@@ -119,6 +125,10 @@ private:
     static std::unique_ptr<Journal> withConnection(const QString& path, const QString& options);
     static Error missing(const QString& path);
     static Result<std::unique_ptr<Journal>> openFile(const QString& path, bool create);
+    // create()'s steps: a new journal file at `path` holding the run, all in the main file.
+    static Result<void> recordRun(const QString& path, const QString& id, const QString& kind,
+                                  const QJsonObject& params, const QString& parentRunId);
+    static Result<void> moveIntoPlace(const QString& staging, const QString& path);
     Result<JournalRun> readRun() const;
     Result<void> initSchema();
     Result<void> setBatchState(qint64 batchId, JournalBatch::State state);

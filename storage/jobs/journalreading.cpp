@@ -18,6 +18,15 @@ namespace pmkv {
 
 namespace {
 
+// Where an unreadable journal is and what to do, as data: `path` the file, `runId` the run its
+// name records (a front end lists it, a migration refuses naming it).
+NextStep stepFor(NextStep::Action action, const QString& path)
+{
+    NextStep step = NextStep::forPath(action, path);
+    step.runId = QFileInfo(path).completeBaseName();
+    return step;
+}
+
 // A journal that a reader cannot open or read: why, in words, and what to do about it.
 Error unreadable(const QString& path, const QSqlError& error)
 {
@@ -27,11 +36,22 @@ Error unreadable(const QString& path, const QSqlError& error)
         return makeError(QStringLiteral("journal.busy"),
                          QStringLiteral("the journal %1 cannot be read now: the run writing it "
                                         "holds it locked (%2); look again in a moment")
-                             .arg(path, error.text()));
+                             .arg(path, error.text()),
+                         stepFor(NextStep::Action::ShowStatus, path));
+    // SQLite says only "unable to open database file" for a file its reader may not open.
+    if (!QFileInfo(path).isReadable())
+        return makeError(QStringLiteral("journal.denied"),
+                         QStringLiteral("the journal %1 cannot be read: permission denied (%2). "
+                                        "Give its owner read and write access (chmod 600) or "
+                                        "move it out of the runs folder")
+                             .arg(path, error.text()),
+                         stepFor(NextStep::Action::FixFile, path));
     return makeError(QStringLiteral("journal.unreadable"),
                      QStringLiteral("the journal %1 cannot be read: %2. The file is damaged or "
-                                    "is not a journal; nothing can resume or undo that run")
-                         .arg(path, error.text()));
+                                    "is not a journal; nothing can resume or undo that run. "
+                                    "Restore it from a copy or move it out of the runs folder")
+                         .arg(path, error.text()),
+                     stepFor(NextStep::Action::FixFile, path));
 }
 
 } // namespace
@@ -108,9 +128,11 @@ Result<JournalRun> Journal::readRun() const
         return unreadable(m_path, q.lastError());
     if (!q.next() || q.value(0).toString().isEmpty())
         return makeError(QStringLiteral("journal.unreadable"),
-                         QStringLiteral("the journal %1 cannot be read: it records no run (a "
-                                        "run that is starting, or a file that is not a journal)")
-                             .arg(m_path));
+                         QStringLiteral("the journal %1 cannot be read: it records no run (not "
+                                        "a journal, or one whose run was killed as it started "
+                                        "and wrote nothing); move it out of the runs folder")
+                             .arg(m_path),
+                         stepFor(NextStep::Action::FixFile, m_path));
     run.id = q.value(0).toString();
     run.kind = q.value(1).toString();
     run.params = QJsonDocument::fromJson(q.value(2).toString().toUtf8()).object();

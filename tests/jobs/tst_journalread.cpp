@@ -19,6 +19,8 @@
 #include <QTest>
 #include <QThread>
 
+#include <memory>
+
 using namespace pmkv;
 
 namespace {
@@ -287,6 +289,71 @@ private Q_SLOTS:
         auto opened = Journal::openForReading(damaged);
         QVERIFY(!opened.ok());
         QCOMPARE(opened.error().code, QStringLiteral("journal.unreadable"));
+    }
+
+    // A journal being created (its file made, its run not yet recorded) is not listed as
+    // unreadable: runs start on another thread while a reader lists the journals again and
+    // again; every listing names no unreadable journal, and the last one has every run.
+    void aJournalBeingCreatedIsNeverUnreadable()
+    {
+        QTemporaryDir dir;
+        const JobPaths paths(dir.path());
+        constexpr int kRuns = 40;
+        QAtomicInteger<int> created = 0;
+        QAtomicInteger<bool> failed = false;
+        std::unique_ptr<QThread> starter(QThread::create([&] {
+            for (int i = 0; i < kRuns; ++i) {
+                if (!Journal::create(paths, QStringLiteral("migrate"), {}).ok())
+                    failed = true;
+                created.fetchAndAddOrdered(1);
+            }
+        }));
+        starter->start();
+        int listings = 0;
+        QStringList seen;
+        while (created.loadAcquire() < kRuns) {
+            const Journal::Listing listing = Journal::scanRuns(paths);
+            ++listings;
+            for (const Error& e : listing.unreadable)
+                seen << e.message;
+        }
+        QVERIFY(starter->wait(60000));
+        QVERIFY(!failed.loadRelaxed());
+        QVERIFY2(seen.isEmpty(), qPrintable(seen.join(QLatin1Char('\n'))));
+        QVERIFY(listings > 1);
+        const Journal::Listing last = Journal::scanRuns(paths);
+        QCOMPARE(last.runs.size(), kRuns);
+        QVERIFY(last.unreadable.isEmpty());
+        // No temporary file is left beside the journals.
+        const QStringList left = QDir(paths.runsFolder())
+                                     .entryList({QStringLiteral(".~*")},
+                                                QDir::Files | QDir::Hidden | QDir::NoDotAndDotDot);
+        QVERIFY2(left.isEmpty(), qPrintable(left.join(u' ')));
+    }
+
+    // A journal file that records no run (an empty file, or one left by a run killed as an
+    // earlier version created it) is still named, with its path and run id as data.
+    void aJournalThatRecordsNoRunIsStillNamed()
+    {
+        QTemporaryDir dir;
+        const JobPaths paths(dir.path());
+        QVERIFY(QDir().mkpath(paths.runsFolder()));
+        const QString runId = QStringLiteral("20260101T000000000Z-migrate-00aa");
+        const QString empty = paths.journalPath(runId);
+        QFile file(empty);
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.close();
+        const Journal::Listing listing = Journal::scanRuns(paths);
+        QCOMPARE(listing.unreadable.size(), 1);
+        const Error& e = listing.unreadable.first();
+        QCOMPARE(e.code, QStringLiteral("journal.unreadable"));
+        QVERIFY2(e.message.contains(empty), qPrintable(e.message));
+        QCOMPARE(e.next.path, empty);
+        QCOMPARE(e.next.runId, runId);
+        QCOMPARE(Journal::kindOfRunId(e.next.runId), QStringLiteral("migrate"));
+        QCOMPARE(Journal::kindOfRunId(QStringLiteral("20260101T000000000Z-key-edit-x-00aa")),
+                 QStringLiteral("key-edit-x"));
+        QCOMPARE(Journal::kindOfRunId(QStringLiteral("notes")), QString());
     }
 };
 
