@@ -82,6 +82,13 @@ QString MigrateCommand::epilog() const
         "Files that cannot be read or mapped are left out and make the exit code 2; the run\n"
         "is complete all the same, nothing to resume: fix them and migrate again. (A cancelled\n"
         "or failed run exits 2 too: resumable.)\n"
+        "\n"
+        "A new run is refused (exit 2) while a run on the same target is unfinished\n"
+        "(migrate.unfinished), and while the journal of a migration cannot be read, damaged,\n"
+        "locked or not readable by you, whatever its target (migrate.unreadableJournal: the\n"
+        "journal cannot say where its run wrote or whether it finished): fix the file or move\n"
+        "it out of the runs folder. With --json a refusal prints {\"error\": {\"code\",\n"
+        "\"message\", \"nextStep\": {\"path\", \"runId\", ...}}, \"exitCode\": 2}.\n"
         "\n");
     return text + ProblemLines::exitRule(QStringLiteral("every key was written"),
                                          QStringLiteral("the plan has conflicts (--dry-run)"));
@@ -151,8 +158,21 @@ int MigrateCommand::execute(const QCommandLineParser& parser)
     context.cancel = jobsupport::installCancelHandler();
     auto result = MigrationWorkflow::run(request, *session.value(), context);
     jobsupport::printWarnings(err(), context);
-    if (!result)
+    if (!result) {
+        // A refusal is a result scripts act on (resume that run, fix that journal): its code
+        // and next step as data, as well as the words on stderr.
+        if (json)
+            out() << QJsonDocument(
+                         QJsonObject{
+                             {QStringLiteral("error"),
+                              QJsonObject{
+                                  {QStringLiteral("code"), result.error().code},
+                                  {QStringLiteral("message"), result.error().message},
+                                  {QStringLiteral("nextStep"), result.error().next.toJson()}}},
+                             {QStringLiteral("exitCode"), int(ExitErrors)}})
+                         .toJson(QJsonDocument::Indented);
         return failure(result.error());
+    }
     return print(result.value(), json, listing);
 }
 

@@ -10,6 +10,27 @@
 
 namespace pmkv {
 
+namespace {
+
+// A refusal or an unreadable journal as scripts read it: the journal's file and run id are in
+// its next step ("path", "runId").
+QJsonObject errorJson(const Error& e)
+{
+    return QJsonObject{{QStringLiteral("code"), e.code},
+                       {QStringLiteral("message"), e.message},
+                       {QStringLiteral("nextStep"), e.next.toJson()}};
+}
+
+QJsonArray unreadableJson(const QVector<Error>& unreadable)
+{
+    QJsonArray list;
+    for (const Error& e : unreadable)
+        list.append(errorJson(e));
+    return list;
+}
+
+} // namespace
+
 QString RollbackCommand::summary() const
 {
     return QStringLiteral("Undo a migration run: delete the keys it created, restore the rest.");
@@ -44,6 +65,11 @@ QString RollbackCommand::epilog() const
         "  pmkv rollback 20261123T041502123Z-migrate-3f9a --redis redis://127.0.0.1:6379\n"
         "  pmkv rollback --last --conn prod --confirm-prod=prod\n"
         "\n"
+        "--last passes over journals that cannot be read (damaged, locked, not readable by\n"
+        "you) and names them; it is refused (rollback.unreadableJournal) while one newer than\n"
+        "the run it would undo cannot be read, since that run may be the last one: name the\n"
+        "run, or fix that journal or move it out of the runs folder.\n"
+        "\n"
         "Exit codes: 0 rolled back (or nothing to do), 1 dry run found keys changed since,\n"
         "2 refused or failed, 64 wrong command line.");
 }
@@ -65,9 +91,16 @@ int RollbackCommand::execute(const QCommandLineParser& parser)
     request.confirmation = KvTarget::confirmation(parser);
     WorkflowContext context = jobsupport::context(parser, !json);
     // Nothing to open when there is no run to undo; with --last that is "nothing to do" (0).
-    if (auto resolved = RollbackWorkflow::resolveRun(request, context.paths); !resolved) {
-        if (resolved.error().code != QLatin1String("rollback.none"))
+    auto resolved = RollbackWorkflow::resolveRun(request, context.paths);
+    if (!resolved) {
+        if (resolved.error().code != QLatin1String("rollback.none")) {
+            if (json)
+                out() << QJsonDocument(
+                             QJsonObject{{QStringLiteral("error"), errorJson(resolved.error())},
+                                         {QStringLiteral("exitCode"), int(ExitErrors)}})
+                             .toJson(QJsonDocument::Indented);
             return failure(resolved.error());
+        }
         if (json) {
             out() << QJsonDocument(QJsonObject{{QStringLiteral("run"), QJsonValue()},
                                                {QStringLiteral("applied"), false},
@@ -77,6 +110,12 @@ int RollbackCommand::execute(const QCommandLineParser& parser)
             out() << resolved.error().message << ": nothing to do\n";
         }
         return ExitClean;
+    }
+    // --last passed over these (older than the run it undoes): named, not silently skipped.
+    const QVector<Error>& unreadable = resolved.value().unreadable;
+    if (!json) {
+        for (const Error& e : unreadable)
+            err() << "not among the runs to undo: " << e.message << '\n';
     }
     auto session = jobsupport::openSession(parser);
     if (!session)
@@ -100,6 +139,7 @@ int RollbackCommand::execute(const QCommandLineParser& parser)
             {QStringLiteral("alreadyRestored"), o.alreadyRestored},
             {QStringLiteral("changedSince"), QJsonArray::fromStringList(o.changedSince)},
             {QStringLiteral("unrestorable"), QJsonArray::fromStringList(o.unrestorable)},
+            {QStringLiteral("unreadableJournals"), unreadableJson(unreadable)},
             {QStringLiteral("exitCode"), code}};
         out() << QJsonDocument(j).toJson(QJsonDocument::Indented);
         return code;

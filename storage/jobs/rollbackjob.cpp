@@ -94,17 +94,39 @@ Result<void> RollbackJob::undoable(const JournalRun& run)
     return {};
 }
 
+namespace {
+
+// Runs a rollback never picks as "the last run": its own runs, archives, key edits.
+bool neverPickedAsLast(const QString& kind)
+{
+    return kind == QLatin1String("rollback") || kind == QLatin1String("archive") ||
+           kind.startsWith(QLatin1String("key-edit"));
+}
+
+} // namespace
+
 QString RollbackJob::lastUndoableRun(const JobPaths& paths)
 {
-    const QVector<JournalRun> runs = Journal::listRuns(paths);
-    for (auto it = runs.crbegin(); it != runs.crend(); ++it) {
-        if (it->kind == QLatin1String("rollback") || it->kind == QLatin1String("archive") ||
-            it->kind.startsWith(QLatin1String("key-edit")))
-            continue;
-        if (it->state != JournalRun::State::Undone)
-            return it->id;
+    return lastUndoable(paths).runId;
+}
+
+RollbackJob::LastRun RollbackJob::lastUndoable(const JobPaths& paths)
+{
+    LastRun last;
+    Journal::Listing listing = Journal::scanRuns(paths);
+    for (auto it = listing.runs.crbegin(); it != listing.runs.crend(); ++it) {
+        if (!neverPickedAsLast(it->kind) && it->state != JournalRun::State::Undone) {
+            last.runId = it->id;
+            break;
+        }
     }
-    return QString();
+    for (const Error& e : listing.unreadable) {
+        const QString kind = Journal::kindOfRunId(e.next.runId);
+        if (e.next.runId > last.runId && !neverPickedAsLast(kind))
+            last.newer.append(e);
+    }
+    last.unreadable = std::move(listing.unreadable);
+    return last;
 }
 
 Result<RollbackJob::Outcome> RollbackJob::run(const Params& params, KvStore& store)

@@ -70,6 +70,17 @@ public:
     static Result<void> undoable(const JournalRun& run);
     // The newest run that can be undone (kind migrate, sync or restore-snapshot, not undone).
     static QString lastUndoableRun(const JobPaths& paths);
+    // The same with the journals that cannot be read (Journal::scanRuns' errors): all of
+    // them, and `newer`, those newer than `runId` (run ids sort by time) whose run might have
+    // been the one to undo (its file name names an undoable kind, or none): "the last run" is
+    // not known while one of them cannot be read.
+    struct LastRun
+    {
+        QString runId; // empty: none
+        QVector<Error> unreadable;
+        QVector<Error> newer;
+    };
+    static LastRun lastUndoable(const JobPaths& paths);
 };
 
 } // namespace pmkv

@@ -48,11 +48,8 @@ Error refusedWhileUnfinished(const QString& runId)
                      NextStep::forRun(NextStep::Action::ResumeRun, runId));
 }
 
-} // namespace
-
-QString MigrationWorkflow::unfinishedRunOn(const JobPaths& paths, const QString& target)
+QString newestUnfinishedOn(const QVector<JournalRun>& runs, const QString& target)
 {
-    const QVector<JournalRun> runs = Journal::listRuns(paths);
     for (auto it = runs.crbegin(); it != runs.crend(); ++it) {
         if (unfinished(*it) && runTarget(*it) == target)
             return it->id;
@@ -60,11 +57,41 @@ QString MigrationWorkflow::unfinishedRunOn(const JobPaths& paths, const QString&
     return QString();
 }
 
+// A journal that cannot be read may be a migration's (its file name says so, or says
+// nothing): whether that run finished, and which target it wrote to, is in the journal.
+bool mayBeAMigration(const Error& unreadable)
+{
+    const QString kind = Journal::kindOfRunId(unreadable.next.runId);
+    return kind.isEmpty() || kind == QLatin1String("migrate");
+}
+
+Error refusedOverUnreadable(const Error& unreadable)
+{
+    return makeError(QStringLiteral("migrate.unreadableJournal"),
+                     QStringLiteral("a new run is refused: run %1 may not have finished on this "
+                                    "target, and %2")
+                         .arg(unreadable.next.runId, unreadable.message),
+                     unreadable.next);
+}
+
+} // namespace
+
+QString MigrationWorkflow::unfinishedRunOn(const JobPaths& paths, const QString& target)
+{
+    return newestUnfinishedOn(Journal::listRuns(paths), target);
+}
+
 Result<void> MigrationWorkflow::checkNoUnfinishedRun(const JobPaths& paths, const QString& target)
 {
-    const QString open = unfinishedRunOn(paths, target);
+    const Journal::Listing listing = Journal::scanRuns(paths);
+    const QString open = newestUnfinishedOn(listing.runs, target);
     if (!open.isEmpty())
         return refusedWhileUnfinished(open);
+    // Refused for any target: the journal is the only record of where its run wrote.
+    for (const Error& unreadable : listing.unreadable) {
+        if (mayBeAMigration(unreadable))
+            return refusedOverUnreadable(unreadable);
+    }
     return {};
 }
 

@@ -21,7 +21,9 @@ namespace pmkv {
 // every front end shares live here:
 //   * a write needs the session's write rule (read-only refused, PROD's typed name);
 //   * a new run is refused while a run on the same target is unfinished (resume or roll it
-//     back first: error "migrate.unfinished", next step ResumeRun);
+//     back first: error "migrate.unfinished", next step ResumeRun), and while a migration's
+//     journal cannot be read, whatever its target (error "migrate.unreadableJournal", next step
+//     the journal's: FixFile, or ShowStatus for one locked a moment);
 //   * a resume writes only to the target the run wrote to ("resume.target"), a saved plan
 //     runs only against the target it was made against ("plan.target", next PlanAgain);
 //   * every run writes its audit line and saves its report (JSON + Markdown).
@@ -114,7 +116,9 @@ public:
     // when every run there finished or was undone.
     static QString unfinishedRunOn(const JobPaths& paths, const QString& target);
     // The refusal a new run on `target` meets while a run there is unfinished (error
-    // "migrate.unfinished", next step ResumeRun naming it), for a front end that looks first.
+    // "migrate.unfinished", next step ResumeRun naming it) or a migration's journal cannot be
+    // read ("migrate.unreadableJournal", next step naming the file and run id), for a front
+    // end that looks first.
     static Result<void> checkNoUnfinishedRun(const JobPaths& paths, const QString& target);
 
 private:

@@ -4,15 +4,25 @@
 
 namespace pmkv {
 
-Result<QString> RollbackWorkflow::resolveRun(const Request& request, const JobPaths& paths)
+Result<RollbackWorkflow::Resolved> RollbackWorkflow::resolveRun(const Request& request,
+                                                                const JobPaths& paths)
 {
     if (!request.last)
-        return request.runId;
-    const QString runId = RollbackJob::lastUndoableRun(paths);
-    if (runId.isEmpty())
+        return Resolved{request.runId, {}};
+    RollbackJob::LastRun last = RollbackJob::lastUndoable(paths);
+    if (!last.newer.isEmpty()) {
+        const Error& newest = last.newer.constLast();
+        return makeError(QStringLiteral("rollback.unreadableJournal"),
+                         QStringLiteral("the last run is not known: %1 (run %2 may be the last "
+                                        "one). Name the run to undo, or make its journal "
+                                        "readable first")
+                             .arg(newest.message, newest.next.runId),
+                         newest.next);
+    }
+    if (last.runId.isEmpty())
         return makeError(QStringLiteral("rollback.none"),
                          QStringLiteral("no run to undo in %1").arg(paths.root()));
-    return runId;
+    return Resolved{last.runId, std::move(last.unreadable)};
 }
 
 Result<RollbackWorkflow::Outcome> RollbackWorkflow::run(const Request& request,
@@ -22,7 +32,7 @@ Result<RollbackWorkflow::Outcome> RollbackWorkflow::run(const Request& request,
     auto resolved = resolveRun(request, context.paths);
     if (!resolved)
         return resolved.error();
-    const QString runId = resolved.value();
+    const QString runId = resolved.value().runId;
     const QString target = session.store().describe();
     {
         auto opened = Journal::openRunForReading(context.paths, runId);

@@ -26,8 +26,15 @@ public:
 
     static Result<Outcome> run(const Request& request, TargetSession& session,
                                const WorkflowContext& context);
-    // The run `request` names: its id, or the newest undoable one for `last`.
-    static Result<QString> resolveRun(const Request& request, const JobPaths& paths);
+    // The run `request` names: its id, or the newest undoable one for `last`; with `last`,
+    // refused while a journal newer than that run cannot be read ("rollback.unreadableJournal",
+    // its next step naming the file), since that run may be the last one.
+    struct Resolved
+    {
+        QString runId;
+        QVector<Error> unreadable; // with `last`: every journal that could not be read
+    };
+    static Result<Resolved> resolveRun(const Request& request, const JobPaths& paths);
 };
 
 } // namespace pmkv

@@ -286,6 +286,85 @@ private Q_SLOTS:
                     .contains(damaged));
     }
 
+    // A migration's journal that cannot be read may be of a run that did not finish, on any
+    // target (its target is in the journal): a new run is refused naming the file, with its
+    // code and file as data in --json, and nothing is written. `rollback --last` is refused
+    // while a journal newer than the run it would undo cannot be read, and names the older
+    // ones it passes over. A journal whose name says it is not a migration's does not stop
+    // a migration.
+    void unreadableJournalsStopANewRunAndTheLastRollback()
+    {
+        const QString state = m_dir.path(QStringLiteral("state-unreadable"));
+        const QString tree = smallTree(QStringLiteral("pm-unreadable"), 3);
+        QVERIFY(!tree.isEmpty());
+        QVERIFY(QDir().mkpath(state + QStringLiteral("/runs")));
+        auto damage = [](const QString& path) {
+            QFile file(path);
+            if (!file.open(QIODevice::WriteOnly))
+                return false;
+            file.write(QByteArray(8192, 'x'));
+            return true;
+        };
+        const QString migrateRun = QStringLiteral("29990101T000000000Z-migrate-0001");
+        const QString damaged =
+            state + QStringLiteral("/runs/") + migrateRun + QStringLiteral(".sqlite");
+        const QString olderSync =
+            state + QStringLiteral("/runs/20200101T000000000Z-sync-0002.sqlite");
+        QVERIFY(damage(damaged));
+        QVERIFY(damage(olderSync));
+        const QStringList where = QStringList{QStringLiteral("--state-dir"), state} + redis();
+        const QStringList target =
+            QStringList{QStringLiteral("--prefix"), QStringLiteral("unreadable")} + where;
+        const auto keys = [this] {
+            const QByteArray listed =
+                m_redis.cli({QStringLiteral("KEYS"), QStringLiteral("unreadable:*")}).trimmed();
+            return listed.isEmpty() ? 0 : int(listed.split('\n').size());
+        };
+
+        const Run text = pmkv(QStringList{QStringLiteral("migrate"), tree} + target, false);
+        QCOMPARE(text.exitCode, 2);
+        QVERIFY2(text.err.contains(damaged.toUtf8()) && text.err.contains("move it out"),
+                 text.err.constData());
+        const Run json = pmkv(
+            QStringList{QStringLiteral("migrate"), tree, QStringLiteral("--json")} + target, false);
+        QCOMPARE(json.exitCode, 2);
+        const QJsonObject error = json.json().value(QStringLiteral("error")).toObject();
+        QCOMPARE(error.value(QStringLiteral("code")).toString(),
+                 QStringLiteral("migrate.unreadableJournal"));
+        const QJsonObject next = error.value(QStringLiteral("nextStep")).toObject();
+        QCOMPARE(next.value(QStringLiteral("path")).toString(), damaged);
+        QCOMPARE(next.value(QStringLiteral("runId")).toString(), migrateRun);
+        QCOMPARE(keys(), 0);
+
+        // Moved aside (no longer *.sqlite): the migration runs; the sync journal never stopped it.
+        QVERIFY(QFile::rename(damaged, damaged + QStringLiteral(".broken")));
+        const Run migrated = pmkv(QStringList{QStringLiteral("migrate"), tree} + target, false);
+        QVERIFY2(migrated.exitCode == 0, migrated.err.constData());
+        QVERIFY(keys() > 3);
+
+        // A newer migration journal that cannot be read: --last cannot tell the last run.
+        QVERIFY(QFile::rename(damaged + QStringLiteral(".broken"), damaged));
+        const Run refused = pmkv(QStringList{QStringLiteral("rollback"), QStringLiteral("--last"),
+                                             QStringLiteral("--json")} +
+                                     where,
+                                 false);
+        QCOMPARE(refused.exitCode, 2);
+        const QJsonObject why = refused.json().value(QStringLiteral("error")).toObject();
+        QCOMPARE(why.value(QStringLiteral("code")).toString(),
+                 QStringLiteral("rollback.unreadableJournal"));
+        QCOMPARE(why.value(QStringLiteral("nextStep")).toObject().value(QStringLiteral("path")),
+                 QJsonValue(damaged));
+        QVERIFY(keys() > 3);
+
+        // Only the older sync journal left unreadable: --last undoes the migration, naming it.
+        QVERIFY(QFile::remove(damaged));
+        const Run undone =
+            pmkv(QStringList{QStringLiteral("rollback"), QStringLiteral("--last")} + where, false);
+        QVERIFY2(undone.exitCode == 0, undone.err.constData());
+        QVERIFY2(undone.err.contains(olderSync.toUtf8()), undone.err.constData());
+        QCOMPARE(keys(), 0);
+    }
+
     // Issue #21 item 11: journals, plans, reports and snapshots hold whole values; they are
     // their owner's only (files 0600, folders 0700), as the token file is.
     void stateFilesAreOwnerOnly()
