@@ -10,12 +10,15 @@
 #include "phasedashboard.h"
 #include "wizardfixture.h"
 
+#include <QDir>
+#include <QFile>
 #include <QMenuBar>
 #include <QPushButton>
 #include <QSettings>
 #include <QSignalSpy>
 #include <QStandardPaths>
 #include <QTest>
+#include <QTreeWidget>
 
 using namespace pmkv;
 
@@ -29,6 +32,7 @@ private Q_SLOTS:
     void walksThePhases();
     void unreachableKeySpaceAsksForTheLocalPair();
     void mainWindowTakesTheSteps();
+    void listsTheJournalsItCannotRead();
 
 private:
     // Shows the status of `target` and waits for it.
@@ -147,6 +151,30 @@ void TestPhaseDashboard::mainWindowTakesTheSteps()
     // Each wizard's runner ends its job when the window goes (the archive checklist's dry run).
     QTRY_VERIFY_WITH_TIMEOUT(!window.findChild<ArchiveWizard*>()->checklistPage()->isChecking(),
                              30000);
+}
+
+// A journal that cannot be read is listed among the runs with why (its path in it), and the
+// dashboard says it needs a look; it was not shown at all before.
+void TestPhaseDashboard::listsTheJournalsItCannotRead()
+{
+    const QString damaged =
+        m_fixture.paths().runsFolder() + QStringLiteral("/29990101T000000000Z-migrate-0001.sqlite");
+    QVERIFY(QDir().mkpath(m_fixture.paths().runsFolder()));
+    QFile file(damaged);
+    QVERIFY(file.open(QIODevice::WriteOnly));
+    file.write(QByteArray(8192, 'x'));
+    file.close();
+    PhaseDashboard dashboard;
+    check(dashboard, m_fixture.target());
+    QFile::remove(damaged);
+    QVERIFY(dashboard.outcome());
+    QVERIFY(dashboard.runsList()->topLevelItemCount() >= 1);
+    const QTreeWidgetItem* top = dashboard.runsList()->topLevelItem(0);
+    QCOMPARE(top->text(0), QStringLiteral("29990101T000000000Z-migrate-0001"));
+    QCOMPARE(top->text(2), QStringLiteral("unreadable"));
+    QVERIFY2(top->text(3).contains(damaged), qPrintable(top->text(3)));
+    QVERIFY2(dashboard.attentionText().contains(QStringLiteral("cannot be read")),
+             qPrintable(dashboard.attentionText()));
 }
 
 QTEST_MAIN(TestPhaseDashboard)

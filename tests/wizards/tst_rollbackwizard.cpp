@@ -11,6 +11,7 @@
 
 #include <QCheckBox>
 #include <QDir>
+#include <QFile>
 #include <QLineEdit>
 #include <QPushButton>
 #include <QSignalSpy>
@@ -261,6 +262,41 @@ private Q_SLOTS:
         QVERIFY2(w.reportPage()->headline().contains(QStringLiteral("rolled back")),
                  qPrintable(w.reportPage()->headline()));
         QCOMPARE(f.value(storyKey), before);
+    }
+
+    // A journal that cannot be read is listed among the runs (newest first by its file name),
+    // greyed, not selectable, naming its file and why; the newest run that can be undone is
+    // the one chosen.
+    void listsAJournalItCannotReadButNeverChoosesIt()
+    {
+        WizardFixture f;
+        QVERIFY2(f.start(), qPrintable(f.error()));
+        const ConnectionProfile dev = f.profile(QStringLiteral("dev"));
+        const QString runId = migrate(f, dev);
+        QVERIFY(!runId.isEmpty());
+        const QString damaged =
+            f.paths().runsFolder() + QStringLiteral("/29990101T000000000Z-migrate-0001.sqlite");
+        QFile file(damaged);
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.write(QByteArray(8192, 'x'));
+        file.close();
+
+        RollbackWizard w(setup(f, dev));
+        w.show();
+        QVERIFY(QTest::qWaitFor([&] { return w.history()->topLevelItemCount() > 0; }, 20000));
+        QCOMPARE(w.history()->topLevelItemCount(), 2);
+        const QTreeWidgetItem* broken = w.history()->topLevelItem(0);
+        QCOMPARE(broken->text(1), QStringLiteral("migrate"));
+        QCOMPARE(broken->text(2), damaged);
+        QCOMPARE(broken->text(3), QStringLiteral("unreadable"));
+        QVERIFY2(broken->toolTip(0).contains(damaged), qPrintable(broken->toolTip(0)));
+        QVERIFY(!(broken->flags() & Qt::ItemIsSelectable));
+        QCOMPARE(w.chosenRun(), runId);
+        // Made current all the same, it is not a run to undo: the wizard stays on the list.
+        w.history()->setCurrentItem(w.history()->topLevelItem(0));
+        QVERIFY(w.history()->selectedRun().isEmpty());
+        w.next();
+        QCOMPARE(w.currentId(), int(RollbackWizard::HistoryId));
     }
 
     void prodWantsItsNameAndSaysWhy()

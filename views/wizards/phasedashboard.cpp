@@ -140,6 +140,11 @@ QString PhaseDashboard::errorText() const
     return m_error->text();
 }
 
+QString PhaseDashboard::attentionText() const
+{
+    return m_unfinished->text();
+}
+
 void PhaseDashboard::showStatus(quint64 generation, const Result<StatusWorkflow::Outcome>& status)
 {
     if (generation != m_generation)
@@ -163,15 +168,21 @@ void PhaseDashboard::showStatus(quint64 generation, const Result<StatusWorkflow:
     for (const QString& fact : s.facts)
         facts << QStringLiteral("\u2022 ") + fact;
     m_facts->setText(facts.join(QLatin1Char('\n')));
-    m_unfinished->setText(
-        s.unfinishedRun.isEmpty()
-            ? QString()
-            : tr("Run %1 did not finish: it needs attention first.").arg(s.unfinishedRun));
-    m_unfinished->setVisible(!s.unfinishedRun.isEmpty());
+    // A journal that cannot be read may be of a run that did not finish: it needs a look too.
+    QStringList attention;
+    if (!s.unfinishedRun.isEmpty())
+        attention << tr("Run %1 did not finish: it needs attention first.").arg(s.unfinishedRun);
+    if (!s.unreadableJournals.isEmpty())
+        attention << tr("%n journal(s) cannot be read: listed under Runs, with why. Fix them or "
+                        "move them out of the runs folder; a new migration is refused meanwhile "
+                        "if one is a migration's.",
+                        nullptr, int(s.unreadableJournals.size()));
+    m_unfinished->setText(attention.join(QLatin1Char('\n')));
+    m_unfinished->setVisible(!attention.isEmpty());
     m_advice->setText(s.advice);
     m_next->setText(StepCaption::text(s.next));
     m_next->setVisible(!s.next.isNone());
-    showRuns(s.runs);
+    showRuns(s.runs, s.unreadableJournals);
     Q_EMIT updated();
 }
 
@@ -195,16 +206,31 @@ void PhaseDashboard::showPhases(int current)
     }
 }
 
-void PhaseDashboard::showRuns(const QVector<JournalRun>& runs)
+void PhaseDashboard::showRuns(const QVector<JournalRun>& runs, const QVector<Error>& unreadable)
 {
     m_runs->clear();
-    // Newest first: what was done last matters most.
-    for (auto it = runs.crbegin(); it != runs.crend(); ++it) {
+    // Newest first: what was done last matters most. Both lists are oldest first by run id.
+    auto run = runs.crbegin();
+    auto broken = unreadable.crbegin();
+    while (run != runs.crend() || broken != unreadable.crend()) {
         auto* item = new QTreeWidgetItem(m_runs);
-        item->setText(0, it->id);
-        item->setText(1, it->kind);
-        item->setText(2, journalRunStateName(it->state));
-        item->setText(3, it->message);
+        if (broken != unreadable.crend() && (run == runs.crend() || broken->next.runId > run->id)) {
+            // What its file name tells, and why it cannot be read (the path is in the why).
+            item->setText(0, broken->next.runId);
+            item->setText(1, Journal::kindOfRunId(broken->next.runId));
+            item->setText(2, broken->code == QLatin1String("journal.busy") ? tr("in use")
+                                                                           : tr("unreadable"));
+            item->setText(3, broken->message);
+            for (int c = 0; c < m_runs->columnCount(); ++c)
+                item->setToolTip(c, broken->message);
+            ++broken;
+            continue;
+        }
+        item->setText(0, run->id);
+        item->setText(1, run->kind);
+        item->setText(2, journalRunStateName(run->state));
+        item->setText(3, run->message);
+        ++run;
     }
 }
 

@@ -36,6 +36,8 @@ public:
     QString phaseText(int phase) const;
     QString adviceText() const;
     QString errorText() const;
+    QTreeWidget* runsList() const { return m_runs; }
+    QString attentionText() const;
 
 Q_SIGNALS:
     // The status was shown (or its failure).
@@ -46,7 +48,7 @@ Q_SIGNALS:
 private:
     void showStatus(quint64 generation, const Result<StatusWorkflow::Outcome>& status);
     void showPhases(int current);
-    void showRuns(const QVector<JournalRun>& runs);
+    void showRuns(const QVector<JournalRun>& runs, const QVector<Error>& unreadable);
 
     JobTarget m_target;
     std::optional<StatusWorkflow::Outcome> m_outcome;

@@ -209,21 +209,27 @@ bool RollbackWizard::chosenIsFolderSync() const
 void RollbackWizard::loadHistory()
 {
     m_historyNote->setText(tr("Reading the journals…"));
-    m_runner->start<QVector<JournalRun>>(
-        [](const WorkflowContext& context) -> Result<QVector<JournalRun>> {
-            return Journal::listRuns(context.paths);
+    m_runner->start<Journal::Listing>(
+        [](const WorkflowContext& context) -> Result<Journal::Listing> {
+            return Journal::scanRuns(context.paths);
         },
-        [this](Result<QVector<JournalRun>> runs, const QStringList&) {
+        [this](Result<Journal::Listing> listing, const QStringList&) {
             m_historyLoaded = true;
-            m_history->setRuns(runs.value());
+            const Journal::Listing& journals = listing.value();
+            m_history->setRuns(journals.runs, journals.unreadable);
             m_historyNote->clear();
             if (!m_setup.runId.isEmpty())
                 m_history->select(m_setup.runId);
-            else if (m_history->topLevelItemCount() > 0)
-                m_history->setCurrentItem(m_history->topLevelItem(0));
+            else
+                m_history->selectNewest();
             if (m_history->topLevelItemCount() == 0)
                 m_historyNote->setText(
                     tr("No run has been journaled in %1 yet.").arg(m_setup.paths.root()));
+            else if (!journals.unreadable.isEmpty())
+                m_historyNote->setText(
+                    tr("%n journal(s) cannot be read: listed greyed, with why in the tooltip. "
+                       "Their runs cannot be undone until the file is fixed.",
+                       nullptr, int(journals.unreadable.size())));
         });
 }
 

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "core/result.h"
 #include "jobs/journalrecords.h"
 
 #include <QTreeWidget>
@@ -8,7 +9,10 @@ namespace pmkv {
 
 // The journaled runs (migrations, syncs, edits made in the app, snapshot restores,
 // archives, rollbacks), newest first: when, what, where it wrote, its state. A run the
-// rollback job cannot undo is shown greyed with the job's reason as its tooltip.
+// rollback job cannot undo is shown greyed with the job's reason as its tooltip. A journal
+// that cannot be read (Journal::scanRuns' errors) is listed among them, by what its file name
+// tells (when, what, the file), greyed, not selectable, with why as its tooltip: a run nobody
+// can undo until its journal is fixed, not one that vanished.
 class RunHistoryList final : public QTreeWidget
 {
     Q_OBJECT
@@ -16,7 +20,9 @@ class RunHistoryList final : public QTreeWidget
 public:
     explicit RunHistoryList(QWidget* parent = nullptr);
 
-    void setRuns(const QVector<JournalRun>& runs);
+    void setRuns(const QVector<JournalRun>& runs, const QVector<Error>& unreadable = {});
+    // Makes the newest run that can be selected the current one; false when there is none.
+    bool selectNewest();
     // The selected run's id; empty when none (or an undoable one is asked for and it is not).
     QString selectedRun() const;
     bool selectedIsUndoable() const;
@@ -25,6 +31,9 @@ public:
     const JournalRun* run(const QString& runId) const;
 
 private:
+    void addRun(const JournalRun& run);
+    void addUnreadable(const Error& why);
+
     QVector<JournalRun> m_runs;
 };
 
