@@ -115,10 +115,16 @@ Result<ArchiveJob::Outcome> ArchiveJob::run(const Params& params)
     // Unfinished runs.
     Check runs{QStringLiteral("runs"), false, QString(), {}};
     const QString unfinished = Migrator::unfinishedRun(params.paths);
+    // A migration's journal that cannot be read may be of a run that did not finish.
+    const QVector<Error> unreadable =
+        unfinished.isEmpty() ? Migrator::unreadableMigrations(params.paths) : QVector<Error>();
     if (!unfinished.isEmpty()) {
         runs.detail =
             QStringLiteral("run %1 did not finish: resume or roll it back first").arg(unfinished);
         runs.next = NextStep::forRun(NextStep::Action::ResumeRun, unfinished);
+    } else if (!unreadable.isEmpty()) {
+        runs.detail = unreadable.constLast().message;
+        runs.next = unreadable.constLast().next;
     } else {
         runs.ok = true;
         runs.detail = QStringLiteral("no unfinished migration");

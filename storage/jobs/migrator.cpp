@@ -350,6 +350,22 @@ Result<Migrator::Outcome> Migrator::resume(const QString& runId, KvStore& store,
     return finish(journal, written, outcome);
 }
 
+QVector<Error> Migrator::unreadableMigrations(const QVector<Error>& unreadable)
+{
+    QVector<Error> migrations;
+    for (const Error& e : unreadable) {
+        const QString kind = Journal::kindOfRunId(e.next.runId);
+        if (kind.isEmpty() || kind == QLatin1String("migrate"))
+            migrations.append(e);
+    }
+    return migrations;
+}
+
+QVector<Error> Migrator::unreadableMigrations(const JobPaths& paths)
+{
+    return unreadableMigrations(Journal::scanRuns(paths).unreadable);
+}
+
 QString Migrator::unfinishedRun(const JobPaths& paths)
 {
     const QVector<JournalRun> runs = Journal::listRuns(paths);

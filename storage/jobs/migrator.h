@@ -73,6 +73,11 @@ public:
     static Result<Outcome> resume(const QString& runId, KvStore& store, const Params& params);
     // The newest migrate run that did not finish (running, failed or cancelled), if any.
     static QString unfinishedRun(const JobPaths& paths);
+    // Of the journals that cannot be read (Journal::scanRuns' errors), those that may be a
+    // migration's: their file name says migrate, or names no kind. Whether that run finished,
+    // and the target it wrote to, is in the journal: a reader must not take it as finished.
+    static QVector<Error> unreadableMigrations(const QVector<Error>& unreadable);
+    static QVector<Error> unreadableMigrations(const JobPaths& paths);
 
 private:
     static Result<void> checkKv(const MigrationPlan& plan, KvStore& store, int batchKeys);

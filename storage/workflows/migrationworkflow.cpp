@@ -57,14 +57,6 @@ QString newestUnfinishedOn(const QVector<JournalRun>& runs, const QString& targe
     return QString();
 }
 
-// A journal that cannot be read may be a migration's (its file name says so, or says
-// nothing): whether that run finished, and which target it wrote to, is in the journal.
-bool mayBeAMigration(const Error& unreadable)
-{
-    const QString kind = Journal::kindOfRunId(unreadable.next.runId);
-    return kind.isEmpty() || kind == QLatin1String("migrate");
-}
-
 Error refusedOverUnreadable(const Error& unreadable)
 {
     return makeError(QStringLiteral("migrate.unreadableJournal"),
@@ -72,6 +64,20 @@ Error refusedOverUnreadable(const Error& unreadable)
                                     "target, and %2")
                          .arg(unreadable.next.runId, unreadable.message),
                      unreadable.next);
+}
+
+// No unfinished run that can be read. A migration's journal that cannot be read may be one:
+// named, rather than "none" (it cannot be resumed until it can be read).
+Error nothingToResume(const JobPaths& paths)
+{
+    const QVector<Error> unreadable = Migrator::unreadableMigrations(paths);
+    if (unreadable.isEmpty())
+        return makeError(QStringLiteral("resume.none"),
+                         QStringLiteral("no unfinished migration in %1").arg(paths.root()));
+    return makeError(QStringLiteral("resume.none"),
+                     QStringLiteral("no unfinished migration that can be read in %1, and %2")
+                         .arg(paths.root(), unreadable.constLast().message),
+                     unreadable.constLast().next);
 }
 
 } // namespace
@@ -88,10 +94,9 @@ Result<void> MigrationWorkflow::checkNoUnfinishedRun(const JobPaths& paths, cons
     if (!open.isEmpty())
         return refusedWhileUnfinished(open);
     // Refused for any target: the journal is the only record of where its run wrote.
-    for (const Error& unreadable : listing.unreadable) {
-        if (mayBeAMigration(unreadable))
-            return refusedOverUnreadable(unreadable);
-    }
+    const QVector<Error> unreadable = Migrator::unreadableMigrations(listing.unreadable);
+    if (!unreadable.isEmpty())
+        return refusedOverUnreadable(unreadable.constLast());
     return {};
 }
 
@@ -230,9 +235,7 @@ Result<MigrationWorkflow::RunOutcome> MigrationWorkflow::resume(const RunRequest
         if (runId.isEmpty()) {
             const QString elsewhere = Migrator::unfinishedRun(context.paths);
             if (elsewhere.isEmpty())
-                return makeError(
-                    QStringLiteral("resume.none"),
-                    QStringLiteral("no unfinished migration in %1").arg(context.paths.root()));
+                return nothingToResume(context.paths);
             runId = elsewhere; // refused below, naming the target it wrote to
         }
     }

@@ -335,6 +335,11 @@ private Q_SLOTS:
         QCOMPARE(next.value(QStringLiteral("path")).toString(), damaged);
         QCOMPARE(next.value(QStringLiteral("runId")).toString(), migrateRun);
         QCOMPARE(keys(), 0);
+        // Nothing readable to resume: the journal that may be one is named, not "none".
+        const Run resume = pmkv(
+            QStringList{QStringLiteral("migrate"), QStringLiteral("--resume")} + target, false);
+        QCOMPARE(resume.exitCode, 2);
+        QVERIFY2(resume.err.contains(damaged.toUtf8()), resume.err.constData());
 
         // Moved aside (no longer *.sqlite): the migration runs; the sync journal never stopped it.
         QVERIFY(QFile::rename(damaged, damaged + QStringLiteral(".broken")));

@@ -3,6 +3,7 @@
 #include "workflows/archiveworkflow.h"
 #include "workflows/migrationworkflow.h"
 
+#include <QFile>
 #include <QFileInfo>
 #include <QTest>
 
@@ -133,6 +134,35 @@ private Q_SLOTS:
         QVERIFY(refused.ok());
         QVERIFY(!refused.value().renamed);
         QCOMPARE(check(refused.value(), "runs")->next.action, NextStep::Action::ResumeRun);
+    }
+
+    // A migration's journal that cannot be read may be of a run that did not finish: the
+    // checklist fails on it, naming the file, instead of saying "no unfinished migration".
+    void aMigrationJournalItCannotReadFailsTheChecklist()
+    {
+        WorkflowFixture f;
+        QVERIFY2(f.isValid(), qPrintable(f.error()));
+        MemoryKvStore* store = nullptr;
+        auto session = migratedWithBackup(f, &store);
+        QVERIFY(session);
+        const QString damaged = f.context().paths.runsFolder() +
+                                QStringLiteral("/29990101T000000000Z-migrate-0001.sqlite");
+        QFile file(damaged);
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.write(QByteArray(8192, 'x'));
+        file.close();
+        ArchiveWorkflow::Request request;
+        request.root = f.root();
+        request.overrideValidation = true;
+        auto refused = ArchiveWorkflow::run(request, session.get(), f.context());
+        QVERIFY(refused.ok());
+        QVERIFY(!refused.value().renamed);
+        const ArchiveJob::Check* runs = check(refused.value(), "runs");
+        QVERIFY(!runs->ok);
+        QVERIFY2(runs->detail.contains(damaged), qPrintable(runs->detail));
+        QCOMPARE(runs->next.action, NextStep::Action::FixFile);
+        QCOMPARE(runs->next.path, damaged);
+        QVERIFY(QFileInfo(f.root()).isDir());
     }
 };
 
