@@ -232,25 +232,11 @@ Result<Migrator::Outcome> Migrator::resume(const QString& runId, KvStore& store,
         return opened.error();
     Journal& journal = *opened.value();
     const JournalRun run = journal.run();
-    if (run.kind != QLatin1String("migrate"))
-        return makeError(QStringLiteral("resume.kind"),
-                         QStringLiteral("run %1 is a %2, not a migration").arg(runId, run.kind));
-    if (run.state == JournalRun::State::Done || run.state == JournalRun::State::Undone)
-        return makeError(QStringLiteral("resume.finished"),
-                         QStringLiteral("run %1 is already %2: nothing to resume")
-                             .arg(runId, journalRunStateName(run.state)));
-    // The run's own lease, taken over if it is still there (the run was killed), or taken
-    // anew: refused while another run writes the target.
-    std::unique_ptr<TargetLease> lease;
-    if (params.takeLease) {
-        TargetLease::Options leaseOptions;
-        leaseOptions.leaseMs = params.leaseMs;
-        auto taken = TargetLease::acquire(
-            store, run.params.value(QStringLiteral("prefix")).toString(), run.id, leaseOptions);
-        if (!taken)
-            return taken.error();
-        lease = std::move(taken).value();
-    }
+    if (auto unfinished = resumable(runId, run); !unfinished)
+        return unfinished.error();
+    auto lease = leaseToResume(run, store, params);
+    if (!lease)
+        return lease.error();
     Outcome outcome;
     outcome.runId = run.id;
     outcome.journalPath = journal.path();
@@ -261,93 +247,145 @@ Result<Migrator::Outcome> Migrator::resume(const QString& runId, KvStore& store,
     MigrationPlan plan = std::move(loaded).value();
     (void)journal.setState(JournalRun::State::Running, QStringLiteral("resumed"));
 
-    QHash<QByteArray, int> byKey;
-    for (int i = 0; i < plan.items.size(); ++i)
-        byKey.insert(plan.items.at(i).key.toUtf8(), i);
+    const QHash<QByteArray, int> byKey = itemsByKey(plan);
     QElapsedTimer clock;
     clock.start();
     // 1. Batches that were recorded but perhaps not sent (or only partly): finish them.
+    if (auto resent = resendPending(journal, plan, byKey, store, outcome); !resent)
+        return finish(journal, resent, outcome);
+    // 2. Keys the run never reached.
+    auto order = notYetJournaled(journal, plan);
+    if (!order)
+        return finish(journal, order.error(), outcome);
+    outcome.skipped = plan.counts().skip;
+    auto written =
+        MigrationWriter(journal, plan, order.value(), store, params, lease.value().get(), outcome)
+            .run();
+    outcome.seconds = double(clock.nsecsElapsed()) / 1e9;
+    return finish(journal, written, outcome);
+}
+
+Result<void> Migrator::resumable(const QString& runId, const JournalRun& run)
+{
+    if (run.kind != QLatin1String("migrate"))
+        return makeError(QStringLiteral("resume.kind"),
+                         QStringLiteral("run %1 is a %2, not a migration").arg(runId, run.kind));
+    if (run.state == JournalRun::State::Done || run.state == JournalRun::State::Undone)
+        return makeError(QStringLiteral("resume.finished"),
+                         QStringLiteral("run %1 is already %2: nothing to resume")
+                             .arg(runId, journalRunStateName(run.state)));
+    return {};
+}
+
+Result<std::unique_ptr<TargetLease>> Migrator::leaseToResume(const JournalRun& run, KvStore& store,
+                                                             const Params& params)
+{
+    // The run's own lease, taken over if it is still there (the run was killed), or taken
+    // anew: refused while another run writes the target.
+    if (!params.takeLease)
+        return std::unique_ptr<TargetLease>();
+    TargetLease::Options leaseOptions;
+    leaseOptions.leaseMs = params.leaseMs;
+    return TargetLease::acquire(store, run.params.value(QStringLiteral("prefix")).toString(),
+                                run.id, leaseOptions);
+}
+
+QHash<QByteArray, int> Migrator::itemsByKey(const MigrationPlan& plan)
+{
+    QHash<QByteArray, int> byKey;
+    for (int i = 0; i < plan.items.size(); ++i)
+        byKey.insert(plan.items.at(i).key.toUtf8(), i);
+    return byKey;
+}
+
+Result<void> Migrator::resendPending(Journal& journal, const MigrationPlan& plan,
+                                     const QHash<QByteArray, int>& byKey, KvStore& store,
+                                     Outcome& outcome)
+{
     auto pending = journal.batches(true);
     if (!pending)
-        return finish(journal, pending.error(), outcome);
+        return pending.error();
     for (const JournalBatch& batch : pending.value()) {
-        // What the batch's keys hold now: each is either written already (the new value),
-        // still as the journal recorded it (written now), or changed by someone else since,
-        // which stops the resume rather than overwrite it.
-        QVector<QByteArray> keys;
-        for (const JournalEntry& entry : batch.entries)
-            keys.append(entry.key);
-        auto now = KeyCapture::capture(store, keys);
-        if (!now)
-            return finish(journal, now.error(), outcome);
-        QVector<KvCommand> commands;
-        qint64 bytes = 0;
-        for (int e = 0; e < batch.entries.size(); ++e) {
-            const JournalEntry& entry = batch.entries.at(e);
-            const int i = byKey.value(entry.key, -1);
-            if (i < 0 || plan.items.at(i).sha256 != entry.newHash)
-                return finish(journal,
-                              makeError(QStringLiteral("resume.mismatch"),
-                                        QStringLiteral("the journal's key %1 is not in the plan "
-                                                       "with the same value")
-                                            .arg(QString::fromUtf8(entry.key))),
-                              outcome);
-            const QByteArray held = stateHash(now.value().at(e));
-            if (now.value().at(e).isString() && held == entry.newHash)
-                continue; // landed before the run stopped
-            if (held != stateHash(entry.previous))
-                return finish(
-                    journal,
-                    makeError(QStringLiteral("resume.changed"),
-                              QStringLiteral("key %1 changed in %2 after the run "
-                                             "stopped (it holds neither what the run "
-                                             "found nor what it writes); it was left "
-                                             "as it is: rolling the run back lists "
-                                             "that key")
-                                  .arg(QString::fromUtf8(entry.key), store.describe()),
-                              NextStep::forRun(NextStep::Action::RollbackRun, outcome.runId)),
-                    outcome);
-            KvCommand set{QByteArrayLiteral("SET"), entry.key, plan.items.at(i).value};
-            if (!entry.previous.existed())
-                set.append(QByteArrayLiteral("NX"));
-            commands.append(set);
-            bytes += plan.items.at(i).size;
-        }
-        // The entries that landed before the stop count as written, with those sent now.
-        qint64 written = 0;
-        QVector<qint64> settledIds;
-        auto settled = BatchSettlement::settle(journal, store, batch.id, batch.entries, commands,
-                                               commands.isEmpty()
-                                                   ? Result<KvStore::Replies>(KvStore::Replies())
-                                                   : waitFor(store, store.execute(commands)),
-                                               settledIds, written);
-        const qint64 refused = batch.entries.size() - written;
-        outcome.resent += commands.size() - refused;
-        outcome.written += commands.size() - refused;
-        if (!settled)
-            return finish(journal, settled.error(), outcome);
-        for (qint64 id : settledIds) {
-            auto marked = journal.markDone(id);
-            if (!marked)
-                return finish(journal, marked.error(), outcome);
-        }
-        outcome.bytes += bytes;
+        if (auto resent = resendBatch(journal, plan, byKey, batch, store, outcome); !resent)
+            return resent;
     }
+    return {};
+}
 
-    // 2. Keys the run never reached.
+Result<void> Migrator::resendBatch(Journal& journal, const MigrationPlan& plan,
+                                   const QHash<QByteArray, int>& byKey, const JournalBatch& batch,
+                                   KvStore& store, Outcome& outcome)
+{
+    // What the batch's keys hold now: each is either written already (the new value),
+    // still as the journal recorded it (written now), or changed by someone else since,
+    // which stops the resume rather than overwrite it.
+    QVector<QByteArray> keys;
+    for (const JournalEntry& entry : batch.entries)
+        keys.append(entry.key);
+    auto now = KeyCapture::capture(store, keys);
+    if (!now)
+        return now.error();
+    QVector<KvCommand> commands;
+    qint64 bytes = 0;
+    for (int e = 0; e < batch.entries.size(); ++e) {
+        const JournalEntry& entry = batch.entries.at(e);
+        const int i = byKey.value(entry.key, -1);
+        if (i < 0 || plan.items.at(i).sha256 != entry.newHash)
+            return makeError(QStringLiteral("resume.mismatch"),
+                             QStringLiteral("the journal's key %1 is not in the plan with the "
+                                            "same value")
+                                 .arg(QString::fromUtf8(entry.key)));
+        const QByteArray held = stateHash(now.value().at(e));
+        if (now.value().at(e).isString() && held == entry.newHash)
+            continue; // landed before the run stopped
+        if (held != stateHash(entry.previous))
+            return makeError(QStringLiteral("resume.changed"),
+                             QStringLiteral("key %1 changed in %2 after the run stopped (it "
+                                            "holds neither what the run found nor what it "
+                                            "writes); it was left as it is: rolling the run "
+                                            "back lists that key")
+                                 .arg(QString::fromUtf8(entry.key), store.describe()),
+                             NextStep::forRun(NextStep::Action::RollbackRun, outcome.runId));
+        KvCommand set{QByteArrayLiteral("SET"), entry.key, plan.items.at(i).value};
+        if (!entry.previous.existed())
+            set.append(QByteArrayLiteral("NX"));
+        commands.append(set);
+        bytes += plan.items.at(i).size;
+    }
+    // The entries that landed before the stop count as written, with those sent now.
+    qint64 written = 0;
+    QVector<qint64> settledIds;
+    auto settled =
+        BatchSettlement::settle(journal, store, batch.id, batch.entries, commands,
+                                commands.isEmpty() ? Result<KvStore::Replies>(KvStore::Replies())
+                                                   : waitFor(store, store.execute(commands)),
+                                settledIds, written);
+    const qint64 refused = batch.entries.size() - written;
+    outcome.resent += commands.size() - refused;
+    outcome.written += commands.size() - refused;
+    if (!settled)
+        return settled;
+    for (qint64 id : settledIds) {
+        auto marked = journal.markDone(id);
+        if (!marked)
+            return marked;
+    }
+    outcome.bytes += bytes;
+    return {};
+}
+
+Result<QVector<int>> Migrator::notYetJournaled(const Journal& journal, const MigrationPlan& plan)
+{
     auto journaled = journal.journaledKeys();
     if (!journaled)
-        return finish(journal, journaled.error(), outcome);
+        return journaled.error();
     QVector<int> order;
     for (int i : plan.writeOrder()) {
         const PlanItem& item = plan.items.at(i);
         if (item.writes() && !journaled.value().contains(item.key.toUtf8()))
             order.append(i);
     }
-    outcome.skipped = plan.counts().skip;
-    auto written = MigrationWriter(journal, plan, order, store, params, lease.get(), outcome).run();
-    outcome.seconds = double(clock.nsecsElapsed()) / 1e9;
-    return finish(journal, written, outcome);
+    return order;
 }
 
 QVector<Error> Migrator::unreadableMigrations(const QVector<Error>& unreadable)

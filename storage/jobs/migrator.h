@@ -6,11 +6,17 @@
 #include "jobs/migrationplan.h"
 #include "kv/kvstore.h"
 
+#include <QHash>
+
 #include <atomic>
+#include <memory>
 
 namespace pmkv {
 
 class Journal;
+class TargetLease;
+struct JournalBatch;
+struct JournalRun;
 
 // Executes a MigrationPlan against a store, journaled (see journal.h):
 // * the keys to write go in batches bounded by count and bytes, members before list keys;
@@ -82,6 +88,26 @@ public:
 private:
     static Result<void> checkKv(const MigrationPlan& plan, KvStore& store, int batchKeys);
     static Result<Outcome> finish(Journal& journal, Result<void> written, Outcome outcome);
+
+    // resume()'s steps, in order.
+    // A migration that did not finish (resume.kind, resume.finished otherwise).
+    static Result<void> resumable(const QString& runId, const JournalRun& run);
+    // The target's lease for the run (none without Params::takeLease).
+    static Result<std::unique_ptr<TargetLease>> leaseToResume(const JournalRun& run, KvStore& store,
+                                                              const Params& params);
+    static QHash<QByteArray, int> itemsByKey(const MigrationPlan& plan);
+    // The batches left pending, each finished by resendBatch, in journal order.
+    static Result<void> resendPending(Journal& journal, const MigrationPlan& plan,
+                                      const QHash<QByteArray, int>& byKey, KvStore& store,
+                                      Outcome& outcome);
+    // Sends again what did not land of one pending batch and marks it done; stops at a key
+    // not in the plan with the journal's value (resume.mismatch) or changed by someone else
+    // (resume.changed).
+    static Result<void> resendBatch(Journal& journal, const MigrationPlan& plan,
+                                    const QHash<QByteArray, int>& byKey, const JournalBatch& batch,
+                                    KvStore& store, Outcome& outcome);
+    // The plan's writes, in write order, whose keys no batch of the run journaled yet.
+    static Result<QVector<int>> notYetJournaled(const Journal& journal, const MigrationPlan& plan);
 };
 
 } // namespace pmkv
