@@ -27,7 +27,7 @@ Result<void> writeFile(const QString& path, const QByteArray& bytes)
 Result<DiffReport> DiffWorkflow::run(const Request& request, const WorkflowContext& context)
 {
     Q_UNUSED(context) // the readers report no progress yet
-    SideOpener opener;
+    SideOpener opener(request.sessionConnection);
     auto left = opener.open(request.left, request.leftLayout);
     if (!left)
         return left.error();

@@ -4,7 +4,10 @@
 #include "diff/diffoptions.h"
 #include "diff/diffreport.h"
 #include "layout/keylayout.h"
+#include "workflows/sideopener.h"
 #include "workflows/workflowcontext.h"
+
+#include <optional>
 
 namespace pmkv {
 
@@ -23,6 +26,9 @@ public:
         bool keepSame = false; // also list identical entities in the report
         QString htmlPath;      // empty: no HTML report
         QString csvPath;       // empty: no CSV of field changes
+        // The window's connection when it is not saved: a side naming its address reads
+        // with the secret typed for it.
+        std::optional<SideOpener::SessionConnection> sessionConnection;
     };
 
     // The report files a user can save: HTML for people, JSON with an RFC 6902 patch per

@@ -66,10 +66,14 @@ Result<SideOpener::Opened> SideOpener::open(const QString& spec, const KeyLayout
 
 Result<SideOpener::Opened> SideOpener::connect(const QString& spec)
 {
-    auto profile = TargetSpec::profile(spec);
+    const bool sessionConnection = m_sessionConnection && m_sessionConnection->address == spec;
+    auto profile = sessionConnection ? Result<ConnectionProfile>(m_sessionConnection->profile)
+                                     : TargetSpec::profile(spec);
     if (!profile)
         return profile.error();
-    auto session = TargetSession::open(profile.value());
+    auto session =
+        TargetSession::open(profile.value(), sessionConnection ? m_sessionConnection->options
+                                                               : TargetSession::Options());
     if (!session)
         return session.error();
     m_sessions.push_back(std::move(session.value()));

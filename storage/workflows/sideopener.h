@@ -6,6 +6,7 @@
 #include "workflows/targetsession.h"
 
 #include <memory>
+#include <optional>
 #include <vector>
 
 namespace pmkv {
@@ -29,12 +30,29 @@ public:
         TargetSession* session = nullptr; // Kv only; owned by the opener
     };
 
+    // A connection of this session only (a window's, opened with --url and a typed secret):
+    // a side naming exactly its address opens with its profile and options, so the secret
+    // typed for it goes to that address and no other.
+    struct SessionConnection
+    {
+        QString address;
+        ConnectionProfile profile;
+        TargetSession::Options options;
+    };
+
+    SideOpener() = default;
+    explicit SideOpener(std::optional<SessionConnection> sessionConnection)
+        : m_sessionConnection(std::move(sessionConnection))
+    {
+    }
+
     static Result<Kind> kindOf(const QString& spec);
     Result<Opened> open(const QString& spec, const KeyLayout& layout);
     // A key space without reading it (undo and resume of a sync).
     Result<Opened> connect(const QString& spec);
 
 private:
+    std::optional<SessionConnection> m_sessionConnection;
     std::vector<std::unique_ptr<TargetSession>> m_sessions;
 };
 

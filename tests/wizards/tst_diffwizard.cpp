@@ -45,6 +45,7 @@ private Q_SLOTS:
     void comparesABackupWithTheFolder();
     void holdsABadIgnoreRule();
     void comparesTheFolderWithTheWindowsUnsavedConnection();
+    void theSecretTypedForTheWindowGoesToItsAddressOnly();
     void theRuleErrorReadsOnTheDarkPalette();
     void opensAFolderAgainstAKeySpaceInTheWindow();
     void opensAnyTwoSidesInTheAlignedView();
@@ -225,6 +226,34 @@ void TestDiffWizard::comparesTheFolderWithTheWindowsUnsavedConnection()
     QCOMPARE(wizard.sidesPage()->rightField()->path(), m_fixture.proxy().url().toString());
     run(wizard);
     QVERIFY2(wizard.resultPage()->report(), qPrintable(wizard.resultPage()->summaryText()));
+}
+
+// A connection opened for this session with a typed token (no PMKV_TOKEN, nothing saved):
+// its side reads with that token; another address typed on the page does not get it.
+void TestDiffWizard::theSecretTypedForTheWindowGoesToItsAddressOnly()
+{
+    const QByteArray environmentToken = qgetenv("PMKV_TOKEN");
+    qunsetenv("PMKV_TOKEN");
+    const auto restore = qScopeGuard([&] { qputenv("PMKV_TOKEN", environmentToken); });
+    JobTarget target = m_fixture.target();
+    const QString address = m_fixture.proxy().url().toString();
+    target.profile = TargetSpec::forAddress(address);
+    target.typedSecret = m_fixture.proxy().token();
+    {
+        DiffWizard wizard(target);
+        wizard.show();
+        QCOMPARE(wizard.sidesPage()->rightField()->path(), address);
+        run(wizard);
+        QVERIFY2(wizard.resultPage()->report(), qPrintable(wizard.resultPage()->summaryText()));
+    }
+    DiffWizard wizard(target);
+    wizard.show();
+    const QString another = address + QStringLiteral("/");
+    wizard.sidesPage()->rightField()->setPath(another);
+    run(wizard);
+    QVERIFY(!wizard.resultPage()->report());
+    QVERIFY2(wizard.resultPage()->summaryText().contains(QStringLiteral("PMKV_TOKEN")),
+             qPrintable(wizard.resultPage()->summaryText()));
 }
 
 // The error under the form was a fixed red, 2.5:1 on the dark palette's window.

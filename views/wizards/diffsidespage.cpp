@@ -36,6 +36,9 @@ DiffSidesPage::DiffSidesPage(const JobTarget& target, QWidget* parent)
     if (target.profile)
         m_right->setPath(target.profileSaved ? QStringLiteral("conn:") + target.profile->name
                                              : target.profile->address);
+    if (target.profile && !target.profileSaved)
+        m_sessionConnection = SideOpener::SessionConnection{
+            target.profile->address, *target.profile, target.sessionOptions()};
     m_layout->setText(target.profile ? target.profile->layout : QStringLiteral("repository"));
     m_prefix = target.profile ? target.profile->prefix : QString();
     m_ignore->setPlaceholderText(QStringLiteral("/updatedAt, /metadata/lastEditedBy"));
@@ -72,6 +75,7 @@ Result<DiffWorkflow::Request> DiffSidesPage::request() const
         return layout.error();
     request.leftLayout = layout.value();
     request.rightLayout = layout.value();
+    request.sessionConnection = m_sessionConnection;
     QString error;
     if (!DiffOptions::fromLists(patterns(m_ignore), patterns(m_sets), m_whitespace->isChecked(),
                                 request.options, error))

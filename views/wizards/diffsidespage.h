@@ -41,6 +41,8 @@ private:
     void update();
 
     QString m_prefix;
+    // The window's connection when not saved, with the secret typed for it.
+    std::optional<SideOpener::SessionConnection> m_sessionConnection;
     PathField* m_left;
     PathField* m_right;
     QLineEdit* m_layout;

@@ -27,6 +27,8 @@ struct JobTarget
     JobPaths paths;
 
     bool hasKeySpace() const { return profile.has_value(); }
+    // The typed secret, for a session opened on this target's profile.
+    TargetSession::Options sessionOptions() const;
     // Blocks (keychain, store creation): call on a worker thread.
     Result<std::unique_ptr<TargetSession>> openSession() const;
     // "via": "pmkv-studio"; progress and cancel are the runner's to add.
