@@ -294,16 +294,6 @@ void ConnectionsDialog::saveProfile()
         showOutcome(&ok.error(), QString());
         return;
     }
-    if (request.profile.name == LocalEnvConnection::reservedName()) {
-        // Saved, it would be taken for the local environment's own connection.
-        const Error reserved{QStringLiteral("bad-profile-name"),
-                             tr("\"%1\" is the name of the local environment's connection "
-                                "(Migration > Local Environment): save this one under another "
-                                "name.")
-                                 .arg(request.profile.name)};
-        showOutcome(&reserved, QString());
-        return;
-    }
     const bool toKeychain =
         request.profile.secretSource == ConnectionProfile::SecretSource::Keychain &&
         !request.token.isEmpty();

@@ -52,6 +52,10 @@ public:
     bool isCluster() const;
     QString effectiveColour() const;
 
+    // The name of the local environment's connection (`pmkv env`: the local Redis + pmkv-proxy
+    // pair), which pmkv-studio opens for a session; never a saved connection's, so that the two
+    // are not taken for each other (a saved one is often called "local").
+    static QString localEnvironmentName() { return QStringLiteral("pmkv-env"); }
     static bool isValidName(const QString& name);
 
     static QString kindName(Kind kind); // "upstash", "proxy", "redis"

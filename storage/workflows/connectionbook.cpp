@@ -14,6 +14,13 @@ Result<void> ConnectionBook::checkBeforeSecrets(const ConnectionProfile& profile
 {
     if (auto valid = profile.validate(); !valid)
         return valid;
+    if (profile.name == ConnectionProfile::localEnvironmentName()) {
+        return makeError(QStringLiteral("bad-profile-name"),
+                         QStringLiteral("\"%1\" is the name of the local environment's connection "
+                                        "(pmkv env; Migration > Local Environment in pmkv-studio): "
+                                        "save this one under another name")
+                             .arg(profile.name));
+    }
     if (!replace && m_profiles.contains(profile.name)) {
         return makeError(
             QStringLiteral("connection-exists"),

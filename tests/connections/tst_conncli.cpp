@@ -206,6 +206,29 @@ private Q_SLOTS:
         QVERIFY(run.err.contains("unencrypted"));
     }
 
+    // pmkv-studio opens the local environment as "pmkv-env" for a session; a saved connection
+    // of that name would be taken for it, by the CLI's add and import as by the dialog.
+    void theLocalEnvironmentsNameIsNotSaved()
+    {
+        const QString url = m_proxy.url().toString();
+        Run run = pmkv({QStringLiteral("conn"), QStringLiteral("add"), QStringLiteral("pmkv-env"),
+                        url, QStringLiteral("--secret-env"), QStringLiteral("PMKV_TEST_TOKEN")});
+        QCOMPARE(run.exitCode, 2);
+        QVERIFY2(run.err.contains("local environment's connection") &&
+                     run.err.contains("another name"),
+                 run.err.constData());
+        m_dir.write(QStringLiteral("reserved/.env.local"),
+                    "UPSTASH_REDIS_REST_URL=\"" + url.toUtf8() + "\"\nUPSTASH_REDIS_REST_TOKEN=\"" +
+                        m_token + "\"\n");
+        run = pmkv({QStringLiteral("conn"), QStringLiteral("import"),
+                    m_dir.path(QStringLiteral("reserved/.env.local")), QStringLiteral("--name"),
+                    QStringLiteral("pmkv-env"), QStringLiteral("--from-env")});
+        QCOMPARE(run.exitCode, 2);
+        QVERIFY2(run.err.contains("another name"), run.err.constData());
+        run = pmkv({QStringLiteral("conn"), QStringLiteral("list"), QStringLiteral("--json")});
+        for (const QJsonValue& v : QJsonDocument::fromJson(run.out).array())
+            QVERIFY(v[QStringLiteral("name")].toString() != QLatin1String("pmkv-env"));
+    }
     void importEnvFile()
     {
         const QByteArray env = "# from Vercel\nKV_URL=\"rediss://default:x@eu1.upstash.io:6379\"\n"

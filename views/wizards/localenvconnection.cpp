@@ -20,9 +20,7 @@ bool LocalEnvConnection::isLocalEnv(const ConnectionProfile& profile)
 
 QString LocalEnvConnection::reservedName()
 {
-    // After the command and the systemd unit that run the pair (a valid profile name: the
-    // store layer checks every name it opens).
-    return QStringLiteral("pmkv-env");
+    return ConnectionProfile::localEnvironmentName();
 }
 
 QString LocalEnvConnection::label(const ConnectionProfile& profile)
