@@ -18,7 +18,9 @@ find "$tree" -type f -print0 | xargs -0 cat >/dev/null  # warm the page cache
 
 scratch=$(mktemp -d)
 single_port=$(python3 -c 'import socket;s=socket.socket();s.bind(("127.0.0.1",0));print(s.getsockname()[1])')
-cluster_port=$(( 20000 + RANDOM % 30000 ))
+# Nodes and their bus ports (+10000) below Linux's ephemeral range (32768-), where an outgoing
+# connection could hold one.
+cluster_port=$(( 20000 + RANDOM % 2000 ))
 bare_port=$(( cluster_port + 8 ))  # 3 masters, no replicas: bare_port .. +2 (bus ports +10000)
 cleanup() {
   redis-cli -p "$single_port" shutdown nosave >/dev/null 2>&1 || true
