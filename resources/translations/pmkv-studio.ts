@@ -772,10 +772,6 @@ to %2</source>
         <source>The key tree, the comparison and the values are read from the masters&apos; replicas, which spreads the load but may lag behind by the replication delay. Edits, migrations and every other job read the masters.</source>
         <translation type="unfinished"></translation>
     </message>
-    <message>
-        <source>&quot;%1&quot; is the name of the local environment&apos;s connection (Migration &gt; Local Environment): save this one under another name.</source>
-        <translation type="unfinished"></translation>
-    </message>
 </context>
 <context>
     <name>pmkv::DiffResultPage</name>
@@ -2465,6 +2461,20 @@ Key space: %2</source>
         <source>Run %1 did not finish: it needs attention first.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message numerus="yes">
+        <source>%n journal(s) cannot be read: listed under Runs, with why. Fix them or move them out of the runs folder; a new migration is refused meanwhile if one is a migration&apos;s.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>in use</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unreadable</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>pmkv::PlanItemModel</name>
@@ -2689,6 +2699,12 @@ Key space: %2</source>
 </source>
         <translation type="unfinished"></translation>
     </message>
+    <message numerus="yes">
+        <source>%n journal(s) cannot be read: listed greyed, with why in the tooltip. Their runs cannot be undone until the file is fixed.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>pmkv::RunHistoryList</name>
@@ -2710,6 +2726,14 @@ Key space: %2</source>
     </message>
     <message>
         <source>Run</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>in use</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unreadable</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
