@@ -3,6 +3,7 @@
 #include "exitcode.h"
 #include "jobsupport.h"
 #include "kvtarget.h"
+#include "problemjson.h"
 #include "problemlines.h"
 #include "stepwording.h"
 
@@ -163,13 +164,8 @@ int MigrateCommand::execute(const QCommandLineParser& parser)
         // and next step as data, as well as the words on stderr.
         if (json)
             out() << QJsonDocument(
-                         QJsonObject{
-                             {QStringLiteral("error"),
-                              QJsonObject{
-                                  {QStringLiteral("code"), result.error().code},
-                                  {QStringLiteral("message"), result.error().message},
-                                  {QStringLiteral("nextStep"), result.error().next.toJson()}}},
-                             {QStringLiteral("exitCode"), int(ExitErrors)}})
+                         QJsonObject{{QStringLiteral("error"), errorToJson(result.error())},
+                                     {QStringLiteral("exitCode"), int(ExitErrors)}})
                          .toJson(QJsonDocument::Indented);
         return failure(result.error());
     }

@@ -25,4 +25,19 @@ QJsonArray problemsToJson(const QVector<Problem>& problems)
     return array;
 }
 
+QJsonObject errorToJson(const Error& error)
+{
+    return QJsonObject{{QStringLiteral("code"), error.code},
+                       {QStringLiteral("message"), error.message},
+                       {QStringLiteral("nextStep"), error.next.toJson()}};
+}
+
+QJsonArray errorsToJson(const QVector<Error>& errors)
+{
+    QJsonArray array;
+    for (const Error& e : errors)
+        array.append(errorToJson(e));
+    return array;
+}
+
 } // namespace pmkv

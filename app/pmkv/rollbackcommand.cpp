@@ -3,33 +3,13 @@
 #include "exitcode.h"
 #include "jobsupport.h"
 #include "kvtarget.h"
+#include "problemjson.h"
 #include "workflows/rollbackworkflow.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
 
 namespace pmkv {
-
-namespace {
-
-// A refusal or an unreadable journal as scripts read it: the journal's file and run id are in
-// its next step ("path", "runId").
-QJsonObject errorJson(const Error& e)
-{
-    return QJsonObject{{QStringLiteral("code"), e.code},
-                       {QStringLiteral("message"), e.message},
-                       {QStringLiteral("nextStep"), e.next.toJson()}};
-}
-
-QJsonArray unreadableJson(const QVector<Error>& unreadable)
-{
-    QJsonArray list;
-    for (const Error& e : unreadable)
-        list.append(errorJson(e));
-    return list;
-}
-
-} // namespace
 
 QString RollbackCommand::summary() const
 {
@@ -96,7 +76,7 @@ int RollbackCommand::execute(const QCommandLineParser& parser)
         if (resolved.error().code != QLatin1String("rollback.none")) {
             if (json)
                 out() << QJsonDocument(
-                             QJsonObject{{QStringLiteral("error"), errorJson(resolved.error())},
+                             QJsonObject{{QStringLiteral("error"), errorToJson(resolved.error())},
                                          {QStringLiteral("exitCode"), int(ExitErrors)}})
                              .toJson(QJsonDocument::Indented);
             return failure(resolved.error());
@@ -139,7 +119,7 @@ int RollbackCommand::execute(const QCommandLineParser& parser)
             {QStringLiteral("alreadyRestored"), o.alreadyRestored},
             {QStringLiteral("changedSince"), QJsonArray::fromStringList(o.changedSince)},
             {QStringLiteral("unrestorable"), QJsonArray::fromStringList(o.unrestorable)},
-            {QStringLiteral("unreadableJournals"), unreadableJson(unreadable)},
+            {QStringLiteral("unreadableJournals"), errorsToJson(unreadable)},
             {QStringLiteral("exitCode"), code}};
         out() << QJsonDocument(j).toJson(QJsonDocument::Indented);
         return code;

@@ -4,6 +4,7 @@
 #include "jobs/journal.h"
 #include "jobsupport.h"
 #include "kvtarget.h"
+#include "problemjson.h"
 #include "stepwording.h"
 #include "workflows/statusworkflow.h"
 
@@ -91,10 +92,6 @@ int StatusCommand::execute(const QCommandLineParser& parser)
                                         {QStringLiteral("kind"), run.kind},
                                         {QStringLiteral("state"), journalRunStateName(run.state)},
                                         {QStringLiteral("message"), run.message}});
-        QJsonArray unreadable;
-        for (const Error& e : s.unreadableJournals)
-            unreadable.append(QJsonObject{{QStringLiteral("code"), e.code},
-                                          {QStringLiteral("message"), e.message}});
         QJsonObject j{{QStringLiteral("root"), s.root},
                       {QStringLiteral("phase"), s.phase},
                       {QStringLiteral("phaseName"), s.phaseName},
@@ -102,7 +99,7 @@ int StatusCommand::execute(const QCommandLineParser& parser)
                       {QStringLiteral("nextStep"), s.next.toJson()},
                       {QStringLiteral("facts"), QJsonArray::fromStringList(s.facts)},
                       {QStringLiteral("runs"), runArray},
-                      {QStringLiteral("unreadableJournals"), unreadable},
+                      {QStringLiteral("unreadableJournals"), errorsToJson(s.unreadableJournals)},
                       {QStringLiteral("exitCode"), code}};
         if (s.validation)
             j.insert(QStringLiteral("validation"), s.validation->toJson(50));
