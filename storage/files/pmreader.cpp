@@ -426,6 +426,9 @@ void checkContent(FileWork& item, QByteArrayView bytes, const PmReader::Options&
 Result<PmIndex> PmReader::read(const QString& root, const Options& options)
 {
     const QFileInfo rootInfo(root);
+    if (root.isEmpty()) // (no folder open: a wizard or a next step started without one)
+        return makeError(QStringLiteral("root.missing"),
+                         QStringLiteral("no pm/ folder given: open or name the pm/ folder first"));
     if (!rootInfo.exists())
         return makeError(
             QStringLiteral("root.missing"),
